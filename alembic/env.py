@@ -1,0 +1,44 @@
+"""Alembic environment: async engine, batch mode so SQLite can alter tables."""
+
+import asyncio
+from logging.config import fileConfig
+
+from sqlalchemy import pool
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from alembic import context
+from app.core.config import Settings
+from app.core.migrations import ensure_sqlite_folder
+from app.models import metadata
+
+config = context.config
+if config.config_file_name and config.attributes.get("configure_logging", True):
+    fileConfig(config.config_file_name)
+
+
+def database_url() -> str:
+    return config.get_main_option("sqlalchemy.url") or Settings().database_url
+
+
+def run_migrations(connection: Connection) -> None:
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+async def run_async() -> None:
+    url = database_url()
+    ensure_sqlite_folder(url)
+    engine = create_async_engine(url, poolclass=pool.NullPool)
+    async with engine.connect() as connection:
+        await connection.run_sync(run_migrations)
+    await engine.dispose()
+
+
+if context.is_offline_mode():
+    context.configure(url=database_url(), target_metadata=metadata, render_as_batch=True, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+else:
+    asyncio.run(run_async())

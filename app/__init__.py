@@ -1,0 +1,3 @@
+"""AI Stylist: a wardrobe-grounded styling service."""
+
+__version__ = "0.2.0"

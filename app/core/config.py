@@ -1,0 +1,62 @@
+"""Settings: one pydantic-settings class, read from STYLIST_* environment variables or `.env`."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("data")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="STYLIST_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite+aiosqlite:///{DEFAULT_DATA_DIR / 'stylist.db'}",
+        description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://user:pw@host/db",
+    )
+    auto_migrate: bool | None = Field(
+        default=None,
+        description="Apply Alembic migrations at start-up. Unset: yes for SQLite, no for other databases "
+        "(run `alembic upgrade head` as a one-off task there).",
+    )
+    db_pool_size: int = Field(default=5, ge=1, description="Connections kept per process (PostgreSQL).")
+    db_connect_timeout_s: float = Field(default=5.0, gt=0, description="Give up connecting after this long.")
+
+    storage_backend: Literal["local", "s3"] = Field(default="local", description="Where image files live.")
+    storage_dir: Path = Field(default=DEFAULT_DATA_DIR / "images", description="Root folder (local backend).")
+    s3_bucket: str | None = Field(default=None, description="Bucket name (s3 backend).")
+    s3_prefix: str = Field(default="", description="Key prefix inside the bucket, e.g. `stylist/`.")
+    s3_endpoint_url: str | None = Field(
+        default=None, description="Custom endpoint for MinIO or another S3-compatible store."
+    )
+    s3_region: str | None = Field(default=None, description="AWS region of the bucket.")
+
+    max_upload_bytes: int = Field(default=15 * 1024 * 1024, ge=1, description="Largest accepted upload.")
+    max_image_pixels: int = Field(
+        default=50_000_000, ge=1, description="Largest accepted width x height (decompression-bomb guard)."
+    )
+    thumbnail_size: int = Field(default=320, ge=32, le=2048, description="Longest side of thumbnails (px).")
+    stored_jpeg_quality: int = Field(default=90, ge=50, le=100, description="JPEG quality of stored files.")
+
+    log_level: str = Field(default="INFO", description="Python logging level.")
+
+    @field_validator("s3_prefix")
+    @classmethod
+    def _prefix_ends_with_slash(cls, value: str) -> str:
+        return value if not value or value.endswith("/") else value + "/"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def should_auto_migrate(self) -> bool:
+        return self.is_sqlite if self.auto_migrate is None else self.auto_migrate
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

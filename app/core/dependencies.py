@@ -1,0 +1,37 @@
+"""Typed dependencies for resources created once in the app's lifespan."""
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+
+from app.core.config import Settings
+from app.storage.base import Storage
+
+
+def get_app_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_storage(request: Request) -> Storage:
+    storage: Storage = request.app.state.storage
+    return storage
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+StorageDep = Annotated[Storage, Depends(get_storage)]
+
+
+class Page:
+    """`limit`/`offset` for every list: newest first, at most 500 rows per call."""
+
+    def __init__(
+        self,
+        limit: Annotated[int, Query(ge=1, le=500, description="Rows to return (max 500).")] = 100,
+        offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+    ) -> None:
+        self.limit = limit
+        self.offset = offset
+
+
+PageDep = Annotated[Page, Depends()]

@@ -1,0 +1,55 @@
+"""Bearer tokens: generated once, stored as SHA-256, checked on every user-scoped route."""
+
+import hashlib
+import hmac
+import secrets
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+
+from app.core.db import SessionDep
+from app.core.errors import Forbidden, NotFound, Unauthorized
+from app.users.models import ApiToken, User
+
+TOKEN_PREFIX = "sty_"  # noqa: S105 - a public prefix that makes leaked tokens easy to scan for
+
+bearer_scheme = HTTPBearer(auto_error=False, description="The `api_token` returned when the user was created.")
+
+
+def new_token() -> str:
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def get_current_user(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+) -> User:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("Send `Authorization: Bearer <api_token>`; the token is returned on user creation.")
+    token_hash = hash_token(credentials.credentials)
+    token = await session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash))
+    # The lookup is by hash already; compare_digest keeps the final check constant-time anyway.
+    if token is None or not hmac.compare_digest(token.token_hash, token_hash):
+        raise Unauthorized("The API token is not valid (it may have been rotated or the user deleted).")
+    return await session.get_one(User, token.user_id)
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+async def get_owned_user(user_id: int, current: CurrentUser, session: SessionDep) -> User:
+    """The user named by `user_id`, provided the token belongs to them."""
+    if user_id == current.id:
+        return current
+    if await session.get(User, user_id) is None:
+        raise NotFound(f"User {user_id} does not exist.")
+    raise Forbidden(f"This token belongs to user {current.id}; it cannot access user {user_id}.")
+
+
+OwnedUser = Annotated[User, Depends(get_owned_user)]

@@ -1,0 +1,59 @@
+"""The FastAPI application: `uvicorn app.main:app`."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app import __version__
+from app.conversations.router import router as conversations_router
+from app.core import migrations
+from app.core.config import Settings, get_settings
+from app.core.db import create_engine, create_session_factory
+from app.core.errors import install_error_handlers
+from app.core.limits import BodySizeLimit
+from app.core.logging import configure_logging
+from app.health.router import router as health_router
+from app.outfits.router import legacy_router as match_styles_router
+from app.storage.factory import create_storage
+from app.users.router import router as users_router
+from app.wardrobe.router import router as images_router
+
+DESCRIPTION = (
+    "Helps people dress from the wardrobe they already own: upload clothing photos, get them tagged, "
+    "ask fashion questions grounded in your wardrobe, and get outfit suggestions. Every user-scoped route "
+    "needs `Authorization: Bearer <api_token>` (returned by `POST /api/users/`)."
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.should_auto_migrate:
+            await asyncio.to_thread(migrations.upgrade, settings.database_url)
+        engine = create_engine(settings)
+        app.state.settings = settings
+        app.state.db_engine = engine
+        app.state.session_factory = create_session_factory(engine)
+        app.state.storage = create_storage(settings)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(title="AI Stylist API", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes)
+    app.include_router(health_router)
+    app.include_router(users_router)
+    app.include_router(match_styles_router)  # before conversations: see app/outfits/router.py
+    app.include_router(conversations_router)
+    app.include_router(images_router)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,47 @@
+from fastapi import APIRouter, status
+
+from app.core.db import SessionDep
+from app.core.dependencies import StorageDep
+from app.core.errors import AUTH_ERRORS, Conflict, Unauthorized, responses
+from app.core.security import CurrentUser, OwnedUser
+from app.users import service
+from app.users.schemas import TokenRotated, User, UserCreate, UserUpdate, UserWithToken
+
+router = APIRouter(prefix="/api/users", tags=["users"])
+
+
+@router.post("/", response_model=UserWithToken, responses=responses(Conflict))
+async def create_user(body: UserCreate, session: SessionDep) -> UserWithToken:
+    """Registers a user and returns their API token (shown only this once)."""
+    user, token = await service.create_user(session, username=body.username, style_preferences=body.style_preferences)
+    return UserWithToken(**User.model_validate(user).model_dump(), api_token=token)
+
+
+@router.get("/me", response_model=User, responses=responses(Unauthorized))
+async def read_me(user: CurrentUser) -> User:
+    """The user the token belongs to."""
+    return User.model_validate(user)
+
+
+@router.get("/{user_id}", response_model=User, responses=responses(*AUTH_ERRORS))
+async def read_user(user: OwnedUser) -> User:
+    return User.model_validate(user)
+
+
+@router.patch("/{user_id}", response_model=User, responses=responses(*AUTH_ERRORS))
+async def update_user(user: OwnedUser, body: UserUpdate, session: SessionDep) -> User:
+    """Changes the style preferences (send `null` to clear them)."""
+    updated = await service.update_preferences(session, user=user, style_preferences=body.style_preferences)
+    return User.model_validate(updated)
+
+
+@router.delete("/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(*AUTH_ERRORS))
+async def delete_user(user: OwnedUser, session: SessionDep, storage: StorageDep) -> None:
+    """Deletes the user, their conversations, their wardrobe rows and every stored file."""
+    await service.delete_user(session, storage, user=user)
+
+
+@router.post("/{user_id}/token", response_model=TokenRotated, responses=responses(*AUTH_ERRORS))
+async def rotate_token(user: OwnedUser, session: SessionDep) -> TokenRotated:
+    """Issues a new token and revokes every earlier one (use it after a leak)."""
+    return TokenRotated(api_token=await service.rotate_token(session, user=user))

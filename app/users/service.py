@@ -1,0 +1,53 @@
+"""Users and their API tokens."""
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import Conflict
+from app.core.security import hash_token, new_token
+from app.storage.base import Storage
+from app.users.models import ApiToken, User
+from app.wardrobe.service import discard_files, storage_keys_of, user_storage_prefix
+
+
+async def create_user(session: AsyncSession, *, username: str, style_preferences: str | None) -> tuple[User, str]:
+    """Create a user and their first token; returns the token in clear, the only time it exists."""
+    taken = await session.scalar(select(User.id).where(func.lower(User.username) == username.lower()))
+    if taken is not None:
+        raise Conflict(f"The username '{username}' is already taken; choose another one.")
+    user = User(username=username, style_preferences=style_preferences)
+    session.add(user)
+    try:
+        await session.flush()
+    except IntegrityError as exc:  # a concurrent request won the race for the same name
+        raise Conflict(f"The username '{username}' is already taken; choose another one.") from exc
+    return user, await issue_token(session, user=user)
+
+
+async def issue_token(session: AsyncSession, *, user: User) -> str:
+    token = new_token()
+    session.add(ApiToken(user_id=user.id, token_hash=hash_token(token)))
+    await session.flush()
+    return token
+
+
+async def rotate_token(session: AsyncSession, *, user: User) -> str:
+    await session.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
+    return await issue_token(session, user=user)
+
+
+async def update_preferences(session: AsyncSession, *, user: User, style_preferences: str | None) -> User:
+    user.style_preferences = style_preferences
+    await session.flush()
+    return user
+
+
+async def delete_user(session: AsyncSession, storage: Storage, *, user: User) -> None:
+    """Rows first (the database cascades to tokens, conversations, images), then every file of the user."""
+    keys = set(await storage_keys_of(session, user_id=user.id))
+    await session.delete(user)
+    await session.commit()
+    # Listing the prefix too catches files of uploads that died half-way.
+    keys.update(await storage.list_keys(user_storage_prefix(user.id)))
+    await discard_files(storage, sorted(keys))

@@ -1,0 +1,201 @@
+"""Garment colours: separate the garment from its background, cluster in CIELAB, name with CIEDE2000."""
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image
+
+FloatArray = NDArray[np.float64]
+
+# A curated fashion palette: (name, hex, family). Families are the coarse groups people filter by.
+PALETTE: tuple[tuple[str, str, str], ...] = (
+    ("black", "#111111", "black"),
+    ("charcoal", "#36454F", "grey"),
+    ("grey", "#808080", "grey"),
+    ("light grey", "#C8C8C8", "grey"),
+    ("white", "#F8F8F6", "white"),
+    ("ivory", "#FFFFF0", "white"),
+    ("cream", "#F3E9D2", "beige"),
+    ("beige", "#D9C8A9", "beige"),
+    ("stone", "#B8AE9C", "beige"),
+    ("khaki", "#B9A97A", "beige"),
+    ("camel", "#C19A6B", "brown"),
+    ("tan", "#D2B48C", "brown"),
+    ("brown", "#7B4B2A", "brown"),
+    ("chocolate", "#4E2E1E", "brown"),
+    ("rust", "#B7410E", "orange"),
+    ("orange", "#F28C28", "orange"),
+    ("coral", "#F88379", "orange"),
+    ("mustard", "#D8AE3A", "yellow"),
+    ("yellow", "#F5D547", "yellow"),
+    ("red", "#C8102E", "red"),
+    ("burgundy", "#7A1F2B", "red"),
+    ("pink", "#F4A7B9", "pink"),
+    ("blush", "#E8C4C4", "pink"),
+    ("fuchsia", "#D1348C", "pink"),
+    ("lavender", "#B9A7D6", "purple"),
+    ("purple", "#6A3D9A", "purple"),
+    ("plum", "#5E2750", "purple"),
+    ("navy", "#1F2A44", "navy"),
+    ("denim blue", "#4A6A8A", "blue"),
+    ("blue", "#2F5DA8", "blue"),
+    ("light blue", "#A7C7E7", "blue"),
+    ("teal", "#1F7A7A", "green"),
+    ("turquoise", "#40B5AD", "green"),
+    ("mint", "#B5E3C8", "green"),
+    ("green", "#2E8B57", "green"),
+    ("olive", "#6B6B2E", "green"),
+    ("khaki green", "#7C7C54", "green"),
+    ("forest green", "#1F4D2E", "green"),
+    ("gold", "#C9A449", "metallic"),
+    ("silver", "#B5B7BB", "metallic"),
+)
+
+_SAMPLE_SIDE = 96  # pixels per side analysed: colour needs area, not detail
+_MIN_SHARE = 0.08  # clusters smaller than this are trims, shadows or noise
+
+
+@dataclass(frozen=True)
+class ColourShare:
+    name: str
+    hex: str
+    family: str
+    share: float  # fraction of the garment's area
+
+
+def hex_to_rgb(value: str) -> tuple[int, int, int]:
+    value = value.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def rgb_to_lab(rgb: NDArray[np.generic]) -> FloatArray:
+    """sRGB (…, 3) in 0-255 to CIELAB (D65)."""
+    c = np.asarray(rgb, dtype=np.float64) / 255.0
+    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    m = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
+    xyz = linear @ m.T / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 216 / 24389, np.cbrt(xyz), (24389 / 27 * xyz + 16) / 116)
+    return np.stack([116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]), 200 * (f[..., 1] - f[..., 2])], -1)
+
+
+def ciede2000(lab1: FloatArray, lab2: FloatArray) -> FloatArray:
+    """CIEDE2000 colour difference, broadcast over leading dimensions."""
+    l1, a1, b1 = lab1[..., 0], lab1[..., 1], lab1[..., 2]
+    l2, a2, b2 = lab2[..., 0], lab2[..., 1], lab2[..., 2]
+    c_mean = (np.hypot(a1, b1) + np.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - np.sqrt(c_mean**7 / (c_mean**7 + 25.0**7)))
+    a1p, a2p = (1 + g) * a1, (1 + g) * a2
+    c1p, c2p = np.hypot(a1p, b1), np.hypot(a2p, b2)
+    h1p = np.degrees(np.arctan2(b1, a1p)) % 360
+    h2p = np.degrees(np.arctan2(b2, a2p)) % 360
+    dlp, dcp = l2 - l1, c2p - c1p
+    dh = h2p - h1p
+    dh = np.where(dh > 180, dh - 360, np.where(dh < -180, dh + 360, dh))
+    dh = np.where(c1p * c2p == 0, 0, dh)
+    dhp = 2 * np.sqrt(c1p * c2p) * np.sin(np.radians(dh / 2))
+    lp_mean, cp_mean = (l1 + l2) / 2, (c1p + c2p) / 2
+    h_sum = h1p + h2p
+    hp_mean = np.where(
+        c1p * c2p == 0,
+        h_sum,
+        np.where(np.abs(h1p - h2p) <= 180, h_sum / 2, np.where(h_sum < 360, (h_sum + 360) / 2, (h_sum - 360) / 2)),
+    )
+    t = (
+        1
+        - 0.17 * np.cos(np.radians(hp_mean - 30))
+        + 0.24 * np.cos(np.radians(2 * hp_mean))
+        + 0.32 * np.cos(np.radians(3 * hp_mean + 6))
+        - 0.20 * np.cos(np.radians(4 * hp_mean - 63))
+    )
+    sl = 1 + 0.015 * (lp_mean - 50) ** 2 / np.sqrt(20 + (lp_mean - 50) ** 2)
+    sc = 1 + 0.045 * cp_mean
+    sh = 1 + 0.015 * cp_mean * t
+    rt = (
+        -2
+        * np.sqrt(cp_mean**7 / (cp_mean**7 + 25.0**7))
+        * np.sin(np.radians(60 * np.exp(-(((hp_mean - 275) / 25) ** 2))))
+    )
+    return np.sqrt(  # type: ignore[no-any-return]
+        (dlp / sl) ** 2 + (dcp / sc) ** 2 + (dhp / sh) ** 2 + rt * (dcp / sc) * (dhp / sh)
+    )
+
+
+_PALETTE_LAB = rgb_to_lab(np.array([hex_to_rgb(h) for _, h, _ in PALETTE]))
+
+
+def name_colour(lab: FloatArray) -> tuple[str, str]:
+    """Nearest palette entry by CIEDE2000: (name, family)."""
+    distances = ciede2000(np.broadcast_to(lab, _PALETTE_LAB.shape), _PALETTE_LAB)
+    name, _, family = PALETTE[int(np.argmin(distances))]
+    return name, family
+
+
+def foreground_mask(lab: FloatArray) -> NDArray[np.bool_]:
+    """Pixels that are not the backdrop, judged against the colour of the image border.
+
+    User photos are flat-lays on beds and floors or shop shots on white: the border is mostly backdrop.
+    When the border is not one colour (a busy room), fall back to the central region.
+    """
+    h, w, _ = lab.shape
+    border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
+    backdrop = np.median(border, axis=0)
+    border_spread = np.median(np.linalg.norm(border - backdrop, axis=1))
+    if border_spread < 10:
+        mask = np.linalg.norm(lab - backdrop, axis=2) > max(12.0, 2.5 * border_spread)
+        if mask.mean() > 0.05:
+            return mask  # type: ignore[no-any-return]
+    mask = np.zeros((h, w), dtype=bool)
+    mask[h // 5 : h - h // 5, w // 5 : w - w // 5] = True
+    return mask
+
+
+def _kmeans(points: FloatArray, k: int, iterations: int = 12) -> tuple[FloatArray, NDArray[np.intp]]:
+    # Deterministic farthest-point seeding: the same photo always gets the same colours.
+    centres = [points[np.argmin(np.linalg.norm(points - points.mean(0), axis=1))]]
+    for _ in range(1, min(k, len(points))):
+        distance = np.min([np.linalg.norm(points - c, axis=1) for c in centres], axis=0)
+        centres.append(points[int(np.argmax(distance))])
+    centre_array = np.array(centres)
+    labels = np.zeros(len(points), dtype=np.intp)
+    for _ in range(iterations):
+        labels = np.argmin(np.linalg.norm(points[:, None] - centre_array[None], axis=2), axis=1)
+        for i in range(len(centre_array)):
+            if np.any(labels == i):
+                centre_array[i] = np.median(points[labels == i], axis=0)
+    return centre_array, labels
+
+
+def dominant_colours(image: Image.Image, max_colours: int = 4) -> list[ColourShare]:
+    """The 1-4 main colours of the garment, largest first, merged when a human would call them one."""
+    small = image.convert("RGB").resize((_SAMPLE_SIDE, _SAMPLE_SIDE), Image.Resampling.BILINEAR)
+    lab = rgb_to_lab(np.asarray(small))
+    points = lab[foreground_mask(lab)]
+    centres, labels = _kmeans(points, k=max_colours + 2)
+    shares = np.bincount(labels, minlength=len(centres)) / len(labels)
+    by_name: dict[str, tuple[float, FloatArray, str]] = {}
+    for centre, share in zip(centres, shares, strict=True):
+        name, family = name_colour(centre)
+        previous = by_name.get(name)
+        total = share + (previous[0] if previous else 0.0)
+        best = centre if previous is None or share > previous[0] else previous[1]
+        by_name[name] = (total, best, family)
+    ranked = sorted(by_name.items(), key=lambda item: -item[1][0])
+    kept = [(n, s, c, f) for n, (s, c, f) in ranked if s >= _MIN_SHARE][:max_colours] or [
+        (n, s, c, f) for n, (s, c, f) in ranked[:1]
+    ]
+    total = sum(s for _, s, _, _ in kept)
+    return [ColourShare(name=n, hex=_lab_hex(c), family=f, share=round(float(s / total), 3)) for n, s, c, f in kept]
+
+
+def _lab_hex(lab: FloatArray) -> str:
+    """Hex of the measured colour (not the palette's), so clients can show what was actually seen."""
+    lightness, a, b = lab
+    fy = (lightness + 16) / 116
+    f = np.array([fy + a / 500, fy, fy - b / 200])
+    xyz = np.where(f**3 > 216 / 24389, f**3, (116 * f - 16) / (24389 / 27)) * np.array([0.95047, 1.0, 1.08883])
+    m = np.array([[3.2406, -1.5372, -0.4986], [-0.9689, 1.8758, 0.0415], [0.0557, -0.2040, 1.0570]])
+    linear = np.clip(m @ xyz, 0, 1)
+    srgb = np.where(linear <= 0.0031308, 12.92 * linear, 1.055 * linear ** (1 / 2.4) - 0.055)
+    r, g, bl = (round(float(v) * 255) for v in srgb)
+    return f"#{r:02X}{g:02X}{bl:02X}"

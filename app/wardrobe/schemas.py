@@ -1,0 +1,75 @@
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class ColourTag(BaseModel):
+    name: str = Field(examples=["navy"])
+    hex: str = Field(examples=["#1F2A44"])
+    family: str = Field(examples=["navy"])
+    share: float = Field(ge=0, le=1, description="Fraction of the garment's area.")
+
+
+class ImageTags(BaseModel):
+    """What the analysis saw. `type`, `primary_color`, `secondary_color`, `style` are the original keys."""
+
+    model_config = {"extra": "allow"}
+
+    type: str | None = None
+    primary_color: str | None = None
+    secondary_color: str | None = None
+    style: str | None = None
+    category: str | None = None
+    pattern: str | None = None
+    colors: list[ColourTag] = Field(default_factory=list)
+    confidence: dict[str, float] = Field(default_factory=dict)
+    model_version: str | None = None
+
+
+class Image(BaseModel):
+    id: int
+    user_id: int
+    filename: str | None = Field(description="The client's file name, for display only; never used as a path.")
+    source_format: str = Field(description="Format detected from the bytes: JPEG, PNG, WEBP or HEIF.")
+    width: int
+    height: int
+    size_bytes: int = Field(description="Size of the stored (re-encoded, metadata-free) JPEG.")
+    content_hash: str = Field(description="SHA-256 of the uploaded bytes.")
+    tags: ImageTags = Field(description="The model's tags with the user's corrections applied.")
+    corrections: dict[str, Any] = Field(description="Only the fields the user corrected.")
+    created_at: datetime
+    file_url: str
+    thumbnail_url: str
+
+    @classmethod
+    def from_row(cls, row: Any) -> "Image":
+        base = f"/api/images/{row.user_id}/{row.id}"
+        return cls(
+            id=row.id,
+            user_id=row.user_id,
+            filename=row.original_filename,
+            source_format=row.source_format,
+            width=row.width,
+            height=row.height,
+            size_bytes=row.size_bytes,
+            content_hash=row.content_hash,
+            tags=ImageTags.model_validate(row.effective_tags),
+            corrections=row.corrections or {},
+            created_at=row.created_at,
+            file_url=f"{base}/file",
+            thumbnail_url=f"{base}/thumbnail",
+        )
+
+
+class TagCorrection(BaseModel):
+    """Fields to correct. A field sent as `null` drops that correction (the model's value shows again)."""
+
+    model_config = {"extra": "forbid"}
+
+    type: str | None = Field(default=None, max_length=40, examples=["jeans"])
+    category: Literal["top", "bottom", "one-piece", "outerwear", "shoes", "accessory"] | None = None
+    primary_color: str | None = Field(default=None, max_length=40, examples=["navy"])
+    secondary_color: str | None = Field(default=None, max_length=40)
+    style: str | None = Field(default=None, max_length=40, examples=["smart-casual"])
+    pattern: str | None = Field(default=None, max_length=40, examples=["striped"])

@@ -1,0 +1,164 @@
+"""Wardrobe items: validate → store → analyse → row, with nothing left behind on failure."""
+
+import asyncio
+import logging
+import unicodedata
+import uuid
+from pathlib import PurePosixPath, PureWindowsPath
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.config import Settings
+from app.core.errors import Conflict, NotFound
+from app.storage.base import Storage, StorageError
+from app.styling import WardrobeItem
+from app.users.models import User
+from app.vision.analyze import analyze
+from app.vision.taxonomy import category_of
+from app.wardrobe.images import STORED_CONTENT_TYPE, PreparedImage, prepare_upload
+from app.wardrobe.models import WardrobeImage
+
+logger = logging.getLogger(__name__)
+
+
+def display_filename(filename: str | None) -> str | None:
+    """The client's file name reduced to something safe to show; it never becomes a path."""
+    if not filename:
+        return None
+    base = PureWindowsPath(PurePosixPath(filename).name).name
+    cleaned = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
+    return cleaned[:255] or None
+
+
+def user_storage_prefix(user_id: int) -> str:
+    return f"users/{user_id}/"
+
+
+async def _reject_duplicate(session: AsyncSession, *, user_id: int, content_hash: str) -> None:
+    existing = await session.scalar(
+        select(WardrobeImage.id).where(WardrobeImage.user_id == user_id, WardrobeImage.content_hash == content_hash)
+    )
+    if existing is not None:
+        raise Conflict(f"This photo is already in the wardrobe as image {existing}.")
+
+
+async def add_image(
+    session: AsyncSession,
+    storage: Storage,
+    settings: Settings,
+    *,
+    user: User,
+    data: bytes,
+    filename: str | None,
+) -> WardrobeImage:
+    prepared: PreparedImage = await asyncio.to_thread(
+        prepare_upload,
+        data,
+        max_pixels=settings.max_image_pixels,
+        thumbnail_size=settings.thumbnail_size,
+        quality=settings.stored_jpeg_quality,
+    )
+    await _reject_duplicate(session, user_id=user.id, content_hash=prepared.content_hash)
+    analysis = await asyncio.to_thread(analyze, prepared.image)
+    stem = f"{user_storage_prefix(user.id)}{uuid.uuid4().hex}"
+    row = WardrobeImage(
+        user_id=user.id,
+        storage_key=f"{stem}.jpg",
+        thumbnail_key=f"{stem}.thumb.jpg",
+        content_hash=prepared.content_hash,
+        original_filename=display_filename(filename),
+        source_format=prepared.source_format,
+        width=prepared.width,
+        height=prepared.height,
+        size_bytes=len(prepared.stored),
+        tags=analysis.to_tags(),
+    )
+    written: list[str] = []
+    try:
+        for key, payload in ((row.storage_key, prepared.stored), (row.thumbnail_key, prepared.thumbnail)):
+            await storage.put(key, payload, content_type=STORED_CONTENT_TYPE)
+            written.append(key)
+        session.add(row)
+        # Committed here, not at the request boundary: the files just written must go if the row does not.
+        await session.commit()
+    except BaseException:
+        await session.rollback()
+        await discard_files(storage, written)
+        raise
+    return row
+
+
+async def discard_files(storage: Storage, keys: list[str]) -> None:
+    if not keys:
+        return
+    try:
+        await storage.delete(keys)
+    except StorageError:
+        # The orphan sweeper reconciles files without rows; the client still gets the original error.
+        logger.exception("could not remove files of a failed upload: %s", keys)
+
+
+async def list_images(session: AsyncSession, *, user_id: int, limit: int, offset: int) -> list[WardrobeImage]:
+    query = (
+        select(WardrobeImage)
+        .where(WardrobeImage.user_id == user_id)
+        .order_by(WardrobeImage.created_at.desc(), WardrobeImage.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(await session.scalars(query))
+
+
+async def get_image(session: AsyncSession, *, user_id: int, image_id: int) -> WardrobeImage:
+    image = await session.get(WardrobeImage, image_id)
+    if image is None or image.user_id != user_id:
+        raise NotFound(f"User {user_id} has no image {image_id}.")
+    return image
+
+
+async def delete_image(session: AsyncSession, storage: Storage, *, image: WardrobeImage) -> None:
+    keys = [image.storage_key, image.thumbnail_key]
+    await session.delete(image)
+    await session.commit()  # rows first: a file without a row is swept, a row without a file is broken
+    await discard_files(storage, keys)
+
+
+async def storage_keys_of(session: AsyncSession, *, user_id: int) -> list[str]:
+    rows = await session.execute(
+        select(WardrobeImage.storage_key, WardrobeImage.thumbnail_key).where(WardrobeImage.user_id == user_id)
+    )
+    return [key for pair in rows for key in pair]
+
+
+def to_wardrobe_item(image: WardrobeImage) -> WardrobeItem:
+    """A row as the engines see it: the user's corrections win over the model's tags."""
+    tags = image.effective_tags
+    colours = [c for c in tags.get("colors") or [] if isinstance(c, dict)]
+    names = tuple(str(c.get("name")) for c in colours)
+    families = tuple(str(c.get("family")) for c in colours)
+    if tags.get("primary_color") and (not names or names[0] != tags["primary_color"]):
+        names = (str(tags["primary_color"]), *names)  # a corrected colour outranks the measured ones
+        families = (str(tags.get("primary_color_family") or tags["primary_color"]), *families)
+    return WardrobeItem(
+        id=image.id,
+        type=tags.get("type"),
+        category=tags.get("category") or category_of(tags.get("type")),
+        colour_families=families,
+        colour_names=names,
+        style=tags.get("style"),
+    )
+
+
+async def wardrobe_items(session: AsyncSession, *, user_id: int, limit: int = 5000) -> list[WardrobeItem]:
+    rows = await list_images(session, user_id=user_id, limit=limit, offset=0)
+    return [to_wardrobe_item(row) for row in rows]
+
+
+async def correct_tags(session: AsyncSession, *, image: WardrobeImage, changes: dict[str, str | None]) -> WardrobeImage:
+    corrections = {**(image.corrections or {}), **changes}
+    if changes.get("type") and "category" not in changes:
+        corrections["category"] = category_of(changes["type"])  # a new type implies its slot
+    image.corrections = {key: value for key, value in corrections.items() if value is not None}
+    await session.flush()
+    return image
