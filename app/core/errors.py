@@ -8,7 +8,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.storage.base import StorageError
@@ -129,9 +130,12 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(InterfaceError)
-    async def _database_down(_: Request, exc: DBAPIError) -> JSONResponse:
+    @app.exception_handler(PoolTimeout)
+    @app.exception_handler(ConnectionError)  # asyncpg raises refused connections unwrapped
+    @app.exception_handler(TimeoutError)
+    async def _database_down(_: Request, exc: Exception) -> JSONResponse:
         # A lost or refused connection is the database's state, not a bug: tell clients to retry.
-        logger.warning("database unavailable: %s", type(exc.orig).__name__)
+        logger.warning("database unavailable: %s", type(getattr(exc, "orig", None) or exc).__name__)
         return error_response(
             503, "database_unavailable", "The database is unavailable; retry shortly.", {"Retry-After": "5"}
         )

@@ -1,0 +1,51 @@
+import numpy as np
+import pytest
+from PIL import Image
+
+from app.vision.analyze import analyze
+from app.vision.colours import ciede2000, dominant_colours, name_colour, rgb_to_lab
+from tests.factories import garment_image
+
+# Reference pairs from Sharma, Wu & Dalal (2005), the CIEDE2000 test data.
+SHARMA = [
+    ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+    ((50.0, 3.1571, -77.2803), (50.0, 0.0, -82.7485), 2.8615),
+    ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+    ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+    ((22.7233, 20.0904, -46.6940), (23.0331, 14.9730, -42.5619), 2.0373),
+]
+
+
+@pytest.mark.parametrize(("lab1", "lab2", "expected"), SHARMA)
+def test_ciede2000_matches_reference_data(lab1, lab2, expected) -> None:
+    assert ciede2000(np.array(lab1), np.array(lab2)) == pytest.approx(expected, abs=1e-4)
+
+
+def test_lab_of_white_and_black() -> None:
+    assert rgb_to_lab(np.array([255, 255, 255])) == pytest.approx([100, 0, 0], abs=0.1)
+    assert rgb_to_lab(np.array([0, 0, 0])) == pytest.approx([0, 0, 0], abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("rgb", "name"),
+    [((31, 42, 68), "navy"), ((122, 31, 43), "burgundy"), ((193, 154, 107), "camel"), ((107, 107, 46), "olive")],
+)
+def test_palette_naming(rgb, name) -> None:
+    assert name_colour(rgb_to_lab(np.array(rgb)))[0] == name
+
+
+def test_background_is_not_the_garment() -> None:
+    # A small burgundy garment on a large white backdrop: the backdrop must not win.
+    colours = dominant_colours(garment_image(colour=(122, 31, 43), background=(250, 250, 250)))
+    assert colours[0].name == "burgundy"
+    assert all(c.family != "white" for c in colours)
+
+
+def test_two_coloured_item_reports_both_with_shares() -> None:
+    image = Image.new("RGB", (300, 300), (245, 245, 245))
+    image.paste((31, 42, 68), (60, 60, 240, 150))
+    image.paste((193, 154, 107), (60, 150, 240, 240))
+    tags = analyze(image).to_tags()
+    assert {tags["primary_color"], tags["secondary_color"]} == {"navy", "camel"}
+    assert sum(c["share"] for c in tags["colors"]) == pytest.approx(1.0, abs=0.01)
+    assert tags["type"] is None  # no classifier yet: unknown rather than guessed
