@@ -12,12 +12,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Stamp files: reinstall only when a requirements file changes.
-$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
-	$(PIP) -r requirements.txt
+$(VENV)/.runtime-installed: requirements.txt constraints.txt | $(BIN)/python
+	$(PIP) -r requirements.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(PIP) -r requirements-dev.txt
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt constraints.txt | $(BIN)/python
+	$(PIP) -r requirements-dev.txt -c constraints.txt
 	touch $@ $(VENV)/.runtime-installed
 
 install: $(VENV)/.runtime-installed

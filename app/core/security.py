@@ -3,17 +3,20 @@
 import hashlib
 import hmac
 import secrets
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
-from app.core.db import SessionDep
+from app.core.db import SessionDep, utcnow
 from app.core.errors import Forbidden, NotFound, Unauthorized
 from app.users.models import ApiToken, User
 
 TOKEN_PREFIX = "sty_"  # noqa: S105 - a public prefix that makes leaked tokens easy to scan for
+
+LAST_USED_RESOLUTION = timedelta(hours=1)
 
 bearer_scheme = HTTPBearer(auto_error=False, description="The `api_token` returned when the user was created.")
 
@@ -37,6 +40,10 @@ async def get_current_user(
     # The lookup is by hash already; compare_digest keeps the final check constant-time anyway.
     if token is None or not hmac.compare_digest(token.token_hash, token_hash):
         raise Unauthorized("The API token is not valid (it may have been rotated or the user deleted).")
+    now = utcnow()
+    # Recorded hourly, not per request: enough to spot unused tokens without a write on every read.
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        token.last_used_at = now
     return await session.get_one(User, token.user_id)
 
 

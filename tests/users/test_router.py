@@ -97,3 +97,15 @@ async def test_delete_user_removes_rows_and_files(client: httpx.AsyncClient, sto
     assert (await client.get(f"/api/images/{bo.id}", headers=bo.headers)).status_code == 200
     recreated = await client.post("/api/users/", json={"username": "ana"})
     assert recreated.status_code == 200  # the name is free again
+
+
+async def test_token_use_is_recorded(client: httpx.AsyncClient, app) -> None:
+    from sqlalchemy import select
+
+    from app.users.models import ApiToken
+
+    ana = await create_user(client)
+    assert (await client.get("/api/users/me", headers=ana.headers)).status_code == 200
+    async with app.state.session_factory() as session:
+        used = await session.scalar(select(ApiToken.last_used_at))
+    assert used is not None and used.tzinfo is not None
