@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 
-.PHONY: install install-dev migrate run test lint format openapi clean
+.PHONY: install install-dev migrate run test lint format openapi eval bench model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,31 @@ format: install-dev
 
 openapi: install  ## regenerate docs/openapi.json
 	$(BIN)/python -m app.cli openapi > docs/openapi.json
+
+DATA ?= ../shared/data
+TRAIN_VENV := .venv-train
+
+eval: install-dev  ## accuracy on the validation splits (DATA=path to the labelled sets)
+	$(BIN)/python -m training.evaluate --data $(DATA) --out models/
+	$(BIN)/python -m eval.colours --data $(DATA)
+	$(BIN)/python -m eval.duplicates --data $(DATA)
+
+bench: install-dev  ## latency and throughput on this machine
+	$(BIN)/python -m bench.vision
+
+$(TRAIN_VENV)/.installed:
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	# torch only here, never in the service: the CPU build is what `pip install torch==2.13.0` finds on this disk.
+	$(TRAIN_VENV)/bin/pip install --quiet torch==2.13.0
+	$(TRAIN_VENV)/bin/pip install --quiet -r training/requirements.txt -c constraints.txt
+	touch $@
+
+model: $(TRAIN_VENV)/.installed  ## retrain and export models/ (about an hour on 2 CPU cores)
+	$(TRAIN_VENV)/bin/python -m training.embed --data $(DATA)
+	$(TRAIN_VENV)/bin/python -m training.finetune --data $(DATA) --epochs 4
+	$(TRAIN_VENV)/bin/python -m training.heads --data $(DATA) --out models/
+	$(TRAIN_VENV)/bin/python -m training.export --data $(DATA) --out models/
+	$(TRAIN_VENV)/bin/python -m training.evaluate --data $(DATA) --out models/
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -14,10 +14,12 @@ from app.core.db import create_engine, create_session_factory
 from app.core.errors import install_error_handlers
 from app.core.limits import BodySizeLimit
 from app.core.logging import configure_logging
+from app.core.observability import ObservabilityMiddleware, metrics_router
 from app.health.router import router as health_router
 from app.outfits.router import legacy_router as match_styles_router
 from app.storage.factory import create_storage
 from app.users.router import router as users_router
+from app.vision.factory import create_analyzer
 from app.wardrobe.router import router as images_router
 
 DESCRIPTION = (
@@ -29,7 +31,7 @@ DESCRIPTION = (
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -40,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db_engine = engine
         app.state.session_factory = create_session_factory(engine)
         app.state.storage = create_storage(settings)
+        app.state.analyzer = await asyncio.to_thread(create_analyzer, settings)  # model loaded once
         try:
             yield
         finally:
@@ -48,7 +51,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="AI Stylist API", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes)
+    app.add_middleware(ObservabilityMiddleware)  # outermost: sees every response, even a 413 from the limit
     app.include_router(health_router)
+    app.include_router(metrics_router)
     app.include_router(users_router)
     app.include_router(match_styles_router)  # before conversations: see app/outfits/router.py
     app.include_router(conversations_router)

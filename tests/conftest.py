@@ -21,6 +21,8 @@ from app.core import migrations
 from app.core.config import Settings
 from app.main import create_app
 from app.models import metadata
+from app.vision.analyze import LocalAnalyzer
+from tests.fakes.llm_server import FakeLLMServer
 
 PG_URL_VARIABLE = "STYLIST_TEST_DATABASE_URL"
 
@@ -121,3 +123,16 @@ async def client_with(settings: Settings) -> AsyncIterator[object]:
     for application, http in stack:
         await http.aclose()
         await application.state.db_engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def local_analyzer() -> LocalAnalyzer:
+    """The shipped model, loaded once for the whole run."""
+    return LocalAnalyzer.load(Settings(_env_file=None).model_dir, threads=2)
+
+
+@pytest.fixture(scope="session")
+def fake_llm() -> Iterator[FakeLLMServer]:
+    server = FakeLLMServer().start()
+    yield server
+    server.stop()

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, create_engine, inspect
@@ -16,9 +15,6 @@ def diff_against_models(connection: Connection) -> list[object]:
     return list(compare_metadata(context, metadata))
 
 
-# Neither SQLite nor Alembic can reflect the functional lower(username) index; everything else is compared.
-@pytest.mark.filterwarnings("ignore:.*expression-based index:UserWarning")
-@pytest.mark.filterwarnings("ignore:.*expression-based index:sqlalchemy.exc.SAWarning")
 def test_migrated_schema_matches_the_models(sqlite_template: Path) -> None:
     engine = create_engine(f"sqlite:///{sqlite_template}")
     with engine.connect() as connection:

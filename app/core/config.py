@@ -4,10 +4,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("data")
+REPO_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 
 
 class Settings(BaseSettings):
@@ -23,6 +24,9 @@ class Settings(BaseSettings):
         "(run `alembic upgrade head` as a one-off task there).",
     )
     db_pool_size: int = Field(default=5, ge=1, description="Connections kept per process (PostgreSQL).")
+    db_max_overflow: int = Field(
+        default=5, ge=0, description="Extra connections a process may open under bursts (PostgreSQL)."
+    )
     db_connect_timeout_s: float = Field(default=5.0, gt=0, description="Give up connecting after this long.")
 
     storage_backend: Literal["local", "s3"] = Field(default="local", description="Where image files live.")
@@ -41,12 +45,42 @@ class Settings(BaseSettings):
     thumbnail_size: int = Field(default=320, ge=32, le=2048, description="Longest side of thumbnails (px).")
     stored_jpeg_quality: int = Field(default=90, ge=50, le=100, description="JPEG quality of stored files.")
 
+    model_dir: Path = Field(default=REPO_MODELS_DIR, description="Exported vision model (ONNX + heads).")
+    vision_threads: int = Field(default=2, ge=1, le=64, description="CPU threads for one image analysis.")
+    vision_backend: Literal["local", "openai", "gemini"] = Field(
+        default="local", description="Who tags photos; remote backends fall back to local on any error."
+    )
+    vision_base_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible base URL (e.g. https://api.openai.com/v1, http://localhost:11434/v1) "
+        "or the Gemini API root (https://generativelanguage.googleapis.com).",
+    )
+    vision_model: str | None = Field(default=None, description="Remote model name, e.g. gpt-4o-mini.")
+    vision_api_key: SecretStr | None = Field(default=None, description="API key of the remote backend.")
+    vision_timeout_s: float = Field(default=20.0, gt=0, description="Give up on the remote backend after this.")
+
+    duplicate_similarity: float = Field(
+        default=0.93,
+        gt=0,
+        le=1,
+        description="Embedding cosine similarity from which an upload is flagged "
+        "as a near-duplicate of an existing item.",
+    )
+    max_batch_files: int = Field(default=20, ge=1, le=200, description="Most files in one batch upload.")
+
     log_level: str = Field(default="INFO", description="Python logging level.")
+    log_format: Literal["json", "text"] = Field(default="json", description="JSON lines (default) or plain text.")
 
     @field_validator("s3_prefix")
     @classmethod
     def _prefix_ends_with_slash(cls, value: str) -> str:
         return value if not value or value.endswith("/") else value + "/"
+
+    @model_validator(mode="after")
+    def _remote_vision_is_complete(self) -> "Settings":
+        if self.vision_backend != "local" and not (self.vision_base_url and self.vision_model):
+            raise ValueError("STYLIST_VISION_BASE_URL and STYLIST_VISION_MODEL are needed for a remote vision backend")
+        return self
 
     @property
     def is_sqlite(self) -> bool:

@@ -66,6 +66,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
     return create_async_engine(
         settings.database_url,
         pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
         pool_timeout=settings.db_connect_timeout_s,
         connect_args={"timeout": settings.db_connect_timeout_s},

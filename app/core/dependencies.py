@@ -6,6 +6,7 @@ from fastapi import Depends, Query, Request
 
 from app.core.config import Settings
 from app.storage.base import Storage
+from app.vision.analyze import ImageAnalyzer
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -18,6 +19,12 @@ def get_storage(request: Request) -> Storage:
     return storage
 
 
+def get_analyzer(request: Request) -> ImageAnalyzer:
+    analyzer: ImageAnalyzer = request.app.state.analyzer
+    return analyzer
+
+
+AnalyzerDep = Annotated[ImageAnalyzer, Depends(get_analyzer)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 StorageDep = Annotated[Storage, Depends(get_storage)]
 

@@ -43,13 +43,21 @@ def _outfit(user_id: int, outfit: Outfit) -> OutfitOut:
     )
 
 
+SLOT_NAMES = {
+    "top": "a top",
+    "bottom": "trousers, jeans, shorts or a skirt",
+    "one-piece": "a dress or jumpsuit",
+    "shoes": "shoes",
+}
+
+
 def _message(result: Suggestions) -> str:
     if result.outfits:
         return f"{len(result.outfits)} outfit(s) from your wardrobe, best first."
-    hint = (
-        f" {result.unclassified} item(s) have no recognised type yet; set it with PATCH." if result.unclassified else ""
-    )
-    return f"No complete outfit yet: add {' and '.join(result.missing)}.{hint}"
+    hint = ""
+    if result.unclassified:
+        hint = f" {result.unclassified} item(s) have no recognised type; correct it with PATCH /api/images/..."
+    return f"No complete outfit yet: add {' and '.join(SLOT_NAMES[s] for s in result.missing)}.{hint}"
 
 
 def match_styles(user_id: int, result: Suggestions) -> MatchStyles:

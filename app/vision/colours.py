@@ -52,7 +52,7 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("silver", "#B5B7BB", "metallic"),
 )
 
-_SAMPLE_SIDE = 96  # pixels per side analysed: colour needs area, not detail
+_SAMPLE_SIDE = 64  # pixels per side analysed: colour needs area, not detail
 _MIN_SHARE = 0.08  # clusters smaller than this are trims, shadows or noise
 
 
@@ -124,11 +124,13 @@ def ciede2000(lab1: FloatArray, lab2: FloatArray) -> FloatArray:
 _PALETTE_LAB = rgb_to_lab(np.array([hex_to_rgb(h) for _, h, _ in PALETTE]))
 
 
-def name_colour(lab: FloatArray) -> tuple[str, str]:
-    """Nearest palette entry by CIEDE2000: (name, family)."""
+def name_colour(lab: FloatArray, family: str | None = None) -> tuple[str, str]:
+    """Nearest palette entry by CIEDE2000: (name, family); within `family` when one is imposed."""
     distances = ciede2000(np.broadcast_to(lab, _PALETTE_LAB.shape), _PALETTE_LAB)
-    name, _, family = PALETTE[int(np.argmin(distances))]
-    return name, family
+    if family is not None:
+        distances = np.where([f == family for _, _, f in PALETTE], distances, np.inf)
+    name, _, found = PALETTE[int(np.argmin(distances))]
+    return name, found
 
 
 def foreground_mask(lab: FloatArray) -> NDArray[np.bool_]:
@@ -150,24 +152,38 @@ def foreground_mask(lab: FloatArray) -> NDArray[np.bool_]:
     return mask
 
 
-def _kmeans(points: FloatArray, k: int, iterations: int = 12) -> tuple[FloatArray, NDArray[np.intp]]:
+def _squared_distances(points: FloatArray, centres: FloatArray) -> FloatArray:
+    return (  # type: ignore[no-any-return]
+        np.sum(points**2, axis=1)[:, None] - 2 * points @ centres.T + np.sum(centres**2, axis=1)[None, :]
+    )
+
+
+def _kmeans(points: FloatArray, k: int, iterations: int = 10) -> tuple[FloatArray, NDArray[np.intp]]:
     # Deterministic farthest-point seeding: the same photo always gets the same colours.
-    centres = [points[np.argmin(np.linalg.norm(points - points.mean(0), axis=1))]]
+    centres = points[[int(np.argmin(np.sum((points - points.mean(0)) ** 2, axis=1)))]]
+    nearest = np.sum((points - centres[0]) ** 2, axis=1)
     for _ in range(1, min(k, len(points))):
-        distance = np.min([np.linalg.norm(points - c, axis=1) for c in centres], axis=0)
-        centres.append(points[int(np.argmax(distance))])
-    centre_array = np.array(centres)
+        centres = np.vstack([centres, points[int(np.argmax(nearest))]])
+        nearest = np.minimum(nearest, np.sum((points - centres[-1]) ** 2, axis=1))
     labels = np.zeros(len(points), dtype=np.intp)
     for _ in range(iterations):
-        labels = np.argmin(np.linalg.norm(points[:, None] - centre_array[None], axis=2), axis=1)
-        for i in range(len(centre_array)):
-            if np.any(labels == i):
-                centre_array[i] = np.median(points[labels == i], axis=0)
-    return centre_array, labels
+        new_labels = np.argmin(_squared_distances(points, centres), axis=1)
+        if np.array_equal(new_labels, labels):
+            break
+        labels = new_labels
+        counts = np.bincount(labels, minlength=len(centres))
+        sums = np.stack([np.bincount(labels, weights=points[:, d], minlength=len(centres)) for d in range(3)], 1)
+        filled = counts > 0
+        centres[filled] = sums[filled] / counts[filled, None]
+    return centres, labels
 
 
-def dominant_colours(image: Image.Image, max_colours: int = 4) -> list[ColourShare]:
-    """The 1-4 main colours of the garment, largest first, merged when a human would call them one."""
+def dominant_colours(image: Image.Image, max_colours: int = 4, primary_family: str | None = None) -> list[ColourShare]:
+    """The 1-4 main colours of the garment, largest first, merged when a human would call them one.
+
+    `primary_family` is the trained colour head's verdict: studio light turns navy into dark grey for
+    k-means, so when the head is sure, the largest cluster is named within the family it says.
+    """
     small = image.convert("RGB").resize((_SAMPLE_SIDE, _SAMPLE_SIDE), Image.Resampling.BILINEAR)
     lab = rgb_to_lab(np.asarray(small))
     points = lab[foreground_mask(lab)]
@@ -184,6 +200,10 @@ def dominant_colours(image: Image.Image, max_colours: int = 4) -> list[ColourSha
     kept = [(n, s, c, f) for n, (s, c, f) in ranked if s >= _MIN_SHARE][:max_colours] or [
         (n, s, c, f) for n, (s, c, f) in ranked[:1]
     ]
+    if primary_family is not None and kept[0][3] != primary_family:
+        name, family = name_colour(kept[0][2], primary_family)
+        share = kept[0][1] + sum(k[1] for k in kept[1:] if k[0] == name)
+        kept = [(name, share, kept[0][2], family), *(k for k in kept[1:] if k[0] != name)]
     total = sum(s for _, s, _, _ in kept)
     return [ColourShare(name=n, hex=_lab_hex(c), family=f, share=round(float(s / total), 3)) for n, s, c, f in kept]
 

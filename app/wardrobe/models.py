@@ -1,6 +1,6 @@
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db import Base, CreatedAtMixin
@@ -26,6 +26,8 @@ class WardrobeImage(CreatedAtMixin, Base):
     tags: Mapped[dict[str, Any]] = mapped_column(JSON)  # what the model saw
     # What the user said instead; kept apart so a re-analysis with a newer model never overwrites it.
     corrections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The model's image embedding (float16), for near-duplicates and outfit scoring; never sent to clients.
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     @property
     def effective_tags(self) -> dict[str, Any]:

@@ -3,10 +3,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Response, UploadFile, status
 
 from app.core.db import SessionDep
-from app.core.dependencies import PageDep, SettingsDep, StorageDep
+from app.core.dependencies import AnalyzerDep, PageDep, SettingsDep, StorageDep
 from app.core.errors import (
     AUTH_ERRORS,
+    AppError,
     Conflict,
+    ErrorBody,
     InvalidImage,
     NotFound,
     PayloadTooLarge,
@@ -14,33 +16,85 @@ from app.core.errors import (
     responses,
 )
 from app.core.security import OwnedUser
-from app.storage.base import ObjectNotFound
+from app.storage.base import ObjectNotFound, StorageError
+from app.users.models import User
 from app.wardrobe import service
 from app.wardrobe.images import STORED_CONTENT_TYPE
-from app.wardrobe.schemas import Image, TagCorrection
+from app.wardrobe.schemas import BatchItem, BatchResult, Image, NearDuplicate, TagCorrection, UploadedImage
 
 router = APIRouter(prefix="/api/images", tags=["images"])
 
 
+UPLOAD_ERRORS = (*AUTH_ERRORS, InvalidImage, Conflict, PayloadTooLarge, UnsupportedMediaType)
+
+
+async def _read_limited(file: UploadFile, limit: int) -> bytes:
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise PayloadTooLarge(f"{file.filename or 'The file'} is larger than the {limit // 1_000_000} MB limit.")
+    return data
+
+
+def _uploaded(added: service.AddedImage) -> UploadedImage:
+    duplicates = [NearDuplicate(id=i, similarity=s) for i, s in added.near_duplicates]
+    return UploadedImage(**Image.from_row(added.row).model_dump(), near_duplicates=duplicates)
+
+
 @router.post(
-    "/upload",
-    response_model=Image,
-    summary="Upload a clothing photo",
-    responses=responses(*AUTH_ERRORS, InvalidImage, Conflict, PayloadTooLarge, UnsupportedMediaType),
+    "/upload", response_model=UploadedImage, summary="Upload a clothing photo", responses=responses(*UPLOAD_ERRORS)
 )
 async def upload_image(
     user: OwnedUser,
     session: SessionDep,
     storage: StorageDep,
     settings: SettingsDep,
+    analyzer: AnalyzerDep,
     file: Annotated[UploadFile, File(description="A JPEG, PNG, WebP or HEIC photo of one item.")],
-) -> Image:
+) -> UploadedImage:
     """Stores the photo (re-encoded, metadata stripped) and returns it with the tags the analysis found."""
-    data = await file.read(settings.max_upload_bytes + 1)
-    if len(data) > settings.max_upload_bytes:
-        raise PayloadTooLarge(f"The file is larger than the {settings.max_upload_bytes // 1_000_000} MB limit.")
-    row = await service.add_image(session, storage, settings, user=user, data=data, filename=file.filename)
-    return Image.from_row(row)
+    data = await _read_limited(file, settings.max_upload_bytes)
+    added = await service.add_image(session, storage, settings, analyzer, user=user, data=data, filename=file.filename)
+    return _uploaded(added)
+
+
+@router.post(
+    "/upload/batch",
+    response_model=BatchResult,
+    summary="Upload several clothing photos",
+    responses=responses(*AUTH_ERRORS, PayloadTooLarge),
+)
+async def upload_batch(
+    user: OwnedUser,
+    session: SessionDep,
+    storage: StorageDep,
+    settings: SettingsDep,
+    analyzer: AnalyzerDep,
+    files: Annotated[list[UploadFile], File(description="Up to `STYLIST_MAX_BATCH_FILES` photos.")],
+) -> BatchResult:
+    """Each file is handled like a single upload; one bad file does not stop the others."""
+    if len(files) > settings.max_batch_files:
+        raise PayloadTooLarge(f"{len(files)} files sent; at most {settings.max_batch_files} per batch.")
+    results = [await _upload_one(session, storage, settings, analyzer, user, file) for file in files]
+    created = sum(1 for r in results if r.image is not None)
+    return BatchResult(created=created, failed=len(results) - created, results=results)
+
+
+async def _upload_one(
+    session: SessionDep, storage: StorageDep, settings: SettingsDep, analyzer: AnalyzerDep, user: User, file: UploadFile
+) -> BatchItem:
+    try:
+        data = await _read_limited(file, settings.max_upload_bytes)
+        added = await service.add_image(
+            session, storage, settings, analyzer, user=user, data=data, filename=file.filename
+        )
+    except AppError as exc:
+        return BatchItem(
+            filename=file.filename, status=exc.status_code, error=ErrorBody(error=exc.code, detail=exc.detail)
+        )
+    except StorageError:
+        error = ErrorBody(error="storage_unavailable", detail="File storage is unavailable; retry this file.")
+        return BatchItem(filename=file.filename, status=503, error=error)
+    return BatchItem(filename=file.filename, status=200, image=_uploaded(added))
 
 
 @router.get("/{user_id}", response_model=list[Image], responses=responses(*AUTH_ERRORS))

@@ -3,6 +3,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from app.core.errors import ErrorBody
+
 
 class ColourTag(BaseModel):
     name: str = Field(examples=["navy"])
@@ -60,6 +62,30 @@ class Image(BaseModel):
             file_url=f"{base}/file",
             thumbnail_url=f"{base}/thumbnail",
         )
+
+
+class NearDuplicate(BaseModel):
+    id: int = Field(description="An item already in the wardrobe that looks like the same garment.")
+    similarity: float = Field(ge=-1, le=1, description="Cosine similarity of the two photos' embeddings.")
+
+
+class UploadedImage(Image):
+    near_duplicates: list[NearDuplicate] = Field(
+        default_factory=list, description="Existing items this photo very likely shows again (most similar first)."
+    )
+
+
+class BatchItem(BaseModel):
+    filename: str | None
+    status: int = Field(description="What a single upload of this file would have answered (200, 4xx, 5xx).")
+    image: UploadedImage | None = None
+    error: ErrorBody | None = None
+
+
+class BatchResult(BaseModel):
+    created: int
+    failed: int
+    results: list[BatchItem] = Field(description="One entry per file, in the order sent.")
 
 
 class TagCorrection(BaseModel):

@@ -2,8 +2,10 @@
 
 import asyncio
 import logging
+import time
 import unicodedata
 import uuid
+from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
 from sqlalchemy import select
@@ -11,10 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.core.errors import Conflict, NotFound
+from app.core.observability import ANALYSIS_LATENCY
 from app.storage.base import Storage, StorageError
 from app.styling import WardrobeItem
 from app.users.models import User
-from app.vision.analyze import analyze
+from app.vision.analyze import ImageAnalyzer, ItemAnalysis
+from app.vision.similarity import near_duplicates, pack
 from app.vision.taxonomy import category_of
 from app.wardrobe.images import STORED_CONTENT_TYPE, PreparedImage, prepare_upload
 from app.wardrobe.models import WardrobeImage
@@ -43,24 +47,58 @@ async def _reject_duplicate(session: AsyncSession, *, user_id: int, content_hash
         raise Conflict(f"This photo is already in the wardrobe as image {existing}.")
 
 
-async def add_image(
-    session: AsyncSession,
-    storage: Storage,
-    settings: Settings,
-    *,
-    user: User,
-    data: bytes,
-    filename: str | None,
-) -> WardrobeImage:
-    prepared: PreparedImage = await asyncio.to_thread(
-        prepare_upload,
+@dataclass(frozen=True)
+class AddedImage:
+    row: WardrobeImage
+    near_duplicates: list[tuple[int, float]]  # (existing image id, similarity), most similar first
+
+
+def _prepare_and_analyze(
+    data: bytes, settings: Settings, analyzer: ImageAnalyzer
+) -> tuple[PreparedImage, ItemAnalysis]:
+    prepared = prepare_upload(
         data,
         max_pixels=settings.max_image_pixels,
         thumbnail_size=settings.thumbnail_size,
         quality=settings.stored_jpeg_quality,
     )
+    started = time.perf_counter()
+    analysis = analyzer.analyze(prepared.image)
+    ANALYSIS_LATENCY.labels(analysis.backend.split(" ")[0]).observe(time.perf_counter() - started)
+    return prepared, analysis
+
+
+async def _near_duplicates(
+    session: AsyncSession, *, user_id: int, analysis: ItemAnalysis, threshold: float
+) -> list[tuple[int, float]]:
+    if analysis.signature is None:
+        return []
+    rows = await session.execute(
+        select(WardrobeImage.id, WardrobeImage.embedding).where(
+            WardrobeImage.user_id == user_id, WardrobeImage.embedding.is_not(None)
+        )
+    )
+    candidates = [(image_id, blob) for image_id, blob in rows if blob]
+    return near_duplicates(analysis.signature, candidates, threshold=threshold)
+
+
+async def add_image(
+    session: AsyncSession,
+    storage: Storage,
+    settings: Settings,
+    analyzer: ImageAnalyzer,
+    *,
+    user: User,
+    data: bytes,
+    filename: str | None,
+) -> AddedImage:
+    """Validate → analyse → store files → insert the row; on any failure nothing of it remains."""
+    # Decoding and the model are CPU-bound: off the event loop, in one hop.
+    prepared, analysis = await asyncio.to_thread(_prepare_and_analyze, data, settings, analyzer)
     await _reject_duplicate(session, user_id=user.id, content_hash=prepared.content_hash)
-    analysis = await asyncio.to_thread(analyze, prepared.image)
+    similar = await _near_duplicates(
+        session, user_id=user.id, analysis=analysis, threshold=settings.duplicate_similarity
+    )
     stem = f"{user_storage_prefix(user.id)}{uuid.uuid4().hex}"
     row = WardrobeImage(
         user_id=user.id,
@@ -73,7 +111,14 @@ async def add_image(
         height=prepared.height,
         size_bytes=len(prepared.stored),
         tags=analysis.to_tags(),
+        corrections={},
+        embedding=pack(analysis.signature) if analysis.signature is not None else None,
     )
+    await _store(session, storage, row=row, prepared=prepared)
+    return AddedImage(row=row, near_duplicates=similar)
+
+
+async def _store(session: AsyncSession, storage: Storage, *, row: WardrobeImage, prepared: PreparedImage) -> None:
     written: list[str] = []
     try:
         for key, payload in ((row.storage_key, prepared.stored), (row.thumbnail_key, prepared.thumbnail)):
@@ -86,7 +131,6 @@ async def add_image(
         await session.rollback()
         await discard_files(storage, written)
         raise
-    return row
 
 
 async def discard_files(storage: Storage, keys: list[str]) -> None:

@@ -1,17 +1,21 @@
+from pathlib import Path
+
 import httpx
 
 from tests.factories import create_user, jpeg, upload
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "images"
+
 
 async def test_match_styles_says_what_is_missing(client: httpx.AsyncClient) -> None:
     ana = await create_user(client)
-    await upload(client, ana, jpeg())
+    await upload(client, ana, (FIXTURES / "tshirt-grey.jpg").read_bytes())
     body = (
         await client.get("/api/conversations/match-styles/", params={"user_id": ana.id}, headers=ana.headers)
     ).json()
     assert body["outfits"] == []
-    assert body["missing"] and "add" in body["message"]
-    assert "no recognised type" in body["message"]
+    assert body["missing"] == ["bottom", "shoes"]
+    assert "add trousers, jeans, shorts or a skirt and shoes" in body["message"]
 
 
 async def test_match_styles_builds_outfits_from_typed_items(client: httpx.AsyncClient) -> None:

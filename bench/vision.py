@@ -1,0 +1,78 @@
+"""Image analysis latency and batch-upload throughput: `make bench` (python -m bench.vision).
+
+Prints p50/p95 for the analysis of a 1024x768 JPEG (decode, orient, analyse), the whole upload
+preparation (plus re-encode and thumbnail), peak memory, and images/s through the batch endpoint.
+"""
+
+import argparse
+import asyncio
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import httpx
+from PIL import Image
+
+from app.core.config import Settings
+from app.core.migrations import upgrade
+from app.main import create_app
+from app.vision.analyze import LocalAnalyzer
+from app.wardrobe.images import prepare_upload
+from bench.common import peak_rss_mb, sample_jpeg, summary, timings_ms
+
+
+def analysis_latency(analyzer: LocalAnalyzer, data: bytes, repeat: int) -> None:
+    def decode_and_analyze() -> None:
+        with Image.open(io.BytesIO(data)) as image:
+            analyzer.analyze(image.convert("RGB"))
+
+    def full_upload_preparation() -> None:
+        prepared = prepare_upload(data, max_pixels=50_000_000, thumbnail_size=320, quality=90)
+        analyzer.analyze(prepared.image)
+
+    print(summary("analysis of a 1024x768 JPEG (decode+analyse)", timings_ms(decode_and_analyze, repeat=repeat)))
+    print(summary("upload preparation + analysis", timings_ms(full_upload_preparation, repeat=repeat)))
+
+
+async def batch_throughput(files: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}"
+        await asyncio.to_thread(upgrade, url)  # Alembic runs its own event loop
+        settings = Settings(
+            _env_file=None, database_url=url, storage_dir=Path(folder) / "images", max_batch_files=files
+        )
+        app = create_app(settings)
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=300) as client:
+                user = (await client.post("/api/users/", json={"username": "bench"})).json()
+                headers = {"Authorization": f"Bearer {user['api_token']}"}
+                # Distinct photos (sizes differ), so none is rejected as a duplicate.
+                payload = [("files", (f"{i}.jpg", sample_jpeg((1024 + i, 768)), "image/jpeg")) for i in range(files)]
+                loop = asyncio.get_running_loop()
+                started = loop.time()
+                response = await client.post(
+                    f"/api/images/upload/batch?user_id={user['id']}", files=payload, headers=headers
+                )
+                elapsed = loop.time() - started
+    body = response.json()
+    rate = files / elapsed
+    print(f"batch upload of {files} 1024x768 JPEGs: {body['created']} created in {elapsed:.2f} s = {rate:.1f} images/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=100)
+    parser.add_argument("--batch", type=int, default=20)
+    args = parser.parse_args()
+    threads = int(os.environ.get("STYLIST_VISION_THREADS", "2"))
+    analyzer = LocalAnalyzer.load(Settings(_env_file=None).model_dir, threads=threads)
+    print(f"vision benchmark: onnxruntime threads={threads}, cpu cores={os.cpu_count()}")
+    analysis_latency(analyzer, sample_jpeg(), args.repeat)
+    asyncio.run(batch_throughput(args.batch))
+    print(f"peak RSS {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
