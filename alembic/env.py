@@ -2,6 +2,7 @@
 
 import asyncio
 from logging.config import fileConfig
+from typing import Any, Literal
 
 from sqlalchemy import pool
 from sqlalchemy.engine import Connection
@@ -9,6 +10,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from alembic import context
 from app.core.config import Settings
+from app.core.db import UTCDateTime
 from app.core.migrations import ensure_sqlite_folder
 from app.models import metadata
 
@@ -21,8 +23,15 @@ def database_url() -> str:
     return config.get_main_option("sqlalchemy.url") or Settings().database_url
 
 
+def render_item(kind: str, item: Any, autogen_context: Any) -> str | Literal[False]:
+    """Write our UTC column type as the plain timezone-aware DateTime it is in the database."""
+    if kind == "type" and isinstance(item, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def run_migrations(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True, render_item=render_item)
     with context.begin_transaction():
         context.run_migrations()
 

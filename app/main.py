@@ -17,6 +17,7 @@ from app.core.logging import configure_logging
 from app.core.observability import ObservabilityMiddleware, metrics_router
 from app.health.router import router as health_router
 from app.outfits.router import legacy_router as match_styles_router
+from app.outfits.router import router as outfits_router
 from app.storage.factory import create_storage
 from app.users.router import router as users_router
 from app.vision.factory import create_analyzer
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(match_styles_router)  # before conversations: see app/outfits/router.py
     app.include_router(conversations_router)
     app.include_router(images_router)
+    app.include_router(outfits_router)
     return app
 
 

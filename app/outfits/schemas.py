@@ -1,6 +1,12 @@
-from pydantic import BaseModel, Field
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.styling import Outfit, Suggestions, WardrobeItem
+
+Signal = Literal["like", "dislike", "wore"]
+Season = Literal["spring", "summer", "fall", "winter"]
 
 
 class OutfitItem(BaseModel):
@@ -15,17 +21,71 @@ class OutfitItem(BaseModel):
 class OutfitOut(BaseModel):
     items: list[OutfitItem]
     score: float = Field(ge=0, le=1)
+    parts: dict[str, float] = Field(description="Per-rule breakdown of the score (each part 0..1 unless noted).")
     explanation: str
 
 
-class MatchStyles(BaseModel):
+class OutfitList(BaseModel):
     user_id: int
     outfits: list[OutfitOut]
     missing: list[str] = Field(description="Slots to fill before a complete outfit exists, e.g. `shoes`.")
     message: str = Field(description="A one-line summary for people, including what to add when needed.")
 
 
-def _item(user_id: int, item: WardrobeItem) -> OutfitItem:
+# The original contract's name for the same answer.
+MatchStyles = OutfitList
+
+
+class ContextIn(BaseModel):
+    occasion: str | None = Field(default=None, max_length=40, examples=["work"])
+    temperature_c: float | None = Field(default=None, ge=-60, le=60)
+    rain: bool = False
+    season: Season | None = None
+
+
+class ScoreRequest(ContextIn):
+    model_config = ConfigDict(extra="forbid")
+
+    item_ids: list[int] = Field(min_length=1, max_length=8, description="The user's items worn together.")
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    item_ids: list[int] = Field(min_length=1, max_length=8)
+    signal: Signal
+    occasion: str | None = Field(default=None, max_length=40)
+    worn_on: date | None = Field(default=None, description="For `wore`: the day (default today).")
+
+
+class FeedbackOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    item_ids: list[int]
+    signal: Signal
+    occasion: str | None
+    created_at: datetime
+
+
+class WearLogOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    item_id: int
+    worn_on: date
+    created_at: datetime
+
+
+SLOT_NAMES = {
+    "top": "a top",
+    "bottom": "trousers, jeans, shorts or a skirt",
+    "one-piece": "a dress or jumpsuit",
+    "shoes": "shoes",
+}
+
+
+def outfit_item(user_id: int, item: WardrobeItem) -> OutfitItem:
     base = f"/api/images/{user_id}/{item.id}"
     return OutfitItem(
         id=item.id,
@@ -37,18 +97,13 @@ def _item(user_id: int, item: WardrobeItem) -> OutfitItem:
     )
 
 
-def _outfit(user_id: int, outfit: Outfit) -> OutfitOut:
+def outfit_out(user_id: int, outfit: Outfit) -> OutfitOut:
     return OutfitOut(
-        items=[_item(user_id, i) for i in outfit.items], score=outfit.score, explanation=outfit.explanation
+        items=[outfit_item(user_id, i) for i in outfit.items],
+        score=round(outfit.score, 4),
+        parts={name: round(float(value), 4) for name, value in outfit.parts.items()},
+        explanation=outfit.explanation,
     )
-
-
-SLOT_NAMES = {
-    "top": "a top",
-    "bottom": "trousers, jeans, shorts or a skirt",
-    "one-piece": "a dress or jumpsuit",
-    "shoes": "shoes",
-}
 
 
 def _message(result: Suggestions) -> str:
@@ -57,13 +112,15 @@ def _message(result: Suggestions) -> str:
     hint = ""
     if result.unclassified:
         hint = f" {result.unclassified} item(s) have no recognised type; correct it with PATCH /api/images/..."
-    return f"No complete outfit yet: add {' and '.join(SLOT_NAMES[s] for s in result.missing)}.{hint}"
+    if not result.missing:
+        return f"No outfit fits these conditions; relax the occasion, weather or exclusions.{hint}"
+    return f"No complete outfit yet: add {' and '.join(SLOT_NAMES.get(s, s) for s in result.missing)}.{hint}"
 
 
-def match_styles(user_id: int, result: Suggestions) -> MatchStyles:
-    return MatchStyles(
+def outfit_list(user_id: int, result: Suggestions) -> OutfitList:
+    return OutfitList(
         user_id=user_id,
-        outfits=[_outfit(user_id, o) for o in result.outfits],
+        outfits=[outfit_out(user_id, o) for o in result.outfits],
         missing=result.missing,
         message=_message(result),
     )

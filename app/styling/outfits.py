@@ -3,20 +3,12 @@
 import itertools
 from dataclasses import dataclass, field
 
+from app.styling.items import WardrobeItem
+
 NEUTRAL_FAMILIES = frozenset({"black", "white", "grey", "navy", "beige", "brown"})
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))
 _PER_SLOT = 25  # candidates per slot kept for the exhaustive pass; the outfit issue replaces this search
 _MAX_REUSE = 2  # an item may appear in at most this many suggestions
-
-
-@dataclass(frozen=True)
-class WardrobeItem:
-    id: int
-    type: str | None
-    category: str | None
-    colour_families: tuple[str, ...] = ()
-    colour_names: tuple[str, ...] = ()
-    style: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 EMBEDDING_WEIGHT = 0.5
+EMBEDDING_DIM = 1280
 
 
 def _unit(vector: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -28,6 +29,13 @@ def pack(vector: NDArray[np.float32]) -> bytes:
 
 def unpack(blob: bytes) -> NDArray[np.float32]:
     return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+
+
+def embedding_of(stored: NDArray[np.float32]) -> NDArray[np.float32] | None:
+    """The unit image embedding inside a stored signature (None for rows stored without one)."""
+    if len(stored) <= EMBEDDING_DIM:
+        return None
+    return _unit(stored[:EMBEDDING_DIM])
 
 
 def near_duplicates(

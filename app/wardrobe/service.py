@@ -7,9 +7,11 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import undefer
 
 from app.core.config import Settings
 from app.core.errors import Conflict, NotFound
@@ -18,7 +20,8 @@ from app.storage.base import Storage, StorageError
 from app.styling import WardrobeItem
 from app.users.models import User
 from app.vision.analyze import ImageAnalyzer, ItemAnalysis
-from app.vision.similarity import near_duplicates, pack
+from app.vision.colours import PALETTE
+from app.vision.similarity import embedding_of, near_duplicates, pack, unpack
 from app.vision.taxonomy import category_of
 from app.wardrobe.images import STORED_CONTENT_TYPE, PreparedImage, prepare_upload
 from app.wardrobe.models import WardrobeImage
@@ -33,6 +36,9 @@ def display_filename(filename: str | None) -> str | None:
     base = PureWindowsPath(PurePosixPath(filename).name).name
     cleaned = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
     return cleaned[:255] or None
+
+
+PALETTE_FAMILY = {name: family for name, _, family in PALETTE}
 
 
 def user_storage_prefix(user_id: int) -> str:
@@ -175,28 +181,57 @@ async def storage_keys_of(session: AsyncSession, *, user_id: int) -> list[str]:
     return [key for pair in rows for key in pair]
 
 
-def to_wardrobe_item(image: WardrobeImage) -> WardrobeItem:
+def _colour_fields(tags: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+    colours = [c for c in tags.get("colors") or [] if isinstance(c, dict)]
+    fields = {
+        "colour_names": tuple(str(c.get("name")) for c in colours),
+        "colour_families": tuple(str(c.get("family")) for c in colours),
+        "colour_hexes": tuple(str(c.get("hex")) for c in colours),
+        "colour_shares": tuple(float(c.get("share") or 0) for c in colours),
+    }
+    corrected = tags.get("primary_color")
+    if corrected and (not fields["colour_names"] or fields["colour_names"][0] != corrected):
+        # A corrected colour outranks the measured ones; its family is the palette's, when it is a palette name.
+        family = PALETTE_FAMILY.get(corrected, corrected)
+        fields = {
+            "colour_names": (corrected, *fields["colour_names"]),
+            "colour_families": (family, *fields["colour_families"]),
+            "colour_hexes": ("", *fields["colour_hexes"]),
+            "colour_shares": (1.0, *fields["colour_shares"]),
+        }
+    return fields
+
+
+def to_wardrobe_item(image: WardrobeImage, *, with_embedding: bool = False) -> WardrobeItem:
     """A row as the engines see it: the user's corrections win over the model's tags."""
     tags = image.effective_tags
-    colours = [c for c in tags.get("colors") or [] if isinstance(c, dict)]
-    names = tuple(str(c.get("name")) for c in colours)
-    families = tuple(str(c.get("family")) for c in colours)
-    if tags.get("primary_color") and (not names or names[0] != tags["primary_color"]):
-        names = (str(tags["primary_color"]), *names)  # a corrected colour outranks the measured ones
-        families = (str(tags.get("primary_color_family") or tags["primary_color"]), *families)
     return WardrobeItem(
         id=image.id,
         type=tags.get("type"),
         category=tags.get("category") or category_of(tags.get("type")),
-        colour_families=families,
-        colour_names=names,
         style=tags.get("style"),
+        pattern=tags.get("pattern"),
+        formality=tags.get("formality"),
+        warmth=tags.get("warmth"),
+        seasons=tuple(tags.get("seasons") or ()),
+        embedding=embedding_of(unpack(image.embedding)) if with_embedding and image.embedding else None,
+        **_colour_fields(tags),
     )
 
 
-async def wardrobe_items(session: AsyncSession, *, user_id: int, limit: int = 5000) -> list[WardrobeItem]:
-    rows = await list_images(session, user_id=user_id, limit=limit, offset=0)
-    return [to_wardrobe_item(row) for row in rows]
+async def wardrobe_items(
+    session: AsyncSession, *, user_id: int, with_embedding: bool = False, limit: int = 5000
+) -> list[WardrobeItem]:
+    query = (
+        select(WardrobeImage)
+        .where(WardrobeImage.user_id == user_id)
+        .order_by(WardrobeImage.created_at.desc(), WardrobeImage.id.desc())
+        .limit(limit)
+    )
+    if with_embedding:
+        query = query.options(undefer(WardrobeImage.embedding))
+    rows = await session.scalars(query)
+    return [to_wardrobe_item(row, with_embedding=with_embedding) for row in rows]
 
 
 async def correct_tags(session: AsyncSession, *, image: WardrobeImage, changes: dict[str, str | None]) -> WardrobeImage:

@@ -1,0 +1,147 @@
+"""Outfits for a user: context from the request, feedback and wear history from the database, the engine in between."""
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from itertools import combinations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app import styling
+from app.core.errors import AppError, NotFound
+from app.outfits import collage
+from app.outfits.models import OutfitFeedback, WearLogEntry
+from app.outfits.schemas import ContextIn, FeedbackRequest
+from app.storage.base import Storage
+from app.users.models import User
+from app.wardrobe.models import WardrobeImage
+from app.wardrobe.service import wardrobe_items
+
+SIGNAL_WEIGHT = {"like": 1.0, "wore": 0.5, "dislike": -1.0}
+
+
+class InvalidOutfit(AppError):
+    status_code = 422
+    code = "invalid_outfit"
+
+
+async def feedback_stats(session: AsyncSession, *, user_id: int) -> styling.FeedbackStats:
+    """Sum each signal into per-item and per-pair affinities (likes +1, wears +0.5, dislikes -1)."""
+    rows = await session.execute(
+        select(OutfitFeedback.item_ids, OutfitFeedback.signal).where(OutfitFeedback.user_id == user_id)
+    )
+    items: dict[int, float] = defaultdict(float)
+    pairs: dict[tuple[int, int], float] = defaultdict(float)
+    for item_ids, signal in rows:
+        weight = SIGNAL_WEIGHT[signal]
+        for item_id in item_ids:
+            items[item_id] += weight
+        for pair in combinations(sorted(item_ids), 2):
+            pairs[pair] += weight
+    return styling.FeedbackStats(item_affinity=dict(items), pair_affinity=dict(pairs))
+
+
+async def worn_days_ago(session: AsyncSession, *, user_id: int, today: date) -> dict[int, int]:
+    rows = await session.execute(
+        select(WearLogEntry.item_id, func.max(WearLogEntry.worn_on))
+        .where(WearLogEntry.user_id == user_id)
+        .group_by(WearLogEntry.item_id)
+    )
+    return {item_id: (today - last).days for item_id, last in rows}
+
+
+async def style_context(
+    session: AsyncSession,
+    *,
+    user: User,
+    context: ContextIn,
+    anchor_ids: Sequence[int] = (),
+    exclude_ids: Sequence[int] = (),
+) -> styling.StyleContext:
+    return styling.StyleContext(
+        occasion=context.occasion,
+        temperature_c=context.temperature_c,
+        rain=context.rain,
+        season=context.season,
+        anchor_ids=frozenset(anchor_ids),
+        exclude_ids=frozenset(exclude_ids),
+        worn_days_ago=await worn_days_ago(session, user_id=user.id, today=datetime.now(UTC).date()),
+        preferences=styling.parse_preferences(user.style_preferences),
+    )
+
+
+def _check_owned(wanted: Sequence[int], owned: dict[int, styling.WardrobeItem]) -> list[styling.WardrobeItem]:
+    unknown = sorted(set(wanted) - owned.keys())
+    if unknown:
+        raise NotFound(f"These items are not in the wardrobe: {', '.join(map(str, unknown))}.")
+    if len(set(wanted)) != len(wanted):
+        raise InvalidOutfit("An item appears twice in the outfit.")
+    return [owned[item_id] for item_id in wanted]
+
+
+async def suggest(
+    session: AsyncSession, *, user: User, context: styling.StyleContext, count: int
+) -> styling.Suggestions:
+    items = await wardrobe_items(session, user_id=user.id, with_embedding=True)
+    _check_owned(sorted(context.anchor_ids), {item.id: item for item in items})
+    feedback = await feedback_stats(session, user_id=user.id)
+    return await asyncio.to_thread(styling.suggest, items, context, feedback, count=count)
+
+
+async def score(
+    session: AsyncSession, *, user: User, item_ids: list[int], context: styling.StyleContext
+) -> styling.Outfit:
+    items = await wardrobe_items(session, user_id=user.id, with_embedding=True)
+    chosen = _check_owned(item_ids, {item.id: item for item in items})
+    feedback = await feedback_stats(session, user_id=user.id)
+    return await asyncio.to_thread(styling.score, chosen, context, feedback)
+
+
+async def _owned_ids(session: AsyncSession, *, user_id: int, item_ids: Sequence[int]) -> set[int]:
+    rows = await session.scalars(
+        select(WardrobeImage.id).where(WardrobeImage.user_id == user_id, WardrobeImage.id.in_(item_ids))
+    )
+    return set(rows)
+
+
+async def record_feedback(session: AsyncSession, *, user: User, request: FeedbackRequest) -> OutfitFeedback:
+    owned = await _owned_ids(session, user_id=user.id, item_ids=request.item_ids)
+    unknown = sorted(set(request.item_ids) - owned)
+    if unknown:
+        raise NotFound(f"These items are not in the wardrobe: {', '.join(map(str, unknown))}.")
+    feedback = OutfitFeedback(
+        user_id=user.id, item_ids=sorted(set(request.item_ids)), signal=request.signal, occasion=request.occasion
+    )
+    session.add(feedback)
+    await session.flush()
+    if request.signal == "wore":
+        worn_on = request.worn_on or datetime.now(UTC).date()
+        session.add_all(
+            WearLogEntry(user_id=user.id, item_id=item_id, worn_on=worn_on, feedback_id=feedback.id)
+            for item_id in feedback.item_ids
+        )
+        await session.flush()
+    return feedback
+
+
+async def wear_log(session: AsyncSession, *, user_id: int, limit: int, offset: int) -> list[WearLogEntry]:
+    query = (
+        select(WearLogEntry)
+        .where(WearLogEntry.user_id == user_id)
+        .order_by(WearLogEntry.worn_on.desc(), WearLogEntry.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(await session.scalars(query))
+
+
+async def render_collage(session: AsyncSession, storage: Storage, *, user: User, item_ids: list[int]) -> bytes:
+    items = await wardrobe_items(session, user_id=user.id)
+    chosen = _check_owned(item_ids, {item.id: item for item in items})
+    rows = {row.id: row for row in await session.scalars(select(WardrobeImage).where(WardrobeImage.id.in_(item_ids)))}
+    pictures = [
+        (collage.slot_rank(item.category, item.type), await storage.get(rows[item.id].thumbnail_key)) for item in chosen
+    ]
+    return await asyncio.to_thread(collage.render, pictures)
