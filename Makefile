@@ -52,9 +52,13 @@ eval: install-dev  ## accuracy on the validation splits (DATA=path to the labell
 	$(BIN)/python -m training.evaluate --data $(DATA) --out models/
 	$(BIN)/python -m eval.colours --data $(DATA)
 	$(BIN)/python -m eval.duplicates --data $(DATA)
+	$(BIN)/python -m eval.outfits --data $(DATA) --no-fit
+	$(BIN)/python -m eval.assistant
 
 bench: install-dev  ## latency and throughput on this machine
 	$(BIN)/python -m bench.vision
+	$(BIN)/python -m bench.outfits
+	$(BIN)/python -m bench.assistant
 
 $(TRAIN_VENV)/.installed:
 	$(PYTHON) -m venv $(TRAIN_VENV)

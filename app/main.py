@@ -5,8 +5,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from app import __version__
+from app.assistant import Assistant, create_assistant
 from app.conversations.router import router as conversations_router
 from app.core import migrations
 from app.core.config import Settings, get_settings
@@ -15,6 +17,8 @@ from app.core.errors import install_error_handlers
 from app.core.limits import BodySizeLimit
 from app.core.logging import configure_logging
 from app.core.observability import ObservabilityMiddleware, metrics_router
+from app.core.ratelimit import RateLimitMiddleware, create_rate_limiter
+from app.core.security_headers import SecurityHeaders
 from app.health.router import router as health_router
 from app.outfits.router import legacy_router as match_styles_router
 from app.outfits.router import router as outfits_router
@@ -28,6 +32,19 @@ DESCRIPTION = (
     "ask fashion questions grounded in your wardrobe, and get outfit suggestions. Every user-scoped route "
     "needs `Authorization: Bearer <api_token>` (returned by `POST /api/users/`)."
 )
+
+
+def build_assistant(settings: Settings) -> Assistant:
+    """The one place that picks the assistant backend from settings."""
+    key = settings.assistant_api_key.get_secret_value() if settings.assistant_api_key else None
+    return create_assistant(
+        backend=settings.assistant_backend,
+        base_url=settings.assistant_base_url,
+        model=settings.assistant_model,
+        api_key=key,
+        timeout_s=settings.assistant_timeout_s,
+        retries=settings.assistant_retries,
+    )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -44,14 +61,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.session_factory = create_session_factory(engine)
         app.state.storage = create_storage(settings)
         app.state.analyzer = await asyncio.to_thread(create_analyzer, settings)  # model loaded once
+        app.state.assistant = build_assistant(settings)
+        app.state.rate_limiter = create_rate_limiter(settings.redis_url)
         try:
             yield
         finally:
+            await app.state.rate_limiter.close()
             await engine.dispose()
 
     app = FastAPI(title="AI Stylist API", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes)
+    limits = {"write": settings.rate_limit_writes_per_minute, "assistant": settings.rate_limit_assistant_per_minute}
+    app.add_middleware(RateLimitMiddleware, limits=limits)
+    app.add_middleware(SecurityHeaders)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "Retry-After"],
+        )
     app.add_middleware(ObservabilityMiddleware)  # outermost: sees every response, even a 413 from the limit
     app.include_router(health_router)
     app.include_router(metrics_router)

@@ -6,13 +6,16 @@ Every test that takes `client` runs once per database backend, so the same suite
 import asyncio
 import os
 import shutil
+import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import boto3
 import httpx
 import pytest
 from fastapi import FastAPI
+from moto.server import ThreadedMotoServer
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -57,7 +60,7 @@ def postgres_url() -> Iterator[str]:
         asyncio.run(_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
-async def _truncate(url: str) -> None:
+async def truncate_all(url: str) -> None:
     tables = ", ".join(f'"{table.name}"' for table in metadata.sorted_tables)
     engine = create_async_engine(url)
     async with engine.begin() as connection:
@@ -74,7 +77,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
         return
     url: str = request.getfixturevalue("postgres_url")
     yield url
-    asyncio.run(_truncate(url))
+    asyncio.run(truncate_all(url))
 
 
 @pytest.fixture
@@ -136,3 +139,35 @@ def fake_llm() -> Iterator[FakeLLMServer]:
     server = FakeLLMServer().start()
     yield server
     server.stop()
+
+
+S3_BUCKET = "stylist-test"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    # Credentials for the fake endpoint only; boto3 reads them like real ones.
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1")
+    client.create_bucket(Bucket=S3_BUCKET)
+    yield S3_BUCKET
+    for obj in client.list_objects_v2(Bucket=S3_BUCKET).get("Contents", []):
+        client.delete_object(Bucket=S3_BUCKET, Key=obj["Key"])
+    client.delete_bucket(Bucket=S3_BUCKET)

@@ -1,26 +1,113 @@
+import json
+import logging
+from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Body, Query, Request, WebSocket, WebSocketDisconnect, status
+from fastapi.responses import StreamingResponse
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.assistant import Answer, Assistant, ConversationContext
 from app.conversations import service
-from app.conversations.schemas import QUESTION_MAX, Conversation
+from app.conversations.schemas import QUESTION_MAX, AskRequest, Conversation, DeletedCount
 from app.core.db import SessionDep
-from app.core.dependencies import PageDep
-from app.core.errors import AUTH_ERRORS, responses
-from app.core.security import OwnedUser
+from app.core.dependencies import AssistantDep, PageDep, SettingsDep
+from app.core.errors import AUTH_ERRORS, AppError, InvalidRequest, responses
+from app.core.security import CurrentUser, OwnedUser, owned_user, user_for_token
+from app.users.models import User
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
+logger = logging.getLogger(__name__)
+
+QuestionQuery = Annotated[
+    str | None, Query(min_length=1, max_length=QUESTION_MAX, pattern=r"\S", description="The question (original form).")
+]
+UserIdQuery = Annotated[int | None, Query(description="The user asking (required here or in the JSON body).")]
+AskBody = Annotated[AskRequest | None, Body(description="JSON alternative to the query parameters.")]
 
 
-@router.post("/", response_model=Conversation, responses=responses(*AUTH_ERRORS))
+async def _asker(
+    session: AsyncSession, current: User, user_id: int | None, question: str | None, body: AskRequest | None
+) -> tuple[User, str]:
+    """Accept the original query form or a JSON body; the token must belong to that user."""
+    user_id = user_id if user_id is not None else (body.user_id if body else None)
+    if user_id is None:
+        raise InvalidRequest("Send `user_id` and `question`, as query parameters or as a JSON body.")
+    user = await owned_user(session, user_id=user_id, current=current)  # 403 before any other complaint
+    text = (question or "").strip() or (body.question if body else "")
+    if not text:
+        raise InvalidRequest("Send `question`, as a query parameter or in the JSON body.")
+    return user, text
+
+
+@router.post("/", response_model=Conversation, responses=responses(*AUTH_ERRORS, InvalidRequest))
 async def add_conversation(
-    user: OwnedUser,
+    current: CurrentUser,
     session: SessionDep,
-    question: Annotated[str, Query(min_length=1, max_length=QUESTION_MAX, pattern=r"\S")],
+    assistant: AssistantDep,
+    settings: SettingsDep,
+    user_id: UserIdQuery = None,
+    question: QuestionQuery = None,
+    body: AskBody = None,
 ) -> Conversation:
     """Answers a fashion question from the user's wardrobe and preferences, and stores the exchange."""
-    conversation = await service.ask(session, user=user, question=question.strip())
+    user, text = await _asker(session, current, user_id, question, body)
+    conversation = await service.ask(
+        session, assistant, user=user, question=text, history_turns=settings.assistant_history_turns
+    )
     return Conversation.model_validate(conversation)
+
+
+def _sse(event: str, data: object) -> str:
+    return f"event: {event}\ndata: {json.dumps(data)}\n\n"
+
+
+async def _sse_events(
+    assistant: Assistant, context: ConversationContext, factory: async_sessionmaker[AsyncSession], user_id: int
+) -> AsyncIterator[str]:
+    try:
+        async for part in service.stream_answer(assistant, context):
+            if isinstance(part, Answer):
+                saved = await service.save_in_new_session(
+                    factory, user_id=user_id, question=context.question, answer=part
+                )
+                yield _sse("done", Conversation.model_validate(saved).model_dump(mode="json"))
+            else:
+                yield _sse("chunk", {"text": part})
+    except Exception:  # the status line has gone already; the error travels as an event
+        logger.exception("streamed answer failed")
+        yield _sse("error", {"error": "internal_error", "detail": "The answer could not be completed; ask again."})
+
+
+@router.post(
+    "/stream",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {"text/event-stream": {}},
+            "description": "`chunk` events, then `done` with the Conversation.",
+        },
+        **responses(*AUTH_ERRORS, InvalidRequest),
+    },
+)
+async def stream_conversation(
+    request: Request,
+    current: CurrentUser,
+    session: SessionDep,
+    assistant: AssistantDep,
+    settings: SettingsDep,
+    user_id: UserIdQuery = None,
+    question: QuestionQuery = None,
+    body: AskBody = None,
+) -> StreamingResponse:
+    """The same answer as Server-Sent Events while it is written; stored when complete."""
+    user, text = await _asker(session, current, user_id, question, body)
+    context = await service.build_context(
+        session, user=user, question=text, history_turns=settings.assistant_history_turns
+    )
+    events = _sse_events(assistant, context, request.app.state.session_factory, user.id)
+    return StreamingResponse(events, media_type="text/event-stream", headers={"Cache-Control": "no-store"})
 
 
 @router.get("/{user_id}", response_model=list[Conversation], responses=responses(*AUTH_ERRORS))
@@ -28,3 +115,65 @@ async def list_conversations(user: OwnedUser, session: SessionDep, page: PageDep
     """The user's conversations, newest first."""
     rows = await service.list_conversations(session, user_id=user.id, limit=page.limit, offset=page.offset)
     return [Conversation.model_validate(row) for row in rows]
+
+
+@router.delete(
+    "/{user_id}/{conversation_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(*AUTH_ERRORS)
+)
+async def delete_conversation(user: OwnedUser, conversation_id: int, session: SessionDep) -> None:
+    await service.delete_one(session, user_id=user.id, conversation_id=conversation_id)
+
+
+@router.delete("/{user_id}", response_model=DeletedCount, responses=responses(*AUTH_ERRORS))
+async def delete_conversations(user: OwnedUser, session: SessionDep) -> DeletedCount:
+    """Forgets the whole conversation history of the user."""
+    return DeletedCount(deleted=await service.delete_all(session, user_id=user.id))
+
+
+def _ws_token(websocket: WebSocket) -> str | None:
+    header = websocket.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return websocket.query_params.get("token")
+
+
+@router.websocket("/ws")
+async def conversation_socket(websocket: WebSocket) -> None:
+    """Token auth (`Authorization: Bearer` or `?token=`); send {"question": ...}, receive chunks, then done."""
+    factory: async_sessionmaker[AsyncSession] = websocket.app.state.session_factory
+    token = _ws_token(websocket)
+    async with factory() as session, session.begin():
+        user = await user_for_token(session, token) if token else None
+    if user is None:
+        await websocket.close(code=status.WS_1008_POLICY_VIOLATION, reason="missing or invalid api token")
+        return
+    await websocket.accept()
+    try:
+        while True:
+            await _answer_over_socket(websocket, factory, user)
+    except WebSocketDisconnect:
+        return
+
+
+async def _answer_over_socket(websocket: WebSocket, factory: async_sessionmaker[AsyncSession], user: User) -> None:
+    settings = websocket.app.state.settings
+    assistant: Assistant = websocket.app.state.assistant
+    try:
+        request = AskRequest.model_validate(await websocket.receive_json())
+        if request.user_id not in (None, user.id):
+            raise AppError(f"This token belongs to user {user.id}; it cannot ask for user {request.user_id}.")
+    except (ValidationError, ValueError, AppError) as exc:
+        await websocket.send_json({"type": "error", "error": "invalid_request", "detail": str(exc)[:500]})
+        return
+    async with factory() as session, session.begin():
+        context = await service.build_context(
+            session, user=user, question=request.question, history_turns=settings.assistant_history_turns
+        )
+    async for part in service.stream_answer(assistant, context):
+        if isinstance(part, Answer):
+            saved = await service.save_in_new_session(factory, user_id=user.id, question=request.question, answer=part)
+            await websocket.send_json(
+                {"type": "done", "conversation": Conversation.model_validate(saved).model_dump(mode="json")}
+            )
+        else:
+            await websocket.send_json({"type": "chunk", "text": part})

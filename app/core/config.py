@@ -59,6 +59,18 @@ class Settings(BaseSettings):
     vision_api_key: SecretStr | None = Field(default=None, description="API key of the remote backend.")
     vision_timeout_s: float = Field(default=20.0, gt=0, description="Give up on the remote backend after this.")
 
+    assistant_backend: Literal["local", "openai", "gemini"] = Field(
+        default="local", description="Who answers questions; remote backends fall back to local on any error."
+    )
+    assistant_base_url: str | None = Field(
+        default=None, description="OpenAI-compatible base URL (OpenAI, Ollama, vLLM, llama.cpp) or Gemini API root."
+    )
+    assistant_model: str | None = Field(default=None, description="Remote chat model name.")
+    assistant_api_key: SecretStr | None = Field(default=None, description="API key of the remote chat backend.")
+    assistant_timeout_s: float = Field(default=30.0, gt=0, description="Give up on the remote chat backend after this.")
+    assistant_retries: int = Field(default=1, ge=0, le=5, description="Retries before the first streamed chunk.")
+    assistant_history_turns: int = Field(default=6, ge=0, le=50, description="Earlier turns given as context.")
+
     duplicate_similarity: float = Field(
         default=0.93,
         gt=0,
@@ -67,6 +79,19 @@ class Settings(BaseSettings):
         "as a near-duplicate of an existing item.",
     )
     max_batch_files: int = Field(default=20, ge=1, le=200, description="Most files in one batch upload.")
+
+    redis_url: str | None = Field(
+        default=None, description="Redis for state shared by replicas (rate limits), e.g. redis://127.0.0.1:6379/0."
+    )
+    rate_limit_writes_per_minute: int = Field(
+        default=300, ge=0, description="Writes per minute per token and per IP (0 = no limit)."
+    )
+    rate_limit_assistant_per_minute: int = Field(
+        default=60, ge=0, description="Questions per minute per token and per IP (0 = no limit)."
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, description='Browser origins allowed to call the API, e.g. ["https://app.example"].'
+    )
 
     log_level: str = Field(default="INFO", description="Python logging level.")
     log_format: Literal["json", "text"] = Field(default="json", description="JSON lines (default) or plain text.")
@@ -77,9 +102,13 @@ class Settings(BaseSettings):
         return value if not value or value.endswith("/") else value + "/"
 
     @model_validator(mode="after")
-    def _remote_vision_is_complete(self) -> "Settings":
+    def _remote_backends_are_complete(self) -> "Settings":
         if self.vision_backend != "local" and not (self.vision_base_url and self.vision_model):
             raise ValueError("STYLIST_VISION_BASE_URL and STYLIST_VISION_MODEL are needed for a remote vision backend")
+        if self.assistant_backend != "local" and not (self.assistant_base_url and self.assistant_model):
+            raise ValueError(
+                "STYLIST_ASSISTANT_BASE_URL and STYLIST_ASSISTANT_MODEL are needed for a remote assistant backend"
+            )
         return self
 
     @property

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from app.assistant import Assistant
 from app.core.config import Settings
 from app.storage.base import Storage
 from app.vision.analyze import ImageAnalyzer
@@ -24,6 +25,12 @@ def get_analyzer(request: Request) -> ImageAnalyzer:
     return analyzer
 
 
+def get_assistant(request: Request) -> Assistant:
+    assistant: Assistant = request.app.state.assistant
+    return assistant
+
+
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 AnalyzerDep = Annotated[ImageAnalyzer, Depends(get_analyzer)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 StorageDep = Annotated[Storage, Depends(get_storage)]

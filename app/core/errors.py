@@ -41,6 +41,11 @@ class AppError(Exception):
         self.headers = headers
 
 
+class InvalidRequest(AppError):
+    status_code = 422
+    code = "invalid_request"
+
+
 class NotFound(AppError):
     status_code = 404
     code = "not_found"

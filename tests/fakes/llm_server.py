@@ -2,18 +2,25 @@
 
 Tests script its answers (`reply`, `status`, `delay_s`) and read what it received (`requests`), so the
 remote backends are exercised over real HTTP without any network beyond loopback.
+
+Streaming (OpenAI `"stream": true`, Gemini `:streamGenerateContent?alt=sse`) sends `chunks` (or the reply
+word by word) as server-sent events. `failures` scripts one failure per request, in order: "status" (HTTP
+500), "hang" (no answer for `hang_s`), "malformed" (a broken event after `fail_after` chunks),
+"disconnect" (the connection drops after `fail_after` chunks) or "no-done" (OpenAI: no `[DONE]`).
 """
 
 import asyncio
+import json
 import socket
 import threading
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 
 @dataclass
@@ -23,6 +30,51 @@ class Script:
     delay_s: float = 0.0
     requests: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
+    chunks: list[str] = field(default_factory=list)  # streamed pieces; empty: the reply word by word
+    failures: list[str] = field(default_factory=list)  # one scripted failure per streaming request, in order
+    fail_after: int = 0  # good chunks sent before a "malformed" or "disconnect" failure
+    hang_s: float = 3.0
+
+
+class Disconnect(Exception):
+    """Raised inside a streaming body: the server drops the connection mid-response."""
+
+
+def _pieces(script: Script) -> list[str]:
+    if script.chunks:
+        return list(script.chunks)
+    words = script.reply.split(" ")
+    return [word + (" " if i < len(words) - 1 else "") for i, word in enumerate(words)]
+
+
+async def _events(script: Script, failure: str, event: Any, done: bool) -> AsyncIterator[bytes]:
+    """SSE lines for each piece, with the scripted failure, then (OpenAI) the [DONE] marker."""
+    for index, piece in enumerate(_pieces(script)):
+        if index == script.fail_after and failure == "malformed":
+            yield b"data: {not json\n\n"
+        if index == script.fail_after and failure == "disconnect":
+            raise Disconnect("scripted mid-stream disconnect")
+        yield f"data: {json.dumps(event(piece))}\n\n".encode()
+        await asyncio.sleep(0)
+    if done and failure != "no-done":
+        yield b"data: [DONE]\n\n"
+
+
+async def _stream(script: Script, event: Any, *, done: bool) -> Response:
+    failure = script.failures.pop(0) if script.failures else ""
+    if failure == "status":
+        return JSONResponse({"error": {"message": "scripted failure"}}, status_code=500)
+    if failure == "hang":
+        await asyncio.sleep(script.hang_s)
+    return StreamingResponse(_events(script, failure, event, done), media_type="text/event-stream")
+
+
+def _openai_event(piece: str) -> dict[str, Any]:
+    return {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": piece}}]}
+
+
+def _gemini_event(piece: str) -> dict[str, Any]:
+    return {"candidates": [{"content": {"role": "model", "parts": [{"text": piece}]}}]}
 
 
 def build_app(script: Script) -> FastAPI:
@@ -38,8 +90,10 @@ def build_app(script: Script) -> FastAPI:
         return None
 
     @app.post("/v1/chat/completions")
-    async def openai_chat(request: Request) -> JSONResponse:
+    async def openai_chat(request: Request) -> Response:
         failure = await record(request)
+        if failure is None and script.requests[-1].get("stream"):
+            return await _stream(script, _openai_event, done=True)
         return failure or JSONResponse(
             {
                 "id": "chatcmpl-test",
@@ -54,6 +108,11 @@ def build_app(script: Script) -> FastAPI:
         return failure or JSONResponse(
             {"candidates": [{"content": {"role": "model", "parts": [{"text": script.reply}]}}]}
         )
+
+    @app.post("/v1beta/models/{model}:streamGenerateContent")
+    async def gemini_stream(model: str, request: Request) -> Response:
+        failure = await record(request)
+        return failure or await _stream(script, _gemini_event, done=False)
 
     return app
 
@@ -87,7 +146,7 @@ class FakeLLMServer:
 
     def reset(self, **changes: Any) -> Script:
         fresh = Script(**changes)
-        for name in ("reply", "status", "delay_s"):
+        for name in ("reply", "status", "delay_s", "chunks", "failures", "fail_after", "hang_s"):
             setattr(self.script, name, getattr(fresh, name))
         self.script.requests.clear()
         self.script.headers.clear()

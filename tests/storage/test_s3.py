@@ -1,47 +1,12 @@
 """S3 storage against moto's real HTTP server (no patching of boto3)."""
 
-import socket
-from collections.abc import Iterator
-
 import boto3
 import httpx
 import pytest
-from moto.server import ThreadedMotoServer
 
 from app.storage.base import ObjectNotFound, StorageError
 from app.storage.s3 import S3Storage
 from tests.factories import create_user, jpeg, upload
-
-BUCKET = "stylist-test"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint() -> Iterator[str]:
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def s3_bucket(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    # Credentials for the fake endpoint only; boto3 reads them like real ones.
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1")
-    client.create_bucket(Bucket=BUCKET)
-    yield BUCKET
-    for obj in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-        client.delete_object(Bucket=BUCKET, Key=obj["Key"])
-    client.delete_bucket(Bucket=BUCKET)
 
 
 async def test_put_get_list_delete(s3_endpoint: str, s3_bucket: str) -> None:

@@ -1,0 +1,206 @@
+"""What a question names: occasion, dress code, weather, season, colours, garment types, trip length, and
+which of the user's own items it refers to ("my navy blazer", "#12", "the last thing I uploaded", "it").
+
+Plain dictionaries and regular expressions, so extraction is deterministic and takes microseconds.
+"""
+
+import re
+from dataclasses import dataclass
+
+from app.vision.colours import PALETTE
+from app.vision.taxonomy import TYPES
+
+OCCASIONS: dict[str, tuple[str, ...]] = {
+    "interview": ("job interview", "interview"),
+    "wedding": ("wedding guest", "wedding", "reception"),
+    "funeral": ("funeral", "memorial", "wake"),
+    "work": ("the office", "office", "work", "meeting", "presentation", "conference", "client"),
+    "date": ("first date", "date night", "date"),
+    "party": ("night out", "birthday party", "party", "club", "clubbing", "drinks"),
+    "dinner": ("dinner", "restaurant"),
+    "brunch": ("brunch", "lunch", "coffee"),
+    "gym": ("gym", "workout", "yoga", "running", "a run"),
+    "beach": ("beach", "seaside", "pool"),
+    "travel": ("flight", "airport", "plane", "long drive"),
+    "weekend": ("weekend", "errands", "everyday", "day off"),
+    "festival": ("festival", "concert", "gig"),
+    "hiking": ("hike", "hiking", "walk in the hills"),
+    "graduation": ("graduation",),
+    "theatre": ("theatre", "theater", "opera", "ballet"),
+}
+DRESS_CODES: dict[str, tuple[str, ...]] = {
+    "white tie": ("white tie", "white-tie"),
+    "black tie": ("black tie optional", "black-tie", "black tie", "tuxedo", "tux"),
+    "cocktail": ("cocktail attire", "cocktail"),
+    "business formal": ("business formal", "business professional"),
+    "business casual": ("business casual", "business-casual"),
+    "smart casual": ("smart casual", "smart-casual", "dressy casual"),
+    "semi-formal": ("semi-formal", "semi formal", "lounge suit"),
+    "casual": ("casual dress code", "dress code is casual", "casual attire"),
+}
+WEATHER_WORDS_C: dict[str, float] = {
+    "freezing": -2, "snow": -1, "snowy": -1, "icy": -2, "cold": 4, "chilly": 9, "cool": 13, "mild": 17,
+    "warm": 24, "hot": 30, "heatwave": 35, "scorching": 35, "humid": 28, "sweltering": 34,
+}  # fmt: skip
+RAIN_WORDS = ("rain", "raining", "rainy", "drizzle", "downpour", "wet weather", "showers", "storm", "monsoon")
+SEASONS = {"spring": "spring", "summer": "summer", "autumn": "fall", "fall": "fall", "winter": "winter"}
+COLOUR_SYNONYMS = {
+    "gray": "grey", "light gray": "light grey", "maroon": "burgundy", "wine": "burgundy", "oxblood": "burgundy",
+    "off-white": "ivory", "off white": "ivory", "sand": "beige", "oatmeal": "beige", "ecru": "cream",
+    "emerald": "green", "sage": "mint", "sky blue": "light blue", "baby blue": "light blue", "cobalt": "blue",
+    "royal blue": "blue", "lilac": "lavender", "peach": "coral", "magenta": "fuchsia", "nude": "blush",
+    "dark green": "forest green", "olive green": "olive", "army green": "khaki green", "cognac": "tan",
+    "terracotta": "rust",
+}  # fmt: skip
+TYPE_SYNONYMS = {
+    "tee": "t-shirt", "tshirt": "t-shirt", "t shirt": "t-shirt", "trainers": "sneakers", "trainer": "sneakers",
+    "sneaker": "sneakers", "jumper": "sweater", "pullover": "sweater", "knit": "sweater", "knitwear": "sweater",
+    "chinos": "trousers", "slacks": "trousers", "tux": "blazer", "suit jacket": "blazer", "sport coat": "blazer",
+    "button-down": "shirt", "button down": "shirt", "oxford shirt": "shirt", "overcoat": "coat",
+    "trench": "coat", "trench coat": "coat", "parka": "coat", "puffer": "jacket", "bomber": "jacket",
+    "denim jacket": "jacket", "denims": "jeans", "loafer": "loafers", "boot": "boots", "heel": "heels",
+    "pumps": "heels", "sandal": "sandals", "handbag": "bag", "tote": "bag", "purse": "bag", "tank": "tank-top",
+    "vest top": "tank-top", "tank top": "tank-top", "long sleeve": "longsleeve", "dress shoes": "formal-shoes",
+    "oxfords": "formal-shoes", "brogues": "formal-shoes", "derbies": "formal-shoes", "ballet flats": "flats",
+    "hoody": "hoodie", "sweatshirt": "sweater", "polo shirt": "polo", "pant": "pants", "trouser": "trousers",
+}  # fmt: skip
+CATEGORY_WORDS = {"shoes": "shoes", "footwear": "shoes", "tops": "top", "bottoms": "bottom", "outerwear": "outerwear"}
+SAME_TYPE = {"pants": "trousers"}  # types people use interchangeably, folded to one for matching
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+LAST_UPLOAD = re.compile(
+    r"\b(?:(?:the )?last (?:thing|item|piece|one|photo|upload)|(?:my |the )?(?:latest|newest|most recent) "
+    r"(?:upload|item|thing|piece|photo|addition)|what i (?:just )?uploaded|(?:the )?(?:thing|item|one) i just "
+    r"(?:uploaded|added))\b"
+)
+EXPLICIT_ID = re.compile(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b")
+TEMPERATURE = re.compile(r"(-?\d{1,3}(?:\.\d)?)\s*(?:°\s*([cf])?|degrees?\s*(c|f|celsius|fahrenheit)?|([cf])\b)")
+TRIP_DAYS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|ten)[- ](day|night|week)s?\b")
+COLOUR_FAMILY = {name: family for name, _, family in PALETTE}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A garment named in the question, with the owned items it can mean."""
+
+    type: str | None
+    category: str | None
+    colour: str | None
+    candidates: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Entities:
+    occasion: str | None = None
+    dress_code: str | None = None
+    temperature_c: float | None = None
+    rain: bool = False
+    season: str | None = None
+    colours: tuple[str, ...] = ()  # palette names, in order of appearance
+    item_types: tuple[str, ...] = ()  # taxonomy types named, in order of appearance
+    trip_days: int | None = None
+    item_ids: tuple[int, ...] = ()  # owned items the question refers to, resolved
+    ambiguous: tuple[int, ...] = ()  # owned items a reference could mean when it matched several
+    mentions: tuple[Mention, ...] = ()
+
+
+def normalise(text: str) -> str:
+    return " " + re.sub(r"[^a-z0-9#°.\-' ]+", " ", text.lower().replace("’", "'")) + " "
+
+
+class Vocabulary:
+    """Phrases mapped to canonical names, matched by one compiled regex (longest phrase wins at a position).
+
+    One pattern per vocabulary rather than one per phrase: hundreds of small patterns overflow `re`'s cache
+    and get recompiled on every question.
+    """
+
+    def __init__(self, phrases: dict[str, str]) -> None:
+        self.phrases = phrases
+        ordered = sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
+        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in ordered) + r")\b")
+
+    @classmethod
+    def grouped(cls, table: dict[str, tuple[str, ...]]) -> "Vocabulary":
+        return cls({phrase: key for key, phrases in table.items() for phrase in phrases})
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, canonical) matches, left to right."""
+        return [(m.start(), m.end(), self.phrases[m.group(0)]) for m in self.pattern.finditer(text)]
+
+    def first(self, text: str) -> str | None:
+        match = self.pattern.search(text)
+        return self.phrases[match.group(0)] if match else None
+
+    def mask(self, text: str) -> str:
+        return self.pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _temperature(text: str) -> float | None:
+    match = TEMPERATURE.search(text)
+    if match:
+        value = float(match.group(1))
+        unit = (match.group(2) or match.group(3) or match.group(4) or "").lower()
+        # An unmarked "85 degrees" is almost surely Fahrenheit: nobody dresses for 85 °C.
+        if unit.startswith("f") or (not unit and value > 45):
+            value = (value - 32) * 5 / 9
+        return round(value, 1)
+    word = WEATHER_VOCABULARY.first(text)
+    return WEATHER_WORDS_C[word] if word else None
+
+
+def _colour_vocabulary() -> dict[str, str]:
+    vocabulary = {name: name for name, _, _ in PALETTE}
+    vocabulary.update(COLOUR_SYNONYMS)
+    return vocabulary
+
+
+def _type_vocabulary() -> dict[str, str]:
+    vocabulary: dict[str, str] = {}
+    for name in TYPES:
+        for form in {name, name.replace("-", " ")}:
+            vocabulary[form] = name
+            vocabulary[form + ("es" if form.endswith("s") else "s")] = name
+    vocabulary.update(TYPE_SYNONYMS)
+    vocabulary.update({word: f"category:{category}" for word, category in CATEGORY_WORDS.items()})
+    vocabulary.pop("tops", None)  # "tops" reads as the slot, not the "top" type
+    vocabulary["tops"] = "category:top"
+    return vocabulary
+
+
+COLOUR_VOCABULARY = Vocabulary(_colour_vocabulary())
+TYPE_VOCABULARY = Vocabulary(_type_vocabulary())
+OCCASION_VOCABULARY = Vocabulary.grouped(OCCASIONS)
+DRESS_CODE_VOCABULARY = Vocabulary.grouped(DRESS_CODES)
+SEASON_VOCABULARY = Vocabulary(SEASONS)
+WEATHER_VOCABULARY = Vocabulary({word: word for word in WEATHER_WORDS_C})
+RAIN_VOCABULARY = Vocabulary({word: word for word in RAIN_WORDS})
+
+
+def _trip_days(text: str) -> int | None:
+    match = TRIP_DAYS.search(text)
+    if match:
+        count = int(match.group(1)) if match.group(1).isdigit() else NUMBER_WORDS[match.group(1)]
+        return count * 7 if match.group(2) == "week" else count
+    if re.search(r"\bfortnight\b", text):
+        return 14
+    return 2 if re.search(r"\bweekend (?:trip|away|break)\b", text) else None
+
+
+def mask_dress_codes(text: str) -> str:
+    """Blank out dress-code phrases so "black tie" is not read as a black tie (colour + garment)."""
+    return DRESS_CODE_VOCABULARY.mask(text)
+
+
+def extract(text: str) -> Entities:
+    """Everything except references to owned items (see references.resolve), from normalised text."""
+    garments = mask_dress_codes(text)
+    return Entities(
+        occasion=OCCASION_VOCABULARY.first(text),
+        dress_code=DRESS_CODE_VOCABULARY.first(text),
+        temperature_c=_temperature(text),
+        rain=RAIN_VOCABULARY.first(text) is not None,
+        season=SEASON_VOCABULARY.first(text),
+        colours=tuple(dict.fromkeys(c for _, _, c in COLOUR_VOCABULARY.spans(garments))),
+        item_types=tuple(dict.fromkeys(t for _, _, t in TYPE_VOCABULARY.spans(garments) if ":" not in t)),
+        trip_days=_trip_days(text),
+    )

@@ -1,0 +1,151 @@
+"""Where and when the outfit is worn: occasion, weather, season, and the wardrobe constraints of the request.
+
+Context weights are stylist judgement, not fitted: the worn-outfit photos carry no occasion or weather.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from app.styling.items import WardrobeItem
+from app.styling.preferences import Preferences
+
+# occasion -> (lowest, highest formality that fits, styles that suit it, styles that do not)
+OCCASIONS: dict[str, tuple[int, int, frozenset[str], frozenset[str]]] = {
+    "work": (3, 4, frozenset({"formal", "smart-casual"}), frozenset({"sporty"})),
+    "interview": (4, 5, frozenset({"formal"}), frozenset({"sporty"})),
+    "casual": (1, 3, frozenset({"casual"}), frozenset()),
+    "date": (2, 4, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
+    "party": (3, 5, frozenset({"formal", "smart-casual"}), frozenset({"sporty"})),
+    "wedding-guest": (4, 5, frozenset({"formal", "ethnic"}), frozenset({"sporty", "casual"})),
+    "gym": (1, 1, frozenset({"sporty"}), frozenset({"formal"})),
+    "travel": (1, 3, frozenset({"casual"}), frozenset()),
+    "funeral": (4, 5, frozenset({"formal"}), frozenset({"sporty"})),
+}
+SYNONYMS = {
+    "office": "work", "business": "work", "meeting": "work", "job": "interview", "everyday": "casual",
+    "weekend": "casual", "dinner": "date", "night out": "party", "club": "party", "cocktail": "party",
+    "wedding": "wedding-guest", "workout": "gym", "sport": "gym", "run": "gym", "trip": "travel",
+    "flight": "travel", "holiday": "travel", "vacation": "travel",
+}  # fmt: skip
+WORD_TEMPERATURE = {
+    "freezing": -2.0,
+    "cold": 5.0,
+    "chilly": 10.0,
+    "cool": 14.0,
+    "mild": 18.0,
+    "warm": 24.0,
+    "hot": 30.0,
+}
+SEASONS = {"spring": "spring", "summer": "summer", "autumn": "fall", "fall": "fall", "winter": "winter"}
+_NO_WEAR: Mapping[int, int] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class StyleContext:
+    occasion: str | None = None
+    temperature_c: float | None = None
+    rain: bool = False
+    season: str | None = None
+    anchor_ids: frozenset[int] = frozenset()  # outfits must contain these
+    exclude_ids: frozenset[int] = frozenset()
+    worn_days_ago: Mapping[int, int] = field(default_factory=lambda: _NO_WEAR)
+    preferences: Preferences = field(default_factory=Preferences)
+
+
+def normalise_occasion(occasion: str | None) -> str | None:
+    if not occasion:
+        return None
+    word = occasion.strip().lower().replace("_", "-")
+    word = SYNONYMS.get(word, word)
+    return word if word in OCCASIONS else None
+
+
+def _occasion_in(text: str) -> str | None:
+    for phrase in sorted([*OCCASIONS, *SYNONYMS], key=len, reverse=True):  # "night out" before "out"
+        if re.search(rf"\b{re.escape(phrase)}\b", text):
+            return normalise_occasion(phrase)
+    return None
+
+
+def _temperature_in(text: str) -> float | None:
+    number = re.search(r"(-?\d+(?:\.\d+)?)\s*(?:°|degrees?|deg\b|c\b|celsius|f\b|fahrenheit)", text)
+    if number:
+        value = float(number.group(1))
+        unit = text[number.end() - 1 : number.end() + 10]
+        return round((value - 32) * 5 / 9, 1) if unit.startswith(("f", "fahrenheit")) else value
+    words = [t for w, t in WORD_TEMPERATURE.items() if re.search(rf"\b{w}\b", text)]
+    return words[0] if words else None
+
+
+def parse_context(text: str) -> StyleContext:
+    """Best effort from a question: occasion, temperature ("12 degrees", "cold"), rain, season."""
+    lowered = text.lower()
+    season = next((s for word, s in SEASONS.items() if re.search(rf"\b{word}\b", lowered)), None)
+    return StyleContext(
+        occasion=_occasion_in(lowered),
+        temperature_c=_temperature_in(lowered),
+        rain=bool(re.search(r"\b(rain\w*|wet|drizzl\w*|showers?|storm\w*)\b", lowered)),
+        season=season,
+    )
+
+
+def target_warmth(temperature_c: float) -> float:
+    """Warmth (1..5, see taxonomy.WARMTH_RANGE_C) an outfit's warmest layer should have at this temperature."""
+    for warmth, lowest in ((1, 24.0), (2, 18.0), (3, 12.0), (4, 5.0)):
+        if temperature_c >= lowest:
+            return float(warmth)
+    return 5.0
+
+
+def occasion_fit(item: WardrobeItem, occasion: str | None) -> float:
+    """Logit contribution of one item to the occasion: formality outside the range and off-style cost."""
+    if occasion not in OCCASIONS:
+        return 0.0
+    low, high, suits, clashes = OCCASIONS[occasion]
+    fit = 0.0
+    if item.formality is not None:
+        fit -= 0.6 * max(low - item.formality, item.formality - high, 0)
+    if item.style in suits:
+        fit += 0.2
+    if item.style in clashes:
+        fit -= 0.6
+    return fit
+
+
+TORSO = frozenset({"top", "one-piece", "outerwear"})
+OPEN_SHOES = frozenset({"sandals", "flats"})
+
+
+def weather_fit(items: Sequence[WardrobeItem], context: StyleContext) -> float:
+    """Logit contribution of the whole outfit to the weather: warmth of the layers, shoes and rain cover."""
+    fit = 0.0
+    types = {i.type for i in items}
+    if context.temperature_c is not None:
+        torso = [i.warmth for i in items if i.category in TORSO and i.warmth]
+        if torso:  # layers add warmth: the warmest one plus half a point for each extra layer
+            insulation = max(torso) + 0.5 * (len(torso) - 1)
+            fit -= 0.5 * max(abs(insulation - target_warmth(context.temperature_c)) - 0.5, 0)
+        if context.temperature_c < 12 and types & ({"shorts"} | OPEN_SHOES):
+            fit -= 0.6
+    if context.rain:
+        fit += 0.3 if any(i.category == "outerwear" for i in items) else -0.3
+        fit -= 0.6 if types & OPEN_SHOES else 0.0
+    if context.season:
+        fit -= 0.2 * sum(1 for i in items if i.seasons and context.season not in i.seasons)
+    return fit
+
+
+def rotation_cost(item: WardrobeItem, context: StyleContext) -> float:
+    """Recently worn items are rotated out: worn today costs most, a week ago nothing."""
+    days = context.worn_days_ago.get(item.id)
+    return 0.0 if days is None else -1.0 * max(0.0, 1.0 - days / 7.0)
+
+
+def preference_fit(item: WardrobeItem, preferences: Preferences) -> float:
+    colours = set(item.colour_families[:1]) | set(item.colour_names[:1])
+    fit = 0.4 * bool(colours & preferences.liked_colours) - 1.2 * bool(colours & preferences.disliked_colours)
+    fit += 0.3 * (item.style in preferences.liked_styles) - 1.0 * (item.style in preferences.disliked_styles)
+    fit += 0.4 * (item.type in preferences.liked_types) - 1.5 * (item.type in preferences.disliked_types)
+    return float(fit)

@@ -1,0 +1,62 @@
+"""An outfit's score: calibrated compatibility plus the request's context, each part named."""
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from app.styling.compatibility import COMPATIBILITY_PARTS, load_model, outfit_parts
+from app.styling.context import StyleContext, occasion_fit, preference_fit, rotation_cost, weather_fit
+from app.styling.explain import explain
+from app.styling.features import item_features
+from app.styling.items import FeedbackStats, Outfit, WardrobeItem
+
+CONTEXT_PARTS = ("occasion", "weather", "preferences", "feedback", "rotation")
+PARTS = COMPATIBILITY_PARTS + CONTEXT_PARTS
+FEEDBACK_WEIGHT = 0.5
+
+
+def item_feedback(item: WardrobeItem, feedback: FeedbackStats) -> float:
+    return FEEDBACK_WEIGHT * math.tanh(feedback.item_affinity.get(item.id, 0.0))
+
+
+def pair_feedback(a: int, b: int, feedback: FeedbackStats) -> float:
+    return FEEDBACK_WEIGHT * math.tanh(feedback.pair_affinity.get((min(a, b), max(a, b)), 0.0))
+
+
+def unary(item: WardrobeItem, context: StyleContext, feedback: FeedbackStats) -> dict[str, float]:
+    """The per-item context parts (summed over an outfit's items)."""
+    return {
+        "occasion": occasion_fit(item, context.occasion),
+        "preferences": preference_fit(item, context.preferences),
+        "feedback": item_feedback(item, feedback),
+        "rotation": rotation_cost(item, context),
+    }
+
+
+def context_parts(items: Sequence[WardrobeItem], context: StyleContext, feedback: FeedbackStats) -> dict[str, float]:
+    parts = dict.fromkeys(CONTEXT_PARTS, 0.0)
+    for item in items:
+        for name, value in unary(item, context, feedback).items():
+            parts[name] += value
+    parts["feedback"] += sum(pair_feedback(a.id, b.id, feedback) for n, a in enumerate(items) for b in items[n + 1 :])
+    parts["weather"] = weather_fit(items, context)
+    return parts
+
+
+def to_score(bias: float, parts: Mapping[str, float]) -> float:
+    return 1.0 / (1.0 + math.exp(-(bias + sum(parts.values()))))
+
+
+def score(
+    items: Sequence[WardrobeItem], context: StyleContext = StyleContext(), feedback: FeedbackStats = FeedbackStats()
+) -> Outfit:
+    """Score any set of items as one outfit: the same parts the search uses, and an explanation."""
+    items = tuple(items)
+    model = load_model()
+    parts = outfit_parts(item_features(items), model) if items else dict.fromkeys(COMPATIBILITY_PARTS, 0.0)
+    parts.update(context_parts(items, context, feedback))
+    parts = {name: round(float(np.float64(value)), 4) for name, value in parts.items()}
+    return Outfit(
+        items=items, score=round(to_score(model.bias, parts), 4), parts=parts, explanation=explain(items, parts)
+    )

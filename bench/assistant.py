@@ -1,0 +1,58 @@
+"""Assistant latency: `python -m bench.assistant` (local engine, no network).
+
+Prints p50/p95 for a whole local answer and for the first streamed chunk, over the evaluation questions
+(eval/assistant_questions.json) on its 21-item wardrobe and on a 200-item wardrobe made from it.
+"""
+
+import argparse
+import asyncio
+import json
+import time
+from dataclasses import replace
+
+from app.assistant import ConversationContext, create_assistant
+from app.styling import WardrobeItem
+from bench.common import summary
+from eval.assistant import QUESTIONS, load_wardrobe
+
+
+def grown(wardrobe: tuple[WardrobeItem, ...], size: int) -> tuple[WardrobeItem, ...]:
+    """A bigger wardrobe: copies of the fixture items under new ids, so outfit search has more to do."""
+    return tuple(replace(wardrobe[i % len(wardrobe)], id=1000 + i) for i in range(size))
+
+
+async def measure(questions: list[str], wardrobe: tuple[WardrobeItem, ...], rounds: int) -> tuple[list[float], ...]:
+    assistant = create_assistant()
+    whole, first = [], []
+    for _ in range(rounds):
+        for question in questions:
+            started = time.perf_counter()
+            stream = assistant.stream(ConversationContext(question, "minimal, navy and camel", (), wardrobe))
+            first_chunk = None
+            async for _chunk in stream:
+                first_chunk = first_chunk or time.perf_counter()
+            done = time.perf_counter()
+            whole.append((done - started) * 1000)
+            first.append(((first_chunk or done) - started) * 1000)
+    return whole, first
+
+
+async def run(rounds: int) -> None:
+    data = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    questions = [case["q"] for case in data["questions"] + data.get("holdout", [])]
+    base = load_wardrobe(data["wardrobe"])
+    await measure(questions[:5], base, 1)  # warm-up: the outfit engine loads its model once
+    for label, wardrobe in (("21 items", base), ("200 items", grown(base, 200))):
+        whole, first = await measure(questions, wardrobe, rounds)
+        print(summary(f"local answer, whole ({label})", whole))
+        print(summary(f"local answer, first chunk ({label})", first))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the question set")
+    asyncio.run(run(parser.parse_args().rounds))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Outfit compatibility on real worn outfits: fit the weights on the training split, report on validation.
+
+`python -m eval.outfits --data ../shared/data` analyses every masked garment once (cached in
+eval/.cache/outfits/), fits models/outfit_weights.json on the 80% training split (`--no-fit` keeps the
+file), then prints, on the 20% validation split, the AUC of real outfits vs the same outfits with one garment
+swapped for a same-slot garment of another outfit, and fill-in-the-blank accuracy (the real garment among 4).
+"""
+
+import argparse
+import random
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from app.core.config import Settings
+from app.styling import WardrobeItem, score
+from app.styling.compatibility import WEIGHTS_PATH, PairModel, load_model, prior_model
+from eval.outfits_data import WornOutfit, load_outfits
+from eval.outfits_fit import SWAPPABLE, FitConfig, fit, ranking_pairs, slot_pool, swapped, to_model
+
+Scorer = Callable[[Sequence[WardrobeItem]], float]
+CONFIGS = [FitConfig(rule_strength=r, bilinear_strength=b) for r in (0.03, 0.3) for b in (0.03, 0.3)]
+
+
+def auc(positive: Sequence[float], negative: Sequence[float]) -> float:
+    """Probability that a real outfit outscores a swapped one (ties count half)."""
+    pos, neg = np.asarray(positive)[:, None], np.asarray(negative)[None, :]
+    return float((pos > neg).mean() + 0.5 * (pos == neg).mean())
+
+
+def compatibility_auc(outfits: Sequence[WornOutfit], scorer: Scorer) -> float:
+    pool = slot_pool(outfits)
+    real = [scorer(o.items) for o in outfits if len(o.items) > 1]
+    fake = [
+        scorer(fake)
+        for index, outfit in enumerate(outfits)
+        if len(outfit.items) > 1
+        for position, item in enumerate(outfit.items)
+        if item.category in SWAPPABLE
+        for fake in swapped(outfits, index, position, pool, 1)
+    ]
+    return auc(real, fake)
+
+
+def fitb_accuracy(outfits: Sequence[WornOutfit], scorer: Scorer) -> tuple[float, int]:
+    """One question per outfit: blank one swappable garment, choose among it and 3 same-slot distractors."""
+    pool, hits = slot_pool(outfits), []
+    for index, outfit in enumerate(outfits):
+        positions = [p for p, item in enumerate(outfit.items) if item.category in SWAPPABLE]
+        if len(outfit.items) < 2 or not positions:
+            continue
+        position = random.Random(outfit.photo).choice(positions)
+        choices = [outfit.items, *swapped(outfits, index, position, pool, 3)]
+        scores = [scorer(choice) for choice in choices]
+        hits.append(int(np.argmax(scores)) == 0 and scores.count(scores[0]) == 1)
+    return float(np.mean(hits)), len(hits)
+
+
+def choose_config(train: list[WornOutfit]) -> FitConfig:
+    """Pick the regularisation on an inner split of the training outfits only (validation stays unseen)."""
+    inner_fit, inner_check = train[: len(train) * 3 // 4], train[len(train) * 3 // 4 :]
+    real, fake = ranking_pairs(inner_fit, negatives=3)
+    check_real, check_fake = ranking_pairs(inner_check, negatives=3)
+    best, best_score = CONFIGS[0], -1.0
+    for config in CONFIGS:
+        weights = fit(real, fake, config)
+        paired = float((check_real @ weights > check_fake @ weights).mean())
+        print(f"  inner check: rules {config.rule_strength}, bilinear {config.bilinear_strength}: {paired:.3f}")
+        if paired > best_score:
+            best, best_score = config, paired
+    return best
+
+
+def fit_and_save(train: list[WornOutfit]) -> PairModel:
+    print(f"fitting on {len(train)} training outfits", flush=True)
+    config = choose_config(train)
+    real, fake = ranking_pairs(train, negatives=3)
+    model = to_model(fit(real, fake, config), np.vstack([real, fake]))
+    extra = {"fitted_on": f"worn-outfits training split ({len(train)} outfits)", "config": config.__dict__}
+    WEIGHTS_PATH.write_text(model.to_json(extra) + "\n")
+    load_model.cache_clear()
+    print(f"wrote {WEIGHTS_PATH}")
+    return model
+
+
+def engine_scorer(items: Sequence[WardrobeItem]) -> float:
+    outfit = score(items)
+    return outfit.score if 0 < outfit.score < 1 else sum(outfit.parts.values())
+
+
+def report(validation: list[WornOutfit]) -> None:
+    print(f"validation: {len(validation)} outfits (weights from {load_model().source})")
+    fitb, questions = fitb_accuracy(validation, engine_scorer)
+    print(f"  compatibility AUC (real vs one garment swapped): {compatibility_auc(validation, engine_scorer):.3f}")
+    print(f"  fill-in-the-blank accuracy (1 of 4, {questions} questions): {fitb:.3f}   (random 0.250)")
+    model = load_model()
+    for name, part in (("rules only", "rules"), ("learned term only", "learned")):
+        scorer = _part_scorer(model, part)
+        part_auc, part_fitb = compatibility_auc(validation, scorer), fitb_accuracy(validation, scorer)[0]
+        print(f"  {name:<18} AUC {part_auc:.3f}  FITB {part_fitb:.3f}")
+    prior = prior_model()
+    print(f"  stylist priors (unfitted) AUC {compatibility_auc(validation, _model_scorer(prior)):.3f}")
+
+
+def _part_scorer(model: PairModel, which: str) -> Scorer:
+    def scorer(items: Sequence[WardrobeItem]) -> float:
+        parts = score(items).parts
+        learned = parts["learned_compatibility"]
+        rules = sum(parts[p] for p in ("colour_harmony", "formality", "style", "pattern_mix"))
+        return learned if which == "learned" else rules
+
+    return scorer
+
+
+def _model_scorer(model: PairModel) -> Scorer:
+    from app.styling.compatibility import outfit_parts
+    from app.styling.features import item_features
+
+    return lambda items: sum(outfit_parts(item_features(items), model).values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--no-fit", action="store_true", help="evaluate the committed weights without refitting")
+    args = parser.parse_args()
+    outfits = load_outfits(args.data, Settings(_env_file=None).model_dir)
+    train = [o for o in outfits if not o.is_validation]
+    validation = [o for o in outfits if o.is_validation]
+    if not args.no_fit:
+        fit_and_save(train)
+    report(validation)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Outfit engine: shapes, each rule's direction, context, feedback, diversity, search scaling helpers."""
+
+import numpy as np
+
+from app.styling import (
+    FeedbackStats,
+    StyleContext,
+    WardrobeItem,
+    parse_context,
+    parse_preferences,
+    score,
+    suggest,
+)
+from app.styling.compatibility import WEIGHTS_PATH, load_model, read_model
+
+
+def make(item_id: int, kind: str, category: str, hex_: str = "#808080", **extra: object) -> WardrobeItem:
+    return WardrobeItem(item_id, kind, category, colour_hexes=(hex_,), colour_shares=(1.0,), **extra)  # type: ignore[arg-type]
+
+
+def wardrobe() -> list[WardrobeItem]:
+    return [
+        make(1, "t-shirt", "top", "#F8F8F6", formality=1),
+        make(2, "shirt", "top", "#A7C7E7", formality=3),
+        make(3, "sweater", "top", "#1F2A44", formality=2, warmth=4),
+        make(4, "jeans", "bottom", "#4A6A8A", formality=2),
+        make(5, "trousers", "bottom", "#D9C8A9", formality=3),
+        make(6, "skirt", "bottom", "#111111", formality=3),
+        make(7, "sneakers", "shoes", "#F8F8F6", formality=1),
+        make(8, "loafers", "shoes", "#7B4B2A", formality=3),
+        make(9, "dress", "one-piece", "#7A1F2B", formality=3),
+        make(10, "blazer", "outerwear", "#1F2A44", formality=4, warmth=3),
+        make(11, "bag", "accessory", "#7B4B2A"),
+    ]
+
+
+def categories(items: tuple[WardrobeItem, ...]) -> list[str]:
+    return [str(i.category) for i in items]
+
+
+def test_shapes_and_slot_rules() -> None:
+    result = suggest(wardrobe(), count=8)
+    assert result.outfits
+    for outfit in result.outfits:
+        cats = categories(outfit.items)
+        core = sorted(c for c in cats if c in ("top", "bottom", "one-piece", "shoes"))
+        assert core in (["bottom", "shoes", "top"], ["bottom", "shoes", "top", "top"], ["one-piece", "shoes"])
+        assert not ("one-piece" in cats and "bottom" in cats)  # never a dress plus a skirt
+        assert cats.count("outerwear") <= 1 and cats.count("accessory") <= 2
+        assert len({i.id for i in outfit.items}) == len(outfit.items)
+        assert 0 <= outfit.score <= 1 and outfit.explanation and "colour_harmony" in outfit.parts
+
+
+def test_layering_only_over_a_base_top() -> None:
+    items = [make(1, "t-shirt", "top", warmth=1), make(3, "sweater", "top", warmth=4), make(4, "jeans", "bottom")]
+    items += [make(7, "sneakers", "shoes")]
+    cold = suggest(items, StyleContext(temperature_c=2), count=5)
+    layered = [o for o in cold.outfits if categories(o.items).count("top") == 2]
+    assert layered, "a sweater over a t-shirt should be offered in the cold"
+    for outfit in layered:
+        assert {i.type for i in outfit.items if i.category == "top"} == {"t-shirt", "sweater"}
+
+
+def test_colour_rules_move_the_score() -> None:
+    tonal = score([make(1, "t-shirt", "top", "#1F2A44"), make(2, "trousers", "bottom", "#2A3550")])
+    clash = score([make(1, "t-shirt", "top", "#F28C28"), make(2, "trousers", "bottom", "#D1348C")])
+    assert tonal.parts["colour_harmony"] > clash.parts["colour_harmony"]
+
+
+def test_formality_and_pattern_rules_move_the_score() -> None:
+    even = score([make(1, "shirt", "top", formality=4), make(2, "trousers", "bottom", formality=4)])
+    odd = score([make(1, "shirt", "top", formality=1), make(2, "trousers", "bottom", formality=5)])
+    assert even.parts["formality"] > odd.parts["formality"]
+    one = score([make(1, "shirt", "top", pattern="striped"), make(2, "trousers", "bottom", pattern="solid")])
+    two = score([make(1, "shirt", "top", pattern="striped"), make(2, "trousers", "bottom", pattern="floral")])
+    assert one.parts["pattern_mix"] > two.parts["pattern_mix"]
+
+
+def test_weather_occasion_and_preferences_move_the_score() -> None:
+    shorts = [make(1, "t-shirt", "top", warmth=1), make(2, "shorts", "bottom", warmth=1), make(3, "sandals", "shoes")]
+    assert (
+        score(shorts, StyleContext(temperature_c=3, rain=True)).parts["weather"]
+        < score(shorts, StyleContext(temperature_c=28)).parts["weather"]
+    )
+    formal = [make(1, "shirt", "top", formality=4), make(2, "trousers", "bottom", formality=4)]
+    casual = [make(1, "t-shirt", "top", formality=1), make(2, "shorts", "bottom", formality=1)]
+    interview = StyleContext(occasion="interview")
+    assert score(formal, interview).score > score(casual, interview).score
+    hates_jeans = StyleContext(preferences=parse_preferences("hate skinny jeans"))
+    jeans = [make(1, "t-shirt", "top"), make(2, "jeans", "bottom")]
+    assert score(jeans, hates_jeans).parts["preferences"] < 0 < score(jeans, hates_jeans).parts["style"] + 1
+
+
+def test_preferences_parsing() -> None:
+    prefs = parse_preferences("minimal, navy and camel, no neon, hate skinny jeans, love loafers")
+    assert {"navy", "camel"} <= prefs.liked_colours and "neon" in prefs.disliked_colours
+    assert "jeans" in prefs.disliked_types and "loafers" in prefs.liked_types
+    assert "minimal" in prefs.liked_styles
+    assert parse_preferences(None) == parse_preferences("")
+
+
+def test_context_parsing() -> None:
+    context = parse_context("What should I wear to the office tomorrow? 12 degrees and rainy")
+    assert (context.occasion, context.temperature_c, context.rain) == ("work", 12.0, True)
+    assert parse_context("a winter wedding, it will be cold").season == "winter"
+    assert parse_context("a winter wedding, it will be cold").occasion == "wedding-guest"
+    assert parse_context("hot day").temperature_c == 30.0 and parse_context("50F night out").occasion == "party"
+
+
+def test_anchor_exclude_and_recently_worn() -> None:
+    anchored = suggest(wardrobe(), StyleContext(anchor_ids=frozenset({4})), count=4)
+    assert anchored.outfits and all(4 in {i.id for i in o.items} for o in anchored.outfits)
+    excluded = suggest(wardrobe(), StyleContext(exclude_ids=frozenset({7, 8})), count=4)
+    assert excluded.outfits == [] and excluded.missing == ["shoes"]
+    base = suggest(wardrobe(), count=1).outfits[0]
+    worn = {i.id: 0 for i in base.items if i.category != "shoes"}
+    rotated = suggest(wardrobe(), StyleContext(worn_days_ago=worn), count=1).outfits[0]
+    assert {i.id for i in rotated.items} != {i.id for i in base.items}
+    assert score(base.items, StyleContext(worn_days_ago=worn)).parts["rotation"] < 0
+
+
+def test_feedback_changes_ranking() -> None:
+    first = suggest(wardrobe(), count=1).outfits[0]
+    disliked = FeedbackStats(item_affinity={i.id: -3.0 for i in first.items if i.category != "shoes"})
+    assert {i.id for i in suggest(wardrobe(), feedback=disliked, count=1).outfits[0].items} != {
+        i.id for i in first.items
+    }
+    pair = FeedbackStats(pair_affinity={(4, 5): 0.0, (2, 6): 3.0})
+    liked = score([wardrobe()[1], wardrobe()[5]], feedback=pair)
+    assert liked.parts["feedback"] > 0
+
+
+def test_suggestions_are_diverse_and_scores_match_score() -> None:
+    result = suggest(wardrobe(), count=5)
+    for item in wardrobe():
+        assert sum(item in o.items for o in result.outfits) <= 2
+    for outfit in result.outfits:
+        assert abs(score(outfit.items).score - outfit.score) < 1e-3
+    assert [o.score for o in result.outfits] == sorted((o.score for o in result.outfits), reverse=True)
+
+
+def test_honest_missing_output() -> None:
+    result = suggest([make(1, "t-shirt", "top"), make(2, "sneakers", "shoes")])
+    assert result.outfits == [] and result.missing == ["bottom"]
+    assert suggest([]).missing == ["one-piece", "shoes"]
+
+
+def test_weights_file_loads() -> None:
+    assert WEIGHTS_PATH.exists()
+    model = read_model(WEIGHTS_PATH)
+    assert model.weights["formality_gap"] <= 0 and model.weights["bold_clash"] <= 0
+    assert np.allclose(model.hist_bilinear, model.hist_bilinear.T)
+    assert load_model() is load_model()  # read once, then cached
+
+
+def test_embedding_similarity_feeds_learned_part() -> None:
+    vector = np.ones(1280, dtype=np.float32) / np.sqrt(1280)
+    with_emb = [make(1, "shirt", "top", embedding=vector), make(2, "trousers", "bottom", embedding=vector)]
+    assert "learned_compatibility" in score(with_emb).parts
