@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.assistant import Answer, Assistant, ConversationContext, Turn
 from app.conversations.models import Conversation
+from app.core.db import storable_id
 from app.core.errors import NotFound
 from app.core.observability import ASSISTANT_LATENCY
 from app.outfits.service import feedback_stats, worn_days_ago
@@ -99,7 +100,7 @@ async def list_conversations(session: AsyncSession, *, user_id: int, limit: int,
 
 
 async def delete_one(session: AsyncSession, *, user_id: int, conversation_id: int) -> None:
-    conversation = await session.get(Conversation, conversation_id)
+    conversation = await session.get(Conversation, conversation_id) if storable_id(conversation_id) else None
     if conversation is None or conversation.user_id != user_id:
         raise NotFound(f"User {user_id} has no conversation {conversation_id}.")
     await session.delete(conversation)

@@ -21,6 +21,14 @@ NAMING_CONVENTION = {
 }
 
 
+# Integer primary keys fit in 32 bits on every backend; a larger id cannot exist, so it is "not found".
+MAX_ID = 2**31 - 1
+
+
+def storable_id(value: int) -> bool:
+    return 1 <= value <= MAX_ID
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

@@ -99,9 +99,10 @@ def error_response(status: int, code: str, detail: str, headers: Mapping[str, st
 
 
 def responses(*errors: type[AppError]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` entries for the errors a route can raise (422 is always documented)."""
+    """OpenAPI `responses=` entries for the errors a route can raise (400 and 422 are always documented)."""
     documented: dict[int | str, dict[str, Any]] = {
-        422: {"model": ErrorBody, "description": "The request does not match the schema."}
+        400: {"model": ErrorBody, "description": "The body could not be parsed (malformed JSON or multipart)."},
+        422: {"model": ErrorBody, "description": "The request does not match the schema."},
     }
     for error in errors:
         documented[error.status_code] = {"model": ErrorBody, "description": error.__doc__ or error.code}

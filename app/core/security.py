@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.db import SessionDep, utcnow
+from app.core.db import SessionDep, storable_id, utcnow
 from app.core.errors import Forbidden, NotFound, Unauthorized
 from app.users.models import ApiToken, User
 
@@ -63,7 +63,7 @@ async def owned_user(session: AsyncSession, *, user_id: int, current: User) -> U
     """The user named by `user_id`, provided the token belongs to them (404 unknown, 403 someone else)."""
     if user_id == current.id:
         return current
-    if await session.get(User, user_id) is None:
+    if not storable_id(user_id) or await session.get(User, user_id) is None:
         raise NotFound(f"User {user_id} does not exist.")
     raise Forbidden(f"This token belongs to user {current.id}; it cannot access user {user_id}.")
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import styling
+from app.core.db import storable_id
 from app.core.errors import AppError, NotFound
 from app.outfits import collage
 from app.outfits.models import OutfitFeedback, WearLogEntry
@@ -100,8 +101,9 @@ async def score(
 
 
 async def _owned_ids(session: AsyncSession, *, user_id: int, item_ids: Sequence[int]) -> set[int]:
+    candidates = [item_id for item_id in item_ids if storable_id(item_id)]
     rows = await session.scalars(
-        select(WardrobeImage.id).where(WardrobeImage.user_id == user_id, WardrobeImage.id.in_(item_ids))
+        select(WardrobeImage.id).where(WardrobeImage.user_id == user_id, WardrobeImage.id.in_(candidates))
     )
     return set(rows)
 

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
 from app.core.config import Settings
+from app.core.db import storable_id
 from app.core.errors import Conflict, NotFound
 from app.core.observability import ANALYSIS_LATENCY
 from app.storage.base import Storage, StorageError
@@ -161,7 +162,7 @@ async def list_images(session: AsyncSession, *, user_id: int, limit: int, offset
 
 
 async def get_image(session: AsyncSession, *, user_id: int, image_id: int) -> WardrobeImage:
-    image = await session.get(WardrobeImage, image_id)
+    image = await session.get(WardrobeImage, image_id) if storable_id(image_id) else None
     if image is None or image.user_id != user_id:
         raise NotFound(f"User {user_id} has no image {image_id}.")
     return image

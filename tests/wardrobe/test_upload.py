@@ -61,6 +61,16 @@ def heic() -> bytes:
     return encode(garment_image(colour=(200, 20, 40)), "HEIF")
 
 
+def animated_webp() -> bytes:
+    frames = [garment_image(colour=(200, 20, 40)), garment_image(colour=(20, 20, 200))]
+    return encode(frames[0], "WEBP", save_all=True, append_images=frames[1:], duration=100, loop=0)
+
+
+def jpeg_zip_polyglot() -> bytes:
+    """A valid JPEG with a ZIP archive glued on: a classic way to smuggle content past upload checks."""
+    return jpeg() + b"PK\x03\x04" + b"payload.html<script>alert(1)</script>" * 20
+
+
 ACCEPTED: dict[str, tuple[Callable[[], bytes], str]] = {
     "jpeg": (lambda: jpeg(), "JPEG"),
     "png": (lambda: encode(garment_image(), "PNG"), "PNG"),
@@ -70,6 +80,8 @@ ACCEPTED: dict[str, tuple[Callable[[], bytes], str]] = {
     "jpeg-cmyk": (lambda: encode(garment_image().convert("CMYK"), "JPEG"), "JPEG"),
     "webp": (lambda: encode(garment_image(), "WEBP"), "WEBP"),
     "heic": (heic, "HEIF"),
+    "webp-animated": (animated_webp, "WEBP"),
+    "jpeg-zip-polyglot": (jpeg_zip_polyglot, "JPEG"),
 }
 
 
@@ -89,6 +101,7 @@ async def test_accepted_formats_are_stored_as_clean_jpeg(
     for path in stored:
         with Image.open(path) as image:
             assert image.format == "JPEG" and image.mode == "RGB"
+        assert b"PK\x03\x04" not in path.read_bytes()  # re-encoded: nothing rides along
     file = await client.get(body["file_url"], headers=ana.headers)
     assert file.status_code == 200 and file.headers["content-type"] == "image/jpeg"
     with Image.open(io.BytesIO(file.content)) as image:
@@ -118,6 +131,12 @@ REJECTED = {
     "svg": (b'<svg xmlns="http://www.w3.org/2000/svg"></svg>', 415, "SVG"),
     "pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", 415, "PDF"),
     "gif": (encode(garment_image(), "GIF"), 415, "GIF"),
+    "gif-animated": (
+        encode(garment_image(), "GIF", save_all=True, append_images=[garment_image((9, 9, 9))], duration=50),
+        415,
+        "GIF",
+    ),
+    "zip": (b"PK\x03\x04" + b"\0" * 200, 415, "ZIP"),
     "truncated-jpeg": (jpeg()[:600], 400, "corrupt"),
     "bomb": (png_bomb(), 413, "megapixel"),
 }
@@ -146,6 +165,8 @@ async def test_file_over_byte_limit_is_413(client_with, storage_dir: Path) -> No
     assert response.json()["error"] == "payload_too_large"
     huge = b"\xff" * (20_000 + 70_000)  # past the Content-Length guard too
     assert (await upload(small, ana, huge)).status_code == 413
+    thirty_mb = b"\xff\xd8" + b"\0" * (30 * 1024 * 1024)
+    assert (await upload(small, ana, thirty_mb)).status_code == 413
     assert files_in(storage_dir) == []
 
 
