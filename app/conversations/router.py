@@ -1,9 +1,10 @@
 import json
 import logging
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Request, WebSocket, WebSocketDisconnect, status
+from fastapi import APIRouter, Body, Depends, Query, Request, WebSocket, WebSocketDisconnect, status
 from fastapi.responses import StreamingResponse
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -27,9 +28,19 @@ UserIdQuery = Annotated[int | None, Query(description="The user asking (required
 AskBody = Annotated[AskRequest | None, Body(description="JSON alternative to the query parameters.")]
 
 
-async def _asker(
-    session: AsyncSession, current: User, user_id: int | None, question: str | None, body: AskRequest | None
-) -> tuple[User, str]:
+@dataclass(frozen=True)
+class Asking:
+    user: User
+    question: str
+
+
+async def get_asking(
+    current: CurrentUser,
+    session: SessionDep,
+    user_id: UserIdQuery = None,
+    question: QuestionQuery = None,
+    body: AskBody = None,
+) -> Asking:
     """Accept the original query form or a JSON body; the token must belong to that user."""
     user_id = user_id if user_id is not None else (body.user_id if body else None)
     if user_id is None:
@@ -38,23 +49,23 @@ async def _asker(
     text = (question or "").strip() or (body.question if body else "")
     if not text:
         raise InvalidRequest("Send `question`, as a query parameter or in the JSON body.")
-    return user, text
+    return Asking(user=user, question=text)
+
+
+AskingDep = Annotated[Asking, Depends(get_asking)]
 
 
 @router.post("/", response_model=Conversation, responses=responses(*AUTH_ERRORS, InvalidRequest))
 async def add_conversation(
-    current: CurrentUser,
-    session: SessionDep,
-    assistant: AssistantDep,
-    settings: SettingsDep,
-    user_id: UserIdQuery = None,
-    question: QuestionQuery = None,
-    body: AskBody = None,
+    asking: AskingDep, session: SessionDep, assistant: AssistantDep, settings: SettingsDep
 ) -> Conversation:
     """Answers a fashion question from the user's wardrobe and preferences, and stores the exchange."""
-    user, text = await _asker(session, current, user_id, question, body)
     conversation = await service.ask(
-        session, assistant, user=user, question=text, history_turns=settings.assistant_history_turns
+        session,
+        assistant,
+        user=asking.user,
+        question=asking.question,
+        history_turns=settings.assistant_history_turns,
     )
     return Conversation.model_validate(conversation)
 
@@ -92,21 +103,13 @@ async def _sse_events(
     },
 )
 async def stream_conversation(
-    request: Request,
-    current: CurrentUser,
-    session: SessionDep,
-    assistant: AssistantDep,
-    settings: SettingsDep,
-    user_id: UserIdQuery = None,
-    question: QuestionQuery = None,
-    body: AskBody = None,
+    request: Request, asking: AskingDep, session: SessionDep, assistant: AssistantDep, settings: SettingsDep
 ) -> StreamingResponse:
     """The same answer as Server-Sent Events while it is written; stored when complete."""
-    user, text = await _asker(session, current, user_id, question, body)
     context = await service.build_context(
-        session, user=user, question=text, history_turns=settings.assistant_history_turns
+        session, user=asking.user, question=asking.question, history_turns=settings.assistant_history_turns
     )
-    events = _sse_events(assistant, context, request.app.state.session_factory, user.id)
+    events = _sse_events(assistant, context, request.app.state.session_factory, asking.user.id)
     return StreamingResponse(events, media_type="text/event-stream", headers={"Cache-Control": "no-store"})
 
 
