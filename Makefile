@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 
-.PHONY: install install-dev migrate run test lint format openapi eval bench model clean
+.PHONY: install install-dev migrate run test lint format openapi eval bench load model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,7 @@ test: install-dev  ## the whole suite; PostgreSQL too when STYLIST_TEST_DATABASE
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy app alembic tests
+	$(BIN)/mypy app alembic tests eval bench load
 
 format: install-dev
 	$(BIN)/ruff check --fix .
@@ -59,6 +59,12 @@ bench: install-dev  ## latency and throughput on this machine
 	$(BIN)/python -m bench.vision
 	$(BIN)/python -m bench.outfits
 	$(BIN)/python -m bench.assistant
+
+USERS ?= 50
+SECONDS ?= 60
+
+load: install-dev  ## USERS concurrent users for SECONDS against a local server (PostgreSQL via STYLIST_DATABASE_URL)
+	$(BIN)/python -m load.run --users $(USERS) --seconds $(SECONDS)
 
 $(TRAIN_VENV)/.installed:
 	$(PYTHON) -m venv $(TRAIN_VENV)

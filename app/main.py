@@ -26,6 +26,7 @@ from app.storage.factory import create_storage
 from app.users.router import router as users_router
 from app.vision.factory import create_analyzer
 from app.wardrobe.router import router as images_router
+from app.wardrobe.sweeper import start_periodic_sweep, stop_periodic_sweep
 
 DESCRIPTION = (
     "Helps people dress from the wardrobe they already own: upload clothing photos, get them tagged, "
@@ -63,9 +64,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.analyzer = await asyncio.to_thread(create_analyzer, settings)  # model loaded once
         app.state.assistant = build_assistant(settings)
         app.state.rate_limiter = create_rate_limiter(settings.redis_url)
+        sweeper = start_periodic_sweep(
+            app.state.session_factory, app.state.storage, interval_s=settings.sweep_interval_s
+        )
         try:
             yield
         finally:
+            await stop_periodic_sweep(sweeper)
             await app.state.rate_limiter.close()
             await engine.dispose()
 

@@ -6,6 +6,7 @@ top 10 outfits. Time should grow about linearly with the wardrobe, never like th
 
 import random
 import statistics
+from functools import partial
 
 import numpy as np
 
@@ -50,7 +51,7 @@ def main() -> None:
     medians = {}
     for size, repeat in ((50, 30), (500, 20), (5000, 10)):
         items = wardrobe(size)
-        samples = timings_ms(lambda items=items: suggest(items, context, count=10), repeat=repeat, warmup=2)
+        samples = timings_ms(partial(suggest, items, context, count=10), repeat=repeat, warmup=2)
         medians[size] = statistics.median(samples)
         found = len(suggest(items, context, count=10).outfits)
         print(

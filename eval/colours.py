@@ -25,12 +25,16 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N validation photos")
     args = parser.parse_args()
     dataset = product_attributes(args.data)
-    rows = [(row, path) for row, path, val in zip(dataset.raw, dataset.paths(), dataset.is_val, strict=True) if val]
-    rows = [(BASE_COLOUR_MAP[row["baseColour"]], path) for row, path in rows if row["baseColour"] in BASE_COLOUR_MAP]
+    validation = [
+        (row, path) for row, path, val in zip(dataset.raw, dataset.paths(), dataset.is_val, strict=True) if val
+    ]
+    rows = [(BASE_COLOUR_MAP[r["baseColour"]], path) for r, path in validation if r["baseColour"] in BASE_COLOUR_MAP]
     rows = rows[: args.limit or None]
     model = VisionModel.load(Settings(_env_file=None).model_dir)
     trusts = (0.0, 0.5, 0.7, 0.9, 1.01)
-    clusters, head, combined = [], [], {t: [] for t in trusts}
+    clusters: list[bool] = []
+    head: list[bool] = []
+    combined: dict[float, list[bool]] = {t: [] for t in trusts}
     for index, (truth, path) in enumerate(rows, 1):
         with Image.open(path) as opened:
             small = analysis_copy(opened.convert("RGB"))

@@ -38,7 +38,8 @@ def second_shot(image: Image.Image, rng: random.Random) -> Image.Image:
 
 
 def unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
-    return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+    unit: NDArray[np.float32] = matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+    return unit
 
 
 def main() -> None:
@@ -52,7 +53,11 @@ def main() -> None:
     rows = rows[: args.count]
     analyzer = LocalAnalyzer.load(Settings(_env_file=None).model_dir)
     rng = random.Random(2)
-    embeddings, shots, colours, shot_colours, labels = [], [], [], [], []
+    embeddings: list[NDArray[np.float32] | None] = []
+    shots: list[NDArray[np.float32] | None] = []
+    colours: list[NDArray[np.float32]] = []
+    shot_colours: list[NDArray[np.float32]] = []
+    labels: list[str] = []
     for index, row in enumerate(rows, 1):
         with Image.open(root / row["image"]) as opened:
             image = opened.convert("RGB")

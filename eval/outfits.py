@@ -77,7 +77,10 @@ def fit_and_save(train: list[WornOutfit]) -> PairModel:
     config = choose_config(train)
     real, fake = ranking_pairs(train, negatives=3)
     model = to_model(fit(real, fake, config), np.vstack([real, fake]))
-    extra = {"fitted_on": f"worn-outfits training split ({len(train)} outfits)", "config": config.__dict__}
+    extra: dict[str, object] = {
+        "fitted_on": f"worn-outfits training split ({len(train)} outfits)",
+        "config": config.__dict__,
+    }
     WEIGHTS_PATH.write_text(model.to_json(extra) + "\n")
     load_model.cache_clear()
     print(f"wrote {WEIGHTS_PATH}")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from app.styling import WardrobeItem
 from app.styling.compatibility import PRIORS, PairModel
@@ -104,7 +105,8 @@ def fit(real: Array, fake: Array, config: FitConfig) -> Array:
         velocity = 0.9 * velocity - config.learning_rate * grad
         u = u + velocity
         u = np.where(signs != 0, signs * np.maximum(signs * u, floor), u)  # hold each rule's direction
-    return u / scale
+    weights: NDArray[np.float64] = u / scale
+    return weights
 
 
 def to_model(weights: Array, vectors: Array) -> PairModel:

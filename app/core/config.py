@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     rate_limit_assistant_per_minute: int = Field(
         default=60, ge=0, description="Questions per minute per token and per IP (0 = no limit)."
     )
+    sweep_interval_s: float = Field(
+        default=0, ge=0, description="Seconds between background sweeps for orphan files (0 = off)."
+    )
     cors_origins: list[str] = Field(
         default_factory=list, description='Browser origins allowed to call the API, e.g. ["https://app.example"].'
     )

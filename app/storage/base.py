@@ -1,5 +1,7 @@
 """The storage interface: opaque keys to bytes. Implementations: local folder, S3."""
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 
@@ -9,6 +11,12 @@ class StorageError(Exception):
 
 class ObjectNotFound(StorageError):
     """No object under that key."""
+
+
+@dataclass(frozen=True)
+class StoredObject:
+    key: str
+    modified: datetime  # timezone-aware UTC; the orphan sweeper's grace period is measured from it
 
 
 class Storage(Protocol):
@@ -22,6 +30,9 @@ class Storage(Protocol):
     async def exists(self, key: str) -> bool: ...
 
     async def list_keys(self, prefix: str = "") -> list[str]: ...
+
+    async def list_objects(self, prefix: str = "") -> list[StoredObject]:
+        """Keys with their last-modified time, sorted by key."""
 
     async def check(self) -> None:
         """Raise StorageError when the store is not usable (readiness probe)."""

@@ -3,9 +3,10 @@
 import asyncio
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
-from app.storage.base import ObjectNotFound, StorageError
+from app.storage.base import ObjectNotFound, StorageError, StoredObject
 
 
 class LocalStorage:
@@ -77,6 +78,22 @@ class LocalStorage:
 
     async def list_keys(self, prefix: str = "") -> list[str]:
         return await asyncio.to_thread(self._list, prefix)
+
+    def _list_objects(self, prefix: str) -> list[StoredObject]:
+        objects = []
+        for key in self._list(prefix):
+            try:
+                modified = self._path(key).stat().st_mtime
+            except FileNotFoundError:  # deleted between listing and stat: nothing to report
+                continue
+            objects.append(StoredObject(key=key, modified=datetime.fromtimestamp(modified, UTC)))
+        return objects
+
+    async def list_objects(self, prefix: str = "") -> list[StoredObject]:
+        try:
+            return await asyncio.to_thread(self._list_objects, prefix)
+        except OSError as exc:
+            raise StorageError(f"could not list {prefix!r}: {exc.strerror}") from exc
 
     def _check(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from app.storage.base import ObjectNotFound, StorageError
+from app.storage.base import ObjectNotFound, StorageError, StoredObject
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -66,6 +66,22 @@ class S3Storage:
 
         try:
             return sorted(await asyncio.to_thread(collect))
+        except (ClientError, BotoCoreError) as exc:
+            raise StorageError(f"S3 list failed: {exc}") from exc
+
+    async def list_objects(self, prefix: str = "") -> list[StoredObject]:
+        paginator = self.client.get_paginator("list_objects_v2")
+
+        def collect() -> list[StoredObject]:
+            pages = paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + prefix)
+            return [
+                StoredObject(key=obj["Key"][len(self.prefix) :], modified=obj["LastModified"])
+                for page in pages
+                for obj in page.get("Contents", [])
+            ]
+
+        try:
+            return sorted(await asyncio.to_thread(collect), key=lambda obj: obj.key)
         except (ClientError, BotoCoreError) as exc:
             raise StorageError(f"S3 list failed: {exc}") from exc
 
