@@ -95,7 +95,11 @@ class Session:
             await self.call("GET /api/images/{user_id}/{image_id}/thumbnail", "GET", path)
 
 
-async def simulate(session: Session, *, index: int, run: str, deadline: float, think_s: float, uploads: int) -> None:
+async def simulate(
+    session: Session, *, index: int, run: str, deadline: float, think_s: float, uploads: int, start_after_s: float
+) -> None:
+    # Users arrive over a ramp, as people do: a stampede at t=0 measures the queue, not the service.
+    await asyncio.sleep(start_after_s)
     if not await session.register(f"load-{run}-{index}"):
         return
     for n in range(uploads):
@@ -171,6 +175,7 @@ async def run_load(args: argparse.Namespace, url: str, own: tuple[str, Path] | N
                     deadline=deadline,
                     think_s=args.think_ms / 1000,
                     uploads=args.uploads,
+                    start_after_s=min(args.ramp_s, args.seconds) * i / args.users,
                 )
                 for i, user in enumerate(users)
             )
@@ -255,6 +260,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--url", help="a running service on loopback; default: start one")
     parser.add_argument("--uploads", type=int, default=3, choices=range(0, 11), metavar="0..10", help="photos at start")
     parser.add_argument("--think-ms", type=float, default=500, help="mean pause between one user's requests")
+    parser.add_argument("--ramp-s", type=float, default=10, help="users arrive evenly over this many seconds")
     parser.add_argument("--keep-rate-limits", action="store_true", help="leave the service's rate limits on")
     args = parser.parse_args(argv)
     if not 0 < args.seconds <= 600:
