@@ -1,6 +1,6 @@
 """The image engine's entry point: a decoded photo in, plain tags out. No web or database imports."""
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -151,7 +151,3 @@ class LocalAnalyzer:
             embedding=output.embedding,
             signature=signature(output.embedding, color_features(small)),
         )
-
-
-def with_backend(analysis: ItemAnalysis, backend: str) -> ItemAnalysis:
-    return replace(analysis, backend=backend)
