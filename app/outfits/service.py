@@ -2,7 +2,7 @@
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 from itertools import combinations
 
@@ -18,7 +18,7 @@ from app.outfits.schemas import ContextIn, FeedbackRequest
 from app.storage.base import Storage
 from app.users.models import User
 from app.wardrobe.models import WardrobeImage
-from app.wardrobe.service import wardrobe_items
+from app.wardrobe.service import to_wardrobe_item, wardrobe_items
 
 SIGNAL_WEIGHT = {"like": 1.0, "wore": 0.5, "dislike": -1.0}
 
@@ -73,10 +73,14 @@ async def style_context(
     )
 
 
-def _check_owned(wanted: Sequence[int], owned: dict[int, styling.WardrobeItem]) -> list[styling.WardrobeItem]:
-    unknown = sorted(set(wanted) - owned.keys())
+def _require_owned(wanted: Sequence[int], owned: Collection[int]) -> None:
+    unknown = sorted(set(wanted) - set(owned))
     if unknown:
         raise NotFound(f"These items are not in the wardrobe: {', '.join(map(str, unknown))}.")
+
+
+def _check_owned(wanted: Sequence[int], owned: dict[int, styling.WardrobeItem]) -> list[styling.WardrobeItem]:
+    _require_owned(wanted, owned.keys())
     if len(set(wanted)) != len(wanted):
         raise InvalidOutfit("An item appears twice in the outfit.")
     return [owned[item_id] for item_id in wanted]
@@ -100,19 +104,18 @@ async def score(
     return await asyncio.to_thread(styling.score, chosen, context, feedback)
 
 
-async def _owned_ids(session: AsyncSession, *, user_id: int, item_ids: Sequence[int]) -> set[int]:
+async def _owned_rows(session: AsyncSession, *, user_id: int, item_ids: Sequence[int]) -> dict[int, WardrobeImage]:
+    """Just the requested rows of this user (ids that cannot exist are skipped before they reach the database)."""
     candidates = [item_id for item_id in item_ids if storable_id(item_id)]
     rows = await session.scalars(
-        select(WardrobeImage.id).where(WardrobeImage.user_id == user_id, WardrobeImage.id.in_(candidates))
+        select(WardrobeImage).where(WardrobeImage.user_id == user_id, WardrobeImage.id.in_(candidates))
     )
-    return set(rows)
+    return {row.id: row for row in rows}
 
 
 async def record_feedback(session: AsyncSession, *, user: User, request: FeedbackRequest) -> OutfitFeedback:
-    owned = await _owned_ids(session, user_id=user.id, item_ids=request.item_ids)
-    unknown = sorted(set(request.item_ids) - owned)
-    if unknown:
-        raise NotFound(f"These items are not in the wardrobe: {', '.join(map(str, unknown))}.")
+    rows = await _owned_rows(session, user_id=user.id, item_ids=request.item_ids)
+    _require_owned(request.item_ids, rows.keys())
     feedback = OutfitFeedback(
         user_id=user.id, item_ids=sorted(set(request.item_ids)), signal=request.signal, occasion=request.occasion
     )
@@ -140,9 +143,8 @@ async def wear_log(session: AsyncSession, *, user_id: int, limit: int, offset: i
 
 
 async def render_collage(session: AsyncSession, storage: Storage, *, user: User, item_ids: list[int]) -> bytes:
-    items = await wardrobe_items(session, user_id=user.id)
-    chosen = _check_owned(item_ids, {item.id: item for item in items})
-    rows = {row.id: row for row in await session.scalars(select(WardrobeImage).where(WardrobeImage.id.in_(item_ids)))}
+    rows = await _owned_rows(session, user_id=user.id, item_ids=item_ids)
+    chosen = _check_owned(item_ids, {item_id: to_wardrobe_item(row) for item_id, row in rows.items()})
     pictures = [
         (collage.slot_rank(item.category, item.type), await storage.get(rows[item.id].thumbnail_key)) for item in chosen
     ]
