@@ -17,7 +17,7 @@ from PIL import Image
 from tests.conftest import free_port
 from tests.scale.test_two_replicas import ROOT, wait_ready
 
-IN_FLIGHT = 4
+IN_FLIGHT = 6  # analyses queue on one vision thread, so most are still running at SIGTERM
 
 
 def large_photo(seed: int) -> bytes:
@@ -66,7 +66,8 @@ async def test_sigterm_lets_in_flight_uploads_finish(tmp_path: Path) -> None:
             photos = [large_photo(n) for n in range(IN_FLIGHT)]
             uploads = [asyncio.create_task(upload(url, user["id"], headers, p)) for p in photos]
             await asyncio.sleep(0.3)  # the bodies are sent; decoding and analysis are under way
-            assert not any(task.done() for task in uploads), [t.result() for t in uploads if t.done()]
+            # A fast machine may finish the first one or two; the test needs several still in flight at SIGTERM.
+            assert sum(not task.done() for task in uploads) >= IN_FLIGHT // 2
             process.send_signal(signal.SIGTERM)
             responses = await asyncio.gather(*uploads)
         assert [r.status_code for r in responses] == [200] * IN_FLIGHT
