@@ -2,8 +2,10 @@
 
 `python -m eval.outfits --data ../shared/data` analyses every masked garment once (cached in
 eval/.cache/outfits/), fits models/outfit_weights.json on the 80% training split (`--no-fit` keeps the
-file), then prints, on the 20% validation split, the AUC of real outfits vs the same outfits with one garment
-swapped for a same-slot garment of another outfit, and fill-in-the-blank accuracy (the real garment among 4).
+file; the regularisation and the weakest-pair weight are chosen by 4-fold cross-validation inside the
+training split), then prints, on the 20% validation split, the AUC of real outfits vs the same outfits with
+one garment swapped for a same-slot garment of another outfit, and fill-in-the-blank accuracy (the real
+garment among 4).
 """
 
 import argparse
@@ -15,12 +17,17 @@ import numpy as np
 
 from app.core.config import Settings
 from app.styling import WardrobeItem, score
-from app.styling.compatibility import WEIGHTS_PATH, PairModel, load_model, prior_model
+from app.styling.compatibility import WEIGHTS_PATH, PairModel, load_model, outfit_parts, prior_model
+from app.styling.features import item_features
 from eval.outfits_data import WornOutfit, load_outfits
-from eval.outfits_fit import SWAPPABLE, FitConfig, fit, ranking_pairs, slot_pool, swapped, to_model
+from eval.outfits_fit import SWAPPABLE, FitConfig, fit, ranking_pairs, slot_pool, swapped, to_model, type_affinity
 
 Scorer = Callable[[Sequence[WardrobeItem]], float]
-CONFIGS = [FitConfig(rule_strength=r, bilinear_strength=b) for r in (0.03, 0.3) for b in (0.03, 0.3)]
+RULE_STRENGTHS = (0.01, 0.1, 1.0)
+WEAKEST_PAIR_WEIGHTS = (0.0, 0.5, 1.0)
+FOLDS = 4
+NEGATIVES = 3
+TIE_MARGIN = 0.03  # about one standard error of AUC + FITB averaged over folds of ~90 outfits
 
 
 def auc(positive: Sequence[float], negative: Sequence[float]) -> float:
@@ -58,25 +65,36 @@ def fitb_accuracy(outfits: Sequence[WornOutfit], scorer: Scorer) -> tuple[float,
 
 
 def choose_config(train: list[WornOutfit]) -> FitConfig:
-    """Pick the regularisation on an inner split of the training outfits only (validation stays unseen)."""
-    inner_fit, inner_check = train[: len(train) * 3 // 4], train[len(train) * 3 // 4 :]
-    real, fake = ranking_pairs(inner_fit, negatives=3)
-    check_real, check_fake = ranking_pairs(inner_check, negatives=3)
-    best, best_score = CONFIGS[0], -1.0
-    for config in CONFIGS:
-        weights = fit(real, fake, config)
-        paired = float((check_real @ weights > check_fake @ weights).mean())
-        print(f"  inner check: rules {config.rule_strength}, bilinear {config.bilinear_strength}: {paired:.3f}")
-        if paired > best_score:
-            best, best_score = config, paired
-    return best
+    """Pick the regularisation and weakest-pair weight by cross-validation inside the training outfits only."""
+    totals: dict[FitConfig, float] = {}
+    for fold in range(FOLDS):
+        inner_fit = [o for n, o in enumerate(train) if n % FOLDS != fold]
+        inner_check = [o for n, o in enumerate(train) if n % FOLDS == fold]
+        affinity = type_affinity(inner_fit)
+        real, fake = ranking_pairs(inner_fit, NEGATIVES, affinity)
+        for strength in RULE_STRENGTHS:
+            weights = fit(real, fake, FitConfig(rule_strength=strength))
+            for weakest in WEAKEST_PAIR_WEIGHTS:
+                scorer = _model_scorer(to_model(weights, affinity, weakest, inner_fit))
+                check = compatibility_auc(inner_check, scorer) + fitb_accuracy(inner_check, scorer)[0]
+                config = FitConfig(rule_strength=strength, weakest_pair=weakest)
+                totals[config] = totals.get(config, 0.0) + check / FOLDS
+        print(f"  cross-validation fold {fold + 1}/{FOLDS} done", flush=True)
+    for config, total in totals.items():
+        print(f"  rules {config.rule_strength}, weakest pair {config.weakest_pair}: AUC + FITB {total:.3f}")
+    best = max(totals.values())
+    # One-standard-error rule: among configs within TIE_MARGIN of the best, take the strongest pull towards
+    # the stylist priors, which keeps colour and formality audible next to the learned type affinity.
+    close = [config for config, total in totals.items() if total >= best - TIE_MARGIN]
+    return max(close, key=lambda config: (config.rule_strength, totals[config]))
 
 
 def fit_and_save(train: list[WornOutfit]) -> PairModel:
     print(f"fitting on {len(train)} training outfits", flush=True)
     config = choose_config(train)
-    real, fake = ranking_pairs(train, negatives=3)
-    model = to_model(fit(real, fake, config), np.vstack([real, fake]))
+    affinity = type_affinity(train)
+    real, fake = ranking_pairs(train, NEGATIVES, affinity)
+    model = to_model(fit(real, fake, config), affinity, config.weakest_pair, train)
     extra: dict[str, object] = {
         "fitted_on": f"worn-outfits training split ({len(train)} outfits)",
         "config": config.__dict__,
@@ -117,9 +135,6 @@ def _part_scorer(model: PairModel, which: str) -> Scorer:
 
 
 def _model_scorer(model: PairModel) -> Scorer:
-    from app.styling.compatibility import outfit_parts
-    from app.styling.features import item_features
-
     return lambda items: sum(outfit_parts(item_features(items), model).values())
 
 

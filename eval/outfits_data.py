@@ -52,6 +52,7 @@ CATEGORY_OF_LABEL_TYPE: dict[str, str] = {
 class WornOutfit:
     photo: str
     items: tuple[WardrobeItem, ...]
+    guessed_types: frozenset[int] = frozenset()  # ids of items typed by the analyser (generic "shoes" masks)
 
     @property
     def is_validation(self) -> bool:
@@ -147,9 +148,11 @@ def load_outfits(data: Path, analyzer_dir: Path) -> list[WornOutfit]:
         cache.write_text(json.dumps(records))
     outfits, next_id = [], 1
     for photo, garments in records.items():
-        items = []
+        items, guessed = [], set()
         for record in garments:
             items.append(_item(next_id, record))
+            if LABEL_TYPES[str(record["label"])] == "shoes":
+                guessed.add(next_id)
             next_id += 1
-        outfits.append(WornOutfit(photo=photo, items=tuple(items)))
+        outfits.append(WornOutfit(photo=photo, items=tuple(items), guessed_types=frozenset(guessed)))
     return outfits

@@ -1,40 +1,64 @@
 """Fit the compatibility weights on real worn outfits vs the same outfits with one garment swapped (numpy only).
 
-Each outfit becomes a feature vector: the mean over its pairs of items of every pair feature, plus the
-symmetrised colour-histogram outer products behind the learned bilinear term. The model is a pairwise
-logistic ranker (real outfit above its swap), regularised towards the stylist priors, with the sign of
-each textbook rule held (projected gradient): the data may weaken a rule to RULE_FLOOR of its prior,
-not remove it or turn it around.
+Two things are learned from the training outfits. The type-affinity table: how much more (or less) often two
+garment types are worn together than their frequencies alone would give, as a log lift shrunk towards zero
+for rare pairs. Then the weights: each outfit becomes the mean over its pairs of items of every named pair
+feature (type affinity included), and a pairwise logistic ranker (real outfit above its swap) sets the
+weights, regularised towards the stylist priors, with the sign of each textbook rule held (projected
+gradient): the data may weaken a rule to RULE_FLOOR of its prior, not remove it or turn it around.
 """
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from app.styling import WardrobeItem
-from app.styling.compatibility import PRIORS, PairModel
-from app.styling.features import HIST_BINS, Array, item_features, pair_features
+from app.styling.compatibility import PRIORS, TYPE_TABLE_SIZE, PairModel, outfit_parts
+from app.styling.features import GARMENT_TYPES, UNKNOWN_TYPE, Array, item_features, pair_features
+from app.vision.taxonomy import TYPES
 from eval.outfits_data import WornOutfit
 
 SWAPPABLE = ("top", "bottom", "one-piece", "outerwear", "shoes")
 NAMES = tuple(PRIORS)
-UPPER = np.triu_indices(HIST_BINS)
 RULE_FLOOR = 0.25
+AFFINITY_PSEUDO_COUNT = 3.0  # pairs seen fewer times than this stay close to "no preference"
+_CATEGORY_OF_ROW = np.array([TYPES[name][0] for name in GARMENT_TYPES] + ["unknown"])
+_SAME_CATEGORY = _CATEGORY_OF_ROW[:, None] == _CATEGORY_OF_ROW[None, :]
 
 
-def outfit_vector(items: Sequence[WardrobeItem]) -> Array:
-    """Mean pair features (named ones, then the upper triangle of the histogram outer product)."""
+def type_affinity(outfits: Sequence[WornOutfit]) -> Array:
+    """Shrunk log lift per pair of types: log((worn together + m) / (expected by chance + m)).
+
+    Expected = outfits with type a * outfits with type b / outfits; m = AFFINITY_PSEUDO_COUNT.
+    """
+    outfit_counts = np.zeros(TYPE_TABLE_SIZE)
+    together = np.zeros((TYPE_TABLE_SIZE, TYPE_TABLE_SIZE))
+    for outfit in outfits:
+        # Only human-labelled types teach the table: the analyser's guess on a generic "shoes" mask is noise.
+        types = item_features([i for i in outfit.items if i.id not in outfit.guessed_types]).garment_type
+        outfit_counts[np.unique(types)] += 1
+        first, second = np.triu_indices(len(types), k=1)
+        np.add.at(together, (types[first], types[second]), 1)
+    together = together + together.T - np.diag(np.diag(together))  # symmetric, same-type pairs counted once
+    expected = np.outer(outfit_counts, outfit_counts) / max(len(outfits), 1)
+    table: Array = np.log((together + AFFINITY_PSEUDO_COUNT) / (expected + AFFINITY_PSEUDO_COUNT))
+    table[UNKNOWN_TYPE, :] = table[:, UNKNOWN_TYPE] = 0.0
+    # Two items of one slot (a sweater over a shirt, two bags) are the search's structural call, not a
+    # learned one: the masks rarely show a covered layer, so the data would wrongly teach "never layer".
+    table[_SAME_CATEGORY] = 0.0
+    return table
+
+
+def outfit_vector(items: Sequence[WardrobeItem], affinity: Array) -> Array:
+    """Mean over the outfit's pairs of items of every named pair feature, in NAMES order."""
     features = item_features(items)
     upper = np.triu_indices(len(items), k=1)
-    named = [pair_features(features, features)[name][upper].mean() for name in NAMES]
-    left, right = features.hist[upper[0]], features.hist[upper[1]]
-    outer = left[:, :, None] * right[:, None, :]
-    outer = outer + np.swapaxes(outer, 1, 2)  # symmetric W: w_kl multiplies h_ik h_jl + h_il h_jk
-    outer[:, np.arange(HIST_BINS), np.arange(HIST_BINS)] /= 2
-    return np.concatenate([named, outer.mean(0)[UPPER]])
+    named = pair_features(features, features)
+    named["type_affinity"] = affinity[features.garment_type[:, None], features.garment_type[None, :]]
+    return np.array([named[name][upper].mean() for name in NAMES])
 
 
 def slot_pool(outfits: Sequence[WornOutfit]) -> dict[str, list[tuple[int, WardrobeItem]]]:
@@ -57,51 +81,44 @@ def swapped(
     return [(*items[:position], other, *items[position + 1 :]) for other in rng.sample(others, min(k, len(others)))]
 
 
-def ranking_pairs(outfits: Sequence[WornOutfit], negatives: int) -> tuple[Array, Array]:
+def ranking_pairs(outfits: Sequence[WornOutfit], negatives: int, affinity: Array) -> tuple[Array, Array]:
     """(real vectors, swapped vectors) aligned row by row, negatives per swappable garment."""
     pool = slot_pool(outfits)
     real_rows, fake_rows = [], []
     for index, outfit in enumerate(outfits):
         if len(outfit.items) < 2:
             continue
-        real = outfit_vector(outfit.items)
+        real = outfit_vector(outfit.items, affinity)
         for position, item in enumerate(outfit.items):
             if item.category not in SWAPPABLE:
                 continue
             for fake in swapped(outfits, index, position, pool, negatives):
                 real_rows.append(real)
-                fake_rows.append(outfit_vector(fake))
+                fake_rows.append(outfit_vector(fake, affinity))
     return np.array(real_rows), np.array(fake_rows)
 
 
 @dataclass(frozen=True)
 class FitConfig:
     rule_strength: float = 0.1  # pull towards the priors (per standardised unit)
-    bilinear_strength: float = 0.1  # ridge on the learned histogram term
+    weakest_pair: float = 0.0  # weight of the outfit's worst pair next to the mean over pairs
     steps: int = 1500
     learning_rate: float = 0.5
 
 
 def fit(real: Array, fake: Array, config: FitConfig) -> Array:
-    """Weights (named features, then histogram upper triangle) maximising P(real ranked above swap)."""
+    """Weights (in NAMES order) maximising P(real ranked above swap)."""
     diff = real - fake
-    n_named = len(NAMES)
     scale = diff.std(0) + 1e-6
-    # Rare histogram bins have tiny spread; standardising them alone would let their weights explode.
-    scale[n_named:] = np.maximum(scale[n_named:], np.median(scale[n_named:]))
     x = diff / scale
-    prior = np.zeros(x.shape[1])
-    prior[:n_named] = [PRIORS[name][0] for name in NAMES]
+    prior = np.array([PRIORS[name][0] for name in NAMES])
+    signs = np.array([PRIORS[name][1] for name in NAMES])
     prior_std = prior * scale
-    strength = np.full(x.shape[1], config.bilinear_strength)
-    strength[:n_named] = config.rule_strength
-    signs = np.zeros(x.shape[1])
-    signs[:n_named] = [PRIORS[name][1] for name in NAMES]
     floor = RULE_FLOOR * np.abs(prior_std)  # a stylist rule the data cannot see keeps part of its strength
     u, velocity = prior_std.copy(), np.zeros_like(prior_std)
     for _ in range(config.steps):
         margin = x @ u
-        grad = -(x * (1 / (1 + np.exp(margin)))[:, None]).mean(0) + 2 * strength * (u - prior_std)
+        grad = -(x * (1 / (1 + np.exp(margin)))[:, None]).mean(0) + 2 * config.rule_strength * (u - prior_std)
         velocity = 0.9 * velocity - config.learning_rate * grad
         u = u + velocity
         u = np.where(signs != 0, signs * np.maximum(signs * u, floor), u)  # hold each rule's direction
@@ -109,15 +126,9 @@ def fit(real: Array, fake: Array, config: FitConfig) -> Array:
     return weights
 
 
-def to_model(weights: Array, vectors: Array) -> PairModel:
-    named = {name: float(w) for name, w in zip(NAMES, weights[: len(NAMES)], strict=True)}
-    bilinear = np.zeros((HIST_BINS, HIST_BINS))
-    bilinear[UPPER] = weights[len(NAMES) :]
-    bilinear = np.triu(bilinear) + np.triu(bilinear, 1).T
-    bias = -float(np.median(vectors @ weights))  # centre: a typical outfit scores about 0.5
-    return PairModel(weights=named, hist_bilinear=bilinear, bias=bias, source="fitted")
-
-
-def model_weights(model: PairModel) -> Array:
-    """The inverse of to_model (without the bias): a model as one weight vector."""
-    return np.concatenate([[model.weights[name] for name in NAMES], model.hist_bilinear[UPPER]])
+def to_model(weights: Array, affinity: Array, weakest_pair: float, outfits: Sequence[WornOutfit]) -> PairModel:
+    """The fitted model, its bias set so that a typical real outfit scores about 0.5."""
+    named = {name: float(w) for name, w in zip(NAMES, weights, strict=True)}
+    model = PairModel(weights=named, type_affinity=affinity, weakest_pair=weakest_pair, source="fitted")
+    totals = [sum(outfit_parts(item_features(o.items), model).values()) for o in outfits if len(o.items) > 1]
+    return replace(model, bias=-float(np.median(totals)))

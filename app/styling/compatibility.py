@@ -1,8 +1,10 @@
 """How well garments go together: named pair rules with weights calibrated on real worn outfits.
 
-An outfit's compatibility is the mean, over its pairs of items, of a weighted sum of pair features
-(features.py). Features are grouped into the parts a person can name; the weights come from
-models/outfit_weights.json (eval/outfits.py fits them) and fall back to the stylist priors below.
+Each pair of items gets a weighted sum of pair features (features.py) plus a learned type affinity (how much
+more often people wear, say, heels with a skirt than chance would give). An outfit's compatibility is the mean
+over its pairs plus `weakest_pair` times its worst pair: one piece that goes with nothing spoils the rest.
+Features are grouped into the parts a person can name; the weights come from models/outfit_weights.json
+(eval/outfits.py fits them) and fall back to the stylist priors below.
 """
 
 import json
@@ -12,11 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
-from app.styling.features import HIST_BINS, Array, ItemFeatures, pair_features
+from app.styling.features import GARMENT_TYPES, UNKNOWN_TYPE, Array, ItemFeatures, pair_features
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[2] / "models" / "outfit_weights.json"
 
-# Which named part each pair feature belongs to. `hist_bilinear` is the learned colour-histogram term.
+# Which named part each pair feature belongs to. `type_affinity` reads the learned table of type pairs.
 PART_OF_FEATURE = {
     "tone_close": "colour_harmony",
     "light_contrast": "colour_harmony",
@@ -29,7 +31,7 @@ PART_OF_FEATURE = {
     "style_match": "style",
     "bold_clash": "pattern_mix",
     "embedding_cos": "learned_compatibility",
-    "hist_bilinear": "learned_compatibility",
+    "type_affinity": "learned_compatibility",
 }
 COMPATIBILITY_PARTS = ("colour_harmony", "formality", "style", "pattern_mix", "learned_compatibility")
 
@@ -47,24 +49,47 @@ PRIORS: dict[str, tuple[float, int]] = {
     "style_match": (0.5, 1),
     "bold_clash": (-1.0, -1),
     "embedding_cos": (0.0, 0),
+    "type_affinity": (1.0, 1),
 }
+TYPE_TABLE_SIZE = UNKNOWN_TYPE + 1  # the last row and column (unknown types) stay zero
 
 
 @dataclass(frozen=True)
 class PairModel:
     weights: dict[str, float]
-    hist_bilinear: Array = field(default_factory=lambda: np.zeros((HIST_BINS, HIST_BINS)))
+    type_affinity: Array = field(default_factory=lambda: np.zeros((TYPE_TABLE_SIZE, TYPE_TABLE_SIZE)))
+    weakest_pair: float = 0.0
     bias: float = 0.0
     source: str = "priors"
 
     def to_json(self, extra: dict[str, object]) -> str:
         body = {
             "bias": self.bias,
+            "weakest_pair": self.weakest_pair,
             "weights": self.weights,
-            "hist_bilinear": np.round(self.hist_bilinear, 5).tolist(),
+            "type_affinity": _affinity_entries(self.type_affinity),
             **extra,
         }
         return json.dumps(body, indent=1)
+
+
+def _affinity_entries(table: Array) -> dict[str, float]:
+    """The symmetric table as readable "type|type": value entries, each pair once, zeros left out."""
+    rows, cols = np.nonzero(np.triu(np.round(table, 4)))
+    return {
+        f"{GARMENT_TYPES[r]}|{GARMENT_TYPES[c]}": round(float(table[r, c]), 4) for r, c in zip(rows, cols, strict=True)
+    }
+
+
+def _affinity_table(entries: dict[str, float], path: Path) -> Array:
+    table = np.zeros((TYPE_TABLE_SIZE, TYPE_TABLE_SIZE))
+    for key, value in entries.items():
+        names = key.split("|")
+        if len(names) != 2 or not set(names) <= set(GARMENT_TYPES):
+            raise ValueError(f"{path}: type_affinity key {key!r} is not two known garment types joined by '|'")
+        first, second = (GARMENT_TYPES.index(name) for name in names)
+        table[first, second] = table[second, first] = float(value)
+    return table
 
 
 def prior_model() -> PairModel:
@@ -74,10 +99,13 @@ def prior_model() -> PairModel:
 def read_model(path: Path) -> PairModel:
     body = json.loads(path.read_text())
     weights = {name: float(body["weights"].get(name, prior)) for name, (prior, _) in PRIORS.items()}
-    bilinear = np.asarray(body["hist_bilinear"], dtype=np.float64)
-    if bilinear.shape != (HIST_BINS, HIST_BINS):
-        raise ValueError(f"{path}: hist_bilinear must be {HIST_BINS}x{HIST_BINS}, got {bilinear.shape}")
-    return PairModel(weights=weights, hist_bilinear=bilinear, bias=float(body["bias"]), source=str(path))
+    return PairModel(
+        weights=weights,
+        type_affinity=_affinity_table(body.get("type_affinity", {}), path),
+        weakest_pair=float(body.get("weakest_pair", 0.0)),
+        bias=float(body["bias"]),
+        source=str(path),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +119,8 @@ def pair_parts(a: ItemFeatures, b: ItemFeatures, model: PairModel) -> dict[str, 
     parts = {part: np.zeros((len(a.hue), len(b.hue))) for part in COMPATIBILITY_PARTS}
     for name, values in pair_features(a, b).items():
         parts[PART_OF_FEATURE[name]] += model.weights[name] * values
-    parts["learned_compatibility"] += (a.hist @ model.hist_bilinear) @ b.hist.T
+    affinity = model.type_affinity[a.garment_type[:, None], b.garment_type[None, :]]
+    parts["learned_compatibility"] += model.weights["type_affinity"] * affinity
     return parts
 
 
@@ -100,9 +129,13 @@ def pair_logits(a: ItemFeatures, b: ItemFeatures, model: PairModel) -> Array:
 
 
 def outfit_parts(features: ItemFeatures, model: PairModel) -> dict[str, float]:
-    """Mean contribution of each part over the outfit's pairs of items (zero for a single item)."""
-    n = len(features.hue)
-    upper = np.triu(np.ones((n, n), dtype=bool), k=1)
-    if not upper.any():
+    """Each part's mean over the outfit's pairs plus its share of the weakest pair (zero for a single item).
+
+    The parts sum to mean(pair logits) + weakest_pair * min(pair logits), the same value the search ranks by.
+    """
+    upper = np.triu_indices(len(features.hue), k=1)
+    if not len(upper[0]):
         return dict.fromkeys(COMPATIBILITY_PARTS, 0.0)
-    return {part: float(values[upper].mean()) for part, values in pair_parts(features, features, model).items()}
+    parts = {part: values[upper] for part, values in pair_parts(features, features, model).items()}
+    weakest = int(np.argmin(sum(parts.values())))
+    return {part: float(values.mean() + model.weakest_pair * values[weakest]) for part, values in parts.items()}

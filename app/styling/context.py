@@ -137,10 +137,30 @@ def weather_fit(items: Sequence[WardrobeItem], context: StyleContext) -> float:
     return fit
 
 
+ROTATION_DAYS = 7.0
+REPEAT_WEIGHT = 2.0  # the same combination again within the week, on top of each piece's own rotation cost
+
+
+def _recency(days: int | None) -> float:
+    """1 for worn today, falling to 0 a week ago (and for never worn)."""
+    return 0.0 if days is None else max(0.0, 1.0 - days / ROTATION_DAYS)
+
+
 def rotation_cost(item: WardrobeItem, context: StyleContext) -> float:
     """Recently worn items are rotated out: worn today costs most, a week ago nothing."""
-    days = context.worn_days_ago.get(item.id)
-    return 0.0 if days is None else -1.0 * max(0.0, 1.0 - days / 7.0)
+    return -1.0 * _recency(context.worn_days_ago.get(item.id))
+
+
+def repeat_cost(items: Sequence[WardrobeItem], context: StyleContext) -> float:
+    """Repeating an outfit costs more than reusing one piece (the only pair of boots goes with everything).
+
+    Two items last worn on the same day were worn together; the cost is the recency-weighted share of the
+    outfit's pairs worn together, so the exact outfit worn today costs REPEAT_WEIGHT.
+    """
+    worn = context.worn_days_ago
+    pairs = [(a.id, b.id) for n, a in enumerate(items) for b in items[n + 1 :]]
+    together = [_recency(worn[a]) for a, b in pairs if a in worn and worn[a] == worn.get(b)]
+    return -REPEAT_WEIGHT * sum(together) / len(pairs) if pairs else 0.0
 
 
 def preference_fit(item: WardrobeItem, preferences: Preferences) -> float:

@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 
 from app.styling.items import WardrobeItem
 from app.vision.colours import PALETTE, hex_to_rgb, rgb_to_lab
+from app.vision.taxonomy import TYPES, normalise_type
 
 Array = NDArray[np.float64]
 
@@ -29,6 +30,8 @@ HIST_BINS = len(NEUTRAL_L_EDGES) + 1 + 2 * HUE_SECTORS  # neutrals by lightness 
 BOLD_PATTERNS = frozenset({"striped", "checked", "dotted", "floral", "animal", "graphic"})
 SMALL_SCALE = frozenset({"shoes", "accessory"})  # a print on a bag or shoe reads at another scale
 STYLES = ("casual", "formal", "sporty", "ethnic", "smart-casual")
+GARMENT_TYPES = tuple(TYPES)  # rows of the learned type-affinity table; one extra row for unknown types
+UNKNOWN_TYPE = len(GARMENT_TYPES)
 DEFAULT_FORMALITY = 3.0
 
 
@@ -45,6 +48,7 @@ class ItemFeatures:
     style: Array  # (n, len(STYLES)) one-hot; all zero when unknown
     bold: Array  # 1 for a bold print at garment scale, 0.5 on shoes/accessories
     embedding: Array  # (n, d) L2-normalised, zero rows when unknown
+    garment_type: NDArray[np.intp]  # index into GARMENT_TYPES, UNKNOWN_TYPE when not one of ours
 
 
 def _colours(item: WardrobeItem) -> list[tuple[str, float]]:
@@ -83,6 +87,11 @@ def _colour_arrays(items: Sequence[WardrobeItem]) -> tuple[Array, Array]:
     return labs[first] if len(items) else np.zeros((0, 3)), hist / np.maximum(hist.sum(1, keepdims=True), 1e-9)
 
 
+def _type_index(garment_type: str | None) -> int:
+    name = normalise_type(garment_type) if garment_type else ""
+    return GARMENT_TYPES.index(name) if name in TYPES else UNKNOWN_TYPE
+
+
 def item_features(items: Sequence[WardrobeItem], embedding_dim: int = 1280) -> ItemFeatures:
     n = len(items)
     labs, hists = _colour_arrays(items)
@@ -104,6 +113,7 @@ def item_features(items: Sequence[WardrobeItem], embedding_dim: int = 1280) -> I
         style=style,
         bold=np.array(bold, dtype=np.float64),
         embedding=embedding,
+        garment_type=np.array([_type_index(i.type) for i in items], dtype=np.intp),
     )
 
 

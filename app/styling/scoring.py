@@ -6,7 +6,14 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from app.styling.compatibility import COMPATIBILITY_PARTS, load_model, outfit_parts
-from app.styling.context import StyleContext, occasion_fit, preference_fit, rotation_cost, weather_fit
+from app.styling.context import (
+    StyleContext,
+    occasion_fit,
+    preference_fit,
+    repeat_cost,
+    rotation_cost,
+    weather_fit,
+)
 from app.styling.explain import explain
 from app.styling.features import item_features
 from app.styling.items import FeedbackStats, Outfit, WardrobeItem
@@ -41,6 +48,7 @@ def context_parts(items: Sequence[WardrobeItem], context: StyleContext, feedback
             parts[name] += value
     parts["feedback"] += sum(pair_feedback(a.id, b.id, feedback) for n, a in enumerate(items) for b in items[n + 1 :])
     parts["weather"] = weather_fit(items, context)
+    parts["rotation"] += repeat_cost(items, context)
     return parts
 
 

@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from app.styling.compatibility import PairModel, load_model, pair_logits
-from app.styling.context import StyleContext, weather_fit
+from app.styling.context import StyleContext, repeat_cost, weather_fit
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.items import FeedbackStats, Suggestions, WardrobeItem
 from app.styling.scoring import pair_feedback, score, unary
@@ -44,12 +44,17 @@ class Slot:
 class State:
     picks: tuple[tuple[str, int], ...]  # (slot, index into that slot's candidates)
     pair_sum: float
+    pair_min: float  # the weakest pair so far (inf before the second pick)
     unary_sum: float
+    weakest_weight: float
 
     @property
     def value(self) -> float:
+        """What compatibility.outfit_parts and the unary parts give for these picks, so ranking matches score()."""
         n = len(self.picks)
-        return self.pair_sum / max(n * (n - 1) / 2, 1) + self.unary_sum
+        if n < 2:
+            return self.unary_sum
+        return self.pair_sum / (n * (n - 1) / 2) + self.weakest_weight * self.pair_min + self.unary_sum
 
 
 def _slot_of(item: WardrobeItem) -> list[str]:
@@ -123,17 +128,32 @@ def _allowed(state: State, slot: str, slots: dict[str, Slot]) -> Array:
 def _expand(beam: list[State], slot: str, slots: dict[str, Slot], pairs: dict[tuple[str, str], Array]) -> list[State]:
     grown = []
     for state in beam:
-        add = sum((pairs[(s, slot)][i] for s, i in state.picks), start=np.zeros(len(slots[slot].items)))
+        with_picks = [pairs[(s, slot)][i] for s, i in state.picks]
+        add = sum(with_picks, start=np.zeros(len(slots[slot].items)))
+        low = np.min(with_picks, axis=0) if with_picks else np.full(len(slots[slot].items), np.inf)
         for index in np.flatnonzero(_allowed(state, slot, slots)):
-            picks = (*state.picks, (slot, int(index)))
-            grown.append(State(picks, state.pair_sum + add[index], state.unary_sum + slots[slot].unary[index]))
+            grown.append(
+                State(
+                    picks=(*state.picks, (slot, int(index))),
+                    pair_sum=state.pair_sum + add[index],
+                    pair_min=min(state.pair_min, float(low[index])),
+                    unary_sum=state.unary_sum + slots[slot].unary[index],
+                    weakest_weight=state.weakest_weight,
+                )
+            )
     return grown
 
 
 def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext) -> list[State]:
     names = [s for s in (*shape, *OPTIONAL[shape[0]]) if s in slots]
-    pairs = {(a, b): pair_logits(slots[a].features, slots[b].features, load_model()) for a in names for b in names}
-    beam = [State((), 0.0, 0.0)]
+    model = load_model()
+    # _expand only reads (earlier slot, later slot) blocks, so half the blocks are never computed.
+    pairs = {
+        (a, b): pair_logits(slots[a].features, slots[b].features, model)
+        for n, a in enumerate(names)
+        for b in names[n + 1 :]
+    }
+    beam = [State((), 0.0, np.inf, 0.0, model.weakest_pair)]
     for slot in names:
         grown = _expand(beam, slot, slots, pairs)
         if slot not in shape:
@@ -145,6 +165,8 @@ def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext)
 
 def _has_anchors(state: State, slot: str, slots: dict[str, Slot], context: StyleContext) -> bool:
     """An anchor that could fill this optional slot must be in the outfit by now (here or in an earlier slot)."""
+    if not context.anchor_ids:
+        return True
     wanted = {item.id for item in slots[slot].items} & context.anchor_ids
     return wanted <= {slots[s].items[i].id for s, i in state.picks}
 
@@ -153,7 +175,7 @@ def _final_logit(
     items: tuple[WardrobeItem, ...], state: State, context: StyleContext, feedback: FeedbackStats
 ) -> float:
     together = sum(pair_feedback(a.id, b.id, feedback) for n, a in enumerate(items) for b in items[n + 1 :])
-    return state.value + weather_fit(items, context) + together
+    return state.value + weather_fit(items, context) + repeat_cost(items, context) + together
 
 
 def _diverse(

@@ -1,6 +1,10 @@
 """Outfit engine: shapes, each rule's direction, context, feedback, diversity, search scaling helpers."""
 
+import json
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from app.styling import (
     FeedbackStats,
@@ -11,7 +15,16 @@ from app.styling import (
     score,
     suggest,
 )
-from app.styling.compatibility import WEIGHTS_PATH, load_model, read_model
+from app.styling.compatibility import (
+    WEIGHTS_PATH,
+    PairModel,
+    load_model,
+    outfit_parts,
+    pair_logits,
+    prior_model,
+    read_model,
+)
+from app.styling.features import GARMENT_TYPES, UNKNOWN_TYPE, item_features
 
 
 def make(item_id: int, kind: str, category: str, hex_: str = "#808080", **extra: object) -> WardrobeItem:
@@ -119,6 +132,17 @@ def test_anchor_exclude_and_recently_worn() -> None:
     assert score(base.items, StyleContext(worn_days_ago=worn)).parts["rotation"] < 0
 
 
+def test_repeating_an_outfit_costs_more_than_reusing_a_piece() -> None:
+    outfit = [make(1, "t-shirt", "top"), make(4, "jeans", "bottom"), make(7, "sneakers", "shoes")]
+    nothing_worn = score(outfit).parts["rotation"]
+    same_day = score(outfit, StyleContext(worn_days_ago={1: 0, 4: 0, 7: 0})).parts["rotation"]
+    apart = score(outfit, StyleContext(worn_days_ago={1: 0, 4: 1, 7: 2})).parts["rotation"]
+    week_ago = score(outfit, StyleContext(worn_days_ago={1: 7, 4: 7, 7: 7})).parts["rotation"]
+    assert nothing_worn == 0 == week_ago
+    assert same_day == pytest.approx(-3.0 - 2.0)  # three pieces worn today, and all their pairs together
+    assert same_day < apart < 0 and apart == pytest.approx(-1.0 - 6 / 7 - 5 / 7, abs=1e-3)
+
+
 def test_feedback_changes_ranking() -> None:
     first = suggest(wardrobe(), count=1).outfits[0]
     disliked = FeedbackStats(item_affinity={i.id: -3.0 for i in first.items if i.category != "shoes"})
@@ -149,8 +173,41 @@ def test_weights_file_loads() -> None:
     assert WEIGHTS_PATH.exists()
     model = read_model(WEIGHTS_PATH)
     assert model.weights["formality_gap"] <= 0 and model.weights["bold_clash"] <= 0
-    assert np.allclose(model.hist_bilinear, model.hist_bilinear.T)
+    assert model.weights["type_affinity"] > 0 and model.weakest_pair >= 0
+    assert np.allclose(model.type_affinity, model.type_affinity.T) and model.type_affinity.any()
+    assert not model.type_affinity[UNKNOWN_TYPE].any()
     assert load_model() is load_model()  # read once, then cached
+
+
+def test_type_affinity_round_trips_and_rejects_unknown_types(tmp_path: Path) -> None:
+    table = np.zeros_like(prior_model().type_affinity)
+    dress, heels = GARMENT_TYPES.index("dress"), GARMENT_TYPES.index("heels")
+    table[dress, heels] = table[heels, dress] = 0.8
+    model = PairModel(weights=prior_model().weights, type_affinity=table, weakest_pair=0.5, bias=-0.2)
+    path = tmp_path / "weights.json"
+    path.write_text(model.to_json({}))
+    assert json.loads(path.read_text())["type_affinity"] == {"dress|heels": 0.8}
+    again = read_model(path)
+    assert np.array_equal(again.type_affinity, table) and again.weakest_pair == 0.5
+    path.write_text(model.to_json({}).replace("dress|heels", "dress|spacesuit"))
+    with pytest.raises(ValueError, match="spacesuit"):
+        read_model(path)
+
+
+def test_type_affinity_and_weakest_pair_move_the_score() -> None:
+    table = np.zeros_like(prior_model().type_affinity)
+    dress, heels = GARMENT_TYPES.index("dress"), GARMENT_TYPES.index("heels")
+    table[dress, heels] = table[heels, dress] = 1.0
+    weights = {**prior_model().weights, "type_affinity": 1.0}
+    mean_only, with_weakest = PairModel(weights, table), PairModel(weights, table, weakest_pair=1.0)
+    outfit = [make(1, "dress", "one-piece"), make(2, "heels", "shoes"), make(3, "bag", "accessory")]
+    other = [make(1, "dress", "one-piece"), make(2, "sneakers", "shoes"), make(3, "bag", "accessory")]
+    parts = outfit_parts(item_features(outfit), mean_only)
+    assert parts["learned_compatibility"] - outfit_parts(item_features(other), mean_only)["learned_compatibility"] > 0.3
+    # The weakest pair adds its own logit once more: parts sum to mean + weight * min over pairs.
+    pairs = pair_logits(item_features(outfit), item_features(outfit), mean_only)[np.triu_indices(3, k=1)]
+    total = sum(outfit_parts(item_features(outfit), with_weakest).values())
+    assert total == pytest.approx(pairs.mean() + pairs.min())
 
 
 def test_embedding_similarity_feeds_learned_part() -> None:

@@ -1,0 +1,48 @@
+"""The calibration behind models/outfit_weights.json: the type-affinity table and the ranker fit."""
+
+import numpy as np
+
+from app.styling import WardrobeItem
+from app.styling.compatibility import PRIORS
+from app.styling.features import GARMENT_TYPES
+from eval.outfits_data import WornOutfit
+from eval.outfits_fit import NAMES, FitConfig, fit, ranking_pairs, type_affinity
+
+CATEGORY = {"dress": "one-piece", "heels": "shoes", "sneakers": "shoes", "bag": "accessory", "blouse": "top"}
+CATEGORY |= {"jeans": "bottom", "skirt": "bottom"}
+
+
+def outfit(number: int, *types: str, colours: tuple[str, ...] = ()) -> WornOutfit:
+    hexes = colours or ("#808080",) * len(types)
+    items = tuple(
+        WardrobeItem(number * 10 + n, kind, CATEGORY[kind], colour_hexes=(hex_,), colour_shares=(1.0,))
+        for n, (kind, hex_) in enumerate(zip(types, hexes, strict=True))
+    )
+    return WornOutfit(photo=f"photo-{number}.jpg", items=items)
+
+
+def cell(table: np.ndarray, first: str, second: str) -> float:
+    return float(table[GARMENT_TYPES.index(first), GARMENT_TYPES.index(second)])
+
+
+def test_type_affinity_learns_what_is_worn_together() -> None:
+    worn = [outfit(n, "dress", "heels", "bag") for n in range(12)]
+    worn += [outfit(20 + n, "blouse", "jeans", "sneakers") for n in range(12)]
+    worn += [outfit(40, "dress", "sneakers"), outfit(41, "blouse", "skirt", "heels", "bag", "bag")]
+    table = type_affinity(worn)
+    assert np.allclose(table, table.T)
+    assert cell(table, "dress", "heels") > 0.3 > 0 > cell(table, "dress", "sneakers")
+    assert cell(table, "jeans", "sneakers") > cell(table, "jeans", "heels")
+    assert cell(table, "bag", "bag") == 0 == cell(table, "heels", "sneakers")  # same slot: the search decides
+    assert cell(table, "coat", "boots") == 0  # never seen: no opinion
+    assert abs(cell(table, "skirt", "heels")) < abs(cell(table, "dress", "heels"))  # one sighting is shrunk
+
+
+def test_ranker_learns_the_affinity_direction_from_real_vs_swapped() -> None:
+    worn = [outfit(n, "dress", "heels") for n in range(20)]
+    worn += [outfit(30 + n, "blouse", "jeans", "sneakers") for n in range(20)]
+    table = type_affinity(worn)
+    real, fake = ranking_pairs(worn, negatives=2, affinity=table)
+    assert len(real) == len(fake) > 0
+    weights = fit(real, fake, FitConfig(rule_strength=0.01, steps=300))
+    assert weights[NAMES.index("type_affinity")] > 1.5 * PRIORS["type_affinity"][0]  # the data raised it
