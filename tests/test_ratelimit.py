@@ -4,7 +4,7 @@ import uuid
 import httpx
 import pytest
 
-from app.core.ratelimit import MemoryRateLimiter, RedisRateLimiter
+from app.core.ratelimit import MemoryRateLimiter, RedisRateLimiter, sliding_verdict
 
 REDIS_URL = os.environ.get("STYLIST_TEST_REDIS_URL")
 
@@ -15,6 +15,30 @@ async def test_memory_limiter_counts_per_key() -> None:
     assert [v.allowed for v in verdicts] == [True, True, True, False]
     assert 1 <= verdicts[-1].retry_after_s <= 60
     assert (await limiter.hit("b", 3)).allowed
+
+
+async def test_memory_limiter_slides_across_the_minute_boundary() -> None:
+    now = [59.5]
+    limiter = MemoryRateLimiter(clock=lambda: now[0])
+    assert all([(await limiter.hit("a", 3)).allowed for _ in range(3)])
+    now[0] = 60.2  # a fixed window would start again from zero here
+    refused = await limiter.hit("a", 3)
+    assert not refused.allowed and 1 <= refused.retry_after_s <= 120
+    now[0] = 60.2 + refused.retry_after_s
+    assert (await limiter.hit("a", 3)).allowed  # Retry-After is honest: waiting that long is enough
+    now[0] = 200.0  # two windows later nothing is left
+    assert all([(await limiter.hit("a", 3)).allowed for _ in range(3)])
+
+
+@pytest.mark.parametrize(
+    ("current", "previous", "now", "allowed"),
+    [(1, 3, 60.5, False), (1, 3, 100.0, True), (2, 2, 90.0, True), (4, 0, 61.0, False), (3, 0, 61.0, True)],
+)
+def test_sliding_verdict_weighs_the_previous_window(current: int, previous: int, now: float, allowed: bool) -> None:
+    verdict = sliding_verdict(current, previous, 3, now)
+    assert verdict.allowed is allowed
+    if not allowed:
+        assert 1 <= verdict.retry_after_s <= 120
 
 
 @pytest.mark.skipif(not REDIS_URL, reason="STYLIST_TEST_REDIS_URL is not set")

@@ -1,12 +1,15 @@
 """Rate limits per token and per client IP, for writes and for the assistant.
 
 Counted in Redis when STYLIST_REDIS_URL is set, so every replica shares the same budget; otherwise in process
-memory (one laptop, one process). Fixed windows: simple, and what a 429 with Retry-After needs.
+memory (one laptop, one process). Sliding-window counters: the count of the current minute plus the previous
+minute's count weighted by how much of it still lies within the last 60 s. Plain fixed windows would let a
+client send twice the limit across a minute boundary.
 """
 
 import hashlib
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,6 +26,23 @@ class Verdict:
     retry_after_s: int = 0
 
 
+def sliding_verdict(current: int, previous: int, limit: int, now: float) -> Verdict:
+    """Allow while current + previous * (unexpired share of the previous window) stays within the limit.
+
+    `current` already counts this request. When refused, Retry-After is when the estimate falls back under the
+    limit: as the previous window slides out, or at the next window when this one alone is over.
+    """
+    elapsed = (now % WINDOW_S) / WINDOW_S
+    if current + previous * (1 - elapsed) <= limit:
+        return Verdict(True)
+    room = limit - (current + 1)  # what the next request needs left of the previous window's weight
+    if room >= 0 and previous:
+        wait = WINDOW_S * (1 - room / previous - elapsed)
+    else:  # this window alone is full: into the next one, until this window's count has slid far enough out
+        wait = WINDOW_S * (1 - elapsed) + WINDOW_S * max(0.0, 1 - (limit - 1) / current)
+    return Verdict(False, max(1, math.ceil(wait)))
+
+
 class RateLimiter(Protocol):
     async def hit(self, key: str, limit: int) -> Verdict: ...
 
@@ -30,18 +50,17 @@ class RateLimiter(Protocol):
 
 
 class MemoryRateLimiter:
-    def __init__(self) -> None:
-        self._counts: dict[str, tuple[int, int]] = {}  # key -> (window number, count)
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._counts: dict[tuple[str, int], int] = {}  # (key, window number) -> requests
 
     async def hit(self, key: str, limit: int) -> Verdict:
-        now = time.time()
+        now = self._clock()
         window = int(now // WINDOW_S)
-        previous_window, count = self._counts.get(key, (window, 0))
-        count = count + 1 if previous_window == window else 1
-        self._counts[key] = (window, count)
+        current = self._counts[(key, window)] = self._counts.get((key, window), 0) + 1
         if len(self._counts) > 100_000:  # forget old windows instead of growing without bound
-            self._counts = {k: v for k, v in self._counts.items() if v[0] == window}
-        return Verdict(count <= limit, math.ceil((window + 1) * WINDOW_S - now))
+            self._counts = {k: v for k, v in self._counts.items() if k[1] >= window - 1}
+        return sliding_verdict(current, self._counts.get((key, window - 1), 0), limit, now)
 
     async def close(self) -> None:
         return None
@@ -59,9 +78,10 @@ class RedisRateLimiter:
         redis_key = f"stylist:rl:{key}:{window}"
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.incr(redis_key)
-            pipe.expire(redis_key, WINDOW_S * 2)
-            count, _ = await pipe.execute()
-        return Verdict(int(count) <= limit, math.ceil((window + 1) * WINDOW_S - now))
+            pipe.expire(redis_key, WINDOW_S * 2)  # still readable as "previous" during the next window
+            pipe.get(f"stylist:rl:{key}:{window - 1}")
+            current, _, previous = await pipe.execute()
+        return sliding_verdict(int(current), int(previous or 0), limit, now)
 
     async def close(self) -> None:
         await self._redis.aclose()
