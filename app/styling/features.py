@@ -141,7 +141,8 @@ def pair_features(a: ItemFeatures, b: ItemFeatures) -> dict[str, Array]:
         "near_hue_clash": np.clip(-_hue_term(a, b, 3), 0, None) * np.clip(_hue_term(a, b, 1), 0, None),
         "two_loud": np.outer(a.chroma, b.chroma),
         "hist_overlap": np.minimum(a.hist[:, None, :], b.hist[None, :, :]).sum(-1),
-        "formality_gap": np.abs(a.formality[:, None] - b.formality[None, :]) / 4.0,
+        # One level apart is ordinary (jeans with a t-shirt); each level beyond that reads as a mix.
+        "formality_gap": np.clip(np.abs(a.formality[:, None] - b.formality[None, :]) - 1.0, 0.0, None) / 3.0,
         "style_match": a.style @ b.style.T + 0.5 * (1 - style_known),
         "bold_clash": np.outer(a.bold, b.bold),
         "embedding_cos": a.embedding @ b.embedding.T,

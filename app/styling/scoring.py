@@ -21,14 +21,21 @@ from app.styling.items import FeedbackStats, Outfit, WardrobeItem
 CONTEXT_PARTS = ("occasion", "weather", "preferences", "feedback", "rotation")
 PARTS = COMPATIBILITY_PARTS + CONTEXT_PARTS
 FEEDBACK_WEIGHT = 0.5
+COMBINATION_WEIGHT = 2.0
 
 
 def item_feedback(item: WardrobeItem, feedback: FeedbackStats) -> float:
     return FEEDBACK_WEIGHT * math.tanh(feedback.item_affinity.get(item.id, 0.0))
 
 
-def pair_feedback(a: int, b: int, feedback: FeedbackStats) -> float:
-    return FEEDBACK_WEIGHT * math.tanh(feedback.pair_affinity.get((min(a, b), max(a, b)), 0.0))
+def combination_feedback(items: Sequence[WardrobeItem], feedback: FeedbackStats) -> float:
+    """What the user said about these pieces *together*: the mean over the outfit's pairs, so liking or disliking
+    a whole outfit moves it by up to COMBINATION_WEIGHT whatever its size (a single piece's feedback is capped
+    lower: one disliked outfit should not bury every other outfit its shoes go with)."""
+    pairs = [(min(a.id, b.id), max(a.id, b.id)) for n, a in enumerate(items) for b in items[n + 1 :]]
+    if not pairs:
+        return 0.0
+    return COMBINATION_WEIGHT * sum(math.tanh(feedback.pair_affinity.get(pair, 0.0)) for pair in pairs) / len(pairs)
 
 
 def unary(item: WardrobeItem, context: StyleContext, feedback: FeedbackStats) -> dict[str, float]:
@@ -46,7 +53,7 @@ def context_parts(items: Sequence[WardrobeItem], context: StyleContext, feedback
     for item in items:
         for name, value in unary(item, context, feedback).items():
             parts[name] += value
-    parts["feedback"] += sum(pair_feedback(a.id, b.id, feedback) for n, a in enumerate(items) for b in items[n + 1 :])
+    parts["feedback"] += combination_feedback(items, feedback)
     parts["weather"] = weather_fit(items, context)
     parts["rotation"] += repeat_cost(items, context)
     return parts

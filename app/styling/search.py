@@ -15,7 +15,7 @@ from app.styling.compatibility import PairModel, load_model, pair_logits
 from app.styling.context import StyleContext, repeat_cost, weather_fit
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.items import FeedbackStats, Suggestions, WardrobeItem
-from app.styling.scoring import pair_feedback, score, unary
+from app.styling.scoring import combination_feedback, score, unary
 
 Index = NDArray[np.intp]
 
@@ -174,8 +174,9 @@ def _has_anchors(state: State, slot: str, slots: dict[str, Slot], context: Style
 def _final_logit(
     items: tuple[WardrobeItem, ...], state: State, context: StyleContext, feedback: FeedbackStats
 ) -> float:
-    together = sum(pair_feedback(a.id, b.id, feedback) for n, a in enumerate(items) for b in items[n + 1 :])
-    return state.value + weather_fit(items, context) + repeat_cost(items, context) + together
+    return (
+        state.value + weather_fit(items, context) + repeat_cost(items, context) + combination_feedback(items, feedback)
+    )
 
 
 def _diverse(

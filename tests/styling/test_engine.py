@@ -143,6 +143,18 @@ def test_repeating_an_outfit_costs_more_than_reusing_a_piece() -> None:
     assert same_day < apart < 0 and apart == pytest.approx(-1.0 - 6 / 7 - 5 / 7, abs=1e-3)
 
 
+def test_disliking_an_outfit_weighs_on_the_combination_more_than_on_each_piece() -> None:
+    outfit = [make(1, "t-shirt", "top"), make(4, "jeans", "bottom"), make(7, "sneakers", "shoes")]
+    sharing_shoes = [make(2, "shirt", "top"), make(5, "trousers", "bottom"), make(7, "sneakers", "shoes")]
+    disliked = FeedbackStats(
+        item_affinity={1: -1.0, 4: -1.0, 7: -1.0}, pair_affinity={(1, 4): -1.0, (1, 7): -1.0, (4, 7): -1.0}
+    )
+    assert score(outfit, feedback=disliked).parts["feedback"] == pytest.approx(
+        -3 * 0.5 * np.tanh(1) - 2 * np.tanh(1), abs=1e-4
+    )
+    assert score(sharing_shoes, feedback=disliked).parts["feedback"] == pytest.approx(-0.5 * np.tanh(1), abs=1e-4)
+
+
 def test_feedback_changes_ranking() -> None:
     first = suggest(wardrobe(), count=1).outfits[0]
     disliked = FeedbackStats(item_affinity={i.id: -3.0 for i in first.items if i.category != "shoes"})
