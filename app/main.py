@@ -11,7 +11,7 @@ from app import __version__
 from app.assistant import Assistant, create_assistant
 from app.conversations.router import router as conversations_router
 from app.core import migrations
-from app.core.config import Settings, get_settings
+from app.core.config import Settings, get_settings, revealed
 from app.core.db import create_engine, create_session_factory
 from app.core.errors import install_error_handlers
 from app.core.limits import BodySizeLimit
@@ -37,12 +37,11 @@ DESCRIPTION = (
 
 def build_assistant(settings: Settings) -> Assistant:
     """The one place that picks the assistant backend from settings."""
-    key = settings.assistant_api_key.get_secret_value() if settings.assistant_api_key else None
     return create_assistant(
         backend=settings.assistant_backend,
         base_url=settings.assistant_base_url,
         model=settings.assistant_model,
-        api_key=key,
+        api_key=revealed(settings.assistant_api_key),
         timeout_s=settings.assistant_timeout_s,
         retries=settings.assistant_retries,
     )

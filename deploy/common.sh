@@ -1,4 +1,4 @@
-# Helpers shared by deploy.sh and rollback.sh; sourced after STACK and REGION are set.
+# Helpers shared by deploy.sh and rollback.sh; sourced once STACK and the optional REGION argument are read.
 # shellcheck shell=bash
 
 require_tools() {  # require_tools <command>...: stop early, with a pointer to the prerequisites
@@ -21,6 +21,7 @@ parameter() {  # parameter <ParameterKey>: the stack's current value ("" when th
     --query "Stacks[0].Parameters[?ParameterKey=='$1'].ParameterValue | [0]" --output text 2>/dev/null || true
 }
 
-default_region() {  # the region when none is given: AWS_REGION, AWS_DEFAULT_REGION, then the CLI profile
-  echo "${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}"
+resolve_region() {  # sets REGION when none was given: AWS_REGION, AWS_DEFAULT_REGION, then the CLI profile
+  REGION=${REGION:-${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}}
+  [[ -n $REGION ]] || { echo "No region: pass one or set AWS_REGION." >&2; exit 64; }
 }

@@ -18,8 +18,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=deploy/common.sh
 source "$ROOT/deploy/common.sh"
 require_tools aws docker git
-REGION=${REGION:-$(default_region)}
-[[ -n $REGION ]] || { echo "No region: pass one or set AWS_REGION." >&2; exit 64; }
+resolve_region
 TEMPLATE=$ROOT/deploy/stack.yaml
 read -r -a EXTRA_PARAMETERS <<<"${STACK_PARAMETERS:-}"
 

@@ -20,8 +20,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=deploy/common.sh
 source "$ROOT/deploy/common.sh"
 require_tools aws
-REGION=${REGION:-$(default_region)}
-[[ -n $REGION ]] || { echo "No region: pass one or set AWS_REGION." >&2; exit 64; }
+resolve_region
 
 REPOSITORY_URI=$(output RepositoryUri)
 REPOSITORY=${REPOSITORY_URI#*/}

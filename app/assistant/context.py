@@ -5,11 +5,11 @@ preferences, the last turns, a compact wardrobe summary, knowledge sections, and
 about what to wear or what goes with what — candidate outfits from the outfit engine.
 """
 
-import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app import styling
 from app.assistant.base import ConversationContext, Turn
 from app.assistant.local import intents
 from app.assistant.local.entities import Entities, normalise
@@ -54,55 +54,34 @@ class Grounding:
     worn_days_ago: Mapping[int, int]
 
 
-def _styling_context(styling: Any, context: ConversationContext, entities: Entities, anchors: Sequence[int]) -> Any:
+def _style_context(context: ConversationContext, entities: Entities, anchors: Sequence[int]) -> styling.StyleContext:
     """The outfit engine's StyleContext, from its own parser plus what our extraction found."""
     parsed = styling.parse_context(context.question)
-    changes: dict[str, Any] = {"anchor_ids": frozenset(anchors), "worn_days_ago": dict(context.worn_days_ago)}
+    changes: dict[str, Any] = {
+        "anchor_ids": frozenset(anchors),
+        "worn_days_ago": dict(context.worn_days_ago),
+        "preferences": styling.parse_preferences(context.style_preferences),
+    }
     ours = entities.dress_code or entities.occasion
-    if getattr(parsed, "occasion", None) is None and ours in ENGINE_OCCASION:
+    if parsed.occasion is None and ours in ENGINE_OCCASION:
         changes["occasion"] = ENGINE_OCCASION[ours]
-    if getattr(parsed, "temperature_c", None) is None and entities.temperature_c is not None:
+    if parsed.temperature_c is None and entities.temperature_c is not None:
         changes["temperature_c"] = entities.temperature_c
     if entities.rain:
         changes["rain"] = True
-    if getattr(parsed, "season", None) is None and entities.season:
+    if parsed.season is None and entities.season:
         changes["season"] = entities.season
-    if hasattr(styling, "parse_preferences"):
-        changes["preferences"] = styling.parse_preferences(context.style_preferences)
     return replace(parsed, **changes)
-
-
-def _anchored(styling: Any, outfits: list[Any], anchor: WardrobeItem) -> list[Any]:
-    """Put the anchor into each outfit (replacing its slot) when the engine could not be asked to."""
-    slot = anchor.category
-    made = []
-    for outfit in outfits:
-        kept = tuple(item for item in outfit.items if item.category != slot or slot in ("accessory",))
-        made.append(styling.score((anchor, *kept)))
-    return sorted(made, key=lambda o: -float(o.score))
 
 
 def candidate_outfits(
     context: ConversationContext, entities: Entities, anchors: Sequence[int]
 ) -> tuple[tuple[CandidateOutfit, ...], tuple[str, ...]]:
-    # Imported by name at call time: the outfit engine is being rewritten and both its old form
-    # (suggest(items, count=)) and its new one (suggest(items, context, feedback, count=)) must work.
-    styling: Any = importlib.import_module("app.styling")
-    items = list(context.wardrobe)
-    if hasattr(styling, "parse_context"):
-        style = _styling_context(styling, context, entities, anchors)
-        result = styling.suggest(items, style, context.feedback, count=CANDIDATES)
-        outfits = list(result.outfits)
-    else:
-        result = styling.suggest(items, count=CANDIDATES * 3)
-        outfits = list(result.outfits)
-    by_id = {item.id: item for item in items}
-    anchor = by_id.get(anchors[0]) if anchors else None
-    if anchor is not None and outfits and not any(anchor.id in {i.id for i in o.items} for o in outfits):
-        outfits = _anchored(styling, outfits, anchor)
+    """The engine's best outfits for the question (each holds the anchors), or the slots the wardrobe lacks."""
+    style = _style_context(context, entities, anchors)
+    result = styling.suggest(list(context.wardrobe), style, context.feedback, count=CANDIDATES)
     found = tuple(
-        CandidateOutfit(tuple(item.id for item in o.items), round(float(o.score), 3), str(o.explanation))
-        for o in outfits[:CANDIDATES]
+        CandidateOutfit(tuple(item.id for item in o.items), round(o.score, 3), o.explanation) for o in result.outfits
     )
     return found, tuple(result.missing)
 

@@ -9,7 +9,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.assistant import Answer, Assistant, ConversationContext
+from app.assistant import Assistant, ConversationContext
 from app.conversations import service
 from app.conversations.schemas import QUESTION_MAX, AskRequest, Conversation, DeletedCount
 from app.core.db import SessionDep
@@ -78,14 +78,11 @@ async def _sse_events(
     assistant: Assistant, context: ConversationContext, factory: async_sessionmaker[AsyncSession], user_id: int
 ) -> AsyncIterator[str]:
     try:
-        async for part in service.stream_answer(assistant, context):
-            if isinstance(part, Answer):
-                saved = await service.save_in_new_session(
-                    factory, user_id=user_id, question=context.question, answer=part
-                )
-                yield _sse("done", Conversation.model_validate(saved).model_dump(mode="json"))
-            else:
+        async for part in service.answer_and_save(assistant, context, factory, user_id=user_id):
+            if isinstance(part, str):
                 yield _sse("chunk", {"text": part})
+            else:
+                yield _sse("done", Conversation.model_validate(part).model_dump(mode="json"))
     except Exception:  # the status line has gone already; the error travels as an event
         logger.exception("streamed answer failed")
         yield _sse("error", {"error": "internal_error", "detail": "The answer could not be completed; ask again."})
@@ -172,11 +169,9 @@ async def _answer_over_socket(websocket: WebSocket, factory: async_sessionmaker[
         context = await service.build_context(
             session, user=user, question=request.question, history_turns=settings.assistant_history_turns
         )
-    async for part in service.stream_answer(assistant, context):
-        if isinstance(part, Answer):
-            saved = await service.save_in_new_session(factory, user_id=user.id, question=request.question, answer=part)
-            await websocket.send_json(
-                {"type": "done", "conversation": Conversation.model_validate(saved).model_dump(mode="json")}
-            )
-        else:
+    async for part in service.answer_and_save(assistant, context, factory, user_id=user.id):
+        if isinstance(part, str):
             await websocket.send_json({"type": "chunk", "text": part})
+        else:
+            conversation = Conversation.model_validate(part).model_dump(mode="json")
+            await websocket.send_json({"type": "done", "conversation": conversation})

@@ -76,6 +76,17 @@ async def save_in_new_session(
         return await save(session, user_id=user_id, question=question, answer=answer)
 
 
+async def answer_and_save(
+    assistant: Assistant, context: ConversationContext, factory: async_sessionmaker[AsyncSession], *, user_id: int
+) -> AsyncIterator[str | Conversation]:
+    """Text chunks as they come, then the stored Conversation (for the streaming transports)."""
+    async for part in stream_answer(assistant, context):
+        if isinstance(part, Answer):
+            yield await save_in_new_session(factory, user_id=user_id, question=context.question, answer=part)
+        else:
+            yield part
+
+
 async def ask(
     session: AsyncSession, assistant: Assistant, *, user: User, question: str, history_turns: int
 ) -> Conversation:

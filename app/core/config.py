@@ -123,6 +123,11 @@ class Settings(BaseSettings):
         return self.is_sqlite if self.auto_migrate is None else self.auto_migrate
 
 
+def revealed(secret: SecretStr | None) -> str | None:
+    """A secret's value, for the one client that sends it (None when unset)."""
+    return secret.get_secret_value() if secret else None
+
+
 @lru_cache
 def get_settings() -> Settings:
     return Settings()

@@ -8,6 +8,7 @@ from itertools import combinations
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import undefer
 
 from app import styling
 from app.core.db import storable_id
@@ -98,19 +99,21 @@ async def suggest(
 async def score(
     session: AsyncSession, *, user: User, item_ids: list[int], context: styling.StyleContext
 ) -> styling.Outfit:
-    items = await wardrobe_items(session, user_id=user.id, with_embedding=True)
-    chosen = _check_owned(item_ids, {item.id: item for item in items})
+    rows = await _owned_rows(session, user_id=user.id, item_ids=item_ids, with_embedding=True)
+    chosen = _check_owned(item_ids, {i: to_wardrobe_item(row, with_embedding=True) for i, row in rows.items()})
     feedback = await feedback_stats(session, user_id=user.id)
     return await asyncio.to_thread(styling.score, chosen, context, feedback)
 
 
-async def _owned_rows(session: AsyncSession, *, user_id: int, item_ids: Sequence[int]) -> dict[int, WardrobeImage]:
+async def _owned_rows(
+    session: AsyncSession, *, user_id: int, item_ids: Sequence[int], with_embedding: bool = False
+) -> dict[int, WardrobeImage]:
     """Just the requested rows of this user (ids that cannot exist are skipped before they reach the database)."""
     candidates = [item_id for item_id in item_ids if storable_id(item_id)]
-    rows = await session.scalars(
-        select(WardrobeImage).where(WardrobeImage.user_id == user_id, WardrobeImage.id.in_(candidates))
-    )
-    return {row.id: row for row in rows}
+    query = select(WardrobeImage).where(WardrobeImage.user_id == user_id, WardrobeImage.id.in_(candidates))
+    if with_embedding:
+        query = query.options(undefer(WardrobeImage.embedding))
+    return {row.id: row for row in await session.scalars(query)}
 
 
 async def record_feedback(session: AsyncSession, *, user: User, request: FeedbackRequest) -> OutfitFeedback:

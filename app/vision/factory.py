@@ -1,4 +1,4 @@
-from app.core.config import Settings
+from app.core.config import Settings, revealed
 from app.vision.analyze import ImageAnalyzer, LocalAnalyzer
 
 
@@ -10,12 +10,11 @@ def create_analyzer(settings: Settings) -> ImageAnalyzer:
     from app.vision.remote import RemoteAnalyzer
 
     assert settings.vision_base_url and settings.vision_model  # guaranteed by Settings validation
-    key = settings.vision_api_key.get_secret_value() if settings.vision_api_key else None
     return RemoteAnalyzer(
         provider=settings.vision_backend,
         base_url=settings.vision_base_url,
         model=settings.vision_model,
-        api_key=key,
+        api_key=revealed(settings.vision_api_key),
         timeout_s=settings.vision_timeout_s,
         local=local,
     )
