@@ -8,10 +8,12 @@ from app.core.errors import AUTH_ERRORS, responses
 from app.core.security import OwnedUser
 from app.outfits import service
 from app.outfits.schemas import (
+    OCCASION_HELP,
     ContextIn,
     FeedbackOut,
     FeedbackRequest,
     MatchStyles,
+    OccasionText,
     OutfitList,
     OutfitOut,
     ScoreRequest,
@@ -19,6 +21,7 @@ from app.outfits.schemas import (
     outfit_list,
     outfit_out,
 )
+from app.styling.occasions import Occasion
 
 router = APIRouter(prefix="/api/outfits", tags=["outfits"])
 # The original contract put outfit matching under /api/conversations; this router must be included
@@ -27,14 +30,19 @@ legacy_router = APIRouter(prefix="/api/conversations", tags=["outfits"])
 
 Count = Annotated[int, Query(ge=1, le=20, description="How many outfits to return.")]
 ItemIds = Annotated[list[int], Query(max_length=8, description="Item ids (repeat the parameter).")]
-OUTFIT_ERRORS = responses(*AUTH_ERRORS, service.InvalidOutfit)
+OUTFIT_ERRORS = responses(*AUTH_ERRORS, service.InvalidOutfit, service.UnknownOccasionError)
 
 
-@legacy_router.get("/match-styles/", response_model=MatchStyles, responses=responses(*AUTH_ERRORS))
+@legacy_router.get("/match-styles/", response_model=MatchStyles, responses=OUTFIT_ERRORS)
 @legacy_router.get("/match-styles", include_in_schema=False)
-async def match_styles(user: OwnedUser, session: SessionDep, count: Count = 5) -> MatchStyles:
+async def match_styles(
+    user: OwnedUser,
+    session: SessionDep,
+    count: Count = 5,
+    occasion: Annotated[Occasion | OccasionText | None, Query(description=OCCASION_HELP)] = None,
+) -> MatchStyles:
     """Outfit combinations from the user's wardrobe, each with its items, score and explanation."""
-    context = await service.style_context(session, user=user, context=ContextIn())
+    context = await service.style_context(session, user=user, context=ContextIn(occasion=occasion))
     return outfit_list(user.id, await service.suggest(session, user=user, context=context, count=count))
 
 

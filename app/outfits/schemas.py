@@ -1,9 +1,10 @@
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.styling import Outfit, Suggestions, WardrobeItem
+from app.styling.occasions import OCCASION_NAMES, Occasion
 
 Signal = Literal["like", "dislike", "wore"]
 Season = Literal["spring", "summer", "fall", "winter"]
@@ -36,8 +37,15 @@ class OutfitList(BaseModel):
 MatchStyles = OutfitList
 
 
+OCCASION_HELP = (
+    f"One of {', '.join(OCCASION_NAMES)}; a synonym or a phrase that names one also works ('office', "
+    "'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values."
+)
+OccasionText = Annotated[str, StringConstraints(max_length=80)]
+
+
 class ContextIn(BaseModel):
-    occasion: str | None = Field(default=None, max_length=40, examples=["work"])
+    occasion: Occasion | OccasionText | None = Field(default=None, description=OCCASION_HELP, examples=["work"])
     temperature_c: float | None = Field(default=None, ge=-60, le=60)
     rain: bool = False
     season: Season | None = None
@@ -54,7 +62,7 @@ class FeedbackRequest(BaseModel):
 
     item_ids: list[int] = Field(min_length=1, max_length=8)
     signal: Signal
-    occasion: str | None = Field(default=None, max_length=40)
+    occasion: Occasion | OccasionText | None = Field(default=None, description=OCCASION_HELP)
     worn_on: date | None = Field(default=None, description="For `wore`: the day (default today).")
 
 

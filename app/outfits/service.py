@@ -17,6 +17,7 @@ from app.outfits import collage
 from app.outfits.models import OutfitFeedback, WearLogEntry
 from app.outfits.schemas import ContextIn, FeedbackRequest
 from app.storage.base import Storage
+from app.styling.occasions import UnknownOccasion, resolve_occasion
 from app.users.models import User
 from app.wardrobe.models import WardrobeImage
 from app.wardrobe.service import to_wardrobe_item, wardrobe_items
@@ -27,6 +28,22 @@ SIGNAL_WEIGHT = {"like": 1.0, "wore": 0.5, "dislike": -1.0}
 class InvalidOutfit(AppError):
     status_code = 422
     code = "invalid_outfit"
+
+
+class UnknownOccasionError(AppError):
+    """The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
+    (the message lists the accepted ones)."""
+
+    status_code = 422
+    code = "unknown_occasion"
+
+
+def canonical_occasion(text: str | None) -> str | None:
+    """The vocabulary's name for what the client sent; an occasion we cannot place is the client's to fix."""
+    try:
+        return resolve_occasion(text)
+    except UnknownOccasion as error:
+        raise UnknownOccasionError(str(error)) from None
 
 
 async def feedback_stats(session: AsyncSession, *, user_id: int) -> styling.FeedbackStats:
@@ -63,7 +80,7 @@ async def style_context(
     exclude_ids: Sequence[int] = (),
 ) -> styling.StyleContext:
     return styling.StyleContext(
-        occasion=context.occasion,
+        occasion=canonical_occasion(context.occasion),
         temperature_c=context.temperature_c,
         rain=context.rain,
         season=context.season,
@@ -120,7 +137,10 @@ async def record_feedback(session: AsyncSession, *, user: User, request: Feedbac
     rows = await _owned_rows(session, user_id=user.id, item_ids=request.item_ids)
     _require_owned(request.item_ids, rows.keys())
     feedback = OutfitFeedback(
-        user_id=user.id, item_ids=sorted(set(request.item_ids)), signal=request.signal, occasion=request.occasion
+        user_id=user.id,
+        item_ids=sorted(set(request.item_ids)),
+        signal=request.signal,
+        occasion=canonical_occasion(request.occasion),
     )
     session.add(feedback)
     await session.flush()

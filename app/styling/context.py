@@ -9,26 +9,25 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from app.styling.items import WardrobeItem
+from app.styling.occasions import find_occasion
 from app.styling.preferences import Preferences
 
 # occasion -> (lowest, highest formality that fits, styles that suit it, styles that do not)
 OCCASIONS: dict[str, tuple[int, int, frozenset[str], frozenset[str]]] = {
+    "casual": (1, 3, frozenset({"casual"}), frozenset()),
     "work": (3, 4, frozenset({"formal", "smart-casual"}), frozenset({"sporty"})),
     "interview": (4, 5, frozenset({"formal"}), frozenset({"sporty"})),
-    "casual": (1, 3, frozenset({"casual"}), frozenset()),
-    "date": (2, 4, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
-    "party": (3, 5, frozenset({"formal", "smart-casual"}), frozenset({"sporty"})),
     "wedding-guest": (4, 5, frozenset({"formal", "ethnic"}), frozenset({"sporty", "casual"})),
-    "gym": (1, 1, frozenset({"sporty"}), frozenset({"formal"})),
-    "travel": (1, 3, frozenset({"casual"}), frozenset()),
     "funeral": (4, 5, frozenset({"formal"}), frozenset({"sporty"})),
+    "date": (2, 4, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
+    "dinner": (2, 4, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
+    "party": (3, 5, frozenset({"formal", "smart-casual"}), frozenset({"sporty"})),
+    "formal": (4, 5, frozenset({"formal"}), frozenset({"sporty", "casual"})),
+    "gym": (1, 1, frozenset({"sporty"}), frozenset({"formal"})),
+    "beach": (1, 2, frozenset({"casual"}), frozenset({"formal"})),
+    "travel": (1, 3, frozenset({"casual"}), frozenset()),
+    "outdoor": (1, 2, frozenset({"casual", "sporty"}), frozenset({"formal"})),
 }
-SYNONYMS = {
-    "office": "work", "business": "work", "meeting": "work", "job": "interview", "everyday": "casual",
-    "weekend": "casual", "dinner": "date", "night out": "party", "club": "party", "cocktail": "party",
-    "wedding": "wedding-guest", "workout": "gym", "sport": "gym", "run": "gym", "trip": "travel",
-    "flight": "travel", "holiday": "travel", "vacation": "travel",
-}  # fmt: skip
 WORD_TEMPERATURE = {
     "freezing": -2.0,
     "cold": 5.0,
@@ -54,21 +53,6 @@ class StyleContext:
     preferences: Preferences = field(default_factory=Preferences)
 
 
-def normalise_occasion(occasion: str | None) -> str | None:
-    if not occasion:
-        return None
-    word = occasion.strip().lower().replace("_", "-")
-    word = SYNONYMS.get(word, word)
-    return word if word in OCCASIONS else None
-
-
-def _occasion_in(text: str) -> str | None:
-    for phrase in sorted([*OCCASIONS, *SYNONYMS], key=len, reverse=True):  # "night out" before "out"
-        if re.search(rf"\b{re.escape(phrase)}\b", text):
-            return normalise_occasion(phrase)
-    return None
-
-
 def _temperature_in(text: str) -> float | None:
     number = re.search(r"(-?\d+(?:\.\d+)?)\s*(?:°|degrees?|deg\b|c\b|celsius|f\b|fahrenheit)", text)
     if number:
@@ -84,7 +68,7 @@ def parse_context(text: str) -> StyleContext:
     lowered = text.lower()
     season = next((s for word, s in SEASONS.items() if re.search(rf"\b{word}\b", lowered)), None)
     return StyleContext(
-        occasion=_occasion_in(lowered),
+        occasion=find_occasion(lowered),
         temperature_c=_temperature_in(lowered),
         rain=bool(re.search(r"\b(rain\w*|wet|drizzl\w*|showers?|storm\w*)\b", lowered)),
         season=season,

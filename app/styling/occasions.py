@@ -1,0 +1,121 @@
+"""The one occasion vocabulary every route and the assistant use: canonical names, synonyms, free text.
+
+`resolve_occasion("job interview at a bank") == "interview"`, `resolve_occasion("office") == "work"`,
+`resolve_occasion("friend's wedding in June") == "wedding-guest"`; an unknown word raises UnknownOccasion, whose
+message lists the accepted names. Pure data and regular expressions: no I/O, microseconds per call.
+"""
+
+import re
+from enum import StrEnum
+from functools import lru_cache
+
+
+class Occasion(StrEnum):
+    CASUAL = "casual"
+    WORK = "work"
+    INTERVIEW = "interview"
+    WEDDING_GUEST = "wedding-guest"
+    FUNERAL = "funeral"
+    DATE = "date"
+    DINNER = "dinner"
+    PARTY = "party"
+    FORMAL = "formal"
+    GYM = "gym"
+    BEACH = "beach"
+    TRAVEL = "travel"
+    OUTDOOR = "outdoor"
+
+
+OCCASION_NAMES: tuple[str, ...] = tuple(o.value for o in Occasion)
+
+# What people say for each occasion. Phrases are matched as whole words inside free text, longest first,
+# so "wedding" inside "friend's wedding in June" wins over "june", and "business casual" over "casual".
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "casual": (
+        "everyday", "every day", "weekend", "errands", "day off", "brunch", "coffee", "lunch", "shopping",
+        "school", "university", "college", "picnic", "barbecue", "bbq", "movies", "cinema", "hanging out",
+        "relaxed", "chill", "casual friday",
+    ),
+    "work": (
+        "office", "the office", "business casual", "business-casual", "business meeting", "meeting", "presentation",
+        "conference", "client", "clients", "workday", "work day", "job", "commute", "commuting", "desk",
+        "business formal", "business professional", "smart casual", "smart-casual",
+    ),
+    "interview": ("job interview", "interview", "interviewing", "assessment centre", "assessment center"),
+    "wedding-guest": (
+        "wedding", "weddings", "wedding guest", "wedding reception", "reception", "ceremony", "engagement party",
+        "christening", "baptism", "bridal shower",
+    ),
+    "funeral": ("funeral", "memorial", "memorial service", "wake", "burial", "mourning"),
+    "date": ("date night", "first date", "a date", "date", "romantic", "anniversary", "valentine", "valentines"),
+    "dinner": ("dinner", "restaurant", "supper", "dinner party", "drinks with friends", "family dinner"),
+    "party": (
+        "night out", "birthday", "birthday party", "party", "club", "clubbing", "cocktail", "cocktail party",
+        "drinks", "concert", "gig", "festival", "house party", "new year", "new years eve",
+    ),
+    "formal": (
+        "black tie", "black-tie", "white tie", "gala", "ball", "opera", "theatre", "theater", "ballet",
+        "graduation", "awards", "formal", "formal event", "semi-formal", "semi formal",
+    ),
+    "gym": (
+        "workout", "work out", "working out", "training", "sport", "sports", "run", "running", "a run", "jog",
+        "jogging", "yoga", "yoga class", "spin class", "pilates", "fitness", "exercise", "crossfit", "tennis",
+        "cycling",
+    ),
+    "beach": ("beach", "seaside", "pool", "poolside", "swimming", "lake", "by the sea"),
+    "travel": (
+        "trip", "flight", "airport", "plane", "train", "road trip", "long drive", "holiday", "vacation",
+        "journey", "travelling", "traveling", "sightseeing",
+    ),
+    "outdoor": ("hike", "hiking", "walk in the hills", "camping", "trek", "trekking", "mountains", "countryside"),
+}  # fmt: skip
+
+_CANONICAL_ALIASES = {"wedding guest": "wedding-guest", "weddingguest": "wedding-guest"}
+
+
+class UnknownOccasion(ValueError):
+    """The text names no occasion we know; the message lists what is accepted."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__(
+            f"Unknown occasion {text!r}. Use one of: {', '.join(OCCASION_NAMES)} "
+            "(synonyms and phrases such as 'office', 'job interview at a bank' or 'friend's wedding' work too)."
+        )
+
+
+def _normalise(text: str) -> str:
+    lowered = text.strip().lower().replace("_", "-").replace("’", "'")
+    return re.sub(r"\s+", " ", lowered)
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    table = [(name, name) for name in OCCASION_NAMES]
+    table += [(phrase, occasion) for occasion, phrases in SYNONYMS.items() for phrase in phrases]
+    table += list(_CANONICAL_ALIASES.items())
+    table.sort(key=lambda entry: -len(entry[0]))  # longest phrase first: "business casual" before "casual"
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), name) for phrase, name in table)
+
+
+def find_occasion(text: str | None) -> str | None:
+    """The canonical occasion a word, synonym or free-text phrase names, or None when it names none."""
+    if not text or not text.strip():
+        return None
+    word = _normalise(text)
+    if word in OCCASION_NAMES:
+        return word
+    for pattern, name in _phrases():
+        if pattern.search(word):
+            return name
+    return None
+
+
+def resolve_occasion(text: str | None) -> str | None:
+    """Like find_occasion, but text that names no occasion is an error (None and blank mean "no occasion")."""
+    if text is None or not text.strip():
+        return None
+    found = find_occasion(text)
+    if found is None:
+        raise UnknownOccasion(text)
+    return found
