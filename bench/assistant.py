@@ -1,19 +1,19 @@
 """Assistant latency: `python -m bench.assistant` (local engine, no network).
 
 Prints p50/p95 for a whole local answer and for the first streamed chunk, over the evaluation questions
-(eval/assistant_questions.json) on its 21-item wardrobe and on a 200-item wardrobe made from it.
+(eval/assistant_data, first turn of every case, every language) on its 36-item wardrobe and on a 200-item
+wardrobe made from it.
 """
 
 import argparse
 import asyncio
-import json
 import time
 from dataclasses import replace
 
 from app.assistant import ConversationContext, create_assistant
 from app.styling import WardrobeItem
 from bench.common import summary
-from eval.assistant import QUESTIONS, load_wardrobe
+from eval.assistant import load_cases, load_wardrobes
 
 
 def grown(wardrobe: tuple[WardrobeItem, ...], size: int) -> tuple[WardrobeItem, ...]:
@@ -38,11 +38,10 @@ async def measure(questions: list[str], wardrobe: tuple[WardrobeItem, ...], roun
 
 
 async def run(rounds: int) -> None:
-    data = json.loads(QUESTIONS.read_text(encoding="utf-8"))
-    questions = [case["q"] for case in data["questions"] + data.get("holdout", [])]
-    base = load_wardrobe(data["wardrobe"])
+    questions = [case.turns[0][0] for case in load_cases()]
+    base = load_wardrobes()["anna"]
     await measure(questions[:5], base, 1)  # warm-up: the outfit engine loads its model once
-    for label, wardrobe in (("21 items", base), ("200 items", grown(base, 200))):
+    for label, wardrobe in ((f"{len(base)} items", base), ("200 items", grown(base, 200))):
         whole, first = await measure(questions, wardrobe, rounds)
         print(summary(f"local answer, whole ({label})", whole))
         print(summary(f"local answer, first chunk ({label})", first))

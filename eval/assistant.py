@@ -1,114 +1,172 @@
 """Assistant evaluation: `python -m eval.assistant` (local engine, no network).
 
-Reads eval/assistant_questions.json (a fixture wardrobe and questions with the expected intent, entities and
-whether the answer must name the user's own items) and prints intent accuracy, entity accuracy, grounding
-rate and answer latency. Grounded means every cited id exists and, when the question is about the wardrobe,
-at least one item is named.
+Plays every case in eval/assistant_data (English cases, and multilingual cases written once per language)
+as a conversation over one of three realistic wardrobes, and checks each answer against what a good
+answer must do (eval/assistant_checks.py): its opening (yes / no / it depends), the items it must or must
+not name, a complete outfit, honest "I can't see that", the language. A turn passes when every check
+holds. Cases marked "holdout" were written with the rest, before the engine was built, and are never
+tuned on; both parts are reported.
 """
 
 import argparse
+import asyncio
 import json
-import re
 import statistics
 import time
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from app.assistant import ConversationContext
-from app.assistant.local.assistant import answer_locally
-from app.assistant.local.references import understand
-from app.styling import WardrobeItem
+from app.assistant import Answer, ConversationContext, Turn, create_assistant
+from app.styling import FeedbackStats, WardrobeItem
+from app.vision.colours import PALETTE
+from eval import assistant_checks as checks
 
-QUESTIONS = Path(__file__).with_name("assistant_questions.json")
-CITED = re.compile(r"#(\d+)")
-TOLERANCE_C = 0.6
+DATA = Path(__file__).with_name("assistant_data")
+LANGUAGES = ("fr", "de", "es", "it", "pt")
+FAMILY = {name: family for name, _, family in PALETTE}
 
 
-@dataclass
+@dataclass(frozen=True)
+class Case:
+    id: str
+    wardrobe: str
+    lang: str
+    split: str
+    turns: tuple[tuple[str, dict[str, Any]], ...]  # (question, checks)
+
+
+@dataclass(frozen=True)
 class Result:
+    case: Case
+    turn: int
     question: str
-    intent_ok: bool
-    entity_hits: int
-    entity_total: int
-    grounded: bool
+    answer: str
+    failed: tuple[str, ...]
     latency_ms: float
-    detail: str
 
 
-def load_wardrobe(rows: list[dict[str, Any]]) -> tuple[WardrobeItem, ...]:
-    return tuple(
-        WardrobeItem(
-            id=row["id"],
-            type=row["type"],
-            category=row["category"],
-            colour_families=(row["family"],),
-            colour_names=tuple(row["colours"]),
-            style=row.get("style"),
-            formality=row.get("formality"),
-            warmth=row.get("warmth"),
-            seasons=tuple(row.get("seasons", ())),
-        )
-        for row in rows
+def load_wardrobes(path: Path = DATA / "wardrobes.json") -> dict[str, tuple[WardrobeItem, ...]]:
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return {name: tuple(_item(row) for row in items) for name, items in rows.items() if not name.startswith("_")}
+
+
+def _item(row: dict[str, Any]) -> WardrobeItem:
+    colours = tuple(row["colours"])
+    return WardrobeItem(
+        id=row["id"],
+        type=row["type"],
+        category=row["category"],
+        colour_families=tuple(dict.fromkeys(FAMILY[c] for c in colours)),
+        colour_names=colours,
+        style=row.get("style"),
+        pattern=row.get("pattern"),
+        formality=row.get("formality"),
+        warmth=row.get("warmth"),
+        seasons=tuple(row.get("seasons", ())),
     )
 
 
-def _same(field: str, expected: Any, found: Any) -> bool:
-    if field == "temperature_c":
-        return found is not None and abs(float(found) - float(expected)) <= TOLERANCE_C
-    if isinstance(expected, list):
-        return list(found) == expected
-    return bool(found == expected)
+def _multilingual(row: dict[str, Any]) -> Iterator[Case]:
+    turns = row.get("turns") or [{"q": row["q"], "c": row["c"]}]
+    for lang in LANGUAGES:
+        words = row.get("words_any", {}).get(lang)
+        built = []
+        for turn in turns:
+            wanted = dict(turn["c"]) | ({"words_any": words} if words and len(turns) == 1 else {})
+            built.append((turn["q"][lang], wanted))
+        yield Case(f"{row['id']}-{lang}", row["w"], lang, row.get("split", "dev"), tuple(built))
 
 
-def evaluate(case: dict[str, Any], wardrobe: tuple[WardrobeItem, ...]) -> Result:
-    context = ConversationContext(case["q"], None, (), wardrobe)
-    started = time.perf_counter()
-    answer = answer_locally(context)
-    latency = (time.perf_counter() - started) * 1000
-    found = understand(case["q"], wardrobe, [])
-    misses = [
-        f"{field}={getattr(found, field)!r}"
-        for field, value in case["entities"].items()
-        if not _same(field, value, getattr(found, field))
-    ]
-    known = {item.id for item in wardrobe}
-    cited = {int(match) for match in CITED.findall(answer.text)}
-    grounded = cited <= known and set(answer.referenced_item_ids) <= known and (bool(cited) or not case["wardrobe"])
-    detail = f"intent {answer.intent} (want {case['intent']}); misses {misses}; cited {sorted(cited)}"
-    return Result(
-        case["q"], answer.intent == case["intent"], len(case["entities"]) - len(misses), len(case["entities"]),
-        grounded, latency, detail,
-    )  # fmt: skip
+def load_cases(folder: Path = DATA) -> list[Case]:
+    cases = []
+    for line in (folder / "cases_en.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        turns = tuple((turn["q"], turn["c"]) for turn in row["turns"])
+        cases.append(Case(row["id"], row["w"], "en", row.get("split", "dev"), turns))
+    for line in (folder / "cases_multilingual.jsonl").read_text(encoding="utf-8").splitlines():
+        cases.extend(_multilingual(json.loads(line)))
+    return cases
+
+
+def _disliked(feedback: FeedbackStats, answer: Answer) -> FeedbackStats:
+    """What the service does with a dislike said in chat: each item of it loses one point."""
+    if not answer.disliked_item_ids:
+        return feedback
+    affinity = dict(feedback.item_affinity)
+    for item_id in answer.disliked_item_ids:
+        affinity[item_id] = affinity.get(item_id, 0.0) - 1.0
+    return replace(feedback, item_affinity=affinity)
+
+
+async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
+    assistant = create_assistant()
+    history: list[Turn] = []
+    feedback = FeedbackStats()
+    by_id = {item.id: item for item in wardrobe}
+    previous: tuple[int, ...] = ()
+    results = []
+    for index, (question, wanted) in enumerate(case.turns):
+        context = ConversationContext(question, None, tuple(history), wardrobe, feedback=feedback)
+        started = time.perf_counter()
+        answer = await assistant.stream(context).collect()
+        latency = (time.perf_counter() - started) * 1000
+        cited = tuple(answer.referenced_item_ids)
+        seen = checks.Turn(answer.text, cited, tuple(answer.disliked_item_ids), case.lang, previous, by_id)
+        results.append(Result(case, index, question, answer.text, tuple(checks.failures(seen, wanted)), latency))
+        history.append(Turn(question, answer.text, cited))
+        feedback = _disliked(feedback, answer)
+        previous = cited
+    return results
+
+
+def _rate(results: list[Result]) -> str:
+    passed = sum(not r.failed for r in results)
+    return f"{passed / max(len(results), 1):6.1%}  ({passed}/{len(results)})"
 
 
 def report(label: str, results: list[Result], verbose: bool) -> None:
-    total = len(results)
-    hits, fields = sum(r.entity_hits for r in results), sum(r.entity_total for r in results)
-    print(f"{label}: {total} questions")
-    print(f"  intent accuracy   {sum(r.intent_ok for r in results) / total:6.1%}")
-    print(f"  entity accuracy   {hits / max(fields, 1):6.1%}  ({hits}/{fields} expected fields)")
-    print(f"  grounding rate    {sum(r.grounded for r in results) / total:6.1%}")
-    print(
-        f"  latency p50       {statistics.median(r.latency_ms for r in results):6.2f} ms (local engine, whole answer)"
-    )
+    print(f"{label}: {len(results)} questions")
+    print(f"  answered as their check says   {_rate(results)}")
+    groups: dict[str, list[Result]] = defaultdict(list)
     for result in results:
-        if verbose and not (result.intent_ok and result.grounded and result.entity_hits == result.entity_total):
-            print(f"    - {result.question}\n        {result.detail}")
+        groups[f"language {result.case.lang}"].append(result)
+        groups[f"kind {result.case.id.split('-')[1] if result.case.lang == 'en' else 'multilingual'}"].append(result)
+        if len(result.case.turns) > 1:
+            groups["follow-up chains (every turn)"].append(result)
+    for name in sorted(groups):
+        print(f"    {name:32s} {_rate(groups[name])}")
+    print(f"  latency p50 {statistics.median(r.latency_ms for r in results):.2f} ms (whole answer, local engine)")
+    if verbose:
+        for result in results:
+            if result.failed:
+                print(f"  - [{result.case.id} #{result.turn + 1}] {result.question}")
+                print(f"      failed {', '.join(result.failed)}\n      answer: {result.answer}")
+
+
+async def run(args: argparse.Namespace) -> None:
+    wardrobes = load_wardrobes()
+    cases = [case for case in load_cases() if not args.case or args.case in case.id]
+    print(f"wardrobes: {', '.join(f'{name} ({len(items)} items)' for name, items in wardrobes.items())}")
+    chains = sum(len(case.turns) > 1 for case in cases)
+    print(f"cases: {len(cases)} ({chains} follow-up chains), languages: en, {', '.join(LANGUAGES)}")
+    results = {"dev": [], "holdout": []}  # type: dict[str, list[Result]]
+    for case in cases:
+        results[case.split].extend(await play(case, wardrobes[case.wardrobe]))
+    report("development", results["dev"], args.verbose and not args.holdout_quiet)
+    report("holdout", results["holdout"], args.verbose and args.show_holdout)
+    report("all", results["dev"] + results["holdout"], False)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--questions", type=Path, default=QUESTIONS)
-    parser.add_argument("--verbose", action="store_true", help="print every question that missed something")
-    args = parser.parse_args()
-    data = json.loads(args.questions.read_text(encoding="utf-8"))
-    wardrobe = load_wardrobe(data["wardrobe"])
-    answer_locally(ConversationContext("warm-up: what should I wear?", None, (), wardrobe))  # load models once
-    print(f"wardrobe: {len(wardrobe)} items")
-    for label in ("questions", "holdout"):
-        if data.get(label):
-            report(label, [evaluate(case, wardrobe) for case in data[label]], args.verbose)
+    parser.add_argument("--verbose", action="store_true", help="print every development answer that failed")
+    parser.add_argument("--show-holdout", action="store_true", help="also print the held-out failures")
+    parser.add_argument("--holdout-quiet", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--case", help="only cases whose id contains this")
+    asyncio.run(run(parser.parse_args()))
 
 
 if __name__ == "__main__":

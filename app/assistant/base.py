@@ -14,6 +14,7 @@ _NO_WEAR: Mapping[int, int] = MappingProxyType({})
 class Turn:
     question: str
     answer: str
+    referenced_item_ids: tuple[int, ...] = ()  # what the answer named; parsed from its text when empty
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Answer:
     referenced_item_ids: list[int]  # only ids that exist in the wardrobe, in order of first mention
     backend: str  # who answered: "local", "openai:gpt-4o-mini", "local (fallback from gemini)"
     intent: str | None = None
+    disliked_item_ids: list[int] = field(default_factory=list)  # a dislike said in chat, for the service to record
+    language: str = "en"  # the language the answer is written in
 
 
 class AnswerStream:
