@@ -43,7 +43,9 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health/live', timeout=4)"]
 # Workers come from WEB_CONCURRENCY (uvicorn reads it). On SIGTERM uvicorn stops accepting, lets requests in
 # flight finish for up to 20 s, then exits: inside Fargate's 30 s stopTimeout before SIGKILL.
+# The client address comes from X-Forwarded-For only when the peer is in STYLIST_TRUSTED_PROXIES (the app
+# decides, not uvicorn, which would believe anyone with --forwarded-allow-ips *).
 # Keep-alive (65 s) outlasts the load balancer's idle timeout (60 s), so the ALB never reuses a closed connection.
 CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", \
-     "--proxy-headers", "--forwarded-allow-ips", "*", \
+     "--no-proxy-headers", \
      "--timeout-keep-alive", "65", "--timeout-graceful-shutdown", "20", "--no-server-header"]

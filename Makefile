@@ -28,7 +28,7 @@ migrate: install
 	$(BIN)/alembic upgrade head
 
 run: migrate  ## serve on http://127.0.0.1:8000 (SQLite + local files by default)
-	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
+	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT) --no-proxy-headers
 
 test: install-dev  ## the whole suite; PostgreSQL too when STYLIST_TEST_DATABASE_URL is set
 	$(BIN)/pytest

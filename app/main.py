@@ -11,6 +11,7 @@ from app import __version__
 from app.assistant import Assistant, create_assistant
 from app.conversations.router import router as conversations_router
 from app.core import migrations
+from app.core.client_ip import TrustedProxyHeaders
 from app.core.config import Settings, get_settings, revealed
 from app.core.db import create_engine, create_session_factory
 from app.core.errors import install_error_handlers
@@ -87,7 +88,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
             expose_headers=["X-Request-ID", "Retry-After"],
         )
-    app.add_middleware(ObservabilityMiddleware)  # outermost: sees every response, even a 413 from the limit
+    app.add_middleware(ObservabilityMiddleware)  # sees every response, even a 413 from the limit
+    app.add_middleware(TrustedProxyHeaders, trusted=settings.trusted_proxies)  # outermost: the client's address
     app.include_router(health_router)
     app.include_router(metrics_router)
     app.include_router(users_router)

@@ -3,6 +3,7 @@ import logging
 
 import httpx
 import pytest
+from pydantic import SecretStr
 
 from app.core.logging import JsonFormatter
 from tests.factories import create_user
@@ -34,3 +35,11 @@ async def test_metrics_count_requests_per_route_template(client: httpx.AsyncClie
     text = (await client.get("/metrics")).text
     assert 'stylist_http_requests_total{method="GET",route="/api/images/{user_id}",status="200"}' in text
     assert "stylist_http_request_duration_seconds_bucket" in text
+
+
+async def test_metrics_can_be_protected_by_a_token(client_with) -> None:
+    client: httpx.AsyncClient = await client_with(metrics_token=SecretStr("scrape-secret"))
+    assert (await client.get("/metrics")).status_code == 401
+    assert (await client.get("/metrics", headers={"Authorization": "Bearer wrong"})).status_code == 401
+    allowed = await client.get("/metrics", headers={"Authorization": "Bearer scrape-secret"})
+    assert allowed.status_code == 200 and "stylist_http_requests_total" in allowed.text

@@ -15,6 +15,7 @@ from app.conversations.schemas import QUESTION_MAX, AskRequest, Conversation, De
 from app.core.db import SessionDep
 from app.core.dependencies import AssistantDep, PageDep, SettingsDep
 from app.core.errors import AUTH_ERRORS, AppError, InvalidRequest, responses
+from app.core.ratelimit import RateLimiter, bearer_token, limit_keys, too_many
 from app.core.security import CurrentUser, OwnedUser, owned_user, user_for_token
 from app.users.models import User
 
@@ -130,41 +131,95 @@ async def delete_conversations(user: OwnedUser, session: SessionDep) -> DeletedC
     return DeletedCount(deleted=await service.delete_all(session, user_id=user.id))
 
 
+WS_SUBPROTOCOL = "stylist"
+_SUBPROTOCOL_TOKEN_PREFIX = "bearer."  # noqa: S105 - a protocol name, not a secret
+
+
 def _ws_token(websocket: WebSocket) -> str | None:
-    header = websocket.headers.get("authorization", "")
-    if header.lower().startswith("bearer "):
-        return header[7:].strip()
-    return websocket.query_params.get("token")
+    """`Authorization: Bearer`, else a `bearer.<token>` subprotocol (browsers), else `?token=` (scrubbed from logs)."""
+    header = bearer_token(websocket.headers.get("authorization"))
+    if header:
+        return header
+    prefix = _SUBPROTOCOL_TOKEN_PREFIX
+    from_protocol = next((p[len(prefix) :] for p in _offered_subprotocols(websocket) if p.startswith(prefix)), None)
+    return from_protocol or websocket.query_params.get("token")
+
+
+def _offered_subprotocols(websocket: WebSocket) -> list[str]:
+    return [p.strip() for p in websocket.headers.get("sec-websocket-protocol", "").split(",")]
+
+
+def _chosen_subprotocol(websocket: WebSocket) -> str | None:
+    """Answer with `stylist` when offered: a browser refuses a socket whose offered protocols get no answer."""
+    return WS_SUBPROTOCOL if WS_SUBPROTOCOL in _offered_subprotocols(websocket) else None
 
 
 @router.websocket("/ws")
 async def conversation_socket(websocket: WebSocket) -> None:
-    """Token auth (`Authorization: Bearer` or `?token=`); send {"question": ...}, receive chunks, then done."""
+    """Token auth (`Authorization: Bearer`, subprotocols `stylist, bearer.<token>`, or `?token=`).
+
+    Send {"question": ...} as a text frame, receive `chunk` messages, then `done`; each question counts against
+    the assistant rate limit.
+    """
     factory: async_sessionmaker[AsyncSession] = websocket.app.state.session_factory
     token = _ws_token(websocket)
     async with factory() as session, session.begin():
         user = await user_for_token(session, token) if token else None
-    if user is None:
+    if user is None or token is None:
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION, reason="missing or invalid api token")
         return
-    await websocket.accept()
+    await websocket.accept(subprotocol=_chosen_subprotocol(websocket))
     try:
         while True:
-            await _answer_over_socket(websocket, factory, user)
+            request = await _next_question(websocket, user)
+            if request is not None and await _within_limit(websocket, token):
+                await _answer_over_socket(websocket, factory, user, request)
     except WebSocketDisconnect:
         return
 
 
-async def _answer_over_socket(websocket: WebSocket, factory: async_sessionmaker[AsyncSession], user: User) -> None:
-    settings = websocket.app.state.settings
-    assistant: Assistant = websocket.app.state.assistant
+async def _send_error(websocket: WebSocket, code: str, detail: str, **extra: object) -> None:
+    await websocket.send_json({"type": "error", "error": code, "detail": detail[:500], **extra})
+
+
+async def _next_question(websocket: WebSocket, user: User) -> AskRequest | None:
+    """The next question, or None after telling the client what was wrong with its message."""
+    message = await websocket.receive()
+    if message["type"] == "websocket.disconnect":
+        raise WebSocketDisconnect(message.get("code", 1000))
+    if message.get("text") is None:
+        await _send_error(websocket, "invalid_request", 'Send text frames with JSON: {"question": "..."}.')
+        return None
     try:
-        request = AskRequest.model_validate(await websocket.receive_json())
+        request = AskRequest.model_validate_json(message["text"])
         if request.user_id not in (None, user.id):
             raise AppError(f"This token belongs to user {user.id}; it cannot ask for user {request.user_id}.")
-    except (ValidationError, ValueError, AppError) as exc:
-        await websocket.send_json({"type": "error", "error": "invalid_request", "detail": str(exc)[:500]})
-        return
+    except (ValidationError, AppError) as exc:
+        await _send_error(websocket, "invalid_request", str(exc))
+        return None
+    return request
+
+
+async def _within_limit(websocket: WebSocket, token: str) -> bool:
+    """Each question over a socket counts like one over HTTP; refused ones get a `rate_limited` message."""
+    limit = websocket.app.state.settings.rate_limit_assistant_per_minute
+    if not limit:
+        return True
+    limiter: RateLimiter = websocket.app.state.rate_limiter
+    client = websocket.client
+    keys = limit_keys("assistant", client_ip=client.host if client else None, token=token)
+    verdict = await limiter.hit(keys, limit)
+    if not verdict.allowed:
+        detail = too_many("assistant", limit, verdict)
+        await _send_error(websocket, "rate_limited", detail, retry_after_s=verdict.retry_after_s)
+    return verdict.allowed
+
+
+async def _answer_over_socket(
+    websocket: WebSocket, factory: async_sessionmaker[AsyncSession], user: User, request: AskRequest
+) -> None:
+    settings = websocket.app.state.settings
+    assistant: Assistant = websocket.app.state.assistant
     async with factory() as session, session.begin():
         context = await service.build_context(
             session, user=user, question=request.question, history_turns=settings.assistant_history_turns

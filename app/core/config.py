@@ -1,5 +1,6 @@
 """Settings: one pydantic-settings class, read from STYLIST_* environment variables or `.env`."""
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -92,12 +93,30 @@ class Settings(BaseSettings):
     sweep_interval_s: float = Field(
         default=0, ge=0, description="Seconds between background sweeps for orphan files (0 = off)."
     )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Networks whose X-Forwarded-For is believed (the load balancer's), e.g. "
+        '["10.0.0.0/16"]; requests from anywhere else are counted against their own address.',
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None, description="When set, GET /metrics needs `Authorization: Bearer <this value>`."
+    )
     cors_origins: list[str] = Field(
         default_factory=list, description='Browser origins allowed to call the API, e.g. ["https://app.example"].'
     )
 
     log_level: str = Field(default="INFO", description="Python logging level.")
     log_format: Literal["json", "text"] = Field(default="json", description="JSON lines (default) or plain text.")
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks_parse(cls, value: list[str]) -> list[str]:
+        for network in value:
+            try:
+                ipaddress.ip_network(network.strip(), strict=False)
+            except ValueError as exc:
+                raise ValueError(f"STYLIST_TRUSTED_PROXIES: {network!r} is not an IP network") from exc
+        return value
 
     @field_validator("s3_prefix")
     @classmethod

@@ -67,12 +67,14 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _: Any) -> None:
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
+    # hide_parameters: errors and tracebacks name the statement, never the values (questions, preferences).
     if settings.is_sqlite:
-        engine = create_async_engine(settings.database_url)
+        engine = create_async_engine(settings.database_url, hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
         return engine
     return create_async_engine(
         settings.database_url,
+        hide_parameters=True,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,

@@ -1,16 +1,20 @@
 """Request ids, access logs and Prometheus metrics, as one pure ASGI middleware plus a /metrics route."""
 
+import hmac
 import logging
 import os
 import re
 import time
 import uuid
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.core.config import revealed
+from app.core.errors import Unauthorized
 from app.core.logging import request_id_var
+from app.core.ratelimit import bearer_token
 
 logger = logging.getLogger("app.access")
 
@@ -89,9 +93,19 @@ class ObservabilityMiddleware:
 metrics_router = APIRouter(tags=["health"])
 
 
+def _metrics_allowed(request: Request) -> bool:
+    expected = revealed(request.app.state.settings.metrics_token)
+    if expected is None:
+        return True
+    given = bearer_token(request.headers.get("authorization")) or ""
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
 @metrics_router.get("/metrics", response_class=Response, include_in_schema=False)
-async def metrics() -> Response:
+async def metrics(request: Request) -> Response:
     """Prometheus exposition; aggregates all worker processes when PROMETHEUS_MULTIPROC_DIR is set."""
+    if not _metrics_allowed(request):
+        raise Unauthorized("Send `Authorization: Bearer <STYLIST_METRICS_TOKEN>` to read the metrics.")
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]

@@ -57,9 +57,13 @@ async def _check_storage(request: Request) -> str:
 
 @router.get("/health/ready", response_model=Readiness, responses={503: {"model": Readiness}})
 async def ready(request: Request) -> JSONResponse:
-    """Database and storage reachable: 200; otherwise 503 (the load balancer stops sending traffic)."""
+    """Database and storage reachable: 200; otherwise 503 (the load balancer stops sending traffic).
+
+    `checks.rate_limits` says whether limits are shared through Redis ("ok") or degraded to per-process ones.
+    """
     database, storage = await asyncio.gather(_check_database(request), _check_storage(request))
-    checks = {"database": database, "storage": storage}
-    healthy = all(value == "ok" for value in checks.values())
+    healthy = database == "ok" and storage == "ok"
+    # Rate limits degrade (per-process budgets) rather than fail, so they are reported, not a reason for 503.
+    checks = {"database": database, "storage": storage, "rate_limits": request.app.state.rate_limiter.status}
     body = Readiness(status="ok" if healthy else "unavailable", checks=checks)
     return JSONResponse(status_code=200 if healthy else 503, content=body.model_dump())

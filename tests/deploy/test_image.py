@@ -119,3 +119,12 @@ def test_dockerignore_keeps_the_context_to_what_the_image_needs() -> None:
     left_out += ["data/stylist.db", ".git/HEAD", ".env", "app/__pycache__/main.cpython-311.pyc", "docs/deploy.md"]
     assert [path for path in kept if _ignored(path, patterns)] == []
     assert [path for path in left_out if not _ignored(path, patterns)] == []
+
+
+def test_only_the_load_balancer_may_name_the_client_address() -> None:
+    # uvicorn's --forwarded-allow-ips * would let anyone pick the address their requests are limited by.
+    (command,) = _arguments("CMD", _final())
+    assert "--no-proxy-headers" in command and "forwarded-allow-ips" not in command
+    container = properties("WebTaskDefinition")["ContainerDefinitions"][0]
+    environment = {item["Name"]: item["Value"] for item in container["Environment"] if "Name" in item}
+    assert environment["STYLIST_TRUSTED_PROXIES"] == {"Fn::Sub": '["${VpcCidr}"]'}
