@@ -7,7 +7,7 @@ async def test_live_and_ready(client: httpx.AsyncClient) -> None:
     assert (await client.get("/health/live")).json()["status"] == "ok"
     ready = await client.get("/health/ready")
     assert ready.status_code == 200
-    assert ready.json() == {"status": "ok", "checks": {"database": "ok", "storage": "ok"}}
+    assert ready.json() == {"status": "ok", "checks": {"database": "ok", "storage": "ok", "rate_limits": "ok"}}
 
 
 async def test_not_ready_when_storage_is_unusable(client_with, tmp_path: Path) -> None:
