@@ -10,16 +10,14 @@ from PIL import Image
 
 from app.vision.colours import ColourShare, dominant_colours
 from app.vision.features import color_features
+from app.vision.knowledge import formality_of, seasons_of, style_of, warmth_of
 from app.vision.model import ModelOutput, VisionModel
 from app.vision.similarity import signature
-from app.vision.taxonomy import WARMTH_RANGE_C, base_formality, base_warmth, category_of
+from app.vision.taxonomy import WARMTH_RANGE_C, category_of
 
 ANALYSIS_SIDE = 320  # the training photos were at most 256 px; analysing more pixels only costs time
 COLOUR_HEAD_TRUST = 0.5  # below this the measured clusters name the colour on their own
-SEASON_SHARE = 0.2  # a season is listed when the head gives it at least this probability
 STYLE_NAMES = {"casual": "casual", "formal": "formal", "sports": "sporty", "ethnic": "ethnic"}
-STYLE_FORMALITY_SHIFT = {"formal": 1, "sporty": -1}
-SEASON_WARMTH_SHIFT = {"winter": 1, "summer": -1}
 
 
 @dataclass(frozen=True)
@@ -75,28 +73,6 @@ class ImageAnalyzer(Protocol):
     def analyze(self, image: Image.Image) -> ItemAnalysis: ...
 
 
-def _clip(value: int) -> int:
-    return max(1, min(5, value))
-
-
-def _seasons(output: ModelOutput) -> list[str]:
-    ranked = sorted(output.season.probabilities.items(), key=lambda kv: -kv[1])
-    return [season for season, p in ranked if p >= SEASON_SHARE] or [ranked[0][0]]
-
-
-def derived_formality(garment_type: str | None, style: str | None) -> int | None:
-    base = base_formality(garment_type)
-    return _clip(base + STYLE_FORMALITY_SHIFT.get(style or "", 0)) if base else None
-
-
-def derived_warmth(garment_type: str | None, seasons: list[str]) -> int | None:
-    base = base_warmth(garment_type)
-    if base is None:
-        return None
-    only = seasons[0] if len(seasons) == 1 else ""
-    return _clip(base + SEASON_WARMTH_SHIFT.get(only, 0))
-
-
 def best_type_in(output: ModelOutput, category: str) -> str:
     """The likeliest type of the likeliest slot: the slot sums many types' evidence, so it is decided first."""
     candidates = {t: p for t, p in output.garment_type.probabilities.items() if category_of(t) == category}
@@ -126,25 +102,27 @@ class LocalAnalyzer:
         small = analysis_copy(image)
         output = self.model.predict(small)
         trusted_family = output.color.label if output.color.confidence >= COLOUR_HEAD_TRUST else None
-        style = STYLE_NAMES.get(output.style.label, output.style.label)
-        seasons = _seasons(output)
         category = output.category.label
         garment_type = best_type_in(output, category)
+        pattern = output.pattern.label
+        # Seasons, warmth and formality come from what the type is (app/vision/knowledge.py); the
+        # catalogue-trained heads are skewed (Fall on 65% of rows, "sporty" knits) and only propose.
+        style = style_of(garment_type, STYLE_NAMES.get(output.style.label, output.style.label), pattern)
         return ItemAnalysis(
             colors=dominant_colours(small, primary_family=trusted_family),
             type=garment_type,
             category=category,
-            pattern=output.pattern.label,
+            pattern=pattern,
             style=style,
-            formality=derived_formality(garment_type, style),
-            seasons=seasons,
-            warmth=derived_warmth(garment_type, seasons),
+            formality=formality_of(garment_type, style),
+            seasons=seasons_of(garment_type),
+            warmth=warmth_of(garment_type),
             confidence={
                 "type": round(output.garment_type.confidence, 3),
                 "category": round(output.category.confidence, 3),
                 "pattern": round(output.pattern.confidence, 3),
                 "style": round(output.style.confidence, 3),
-                "season": round(output.season.confidence, 3),
+                "season": round(output.garment_type.confidence, 3),  # seasons follow from the type
                 "color_family": round(output.color.confidence, 3),
             },
             model_version=output.model_version,

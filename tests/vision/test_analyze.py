@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.vision.analyze import LocalAnalyzer, derived_formality, derived_warmth
+from app.vision.analyze import LocalAnalyzer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "images"
 
@@ -54,11 +54,3 @@ def test_embedding_is_unit_length_and_stable_under_rescaling(local_analyzer: Loc
     assert a is not None and b is not None
     assert float(a @ a) == pytest.approx(1.0, abs=1e-3)
     assert float(a @ b) > 0.95
-
-
-def test_rules_for_formality_and_warmth() -> None:
-    assert derived_formality("blazer", "formal") == 5
-    assert derived_formality("t-shirt", "sporty") == 1
-    assert derived_warmth("outerwear", ["winter"]) == 5
-    assert derived_warmth("t-shirt", ["summer"]) == 1
-    assert derived_formality("unknown-thing", "casual") is None
