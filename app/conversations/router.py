@@ -17,13 +17,15 @@ from app.core.dependencies import AssistantDep, PageDep, SettingsDep
 from app.core.errors import AUTH_ERRORS, AppError, InvalidRequest, responses
 from app.core.ratelimit import RateLimiter, bearer_token, limit_keys, too_many
 from app.core.security import CurrentUser, OwnedUser, owned_user, user_for_token
+from app.core.text import InputText
 from app.users.models import User
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
 logger = logging.getLogger(__name__)
 
 QuestionQuery = Annotated[
-    str | None, Query(min_length=1, max_length=QUESTION_MAX, pattern=r"\S", description="The question (original form).")
+    InputText | None,
+    Query(min_length=1, max_length=QUESTION_MAX, pattern=r"\S", description="The question (original form)."),
 ]
 UserIdQuery = Annotated[int | None, Query(description="The user asking (required here or in the JSON body).")]
 AskBody = Annotated[AskRequest | None, Body(description="JSON alternative to the query parameters.")]

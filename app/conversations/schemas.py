@@ -2,6 +2,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.core.text import InputText
+
 QUESTION_MAX = 2000
 
 
@@ -18,7 +20,7 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     user_id: int | None = Field(default=None, description="May be given here instead of the query string.")
-    question: str = Field(min_length=1, max_length=QUESTION_MAX, examples=["What goes with my navy blazer?"])
+    question: InputText = Field(min_length=1, max_length=QUESTION_MAX, examples=["What goes with my navy blazer?"])
 
     _question = field_validator("question")(_clean_question)
 

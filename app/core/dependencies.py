@@ -36,13 +36,17 @@ SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 StorageDep = Annotated[Storage, Depends(get_storage)]
 
 
+# Far past any real list, and small enough for every database's integer type (a huge offset was a 500).
+MAX_OFFSET = 1_000_000
+
+
 class Page:
     """`limit`/`offset` for every list: newest first, at most 500 rows per call."""
 
     def __init__(
         self,
         limit: Annotated[int, Query(ge=1, le=500, description="Rows to return (max 500).")] = 100,
-        offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Rows to skip (max {MAX_OFFSET}).")] = 0,
     ) -> None:
         self.limit = limit
         self.offset = offset

@@ -3,6 +3,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.core.text import InputText
 from app.styling import Outfit, Suggestions, WardrobeItem
 from app.styling.occasions import OCCASION_NAMES, Occasion
 
@@ -41,7 +42,7 @@ OCCASION_HELP = (
     f"One of {', '.join(OCCASION_NAMES)}; a synonym or a phrase that names one also works ('office', "
     "'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values."
 )
-OccasionText = Annotated[str, StringConstraints(max_length=80)]
+OccasionText = Annotated[InputText, StringConstraints(max_length=80)]
 
 
 class ContextIn(BaseModel):

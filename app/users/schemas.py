@@ -2,6 +2,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.core.text import InputText
+
 USERNAME_RULES = "1-64 characters, letters, digits, spaces and . _ - @ +"
 
 
@@ -13,8 +15,8 @@ def _clean_username(value: str) -> str:
 
 
 class UserCreate(BaseModel):
-    username: str = Field(examples=["ana"], description=f"Unique, case-insensitive; {USERNAME_RULES}.")
-    style_preferences: str | None = Field(
+    username: InputText = Field(examples=["ana"], description=f"Unique, case-insensitive; {USERNAME_RULES}.")
+    style_preferences: InputText | None = Field(
         default=None, max_length=2000, examples=["minimal, navy and camel, no neon, love loafers"]
     )
 
@@ -24,7 +26,7 @@ class UserCreate(BaseModel):
 class UserUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    style_preferences: str | None = Field(default=None, max_length=2000)
+    style_preferences: InputText | None = Field(default=None, max_length=2000)
 
 
 class User(BaseModel):

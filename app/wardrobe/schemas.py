@@ -4,6 +4,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from app.core.errors import ErrorBody
+from app.core.text import InputText
 
 
 class ColourTag(BaseModel):
@@ -93,9 +94,9 @@ class TagCorrection(BaseModel):
 
     model_config = {"extra": "forbid"}
 
-    type: str | None = Field(default=None, max_length=40, examples=["jeans"])
+    type: InputText | None = Field(default=None, max_length=40, examples=["jeans"])
     category: Literal["top", "bottom", "one-piece", "outerwear", "shoes", "accessory"] | None = None
-    primary_color: str | None = Field(default=None, max_length=40, examples=["navy"])
-    secondary_color: str | None = Field(default=None, max_length=40)
-    style: str | None = Field(default=None, max_length=40, examples=["smart-casual"])
-    pattern: str | None = Field(default=None, max_length=40, examples=["striped"])
+    primary_color: InputText | None = Field(default=None, max_length=40, examples=["navy"])
+    secondary_color: InputText | None = Field(default=None, max_length=40)
+    style: InputText | None = Field(default=None, max_length=40, examples=["smart-casual"])
+    pattern: InputText | None = Field(default=None, max_length=40, examples=["striped"])
