@@ -63,7 +63,7 @@ def _text_inputs(app: FastAPI) -> Iterator[tuple[str, Any, Any]]:
     for route in _api_routes(app.routes):
         for dependant in _dependants(route.dependant):
             for field in [*dependant.query_params, *dependant.body_params]:
-                where = f"{sorted(route.methods)} {route.path} {field.name}"
+                where = f"{sorted(route.methods or ())} {route.path} {field.name}"
                 model = _model_of(field.field_info.annotation)
                 if model is None:
                     if _is_text(field.field_info.annotation):
