@@ -16,7 +16,7 @@ from app.core.db import SessionDep
 from app.core.dependencies import AssistantDep, PageDep, SettingsDep
 from app.core.errors import AUTH_ERRORS, AppError, InvalidRequest, responses
 from app.core.ratelimit import RateLimiter, bearer_token, limit_keys, too_many
-from app.core.security import CurrentUser, OwnedUser, owned_user, user_for_token
+from app.core.security import CurrentUser, OwnedUser, find_credential, owned_user, record_token_use
 from app.core.text import InputText
 from app.users.models import User
 
@@ -166,10 +166,14 @@ async def conversation_socket(websocket: WebSocket) -> None:
     factory: async_sessionmaker[AsyncSession] = websocket.app.state.session_factory
     token = _ws_token(websocket)
     async with factory() as session, session.begin():
-        user = await user_for_token(session, token) if token else None
-    if user is None or token is None:
+        credential = await find_credential(session, token) if token else None
+    if credential is None or token is None:
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION, reason="missing or invalid api token")
         return
+    user = credential.user
+    await record_token_use(
+        websocket.app.state.db_engine, token_id=credential.token_id, last_used_at=credential.last_used_at
+    )
     await websocket.accept(subprotocol=_chosen_subprotocol(websocket))
     try:
         while True:

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import ColumnElement, DateTime, MetaData, event, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -101,3 +101,16 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 # scope="function": commit before the response is sent, so a failed commit is an error, not a lie.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+async def lock_rows(session: AsyncSession, model: type[Base], *criteria: ColumnElement[bool]) -> int:
+    """Write-lock the matching rows until the transaction ends, on both backends; returns how many matched.
+
+    A no-op UPDATE, because SQLite silently ignores `SELECT ... FOR UPDATE`: the UPDATE takes PostgreSQL's row
+    lock and SQLite's database write lock alike, so a read-modify-write after it cannot interleave with another.
+    """
+    key = model.__mapper__.primary_key[0]
+    claimed = await session.execute(
+        update(model).where(*criteria).values({key.name: key}).execution_options(synchronize_session=False)
+    )
+    return int(getattr(claimed, "rowcount", 0))

@@ -2,16 +2,19 @@
 
 import logging
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.core.db import Base
 from app.storage.base import StorageError
 
 logger = logging.getLogger(__name__)
@@ -89,6 +92,59 @@ class ServiceUnavailable(AppError):
     code = "service_unavailable"
 
 
+# The database is the judge of uniqueness and existence: a request that lost a race to another one gets the
+# answer it would have got a moment later (409 or 404), whichever route it was.
+UNIQUE_CONFLICTS = {
+    "uq_users_username_lower": "That username is already taken; choose another one.",
+    "uq_wardrobe_images_user_hash": "This photo is already in the wardrobe.",
+}
+GENERIC_CONFLICT = "This already exists: a concurrent request created it first."
+VANISHED = "What this request refers to was deleted while it ran (the user or one of the items)."
+
+PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION = "23505", "23503"
+
+
+@lru_cache(maxsize=1)
+def _unique_names_by_columns() -> dict[str, str]:
+    """SQLite names the columns of a violated constraint ("t.a, t.b"), not the constraint: map them back."""
+    names: dict[str, str] = {}
+    for table in Base.metadata.tables.values():
+        uniques: list[UniqueConstraint | Index] = [c for c in table.constraints if isinstance(c, UniqueConstraint)]
+        uniques += [index for index in table.indexes if index.unique]
+        for unique in uniques:
+            if isinstance(unique.name, str) and len(unique.columns) > 0:
+                names[", ".join(f"{table.name}.{column.name}" for column in unique.columns)] = unique.name
+    return names
+
+
+def _violation(exc: IntegrityError) -> tuple[str, str | None]:
+    """("unique" | "foreign_key" | "other", the constraint's name when the driver tells it)."""
+    orig = exc.orig
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate is not None:  # PostgreSQL (asyncpg): the cause carries the constraint's name
+        kind = {PG_UNIQUE_VIOLATION: "unique", PG_FOREIGN_KEY_VIOLATION: "foreign_key"}.get(sqlstate, "other")
+        return kind, getattr(getattr(orig, "__cause__", None), "constraint_name", None)
+    error_name = getattr(orig, "sqlite_errorname", "")
+    if error_name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"):
+        failed = str(orig).partition("constraint failed: ")[2]
+        if failed.startswith("index '"):
+            return "unique", failed.removeprefix("index '").removesuffix("'")
+        return "unique", _unique_names_by_columns().get(failed)
+    if error_name == "SQLITE_CONSTRAINT_FOREIGNKEY":
+        return "foreign_key", None
+    return "other", None
+
+
+def error_for_integrity(exc: IntegrityError) -> AppError | None:
+    """The typed error a lost race deserves: 409 for a duplicate, 404 for a vanished parent; None for a bug."""
+    kind, constraint = _violation(exc)
+    if kind == "unique":
+        return Conflict(UNIQUE_CONFLICTS.get(constraint or "", GENERIC_CONFLICT))
+    if kind == "foreign_key":
+        return NotFound(VANISHED)
+    return None  # NOT NULL, CHECK: the code wrote something it should not have
+
+
 # What any route scoped to a user can answer besides success.
 AUTH_ERRORS: tuple[type[AppError], ...] = (Unauthorized, Forbidden, NotFound)
 
@@ -133,6 +189,14 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return error_response(exc.status_code, code, str(exc.detail), exc.headers)
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:
+        error = error_for_integrity(exc)
+        if error is None:
+            return await _unexpected(request, exc)
+        logger.info("lost a race: %s", error.detail)
+        return error_response(error.status_code, error.code, error.detail, error.headers)
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(InterfaceError)

@@ -3,7 +3,7 @@ from fastapi import APIRouter, status
 from app.core.db import SessionDep
 from app.core.dependencies import StorageDep
 from app.core.errors import AUTH_ERRORS, Conflict, Unauthorized, responses
-from app.core.security import CurrentUser, OwnedUser
+from app.core.security import CurrentCredential, CurrentUser, OwnedUser
 from app.users import service
 from app.users.schemas import TokenRotated, User, UserCreate, UserUpdate, UserWithToken
 
@@ -42,6 +42,10 @@ async def delete_user(user: OwnedUser, session: SessionDep, storage: StorageDep)
 
 
 @router.post("/{user_id}/token", response_model=TokenRotated, responses=responses(*AUTH_ERRORS))
-async def rotate_token(user: OwnedUser, session: SessionDep) -> TokenRotated:
-    """Issues a new token and revokes every earlier one (use it after a leak)."""
-    return TokenRotated(api_token=await service.rotate_token(session, user=user))
+async def rotate_token(user: OwnedUser, credential: CurrentCredential, session: SessionDep) -> TokenRotated:
+    """Issues a new token and revokes every earlier one (use it after a leak).
+
+    Of concurrent rotations exactly one answers 200; the others find their token revoked (401).
+    """
+    token = await service.rotate_token(session, user=user, token_id=credential.token_id)
+    return TokenRotated(api_token=token)

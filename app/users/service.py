@@ -4,7 +4,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import Conflict
+from app.core.db import lock_rows
+from app.core.errors import Conflict, Unauthorized
 from app.core.security import hash_token, new_token
 from app.storage.base import Storage
 from app.users.models import ApiToken, User
@@ -32,7 +33,12 @@ async def issue_token(session: AsyncSession, *, user: User) -> str:
     return token
 
 
-async def rotate_token(session: AsyncSession, *, user: User) -> str:
+async def rotate_token(session: AsyncSession, *, user: User, token_id: int) -> str:
+    """Revoke the asking token and every other, then issue one; of concurrent rotations exactly one wins."""
+    await lock_rows(session, User, User.id == user.id)  # one order for every rotation: the user, then tokens
+    revoked = await session.execute(delete(ApiToken).where(ApiToken.id == token_id))
+    if getattr(revoked, "rowcount", 0) != 1:  # a concurrent rotation revoked it while this one waited
+        raise Unauthorized("The API token was rotated by a concurrent request; use the token that request returned.")
     await session.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
     return await issue_token(session, user=user)
 
