@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 
-.PHONY: install install-dev migrate run test lint format openapi eval bench load model clean
+.PHONY: install install-dev migrate run test e2e web-types web-check lint format openapi eval bench load model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,25 @@ migrate: install
 run: migrate  ## serve on http://127.0.0.1:8000 (SQLite + local files by default)
 	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT) --no-proxy-headers
 
-test: install-dev  ## the whole suite; PostgreSQL too when STYLIST_TEST_DATABASE_URL is set
-	$(BIN)/pytest
+test: install-dev  ## the whole suite but the browser tests; PostgreSQL too when STYLIST_TEST_DATABASE_URL is set
+	$(BIN)/pytest -m "not e2e"
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+web-types: web/node_modules/.installed  ## regenerate the web app's API types from docs/openapi.json
+	cd web && npx openapi-typescript ../docs/openapi.json -o ../app/web/static/js/api-types.d.ts
+
+web-check: web/node_modules/.installed  ## the committed API types match the contract; the app type-checks against them
+	cd web && npx openapi-typescript ../docs/openapi.json -o node_modules/.api-types.d.ts >/dev/null
+	cmp -s web/node_modules/.api-types.d.ts app/web/static/js/api-types.d.ts || \
+	  { echo "app/web/static/js/api-types.d.ts is stale: run make web-types"; exit 1; }
+	cd web && npx tsc -p tsconfig.json
+
+e2e: install-dev web-check  ## browser tests: headless Chromium (Debian's) against a real server; screenshots in var/screenshots
+	scripts/install-browser.sh
+	STYLIST_E2E_REQUIRED=1 $(BIN)/pytest -m e2e tests/e2e
 
 lint: install-dev
 	$(BIN)/ruff check .

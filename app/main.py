@@ -28,6 +28,7 @@ from app.users.router import router as users_router
 from app.vision.factory import create_analyzer
 from app.wardrobe.router import router as images_router
 from app.wardrobe.sweeper import start_periodic_sweep, stop_periodic_sweep
+from app.web.router import mount_web
 
 DESCRIPTION = (
     "Helps people dress from the wardrobe they already own: upload clothing photos, get them tagged, "
@@ -74,7 +75,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.rate_limiter.close()
             await engine.dispose()
 
-    app = FastAPI(title="AI Stylist API", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="AI Stylist API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # served from local files by app.web, not from a CDN
+        redoc_url=None,
+    )
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes)
     limits = {"write": settings.rate_limit_writes_per_minute, "assistant": settings.rate_limit_assistant_per_minute}
@@ -97,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(conversations_router)
     app.include_router(images_router)
     app.include_router(outfits_router)
+    mount_web(app)
     return app
 
 
