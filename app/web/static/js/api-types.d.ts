@@ -424,6 +424,8 @@ export interface paths {
         /**
          * Rotate Token
          * @description Issues a new token and revokes every earlier one (use it after a leak).
+         *
+         *     Of concurrent rotations exactly one answers 200; the others find their token revoked (401).
          */
         post: operations["rotate_token_api_users__user_id__token_post"];
         delete?: never;
@@ -462,6 +464,8 @@ export interface paths {
         /**
          * Ready
          * @description Database and storage reachable: 200; otherwise 503 (the load balancer stops sending traffic).
+         *
+         *     `checks.rate_limits` says whether limits are shared through Redis ("ok") or degraded to per-process ones.
          */
         get: operations["ready_health_ready_get"];
         put?: never;
@@ -623,8 +627,11 @@ export interface components {
         FeedbackRequest: {
             /** Item Ids */
             item_ids: number[];
-            /** Occasion */
-            occasion?: string | null;
+            /**
+             * Occasion
+             * @description One of casual, work, interview, wedding-guest, funeral, date, dinner, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values.
+             */
+            occasion?: components["schemas"]["Occasion"] | string | null;
             /**
              * Signal
              * @enum {string}
@@ -735,6 +742,11 @@ export interface components {
              */
             similarity: number;
         };
+        /**
+         * Occasion
+         * @enum {string}
+         */
+        Occasion: "casual" | "work" | "interview" | "wedding-guest" | "funeral" | "date" | "dinner" | "party" | "formal" | "gym" | "beach" | "travel" | "outdoor";
         /** OutfitItem */
         OutfitItem: {
             /** Category */
@@ -801,9 +813,10 @@ export interface components {
             item_ids: number[];
             /**
              * Occasion
+             * @description One of casual, work, interview, wedding-guest, funeral, date, dinner, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values.
              * @example work
              */
-            occasion?: string | null;
+            occasion?: components["schemas"]["Occasion"] | string | null;
             /**
              * Rain
              * @default false
@@ -1098,6 +1111,8 @@ export interface operations {
             query: {
                 /** @description How many outfits to return. */
                 count?: number;
+                /** @description One of casual, work, interview, wedding-guest, funeral, date, dinner, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values. */
+                occasion?: components["schemas"]["Occasion"] | string | null;
                 user_id: number;
             };
             header?: never;
@@ -1151,7 +1166,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /**
+             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
+             *         (the message lists the accepted ones).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1241,7 +1259,7 @@ export interface operations {
             query?: {
                 /** @description Rows to return (max 500). */
                 limit?: number;
-                /** @description Rows to skip. */
+                /** @description Rows to skip (max 1000000). */
                 offset?: number;
             };
             header?: never;
@@ -1624,7 +1642,7 @@ export interface operations {
             query?: {
                 /** @description Rows to return (max 500). */
                 limit?: number;
-                /** @description Rows to skip. */
+                /** @description Rows to skip (max 1000000). */
                 offset?: number;
             };
             header?: never;
@@ -2091,7 +2109,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description invalid_outfit */
+            /**
+             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
+             *         (the message lists the accepted ones).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2162,7 +2183,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description invalid_outfit */
+            /**
+             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
+             *         (the message lists the accepted ones).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2233,7 +2257,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description invalid_outfit */
+            /**
+             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
+             *         (the message lists the accepted ones).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2254,7 +2281,7 @@ export interface operations {
                 /** @description How many outfits to return. */
                 count?: number;
                 user_id: number;
-                occasion?: string | null;
+                occasion?: components["schemas"]["Occasion"] | string | null;
                 temperature_c?: number | null;
                 rain?: boolean;
                 season?: ("spring" | "summer" | "fall" | "winter") | null;
@@ -2310,7 +2337,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description invalid_outfit */
+            /**
+             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
+             *         (the message lists the accepted ones).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2327,7 +2357,7 @@ export interface operations {
                 user_id: number;
                 /** @description Rows to return (max 500). */
                 limit?: number;
-                /** @description Rows to skip. */
+                /** @description Rows to skip (max 1000000). */
                 offset?: number;
             };
             header?: never;
