@@ -17,7 +17,9 @@ from app.core.db import create_engine, create_session_factory
 from app.core.errors import install_error_handlers
 from app.core.limits import BodySizeLimit
 from app.core.logging import configure_logging
+from app.core.negotiation import OctetStreamForImages
 from app.core.observability import ObservabilityMiddleware, metrics_router
+from app.core.openapi import install_openapi, operation_id
 from app.core.ratelimit import RateLimitMiddleware, create_rate_limiter
 from app.core.security_headers import SecurityHeaders
 from app.health.router import router as health_router
@@ -82,12 +84,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # served from local files by app.web, not from a CDN
         redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
+    install_openapi(app)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes)
     limits = {"write": settings.rate_limit_writes_per_minute, "assistant": settings.rate_limit_assistant_per_minute}
     app.add_middleware(RateLimitMiddleware, limits=limits)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(OctetStreamForImages)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -128,7 +128,7 @@ async def delete_conversation(user: OwnedUser, conversation_id: int, session: Se
 
 
 @router.delete("/{user_id}", response_model=DeletedCount, responses=responses(*AUTH_ERRORS))
-async def delete_conversations(user: OwnedUser, session: SessionDep) -> DeletedCount:
+async def delete_all_conversations(user: OwnedUser, session: SessionDep) -> DeletedCount:
     """Forgets the whole conversation history of the user."""
     return DeletedCount(deleted=await service.delete_all(session, user_id=user.id))
 

@@ -3,33 +3,75 @@
 import logging
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import Index, UniqueConstraint
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.core.db import Base
+from app.core.vocabulary import vocabulary
 from app.storage.base import StorageError
 
 logger = logging.getLogger(__name__)
 
 
+# Codes sent by the handlers and middleware below rather than by an AppError subclass.
+HANDLER_CODES: dict[str, int | None] = {
+    "validation_error": 422,
+    "malformed_request": 400,
+    "method_not_allowed": 405,
+    "http_error": None,  # any other framework-level HTTP error: its status varies
+    "rate_limited": 429,
+    "payload_too_large": 413,
+    "database_unavailable": 503,
+    "storage_unavailable": 503,
+    "internal_error": 500,
+}
+
+
+def codes_by_status() -> dict[int, set[str]]:
+    """Which `error` codes each status can carry: the handlers' and every AppError subclass's."""
+    by_status: dict[int, set[str]] = {}
+    for code, status in HANDLER_CODES.items():
+        if status is not None:
+            by_status.setdefault(status, set()).add(code)
+    pending: list[type[AppError]] = AppError.__subclasses__()  # the base's own code is never sent
+    while pending:
+        cls = pending.pop()
+        by_status.setdefault(cls.status_code, set()).add(cls.code)
+        pending.extend(cls.__subclasses__())
+    return by_status
+
+
+def error_codes() -> list[str]:
+    """Every `error` value the server can send."""
+    return sorted(set(HANDLER_CODES).union(*codes_by_status().values()))
+
+
+ErrorCode = Annotated[
+    str,
+    vocabulary("ErrorCode", error_codes, "Stable machine-readable error code; switch on it, show `detail` to people."),
+]
+
+
 class FieldError(BaseModel):
-    loc: list[str | int]
+    loc: list[str | int] = Field(description='Where the problem is, e.g. `["body", "username"]`.')
     msg: str
-    type: str
+    type: str = Field(description="The validator that failed, e.g. `missing`, `literal_error`.")
 
 
 class ErrorBody(BaseModel):
-    error: str
-    detail: str
-    fields: list[FieldError] | None = None
+    """The one error shape. `fields` is present only on `validation_error`."""
+
+    error: ErrorCode
+    detail: str = Field(description="What went wrong and how to fix it, for a person.")
+    fields: list[FieldError] | None = Field(default=None, description="Per-field problems (validation errors).")
 
 
 class AppError(Exception):
@@ -155,10 +197,9 @@ def error_response(status: int, code: str, detail: str, headers: Mapping[str, st
 
 
 def responses(*errors: type[AppError]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` entries for the errors a route can raise (400 and 422 are always documented)."""
+    """OpenAPI `responses=` entries for the errors a route raises itself (app/core/openapi.py adds the rest)."""
     documented: dict[int | str, dict[str, Any]] = {
-        400: {"model": ErrorBody, "description": "The body could not be parsed (malformed JSON or multipart)."},
-        422: {"model": ErrorBody, "description": "The request does not match the schema."},
+        422: {"model": ErrorBody, "description": "The request does not match the schema (`validation_error`)."},
     }
     for error in errors:
         documented[error.status_code] = {"model": ErrorBody, "description": error.__doc__ or error.code}
@@ -168,6 +209,9 @@ def responses(*errors: type[AppError]) -> dict[int | str, dict[str, Any]]:
 def _summarise(errors: list[dict[str, Any]]) -> str:
     parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors[:5]]
     return "; ".join(parts) or "Invalid request."
+
+
+_HTTP_ERROR_CODES = {400: "malformed_request", 404: "not_found", 405: "method_not_allowed"}
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -187,7 +231,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        code = {400: "malformed_request", 404: "not_found", 405: "method_not_allowed"}.get(
+            exc.status_code, "http_error"
+        )
         return error_response(exc.status_code, code, str(exc.detail), exc.headers)
 
     @app.exception_handler(IntegrityError)

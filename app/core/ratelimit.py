@@ -215,7 +215,8 @@ def too_many(category: str, limit: int, verdict: Verdict) -> str:
     return f"Too many {category} requests: at most {limit} per minute. Retry in {verdict.retry_after_s} s."
 
 
-def _category(method: str, path: str) -> str | None:
+def rate_limit_category(method: str, path: str) -> str | None:
+    """Which limit a request counts against (None: not limited); also read by the OpenAPI document."""
     if path.startswith("/api/conversations") and method == "POST":
         return "assistant"
     if method in ("POST", "PUT", "PATCH", "DELETE"):
@@ -231,7 +232,7 @@ class RateLimitMiddleware:
         self.limits = limits  # category -> requests per minute; 0 disables
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        category = _category(scope["method"], scope["path"]) if scope["type"] == "http" else None
+        category = rate_limit_category(scope["method"], scope["path"]) if scope["type"] == "http" else None
         limit = self.limits.get(category or "", 0)
         if category and limit:
             limiter: RateLimiter = scope["app"].state.rate_limiter
