@@ -14,8 +14,10 @@ export interface paths {
         /**
          * API status
          * @description A simple root endpoint to check API status.
+         *
+         *     Part of the original contract: path and status as it wrote them.
          */
-        get: operations["read_root__get"];
+        get: operations["health-read-root"];
         put?: never;
         post?: never;
         delete?: never;
@@ -36,8 +38,10 @@ export interface paths {
         /**
          * Add Conversation
          * @description Answers a fashion question from the user's wardrobe and preferences, and stores the exchange.
+         *
+         *     Part of the original contract: path and status as it wrote them.
          */
-        post: operations["add_conversation_api_conversations__post"];
+        post: operations["conversations-add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -54,8 +58,10 @@ export interface paths {
         /**
          * Match Styles
          * @description Outfit combinations from the user's wardrobe, each with its items, score and explanation.
+         *
+         *     Part of the original contract: path and status as it wrote them.
          */
-        get: operations["match_styles_api_conversations_match_styles__get"];
+        get: operations["outfits-match-styles"];
         put?: never;
         post?: never;
         delete?: never;
@@ -77,7 +83,7 @@ export interface paths {
          * Stream Conversation
          * @description The same answer as Server-Sent Events while it is written; stored when complete.
          */
-        post: operations["stream_conversation_api_conversations_stream_post"];
+        post: operations["conversations-stream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -94,15 +100,17 @@ export interface paths {
         /**
          * List Conversations
          * @description The user's conversations, newest first.
+         *
+         *     Part of the original contract: path and status as it wrote them.
          */
-        get: operations["list_conversations_api_conversations__user_id__get"];
+        get: operations["conversations-list"];
         put?: never;
         post?: never;
         /**
-         * Delete Conversations
+         * Delete All Conversations
          * @description Forgets the whole conversation history of the user.
          */
-        delete: operations["delete_conversations_api_conversations__user_id__delete"];
+        delete: operations["conversations-delete-all"];
         options?: never;
         head?: never;
         patch?: never;
@@ -119,7 +127,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete Conversation */
-        delete: operations["delete_conversation_api_conversations__user_id___conversation_id__delete"];
+        delete: operations["conversations-delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -137,8 +145,10 @@ export interface paths {
         /**
          * Upload a clothing photo
          * @description Stores the photo (re-encoded, metadata stripped) and returns it with the tags the analysis found.
+         *
+         *     Part of the original contract: path and status as it wrote them.
          */
-        post: operations["upload_image_api_images_upload_post"];
+        post: operations["images-upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -158,7 +168,7 @@ export interface paths {
          * Upload several clothing photos
          * @description Each file is handled like a single upload; one bad file does not stop the others.
          */
-        post: operations["upload_batch_api_images_upload_batch_post"];
+        post: operations["images-upload-batch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -175,8 +185,10 @@ export interface paths {
         /**
          * List Images
          * @description The user's wardrobe, newest first.
+         *
+         *     Part of the original contract: path and status as it wrote them.
          */
-        get: operations["list_images_api_images__user_id__get"];
+        get: operations["images-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -193,21 +205,21 @@ export interface paths {
             cookie?: never;
         };
         /** Get Image */
-        get: operations["get_image_api_images__user_id___image_id__get"];
+        get: operations["images-get"];
         put?: never;
         post?: never;
         /**
          * Delete Image
          * @description Removes the item and its files.
          */
-        delete: operations["delete_image_api_images__user_id___image_id__delete"];
+        delete: operations["images-delete"];
         options?: never;
         head?: never;
         /**
          * Correct Tags
          * @description Corrects what the analysis got wrong; corrections survive later re-analysis.
          */
-        patch: operations["correct_tags_api_images__user_id___image_id__patch"];
+        patch: operations["images-correct-tags"];
         trace?: never;
     };
     "/api/images/{user_id}/{image_id}/file": {
@@ -221,7 +233,7 @@ export interface paths {
          * Download Image
          * @description The stored photo: upright, sRGB JPEG, no EXIF/GPS.
          */
-        get: operations["download_image_api_images__user_id___image_id__file_get"];
+        get: operations["images-download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -238,7 +250,7 @@ export interface paths {
             cookie?: never;
         };
         /** Download Thumbnail */
-        get: operations["download_thumbnail_api_images__user_id___image_id__thumbnail_get"];
+        get: operations["images-download-thumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -258,7 +270,7 @@ export interface paths {
          * Outfit Collage
          * @description The items' photos stacked top to bottom (hat, outerwear, top, bottom, shoes, accessories).
          */
-        get: operations["outfit_collage_api_outfits_collage_get"];
+        get: operations["outfits-collage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -280,7 +292,7 @@ export interface paths {
          * Feedback
          * @description Like, dislike or "I wore this": steers the next suggestions; `wore` also logs each item as worn.
          */
-        post: operations["feedback_api_outfits_feedback_post"];
+        post: operations["outfits-feedback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -300,7 +312,7 @@ export interface paths {
          * Score Outfit
          * @description Rate any combination of the user's items ("rate my outfit"), with the per-rule breakdown.
          */
-        post: operations["score_outfit_api_outfits_score_post"];
+        post: operations["outfits-score"];
         delete?: never;
         options?: never;
         head?: never;
@@ -318,7 +330,7 @@ export interface paths {
          * Suggestions
          * @description Diverse outfits for an occasion and weather, optionally built around anchor items.
          */
-        get: operations["suggestions_api_outfits_suggestions_get"];
+        get: operations["outfits-suggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -338,7 +350,7 @@ export interface paths {
          * Wear Log
          * @description What was worn when, newest first.
          */
-        get: operations["wear_log_api_outfits_wear_log_get"];
+        get: operations["outfits-wear-log"];
         put?: never;
         post?: never;
         delete?: never;
@@ -359,8 +371,10 @@ export interface paths {
         /**
          * Create User
          * @description Registers a user and returns their API token (shown only this once).
+         *
+         *     Part of the original contract: path and status as it wrote them.
          */
-        post: operations["create_user_api_users__post"];
+        post: operations["users-create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -378,7 +392,7 @@ export interface paths {
          * Read Me
          * @description The user the token belongs to.
          */
-        get: operations["read_me_api_users_me_get"];
+        get: operations["users-read-me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -395,21 +409,21 @@ export interface paths {
             cookie?: never;
         };
         /** Read User */
-        get: operations["read_user_api_users__user_id__get"];
+        get: operations["users-read"];
         put?: never;
         post?: never;
         /**
          * Delete User
          * @description Deletes the user, their conversations, their wardrobe rows and every stored file.
          */
-        delete: operations["delete_user_api_users__user_id__delete"];
+        delete: operations["users-delete"];
         options?: never;
         head?: never;
         /**
          * Update User
          * @description Changes the style preferences (send `null` to clear them).
          */
-        patch: operations["update_user_api_users__user_id__patch"];
+        patch: operations["users-update"];
         trace?: never;
     };
     "/api/users/{user_id}/token": {
@@ -427,7 +441,7 @@ export interface paths {
          *
          *     Of concurrent rotations exactly one answers 200; the others find their token revoked (401).
          */
-        post: operations["rotate_token_api_users__user_id__token_post"];
+        post: operations["users-rotate-token"];
         delete?: never;
         options?: never;
         head?: never;
@@ -445,7 +459,7 @@ export interface paths {
          * Live
          * @description The process is up (no dependencies checked).
          */
-        get: operations["live_health_live_get"];
+        get: operations["health-live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -467,7 +481,7 @@ export interface paths {
          *
          *     `checks.rate_limits` says whether limits are shared through Redis ("ok") or degraded to per-process ones.
          */
-        get: operations["ready_health_ready_get"];
+        get: operations["health-ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -519,22 +533,6 @@ export interface components {
              * @description One entry per file, in the order sent.
              */
             results: components["schemas"]["BatchItem"][];
-        };
-        /** Body_upload_batch_api_images_upload_batch_post */
-        Body_upload_batch_api_images_upload_batch_post: {
-            /**
-             * Files
-             * @description Up to `STYLIST_MAX_BATCH_FILES` photos.
-             */
-            files: string[];
-        };
-        /** Body_upload_image_api_images_upload_post */
-        Body_upload_image_api_images_upload_post: {
-            /**
-             * File
-             * @description A JPEG, PNG, WebP or HEIC photo of one item.
-             */
-            file: string;
         };
         /** ColourTag */
         ColourTag: {
@@ -595,15 +593,29 @@ export interface components {
             /** Deleted */
             deleted: number;
         };
-        /** ErrorBody */
+        /**
+         * ErrorBody
+         * @description The one error shape. `fields` is present only on `validation_error`.
+         */
         ErrorBody: {
-            /** Detail */
+            /**
+             * Detail
+             * @description What went wrong and how to fix it, for a person.
+             */
             detail: string;
-            /** Error */
-            error: string;
-            /** Fields */
+            error: components["schemas"]["ErrorCode"];
+            /**
+             * Fields
+             * @description Per-field problems (validation errors).
+             */
             fields?: components["schemas"]["FieldError"][] | null;
         };
+        /**
+         * ErrorCode
+         * @description Stable machine-readable error code; switch on it, show `detail` to people.
+         * @enum {string}
+         */
+        ErrorCode: "conflict" | "database_unavailable" | "forbidden" | "http_error" | "internal_error" | "invalid_image" | "invalid_outfit" | "invalid_request" | "malformed_request" | "method_not_allowed" | "not_found" | "payload_too_large" | "rate_limited" | "service_unavailable" | "storage_unavailable" | "unauthorized" | "unknown_occasion" | "unsupported_media_type" | "validation_error";
         /** FeedbackOut */
         FeedbackOut: {
             /**
@@ -645,11 +657,17 @@ export interface components {
         };
         /** FieldError */
         FieldError: {
-            /** Loc */
+            /**
+             * Loc
+             * @description Where the problem is, e.g. `["body", "username"]`.
+             */
             loc: (string | number)[];
             /** Msg */
             msg: string;
-            /** Type */
+            /**
+             * Type
+             * @description The validator that failed, e.g. `missing`, `literal_error`.
+             */
             type: string;
         };
         /** Image */
@@ -728,6 +746,23 @@ export interface components {
             type?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        /** ImagesUploadBatchForm */
+        ImagesUploadBatchForm: {
+            /**
+             * Files
+             * @description Up to `STYLIST_MAX_BATCH_FILES` photos.
+             */
+            files: string[];
+        };
+        /** ImagesUploadForm */
+        ImagesUploadForm: {
+            /**
+             * File
+             * Format: binary
+             * @description A JPEG, PNG, WebP or HEIC photo of one item.
+             */
+            file: string;
         };
         /** NearDuplicate */
         NearDuplicate: {
@@ -1007,12 +1042,17 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+        /** @description Identifies this request in the server's logs; echoes a valid `X-Request-ID` the client sent. */
+        "X-Request-ID": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    read_root__get: {
+    "health-read-root": {
         parameters: {
             query?: never;
             header?: never;
@@ -1024,21 +1064,32 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Status"];
                 };
             };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    add_conversation_api_conversations__post: {
+    "conversations-add": {
         parameters: {
             query?: {
                 /** @description The user asking (required here or in the JSON body). */
-                user_id?: number | null;
+                user_id?: number;
                 /** @description The question (original form). */
-                question?: string | null;
+                question?: string;
             };
             header?: never;
             path?: never;
@@ -1053,51 +1104,99 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
+            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description invalid_request */
+            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1106,13 +1205,13 @@ export interface operations {
             };
         };
     };
-    match_styles_api_conversations_match_styles__get: {
+    "outfits-match-styles": {
         parameters: {
             query: {
                 /** @description How many outfits to return. */
                 count?: number;
                 /** @description One of casual, work, interview, wedding-guest, funeral, date, dinner, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values. */
-                occasion?: components["schemas"]["Occasion"] | string | null;
+                occasion?: components["schemas"]["Occasion"] | string;
                 user_id: number;
             };
             header?: never;
@@ -1124,54 +1223,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OutfitList"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /**
-             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
-             *         (the message lists the accepted ones).
-             */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1180,13 +1293,13 @@ export interface operations {
             };
         };
     };
-    stream_conversation_api_conversations_stream_post: {
+    "conversations-stream": {
         parameters: {
             query?: {
                 /** @description The user asking (required here or in the JSON body). */
-                user_id?: number | null;
+                user_id?: number;
                 /** @description The question (original form). */
-                question?: string | null;
+                question?: string;
             };
             header?: never;
             path?: never;
@@ -1201,51 +1314,99 @@ export interface operations {
             /** @description `chunk` events, then `done` with the Conversation. */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/event-stream": unknown;
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
+            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description invalid_request */
+            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1254,7 +1415,7 @@ export interface operations {
             };
         };
     };
-    list_conversations_api_conversations__user_id__get: {
+    "conversations-list": {
         parameters: {
             query?: {
                 /** @description Rows to return (max 500). */
@@ -1273,51 +1434,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"][];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1326,7 +1504,7 @@ export interface operations {
             };
         };
     };
-    delete_conversations_api_conversations__user_id__delete: {
+    "conversations-delete-all": {
         parameters: {
             query?: never;
             header?: never;
@@ -1340,51 +1518,79 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DeletedCount"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1393,7 +1599,7 @@ export interface operations {
             };
         };
     };
-    delete_conversation_api_conversations__user_id___conversation_id__delete: {
+    "conversations-delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -1408,49 +1614,77 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1459,7 +1693,7 @@ export interface operations {
             };
         };
     };
-    upload_image_api_images_upload_post: {
+    "images-upload": {
         parameters: {
             query: {
                 user_id: number;
@@ -1470,85 +1704,126 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_upload_image_api_images_upload_post"];
+                "multipart/form-data": components["schemas"]["ImagesUploadForm"];
             };
         };
         responses: {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UploadedImage"];
                 };
             };
-            /** @description invalid_image */
+            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description conflict */
+            /** @description The request conflicts with what is stored. Codes: `conflict`. */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description payload_too_large */
+            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description unsupported_media_type */
+            /** @description The file is not a supported image format. Codes: `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1557,7 +1832,7 @@ export interface operations {
             };
         };
     };
-    upload_batch_api_images_upload_batch_post: {
+    "images-upload-batch": {
         parameters: {
             query: {
                 user_id: number;
@@ -1568,67 +1843,106 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_upload_batch_api_images_upload_batch_post"];
+                "multipart/form-data": components["schemas"]["ImagesUploadBatchForm"];
             };
         };
         responses: {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchResult"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
+            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description payload_too_large */
+            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1637,7 +1951,7 @@ export interface operations {
             };
         };
     };
-    list_images_api_images__user_id__get: {
+    "images-list": {
         parameters: {
             query?: {
                 /** @description Rows to return (max 500). */
@@ -1656,51 +1970,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Image"][];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1709,7 +2040,7 @@ export interface operations {
             };
         };
     };
-    get_image_api_images__user_id___image_id__get: {
+    "images-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -1724,51 +2055,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1777,7 +2125,7 @@ export interface operations {
             };
         };
     };
-    delete_image_api_images__user_id___image_id__delete: {
+    "images-delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -1792,49 +2140,77 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1843,7 +2219,7 @@ export interface operations {
             };
         };
     };
-    correct_tags_api_images__user_id___image_id__patch: {
+    "images-correct-tags": {
         parameters: {
             query?: never;
             header?: never;
@@ -1862,51 +2238,99 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
+            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1915,7 +2339,7 @@ export interface operations {
             };
         };
     };
-    download_image_api_images__user_id___image_id__file_get: {
+    "images-download": {
         parameters: {
             query?: never;
             header?: never;
@@ -1930,51 +2354,69 @@ export interface operations {
             /** @description The JPEG bytes. */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": unknown;
+                    "application/octet-stream": string;
+                    "image/jpeg": string;
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1983,7 +2425,7 @@ export interface operations {
             };
         };
     };
-    download_thumbnail_api_images__user_id___image_id__thumbnail_get: {
+    "images-download-thumbnail": {
         parameters: {
             query?: never;
             header?: never;
@@ -1998,51 +2440,69 @@ export interface operations {
             /** @description The JPEG bytes. */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": unknown;
+                    "application/octet-stream": string;
+                    "image/jpeg": string;
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2051,7 +2511,7 @@ export interface operations {
             };
         };
     };
-    outfit_collage_api_outfits_collage_get: {
+    "outfits-collage": {
         parameters: {
             query: {
                 /** @description Item ids (repeat the parameter). */
@@ -2067,54 +2527,69 @@ export interface operations {
             /** @description The outfit as one PNG. */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": unknown;
+                    "application/octet-stream": string;
+                    "image/png": string;
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /**
-             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
-             *         (the message lists the accepted ones).
-             */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2123,7 +2598,7 @@ export interface operations {
             };
         };
     };
-    feedback_api_outfits_feedback_post: {
+    "outfits-feedback": {
         parameters: {
             query: {
                 user_id: number;
@@ -2141,54 +2616,99 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeedbackOut"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
+            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /**
-             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
-             *         (the message lists the accepted ones).
-             */
+            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2197,7 +2717,7 @@ export interface operations {
             };
         };
     };
-    score_outfit_api_outfits_score_post: {
+    "outfits-score": {
         parameters: {
             query: {
                 user_id: number;
@@ -2215,54 +2735,99 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OutfitOut"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
+            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /**
-             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
-             *         (the message lists the accepted ones).
-             */
+            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2271,7 +2836,7 @@ export interface operations {
             };
         };
     };
-    suggestions_api_outfits_suggestions_get: {
+    "outfits-suggestions": {
         parameters: {
             query: {
                 /** @description Item ids (repeat the parameter). */
@@ -2281,10 +2846,10 @@ export interface operations {
                 /** @description How many outfits to return. */
                 count?: number;
                 user_id: number;
-                occasion?: components["schemas"]["Occasion"] | string | null;
-                temperature_c?: number | null;
+                occasion?: components["schemas"]["Occasion"] | string;
+                temperature_c?: number;
                 rain?: boolean;
-                season?: ("spring" | "summer" | "fall" | "winter") | null;
+                season?: "spring" | "summer" | "fall" | "winter";
             };
             header?: never;
             path?: never;
@@ -2295,54 +2860,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OutfitList"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /**
-             * @description The request does not match the schema, repeats an item, or names an occasion outside the vocabulary
-             *         (the message lists the accepted ones).
-             */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2351,7 +2930,7 @@ export interface operations {
             };
         };
     };
-    wear_log_api_outfits_wear_log_get: {
+    "outfits-wear-log": {
         parameters: {
             query: {
                 user_id: number;
@@ -2369,51 +2948,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WearLogOut"][];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2422,7 +3018,7 @@ export interface operations {
             };
         };
     };
-    create_user_api_users__post: {
+    "users-create": {
         parameters: {
             query?: never;
             header?: never;
@@ -2438,33 +3034,79 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserWithToken"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
+            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description conflict */
+            /** @description The request conflicts with what is stored. Codes: `conflict`. */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2473,7 +3115,7 @@ export interface operations {
             };
         };
     };
-    read_me_api_users_me_get: {
+    "users-read-me": {
         parameters: {
             query?: never;
             header?: never;
@@ -2485,33 +3127,38 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
-            422: {
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2520,7 +3167,7 @@ export interface operations {
             };
         };
     };
-    read_user_api_users__user_id__get: {
+    "users-read": {
         parameters: {
             query?: never;
             header?: never;
@@ -2534,51 +3181,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2587,7 +3251,7 @@ export interface operations {
             };
         };
     };
-    delete_user_api_users__user_id__delete: {
+    "users-delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -2601,49 +3265,77 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2652,7 +3344,7 @@ export interface operations {
             };
         };
     };
-    update_user_api_users__user_id__patch: {
+    "users-update": {
         parameters: {
             query?: never;
             header?: never;
@@ -2670,51 +3362,99 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
+            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2723,7 +3463,7 @@ export interface operations {
             };
         };
     };
-    rotate_token_api_users__user_id__token_post: {
+    "users-rotate-token": {
         parameters: {
             query?: never;
             header?: never;
@@ -2737,51 +3477,79 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenRotated"];
                 };
             };
-            /** @description The body could not be parsed (malformed JSON or multipart). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description unauthorized */
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description forbidden */
+            /** @description The token belongs to another user. Codes: `forbidden`. */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description not_found */
+            /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The request does not match the schema. */
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2790,7 +3558,7 @@ export interface operations {
             };
         };
     };
-    live_health_live_get: {
+    "health-live": {
         parameters: {
             query?: never;
             header?: never;
@@ -2802,15 +3570,26 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Status"];
                 };
             };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    ready_health_ready_get: {
+    "health-ready": {
         parameters: {
             query?: never;
             header?: never;
@@ -2822,15 +3601,27 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
