@@ -20,17 +20,35 @@ class OutfitItem(BaseModel):
     thumbnail_url: str
 
 
+class RuleBroken(BaseModel):
+    rule: str = Field(description="`structure`, `rain`, `cold`, `heat`, or the occasion whose dress code it breaks.")
+    message: str = Field(examples=["open sandals in the rain"])
+
+
 class OutfitOut(BaseModel):
     items: list[OutfitItem]
     score: float = Field(ge=0, le=1)
-    parts: dict[str, float] = Field(description="Per-rule breakdown of the score (each part 0..1 unless noted).")
+    parts: dict[str, float] = Field(
+        description="Per-rule breakdown in logit units: score = sigmoid(bias + sum of parts); `rules` is the cost "
+        "of the hard rules broken (0 when none)."
+    )
     explanation: str
+    broken_rules: list[RuleBroken] = Field(
+        default_factory=list,
+        description="Hard rules this outfit breaks. Suggestions only carry any when the wardrobe cannot satisfy "
+        "the rule (see `unmet`); such an outfit scores near 0.",
+    )
 
 
 class OutfitList(BaseModel):
     user_id: int
     outfits: list[OutfitOut]
     missing: list[str] = Field(description="Slots to fill before a complete outfit exists, e.g. `shoes`.")
+    unmet: list[str] = Field(
+        default_factory=list,
+        description="Hard rules no outfit from this wardrobe satisfies today, with what to add, e.g. "
+        "`no closed shoes for rain: add boots or sneakers`.",
+    )
     message: str = Field(description="A one-line summary for people, including what to add when needed.")
 
 
@@ -112,10 +130,13 @@ def outfit_out(user_id: int, outfit: Outfit) -> OutfitOut:
         score=round(outfit.score, 4),
         parts={name: round(float(value), 4) for name, value in outfit.parts.items()},
         explanation=outfit.explanation,
+        broken_rules=[RuleBroken(rule=p.rule, message=p.message) for p in outfit.problems],
     )
 
 
 def _message(result: Suggestions) -> str:
+    if result.outfits and result.unmet:
+        return f"Your wardrobe cannot meet every rule today: {'; '.join(result.unmet)}."
     if result.outfits:
         return f"{len(result.outfits)} outfit(s) from your wardrobe, best first."
     hint = ""
@@ -131,5 +152,6 @@ def outfit_list(user_id: int, result: Suggestions) -> OutfitList:
         user_id=user_id,
         outfits=[outfit_out(user_id, o) for o in result.outfits],
         missing=result.missing,
+        unmet=result.unmet,
         message=_message(result),
     )

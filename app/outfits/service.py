@@ -23,6 +23,9 @@ from app.wardrobe.models import WardrobeImage
 from app.wardrobe.service import to_wardrobe_item, wardrobe_items
 
 SIGNAL_WEIGHT = {"like": 1.0, "wore": 0.5, "dislike": -1.0}
+# A disliked outfit says little about each piece on its own: a quarter of a like, so one dislike never hides a
+# liked item; likes and wears speak for every piece.
+ITEM_SHARE = {"like": 1.0, "wore": 1.0, "dislike": 0.25}
 
 
 class InvalidOutfit(AppError):
@@ -47,19 +50,23 @@ def canonical_occasion(text: str | None) -> str | None:
 
 
 async def feedback_stats(session: AsyncSession, *, user_id: int) -> styling.FeedbackStats:
-    """Sum each signal into per-item and per-pair affinities (likes +1, wears +0.5, dislikes -1)."""
+    """Sum each signal per whole outfit, per pair and (weakly for dislikes) per item: likes +1, wears +0.5,
+    dislikes -1 (each item -0.25)."""
     rows = await session.execute(
         select(OutfitFeedback.item_ids, OutfitFeedback.signal).where(OutfitFeedback.user_id == user_id)
     )
     items: dict[int, float] = defaultdict(float)
     pairs: dict[tuple[int, int], float] = defaultdict(float)
+    outfits: dict[frozenset[int], float] = defaultdict(float)
     for item_ids, signal in rows:
         weight = SIGNAL_WEIGHT[signal]
+        if signal != "wore":  # wearing is not a verdict on the combination; rotation handles repeats
+            outfits[frozenset(item_ids)] += weight
         for item_id in item_ids:
-            items[item_id] += weight
+            items[item_id] += weight * ITEM_SHARE[signal]
         for pair in combinations(sorted(item_ids), 2):
             pairs[pair] += weight
-    return styling.FeedbackStats(item_affinity=dict(items), pair_affinity=dict(pairs))
+    return styling.FeedbackStats(item_affinity=dict(items), pair_affinity=dict(pairs), combinations=dict(outfits))
 
 
 async def worn_days_ago(session: AsyncSession, *, user_id: int, today: date) -> dict[int, int]:

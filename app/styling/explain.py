@@ -2,7 +2,11 @@
 
 from collections.abc import Mapping, Sequence
 
-from app.styling.items import WardrobeItem
+from app.styling.context import StyleContext
+from app.styling.dress_codes import DRESS_CODES
+from app.styling.garments import OUTER, garment
+from app.styling.items import Violation, WardrobeItem
+from app.styling.rules import COLD_C, HOT_C
 
 PRAISE = {
     "colour_harmony": "colours that work together",
@@ -28,6 +32,7 @@ CRITIQUE = {
     "rotation": "worn recently",
 }
 _NOTABLE = 0.05  # parts smaller than this (logit units) are not worth a reader's attention
+_NOTABLE_AGAINST = {"weather": 0.5, "rotation": 0.3}  # soft terms that only matter when clearly off
 
 
 def describe(item: WardrobeItem) -> str:
@@ -35,10 +40,37 @@ def describe(item: WardrobeItem) -> str:
     return f"{colour} {item.type or item.category or 'item'}".strip()
 
 
-def explain(items: Sequence[WardrobeItem], parts: Mapping[str, float]) -> str:
+def explain(
+    items: Sequence[WardrobeItem],
+    parts: Mapping[str, float],
+    problems: Sequence[Violation] = (),
+    context: StyleContext | None = None,
+) -> str:
+    """What the outfit is, the hard rule that decided (or the one it breaks), then the strongest reasons."""
     names = " + ".join(describe(item) for item in items)
+    if problems:
+        broken = "; ".join(problem.message for problem in problems[:3])
+        return f"{names}: breaks a rule ({broken}), the best the wardrobe allows today."
     ranked = sorted(parts.items(), key=lambda kv: kv[1])
-    good = [PRAISE[n] for n, v in reversed(ranked) if v > _NOTABLE and n in PRAISE][:2]
-    bad = [CRITIQUE[n] for n, v in ranked if v < -_NOTABLE and n in CRITIQUE][:1]
-    reasons = ", ".join(good) or "a workable combination"
+    good = [PRAISE[n] for n, v in reversed(ranked) if v > _NOTABLE and n in PRAISE and n != "occasion"][:2]
+    bad = [CRITIQUE[n] for n, v in ranked if v < -_NOTABLE_AGAINST.get(n, _NOTABLE) and n in CRITIQUE][:1]
+    context = context or StyleContext()
+    code = DRESS_CODES.get(context.occasion or "")
+    decided = [*_weather_notes(items, context), *([f"fits the dress code {code.where}"] if code else [])]
+    reasons = ", ".join(decided + good) or "a workable combination"
     return f"{names}: {reasons}" + (f"; but {bad[0]}." if bad else ".")
+
+
+def _weather_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:
+    """The weather rule this outfit satisfies, in words: what decided it today."""
+    outer = next((item for item in items if item.category == "outerwear" and garment(item).layer == OUTER), None)
+    shoes = next((item for item in items if item.category == "shoes"), None)
+    temperature = context.temperature_c
+    if context.rain and outer and shoes:
+        return [f"{describe(outer)} and closed {shoes.type or 'shoes'} for the rain"]
+    if temperature is not None and temperature < COLD_C:
+        layer = next((item for item in items if item.category == "outerwear"), None)
+        return [f"{describe(layer)} for {temperature:g} °C"] if layer else []
+    if temperature is not None and temperature >= HOT_C:
+        return [f"light layers for {temperature:g} °C"]
+    return []

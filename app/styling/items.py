@@ -29,11 +29,25 @@ class WardrobeItem:
 
 
 @dataclass(frozen=True)
+class Violation:
+    """A hard rule an outfit breaks: the rule's family, what is wrong, and what to add when nothing fits."""
+
+    rule: str  # "structure", "rain", "cold", "heat", or the occasion
+    message: str  # e.g. "open sandals in the rain"
+    fix: str = ""  # e.g. "no closed shoes for rain: add boots or sneakers"
+
+    @property
+    def structural(self) -> bool:
+        return self.rule == "structure"
+
+
+@dataclass(frozen=True)
 class FeedbackStats:
     """What the user's likes, dislikes and wears taught us; built by the service from its rows."""
 
     item_affinity: Mapping[int, float] = field(default_factory=lambda: _EMPTY)  # >0 liked/worn, <0 disliked
     pair_affinity: Mapping[tuple[int, int], float] = field(default_factory=dict)  # key (min_id, max_id)
+    combinations: Mapping[frozenset[int], float] = field(default_factory=dict)  # whole outfits liked (+)/disliked (-)
 
 
 @dataclass(frozen=True)
@@ -42,10 +56,12 @@ class Outfit:
     score: float  # 0..1
     parts: Mapping[str, float]  # each rule's contribution, see compatibility.PARTS
     explanation: str
+    problems: tuple[Violation, ...] = ()  # hard rules it breaks (only when the wardrobe leaves no choice)
 
 
 @dataclass
 class Suggestions:
     outfits: list[Outfit] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # e.g. "shoes": what to add for a first outfit
+    unmet: list[str] = field(default_factory=list)  # hard rules no outfit could satisfy, with what to add
     unclassified: int = 0  # items whose type is unknown and so fit no slot

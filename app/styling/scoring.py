@@ -16,26 +16,44 @@ from app.styling.context import (
 )
 from app.styling.explain import explain
 from app.styling.features import item_features
-from app.styling.items import FeedbackStats, Outfit, WardrobeItem
+from app.styling.items import FeedbackStats, Outfit, Violation, WardrobeItem
+from app.styling.rules import outfit_problems
 
 CONTEXT_PARTS = ("occasion", "weather", "preferences", "feedback", "rotation")
-PARTS = COMPATIBILITY_PARTS + CONTEXT_PARTS
-FEEDBACK_WEIGHT = 0.5
-COMBINATION_WEIGHT = 2.0
+PARTS = (*COMPATIBILITY_PARTS, *CONTEXT_PARTS, "rules")
+FEEDBACK_WEIGHT = 0.5  # one piece's own feedback
+COMBINATION_WEIGHT = 3.0  # this very combination liked or disliked
+PAIR_WEIGHT = 0.5  # pairs of it seen in other liked or disliked outfits: a weak echo
+SAME_COMBINATION = 0.75  # Jaccard overlap from which an outfit counts as the one that was judged
+# Preferences and history reorder acceptable outfits; they never rescue a broken one (RULE_COST is larger).
+BOUNDS = {"preferences": (-1.5, 1.5), "feedback": (-3.5, 3.5), "rotation": (-5.0, 0.0)}
+RULE_COST = 6.0  # per broken rule, in logit units: a broken outfit scores near 0
+STRUCTURE_COST = 10.0  # an impossible combination (two pairs of shoes, a dress with trousers)
 
 
 def item_feedback(item: WardrobeItem, feedback: FeedbackStats) -> float:
     return FEEDBACK_WEIGHT * math.tanh(feedback.item_affinity.get(item.id, 0.0))
 
 
+def _same_combination(ids: frozenset[int], judged: frozenset[int]) -> bool:
+    return judged <= ids or len(ids & judged) / len(ids | judged) >= SAME_COMBINATION
+
+
 def combination_feedback(items: Sequence[WardrobeItem], feedback: FeedbackStats) -> float:
-    """What the user said about these pieces *together*: the mean over the outfit's pairs, so liking or disliking
-    a whole outfit moves it by up to COMBINATION_WEIGHT whatever its size (a single piece's feedback is capped
-    lower: one disliked outfit should not bury every other outfit its shoes go with)."""
+    """What the user said about these pieces *together*. Liking or disliking this very outfit (or one it
+    contains) moves it by up to COMBINATION_WEIGHT; pairs of it that were in other judged outfits only echo
+    weakly (PAIR_WEIGHT shared over the pairs), so one disliked outfit does not bury every outfit its shoes
+    go with."""
+    ids = frozenset(item.id for item in items)
+    judged = [a for combo, a in feedback.combinations.items() if _same_combination(ids, combo)]
+    whole = max(judged, key=abs, default=0.0)
     pairs = [(min(a.id, b.id), max(a.id, b.id)) for n, a in enumerate(items) for b in items[n + 1 :]]
-    if not pairs:
-        return 0.0
-    return COMBINATION_WEIGHT * sum(math.tanh(feedback.pair_affinity.get(pair, 0.0)) for pair in pairs) / len(pairs)
+    echo = sum(math.tanh(feedback.pair_affinity.get(pair, 0.0)) for pair in pairs) / len(pairs) if pairs else 0.0
+    return COMBINATION_WEIGHT * math.tanh(whole) + PAIR_WEIGHT * echo
+
+
+def rules_cost(problems: Sequence[Violation]) -> float:
+    return -sum(STRUCTURE_COST if problem.structural else RULE_COST for problem in problems)
 
 
 def unary(item: WardrobeItem, context: StyleContext, feedback: FeedbackStats) -> dict[str, float]:
@@ -56,6 +74,8 @@ def context_parts(items: Sequence[WardrobeItem], context: StyleContext, feedback
     parts["feedback"] += combination_feedback(items, feedback)
     parts["weather"] = weather_fit(items, context)
     parts["rotation"] += repeat_cost(items, context)
+    for name, (low, high) in BOUNDS.items():
+        parts[name] = min(max(parts[name], low), high)
     return parts
 
 
@@ -71,7 +91,13 @@ def score(
     model = load_model()
     parts = outfit_parts(item_features(items), model) if items else dict.fromkeys(COMPATIBILITY_PARTS, 0.0)
     parts.update(context_parts(items, context, feedback))
+    problems = tuple(outfit_problems(items, context))
+    parts["rules"] = rules_cost(problems)
     parts = {name: round(float(np.float64(value)), 4) for name, value in parts.items()}
     return Outfit(
-        items=items, score=round(to_score(model.bias, parts), 4), parts=parts, explanation=explain(items, parts)
+        items=items,
+        score=round(to_score(model.bias, parts), 4),
+        parts=parts,
+        explanation=explain(items, parts, problems, context),
+        problems=problems,
     )

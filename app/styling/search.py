@@ -12,10 +12,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from app.styling.compatibility import PairModel, load_model, pair_logits
-from app.styling.context import StyleContext, repeat_cost, weather_fit
+from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
-from app.styling.items import FeedbackStats, Suggestions, WardrobeItem
-from app.styling.scoring import combination_feedback, score, unary
+from app.styling.garments import MID, OUTER, accessory_kind, garment
+from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeItem
+from app.styling.rules import COLD_C, item_problems, outfit_problems
+from app.styling.scoring import context_parts, score, unary
 
 Index = NDArray[np.intp]
 
@@ -24,8 +26,6 @@ OPTIONAL = {
     "top": ("layer", "outerwear", "accessory", "accessory2"),
     "one-piece": ("outerwear", "accessory", "accessory2"),
 }
-LAYER_TYPES = frozenset({"sweater", "hoodie", "longsleeve"})  # worn over a base top
-BASE_TOPS = frozenset({"t-shirt", "shirt", "blouse", "polo", "tank-top", "undershirt", "top"})
 PRUNE_TO = 14  # candidates per slot after pruning
 SAMPLE = 24  # reference partners per slot used to judge an item's versatility before pruning
 BEAM = 50
@@ -58,7 +58,7 @@ class State:
 
 
 def _slot_of(item: WardrobeItem) -> list[str]:
-    if item.category == "top" and item.type in LAYER_TYPES:
+    if item.category == "top" and garment(item).layer == MID:  # a knit is a top on its own or over a base top
         return ["top", "layer"]
     return ["accessory", "accessory2"] if item.category == "accessory" else [str(item.category)]
 
@@ -70,6 +70,35 @@ def _group(items: Sequence[WardrobeItem], context: StyleContext) -> dict[str, li
             for slot in _slot_of(item):
                 groups.setdefault(slot, []).append(item)
     return groups
+
+
+def _needs_outerwear(context: StyleContext) -> bool:
+    return context.rain or (context.temperature_c is not None and context.temperature_c < COLD_C)
+
+
+def _filter(
+    groups: dict[str, list[WardrobeItem]], context: StyleContext
+) -> tuple[dict[str, list[WardrobeItem]], list[str]]:
+    """Drop the items a hard rule forbids today. A required slot that only rule-breakers could fill keeps its
+    least-bad items, and the fix ("no closed shoes for rain: add boots or sneakers") is reported instead."""
+    problems = {item.id: item_problems(item, context) for slot in groups.values() for item in slot}
+    clean = {
+        slot: [i for i in slot_items if not problems[i.id] or i.id in context.anchor_ids]
+        for slot, slot_items in groups.items()
+    }
+    clean = {slot: slot_items for slot, slot_items in clean.items() if slot_items}
+    if context.rain and any(garment(i).layer == OUTER for i in clean.get("outerwear", [])):
+        clean["outerwear"] = [i for i in clean["outerwear"] if garment(i).layer == OUTER or i.id in context.anchor_ids]
+    if any(all(slot in clean for slot in shape) for shape in SHAPES):
+        return clean, []
+    shape = min(SHAPES, key=lambda sh: (not all(s in groups for s in sh), sum(s not in clean for s in sh)))
+    unmet: list[str] = []
+    for slot in shape:
+        if slot not in clean and slot in groups:
+            fewest = min(len(problems[i.id]) for i in groups[slot])
+            clean[slot] = [i for i in groups[slot] if len(problems[i.id]) == fewest]
+            unmet += [p.fix or p.message for i in clean[slot] for p in problems[i.id]]
+    return clean, list(dict.fromkeys(unmet))
 
 
 def _missing(groups: dict[str, list[WardrobeItem]]) -> list[str]:
@@ -118,10 +147,15 @@ def _allowed(state: State, slot: str, slots: dict[str, Slot]) -> Array:
     ok &= np.array([item.id not in chosen for item in slots[slot].items])
     if slot == "layer":
         top = next(slots[s].items[i] for s, i in state.picks if s == "top")
-        ok &= top.type in BASE_TOPS
+        ok &= garment(top).layer != MID
+    if slot == "outerwear":
+        layers = {garment(slots[s].items[i]).layer for s, i in state.picks}
+        ok &= np.array([garment(item).layer not in layers for item in slots[slot].items])
     if slot == "accessory2":
         first = [i for s, i in state.picks if s == "accessory"]
+        kind = accessory_kind(slots["accessory"].items[first[0]]) if first else None
         ok &= bool(first) & (np.arange(len(ok)) > (first[0] if first else 0))
+        ok &= np.array([accessory_kind(item) != kind for item in slots[slot].items])
     return ok
 
 
@@ -145,7 +179,9 @@ def _expand(beam: list[State], slot: str, slots: dict[str, Slot], pairs: dict[tu
 
 
 def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext) -> list[State]:
-    names = [s for s in (*shape, *OPTIONAL[shape[0]]) if s in slots]
+    if _needs_outerwear(context) and "outerwear" in slots:
+        shape = (*shape, "outerwear")  # rain or cold: outerwear is part of the outfit, not an option
+    names = list(dict.fromkeys(s for s in (*shape, *OPTIONAL[shape[0]]) if s in slots))
     model = load_model()
     # _expand only reads (earlier slot, later slot) blocks, so half the blocks are never computed.
     pairs = {
@@ -174,9 +210,10 @@ def _has_anchors(state: State, slot: str, slots: dict[str, Slot], context: Style
 def _final_logit(
     items: tuple[WardrobeItem, ...], state: State, context: StyleContext, feedback: FeedbackStats
 ) -> float:
-    return (
-        state.value + weather_fit(items, context) + repeat_cost(items, context) + combination_feedback(items, feedback)
-    )
+    """The beam's compatibility value with the context parts recomputed for the whole outfit (bounded, and
+    with the outfit-level terms: weather, the combination's feedback, repeats), as score() computes them."""
+    pairs_only = state.value - state.unary_sum
+    return pairs_only + sum(context_parts(items, context, feedback).values())
 
 
 def _diverse(
@@ -207,21 +244,29 @@ def suggest(
     *,
     count: int = 5,
 ) -> Suggestions:
-    """The best `count` diverse outfits from the wardrobe, or the slots to fill when none is complete."""
+    """The best `count` diverse outfits that break no hard rule; when the wardrobe cannot satisfy a rule, the
+    best outfits that satisfy the others, each carrying what it breaks, and `unmet` saying what to add."""
     result = Suggestions(unclassified=sum(1 for item in items if not item.category))
     groups = _group(items, context)
-    shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
-    if not shapes:
+    if not any(all(slot in groups for slot in shape) for shape in SHAPES):
         result.missing = _missing(groups)
         return result
+    groups, unmet = _filter(groups, context)
+    shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
     slots = _prune(groups, context, feedback)
-    pool: dict[frozenset[int], tuple[float, tuple[WardrobeItem, ...]]] = {}
+    pool: dict[frozenset[int], tuple[int, float, tuple[WardrobeItem, ...], list[Violation]]] = {}
     for shape in shapes:
         for state in _beam(shape, slots, context):
             outfit = tuple(slots[s].items[i] for s, i in state.picks)
             ids = frozenset(item.id for item in outfit)
-            if len(state.picks) >= len(shape) and context.anchor_ids <= ids:
-                pool[ids] = (_final_logit(outfit, state, context, feedback), outfit)
-    ranked = [outfit for _, outfit in sorted(pool.values(), key=lambda entry: -entry[0])]
-    result.outfits = [score(outfit, context, feedback) for outfit in _diverse(ranked, count, context.anchor_ids)]
+            if len(state.picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
+                problems = outfit_problems(outfit, context)
+                pool[ids] = (len(problems), _final_logit(outfit, state, context, feedback), outfit, problems)
+    fewest = min((entry[0] for entry in pool.values()), default=0)
+    best = sorted((e for e in pool.values() if e[0] == fewest), key=lambda entry: -entry[1])
+    if fewest:  # nothing in the wardrobe satisfies every rule today: say what is missing
+        unmet += [p.fix or p.message for p in best[0][3]]
+    picked = _diverse([entry[2] for entry in best], count, context.anchor_ids)
+    result.outfits = [score(outfit, context, feedback) for outfit in picked]
+    result.unmet = list(dict.fromkeys(unmet))
     return result

@@ -140,7 +140,7 @@ async def test_wearing_logs_items_and_rotates_them_out(client: httpx.AsyncClient
     log = (await client.get("/api/outfits/wear-log", params={"user_id": ana.id}, headers=ana.headers)).json()
     assert sorted(entry["item_id"] for entry in log) == sorted(worn)
     after = await suggestions(client, ana, count=1)
-    assert id_sets(after)[0] != set(worn)
+    assert id_sets(after)[0] != set(worn), [(o["explanation"], o["parts"]) for o in after["outfits"]]
 
 
 @pytest.mark.parametrize("signal", ["love", ""])

@@ -143,16 +143,31 @@ def test_repeating_an_outfit_costs_more_than_reusing_a_piece() -> None:
     assert same_day < apart < 0 and apart == pytest.approx(-1.0 - 6 / 7 - 5 / 7, abs=1e-3)
 
 
-def test_disliking_an_outfit_weighs_on_the_combination_more_than_on_each_piece() -> None:
+def test_disliking_an_outfit_sinks_that_combination_and_only_weakly_its_pairs() -> None:
     outfit = [make(1, "t-shirt", "top"), make(4, "jeans", "bottom"), make(7, "sneakers", "shoes")]
     sharing_shoes = [make(2, "shirt", "top"), make(5, "trousers", "bottom"), make(7, "sneakers", "shoes")]
+    sharing_two = [make(2, "shirt", "top"), make(4, "jeans", "bottom"), make(7, "sneakers", "shoes")]
     disliked = FeedbackStats(
-        item_affinity={1: -1.0, 4: -1.0, 7: -1.0}, pair_affinity={(1, 4): -1.0, (1, 7): -1.0, (4, 7): -1.0}
+        item_affinity={1: -0.25, 4: -0.25, 7: -0.25},
+        pair_affinity={(1, 4): -1.0, (1, 7): -1.0, (4, 7): -1.0},
+        combinations={frozenset({1, 4, 7}): -1.0},
     )
-    assert score(outfit, feedback=disliked).parts["feedback"] == pytest.approx(
-        -3 * 0.5 * np.tanh(1) - 2 * np.tanh(1), abs=1e-4
+    whole = score(outfit, feedback=disliked).parts["feedback"]
+    assert whole == pytest.approx(-3 * 0.5 * np.tanh(0.25) - 3 * np.tanh(1) - 0.5 * np.tanh(1), abs=1e-4)
+    assert whole < -2.5  # one dislike is enough to sink the very outfit
+    assert score(sharing_shoes, feedback=disliked).parts["feedback"] == pytest.approx(-0.5 * np.tanh(0.25), abs=1e-4)
+    two = score(sharing_two, feedback=disliked).parts["feedback"]
+    assert -0.5 < two < 0  # two of its pieces together: a weak echo, not a verdict
+    with_a_hat = [*outfit, make(12, "hat", "accessory")]
+    assert score(with_a_hat, feedback=disliked).parts["feedback"] < -2.5  # the same outfit plus a hat
+
+
+def test_a_liked_item_is_not_hidden_by_one_dislike() -> None:
+    liked_then_disliked = FeedbackStats(
+        item_affinity={7: 1.0 - 0.25}, combinations={frozenset({7}): 1.0, frozenset({1, 4, 7}): -1.0}
     )
-    assert score(sharing_shoes, feedback=disliked).parts["feedback"] == pytest.approx(-0.5 * np.tanh(1), abs=1e-4)
+    other = [make(2, "shirt", "top"), make(5, "trousers", "bottom"), make(7, "sneakers", "shoes")]
+    assert score(other, feedback=liked_then_disliked).parts["feedback"] > 0
 
 
 def test_feedback_changes_ranking() -> None:

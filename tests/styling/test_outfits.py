@@ -27,7 +27,9 @@ def test_outfits_have_one_item_per_slot_and_valid_shapes() -> None:
 
 
 def test_neutral_outfit_outscores_clashing_accents() -> None:
-    calm = score((item(1, "t-shirt", "top", "white"), item(4, "jeans", "bottom", "navy")))
+    calm = score(
+        (item(1, "t-shirt", "top", "white"), item(4, "jeans", "bottom", "navy"), item(6, "sneakers", "shoes", "white"))
+    )
     loud = score(
         (item(2, "shirt", "top", "red"), item(8, "skirt", "bottom", "green"), item(9, "heels", "shoes", "purple"))
     )

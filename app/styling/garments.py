@@ -1,0 +1,143 @@
+"""What a stylist knows about each garment kind, keyed by type: layer, warmth, closed shoes, accessory kind.
+
+The vision taxonomy (app/vision/taxonomy.py) decides which slot a type fills; this table holds only what the
+styling rules need. A type missing here falls back on its category, so a new type from the taxonomy is handled
+(conservatively) before anyone adds a row for it.
+"""
+
+from dataclasses import dataclass
+
+from app.styling.items import WardrobeItem
+from app.vision.taxonomy import normalise_type
+
+# Torso layers, innermost first: a base top, a mid layer (knit, hoodie), a tailored layer (blazer), outerwear.
+BASE, MID, TAILORED, OUTER = 0, 1, 2, 3
+LAYER_NAMES = {BASE: "base top", MID: "mid layer", TAILORED: "tailored layer", OUTER: "outerwear"}
+
+
+@dataclass(frozen=True)
+class Garment:
+    layer: int | None = None  # torso layer (tops, one-pieces and outerwear); None for bottoms, shoes, accessories
+    warmth: int = 2  # 1 (vest, sandals) .. 5 (winter coat)
+    closed: bool = True  # shoes: covers the foot (rain, cold, hiking); False for sandals, flip-flops, heels
+    knit: bool = False  # knitwear and fleece: too warm in heat
+    sportswear: bool = False  # made for sport: wrong at an interview, a wedding, a funeral, the office
+    beachwear: bool = False  # flip-flops, swimwear: the beach, a pool, at home
+    formal: bool = False  # tailoring and dress shoes: wrong at the gym
+    accessory: str | None = None  # the accessory kind: at most one of each kind per outfit
+    winter: bool = False  # winter accessories (beanie, gloves, wool scarf): not in heat
+
+
+GARMENTS: dict[str, Garment] = {
+    # tops
+    "t-shirt": Garment(layer=BASE, warmth=1),
+    "tank-top": Garment(layer=BASE, warmth=1),
+    "undershirt": Garment(layer=BASE, warmth=1),
+    "top": Garment(layer=BASE, warmth=1),
+    "blouse": Garment(layer=BASE, warmth=1),
+    "shirt": Garment(layer=BASE, warmth=2),
+    "polo": Garment(layer=BASE, warmth=2),
+    "kurta": Garment(layer=BASE, warmth=2),
+    "longsleeve": Garment(layer=BASE, warmth=2),
+    "sweater": Garment(layer=MID, warmth=4, knit=True),
+    "sweatshirt": Garment(layer=MID, warmth=3, knit=True, sportswear=True),
+    "hoodie": Garment(layer=MID, warmth=3, knit=True, sportswear=True),
+    "cardigan": Garment(layer=MID, warmth=3, knit=True),
+    "vest": Garment(layer=MID, warmth=2),
+    "waistcoat": Garment(layer=MID, warmth=2, formal=True),
+    # outerwear
+    "blazer": Garment(layer=TAILORED, warmth=3, formal=True),
+    "jacket": Garment(layer=OUTER, warmth=4),
+    "outerwear": Garment(layer=OUTER, warmth=4),
+    "coat": Garment(layer=OUTER, warmth=5),
+    "trench": Garment(layer=OUTER, warmth=4),
+    "trench-coat": Garment(layer=OUTER, warmth=4),
+    "raincoat": Garment(layer=OUTER, warmth=3),
+    "puffer": Garment(layer=OUTER, warmth=5),
+    "parka": Garment(layer=OUTER, warmth=5),
+    "denim-jacket": Garment(layer=OUTER, warmth=3),
+    "leather-jacket": Garment(layer=OUTER, warmth=4),
+    "windbreaker": Garment(layer=OUTER, warmth=3, sportswear=True),
+    # one-pieces
+    "dress": Garment(layer=BASE, warmth=2),
+    "jumpsuit": Garment(layer=BASE, warmth=2),
+    "bodysuit": Garment(layer=BASE, warmth=1),
+    "tracksuit": Garment(layer=BASE, warmth=3, sportswear=True),
+    "swimsuit": Garment(layer=BASE, warmth=1, beachwear=True),
+    # bottoms
+    "jeans": Garment(warmth=3),
+    "pants": Garment(warmth=3),
+    "trousers": Garment(warmth=3),
+    "chinos": Garment(warmth=3),
+    "joggers": Garment(warmth=3, sportswear=True),
+    "track-pants": Garment(warmth=3, sportswear=True),
+    "sweatpants": Garment(warmth=3, sportswear=True),
+    "leggings": Garment(warmth=2, sportswear=True),
+    "shorts": Garment(warmth=1),
+    "skirt": Garment(warmth=2),
+    # shoes
+    "sneakers": Garment(warmth=2),
+    "trainers": Garment(warmth=2),
+    "running-shoes": Garment(warmth=2, sportswear=True),
+    "formal-shoes": Garment(warmth=2, formal=True),
+    "oxfords": Garment(warmth=2, formal=True),
+    "loafers": Garment(warmth=2, formal=True),
+    "boots": Garment(warmth=4),
+    "ankle-boots": Garment(warmth=4),
+    "heels": Garment(warmth=1, closed=False, formal=True),
+    "pumps": Garment(warmth=1, closed=False, formal=True),
+    "flats": Garment(warmth=1),
+    "sandals": Garment(warmth=1, closed=False),
+    "flip-flops": Garment(warmth=1, closed=False, beachwear=True),
+    "slides": Garment(warmth=1, closed=False, beachwear=True),
+    "slippers": Garment(warmth=1, closed=False, beachwear=True),
+    # accessories
+    "bag": Garment(accessory="bag"),
+    "handbag": Garment(accessory="bag"),
+    "backpack": Garment(accessory="bag"),
+    "clutch": Garment(accessory="bag", formal=True),
+    "wallet": Garment(accessory="wallet"),
+    "hat": Garment(accessory="hat"),
+    "cap": Garment(accessory="hat", sportswear=True),
+    "beanie": Garment(accessory="hat", winter=True, knit=True),
+    "scarf": Garment(accessory="scarf", warmth=3),
+    "muffler": Garment(accessory="scarf", warmth=4, winter=True, knit=True),
+    "gloves": Garment(accessory="gloves", winter=True),
+    "belt": Garment(accessory="belt"),
+    "watch": Garment(accessory="watch"),
+    "sunglasses": Garment(accessory="eyewear"),
+    "tie": Garment(accessory="tie", formal=True),
+    "socks": Garment(accessory="socks"),
+    "jewellery": Garment(accessory="jewellery"),
+}
+
+# A type this table does not know: judged by its slot.
+BY_CATEGORY: dict[str, Garment] = {
+    "top": Garment(layer=BASE, warmth=2),
+    "one-piece": Garment(layer=BASE, warmth=2),
+    "outerwear": Garment(layer=OUTER, warmth=4),
+    "bottom": Garment(warmth=3),
+    "shoes": Garment(warmth=2),
+    "accessory": Garment(accessory="other"),
+}
+_NOTHING = Garment()
+
+
+def garment(item: WardrobeItem) -> Garment:
+    """What the rules know about this item's kind; unknown types fall back on the category."""
+    if item.type:
+        known = GARMENTS.get(normalise_type(item.type))
+        if known is not None:
+            return known
+    return BY_CATEGORY.get(item.category or "", _NOTHING)
+
+
+def accessory_kind(item: WardrobeItem) -> str:
+    """Unknown accessory types each count as their own kind, so two of them are not mistaken for two hats."""
+    kind = garment(item).accessory
+    return f"other:{item.type}" if kind in (None, "other") else kind
+
+
+def is_sporty(item: WardrobeItem) -> bool:
+    """Sportswear by kind, or a top/bottom/shoe the tags call sporty (running shoes look like sneakers)."""
+    return garment(item).sportswear or item.style == "sporty"

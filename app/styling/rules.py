@@ -1,0 +1,148 @@
+"""Hard rules: what a stylist never lets out of the door. A rule says "no" with a reason; it is not a penalty.
+
+Three families, each data plus one small check:
+- structure: one pair of shoes, a top and a bottom or a one-piece (never both), at most one of each accessory
+  kind, torso layers in a wearable order and count;
+- weather: below COLD_C outerwear, below 15 °C enough warmth (WARMTH_NEED), in rain outerwear and closed shoes,
+  from HOT_C no coats, knits or winter accessories, in the cold no shorts or open shoes;
+- dress codes per occasion (dress_codes.py): what is never acceptable, and for the gym what is expected.
+The search filters with these; "rate my outfit" reports them; `Violation.fix` says what to add when the
+wardrobe itself cannot satisfy a rule.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+
+from app.styling.context import StyleContext
+from app.styling.dress_codes import DRESS_CODES, occasion_problem
+from app.styling.garments import BASE, GARMENTS, MID, OUTER, TAILORED, accessory_kind, garment
+from app.styling.items import Violation, WardrobeItem
+from app.vision.taxonomy import normalise_type
+
+COLD_C = 10.0  # below this an outfit needs outerwear
+HOT_C = 25.0  # from this on: no coats, knits or winter accessories
+CHILLY_C = 12.0  # below this: no shorts, no open shoes
+# Below each temperature the torso needs at least this warmth: the warmest layer + half a point per extra layer.
+WARMTH_NEED: tuple[tuple[float, float], ...] = ((0.0, 5.5), (5.0, 5.0), (10.0, 4.0), (15.0, 3.0))
+STRUCTURE = "structure"
+
+
+def warmth_of(item: WardrobeItem) -> int:
+    """The kind's warmth when we know the kind (a corrected type must not keep its old tags' warmth)."""
+    if item.type and normalise_type(item.type) in GARMENTS:
+        return GARMENTS[normalise_type(item.type)].warmth
+    return item.warmth if item.warmth is not None else garment(item).warmth
+
+
+def warmth_needed(temperature_c: float | None) -> float | None:
+    if temperature_c is None:
+        return None
+    return next((need for below, need in WARMTH_NEED if temperature_c < below), None)
+
+
+def _weather_problem(item: WardrobeItem, context: StyleContext) -> Violation | None:
+    kind, temperature = garment(item), context.temperature_c
+    if context.rain and item.category == "shoes" and not kind.closed:
+        return Violation(
+            "rain", f"open {item.type or 'shoes'} in the rain", "no closed shoes for rain: add boots or sneakers"
+        )
+    if temperature is None:
+        return None
+    if temperature < CHILLY_C:
+        if item.category == "shoes" and not kind.closed:
+            return Violation(
+                "cold",
+                f"open {item.type or 'shoes'} at {temperature:g} °C",
+                "no closed shoes for the cold: add boots or sneakers",
+            )
+        if item.type == "shorts" or kind.beachwear:
+            return Violation(
+                "cold", f"{item.type} at {temperature:g} °C", "nothing long enough for the cold: add trousers or jeans"
+            )
+    if temperature >= HOT_C:
+        if kind.knit or kind.winter:
+            return Violation(
+                "heat",
+                f"a {item.type or 'knit'} at {temperature:g} °C",
+                "nothing light enough for the heat: add a t-shirt or a linen shirt",
+            )
+        if item.category == "outerwear" and warmth_of(item) >= 4:
+            return Violation("heat", f"a {item.type or 'coat'} at {temperature:g} °C", "")
+    return None  # fmt: skip
+
+
+def item_problems(item: WardrobeItem, context: StyleContext) -> list[Violation]:
+    """The rules this one item breaks in this context, whatever it is worn with."""
+    found = [_weather_problem(item, context), occasion_problem(item, context.occasion)]
+    return [problem for problem in found if problem is not None]
+
+
+def _structure(items: Sequence[WardrobeItem]) -> list[Violation]:
+    pieces = list(items)
+    slots = Counter(item.category for item in pieces)
+    problems = []
+    if len({item.id for item in pieces}) != len(pieces):
+        problems.append("the same item twice")
+    if slots["shoes"] != 1:
+        problems.append("no shoes" if not slots["shoes"] else f"{slots['shoes']} pairs of shoes")
+    if slots["one-piece"] and slots["bottom"]:
+        problems.append("a one-piece with a bottom")
+    if slots["one-piece"] > 1 or slots["bottom"] > 1:
+        problems.append("two bottoms" if slots["bottom"] > 1 else "two one-pieces")
+    if not slots["one-piece"] and not (slots["top"] and slots["bottom"]):
+        problems.append("no top and bottom or one-piece")
+    problems += _layers(pieces)
+    kinds = Counter(accessory_kind(item) for item in pieces if item.category == "accessory")
+    problems += [f"{count} of one accessory kind ({kind})" for kind, count in kinds.items() if count > 1]
+    return [Violation(STRUCTURE, problem) for problem in problems]
+
+
+def _layers(items: Sequence[WardrobeItem]) -> list[str]:
+    """At most one garment per torso layer, and a mid layer only over a base top or on its own."""
+    torso = [garment(item).layer for item in items if item.category in ("top", "outerwear")]
+    layers = Counter(layer for layer in torso if layer is not None)
+    names = {BASE: "two base tops", MID: "two mid layers", TAILORED: "two blazers", OUTER: "two coats"}
+    problems = [names[layer] for layer, count in layers.items() if count > 1]
+    if len(torso) > 4:
+        problems.append(f"{len(torso)} torso layers")
+    return problems
+
+
+def _weather_outfit(items: Sequence[WardrobeItem], context: StyleContext) -> list[Violation]:
+    pieces = list(items)
+    layers = [garment(item).layer for item in pieces if item.category == "outerwear"]
+    problems = []
+    if context.rain and OUTER not in layers:
+        problems.append(
+            Violation("rain", "no coat or jacket in the rain", "no outerwear for rain: add a raincoat or a jacket")
+        )
+    temperature = context.temperature_c
+    if temperature is not None and temperature < COLD_C and not layers:
+        problems.append(
+            Violation(
+                "cold", f"no outerwear at {temperature:g} °C", "no outerwear for the cold: add a coat or a jacket"
+            )
+        )
+    need = warmth_needed(temperature)
+    torso = sorted((warmth_of(i) for i in pieces if i.category in ("top", "one-piece", "outerwear")), reverse=True)
+    if need is not None and torso and torso[0] + 0.5 * (len(torso) - 1) < need:
+        problems.append(
+            Violation(
+                "cold", f"not warm enough for {temperature:g} °C", "nothing warm enough: add a sweater or a warmer coat"
+            )
+        )
+    return problems  # fmt: skip
+
+
+def outfit_problems(items: Sequence[WardrobeItem], context: StyleContext) -> list[Violation]:
+    """Every hard rule this outfit breaks (structure first), or [] when a stylist would let it out."""
+    found = _structure(items) + _weather_outfit(items, context)
+    for item in items:
+        found += item_problems(item, context)
+    unique: dict[str, Violation] = {}
+    for problem in found:
+        unique.setdefault(problem.message, problem)
+    return list(unique.values())
+
+
+__all__ = ["DRESS_CODES", "Violation", "item_problems", "outfit_problems"]
