@@ -811,18 +811,28 @@ export interface components {
             missing: string[];
             /** Outfits */
             outfits: components["schemas"]["OutfitOut"][];
+            /**
+             * Unmet
+             * @description Hard rules no outfit from this wardrobe satisfies today, with what to add, e.g. `no closed shoes for rain: add boots or sneakers`.
+             */
+            unmet?: string[];
             /** User Id */
             user_id: number;
         };
         /** OutfitOut */
         OutfitOut: {
+            /**
+             * Broken Rules
+             * @description Hard rules this outfit breaks. Suggestions only carry any when the wardrobe cannot satisfy the rule (see `unmet`); such an outfit scores near 0.
+             */
+            broken_rules?: components["schemas"]["RuleBroken"][];
             /** Explanation */
             explanation: string;
             /** Items */
             items: components["schemas"]["OutfitItem"][];
             /**
              * Parts
-             * @description Per-rule breakdown of the score (each part 0..1 unless noted).
+             * @description Per-rule breakdown in logit units: score = sigmoid(bias + sum of parts); `rules` is the cost of the hard rules broken (0 when none).
              */
             parts: {
                 [key: string]: number;
@@ -838,6 +848,19 @@ export interface components {
             };
             /** Status */
             status: string;
+        };
+        /** RuleBroken */
+        RuleBroken: {
+            /**
+             * Message
+             * @example open sandals in the rain
+             */
+            message: string;
+            /**
+             * Rule
+             * @description `structure`, `rain`, `cold`, `heat`, or the occasion whose dress code it breaks.
+             */
+            rule: string;
         };
         /** ScoreRequest */
         ScoreRequest: {
