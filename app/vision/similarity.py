@@ -48,4 +48,9 @@ def near_duplicates(
     ids = np.array([item_id for item_id, _ in usable])
     similarity = np.stack([vector for _, vector in usable]) @ query
     order = np.argsort(-similarity)[:limit]
-    return [(int(ids[i]), round(float(similarity[i]), 4)) for i in order if similarity[i] >= threshold]
+    # float16 storage can put two identical photos a hair above 1; a similarity is in [0, 1] by contract.
+    return [(int(ids[i]), _bounded(similarity[i])) for i in order if similarity[i] >= threshold]
+
+
+def _bounded(similarity: float) -> float:
+    return round(min(1.0, max(0.0, float(similarity))), 4)

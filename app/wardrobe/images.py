@@ -135,6 +135,11 @@ def make_thumbnail(image: Image.Image, size: int) -> bytes:
     return _encode_jpeg(thumb, 85)
 
 
+def upload_hash(data: bytes) -> str:
+    """SHA-256 of the upload as sent: cheap, so exact duplicates are refused before any decoding."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def prepare_upload(data: bytes, *, max_pixels: int, thumbnail_size: int, quality: int) -> PreparedImage:
     """Decode by content (never by file name), orient, convert to sRGB RGB, strip metadata."""
     opened = _open(data, max_pixels)
@@ -145,5 +150,5 @@ def prepare_upload(data: bytes, *, max_pixels: int, thumbnail_size: int, quality
         stored=_encode_jpeg(rgb, quality),
         thumbnail=make_thumbnail(rgb, thumbnail_size),
         source_format=source_format,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=upload_hash(data),
     )

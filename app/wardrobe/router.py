@@ -17,7 +17,6 @@ from app.core.errors import (
 )
 from app.core.security import OwnedUser
 from app.storage.base import ObjectNotFound, StorageError
-from app.users.models import User
 from app.wardrobe import service
 from app.wardrobe.images import STORED_CONTENT_TYPE
 from app.wardrobe.schemas import BatchItem, BatchResult, Image, NearDuplicate, TagCorrection, UploadedImage
@@ -53,8 +52,11 @@ async def upload_image(
 ) -> UploadedImage:
     """Stores the photo (re-encoded, metadata stripped) and returns it with the tags the analysis found."""
     data = await _read_limited(file, settings.max_upload_bytes)
-    added = await service.add_image(session, storage, settings, analyzer, user=user, data=data, filename=file.filename)
-    return _uploaded(added)
+    async with service.adding_image(
+        session, storage, settings, analyzer, user_id=user.id, data=data, filename=file.filename
+    ) as added:
+        response = _uploaded(added)  # built before the commit: a response that fails leaves nothing stored
+    return response
 
 
 @router.post(
@@ -71,30 +73,56 @@ async def upload_batch(
     analyzer: AnalyzerDep,
     files: Annotated[list[UploadFile], File(description="Up to `STYLIST_MAX_BATCH_FILES` photos.")],
 ) -> BatchResult:
-    """Each file is handled like a single upload; one bad file does not stop the others."""
+    """Each file is handled like a single upload, in its own transaction; one bad file does not stop the others."""
     if len(files) > settings.max_batch_files:
         raise PayloadTooLarge(f"{len(files)} files sent; at most {settings.max_batch_files} per batch.")
-    results = [await _upload_one(session, storage, settings, analyzer, user, file) for file in files]
+    user_id = user.id  # a failed file's rollback expires `user`; the later files need only its id
+    payloads = [await _read_or_refuse(file, settings.max_upload_bytes) for file in files]
+    uploads = [data if isinstance(data, bytes) else None for data in payloads]
+    duplicates = await service.batch_duplicates(session, user_id=user_id, uploads=uploads)
+    results = []
+    for file, data, duplicate in zip(files, payloads, duplicates, strict=True):
+        if isinstance(data, AppError):
+            results.append(_refused(file.filename, data))
+        elif duplicate is not None:
+            results.append(_refused(file.filename, duplicate))
+        else:
+            results.append(await _upload_one(session, storage, settings, analyzer, user_id, file.filename, data))
     created = sum(1 for r in results if r.image is not None)
     return BatchResult(created=created, failed=len(results) - created, results=results)
 
 
+async def _read_or_refuse(file: UploadFile, limit: int) -> bytes | AppError:
+    try:
+        return await _read_limited(file, limit)
+    except AppError as exc:
+        return exc
+
+
+def _refused(filename: str | None, exc: AppError) -> BatchItem:
+    return BatchItem(filename=filename, status=exc.status_code, error=ErrorBody(error=exc.code, detail=exc.detail))
+
+
 async def _upload_one(
-    session: SessionDep, storage: StorageDep, settings: SettingsDep, analyzer: AnalyzerDep, user: User, file: UploadFile
+    session: SessionDep,
+    storage: StorageDep,
+    settings: SettingsDep,
+    analyzer: AnalyzerDep,
+    user_id: int,
+    filename: str | None,
+    data: bytes,
 ) -> BatchItem:
     try:
-        data = await _read_limited(file, settings.max_upload_bytes)
-        added = await service.add_image(
-            session, storage, settings, analyzer, user=user, data=data, filename=file.filename
-        )
+        async with service.adding_image(
+            session, storage, settings, analyzer, user_id=user_id, data=data, filename=filename
+        ) as added:
+            item = BatchItem(filename=filename, status=200, image=_uploaded(added))
     except AppError as exc:
-        return BatchItem(
-            filename=file.filename, status=exc.status_code, error=ErrorBody(error=exc.code, detail=exc.detail)
-        )
+        return _refused(filename, exc)
     except StorageError:
         error = ErrorBody(error="storage_unavailable", detail="File storage is unavailable; retry this file.")
-        return BatchItem(filename=file.filename, status=503, error=error)
-    return BatchItem(filename=file.filename, status=200, image=_uploaded(added))
+        return BatchItem(filename=filename, status=503, error=error)
+    return item
 
 
 @router.get("/{user_id}", response_model=list[Image], responses=responses(*AUTH_ERRORS))

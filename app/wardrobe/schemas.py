@@ -67,7 +67,7 @@ class Image(BaseModel):
 
 class NearDuplicate(BaseModel):
     id: int = Field(description="An item already in the wardrobe that looks like the same garment.")
-    similarity: float = Field(ge=-1, le=1, description="Cosine similarity of the two photos' embeddings.")
+    similarity: float = Field(ge=0, le=1, description="How alike the two photos are (1 = the same).")
 
 
 class UploadedImage(Image):

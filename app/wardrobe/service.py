@@ -5,6 +5,8 @@ import logging
 import time
 import unicodedata
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
@@ -19,12 +21,11 @@ from app.core.errors import Conflict, NotFound
 from app.core.observability import ANALYSIS_LATENCY
 from app.storage.base import Storage, StorageError
 from app.styling import WardrobeItem
-from app.users.models import User
 from app.vision.analyze import ImageAnalyzer, ItemAnalysis
 from app.vision.colours import PALETTE
 from app.vision.similarity import embedding_of, near_duplicates, pack, unpack
 from app.vision.taxonomy import category_of
-from app.wardrobe.images import STORED_CONTENT_TYPE, PreparedImage, prepare_upload
+from app.wardrobe.images import STORED_CONTENT_TYPE, PreparedImage, prepare_upload, upload_hash
 from app.wardrobe.models import WardrobeImage
 
 logger = logging.getLogger(__name__)
@@ -46,12 +47,46 @@ def user_storage_prefix(user_id: int) -> str:
     return f"users/{user_id}/"
 
 
-async def _reject_duplicate(session: AsyncSession, *, user_id: int, content_hash: str) -> None:
-    existing = await session.scalar(
-        select(WardrobeImage.id).where(WardrobeImage.user_id == user_id, WardrobeImage.content_hash == content_hash)
+async def existing_images_by_hash(session: AsyncSession, *, user_id: int, hashes: list[str]) -> dict[str, int]:
+    """The user's images among these upload hashes: content hash -> image id."""
+    if not hashes:
+        return {}
+    rows = await session.execute(
+        select(WardrobeImage.content_hash, WardrobeImage.id).where(
+            WardrobeImage.user_id == user_id, WardrobeImage.content_hash.in_(set(hashes))
+        )
     )
-    if existing is not None:
-        raise Conflict(f"This photo is already in the wardrobe as image {existing}.")
+    return {content_hash: image_id for content_hash, image_id in rows}
+
+
+def already_stored(image_id: int) -> Conflict:
+    return Conflict(f"This photo is already in the wardrobe as image {image_id}.")
+
+
+async def _reject_duplicate(session: AsyncSession, *, user_id: int, content_hash: str) -> None:
+    existing = await existing_images_by_hash(session, user_id=user_id, hashes=[content_hash])
+    if content_hash in existing:
+        raise already_stored(existing[content_hash])
+
+
+async def batch_duplicates(
+    session: AsyncSession, *, user_id: int, uploads: list[bytes | None]
+) -> list[Conflict | None]:
+    """Per upload of a batch, the 409 it gets without being decoded: already stored, or sent twice in the batch."""
+    hashes = [upload_hash(data) if data is not None else None for data in uploads]
+    stored = await existing_images_by_hash(session, user_id=user_id, hashes=[h for h in hashes if h])
+    first_seen: dict[str, int] = {}
+    verdicts: list[Conflict | None] = []
+    for position, content_hash in enumerate(hashes, start=1):
+        verdict = None
+        if content_hash in stored:
+            verdict = already_stored(stored[content_hash])
+        elif content_hash in first_seen:
+            verdict = Conflict(f"This photo is the same file as number {first_seen[content_hash]} of this batch.")
+        elif content_hash is not None:
+            first_seen[content_hash] = position
+        verdicts.append(verdict)
+    return verdicts
 
 
 @dataclass(frozen=True)
@@ -89,26 +124,50 @@ async def _near_duplicates(
     return near_duplicates(analysis.signature, candidates, threshold=threshold)
 
 
-async def add_image(
+@asynccontextmanager
+async def adding_image(
     session: AsyncSession,
     storage: Storage,
     settings: Settings,
     analyzer: ImageAnalyzer,
     *,
-    user: User,
+    user_id: int,
     data: bytes,
     filename: str | None,
-) -> AddedImage:
-    """Validate → analyse → store files → insert the row; on any failure nothing of it remains."""
+) -> AsyncIterator[AddedImage]:
+    """Validate → analyse → store files → insert the row, committed when the caller's block ends.
+
+    The caller builds its response inside the block, so a response that cannot be built rolls the row back
+    and removes the files instead of leaving a committed row behind a 500. On any failure nothing remains.
+    """
+    # An exact duplicate is known from the bytes alone: refused before the costly decoding and analysis.
+    await _reject_duplicate(session, user_id=user_id, content_hash=upload_hash(data))
     # Decoding and the model are CPU-bound: off the event loop, in one hop.
     prepared, analysis = await asyncio.to_thread(_prepare_and_analyze, data, settings, analyzer)
-    await _reject_duplicate(session, user_id=user.id, content_hash=prepared.content_hash)
     similar = await _near_duplicates(
-        session, user_id=user.id, analysis=analysis, threshold=settings.duplicate_similarity
+        session, user_id=user_id, analysis=analysis, threshold=settings.duplicate_similarity
     )
-    stem = f"{user_storage_prefix(user.id)}{uuid.uuid4().hex}"
-    row = WardrobeImage(
-        user_id=user.id,
+    row = _new_row(user_id=user_id, prepared=prepared, analysis=analysis, filename=filename)
+    written: list[str] = []
+    try:
+        for key, payload in ((row.storage_key, prepared.stored), (row.thumbnail_key, prepared.thumbnail)):
+            await storage.put(key, payload, content_type=STORED_CONTENT_TYPE)
+            written.append(key)
+        session.add(row)
+        await session.flush()
+        yield AddedImage(row=row, near_duplicates=similar)
+        # Committed here, not at the request boundary: the files just written must go if the row does not.
+        await session.commit()
+    except BaseException:
+        await session.rollback()
+        await discard_files(storage, written)
+        raise
+
+
+def _new_row(*, user_id: int, prepared: PreparedImage, analysis: ItemAnalysis, filename: str | None) -> WardrobeImage:
+    stem = f"{user_storage_prefix(user_id)}{uuid.uuid4().hex}"
+    return WardrobeImage(
+        user_id=user_id,
         storage_key=f"{stem}.jpg",
         thumbnail_key=f"{stem}.thumb.jpg",
         content_hash=prepared.content_hash,
@@ -121,23 +180,6 @@ async def add_image(
         corrections={},
         embedding=pack(analysis.signature) if analysis.signature is not None else None,
     )
-    await _store(session, storage, row=row, prepared=prepared)
-    return AddedImage(row=row, near_duplicates=similar)
-
-
-async def _store(session: AsyncSession, storage: Storage, *, row: WardrobeImage, prepared: PreparedImage) -> None:
-    written: list[str] = []
-    try:
-        for key, payload in ((row.storage_key, prepared.stored), (row.thumbnail_key, prepared.thumbnail)):
-            await storage.put(key, payload, content_type=STORED_CONTENT_TYPE)
-            written.append(key)
-        session.add(row)
-        # Committed here, not at the request boundary: the files just written must go if the row does not.
-        await session.commit()
-    except BaseException:
-        await session.rollback()
-        await discard_files(storage, written)
-        raise
 
 
 async def discard_files(storage: Storage, keys: list[str]) -> None:

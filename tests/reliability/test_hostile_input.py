@@ -13,9 +13,12 @@ import pytest
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
+from app.core.config import Settings
 from app.core.dependencies import MAX_OFFSET
+from app.main import create_app
 from tests.factories import create_user, jpeg, upload
 
 NUL_TEXT = "navy\x00blazer"
@@ -141,3 +144,14 @@ async def test_offset_past_the_bound_is_422_on_every_list(client: httpx.AsyncCli
         assert response.json()["fields"][0]["loc"] == ["query", "offset"]
     last = await client.get(f"/api/images/{ana.id}", params={"offset": MAX_OFFSET}, headers=ana.headers)
     assert last.status_code == 200 and last.json() == []
+
+
+def test_nul_in_a_websocket_question_is_an_error_message(settings: Settings) -> None:
+    with TestClient(create_app(settings)) as client:
+        created = client.post("/api/users/", json={"username": "ws-nul"}).json()
+        headers = {"Authorization": f"Bearer {created['api_token']}"}
+        with client.websocket_connect("/api/conversations/ws", headers=headers) as socket:
+            socket.send_json({"question": NUL_TEXT})
+            error = socket.receive_json()
+            assert error["type"] == "error" and "NUL" in error["detail"]
+        assert client.get(f"/api/conversations/{created['id']}", headers=headers).json() == []

@@ -37,3 +37,22 @@ async def test_duplicates_are_per_user(client: httpx.AsyncClient) -> None:
     await upload(client, ana, (FIXTURES / "tshirt-blue.jpg").read_bytes())
     response = await upload(client, bo, rephotographed("tshirt-blue.jpg"))
     assert response.json()["near_duplicates"] == []
+
+
+def flat_strip(fmt: str) -> bytes:
+    """A 1x20000 strip of one colour: the PNG and the JPEG decode to the same pixels, so their signatures match."""
+    return encode(Image.new("RGB", (1, 20000), (250, 250, 250)), fmt, **({"quality": 100} if fmt == "JPEG" else {}))
+
+
+async def test_identical_pixels_give_similarity_at_most_one_and_one_row(client: httpx.AsyncClient) -> None:
+    """Issue 11, item 8: float16 signatures put this pair at 1.0001, a 500 after the commit, then a 409 on retry."""
+    ana = await create_user(client)
+    first = await upload(client, ana, flat_strip("PNG"), filename="strip.png", content_type="image/png")
+    assert first.status_code == 200, first.text
+    second = await upload(client, ana, flat_strip("JPEG"))
+    assert second.status_code == 200, second.text
+    flagged = second.json()["near_duplicates"]
+    assert [d["id"] for d in flagged] == [first.json()["id"]]
+    assert 0.99 <= flagged[0]["similarity"] <= 1.0
+    listed = (await client.get(f"/api/images/{ana.id}", headers=ana.headers)).json()
+    assert len(listed) == 2

@@ -249,3 +249,26 @@ async def test_database_failure_after_files_written_removes_the_files(
             else:
                 await connection.execute(text("DROP TRIGGER refuse ON wardrobe_images"))
                 await connection.execute(text("DROP FUNCTION refuse()"))
+
+
+async def test_a_response_that_cannot_be_built_commits_nothing(
+    client: httpx.AsyncClient, app: FastAPI, storage_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11, item 8: the response is validated before the commit, so a failure there is not a 500 then a 409."""
+    from app.wardrobe import service
+
+    ana = await create_user(client)
+    first = await upload(client, ana, jpeg((200, 30, 40)))
+
+    async def out_of_range(*_: object, **__: object) -> list[tuple[int, float]]:
+        return [(first.json()["id"], 1.5)]  # what NearDuplicate refuses: the response cannot be built
+
+    monkeypatch.setattr(service, "_near_duplicates", out_of_range)
+    data = jpeg()
+    failed = await upload(client, ana, data)
+    assert failed.status_code == 500
+    assert await row_count(app) == 1
+    assert len(files_in(storage_dir)) == 2  # only the first upload's photo and thumbnail
+    monkeypatch.undo()
+    retried = await upload(client, ana, data)
+    assert retried.status_code == 200, retried.text
