@@ -166,7 +166,7 @@ export interface paths {
         put?: never;
         /**
          * Upload several clothing photos
-         * @description Each file is handled like a single upload; one bad file does not stop the others.
+         * @description Each file is handled like a single upload, in its own transaction; one bad file does not stop the others.
          */
         post: operations["images-upload-batch"];
         delete?: never;
@@ -773,7 +773,7 @@ export interface components {
             id: number;
             /**
              * Similarity
-             * @description Cosine similarity of the two photos' embeddings.
+             * @description How alike the two photos are (1 = the same).
              */
             similarity: number;
         };
