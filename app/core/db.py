@@ -50,8 +50,14 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value
 
 
+# SQLite otherwise hands a deleted row's id to the next row, and a client holding the old id reads another item.
+# A model that sets its own __table_args__ must repeat this (tests/test_migrations.py checks every table).
+SQLITE_NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    __table_args__: Any = SQLITE_NEVER_REUSE_IDS
 
 
 class CreatedAtMixin:

@@ -3,7 +3,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.db import Base, CreatedAtMixin
+from app.core.db import SQLITE_NEVER_REUSE_IDS, Base, CreatedAtMixin
 
 
 class WardrobeImage(CreatedAtMixin, Base):
@@ -11,7 +11,10 @@ class WardrobeImage(CreatedAtMixin, Base):
 
     __tablename__ = "wardrobe_images"
     # The same file twice in one wardrobe is a mistake (often a re-run bulk import), not a second item.
-    __table_args__ = (UniqueConstraint("user_id", "content_hash", name="uq_wardrobe_images_user_hash"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "content_hash", name="uq_wardrobe_images_user_hash"),
+        SQLITE_NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -9,26 +9,43 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import update
+from sqlalchemy import select, update
 
+from app.storage.local import LocalStorage
 from app.users.models import ApiToken, User
 from tests.factories import Account, create_user, jpeg, upload
+
+
+PUT_LATENCY_S = 0.25  # longer than one analysis on a busy machine, which the uploads queue for
+
+
+class RemoteLikeStorage(LocalStorage):
+    """Local files with an object store's latency (a large photo to S3), so requests overlap."""
+
+    async def put(self, key: str, data: bytes, *, content_type: str) -> None:
+        await asyncio.sleep(PUT_LATENCY_S)
+        await super().put(key, data, content_type=content_type)
 
 
 def stored_files(storage_dir: Path, user_id: int) -> list[Path]:
     return [path for path in (storage_dir / "users" / str(user_id)).rglob("*") if path.is_file()]
 
 
-async def test_the_same_photo_uploaded_at_once_is_stored_once(client: httpx.AsyncClient, storage_dir: Path) -> None:
+async def test_the_same_photo_uploaded_at_once_is_stored_once(
+    client: httpx.AsyncClient, app: FastAPI, storage_dir: Path
+) -> None:
+    app.state.storage = RemoteLikeStorage(storage_dir)
     ana = await create_user(client)
+    # A first upload warms the model; otherwise its one-off start-up holds every analysis back until it is done.
+    assert (await upload(client, ana, jpeg((30, 150, 40)))).status_code == 200
     photo = jpeg((150, 30, 40))
     answers = await asyncio.gather(*(upload(client, ana, photo) for _ in range(16)))
     assert sorted(r.status_code for r in answers) == [200] + [409] * 15, [r.text for r in answers]
     assert {r.json()["error"] for r in answers if r.status_code == 409} == {"conflict"}
     assert all("already in the wardrobe" in r.json()["detail"] for r in answers if r.status_code == 409)
     listed = await client.get(f"/api/images/{ana.id}", headers=ana.headers)
-    assert len(listed.json()) == 1
-    assert len(stored_files(storage_dir, ana.id)) == 2  # the one photo and its thumbnail; the losers left nothing
+    assert len(listed.json()) == 2
+    assert len(stored_files(storage_dir, ana.id)) == 4  # two photos and their thumbnails; the losers left nothing
 
 
 async def _forget_token_use(app: FastAPI) -> None:
@@ -63,6 +80,7 @@ async def _delete_soon(client: httpx.AsyncClient, ana: Account, delay_s: float) 
 async def test_deleting_a_user_while_their_writes_are_in_flight(
     client: httpx.AsyncClient, app: FastAPI, storage_dir: Path
 ) -> None:
+    app.state.storage = RemoteLikeStorage(storage_dir)
     for round_, delay_s in enumerate((0.0, 0.05, 0.2)):
         ana = await create_user(client, f"ana{round_}")
         item_ids = [(await upload(client, ana, jpeg((200, 30 * k, 40)))).json()["id"] for k in range(2)]
@@ -76,3 +94,21 @@ async def test_deleting_a_user_while_their_writes_are_in_flight(
             assert await session.get(User, ana.id) is None
         assert (await client.get("/api/users/me", headers=ana.headers)).status_code == 401
         assert stored_files(storage_dir, ana.id) == []  # no orphan file of an upload that lost the race
+
+
+async def test_concurrent_token_rotations_leave_exactly_one_token(client: httpx.AsyncClient, app: FastAPI) -> None:
+    for never_used in (True, False):
+        ana = await create_user(client, f"ana{int(never_used)}")
+        if never_used:
+            await _forget_token_use(app)
+        answers = await asyncio.gather(
+            *(client.post(f"/api/users/{ana.id}/token", headers=ana.headers) for _ in range(10))
+        )
+        assert sorted(r.status_code for r in answers) == [200] + [401] * 9, [r.text for r in answers]
+        winner = next(r.json()["api_token"] for r in answers if r.status_code == 200)
+        me = await client.get("/api/users/me", headers={"Authorization": f"Bearer {winner}"})
+        assert me.status_code == 200 and me.json()["id"] == ana.id
+        assert (await client.get("/api/users/me", headers=ana.headers)).status_code == 401
+        async with app.state.session_factory() as session:
+            tokens = list(await session.scalars(select(ApiToken).where(ApiToken.user_id == ana.id)))
+        assert len(tokens) == 1
