@@ -15,7 +15,6 @@ from app.storage.local import LocalStorage
 from app.users.models import ApiToken, User
 from tests.factories import Account, create_user, jpeg, upload
 
-
 PUT_LATENCY_S = 0.25  # longer than one analysis on a busy machine, which the uploads queue for
 
 
