@@ -12,12 +12,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Stamp files: reinstall only when a requirements file changes.
-$(VENV)/.runtime-installed: requirements.txt constraints.txt | $(BIN)/python
+$(VENV)/.runtime-installed: requirements.txt constraints.txt pyproject.toml | $(BIN)/python
 	$(PIP) -r requirements.txt -c constraints.txt
+	$(PIP) --no-deps -e .  # the `stylist` command
 	touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt constraints.txt | $(BIN)/python
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml | $(BIN)/python
 	$(PIP) -r requirements-dev.txt -c constraints.txt
+	$(PIP) --no-deps -e .  # the `stylist` command
 	touch $@ $(VENV)/.runtime-installed
 
 install: $(VENV)/.runtime-installed

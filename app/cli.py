@@ -1,16 +1,41 @@
-"""`python -m app.cli openapi`: print the OpenAPI schema (kept in docs/openapi.json).
+"""The `stylist` command (also `python -m app.cli ...`): run the service, and use a wardrobe from the terminal.
 
-`python -m app.cli sweep [--dry-run] [--grace-minutes N]`: reconcile stored files with wardrobe rows.
+Commands that touch a wardrobe work on the local database and storage (the STYLIST_* settings), or on a running
+server with `--url` and `--token`.
 """
 
-import argparse
 import asyncio
 import dataclasses
 import json
 import sys
+import warnings
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
 
+import click
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from app.commandline.backend import AddResult, Backend, CommandError, Context, LocalBackend, RemoteBackend
 from app.core.config import Settings, get_settings
+
+cli = typer.Typer(
+    help="AI Stylist: the service and your wardrobe from the terminal.", no_args_is_help=True, add_completion=False
+)
+console = Console()
+errors = Console(stderr=True)
+T = TypeVar("T")
+
+UserOption = Annotated[str | None, typer.Option("--user", "-u", help="User name (local); checked against --token.")]
+UrlOption = Annotated[
+    str | None, typer.Option(envvar="STYLIST_URL", help="A running server, e.g. http://127.0.0.1:8000.")
+]
+TokenOption = Annotated[str | None, typer.Option(envvar="STYLIST_TOKEN", help="API token for --url.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 
 def openapi_json() -> str:
@@ -40,21 +65,235 @@ async def sweep_report(*, dry_run: bool, grace_minutes: float) -> str:
     return json.dumps(dataclasses.asdict(report), indent=2) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app.cli", description="AI Stylist utilities")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("openapi", help="print the OpenAPI schema as JSON")
-    sweeper = commands.add_parser("sweep", help="remove old files without rows; report rows without files")
-    sweeper.add_argument("--dry-run", action="store_true", help="report only; delete nothing")
-    sweeper.add_argument(
-        "--grace-minutes", type=float, default=60, help="keep orphan files younger than this (uploads in flight)"
+def backend(url: str | None, token: str | None) -> AbstractAsyncContextManager[Backend]:
+    if url:
+        if not token:
+            raise CommandError("--url needs --token (or STYLIST_TOKEN)")
+        return RemoteBackend.open(url, token)
+    return LocalBackend.open(get_settings())
+
+
+def run(work: Awaitable[T]) -> T:
+    """Runs a command; a CommandError is a message for the person, exit status 1, no traceback."""
+    try:
+        return asyncio.run(work)  # type: ignore[arg-type]
+    except CommandError as error:
+        errors.print(f"[red]error:[/red] {error}", soft_wrap=True)
+        raise typer.Exit(1) from error
+
+
+def show_new_token(token: str | None, username: str) -> None:
+    if token:
+        console.print(f"Created user [bold]{username}[/bold]. Their API token, shown only this once:")
+        console.print(token, soft_wrap=True, highlight=False)
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
+) -> None:
+    """Serve the API, the web app (/app) and the docs (/docs)."""
+    import uvicorn
+
+    console.print(f"Open http://{host}:{port}/app")
+    uvicorn.run("app.main:app", host=host, port=port, reload=reload)
+
+
+@cli.command()
+def migrate() -> None:
+    """Bring the database (STYLIST_DATABASE_URL) to the latest schema."""
+    from app.core import migrations
+
+    migrations.upgrade(get_settings().database_url)
+    console.print("Database is at the latest schema.")
+
+
+@cli.command()
+def openapi() -> None:
+    """Print the OpenAPI schema as JSON (kept in docs/openapi.json)."""
+    sys.stdout.write(openapi_json())
+
+
+@cli.command()
+def sweep(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report only; delete nothing.")] = False,
+    grace_minutes: Annotated[float, typer.Option(help="Keep orphan files younger than this (uploads in flight).")] = 60,
+) -> None:
+    """Remove old files without rows; report rows without files."""
+    sys.stdout.write(asyncio.run(sweep_report(dry_run=dry_run, grace_minutes=grace_minutes)))
+
+
+@cli.command()
+def analyze(
+    photos: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Photos (JPEG, PNG, WebP, HEIC).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Tag photos with the local model, offline: no server, no database."""
+    from app.commandline.render import tags_table
+    from app.core.errors import AppError
+    from app.vision.factory import create_analyzer
+    from app.wardrobe.images import prepare_upload
+
+    settings = get_settings()
+    analyzer = create_analyzer(settings)
+    results: dict[str, Any] = {}
+    for photo in photos:
+        try:
+            prepared = prepare_upload(
+                photo.read_bytes(),
+                max_pixels=settings.max_image_pixels,
+                thumbnail_size=settings.thumbnail_size,
+                quality=settings.stored_jpeg_quality,
+            )
+        except AppError as error:
+            results[str(photo)] = {"error": error.code, "detail": error.detail}
+            continue
+        results[str(photo)] = analyzer.analyze(prepared.image).to_tags()
+    if as_json:
+        sys.stdout.write(json.dumps(results, indent=2) + "\n")
+        return
+    for name, tags in results.items():
+        console.print(f"[red]{name}: {tags['detail']}[/red]" if "error" in tags else tags_table(name, tags))
+
+
+@cli.command("import")
+def import_photos(
+    folder: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="Folder of photos (searched recursively).")
+    ],
+    user: UserOption = None,
+    url: UrlOption = None,
+    token: TokenOption = None,
+) -> None:
+    """Import every photo under FOLDER; run it again to resume (files already in the wardrobe are skipped)."""
+    from app.commandline.importer import import_folder
+    from app.commandline.render import print_import_summary
+
+    async def work() -> None:
+        async with backend(url, token) as target:
+            account = await target.account(user, create=url is None)
+            show_new_token(account.new_token, account.username)
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+            with Progress(*columns, console=console) as progress:
+                task = progress.add_task(f"Importing into {account.username}'s wardrobe", total=None)
+
+                def advance(path: Path, result: AddResult | None) -> None:
+                    progress.update(task, advance=1, description=f"{path.name[:40]:<40}")
+
+                summary = await import_folder(
+                    target,
+                    account,
+                    folder,
+                    on_start=lambda total: progress.update(task, total=total),
+                    on_file=advance,
+                )
+            print_import_summary(console, summary, folder)
+
+    run(work())
+
+
+@cli.command()
+def outfits(
+    user: UserOption = None,
+    occasion: Annotated[str | None, typer.Option(help="work, date, wedding, ... (the API's occasions)")] = None,
+    temperature: Annotated[float | None, typer.Option(help="Temperature in °C.")] = None,
+    rain: Annotated[bool, typer.Option("--rain", help="It is raining.")] = False,
+    count: Annotated[int, typer.Option(min=1, max=20, help="How many outfits.")] = 5,
+    url: UrlOption = None,
+    token: TokenOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Outfit suggestions from the wardrobe, best first (or what is missing)."""
+    from app.commandline.render import outfits_table
+
+    context = Context(occasion=occasion, temperature_c=temperature, rain=rain)
+    result = run(_with_account(url, token, user, lambda b, a: b.suggest(a, context, count)))
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    else:
+        console.print(outfits_table(result))
+
+
+@cli.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question, in quotes.")],
+    user: UserOption = None,
+    url: UrlOption = None,
+    token: TokenOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Ask the stylist; the answer is grounded in the user's wardrobe and stored in the history."""
+    result = run(_with_account(url, token, user, lambda b, a: b.ask(a, question)))
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+        return
+    console.print(result["answer"], soft_wrap=True)
+    if result.get("referenced_item_ids"):
+        console.print(f"[dim]items named: {', '.join(map(str, result['referenced_item_ids']))}[/dim]")
+
+
+async def _with_account(
+    url: str | None, token: str | None, user: str | None, action: Callable[[Backend, Any], Awaitable[T]]
+) -> T:
+    async with backend(url, token) as target:
+        return await action(target, await target.account(user))
+
+
+def counted(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
+
+
+@cli.command()
+def export(
+    out: Annotated[Path, typer.Argument(dir_okay=False, help="The archive to write, e.g. ana.zip.")],
+    user: UserOption = None,
+) -> None:
+    """Write the user's wardrobe, tags, corrections, feedback, wear log and conversations to a zip (local)."""
+    from app.commandline.archive import export_user
+
+    async def work() -> dict[str, int]:
+        async with LocalBackend.open(get_settings()) as local:
+            return await export_user(local, await local.account(user), out)
+
+    counts = run(work())
+    console.print(
+        f"Wrote {out}: " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()), soft_wrap=True
     )
-    args = parser.parse_args(argv)
-    if args.command == "openapi":
-        sys.stdout.write(openapi_json())
-    elif args.command == "sweep":
-        sys.stdout.write(asyncio.run(sweep_report(dry_run=args.dry_run, grace_minutes=args.grace_minutes)))
-    return 0
+
+
+@cli.command("import-archive")
+def import_archive(
+    archive: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="An archive from `stylist export`.")],
+    user: Annotated[str | None, typer.Option("--user", "-u", help="Restore under this name instead.")] = None,
+) -> None:
+    """Restore an exported wardrobe as a new user on this instance (local); prints the new user's token."""
+    from app.commandline import archive as archives
+
+    async def work() -> tuple[Any, dict[str, int]]:
+        async with LocalBackend.open(get_settings()) as local:
+            return await archives.import_archive(local, archive, username=user)
+
+    account, counts = run(work())
+    console.print(
+        "Restored " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()), soft_wrap=True
+    )
+    show_new_token(account.new_token, account.username)
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Alembic cannot reflect the functional lower(username) index; harmless, and noise in a terminal.
+    warnings.filterwarnings("ignore", message=".*expression-based index")
+    try:
+        # Not standalone: the exit status comes back as a value, so tests can call main() directly.
+        code = cli(args=argv, prog_name="stylist", standalone_mode=False)
+    except click.ClickException as error:  # usage errors carry their own message and exit status
+        error.show()
+        return error.exit_code
+    except click.exceptions.Abort:
+        return 130
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":
