@@ -127,13 +127,13 @@ class LocalBackend:
     async def add_photo(self, account: Account, data: bytes, filename: str) -> AddResult:
         analyzer = await asyncio.to_thread(self.analyzer)
         try:
-            async with self.factory() as session, session.begin():
+            async with self.factory() as session:
                 user = await self._user(session, account)
-                added = await wardrobe.add_image(
-                    session, self.storage, self.settings, analyzer, user=user, data=data, filename=filename
-                )
-                similar = [NearDuplicate(id=i, similarity=s) for i, s in added.near_duplicates]
-                item = UploadedImage(**Image.from_row(added.row).model_dump(), near_duplicates=similar)
+                async with wardrobe.adding_image(
+                    session, self.storage, self.settings, analyzer, user_id=user.id, data=data, filename=filename
+                ) as added:
+                    similar = [NearDuplicate(id=i, similarity=s) for i, s in added.near_duplicates]
+                    item = UploadedImage(**Image.from_row(added.row).model_dump(), near_duplicates=similar)
         except AppError as error:
             return _rejected(error)
         return AddResult("created", "added", item.model_dump(mode="json"))
