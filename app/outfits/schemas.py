@@ -22,7 +22,7 @@ class OutfitItem(BaseModel):
 
 class RuleBroken(BaseModel):
     rule: str = Field(description="`structure`, `rain`, `cold`, `heat`, or the occasion whose dress code it breaks.")
-    message: str = Field(examples=["open sandals in the rain"])
+    message: str = Field(examples=["sandals in the rain (not closed shoes)"])
 
 
 class OutfitOut(BaseModel):

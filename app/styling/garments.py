@@ -19,7 +19,7 @@ LAYER_NAMES = {BASE: "base top", MID: "mid layer", TAILORED: "tailored layer", O
 class Garment:
     layer: int | None = None  # torso layer (tops, one-pieces and outerwear); None for bottoms, shoes, accessories
     warmth: int = 2  # 1 (vest, sandals) .. 5 (winter coat)
-    closed: bool = True  # shoes: covers the foot (rain, cold, hiking); False for sandals, flip-flops, heels
+    closed: bool = True  # shoes that keep rain and cold out; False for sandals, flip-flops, heels, ballet flats
     knit: bool = False  # knitwear and fleece: too warm in heat
     sportswear: bool = False  # made for sport: wrong at an interview, a wedding, a funeral, the office
     beachwear: bool = False  # flip-flops, swimwear: the beach, a pool, at home
@@ -86,7 +86,7 @@ GARMENTS: dict[str, Garment] = {
     "ankle-boots": Garment(warmth=4),
     "heels": Garment(warmth=1, closed=False, formal=True),
     "pumps": Garment(warmth=1, closed=False, formal=True),
-    "flats": Garment(warmth=1),
+    "flats": Garment(warmth=1, closed=False),  # ballet flats: soaked in rain, cold in winter
     "sandals": Garment(warmth=1, closed=False),
     "flip-flops": Garment(warmth=1, closed=False, beachwear=True),
     "slides": Garment(warmth=1, closed=False, beachwear=True),

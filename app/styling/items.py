@@ -33,7 +33,7 @@ class Violation:
     """A hard rule an outfit breaks: the rule's family, what is wrong, and what to add when nothing fits."""
 
     rule: str  # "structure", "rain", "cold", "heat", or the occasion
-    message: str  # e.g. "open sandals in the rain"
+    message: str  # e.g. "sandals in the rain (not closed shoes)"
     fix: str = ""  # e.g. "no closed shoes for rain: add boots or sneakers"
 
     @property

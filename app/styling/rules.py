@@ -44,7 +44,9 @@ def _weather_problem(item: WardrobeItem, context: StyleContext) -> Violation | N
     kind, temperature = garment(item), context.temperature_c
     if context.rain and item.category == "shoes" and not kind.closed:
         return Violation(
-            "rain", f"open {item.type or 'shoes'} in the rain", "no closed shoes for rain: add boots or sneakers"
+            "rain",
+            f"{item.type or 'open shoes'} in the rain (not closed shoes)",
+            "no closed shoes for rain: add boots or sneakers",
         )
     if temperature is None:
         return None
@@ -52,7 +54,7 @@ def _weather_problem(item: WardrobeItem, context: StyleContext) -> Violation | N
         if item.category == "shoes" and not kind.closed:
             return Violation(
                 "cold",
-                f"open {item.type or 'shoes'} at {temperature:g} °C",
+                f"{item.type or 'open shoes'} at {temperature:g} °C (not closed shoes)",
                 "no closed shoes for the cold: add boots or sneakers",
             )
         if item.type == "shorts" or kind.beachwear:

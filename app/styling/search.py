@@ -7,6 +7,7 @@ slot against a small reference sample; everything after works on at most PRUNE_T
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from numpy.typing import NDArray
@@ -16,7 +17,7 @@ from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, OUTER, accessory_kind, garment
 from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeItem
-from app.styling.rules import COLD_C, item_problems, outfit_problems
+from app.styling.rules import COLD_C, item_problems, outfit_problems, warmth_needed, warmth_of
 from app.styling.scoring import context_parts, score, unary
 
 Index = NDArray[np.intp]
@@ -190,13 +191,29 @@ def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext)
         for b in names[n + 1 :]
     }
     beam = [State((), 0.0, np.inf, 0.0, model.weakest_pair)]
-    for slot in names:
+    need = warmth_needed(context.temperature_c)
+    last_torso = max((n for n, s in enumerate(names) if s in TORSO_SLOTS), default=-1)
+    for n, slot in enumerate(names):
         grown = _expand(beam, slot, slots, pairs)
         if slot not in shape:
             grown += beam  # optional slots may stay empty
             grown = [state for state in grown if _has_anchors(state, slot, slots, context)]
-        beam = sorted(grown, key=lambda state: -state.value)[:BEAM]
+        beam = sorted(grown, key=partial(_rank, slots=slots, need=need if n >= last_torso else None))[:BEAM]
     return beam
+
+
+def _rank(state: State, slots: dict[str, Slot], need: float | None) -> tuple[bool, float]:
+    """Best value first; once every torso layer is chosen, outfits warm enough for the day before the rest."""
+    return (need is not None and _torso_warmth(state, slots) < need, -state.value)
+
+
+TORSO_SLOTS = frozenset({"top", "layer", "one-piece", "outerwear"})
+
+
+def _torso_warmth(state: State, slots: dict[str, Slot]) -> float:
+    """The warmth rules.py judges: the warmest torso layer plus half a point per extra layer."""
+    warmths = sorted((warmth_of(slots[s].items[i]) for s, i in state.picks if s in TORSO_SLOTS), reverse=True)
+    return warmths[0] + 0.5 * (len(warmths) - 1) if warmths else 0.0
 
 
 def _has_anchors(state: State, slot: str, slots: dict[str, Slot], context: StyleContext) -> bool:

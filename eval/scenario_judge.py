@@ -1,0 +1,118 @@
+"""A stylist's verdict on one outfit, read from the items' TRUE labels (not the engine's tags).
+
+Written apart from app/styling/rules.py on purpose: the judge names garments as the label sets do
+("sports-shoes", "flip-flops", "track-pants") and states each scenario's rules in a stylist's words, so a tag
+error (a sweater analysed as a longsleeve, flip-flops as sandals) or a rule the engine gets wrong fails here.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eval.scenario_wardrobes import TrueLabel
+
+TOPS = {"t-shirt", "shirt", "top", "kurta", "blouse", "polo", "longsleeve", "sweater", "sweatshirt", "hoodie"}
+KNITS = {"sweater", "sweatshirt", "hoodie"}
+BOTTOMS = {"jeans", "trousers", "pants", "shorts", "track-pants", "skirt", "leggings"}
+ONE_PIECES = {"dress"}
+OUTER = {"jacket", "outerwear"}  # protects from rain and cold
+TAILORED = {"blazer"}
+SHOES = {"casual-shoes", "sports-shoes", "formal-shoes", "heels", "flats", "sandals", "flip-flops", "boots"}
+CLOSED_SHOES = {"casual-shoes", "sports-shoes", "formal-shoes", "boots"}
+ACCESSORY_KIND = {
+    "handbag": "bag", "backpack": "bag", "clutch": "bag", "cap": "hat", "belt": "belt", "watch": "watch",
+    "tie": "tie", "scarf": "scarf", "muffler": "scarf",
+}  # fmt: skip
+LOUD = {"Red", "Yellow", "Orange", "Pink", "Purple", "Green", "Magenta", "Fluorescent Green", "Lime Green", "Gold"}
+SMART_NEVER = {
+    "t-shirt", "shorts", "track-pants", "leggings", "hoodie", "sweatshirt", "jeans", "sports-shoes", "casual-shoes",
+    "flip-flops", "sandals", "cap", "backpack",
+}  # fmt: skip
+NEVER: dict[str, set[str]] = {
+    "interview": SMART_NEVER,
+    "wedding-guest": SMART_NEVER,
+    "funeral": SMART_NEVER,
+    "formal": SMART_NEVER,
+    "work": {"shorts", "track-pants", "sports-shoes", "flip-flops", "cap"},
+    "date": {"track-pants", "sports-shoes", "flip-flops"},
+    "dinner": {"track-pants", "sports-shoes", "flip-flops"},
+    "party": {"track-pants", "sports-shoes", "flip-flops"},
+    "travel": {"heels", "tie", "clutch"},
+    "casual": {"tie"},
+    "beach": {"formal-shoes", "heels", "tie", "blazer", "outerwear", "jacket", "trousers", "boots"},
+    "outdoor": {"heels", "flats", "sandals", "flip-flops", "skirt", "dress", "tie", "clutch", "formal-shoes"},
+}
+GYM = {"t-shirt", "top", "polo", "longsleeve", "sweatshirt", "hoodie", "shorts", "track-pants", "leggings",
+       "sports-shoes", "casual-shoes", "cap", "watch", "backpack", "jacket"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Scenario:
+    wardrobe: str
+    name: str
+    occasion: str | None = None
+    temperature_c: float | None = None
+    rain: bool = False
+    expect_unmet: tuple[str, ...] = ()  # rules this wardrobe cannot satisfy: each must be reported (a substring)
+    waived: frozenset[str] = field(default_factory=frozenset)  # judge checks the unmet rules make impossible
+
+
+def _structure(kinds: Sequence[str]) -> list[str]:
+    count = Counter(kinds)
+    faults = []
+    shoes = sum(count[k] for k in SHOES)
+    if shoes != 1:
+        faults.append(f"{shoes} pairs of shoes")
+    bottoms, dresses = sum(count[k] for k in BOTTOMS), sum(count[k] for k in ONE_PIECES)
+    if dresses and bottoms:
+        faults.append("a dress with a bottom")
+    if bottoms > 1 or dresses > 1:
+        faults.append("two bottoms or two dresses")
+    if not dresses and not (bottoms and any(count[k] for k in TOPS)):
+        faults.append("not a complete outfit")
+    if sum(count[k] for k in TOPS) > 2 or sum(count[k] for k in OUTER | TAILORED) > 2:
+        faults.append("too many layers")
+    kinds_of_accessory = Counter(ACCESSORY_KIND[k] for k in kinds if k in ACCESSORY_KIND)
+    faults += [f"two {kind}s" for kind, n in kinds_of_accessory.items() if n > 1]
+    return faults
+
+
+def _weather(kinds: set[str], scenario: Scenario) -> list[str]:
+    faults, temperature = [], scenario.temperature_c
+    if scenario.rain:
+        if not kinds & OUTER:
+            faults.append("rain: no coat or jacket")
+        if not kinds & CLOSED_SHOES:
+            faults.append("rain: no closed shoes")
+    if temperature is not None and temperature < 10:
+        if not kinds & OUTER and not (kinds & TAILORED and kinds & KNITS):
+            faults.append("cold: no outerwear")
+        if kinds & {"shorts", "sandals", "flip-flops"}:
+            faults.append("cold: shorts or open shoes")
+    if temperature is not None and temperature < 5 and not (kinds & KNITS or "outerwear" in kinds):
+        faults.append("freezing: no warm layer under a light jacket")
+    if temperature is not None and temperature >= 25 and kinds & (KNITS | OUTER | {"muffler"}):
+        faults.append("heat: a coat or a knit")
+    return faults
+
+
+def _dress_code(items: Sequence[TrueLabel], scenario: Scenario) -> list[str]:
+    kinds = {item.kind for item in items}
+    occasion = scenario.occasion or ""
+    if occasion == "gym":
+        wrong = sorted(kinds - GYM)
+        faults = [f"gym: {', '.join(wrong)}"] if wrong else []
+        return faults + ([] if kinds & {"sports-shoes", "casual-shoes"} else ["gym: no trainers"])
+    faults = [f"{occasion}: {kind}" for kind in sorted(kinds & NEVER.get(occasion, set()))]
+    if occasion in ("interview", "wedding-guest", "funeral", "formal", "work"):
+        faults += [f"{occasion}: sportswear ({item.kind})" for item in items if item.usage == "Sports"]
+    if occasion == "funeral":
+        faults += [f"funeral: {item.colour} {item.kind}" for item in items if item.colour in LOUD]
+    return faults
+
+
+def verdict(items: Sequence[TrueLabel], scenario: Scenario) -> list[str]:
+    """Every fault a stylist finds in this outfit for this scenario; [] means they would sign it."""
+    kinds = [item.kind for item in items]
+    faults = _structure(kinds) + _weather(set(kinds), scenario) + _dress_code(items, scenario)
+    return [fault for fault in faults if not any(fault.startswith(waived) for waived in scenario.waived)]
