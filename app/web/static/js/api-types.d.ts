@@ -853,7 +853,7 @@ export interface components {
         RuleBroken: {
             /**
              * Message
-             * @example open sandals in the rain
+             * @example sandals in the rain (not closed shoes)
              */
             message: string;
             /**
