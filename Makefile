@@ -70,6 +70,7 @@ TRAIN_VENV := .venv-train
 eval: install-dev  ## accuracy on the validation splits (DATA=path to the labelled sets)
 	$(BIN)/python -m training.evaluate --data $(DATA) --out models/
 	$(BIN)/python -m eval.colours --data $(DATA)
+	$(BIN)/python -m eval.vision --data $(DATA)
 	$(BIN)/python -m eval.duplicates --data $(DATA)
 	$(BIN)/python -m eval.outfits --data $(DATA) --no-fit
 	$(BIN)/python -m eval.outfits_ceiling --data $(DATA)
@@ -99,6 +100,8 @@ model: $(TRAIN_VENV)/.installed  ## retrain and export models/ (about an hour on
 	$(TRAIN_VENV)/bin/python -m training.finetune --data $(DATA) --epochs 4
 	$(TRAIN_VENV)/bin/python -m training.heads --data $(DATA) --out models/
 	$(TRAIN_VENV)/bin/python -m training.export --data $(DATA) --out models/
+	$(TRAIN_VENV)/bin/python -m training.shipped_cache --data $(DATA)
+	$(TRAIN_VENV)/bin/python -m training.extra_heads --data $(DATA) --out models/
 	$(TRAIN_VENV)/bin/python -m training.evaluate --data $(DATA) --out models/
 
 clean:

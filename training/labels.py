@@ -154,3 +154,67 @@ HEAD_LABELS: dict[str, tuple[str, ...]] = {
     "season": SEASON_LABELS,
     "color": COLOR_LABELS,
 }
+
+
+# Kind of shoe (app.vision.taxonomy.SHOE_KINDS) from a product's article type, refined by its name:
+# the catalogue files ballerinas under Heels and flat sandals under Flats, and the name says so.
+_SHOE_ARTICLES: dict[str, str] = {
+    "Casual Shoes": "sneakers", "Sports Shoes": "sneakers", "Formal Shoes": "formal", "Heels": "heels",
+    "Flats": "flats", "Sandals": "sandals", "Sports Sandals": "sandals", "Flip Flops": "sandals",
+}  # fmt: skip
+_SHOE_NAME_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bboots?\b"), "boots"),
+    (re.compile(r"\b(flip ?flops?|sandals?|slides?|clogs?)\b"), "sandals"),
+    (re.compile(r"\b(heels?|pumps?|wedges?|stilettos?)\b"), "heels"),
+    (re.compile(r"\b(flats?|ballerinas?|bellies)\b"), "flats"),
+    (re.compile(r"\b(loafers?|moccasins?|brogues?|oxfords?|derby)\b"), "formal"),
+)
+
+
+def product_shoe_kind(article_type: str, display_name: str) -> str | None:
+    """Shoe kind of a product, or None when it is not footwear."""
+    base = _SHOE_ARTICLES.get(article_type)
+    if base is None:
+        return None
+    name = display_name.lower()
+    for pattern, kind in _SHOE_NAME_KINDS:
+        if pattern.search(name):
+            # A "sandal" named in Heels is a heeled sandal: still a heel for the outfit.
+            return base if (base == "heels" and kind == "sandals") else kind
+    return base
+
+
+# Worn-outfits mask labels -> shoe kind (generic "shoes" is left unlabelled).
+WORN_SHOE_KINDS: dict[str, str] = {
+    "boots": "boots", "sneakers": "sneakers", "sandals": "sandals", "clogs": "sandals", "heels": "heels",
+    "pumps": "heels", "wedges": "heels", "flats": "flats", "loafers": "formal",
+}  # fmt: skip
+
+# Finer types under a coarse model type (app.vision.taxonomy.PARENT_TYPE), learned from product article
+# types/names and the worn-outfits garment masks.
+FINE_GROUPS: dict[str, tuple[str, ...]] = {
+    "pants": ("jeans", "trousers", "joggers", "leggings"),
+    "outerwear": ("coat", "jacket"),  # cardigans: 3 training photos, too few for a class
+    "longsleeve": ("sweater", "sweatshirt", "longsleeve"),
+}
+_FINE_ARTICLES: dict[str, str] = {
+    "Jeans": "jeans", "Trousers": "trousers", "Capris": "trousers", "Track Pants": "joggers",
+    "Leggings": "leggings", "Churidar": "leggings", "Jackets": "jacket", "Sweaters": "sweater",
+    "Sweatshirts": "sweatshirt",
+}  # fmt: skip
+WORN_FINE_TYPES: dict[str, str] = {
+    "jeans": "jeans", "pants": "trousers", "leggings": "leggings", "tights": "leggings", "coat": "coat",
+    "jacket": "jacket", "cardigan": "cardigan", "sweater": "sweater", "jumper": "sweater",
+    "sweatshirt": "sweatshirt",
+}  # fmt: skip
+
+
+def product_fine_type(article_type: str, display_name: str) -> str | None:
+    name = display_name.lower()
+    if article_type in ("Sweaters", "Sweatshirts", "Jackets") and re.search(r"hood(ed|ie|y)?\b", name):
+        return None  # a hoodie is a main type of its own
+    if article_type == "Jackets" and "blazer" in name:
+        return None
+    if article_type == "Tshirts" and re.search(r"\b(full|long) sleeves?\b", name):
+        return "longsleeve"
+    return _FINE_ARTICLES.get(article_type)

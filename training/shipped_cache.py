@@ -100,8 +100,8 @@ def count(data: Path, source: str) -> int:
 
 def embed_source(model: VisionModel, data: Path, source: str) -> None:
     out = CACHE / f"shipped-{source}.npz"
-    if out.exists():
-        print(f"{out} exists; skipped")
+    if out.exists() and str(np.load(out)["model_version"]) == model.model_version.split("+")[0]:
+        print(f"{out} is current; skipped")
         return
     items = worn_garments(data) if source == "worn-garments" else labelled_photos(data, source)
     keys: list[str] = []
@@ -112,7 +112,7 @@ def embed_source(model: VisionModel, data: Path, source: str) -> None:
         views.append(model.embed_views(with_flip(x)).astype(np.float16))
         keys.append(key)
         progress.update(len(keys))
-    np.savez(out, keys=np.array(keys), views=np.stack(views), model_version=model.model_version)
+    np.savez(out, keys=np.array(keys), views=np.stack(views), model_version=model.model_version.split("+")[0])
     print(f"wrote {out}: {len(keys)} images")
 
 

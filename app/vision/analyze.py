@@ -13,7 +13,7 @@ from app.vision.features import color_features
 from app.vision.knowledge import formality_of, seasons_of, style_of, warmth_of
 from app.vision.model import ModelOutput, VisionModel
 from app.vision.similarity import signature
-from app.vision.taxonomy import WARMTH_RANGE_C, category_of
+from app.vision.taxonomy import TYPE_OF_SHOE_KIND, WARMTH_RANGE_C, category_of
 
 ANALYSIS_SIDE = 320  # the training photos were at most 256 px; analysing more pixels only costs time
 COLOUR_HEAD_TRUST = 0.5  # below this the measured clusters name the colour on their own
@@ -79,6 +79,31 @@ def best_type_in(output: ModelOutput, category: str) -> str:
     return max(candidates, key=lambda t: candidates[t]) if candidates else output.garment_type.label
 
 
+# A finer head's verdict replaces the coarse type only when it is at least this sure (calibrated).
+FINE_TYPE_TRUST = 0.75
+
+
+@dataclass(frozen=True)
+class TypeVerdict:
+    garment_type: str
+    confidence: float  # probability of this exact type: coarse type x finer head
+    shoe_kind: float | None = None  # confidence of the shoe-kind head, for shoes
+
+
+def refine_type(output: ModelOutput, category: str) -> TypeVerdict:
+    """The coarse type of the likeliest slot, made finer by the extra heads (shoe kind, jeans vs joggers, ...)."""
+    coarse = best_type_in(output, category)
+    coarse_p = output.garment_type.probabilities.get(coarse, output.garment_type.confidence)
+    if category == "shoes" and "shoe_kind" in output.extra:
+        kind = output.extra["shoe_kind"]
+        # The slot is summed over every shoe type, so its probability, not one shoe type's, backs the kind.
+        return TypeVerdict(TYPE_OF_SHOE_KIND[kind.label], output.category.confidence * kind.confidence, kind.confidence)
+    finer = output.extra.get(f"{coarse}_kind")
+    if finer is not None and finer.confidence >= FINE_TYPE_TRUST:
+        return TypeVerdict(finer.label, coarse_p * finer.confidence)
+    return TypeVerdict(coarse, coarse_p)
+
+
 def analysis_copy(image: Image.Image) -> Image.Image:
     """A copy at most ANALYSIS_SIDE px: box-average by a whole factor first (cheap), then bicubic."""
     small = image.convert("RGB")
@@ -103,7 +128,8 @@ class LocalAnalyzer:
         output = self.model.predict(small)
         trusted_family = output.color.label if output.color.confidence >= COLOUR_HEAD_TRUST else None
         category = output.category.label
-        garment_type = best_type_in(output, category)
+        verdict = refine_type(output, category)
+        garment_type = verdict.garment_type
         pattern = output.pattern.label
         # Seasons, warmth and formality come from what the type is (app/vision/knowledge.py); the
         # catalogue-trained heads are skewed (Fall on 65% of rows, "sporty" knits) and only propose.
@@ -118,12 +144,13 @@ class LocalAnalyzer:
             seasons=seasons_of(garment_type),
             warmth=warmth_of(garment_type),
             confidence={
-                "type": round(output.garment_type.confidence, 3),
+                "type": round(verdict.confidence, 3),
                 "category": round(output.category.confidence, 3),
                 "pattern": round(output.pattern.confidence, 3),
                 "style": round(output.style.confidence, 3),
-                "season": round(output.garment_type.confidence, 3),  # seasons follow from the type
+                "season": round(verdict.confidence, 3),  # seasons follow from the type
                 "color_family": round(output.color.confidence, 3),
+                **({"shoe_kind": round(verdict.shoe_kind, 3)} if verdict.shoe_kind is not None else {}),
             },
             model_version=output.model_version,
             embedding=output.embedding,
