@@ -114,6 +114,13 @@ class Conflict(AppError):
     code = "conflict"
 
 
+class PreconditionFailed(AppError):
+    """`If-Match` names a version that is no longer current: read the item again, then retry."""
+
+    status_code = 412
+    code = "precondition_failed"
+
+
 class PayloadTooLarge(AppError):
     status_code = 413
     code = "payload_too_large"

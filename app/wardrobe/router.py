@@ -1,6 +1,6 @@
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Response, UploadFile, status
+from fastapi import APIRouter, File, Header, Response, UploadFile, status
 
 from app.core.db import SessionDep
 from app.core.dependencies import AnalyzerDep, PageDep, SettingsDep, StorageDep
@@ -12,13 +12,16 @@ from app.core.errors import (
     InvalidImage,
     NotFound,
     PayloadTooLarge,
+    PreconditionFailed,
     UnsupportedMediaType,
     responses,
 )
+from app.core.etag import ETAG_HEADER_DOC, if_match_passes, strong_etag
 from app.core.security import OwnedUser
 from app.storage.base import ObjectNotFound, StorageError
 from app.wardrobe import service
 from app.wardrobe.images import STORED_CONTENT_TYPE
+from app.wardrobe.models import WardrobeImage
 from app.wardrobe.schemas import BatchItem, BatchResult, Image, NearDuplicate, TagCorrection, UploadedImage
 
 router = APIRouter(prefix="/api/images", tags=["images"])
@@ -132,17 +135,48 @@ async def list_images(user: OwnedUser, session: SessionDep, page: PageDep) -> li
     return [Image.from_row(row) for row in rows]
 
 
-@router.get("/{user_id}/{image_id}", response_model=Image, responses=responses(*AUTH_ERRORS))
-async def get_image(user: OwnedUser, image_id: int, session: SessionDep) -> Image:
-    return Image.from_row(await service.get_image(session, user_id=user.id, image_id=image_id))
+def _tagged(row: WardrobeImage, response: Response) -> Image:
+    """The item's representation, with its strong ETag on the response."""
+    image = Image.from_row(row)
+    response.headers["ETag"] = strong_etag(image)
+    return image
 
 
-@router.patch("/{user_id}/{image_id}", response_model=Image, responses=responses(*AUTH_ERRORS))
-async def correct_tags(user: OwnedUser, image_id: int, body: TagCorrection, session: SessionDep) -> Image:
-    """Corrects what the analysis got wrong; corrections survive later re-analysis."""
-    image = await service.get_image(session, user_id=user.id, image_id=image_id)
+ITEM_READ: dict[int | str, dict[str, Any]] = {200: {"description": "The item.", "headers": ETAG_HEADER_DOC}}
+IfMatch = Annotated[
+    str | None,
+    Header(description="The `ETag` of the version read; a stale one is refused with 412 instead of overwriting."),
+]
+
+
+@router.get("/{user_id}/{image_id}", response_model=Image, responses={**ITEM_READ, **responses(*AUTH_ERRORS)})
+async def get_image(user: OwnedUser, image_id: int, session: SessionDep, response: Response) -> Image:
+    return _tagged(await service.get_image(session, user_id=user.id, image_id=image_id), response)
+
+
+@router.patch(
+    "/{user_id}/{image_id}",
+    response_model=Image,
+    responses={**ITEM_READ, **responses(*AUTH_ERRORS, PreconditionFailed)},
+)
+async def correct_tags(
+    user: OwnedUser,
+    image_id: int,
+    body: TagCorrection,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Image:
+    """Corrects what the analysis got wrong; corrections survive later re-analysis.
+
+    Concurrent corrections of different fields all survive. Send `If-Match: <ETag>` to apply the change only
+    to the version you read (412 `precondition_failed` when someone changed it since).
+    """
+    image = await service.locked_image(session, user_id=user.id, image_id=image_id)
+    if not if_match_passes(if_match, strong_etag(Image.from_row(image))):
+        raise PreconditionFailed("The item changed since it was read (ETag differs); read it again, then retry.")
     changes = body.model_dump(exclude_unset=True)
-    return Image.from_row(await service.correct_tags(session, image=image, changes=changes))
+    return _tagged(await service.correct_tags(session, image=image, changes=changes), response)
 
 
 async def _image_response(storage: StorageDep, image_id: int, key: str) -> Response:

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
 from app.core.config import Settings
-from app.core.db import storable_id
+from app.core.db import lock_rows, storable_id
 from app.core.errors import Conflict, NotFound
 from app.core.observability import ANALYSIS_LATENCY
 from app.storage.base import Storage, StorageError
@@ -208,6 +208,15 @@ async def get_image(session: AsyncSession, *, user_id: int, image_id: int) -> Wa
     if image is None or image.user_id != user_id:
         raise NotFound(f"User {user_id} has no image {image_id}.")
     return image
+
+
+async def locked_image(session: AsyncSession, *, user_id: int, image_id: int) -> WardrobeImage:
+    """The image as it is now, write-locked until the transaction ends: a read-modify-write after this call
+    cannot interleave with another one, so concurrent corrections merge instead of overwriting each other."""
+    owned = (WardrobeImage.id == image_id, WardrobeImage.user_id == user_id)
+    if not storable_id(image_id) or await lock_rows(session, WardrobeImage, *owned) == 0:
+        raise NotFound(f"User {user_id} has no image {image_id}.")
+    return await session.get_one(WardrobeImage, image_id, populate_existing=True)
 
 
 async def delete_image(session: AsyncSession, storage: Storage, *, image: WardrobeImage) -> None:

@@ -111,3 +111,26 @@ async def test_concurrent_token_rotations_leave_exactly_one_token(client: httpx.
         async with app.state.session_factory() as session:
             tokens = list(await session.scalars(select(ApiToken).where(ApiToken.user_id == ana.id)))
         assert len(tokens) == 1
+
+
+CORRECTIONS = [
+    {"type": "jeans", "category": "bottom"},
+    {"category": "bottom"},
+    {"primary_color": "navy"},
+    {"secondary_color": "white"},
+    {"style": "casual"},
+    {"pattern": "striped"},
+]
+
+
+async def test_concurrent_corrections_of_different_fields_all_survive(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    image_id = (await upload(client, ana, jpeg((120, 20, 20)))).json()["id"]
+    url = f"/api/images/{ana.id}/{image_id}"
+    for _ in range(3):  # rounds: an interleaving that loses a write shows up in one of them
+        answers = await asyncio.gather(*(client.patch(url, json=c, headers=ana.headers) for c in CORRECTIONS))
+        assert [r.status_code for r in answers] == [200] * len(CORRECTIONS), [r.text for r in answers]
+        corrections = (await client.get(url, headers=ana.headers)).json()["corrections"]
+        expected = {key: value for change in CORRECTIONS for key, value in change.items()}
+        assert corrections == expected
+        await client.patch(url, json=dict.fromkeys(expected), headers=ana.headers)  # clear them for the next round

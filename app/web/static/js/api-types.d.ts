@@ -218,6 +218,9 @@ export interface paths {
         /**
          * Correct Tags
          * @description Corrects what the analysis got wrong; corrections survive later re-analysis.
+         *
+         *     Concurrent corrections of different fields all survive. Send `If-Match: <ETag>` to apply the change only
+         *     to the version you read (412 `precondition_failed` when someone changed it since).
          */
         patch: operations["images-correct-tags"];
         trace?: never;
@@ -615,7 +618,7 @@ export interface components {
          * @description Stable machine-readable error code; switch on it, show `detail` to people.
          * @enum {string}
          */
-        ErrorCode: "conflict" | "database_unavailable" | "forbidden" | "http_error" | "internal_error" | "invalid_image" | "invalid_outfit" | "invalid_request" | "malformed_request" | "method_not_allowed" | "not_found" | "payload_too_large" | "rate_limited" | "service_unavailable" | "storage_unavailable" | "unauthorized" | "unknown_occasion" | "unsupported_media_type" | "validation_error";
+        ErrorCode: "conflict" | "database_unavailable" | "forbidden" | "http_error" | "internal_error" | "invalid_image" | "invalid_outfit" | "invalid_request" | "malformed_request" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "service_unavailable" | "storage_unavailable" | "unauthorized" | "unknown_occasion" | "unsupported_media_type" | "validation_error";
         /** FeedbackOut */
         FeedbackOut: {
             /**
@@ -2075,9 +2078,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The item. */
             200: {
                 headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
@@ -2245,7 +2250,10 @@ export interface operations {
     "images-correct-tags": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version read; a stale one is refused with 412 instead of overwriting. */
+                "if-match"?: string;
+            };
             path: {
                 image_id: number;
                 user_id: number;
@@ -2258,9 +2266,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description The item. */
             200: {
                 headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
@@ -2300,6 +2310,16 @@ export interface operations {
             };
             /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `If-Match` does not match the current version (someone changed it first). Codes: `precondition_failed`. */
+            412: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
