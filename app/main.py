@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from app import __version__
 from app.assistant import Assistant, create_assistant
 from app.conversations.router import router as conversations_router
+from app.conversations.schemas import MESSAGE_MODELS
 from app.core import migrations
 from app.core.client_ip import TrustedProxyHeaders
 from app.core.config import Settings, get_settings, revealed
@@ -32,11 +33,24 @@ from app.wardrobe.router import router as images_router
 from app.wardrobe.sweeper import start_periodic_sweep, stop_periodic_sweep
 from app.web.router import mount_web
 
-DESCRIPTION = (
-    "Helps people dress from the wardrobe they already own: upload clothing photos, get them tagged, "
-    "ask fashion questions grounded in your wardrobe, and get outfit suggestions. Every user-scoped route "
-    "needs `Authorization: Bearer <api_token>` (returned by `POST /api/users/`)."
-)
+DESCRIPTION = """Helps people dress from the wardrobe they already own: upload clothing photos, get them tagged, \
+ask fashion questions grounded in your wardrobe, and get outfit suggestions. Every user-scoped route needs \
+`Authorization: Bearer <api_token>` (returned by `POST /api/users/`).
+
+Every response carries `X-Request-ID`; every error is an `ErrorBody` whose `error` is an `ErrorCode`. \
+Operations marked `x-original-contract` keep the original contract's paths (trailing slashes included), \
+parameters and statuses (`200` on creation there; new creations answer `201`).
+
+## WebSocket: `GET /api/conversations/ws`
+Not an OpenAPI operation, so described here. Authenticate with `Authorization: Bearer <token>`, or (browsers) \
+the subprotocols `stylist, bearer.<token>` (the server answers `stylist`), or `?token=<token>`; a missing or \
+invalid token closes the socket with code 1008.
+Send text frames holding a `QuestionMessage`: `{"question": "..."}` (`user_id` optional, and if sent, the \
+token's). For each question the server sends `SocketChunk` messages `{"type": "chunk", "text": ...}`, then one \
+`SocketDone` `{"type": "done", "conversation": Conversation}`. A refused message gets one `SocketError` \
+`{"type": "error", "error": ErrorCode, "detail": ...}` (`retry_after_s` with `rate_limited`) and the socket \
+stays open for the next question. Each question counts against the assistant rate limit.
+"""
 
 
 def build_assistant(settings: Settings) -> Assistant:
@@ -86,7 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         generate_unique_id_function=operation_id,
     )
-    install_openapi(app)
+    install_openapi(app, messages=MESSAGE_MODELS)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes)
     limits = {"write": settings.rate_limit_writes_per_minute, "assistant": settings.rate_limit_assistant_per_minute}

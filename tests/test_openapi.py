@@ -88,3 +88,74 @@ def test_public_routes_say_so_and_the_local_server_is_named() -> None:
     for method, path, operation in _operations(schema):
         if operation["security"]:
             assert "401" in operation["responses"], (method, path)
+
+
+def _enums_outside_components(node: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    if isinstance(node, dict):
+        if "enum" in node and not (len(path) == 3 and path[:2] == ("components", "schemas")):
+            yield path
+        for key, value in node.items():
+            yield from _enums_outside_components(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _enums_outside_components(value, (*path, str(index)))
+
+
+def test_every_vocabulary_is_one_named_enum() -> None:
+    schema = json.loads(openapi_json())
+    inline = ["/".join(path) for path in _enums_outside_components(schema)]
+    assert not inline, f"inline enums (declare them with app.core.vocabulary or a StrEnum): {inline}"
+    schemas = schema["components"]["schemas"]
+    enums = {name for name, component in schemas.items() if "enum" in component}
+    assert {"Category", "Season", "Signal", "Occasion", "ErrorCode", "ColourFamily", "Style", "Pattern"} <= enums
+    ref = "#/components/schemas/Category"
+    assert ref in json.dumps(schemas["TagCorrection"]) and ref in json.dumps(schemas["ImageTags"])
+    assert ref in json.dumps(schemas["OutfitItem"])
+    assert "#/components/schemas/Signal" in json.dumps(schemas["FeedbackOut"])
+
+
+def test_every_error_code_the_source_sends_is_in_the_enum() -> None:
+    codes = set(json.loads(openapi_json())["components"]["schemas"]["ErrorCode"]["enum"])
+    root = Path(__file__).resolve().parents[1] / "app"
+    sent = set()
+    for source in root.rglob("*.py"):
+        text = source.read_text()
+        sent |= set(re.findall(r'error_response\(\s*\d+,\s*"([a-z_]+)"', text))
+        sent |= set(re.findall(r'(?:ErrorBody|SocketError)\(\s*error="([a-z_]+)"', text))
+        sent |= set(re.findall(r'_send_error\(\s*websocket,\s*"([a-z_]+)"', text))
+    assert {"rate_limited", "payload_too_large", "internal_error"} <= sent
+    assert sent <= codes, sent - codes
+
+
+def test_one_request_shape_per_operation() -> None:
+    paths = json.loads(openapi_json())["paths"]
+    original = paths["/api/conversations/"]["post"]
+    assert "requestBody" not in original and original["x-original-contract"]
+    assert {(p["name"], p["in"], p["required"]) for p in original["parameters"]} == {
+        ("user_id", "query", True),
+        ("question", "query", True),
+    }
+    stream = paths["/api/conversations/stream"]["post"]
+    assert "parameters" not in stream or not {p["name"] for p in stream["parameters"]} & {"user_id", "question"}
+    body = stream["requestBody"]
+    assert body["required"] and body["content"]["application/json"]["schema"]["$ref"].endswith("/AskRequest")
+    events = stream["responses"]["200"]["content"]["text/event-stream"]["x-sse-events"]
+    assert set(events) == {"chunk", "done", "error"}
+
+
+def test_fields_always_sent_are_required() -> None:
+    schemas = json.loads(openapi_json())["components"]["schemas"]
+    for name, fields in {
+        "UploadedImage": {"near_duplicates", "tags"},
+        "Conversation": {"intent", "referenced_item_ids", "backend"},
+        "ImageTags": {"type", "category", "colors", "seasons", "confidence", "model_version"},
+        "BatchItem": {"image", "error"},
+    }.items():
+        assert fields <= set(schemas[name]["required"]), (name, fields - set(schemas[name]["required"]))
+    assert (
+        schemas["UploadedImage"]["properties"]["near_duplicates"]["items"]["$ref"]
+        == "#/components/schemas/NearDuplicate"
+    )
+    assert "fields" not in schemas["ErrorBody"]["required"]  # left out unless the error is a validation error
+    for message in ("StreamChunk", "QuestionMessage", "SocketChunk", "SocketDone", "SocketError"):
+        assert message in schemas

@@ -5,16 +5,27 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Request, WebSocket, WebSocketDisconnect, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.assistant import Assistant, ConversationContext
 from app.conversations import service
-from app.conversations.schemas import QUESTION_MAX, AskRequest, Conversation, DeletedCount
+from app.conversations.schemas import (
+    QUESTION_MAX,
+    AskRequest,
+    Conversation,
+    DeletedCount,
+    QuestionMessage,
+    SocketChunk,
+    SocketDone,
+    SocketError,
+    StreamChunk,
+)
 from app.core.db import SessionDep
 from app.core.dependencies import AssistantDep, PageDep, SettingsDep
-from app.core.errors import AUTH_ERRORS, AppError, InvalidRequest, responses
+from app.core.errors import AUTH_ERRORS, AppError, ErrorBody, InvalidRequest, responses
 from app.core.ratelimit import RateLimiter, bearer_token, limit_keys, too_many
 from app.core.security import CurrentUser, OwnedUser, find_credential, owned_user, record_token_use
 from app.core.text import InputText
@@ -23,12 +34,29 @@ from app.users.models import User
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
 logger = logging.getLogger(__name__)
 
+QUESTION_DOC = "The question."
+USER_ID_DOC = "The user asking; the token must belong to them."
+# Each operation documents one request shape; the other keeps working undocumented (hidden here), so clients of
+# the original query form and of the JSON form both go on working.
 QuestionQuery = Annotated[
     InputText | None,
-    Query(min_length=1, max_length=QUESTION_MAX, pattern=r"\S", description="The question (original form)."),
+    Query(min_length=1, max_length=QUESTION_MAX, pattern=r"\S", include_in_schema=False),
 ]
-UserIdQuery = Annotated[int | None, Query(description="The user asking (required here or in the JSON body).")]
-AskBody = Annotated[AskRequest | None, Body(description="JSON alternative to the query parameters.")]
+UserIdQuery = Annotated[int | None, Query(include_in_schema=False)]
+AskBody = Annotated[AskRequest | None, Body(description="The question as JSON.")]
+ORIGINAL_QUERY_FORM = {
+    "parameters": [
+        {"name": "user_id", "in": "query", "required": True, "schema": {"type": "integer"}, "description": USER_ID_DOC},
+        {
+            "name": "question",
+            "in": "query",
+            "required": True,
+            "schema": {"type": "string", "minLength": 1, "maxLength": QUESTION_MAX, "pattern": "\\S"},
+            "description": QUESTION_DOC,
+        },
+    ]
+}
+JSON_FORM = {"requestBody": {"required": True}}
 
 
 @dataclass(frozen=True)
@@ -37,14 +65,10 @@ class Asking:
     question: str
 
 
-async def get_asking(
-    current: CurrentUser,
-    session: SessionDep,
-    user_id: UserIdQuery = None,
-    question: QuestionQuery = None,
-    body: AskBody = None,
+async def _asking(
+    current: User, session: AsyncSession, user_id: int | None, question: str | None, body: QuestionMessage | None
 ) -> Asking:
-    """Accept the original query form or a JSON body; the token must belong to that user."""
+    """The token must belong to the user named in the query or the body."""
     user_id = user_id if user_id is not None else (body.user_id if body else None)
     if user_id is None:
         raise InvalidRequest("Send `user_id` and `question`, as query parameters or as a JSON body.")
@@ -55,14 +79,55 @@ async def get_asking(
     return Asking(user=user, question=text)
 
 
+async def _json_alternative(request: Request) -> QuestionMessage | None:
+    """The JSON body the original route also accepts, validated like any body."""
+    raw = await request.body()
+    if not raw.strip():
+        return None
+    try:
+        return QuestionMessage.model_validate_json(raw)
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
+
+
+async def get_asking_original(
+    current: CurrentUser,
+    session: SessionDep,
+    body: Annotated[QuestionMessage | None, Depends(_json_alternative)],
+    user_id: UserIdQuery = None,
+    question: QuestionQuery = None,
+) -> Asking:
+    return await _asking(current, session, user_id, question, body)
+
+
+async def get_asking(
+    current: CurrentUser,
+    session: SessionDep,
+    user_id: UserIdQuery = None,
+    question: QuestionQuery = None,
+    body: AskBody = None,
+) -> Asking:
+    return await _asking(current, session, user_id, question, body)
+
+
 AskingDep = Annotated[Asking, Depends(get_asking)]
+OriginalAskingDep = Annotated[Asking, Depends(get_asking_original)]
 
 
-@router.post("/", response_model=Conversation, responses=responses(*AUTH_ERRORS, InvalidRequest))
+@router.post(
+    "/",
+    response_model=Conversation,
+    responses=responses(*AUTH_ERRORS, InvalidRequest),
+    openapi_extra=ORIGINAL_QUERY_FORM,
+)
 async def add_conversation(
-    asking: AskingDep, session: SessionDep, assistant: AssistantDep, settings: SettingsDep
+    asking: OriginalAskingDep, session: SessionDep, assistant: AssistantDep, settings: SettingsDep
 ) -> Conversation:
-    """Answers a fashion question from the user's wardrobe and preferences, and stores the exchange."""
+    """Answers a fashion question from the user's wardrobe and preferences, and stores the exchange.
+
+    The original contract's query form. A JSON body `{"user_id": ..., "question": ...}` is also accepted here for
+    compatibility; new clients that want JSON use `POST /api/conversations/stream`.
+    """
     conversation = await service.ask(
         session,
         assistant,
@@ -83,12 +148,13 @@ async def _sse_events(
     try:
         async for part in service.answer_and_save(assistant, context, factory, user_id=user_id):
             if isinstance(part, str):
-                yield _sse("chunk", {"text": part})
+                yield _sse("chunk", StreamChunk(text=part).model_dump())
             else:
                 yield _sse("done", Conversation.model_validate(part).model_dump(mode="json"))
     except Exception:  # the status line has gone already; the error travels as an event
         logger.exception("streamed answer failed")
-        yield _sse("error", {"error": "internal_error", "detail": "The answer could not be completed; ask again."})
+        failed = ErrorBody(error="internal_error", detail="The answer could not be completed; ask again.")
+        yield _sse("error", failed.model_dump(exclude_none=True))
 
 
 @router.post(
@@ -96,11 +162,24 @@ async def _sse_events(
     response_class=StreamingResponse,
     responses={
         200: {
-            "content": {"text/event-stream": {}},
-            "description": "`chunk` events, then `done` with the Conversation.",
+            "content": {
+                "text/event-stream": {
+                    "schema": {"type": "string", "description": "Server-Sent Events, one JSON object per `data:`."},
+                    "x-sse-events": {
+                        "chunk": {"$ref": "#/components/schemas/StreamChunk"},
+                        "done": {"$ref": "#/components/schemas/Conversation"},
+                        "error": {"$ref": "#/components/schemas/ErrorBody"},
+                    },
+                }
+            },
+            "description": (
+                "Server-Sent Events: `chunk` events (StreamChunk) while the answer is written, then one `done` "
+                "(the stored Conversation), or one `error` (ErrorBody) if the answer fails after the status was sent."
+            ),
         },
         **responses(*AUTH_ERRORS, InvalidRequest),
     },
+    openapi_extra=JSON_FORM,
 )
 async def stream_conversation(
     request: Request, asking: AskingDep, session: SessionDep, assistant: AssistantDep, settings: SettingsDep
@@ -184,11 +263,12 @@ async def conversation_socket(websocket: WebSocket) -> None:
         return
 
 
-async def _send_error(websocket: WebSocket, code: str, detail: str, **extra: object) -> None:
-    await websocket.send_json({"type": "error", "error": code, "detail": detail[:500], **extra})
+async def _send_error(websocket: WebSocket, code: str, detail: str, retry_after_s: int | None = None) -> None:
+    message = SocketError(error=code, detail=detail[:500], retry_after_s=retry_after_s)
+    await websocket.send_json(message.model_dump(exclude_none=True))
 
 
-async def _next_question(websocket: WebSocket, user: User) -> AskRequest | None:
+async def _next_question(websocket: WebSocket, user: User) -> QuestionMessage | None:
     """The next question, or None after telling the client what was wrong with its message."""
     message = await websocket.receive()
     if message["type"] == "websocket.disconnect":
@@ -197,7 +277,7 @@ async def _next_question(websocket: WebSocket, user: User) -> AskRequest | None:
         await _send_error(websocket, "invalid_request", 'Send text frames with JSON: {"question": "..."}.')
         return None
     try:
-        request = AskRequest.model_validate_json(message["text"])
+        request = QuestionMessage.model_validate_json(message["text"])
         if request.user_id not in (None, user.id):
             raise AppError(f"This token belongs to user {user.id}; it cannot ask for user {request.user_id}.")
     except (ValidationError, AppError) as exc:
@@ -222,7 +302,7 @@ async def _within_limit(websocket: WebSocket, token: str) -> bool:
 
 
 async def _answer_over_socket(
-    websocket: WebSocket, factory: async_sessionmaker[AsyncSession], user: User, request: AskRequest
+    websocket: WebSocket, factory: async_sessionmaker[AsyncSession], user: User, request: QuestionMessage
 ) -> None:
     settings = websocket.app.state.settings
     assistant: Assistant = websocket.app.state.assistant
@@ -232,7 +312,7 @@ async def _answer_over_socket(
         )
     async for part in service.answer_and_save(assistant, context, factory, user_id=user.id):
         if isinstance(part, str):
-            await websocket.send_json({"type": "chunk", "text": part})
+            await websocket.send_json(SocketChunk(text=part).model_dump())
         else:
-            conversation = Conversation.model_validate(part).model_dump(mode="json")
-            await websocket.send_json({"type": "done", "conversation": conversation})
+            done = SocketDone(conversation=Conversation.model_validate(part))
+            await websocket.send_json(done.model_dump(mode="json"))

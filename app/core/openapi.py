@@ -8,13 +8,15 @@ route gets it without repeating it.
 
 import copy
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
 
 from app.core.db import get_session
 from app.core.dependencies import get_storage
@@ -87,18 +89,21 @@ def _pascal(words: str) -> str:
     return "".join(part.capitalize() for part in re.split(r"[-_ ]", words) if part)
 
 
-def install_openapi(app: FastAPI) -> None:
-    """Replace `app.openapi` with the builder below (cached, like FastAPI's own)."""
+def install_openapi(app: FastAPI, *, messages: Sequence[type[BaseModel]] = ()) -> None:
+    """Replace `app.openapi` with the builder below (cached, like FastAPI's own).
+
+    `messages` are models no operation's body names (SSE events, WebSocket messages) published as components.
+    """
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = build_document(app)
+            app.openapi_schema = build_document(app, messages)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def build_document(app: FastAPI) -> dict[str, Any]:
+def build_document(app: FastAPI, messages: Sequence[type[BaseModel]] = ()) -> dict[str, Any]:
     document = get_openapi(
         title=app.title,
         version=app.version,
@@ -110,6 +115,7 @@ def build_document(app: FastAPI) -> dict[str, Any]:
     routes = {
         (method.lower(), route.path_format): route for route in _api_routes(app) for method in route.methods or ()
     }
+    _publish_models(document, messages)
     _rename_form_bodies(document)
     _declare_binary_strings(document)
     _declare_binary_responses(document)
@@ -126,7 +132,9 @@ def build_document(app: FastAPI) -> dict[str, Any]:
                 + "\n\nPart of the original contract: path and status as it wrote them."
             ).strip()
         _drop_null_from_optional_parameters(operation)
+        _required_body_is_not_null(operation)
     _drop_framework_validation_error(document)
+    _require_what_responses_always_send(document)
     return document
 
 
@@ -224,6 +232,26 @@ def _declare_binary_responses(document: dict[str, Any]) -> None:
                 content[OCTET_STREAM] = {"schema": {"type": "string", "format": "binary"}}
 
 
+def _publish_models(document: dict[str, Any], models: Sequence[type[BaseModel]]) -> None:
+    if not models:
+        return
+    _, schema = models_json_schema([(m, "serialization") for m in models], ref_template=_SCHEMA_REF + "{model}")
+    schemas = document["components"]["schemas"]
+    for name, definition in schema.get("$defs", {}).items():
+        schemas.setdefault(name, definition)
+
+
+def _required_body_is_not_null(operation: dict[str, Any]) -> None:
+    """A body the operation requires is an object, not `null`."""
+    body = operation.get("requestBody", {})
+    for media in body.get("content", {}).values() if body.get("required") else ():
+        options = media.get("schema", {}).get("anyOf", [])
+        rest = [option for option in options if option != {"type": "null"}]
+        if len(options) == 2 and len(rest) == 1:
+            extra = {k: v for k, v in media["schema"].items() if k not in ("anyOf", "title")}
+            media["schema"] = {**rest[0], **extra}
+
+
 def _drop_null_from_optional_parameters(operation: dict[str, Any]) -> None:
     """A query parameter is absent or has a value; `null` cannot be sent, so it is not offered."""
     for parameter in operation.get("parameters", []):
@@ -247,3 +275,37 @@ def _drop_framework_validation_error(document: dict[str, Any]) -> None:
     schemas = document["components"]["schemas"]
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
+
+
+# Response fields the server leaves out rather than sending `null`.
+OMITTED_WHEN_EMPTY = {("ErrorBody", "fields")}
+_SCHEMA_REF = "#/components/schemas/"
+
+
+def _referenced(node: Any, schemas: dict[str, Any]) -> set[str]:
+    """Names of the components `node` reaches, following references transitively."""
+    found: set[str] = set()
+    pending = [node]
+    while pending:
+        for child in _walk(pending.pop()):
+            ref = child.get("$ref")
+            if isinstance(ref, str) and ref.startswith(_SCHEMA_REF) and ref[len(_SCHEMA_REF) :] not in found:
+                name = ref[len(_SCHEMA_REF) :]
+                found.add(name)
+                pending.append(schemas.get(name, {}))
+    return found
+
+
+def _require_what_responses_always_send(document: dict[str, Any]) -> None:
+    """A response model's field with a default is still always sent: required (nullable only if it can be null)."""
+    schemas: dict[str, Any] = document["components"]["schemas"]
+    requests: set[str] = set()
+    responses: set[str] = set()
+    for _, operation in _operations(document):
+        requests |= _referenced([operation.get("parameters", []), operation.get("requestBody", {})], schemas)
+        responses |= _referenced(operation["responses"], schemas)
+    for name in sorted(responses - requests):
+        properties = schemas[name].get("properties")
+        if properties:
+            always = [field for field in properties if (name, field) not in OMITTED_WHEN_EMPTY]
+            schemas[name]["required"] = always

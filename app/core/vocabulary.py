@@ -25,6 +25,9 @@ class Vocabulary:
         self.description = description
         self._values = values if callable(values) else tuple(values)
 
+    def __repr__(self) -> str:
+        return f"Vocabulary({self.name!r})"
+
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(self._values()) if callable(self._values) else self._values

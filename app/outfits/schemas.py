@@ -1,20 +1,24 @@
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.core.text import InputText
+from app.core.vocabulary import vocabulary
 from app.styling import Outfit, Suggestions, WardrobeItem
 from app.styling.occasions import OCCASION_NAMES, Occasion
+from app.vocabularies import Category, Season
 
-Signal = Literal["like", "dislike", "wore"]
-Season = Literal["spring", "summer", "fall", "winter"]
+SIGNALS = ("like", "dislike", "wore")
+Signal = Annotated[
+    str, vocabulary("Signal", SIGNALS, "Feedback on an outfit: `wore` also logs each item as worn that day.")
+]
 
 
 class OutfitItem(BaseModel):
     id: int
     type: str | None
-    category: str | None
+    category: Category | None
     colors: list[str]
     file_url: str
     thumbnail_url: str
@@ -91,7 +95,7 @@ class FeedbackOut(BaseModel):
     id: int
     item_ids: list[int]
     signal: Signal
-    occasion: str | None
+    occasion: Occasion | None
     created_at: datetime
 
 

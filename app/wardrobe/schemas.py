@@ -1,16 +1,17 @@
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from app.core.errors import ErrorBody
 from app.core.text import InputText
+from app.vocabularies import Category, ColourFamily, Pattern, Season, Style
 
 
 class ColourTag(BaseModel):
     name: str = Field(examples=["navy"])
     hex: str = Field(examples=["#1F2A44"])
-    family: str = Field(examples=["navy"])
+    family: ColourFamily
     share: float = Field(ge=0, le=1, description="Fraction of the garment's area.")
 
 
@@ -22,12 +23,19 @@ class ImageTags(BaseModel):
     type: str | None = None
     primary_color: str | None = None
     secondary_color: str | None = None
-    style: str | None = None
-    category: str | None = None
-    pattern: str | None = None
+    style: Style | None = None
+    category: Category | None = None
+    pattern: Pattern | None = None
     colors: list[ColourTag] = Field(default_factory=list)
+    color_family: ColourFamily | None = Field(default=None, description="The family of `primary_color`.")
+    formality: int | None = Field(default=None, ge=1, le=5, description="1 (gym, beach) .. 5 (black tie).")
+    seasons: list[Season] = Field(default_factory=list, description="When the item is comfortable to wear.")
+    warmth: int | None = Field(default=None, ge=1, le=5, description="1 (vest, sandals) .. 5 (winter coat).")
+    comfort_min_c: int | None = Field(default=None, description="Lowest outdoor temperature it suits (°C).")
+    comfort_max_c: int | None = Field(default=None, description="Highest outdoor temperature it suits (°C).")
     confidence: dict[str, float] = Field(default_factory=dict)
     model_version: str | None = None
+    backend: str | None = Field(default=None, description="Which analyser tagged it: `local` or a remote model.")
 
 
 class Image(BaseModel):
@@ -95,8 +103,8 @@ class TagCorrection(BaseModel):
     model_config = {"extra": "forbid"}
 
     type: InputText | None = Field(default=None, max_length=40, examples=["jeans"])
-    category: Literal["top", "bottom", "one-piece", "outerwear", "shoes", "accessory"] | None = None
+    category: Category | None = None
     primary_color: InputText | None = Field(default=None, max_length=40, examples=["navy"])
     secondary_color: InputText | None = Field(default=None, max_length=40)
-    style: InputText | None = Field(default=None, max_length=40, examples=["smart-casual"])
-    pattern: InputText | None = Field(default=None, max_length=40, examples=["striped"])
+    style: Style | None = Field(default=None, examples=["smart-casual"])
+    pattern: Pattern | None = Field(default=None, examples=["striped"])

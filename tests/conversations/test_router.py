@@ -114,3 +114,20 @@ def test_websocket_streams_answers_with_token_auth(settings: Settings) -> None:
             raise AssertionError("a wrong token must not connect")
         except Exception as exc:  # starlette raises WebSocketDisconnect with the close code
             assert getattr(exc, "code", None) == 1008
+
+
+async def test_each_route_keeps_its_undocumented_second_shape(client: httpx.AsyncClient) -> None:
+    """The schema documents one shape per operation; the other one keeps working for existing clients."""
+    ana = await create_user(client)
+    async with client.stream(
+        "POST", "/api/conversations/stream", params={"user_id": ana.id, "question": "hi"}, headers=ana.headers
+    ) as response:
+        assert response.status_code == 200
+        raw = "".join([chunk async for chunk in response.aiter_text()])
+    assert "event: done" in raw
+    bad = await client.post("/api/conversations/", json={"user_id": ana.id, "question": 3}, headers=ana.headers)
+    assert bad.status_code == 422 and bad.json()["fields"][0]["loc"] == ["body", "question"]
+    broken = await client.post(
+        "/api/conversations/", content=b"{not json", headers={**ana.headers, "Content-Type": "application/json"}
+    )
+    assert broken.status_code == 422 and broken.json()["error"] == "validation_error"

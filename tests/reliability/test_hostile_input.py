@@ -57,8 +57,10 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return next((t for t in _leaves(annotation) if isinstance(t, type) and issubclass(t, BaseModel)), None)
 
 
-def _is_text(annotation: Any) -> bool:
-    return str in set(_leaves(annotation))
+def _is_text(annotation: Any, metadata: list[Any]) -> bool:
+    """Free text: a closed vocabulary (Literal, app.core.vocabulary) refuses any text outside its words anyway."""
+    closed = any(word in f"{annotation} {metadata}" for word in ("Literal", "Vocabulary("))
+    return str in set(_leaves(annotation)) and not closed
 
 
 def _text_inputs(app: FastAPI) -> Iterator[tuple[str, Any, Any]]:
@@ -69,11 +71,11 @@ def _text_inputs(app: FastAPI) -> Iterator[tuple[str, Any, Any]]:
                 where = f"{sorted(route.methods or ())} {route.path} {field.name}"
                 model = _model_of(field.field_info.annotation)
                 if model is None:
-                    if _is_text(field.field_info.annotation):
+                    if _is_text(field.field_info.annotation, field.field_info.metadata):
                         yield where, field, NUL_TEXT
                     continue
                 for name, info in model.model_fields.items():
-                    if _is_text(info.annotation) and "Literal" not in str(info.annotation):
+                    if _is_text(info.annotation, info.metadata):
                         yield f"{where}.{name}", field, {name: NUL_TEXT}
 
 
