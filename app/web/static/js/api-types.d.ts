@@ -39,6 +39,9 @@ export interface paths {
          * Add Conversation
          * @description Answers a fashion question from the user's wardrobe and preferences, and stores the exchange.
          *
+         *     The original contract's query form. A JSON body `{"user_id": ..., "question": ...}` is also accepted here for
+         *     compatibility; new clients that want JSON use `POST /api/conversations/stream`.
+         *
          *     Part of the original contract: path and status as it wrote them.
          */
         post: operations["conversations-add"];
@@ -499,7 +502,7 @@ export interface components {
     schemas: {
         /**
          * AskRequest
-         * @description The JSON form of a question (the original query-parameter form keeps working).
+         * @description A question as a JSON body.
          */
         AskRequest: {
             /**
@@ -509,16 +512,16 @@ export interface components {
             question: string;
             /**
              * User Id
-             * @description May be given here instead of the query string.
+             * @description The user asking; the token must belong to them.
              */
-            user_id?: number | null;
+            user_id: number;
         };
         /** BatchItem */
         BatchItem: {
-            error?: components["schemas"]["ErrorBody"] | null;
+            error: components["schemas"]["ErrorBody"] | null;
             /** Filename */
             filename: string | null;
-            image?: components["schemas"]["UploadedImage"] | null;
+            image: components["schemas"]["UploadedImage"] | null;
             /**
              * Status
              * @description What a single upload of this file would have answered (200, 4xx, 5xx).
@@ -537,13 +540,21 @@ export interface components {
              */
             results: components["schemas"]["BatchItem"][];
         };
+        /**
+         * Category
+         * @description The outfit slot an item fills.
+         * @enum {string}
+         */
+        Category: "top" | "bottom" | "one-piece" | "outerwear" | "shoes" | "accessory";
+        /**
+         * ColourFamily
+         * @description The coarse colour group people filter by; each named colour belongs to one.
+         * @enum {string}
+         */
+        ColourFamily: "black" | "grey" | "white" | "beige" | "brown" | "orange" | "yellow" | "red" | "pink" | "purple" | "navy" | "blue" | "green" | "metallic";
         /** ColourTag */
         ColourTag: {
-            /**
-             * Family
-             * @example navy
-             */
-            family: string;
+            family: components["schemas"]["ColourFamily"];
             /**
              * Hex
              * @example #1F2A44
@@ -580,14 +591,14 @@ export interface components {
              * Intent
              * @description What the question was understood to ask.
              */
-            intent?: string | null;
+            intent: string | null;
             /** Question */
             question: string;
             /**
              * Referenced Item Ids
              * @description Wardrobe items the answer names.
              */
-            referenced_item_ids?: number[];
+            referenced_item_ids: number[];
             /** User Id */
             user_id: number;
         };
@@ -630,13 +641,8 @@ export interface components {
             id: number;
             /** Item Ids */
             item_ids: number[];
-            /** Occasion */
-            occasion: string | null;
-            /**
-             * Signal
-             * @enum {string}
-             */
-            signal: "like" | "dislike" | "wore";
+            occasion: components["schemas"]["Occasion"] | null;
+            signal: components["schemas"]["Signal"];
         };
         /** FeedbackRequest */
         FeedbackRequest: {
@@ -647,11 +653,7 @@ export interface components {
              * @description One of casual, work, interview, wedding-guest, funeral, date, dinner, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values.
              */
             occasion?: components["schemas"]["Occasion"] | string | null;
-            /**
-             * Signal
-             * @enum {string}
-             */
-            signal: "like" | "dislike" | "wore";
+            signal: components["schemas"]["Signal"];
             /**
              * Worn On
              * @description For `wore`: the day (default today).
@@ -727,26 +729,55 @@ export interface components {
          * @description What the analysis saw. `type`, `primary_color`, `secondary_color`, `style` are the original keys.
          */
         ImageTags: {
-            /** Category */
-            category?: string | null;
+            /**
+             * Backend
+             * @description Which analyser tagged it: `local` or a remote model.
+             */
+            backend: string | null;
+            category: components["schemas"]["Category"] | null;
+            /** @description The family of `primary_color`. */
+            color_family: components["schemas"]["ColourFamily"] | null;
             /** Colors */
-            colors?: components["schemas"]["ColourTag"][];
+            colors: components["schemas"]["ColourTag"][];
+            /**
+             * Comfort Max C
+             * @description Highest outdoor temperature it suits (°C).
+             */
+            comfort_max_c: number | null;
+            /**
+             * Comfort Min C
+             * @description Lowest outdoor temperature it suits (°C).
+             */
+            comfort_min_c: number | null;
             /** Confidence */
-            confidence?: {
+            confidence: {
                 [key: string]: number;
             };
+            /**
+             * Formality
+             * @description 1 (gym, beach) .. 5 (black tie).
+             */
+            formality: number | null;
             /** Model Version */
-            model_version?: string | null;
-            /** Pattern */
-            pattern?: string | null;
+            model_version: string | null;
+            pattern: components["schemas"]["Pattern"] | null;
             /** Primary Color */
-            primary_color?: string | null;
+            primary_color: string | null;
+            /**
+             * Seasons
+             * @description When the item is comfortable to wear.
+             */
+            seasons: components["schemas"]["Season"][];
             /** Secondary Color */
-            secondary_color?: string | null;
-            /** Style */
-            style?: string | null;
+            secondary_color: string | null;
+            style: components["schemas"]["Style"] | null;
             /** Type */
-            type?: string | null;
+            type: string | null;
+            /**
+             * Warmth
+             * @description 1 (vest, sandals) .. 5 (winter coat).
+             */
+            warmth: number | null;
         } & {
             [key: string]: unknown;
         };
@@ -787,8 +818,7 @@ export interface components {
         Occasion: "casual" | "work" | "interview" | "wedding-guest" | "funeral" | "date" | "dinner" | "party" | "formal" | "gym" | "beach" | "travel" | "outdoor";
         /** OutfitItem */
         OutfitItem: {
-            /** Category */
-            category: string | null;
+            category: components["schemas"]["Category"] | null;
             /** Colors */
             colors: string[];
             /** File Url */
@@ -818,7 +848,7 @@ export interface components {
              * Unmet
              * @description Hard rules no outfit from this wardrobe satisfies today, with what to add, e.g. `no closed shoes for rain: add boots or sneakers`.
              */
-            unmet?: string[];
+            unmet: string[];
             /** User Id */
             user_id: number;
         };
@@ -828,7 +858,7 @@ export interface components {
              * Broken Rules
              * @description Hard rules this outfit breaks. Suggestions only carry any when the wardrobe cannot satisfy the rule (see `unmet`); such an outfit scores near 0.
              */
-            broken_rules?: components["schemas"]["RuleBroken"][];
+            broken_rules: components["schemas"]["RuleBroken"][];
             /** Explanation */
             explanation: string;
             /** Items */
@@ -842,6 +872,29 @@ export interface components {
             };
             /** Score */
             score: number;
+        };
+        /**
+         * Pattern
+         * @description The dominant surface pattern.
+         * @enum {string}
+         */
+        Pattern: "solid" | "striped" | "checked" | "dotted" | "floral" | "animal" | "graphic" | "other";
+        /**
+         * QuestionMessage
+         * @description A question whose user the token already names: a WebSocket message (and the original route's JSON form).
+         */
+        QuestionMessage: {
+            /**
+             * Question
+             * @example What goes with my navy blazer?
+             */
+            question: string;
+            /**
+             * User Id
+             * @description Optional; when sent it must be the token's user.
+             * @default null
+             */
+            user_id: number | null;
         };
         /** Readiness */
         Readiness: {
@@ -883,10 +936,69 @@ export interface components {
              * @default false
              */
             rain: boolean;
-            /** Season */
-            season?: ("spring" | "summer" | "fall" | "winter") | null;
+            season?: components["schemas"]["Season"] | null;
             /** Temperature C */
             temperature_c?: number | null;
+        };
+        /**
+         * Season
+         * @description A season of the year (`fall`, never `autumn`).
+         * @enum {string}
+         */
+        Season: "spring" | "summer" | "fall" | "winter";
+        /**
+         * Signal
+         * @description Feedback on an outfit: `wore` also logs each item as worn that day.
+         * @enum {string}
+         */
+        Signal: "like" | "dislike" | "wore";
+        /**
+         * SocketChunk
+         * @description WebSocket message: the next piece of the answer's text.
+         */
+        SocketChunk: {
+            /** Text */
+            text: string;
+            /**
+             * Type
+             * @default chunk
+             * @constant
+             */
+            type: "chunk";
+        };
+        /**
+         * SocketDone
+         * @description WebSocket message: the answer is complete and stored.
+         */
+        SocketDone: {
+            conversation: components["schemas"]["Conversation"];
+            /**
+             * Type
+             * @default done
+             * @constant
+             */
+            type: "done";
+        };
+        /**
+         * SocketError
+         * @description WebSocket message: the last message was refused (the socket stays open) or the answer failed.
+         */
+        SocketError: {
+            /** Detail */
+            detail: string;
+            error: components["schemas"]["ErrorCode"];
+            /**
+             * Retry After S
+             * @description With `rate_limited`: seconds to wait.
+             * @default null
+             */
+            retry_after_s: number | null;
+            /**
+             * Type
+             * @default error
+             * @constant
+             */
+            type: "error";
         };
         /** Status */
         Status: {
@@ -904,17 +1016,27 @@ export interface components {
             version: string;
         };
         /**
+         * StreamChunk
+         * @description The data of an SSE `chunk` event: the next piece of the answer's text.
+         */
+        StreamChunk: {
+            /** Text */
+            text: string;
+        };
+        /**
+         * Style
+         * @description The item's style, from sporty to formal.
+         * @enum {string}
+         */
+        Style: "casual" | "smart-casual" | "formal" | "sporty" | "ethnic";
+        /**
          * TagCorrection
          * @description Fields to correct. A field sent as `null` drops that correction (the model's value shows again).
          */
         TagCorrection: {
-            /** Category */
-            category?: ("top" | "bottom" | "one-piece" | "outerwear" | "shoes" | "accessory") | null;
-            /**
-             * Pattern
-             * @example striped
-             */
-            pattern?: string | null;
+            category?: components["schemas"]["Category"] | null;
+            /** @example striped */
+            pattern?: components["schemas"]["Pattern"] | null;
             /**
              * Primary Color
              * @example navy
@@ -922,11 +1044,8 @@ export interface components {
             primary_color?: string | null;
             /** Secondary Color */
             secondary_color?: string | null;
-            /**
-             * Style
-             * @example smart-casual
-             */
-            style?: string | null;
+            /** @example smart-casual */
+            style?: components["schemas"]["Style"] | null;
             /**
              * Type
              * @example jeans
@@ -975,7 +1094,7 @@ export interface components {
              * Near Duplicates
              * @description Existing items this photo very likely shows again (most similar first).
              */
-            near_duplicates?: components["schemas"]["NearDuplicate"][];
+            near_duplicates: components["schemas"]["NearDuplicate"][];
             /**
              * Size Bytes
              * @description Size of the stored (re-encoded, metadata-free) JPEG.
@@ -1111,21 +1230,17 @@ export interface operations {
     };
     "conversations-add": {
         parameters: {
-            query?: {
-                /** @description The user asking (required here or in the JSON body). */
-                user_id?: number;
-                /** @description The question (original form). */
-                question?: string;
+            query: {
+                /** @description The user asking; the token must belong to them. */
+                user_id: number;
+                /** @description The question. */
+                question: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["AskRequest"] | null;
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Successful Response */
             200: {
@@ -1135,16 +1250,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"];
-                };
-            };
-            /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
-            400: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
@@ -1169,16 +1274,6 @@ export interface operations {
             };
             /** @description The user or item does not exist. Codes: `not_found`. */
             404: {
-                headers: {
-                    "X-Request-ID": components["headers"]["X-Request-ID"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The request or a file is larger than the limit. Codes: `payload_too_large`. */
-            413: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
@@ -1321,30 +1416,25 @@ export interface operations {
     };
     "conversations-stream": {
         parameters: {
-            query?: {
-                /** @description The user asking (required here or in the JSON body). */
-                user_id?: number;
-                /** @description The question (original form). */
-                question?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["AskRequest"] | null;
+                "application/json": components["schemas"]["AskRequest"];
             };
         };
         responses: {
-            /** @description `chunk` events, then `done` with the Conversation. */
+            /** @description Server-Sent Events: `chunk` events (StreamChunk) while the answer is written, then one `done` (the stored Conversation), or one `error` (ErrorBody) if the answer fails after the status was sent. */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": unknown;
+                    "text/event-stream": string;
                 };
             };
             /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
@@ -2892,7 +2982,7 @@ export interface operations {
                 occasion?: components["schemas"]["Occasion"] | string;
                 temperature_c?: number;
                 rain?: boolean;
-                season?: "spring" | "summer" | "fall" | "winter";
+                season?: components["schemas"]["Season"];
             };
             header?: never;
             path?: never;
