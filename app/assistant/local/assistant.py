@@ -1,23 +1,38 @@
-"""The default backend: no network, deterministic, answers in a few milliseconds."""
+"""The default backend: no network, deterministic, answers in a few milliseconds.
+
+understand (question kind, slots, references, language) -> plan (wardrobe query, outfit engine call, knowledge
+lookup, or an honest "I can't see that") -> word (the language's phrase table).
+"""
 
 import asyncio
 import re
 from collections.abc import AsyncIterator
 
+from app.assistant import languages
 from app.assistant.base import Answer, AnswerStream, ConversationContext
-from app.assistant.context import Grounding, build
 from app.assistant.grounding import cited_ids
-from app.assistant.local.compose import compose
+from app.assistant.local.plan import Ask, Plan, plan, prepare
+from app.assistant.local.word import render
 
 CHUNK = re.compile(r"[^.!?]+[.!?]*\s*")  # sentence by sentence, so a client renders as it arrives
 
 
-def answer_locally(
-    context: ConversationContext, *, backend: str = "local", grounding: Grounding | None = None
-) -> Answer:
-    grounding = grounding or build(context)
-    intent, text = compose(grounding)
-    return Answer(text=text, referenced_item_ids=cited_ids(text, grounding.by_id), backend=backend, intent=intent)
+def answer_plan(ask: Ask, result: Plan, *, backend: str = "local") -> Answer:
+    lang = languages.get(ask.u.lang)
+    text = render(result, lang, ask.u.question)
+    return Answer(
+        text=text,
+        referenced_item_ids=cited_ids(text, ask.by_id),
+        backend=backend,
+        intent=result.kind,
+        disliked_item_ids=list(result.disliked),
+        language=lang.code,
+    )
+
+
+def answer_locally(context: ConversationContext, *, backend: str = "local", ask: Ask | None = None) -> Answer:
+    ask = ask or prepare(context)
+    return answer_plan(ask, plan(ask), backend=backend)
 
 
 def chunks(text: str) -> list[str]:
@@ -31,10 +46,9 @@ class LocalAssistant:
         return AnswerStream(self.events(context))
 
     async def events(
-        self, context: ConversationContext, *, backend: str = "local", grounding: Grounding | None = None
+        self, context: ConversationContext, *, backend: str = "local", ask: Ask | None = None
     ) -> AsyncIterator[str | Answer]:
-        # The outfit search is CPU work; a thread keeps the event loop serving other requests meanwhile.
-        answer = await asyncio.to_thread(answer_locally, context, backend=backend, grounding=grounding)
+        answer = answer_locally(context, backend=backend, ask=ask)
         for chunk in chunks(answer.text):
             yield chunk
         yield answer

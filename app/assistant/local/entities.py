@@ -50,7 +50,7 @@ COLOUR_SYNONYMS = {
     "emerald": "green", "sage": "mint", "sky blue": "light blue", "baby blue": "light blue", "cobalt": "blue",
     "royal blue": "blue", "lilac": "lavender", "peach": "coral", "magenta": "fuchsia", "nude": "blush",
     "dark green": "forest green", "olive green": "olive", "army green": "khaki green", "cognac": "tan",
-    "terracotta": "rust",
+    "terracotta": "rust", "denim": "denim blue",
 }  # fmt: skip
 TYPE_SYNONYMS = {
     "tee": "t-shirt", "tshirt": "t-shirt", "t shirt": "t-shirt", "trainers": "sneakers", "trainer": "sneakers",
@@ -58,7 +58,7 @@ TYPE_SYNONYMS = {
     "chinos": "trousers", "slacks": "trousers", "tux": "blazer", "suit jacket": "blazer", "sport coat": "blazer",
     "button-down": "shirt", "button down": "shirt", "oxford shirt": "shirt", "overcoat": "coat",
     "trench": "coat", "trench coat": "coat", "parka": "coat", "puffer": "jacket", "bomber": "jacket",
-    "denim jacket": "jacket", "denims": "jeans", "loafer": "loafers", "boot": "boots", "heel": "heels",
+"denims": "jeans", "loafer": "loafers", "boot": "boots", "heel": "heels",
     "pumps": "heels", "sandal": "sandals", "handbag": "bag", "tote": "bag", "purse": "bag", "tank": "tank-top",
     "vest top": "tank-top", "tank top": "tank-top", "long sleeve": "longsleeve", "dress shoes": "formal-shoes",
     "oxfords": "formal-shoes", "brogues": "formal-shoes", "derbies": "formal-shoes", "ballet flats": "flats",

@@ -1,0 +1,121 @@
+"""Languages the local engine understands and answers in: one module per language.
+
+Each module defines a `Language`: the words that give it away (detection), a gloss table that turns its
+phrases into the English words the understanding rules read ("est-ce que je peux porter" -> "can i wear",
+"pluie" -> "rain"), and the wording: phrase templates per plan key, garment and colour names with their
+grammar, occasions and the situation phrase. Adding a language is one module and one line in LANGUAGES.
+"""
+
+import re
+import zlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+from app.styling import WardrobeItem
+
+Forms = tuple[str, str, str, str]  # masculine singular, feminine singular, masculine plural, feminine plural
+
+
+@dataclass(frozen=True)
+class Noun:
+    singular: str
+    plural: str
+    gender: str = "m"  # m, f (n for German neuter)
+    plural_only: bool = False  # jeans, trousers: named in the plural
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    cues: frozenset[str]  # words only (or mostly) this language uses
+    gloss: Mapping[str, str]  # phrase -> English words, longest phrase wins
+    phrases: Mapping[str, tuple[str, ...]]  # plan key -> template variants
+    nouns: Mapping[str, Noun]  # taxonomy type or "category:<slot>" -> noun
+    colours: Mapping[str, Forms]  # palette colour -> adjective forms
+    occasions: Mapping[str, str]  # canonical occasion -> "for <occasion>" phrase
+    name_item: Callable[["Language", WardrobeItem, bool], str]  # (language, item, possessive) -> words
+    and_word: str = "and"
+    or_word: str = "or"
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    def noun(self, kind: str | None, plural: bool = False) -> str:
+        noun = self.nouns.get(kind or "") or self.nouns.get(f"category:{kind}") or self.nouns["item"]
+        return noun.plural if plural or noun.plural_only else noun.singular
+
+    def colour(self, colour: str | None, gender: str = "m", plural: bool = False) -> str:
+        if not colour:
+            return ""
+        forms = self.colours.get(colour)
+        if forms is None:
+            return colour
+        return forms[(2 if plural else 0) + (1 if gender == "f" else 0)]
+
+    def item(self, item: WardrobeItem, possessive: bool = True) -> str:
+        return f"{self.name_item(self, item, possessive)} (#{item.id})"
+
+    def join(self, parts: list[str], word: str | None = None) -> str:
+        word = word or self.and_word
+        if len(parts) <= 1:
+            return "".join(parts)
+        return f"{', '.join(parts[:-1])} {word} {parts[-1]}"
+
+    def template(self, key: str, seed: str) -> str | None:
+        variants = self.phrases.get(key)
+        if not variants:
+            return None
+        return variants[zlib.crc32(f"{seed}|{key}".encode()) % len(variants)]
+
+
+def forms(masculine: str, feminine: str | None = None, plural_m: str | None = None, plural_f: str | None = None) -> Forms:
+    """Adjective forms; an invariable colour ("bleu marine", "camel") gives one form for all four."""
+    feminine = feminine or masculine
+    return masculine, feminine, plural_m or masculine, plural_f or plural_m or feminine
+
+
+@cache
+def registry() -> dict[str, Language]:
+    from app.assistant.languages import de, en, es, fr, it, pt
+
+    return {module.LANGUAGE.code: module.LANGUAGE for module in (en, fr, de, es, it, pt)}
+
+
+def get(code: str | None) -> Language:
+    return registry().get(code or "en") or registry()["en"]
+
+
+_WORD = re.compile(r"[a-zà-ÿß']+")
+_ACCENTS = {"pt": re.compile(r"ção|ções|[ãõ]"), "es": re.compile(r"[ñ¿¡]"), "de": re.compile(r"[äöüß]"),
+            "fr": re.compile(r"[êèàç]|qu'|\bj'|\bd'|\bl'|\bc'"), "it": re.compile(r"[ìò]|\bun'")}  # fmt: skip
+
+
+def detect(text: str, previous: str | None = None) -> str:
+    """The question's language from its words; a short follow-up with no clear sign keeps the thread's."""
+    lowered = text.lower().replace("’", "'")
+    words = _WORD.findall(lowered)
+    scores = {code: sum(word in lang.cues for word in words) for code, lang in registry().items()}
+    for code, pattern in _ACCENTS.items():
+        scores[code] += 2 * len(pattern.findall(lowered))
+    best = max(scores, key=lambda code: (scores[code], code == (previous or "en"), code == "en"))
+    if scores[best] == 0 or (previous and best != previous and scores[best] <= 1 and len(words) <= 4):
+        return previous or "en"
+    return best
+
+
+@cache
+def _gloss_pattern(code: str) -> re.Pattern[str] | None:
+    phrases = get(code).gloss
+    if not phrases:
+        return None
+    ordered = sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w])")
+
+
+def gloss(text: str, code: str) -> str:
+    """The question in English words, phrase by phrase; words without a gloss stay as they are."""
+    pattern = _gloss_pattern(code)
+    if pattern is None:
+        return text
+    lowered = text.lower().replace("’", "'")
+    phrases = get(code).gloss
+    return pattern.sub(lambda match: f" {phrases[match.group(0)]} ", lowered)

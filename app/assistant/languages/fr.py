@@ -1,0 +1,4 @@
+"""placeholder"""
+from app.assistant.languages.en import LANGUAGE as _EN
+from dataclasses import replace
+LANGUAGE = replace(_EN, code="fr", cues=frozenset())

@@ -1,0 +1,130 @@
+"""Which kind of question this is, by ordered rules over the (glossed, normalised) English text.
+
+Order matters and says what wins: thanks and greetings only when that is all there is; what the engine cannot
+know (forecasts, prices, shops) before anything that merely mentions rain; a dislike or a revision of the
+last suggestion before a fresh request; comparisons ("X or Y") before yes/no; counting and "do I own" before
+outfit words; gaps, knowledge, packing; then outfits and pairings; the rest is off-topic or too vague.
+"""
+
+import re
+
+from app.assistant.local import kinds as k
+from app.assistant.local.slots import FORECAST, GREETING_CUE, PRICE, REVISE_CUE, STORE, THANKS_CUE, Slots
+
+FASHION = re.compile(
+    r"\b(?:wear\w*|outfit\w*|dress\w*|cloth\w*|wardrobe|style|look|colou?rs?|fit|pack\w*|go(?:es)? with|match\w*|"
+    r"pair\w*|items?|things?|pieces?|own|have)\b"
+)
+COUNT = re.compile(r"\bhow many\b")
+OWN = re.compile(
+    r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b|\bwhich of my\b|\blist (?:my|all)\b"
+    r"|\bshow me (?:my|all)\b|\bwhat (?:\w+ )?(?:items|things|clothes|pieces|stuff)\b.*\b(?:have|own)\b"
+    r"|\bwhat do i have\b|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b|\bwhich of (?:my|the)\b"
+)
+BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
+COMPARE = re.compile(
+    r"\bwhich (?:one )?(?:is|would be|looks?) (?:better|warmer|smarter|dressier|more|cooler|lighter|best)\b"
+    r"|\b(?:better|warmer|smarter|dressier)\b.*\bor\b|\bor\b.*\?|\bwhich one\b|\bshould i (?:wear|go with|pick) .* or\b"
+)
+YESNO = re.compile(
+    r"^\s*(?:can|could|may|should|shall|is|are|does|do|did|will|would|am|isn't|aren't|doesn't)\b"
+    r"|\bis it (?:ok|okay|fine|alright|acceptable|appropriate)\b|\b(?:ok|okay|fine|warm enough|too casual|too formal)\b.*\?"
+)
+GAP = re.compile(
+    r"\bmissing\b|\b(?:what|which) (?:else )?(?:do|would|should) i (?:need|add|buy|get)\b|\bwhat should i (?:add|buy)\b"
+    r"|\bcapsule\b|\bgaps?\b|\bwhat to buy\b|\bnext (?:buy|piece|purchase)\b|\bwhat am i lacking\b|\blacking\b"
+)
+CARE = re.compile(
+    r"\b(?:wash\w*|clean\w*|iron\w*|steam\w*|stain\w*|dry|drying|tumble|shrink\w*|pill\w*|moth\w*|store|storing|"
+    r"care for|look after|de-?pill|polish\w*|waterproof(?:ing)? my)\b"
+)
+FIT = re.compile(
+    r"\bhow (?:should|do|does|long should|short should|tight should|loose should)\b.*\b(?:fit|be|sit|end|fall)\b"
+    r"|\b(?:fit|fits|fitting|tailor\w*|hem|sleeve\w*|length|too (?:tight|loose|long|short|baggy)|proportion\w*)\b"
+)
+COLOUR_THEORY = re.compile(
+    r"\bwhat colou?rs? (?:go|goes|work|match|pair)\b|\bcolou?rs? (?:go|goes|that go|to wear) with\b"
+    r"|\b(?:go|goes) together\b|\bundertone\b|\bcolou?r (?:combination|palette|theory)\b"
+)
+DRESS_CODE = re.compile(
+    r"\bwhat (?:does|is) (?:a |an )?(?:black tie|white tie|smart casual|business casual|cocktail|semi-formal|"
+    r"business formal|dress code)\b|\bdress code\b.*\bmean\b|\bmean by\b"
+)
+PACKING = re.compile(r"\bpack\w*\b|\bsuitcase\b|\bcarry-on\b")
+OUTFIT = re.compile(
+    r"\bwhat (?:should|shall|can|could|do|would) i (?:wear|put on|dress)\b|\bwhat to wear\b|\boutfits?\b"
+    r"|\b(?:dress|dressed) for\b|\bwhat (?:do|should) i put on\b|\bwear (?:to|for|on|at|today|tomorrow|tonight)\b"
+    r"|\bsuggest\b|\blook for\b|\bwhat (?:should|do) i (?:take|bring)\b|\bwhat instead\b"
+)
+PAIRING = re.compile(
+    r"\b(?:goes?|going|go|pair\w*|match\w*|work\w*|wear|combine|team|style|put) (?:well )?with\b"
+    r"|\bhow (?:do|can|should|could) i (?:style|wear|pair)\b|\bwhich (?:shoes|trousers|top|bag|jacket|coat)\b"
+    r"|\bover (?:it|that|this|them)\b|\bwhat (?:shoes|trousers|top)\b|\blayer\b"
+)
+VAGUE = re.compile(r"^\s*(?:help|hmm+|ok(?:ay)?|well|any (?:ideas|advice|tips)|advice|ideas|not sure|idk|\?+)[\s?.!]*$")
+
+
+def _two_options(slots: Slots) -> bool:
+    owned = [g for g in slots.garments if g.owned or g.colour]
+    return len(owned) >= 2 or len(slots.ids) >= 2 or (len(slots.colours) >= 2 and bool(slots.garments))
+
+
+def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) -> str | None:
+    words = len(text.split())
+    if THANKS_CUE.search(text) and words <= 5:
+        return k.THANKS
+    if GREETING_CUE.search(text) and words <= 4:
+        return k.GREETING
+    if FORECAST.search(text) or (PRICE.search(text) and not CARE.search(text)) or STORE.search(text):
+        return k.CANNOT
+    if dislike and has_suggestion:
+        return k.REVISE if REVISE_CUE.search(text) or slots.direction else k.DISLIKE
+    if has_suggestion and REVISE_CUE.search(text) and not COUNT.search(text) and not OWN.search(text):
+        return k.REVISE
+    return None
+
+
+def _question(text: str, slots: Slots) -> str | None:
+    if COUNT.search(text):
+        return k.COUNT
+    if (COMPARE.search(text) or " or " in text) and (_two_options(slots) or re.search(r"\bwhich one\b|\bwhich is\b", text)):
+        return k.COMPARE
+    if OWN.search(text) or (BEST_OF.search(text) and re.search(r"\bmy\b", text)):
+        return k.OWN
+    if GAP.search(text):
+        return k.GAP
+    if DRESS_CODE.search(text):
+        return k.DRESS_CODE
+    if YESNO.search(text) and (slots.garments or slots.colours or slots.ids or re.search(r"\b(?:it|them)\b", text)):
+        return k.YESNO
+    return None
+
+
+def _topic(text: str, slots: Slots) -> str | None:
+    if CARE.search(text):
+        return k.CARE
+    if FIT.search(text) and not OUTFIT.search(text):
+        return k.FIT
+    if COLOUR_THEORY.search(text) and not any(g.owned for g in slots.garments):
+        return k.COLOUR
+    if PACKING.search(text) or (slots.trip_days and not PAIRING.search(text)):
+        return k.PACKING
+    if PAIRING.search(text) and (slots.garments or slots.ids or re.search(r"\b(?:it|that|this|them|layer)\b", text)):
+        return k.PAIRING
+    if OUTFIT.search(text):
+        return k.OUTFIT
+    return None
+
+
+def classify(text: str, slots: Slots, *, has_suggestion: bool = False, dislike: bool = False) -> str:
+    kind = _conversation(text, slots, has_suggestion, dislike) or _question(text, slots) or _topic(text, slots)
+    if kind:
+        return kind
+    situation = slots.occasion or slots.temperature_c is not None or slots.rain or slots.wind or slots.cycling
+    if situation:
+        return k.OUTFIT
+    if slots.garments or slots.ids:
+        return k.PAIRING
+    if VAGUE.search(text) or len(text.split()) <= 2:
+        return k.CLARIFY
+    return k.OFF_TOPIC if not FASHION.search(text) else k.CLARIFY

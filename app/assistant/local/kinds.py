@@ -1,0 +1,25 @@
+"""The kinds of question the engine answers, each in its own form."""
+
+GREETING = "greeting"
+THANKS = "thanks"
+CANNOT = "cannot"
+REVISE = "revise"
+DISLIKE = "dislike"
+COMPARE = "compare"
+COUNT = "count"
+OWN = "own"  # do I own / which of my / list my
+YESNO = "yesno"
+GAP = "gap"
+CARE = "care"
+FIT = "fit"
+COLOUR = "colour"
+DRESS_CODE = "dress_code"
+PACKING = "packing"
+OUTFIT = "outfit"
+PAIRING = "pairing"
+OFF_TOPIC = "off_topic"
+CLARIFY = "clarify"
+KINDS = (
+    GREETING, THANKS, CANNOT, REVISE, DISLIKE, COMPARE, COUNT, OWN, YESNO, GAP, CARE, FIT, COLOUR, DRESS_CODE,
+    PACKING, OUTFIT, PAIRING, OFF_TOPIC, CLARIFY,
+)  # fmt: skip

@@ -1,0 +1,144 @@
+"""Planning: from what the question asks (an Understanding) and the thread (State) to the facts of an answer.
+
+A plan is a list of Lines: a phrase key plus the owned items and values it speaks about. Planners decide
+what is true (which items, which verdict, what is missing) and never word anything; the wording step
+(app/assistant/local/word.py) renders the same plan in any language. Each kind of question has one planner
+function in PLANNERS; adding a kind is one function and its phrase keys.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from app import styling
+from app.assistant.base import ConversationContext
+from app.assistant.local import kinds as k
+from app.assistant.local.refs import Resolved, resolve
+from app.assistant.local.slots import PRONOUN, Garment, Slots
+from app.assistant.local.state import State, carry, rebuild
+from app.assistant.local.understand import Understanding, understand
+from app.styling import WardrobeItem
+from app.vision.taxonomy import base_formality, base_warmth
+
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str  # a phrase key every language's table has
+    items: tuple[WardrobeItem, ...] = ()
+    other: tuple[WardrobeItem, ...] = ()
+    values: Mapping[str, Any] = field(default_factory=lambda: _NOTHING)
+
+
+@dataclass
+class Plan:
+    kind: str
+    lines: list[Line] = field(default_factory=list)
+    disliked: tuple[int, ...] = ()  # a dislike said in chat, for the service to record
+    outfits: tuple[tuple[int, ...], ...] = ()  # outfits the engine suggested, for remote models
+
+    def say(self, key: str, *items: WardrobeItem, other: Sequence[WardrobeItem] = (), **values: Any) -> None:
+        self.lines.append(Line(key, tuple(items), tuple(other), MappingProxyType(values)))
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Everything a planner may read: the question understood, the thread, the wardrobe and history."""
+
+    u: Understanding
+    state: State
+    slots: Slots  # the question's slots, with the thread's situation carried into follow-ups
+    wardrobe: tuple[WardrobeItem, ...]
+    by_id: Mapping[int, WardrobeItem]
+    refs: tuple[Resolved, ...]  # owned garments the question names, resolved
+    context: ConversationContext
+
+    @property
+    def items(self) -> list[WardrobeItem]:
+        """The owned items the question is about: explicit ids, resolved references, else "it" from before."""
+        found = [self.by_id[i] for i in self.slots.ids if i in self.by_id]
+        found += [r.one for r in self.refs if r.one is not None]
+        if PRONOUN.search(self.u.text) and (not found or self.u.kind in (k.YESNO, k.PAIRING)):
+            earlier = [self.by_id[i] for i in self.state.focus[:1] if i in self.by_id]
+            found += [item for item in earlier if not any(item.type == other.type for other in found)]
+        return list(dict.fromkeys(found))
+
+    @property
+    def ambiguous(self) -> Resolved | None:
+        return next((r for r in self.refs if len(r.items) > 1), None)
+
+    @property
+    def missing(self) -> Resolved | None:
+        return next((r for r in self.refs if r.missing and r.garment.owned), None)
+
+    def style(self, **changes: Any) -> styling.StyleContext:
+        slots = self.slots
+        base = styling.StyleContext(
+            occasion=slots.occasion,
+            temperature_c=effective_temperature(slots),
+            rain=slots.rain,
+            season=slots.season,
+            worn_days_ago=dict(self.context.worn_days_ago),
+            preferences=styling.parse_preferences(self.context.style_preferences),
+        )
+        return styling.StyleContext(**{**base.__dict__, **changes})
+
+
+def effective_temperature(slots: Slots) -> float | None:
+    """What it feels like: wind takes a few degrees off; unknown stays unknown."""
+    if slots.temperature_c is None:
+        return 10.0 if slots.wind else None
+    return slots.temperature_c - (4.0 if slots.wind else 0.0)
+
+
+def formality(item: WardrobeItem) -> int:
+    return item.formality or base_formality(item.type) or 2
+
+
+def warmth(item: WardrobeItem) -> int:
+    return item.warmth or base_warmth(item.type) or 2
+
+
+def owned_garments(u: Understanding, kind: str) -> list[Garment]:
+    """Garments that point at owned items: said as "my/the ...", or any garment in a wardrobe question."""
+    if kind in (k.OWN, k.COUNT, k.COMPARE, k.YESNO, k.DISLIKE, k.REVISE):
+        return list(u.slots.garments)
+    return [g for g in u.slots.garments if g.owned]
+
+
+def prepare(context: ConversationContext) -> Ask:
+    """Understand the question in the light of the rebuilt thread."""
+    by_id = {item.id: item for item in context.wardrobe}
+    state = rebuild(context.recent_turns, by_id)
+    u = understand(context.question, previous_lang=state.lang, has_suggestion=state.has_suggestion)
+    slots = carry(u.slots, state.slots) if (u.follow_up or u.kind in (k.REVISE, k.DISLIKE)) else u.slots
+    garments = owned_garments(u, u.kind)
+    refs = tuple(resolve(g, context.wardrobe, state.named) for g in garments)
+    return Ask(u, state, slots, context.wardrobe, by_id, refs, context)
+
+
+PLANNERS: dict[str, Callable[[Ask], Plan]] = {}
+
+
+def planner(kind: str) -> Callable[[Callable[[Ask], Plan]], Callable[[Ask], Plan]]:
+    def register(function: Callable[[Ask], Plan]) -> Callable[[Ask], Plan]:
+        PLANNERS[kind] = function
+        return function
+
+    return register
+
+
+def plan(ask: Ask) -> Plan:
+    from app.assistant.local import plan_items, plan_outfits, plan_talk, plan_verdict  # noqa: F401  (they register)
+
+    if not ask.wardrobe and ask.u.kind not in (k.GREETING, k.THANKS, k.CANNOT, k.OFF_TOPIC, k.CARE, k.FIT, k.COLOUR):
+        result = Plan(ask.u.kind)
+        result.say("empty_wardrobe")
+        return result
+    return PLANNERS.get(ask.u.kind, PLANNERS[k.CLARIFY])(ask)
+
+
+def resolve_all(ask: Ask, garments: Sequence[Garment]) -> list[Resolved]:
+    return [resolve(g, ask.wardrobe, ask.state.named) for g in garments]

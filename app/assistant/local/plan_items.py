@@ -1,0 +1,210 @@
+"""Planners answered from the wardrobe itself: do I own / which of my / how many, gaps, comparisons, yes/no."""
+
+import re
+from collections.abc import Sequence
+
+from app.assistant.local import kinds as k
+from app.assistant.local.entities import COLOUR_VOCABULARY
+from app.assistant.local.knowledge import colour_section
+from app.assistant.local.plan import Ask, Plan, formality, planner, warmth
+from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES
+from app.assistant.local.refs import of_kind, resolve
+from app.assistant.local.slots import Garment
+from app.styling import WardrobeItem
+from app.styling.context import OCCASIONS
+from app.vision.colours import PALETTE
+
+FAMILY = {name: family for name, _, family in PALETTE}
+NEUTRALS = frozenset({"black", "white", "grey", "charcoal", "light grey", "navy", "beige", "cream", "ivory", "stone",
+                      "camel", "tan", "denim blue", "khaki", "brown"})  # fmt: skip
+WALKING_ORDER = {"sneakers": 0, "boots": 1, "loafers": 2, "flats": 3}
+UNOWNED_COLOURS = re.compile(r"\b(neon|fluo\w*|fluorescent|day-?glo|hi-?vis)\b")
+SOMBRE = frozenset({"black", "navy", "charcoal", "grey", "chocolate", "burgundy", "forest green", "plum"})
+
+
+def _matches_colour(item: WardrobeItem, colour: str) -> bool:
+    return colour in item.colour_names[:1] or FAMILY.get(colour) in item.colour_families[:1]
+
+
+def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
+    """The owned items a wardrobe question asks about, and the garment phrase it used."""
+    garment = ask.slots.garments[0] if ask.slots.garments else None
+    pool = of_kind(ask.wardrobe, garment.kind) if garment else list(ask.wardrobe)
+    colour = garment.colour if garment else (ask.slots.colours[0] if ask.slots.colours else None)
+    if colour:
+        pool = [item for item in pool if _matches_colour(item, colour)]
+    text = ask.u.text
+    if ask.slots.season or re.search(r"\bsummer\b", text):
+        season = ask.slots.season or "summer"
+        pool = [i for i in pool if season in i.seasons or (not i.seasons and season == "summer" and warmth(i) <= 1)]
+    if re.search(r"\bwarm(?:est)?\b", text) and not ask.slots.occasion:
+        pool = sorted((i for i in pool if warmth(i) >= 3), key=lambda i: (-warmth(i), i.id))
+    if ask.slots.walking:
+        pool = sorted((i for i in pool if i.type not in NOT_FOR_WALKING), key=lambda i: WALKING_ORDER.get(i.type or "", 9))
+    if ask.slots.rain:
+        pool = [i for i in pool if i.type not in OPEN_SHOES]
+    if ask.slots.occasion in OCCASIONS and not ask.slots.walking:
+        low, high = OCCASIONS[ask.slots.occasion][:2]
+        pool = [i for i in pool if low - 1 <= formality(i) <= high + 1 and i.style != "sporty"]
+    return pool, garment
+
+
+@planner(k.OWN)
+def own(ask: Ask) -> Plan:
+    plan = Plan(k.OWN)
+    unowned = UNOWNED_COLOURS.search(ask.u.text)
+    if unowned:
+        plan.say("none_colour", colour=unowned.group(1))
+        return plan
+    found, garment = _selection(ask)
+    if garment and garment.colour and not found:
+        closest = of_kind(ask.wardrobe, garment.kind)
+        resolved = resolve(garment, ask.wardrobe)
+        plan.say("dont_see", *(resolved.items or tuple(closest))[:2], kind=garment.kind, colour=garment.colour)
+        return plan
+    if not found:
+        plan.say("none_of", kind=garment.kind if garment else None, colour=ask.slots.colours[:1] or None)
+        return plan
+    best = bool(re.search(r"\bbest\b", ask.u.text))
+    asked = re.search(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b", ask.u.text)
+    plan.say("best_of" if best else "yes_have" if asked else "you_have", *found[: 3 if best else 12], kind=garment.kind if garment else None)
+    return plan
+
+
+@planner(k.COUNT)
+def count(ask: Ask) -> Plan:
+    plan = Plan(k.COUNT)
+    found, garment = _selection(ask)
+    plan.say("count", *found[:12], n=len(found), kind=garment.kind if garment else None)
+    return plan
+
+
+# what a situation needs: (need, types that fill it, the lowest formality that counts)
+NEEDS = {
+    "work": (("tailoring", ("blazer",), 3), ("smart_bottom", ("trousers", "skirt"), 3),
+             ("smart_top", ("shirt", "blouse"), 3), ("smart_shoes", ("loafers", "formal-shoes", "flats", "boots", "heels"), 3),
+             ("coat", ("coat",), 3)),
+    "capsule": (("coat", ("coat", "jacket"), 1), ("smart_bottom", ("trousers", "skirt"), 3),
+                ("smart_top", ("shirt", "blouse"), 3), ("knit", ("sweater", "cardigan"), 1),
+                ("smart_shoes", ("loafers", "boots", "flats", "formal-shoes"), 3), ("tailoring", ("blazer",), 3)),
+    "cold_trip": (("coat", ("coat", "jacket"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
+                  ("scarf", ("scarf", "hat"), 1)),
+    "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9), ("hat", ("hat", "sunglasses"), 1)),
+    "formal": (("dressy_piece", ("dress", "jumpsuit", "blazer"), 4), ("dressy_shoes", ("heels", "formal-shoes", "loafers"), 3),
+               ("tailoring", ("blazer",), 4)),
+}  # fmt: skip
+
+
+def _scenario(ask: Ask) -> str:
+    text, s = ask.u.text, ask.slots
+    if re.search(r"\b(?:beach|seaside|swim\w*)\b", text) or s.occasion == "beach":
+        return "beach"
+    if re.search(r"\b(?:ski|mountains?|snow|winter trip)\b", text) or (s.season == "winter" and s.trip_days):
+        return "cold_trip"
+    if s.occasion in ("wedding-guest", "formal", "party", "funeral"):
+        return "formal"
+    if s.occasion in ("work", "interview"):
+        return "work"
+    return "capsule"
+
+
+@planner(k.GAP)
+def gap(ask: Ask) -> Plan:
+    plan = Plan(k.GAP)
+    scenario = _scenario(ask)
+    missing, covered = [], []
+    for need, types, lowest in NEEDS[scenario]:
+        owned = [i for i in ask.wardrobe if i.type in types and formality(i) >= lowest]
+        (covered if owned else missing).append((need, owned[:1]))
+    if not missing:
+        plan.say("no_gap", *[items[0] for _, items in covered][:3], scenario=scenario)
+        return plan
+    plan.say("gaps", needs=tuple(need for need, _ in missing[:4]), scenario=scenario)
+    have = [items[0] for _, items in covered][:3]
+    if have:
+        plan.say("gaps_covered", *have)
+    return plan
+
+
+def _colour_or_colour(ask: Ask) -> list[WardrobeItem]:
+    """ "black or brown shoes": one garment in two colours."""
+    text = ask.u.text
+    colours = COLOUR_VOCABULARY.spans(text)
+    for (_, end, first), (start, end2, second) in zip(colours, colours[1:], strict=False):
+        if text[end:start].strip() != "or":
+            continue
+        garment = next((g for g in ask.slots.garments if g.start >= end2 and len(text[end2 : g.start].split()) <= 1), None)
+        if garment is None:
+            continue
+        found = [resolve(Garment(garment.kind, c, None, True, 0), ask.wardrobe).items[:1] for c in (first, second)]
+        if all(found) and found[0] != found[1]:
+            return [found[0][0], found[1][0]]
+    return []
+
+
+def _options(ask: Ask) -> list[WardrobeItem]:
+    """The two things compared: one garment in two colours, named items, or the items of the last answer."""
+    items = _colour_or_colour(ask) or [r.one for r in ask.refs if r.one is not None]
+    if len(items) < 2 and re.search(r"\bwhich (?:one|is)\b", ask.u.text):
+        items = [ask.by_id[i] for i in ask.state.named if i in ask.by_id][:2]
+    return items[:2]
+
+
+def _anchor(ask: Ask, options: Sequence[WardrobeItem]) -> WardrobeItem | None:
+    """What the options are compared with: "white sneakers or brown loafers *with my beige trousers*"."""
+    others = [r.one for r in ask.refs if r.one is not None and r.one not in options]
+    return others[0] if others else None
+
+
+def _criterion(ask: Ask) -> str:
+    text = ask.u.text
+    if re.search(r"\bwarm\w*\b", text):
+        return "warmth"
+    if ask.slots.walking:
+        return "comfort"
+    if ask.slots.evening or ask.slots.occasion in ("date", "dinner", "party"):
+        return "evening"
+    return "occasion" if ask.slots.occasion else "match"
+
+
+def _rank(ask: Ask, item: WardrobeItem, criterion: str, anchor_colour: str | None) -> float:
+    if criterion == "warmth":
+        return warmth(item)
+    if criterion == "comfort":
+        return -WALKING_ORDER.get(item.type or "", 9)
+    if criterion == "evening":
+        return formality(item) + (0.5 if item.colour_names[:1] and item.colour_names[0] in SOMBRE else 0)
+    score = 0.0
+    if ask.slots.occasion in OCCASIONS:
+        low, high = OCCASIONS[ask.slots.occasion][:2]
+        score -= max(low - formality(item), formality(item) - high - 1, 0)
+    if anchor_colour in ("charcoal", "grey", "black") and item.colour_names[:1] == ["black"][:1] and item.category == "shoes":
+        score += 0.6  # charcoal or black tailoring with black shoes reads sharpest for business
+    if anchor_colour and item.colour_names and colours_pair(anchor_colour, item.colour_names[0]):
+        score += 0.3
+    return score + (0.2 if item.category != "shoes" or item.type != "sneakers" else 0.0)
+
+
+@planner(k.COMPARE)
+def compare(ask: Ask) -> Plan:
+    plan = Plan(k.COMPARE)
+    options = _options(ask)
+    if len(options) < 2:
+        if ask.ambiguous is not None:
+            plan.say("which_one", *ask.ambiguous.items[:4])
+        else:
+            plan.say("compare_what")
+        return plan
+    criterion = _criterion(ask)
+    anchor = _anchor(ask, options)
+    colour = anchor.colour_names[0] if anchor and anchor.colour_names else None
+    ranked = sorted(options, key=lambda item: (-_rank(ask, item, criterion, colour), options.index(item)))
+    plan.say("pick", ranked[0], other=ranked[1:], criterion=criterion, occasion=ask.slots.occasion, anchor=anchor)
+    return plan
+
+
+def colours_pair(first: str, second: str) -> bool:
+    if first in NEUTRALS or second in NEUTRALS or FAMILY.get(first) == FAMILY.get(second):
+        return True
+    section = colour_section(first)
+    return bool(section and second in section.pairs)

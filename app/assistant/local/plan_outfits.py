@@ -1,0 +1,317 @@
+"""Planners that call the outfit engine: outfit requests, pairings, revisions of the last suggestion, packing.
+
+Everything the question says reaches the engine or the filter in front of it: occasion, temperature (wind takes
+a few degrees off), rain, activity (no skirt, dress or heels on a bike; no heels or thin soles for a walking
+day), hot days with cool evenings (a light layer, no coat), and what the thread asked to leave out.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from app import styling
+from app.assistant.local import kinds as k
+from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
+from app.assistant.local.refs import of_kind
+from app.assistant.local.state import left_out
+from app.styling import WardrobeItem
+from app.styling.context import OCCASIONS
+
+NOT_FOR_CYCLING = frozenset({"skirt", "dress", "heels", "jumpsuit"})
+NOT_FOR_WALKING = frozenset({"heels", "formal-shoes", "sandals", "flats"})
+OPEN_SHOES = frozenset({"sandals", "flats"})
+NOT_FOR_WIND = frozenset({"skirt", "dress"})
+HEAVY = frozenset({"coat", "boots"})
+RAIN_COVER = ("coat", "jacket", "outerwear")  # what keeps rain off, best first; a blazer or cardigan does not
+COVER_BELOW_C = 16.0
+SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "travel": "casual"}
+
+
+def _blocked(ask: Ask) -> set[int]:
+    """Items this situation rules out before the engine sees the wardrobe."""
+    s = ask.slots
+    temperature = effective_temperature(s)
+    blocked = set()
+    for item in ask.wardrobe:
+        kind = item.type or ""
+        if (s.cycling and kind in NOT_FOR_CYCLING) or (s.walking and kind in NOT_FOR_WALKING):
+            blocked.add(item.id)
+        if (s.rain and kind in OPEN_SHOES) or (s.wind and kind in NOT_FOR_WIND):
+            blocked.add(item.id)
+        if temperature is not None and temperature < 14 and (kind in ("shorts", "sandals") or warmth(item) <= 1):
+            blocked.add(item.id) if item.category in ("bottom", "shoes", "one-piece") else None
+        if temperature is not None and temperature < 10 and warmth(item) <= (1 if item.category == "top" else 2):
+            blocked.add(item.id) if item.category in ("top", "bottom", "one-piece") else None
+        if s.day_and_evening and kind in HEAVY:
+            blocked.add(item.id)
+        if temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4):
+            blocked.add(item.id)
+        if s.season and item.seasons and s.season not in item.seasons and warmth(item) <= 1 and s.season == "winter":
+            blocked.add(item.id)
+    return blocked
+
+
+def _needs_cover(ask: Ask) -> bool:
+    temperature = effective_temperature(ask.slots)
+    return ask.slots.rain or ask.slots.day_and_evening or (temperature is not None and temperature < COVER_BELOW_C)
+
+
+def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:
+    """The layer to add when it is cold, wet or the evening turns cool, and the outfit has none."""
+    if not _needs_cover(ask) or any(item.category == "outerwear" and item.type != "blazer" for item in chosen):
+        return None
+    skip = set(exclude) | _blocked(ask)
+    layers = [item for item in ask.wardrobe if item.category == "outerwear" and item.id not in skip]
+    if ask.slots.rain:
+        layers = [item for item in layers if item.type in RAIN_COVER] or layers
+    if ask.slots.day_and_evening:
+        return min(layers, key=lambda item: (warmth(item), item.id), default=None)
+    temperature = effective_temperature(ask.slots)
+    need = styling.context.target_warmth(temperature) if temperature is not None else 4.0
+    return min(layers, key=lambda item: (abs(warmth(item) - need - 0.5), -formality(item), item.id), default=None)
+
+
+def suggest(
+    ask: Ask,
+    *,
+    anchors: Sequence[int] = (),
+    exclude: Iterable[int] = (),
+    count: int = 3,
+    **changes: object,
+) -> styling.Suggestions:
+    excluded = frozenset(exclude) | frozenset(_blocked(ask) - set(anchors)) | ask.state.excluded
+    style = ask.style(anchor_ids=frozenset(anchors), exclude_ids=excluded - set(anchors), **changes)
+    return styling.suggest(list(ask.wardrobe), style, ask.context.feedback, count=count)
+
+
+def _different(outfits: Sequence[styling.Outfit], previous: Sequence[int]) -> list[styling.Outfit]:
+    """Outfits sharing at most half their pieces with the previous suggestion, best first."""
+    seen = set(previous)
+    fresh = [o for o in outfits if len({i.id for i in o.items} & seen) <= len(o.items) / 2]
+    return fresh or [o for o in outfits if {i.id for i in o.items} != seen]
+
+
+TAILORED = frozenset({"interview", "formal", "funeral", "work"})
+
+
+def _tailoring(ask: Ask, chosen: Sequence[WardrobeItem]) -> WardrobeItem | None:
+    """A blazer over an interview, work or formal outfit that has no layer, when the wardrobe has one."""
+    if ask.slots.occasion not in TAILORED or any(item.category == "outerwear" for item in chosen):
+        return None
+    if any(item.category == "one-piece" for item in chosen) and ask.slots.occasion == "work":
+        return None
+    blazers = [i for i in ask.wardrobe if i.type == "blazer" and i.id not in ask.state.excluded]
+    return max(blazers, key=lambda item: (formality(item), -item.id), default=None)
+
+
+def _formality_gap(ask: Ask, chosen: Sequence[WardrobeItem], plan: Plan) -> None:
+    occasion = ask.slots.occasion
+    if occasion not in OCCASIONS or not chosen:
+        return
+    low = OCCASIONS[occasion][0]
+    if max(formality(item) for item in chosen) < low - 1:
+        plan.say("too_casual_for", occasion=occasion)
+
+
+def _situation_notes(ask: Ask, plan: Plan) -> None:
+    s = ask.slots
+    if s.cycling:
+        plan.say("note_cycling")
+    elif s.walking:
+        plan.say("note_walking")
+    if s.wind and not s.cycling:
+        plan.say("note_wind")
+
+
+def outfit_lines(ask: Ask, plan: Plan, outfits: Sequence[styling.Outfit], *, alternative: bool = True) -> None:
+    best = outfits[0]
+    plan.outfits = tuple(tuple(i.id for i in o.items) for o in outfits)
+    plan.say("outfit", *best.items, occasion=ask.slots.occasion, temperature=effective_temperature(ask.slots),
+             rain=ask.slots.rain, evening=ask.slots.evening)  # fmt: skip
+    layer = cover_for(ask, best.items)
+    tailoring = _tailoring(ask, best.items) if layer is None else None
+    if tailoring is not None:
+        plan.say("add_layer", tailoring, reason="tailoring")
+    if layer is not None:
+        reason = "evening" if ask.slots.day_and_evening else "rain" if ask.slots.rain else "cold"
+        plan.say("add_layer", layer, reason=reason)
+    reasons = sorted(best.parts.items(), key=lambda kv: -kv[1])
+    plan.say("because", reason=next((name for name, value in reasons if value > 0.05), "balance"))
+    _formality_gap(ask, best.items, plan)
+    _situation_notes(ask, plan)
+    if alternative and len(outfits) > 1:
+        plan.say("alternative", *outfits[1].items)
+
+
+def _no_outfit(plan: Plan, result: styling.Suggestions) -> Plan:
+    plan.say("cannot_build", slots=tuple(result.missing))
+    return plan
+
+
+@planner(k.OUTFIT)
+def outfit(ask: Ask) -> Plan:
+    plan = Plan(k.OUTFIT)
+    anchors = [item.id for item in ask.items]
+    result = suggest(ask, anchors=anchors)
+    if not result.outfits:
+        return _no_outfit(plan, result)
+    outfit_lines(ask, plan, result.outfits)
+    return plan
+
+
+def _revision_changes(ask: Ask) -> dict[str, object]:
+    direction = ask.slots.direction
+    temperature = effective_temperature(ask.slots)
+    if direction == "warmer":
+        return {"temperature_c": (temperature if temperature is not None else 14.0) - 7.0}
+    if direction == "cooler":
+        return {"temperature_c": (temperature if temperature is not None else 18.0) + 7.0}
+    if direction == "smarter":
+        return {"occasion": SMARTER.get(ask.slots.occasion, ask.slots.occasion)}
+    if direction == "casual":
+        return {"occasion": "casual"}
+    if direction == "waterproof":
+        return {"rain": True}
+    return {}
+
+
+def _revised_ask(ask: Ask, changes: dict[str, object]) -> Ask:
+    slots = ask.slots
+    if "temperature_c" in changes:
+        slots = replace(slots, temperature_c=float(changes["temperature_c"]), wind=False)  # type: ignore[arg-type]
+    if "occasion" in changes:
+        slots = replace(slots, occasion=changes["occasion"])  # type: ignore[arg-type]
+    if "waterproof" in ask.u.text or changes.get("rain"):
+        slots = replace(slots, rain=True)
+    return replace(ask, slots=slots)
+
+
+@planner(k.REVISE)
+def revise(ask: Ask) -> Plan:
+    plan = Plan(k.REVISE)
+    previous = ask.state.suggestion
+    dropped = left_out(ask.u, ask.state, ask.by_id)
+    if ask.u.dislike:
+        plan.disliked = tuple(dropped) or tuple(previous)
+        plan.say("noted_dislike", *[ask.by_id[i] for i in plan.disliked if i in ask.by_id][:1] if dropped else ())
+    revised = _revised_ask(ask, _revision_changes(ask))
+    keep = [i for i in ask.state.focus[:1] if ask.state.kind == k.PAIRING and i not in dropped]
+    result = suggest(revised, anchors=keep, exclude=dropped, count=5)
+    fresh = _different(result.outfits, previous) if not dropped else result.outfits
+    if not fresh:
+        plan.say("no_other_option")
+        return plan
+    outfit_lines(revised, plan, fresh, alternative=False)
+    return plan
+
+
+@planner(k.DISLIKE)
+def dislike(ask: Ask) -> Plan:
+    plan = Plan(k.DISLIKE)
+    dropped = left_out(ask.u, ask.state, ask.by_id) or [r.one.id for r in ask.refs if r.one is not None]
+    plan.disliked = tuple(dropped) or tuple(ask.state.suggestion)
+    named = [ask.by_id[i] for i in dropped if i in ask.by_id]
+    plan.say("noted_dislike", *named[:1])
+    result = suggest(ask, exclude=plan.disliked if dropped else (), count=5)
+    fresh = _different(result.outfits, ask.state.suggestion) if not dropped else result.outfits
+    if fresh and ask.state.kind in (k.OUTFIT, k.REVISE):
+        plan.say("instead", *fresh[0].items)
+    elif dropped and named:
+        others = [i for i in of_kind(ask.wardrobe, f"category:{named[0].category}") if i.id not in dropped][:2]
+        if others:
+            plan.say("instead_pieces", *others)
+    return plan
+
+
+def _target_kind(ask: Ask) -> str | None:
+    """The slot or type a pairing asks for: "which *shoes* for that", "what would I put *over* it"."""
+    if " over " in ask.u.text or " layer" in ask.u.text:
+        return "category:outerwear"
+    anchors = {item.id for item in ask.items}
+    for garment in ask.slots.garments:
+        owned = [r for r in ask.refs if r.garment == garment and r.one is not None and r.one.id in anchors]
+        if not owned:
+            return garment.kind
+    return None
+
+
+def _anchors(ask: Ask, target: str | None) -> list[WardrobeItem]:
+    items = ask.items
+    if not items and target and ask.state.focus:
+        items = [ask.by_id[i] for i in ask.state.focus if i in ask.by_id]
+    if target:
+        items = [item for item in items if item not in of_kind([item], target)]
+    return items[:2]
+
+
+@planner(k.PAIRING)
+def pairing(ask: Ask) -> Plan:
+    plan = Plan(k.PAIRING)
+    if ask.missing is not None:
+        return _missing_reference(ask, plan)
+    if ask.ambiguous is not None and not ask.items:
+        plan.say("which_one", *ask.ambiguous.items[:4])
+        return plan
+    target = _target_kind(ask)
+    anchors = _anchors(ask, target)
+    result = suggest(ask, anchors=[item.id for item in anchors], count=5)
+    partners = _partners(result.outfits, anchors, target)
+    if not partners:
+        pool = [i for i in of_kind(ask.wardrobe, target) if i.id not in _blocked(ask)] if target else []
+        partners = pool[:2]
+    if not anchors:
+        plan.say("try_these", *partners[:3]) if partners else plan.say("nothing_to_pair")
+        return plan
+    if target == "category:outerwear" and ask.slots.temperature_c is not None:
+        cover = cover_for(ask, anchors)
+        partners = [cover, *[p for p in partners if p != cover]] if cover else partners
+    plan.say("goes_with", *anchors, other=partners[:3], target=target)
+    plan.outfits = tuple(tuple(i.id for i in o.items) for o in result.outfits)
+    colour = anchors[0].colour_names[0] if anchors[0].colour_names else None
+    if colour:
+        plan.say("colour_tip", colour=colour)
+    return plan
+
+
+def _partners(
+    outfits: Sequence[styling.Outfit], anchors: Sequence[WardrobeItem], target: str | None
+) -> list[WardrobeItem]:
+    found: list[WardrobeItem] = []
+    for candidate in outfits:
+        for item in candidate.items:
+            if item in anchors or item in found or item.category == "accessory":
+                continue
+            if target is None or of_kind([item], target):
+                found.append(item)
+    return found
+
+
+def _missing_reference(ask: Ask, plan: Plan) -> Plan:
+    missing = ask.missing
+    assert missing is not None
+    plan.say("dont_see", *missing.closest[:2], kind=missing.garment.kind, colour=missing.garment.colour)
+    closest = missing.closest[:1]
+    if closest:
+        result = suggest(ask, anchors=[closest[0].id], count=2)
+        partners = _partners(result.outfits, closest, _target_kind(ask))
+        if partners:
+            plan.say("with_that_instead", closest[0], other=partners[:2])
+    return plan
+
+
+@planner(k.PACKING)
+def packing(ask: Ask) -> Plan:
+    plan = Plan(k.PACKING)
+    days = ask.slots.trip_days or 5
+    result = suggest(ask, count=min(max(days // 2, 2), 4))
+    pieces: list[WardrobeItem] = []
+    for candidate in result.outfits:
+        pieces.extend(item for item in candidate.items if item not in pieces and item.category != "accessory")
+    layer = cover_for(ask, pieces)
+    if layer is not None:
+        pieces.append(layer)
+    if not pieces:
+        return _no_outfit(plan, result)
+    plan.say("pack", *pieces[:9], days=days, assumed=ask.slots.trip_days is None)
+    if ask.slots.occasion == "work":
+        plan.say("pack_work_note")
+    return plan

@@ -1,0 +1,116 @@
+"""Planners for conversation and knowledge: greetings, what the engine cannot know, care, fit, colour, dress codes."""
+
+import re
+
+from app.assistant.local import kinds as k
+from app.assistant.local.knowledge import Section, colour_section, retrieve
+from app.assistant.local.plan import Ask, Plan, planner
+from app.assistant.local.slots import FORECAST, PRICE
+from app.styling import WardrobeItem
+
+CARE_TOPICS = (
+    ("stain", r"\bstain\w*|\bwine\b|\bspill\w*"), ("knit", r"\b(?:sweater|cardigan|wool|cashmere|knit\w*|jumper)\b"),
+    ("denim", r"\bjeans\b|\bdenim\b"), ("leather", r"\bleather|\bboots\b|\bloafers\b|\bshoes\b|\bsuede\b"),
+    ("shirt", r"\bshirt|\bblouse|\bcotton\b|\blinen\b|\biron\w*"), ("coat", r"\bcoat\b|\bjacket\b|\bblazer\b"),
+)  # fmt: skip
+FIT_TOPICS = (
+    ("sleeve", r"\bsleeve\w*"), ("trousers", r"\btrousers|\bjeans|\bpants|\bhem\b"),
+    ("blazer", r"\bblazer|\bjacket|\bshoulder\w*"), ("shirt", r"\bshirt|\bcollar"),
+)  # fmt: skip
+
+
+def _topic(text: str, table: tuple[tuple[str, str], ...], items: list[WardrobeItem]) -> str:
+    words = text + " " + " ".join((item.type or "") for item in items)
+    return next((name for name, pattern in table if re.search(pattern, words)), "general")
+
+
+@planner(k.GREETING)
+def greeting(ask: Ask) -> Plan:
+    plan = Plan(k.GREETING)
+    plan.say("hello", n=len(ask.wardrobe))
+    return plan
+
+
+@planner(k.THANKS)
+def thanks(ask: Ask) -> Plan:
+    plan = Plan(k.THANKS)
+    plan.say("welcome")
+    return plan
+
+
+@planner(k.CANNOT)
+def cannot(ask: Ask) -> Plan:
+    plan = Plan(k.CANNOT)
+    text = ask.u.text
+    topic = "forecast" if FORECAST.search(text) else "price" if PRICE.search(text) else "store"
+    plan.say("cannot", topic=topic)
+    owned = [r.items[0] for r in ask.refs if r.items] or [
+        item for g in ask.slots.garments for item in ask.wardrobe if item.type == g.kind
+    ][:1]
+    plan.say(f"offer_{topic}", *owned[:1])
+    return plan
+
+
+@planner(k.OFF_TOPIC)
+def off_topic(ask: Ask) -> Plan:
+    plan = Plan(k.OFF_TOPIC)
+    plan.say("off_topic")
+    return plan
+
+
+@planner(k.CLARIFY)
+def clarify(ask: Ask) -> Plan:
+    plan = Plan(k.CLARIFY)
+    if ask.ambiguous is not None:
+        plan.say("which_one", *ask.ambiguous.items[:4])
+    else:
+        plan.say("clarify")
+    return plan
+
+
+def _sections(ask: Ask, files: tuple[str, ...], items: list[WardrobeItem]) -> list[Section]:
+    words = " ".join((item.type or "").replace("-", " ") for item in items)
+    return retrieve(f"{ask.u.text} {words} ", "", limit=2, files=files)
+
+
+@planner(k.CARE)
+def care(ask: Ask) -> Plan:
+    plan = Plan(k.CARE)
+    items = ask.items
+    topic = _topic(ask.u.text, CARE_TOPICS, items)
+    sections = _sections(ask, ("fabric_care",), items)
+    plan.say("care", *items[:2], topic=topic, sections=tuple(sections))
+    return plan
+
+
+@planner(k.FIT)
+def fit(ask: Ask) -> Plan:
+    plan = Plan(k.FIT)
+    items = ask.items
+    topic = _topic(ask.u.text, FIT_TOPICS, items)
+    plan.say("fit", *items[:2], topic=topic, sections=tuple(_sections(ask, ("fit",), items)))
+    return plan
+
+
+@planner(k.COLOUR)
+def colour(ask: Ask) -> Plan:
+    plan = Plan(k.COLOUR)
+    colours = ask.slots.colours
+    section = colour_section(colours[0]) if colours else None
+    if section is None:
+        sections = _sections(ask, ("colour",), [])
+        plan.say("colour_general", sections=tuple(sections))
+        return plan
+    partners = tuple(c for c in section.pairs if c != colours[0])[:5]
+    owned = [i for i in ask.wardrobe if i.colour_names[:1] and i.colour_names[0] in partners][:3]
+    plan.say("colour_pairs", colour=colours[0], partners=partners, section=section)
+    if owned:
+        plan.say("colour_owned", *owned, colour=colours[0])
+    return plan
+
+
+@planner(k.DRESS_CODE)
+def dress_code(ask: Ask) -> Plan:
+    plan = Plan(k.DRESS_CODE)
+    plan.say("dress_code", sections=tuple(_sections(ask, ("dress_codes",), [])))
+    return plan

@@ -1,0 +1,172 @@
+"""Yes/no questions ("can I wear X to Y", "does X go with Y", "is X warm enough"): a verdict first, then why.
+
+The verdict is grounded in the named items (or, for "can I wear sneakers to a wedding?", in the user's own
+pieces of that kind) and in the situation the question gives. A "no" comes with what to wear instead.
+"""
+
+from dataclasses import dataclass
+
+from app.assistant.local import kinds as k
+from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
+from app.assistant.local.plan_items import SOMBRE, colours_pair
+from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES, cover_for
+from app.assistant.local.refs import of_kind, resolve
+from app.styling import WardrobeItem
+from app.styling.context import OCCASIONS, target_warmth
+from app.vision.taxonomy import base_formality, category_of
+
+BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    answer: str  # yes, no, depends
+    reason: str  # a phrase key
+
+
+def _subjects(ask: Ask) -> tuple[list[WardrobeItem], list[str]]:
+    """Owned items the question is about, grounding generic kinds ("sneakers") in the user's own pieces."""
+    items = list(ask.items)
+    generic = []
+    for garment in ask.slots.garments:
+        if any(r.garment == garment for r in ask.refs if r.one is not None):
+            continue
+        found = resolve(garment, ask.wardrobe, ask.state.named)
+        if found.items and found.items[0] not in items:
+            items.append(found.items[0])
+        elif not found.items:
+            generic.append(garment.kind)
+    return items[:2], generic
+
+
+def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
+    low, high = OCCASIONS[occasion][:2]
+    level = formality(item)
+    colour = item.colour_names[0] if item.colour_names else ""
+    if occasion == "funeral" and (item.pattern in BOLD_PATTERNS or (colour and colour not in SOMBRE)):
+        return Verdict("no", "too_bright_for_funeral")
+    if occasion == "wedding-guest" and colour in ("white", "ivory", "cream") and item.category == "one-piece":
+        return Verdict("no", "white_at_wedding")
+    if level < low - 1:
+        return Verdict("no", "too_casual_for")
+    if level == low - 1:
+        return Verdict("depends", "bit_casual_for")
+    if level > high + 1:
+        return Verdict("depends", "too_dressy_for")
+    return Verdict("yes", "fits_occasion")
+
+
+def _kind_for_occasion(kind: str, occasion: str) -> Verdict:
+    level = base_formality(kind) or 2
+    low = OCCASIONS[occasion][0]
+    if level < low - 1:
+        return Verdict("no" if occasion in ("funeral", "interview") else "depends", "kind_too_casual_for")
+    return Verdict("yes" if level >= low else "depends", "fits_occasion")
+
+
+def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
+    s = ask.slots
+    temperature = effective_temperature(s)
+    if s.rain and (item.type in OPEN_SHOES or item.type == "sandals"):
+        return Verdict("no", "open_shoes_rain")
+    if s.walking and item.type in NOT_FOR_WALKING:
+        return Verdict("no", "not_for_walking")
+    if s.walking and item.category == "shoes":
+        return Verdict("yes", "fine_for_walking")
+    if temperature is not None:
+        if item.type == "shorts" and temperature < 20:
+            return Verdict("no", "too_cold_for")
+        need = target_warmth(temperature)
+        if item.category in ("top", "one-piece", "outerwear") and warmth(item) < need - 0.5:
+            return Verdict("no", "not_warm_enough")
+        if warmth(item) > need + 2:
+            return Verdict("depends", "too_warm_for")
+        return Verdict("yes", "warm_enough")
+    if s.season == "winter" and ("summer" in item.seasons and "winter" not in item.seasons or warmth(item) <= 1):
+        return Verdict("depends", "summer_piece")
+    return None
+
+
+def _pair(first: WardrobeItem, second: WardrobeItem, occasion: str | None) -> Verdict:
+    colours = (first.colour_names[:1] or ["black"])[0], (second.colour_names[:1] or ["black"])[0]
+    if occasion in OCCASIONS:
+        worst = min((_for_occasion(item, occasion) for item in (first, second)), key=lambda v: "ndy".index(v.answer[0]))
+        if worst.answer != "yes":
+            return worst
+    if {"brown", "black"} <= {c for c in colours} or {"tan", "black"} <= set(colours):
+        return Verdict("yes", "brown_black")
+    if set(colours) == {"navy", "black"}:
+        return Verdict("yes", "navy_black")
+    if abs(formality(first) - formality(second)) >= 3:
+        return Verdict("depends", "mixed_formality")
+    if not colours_pair(*colours):
+        return Verdict("depends", "colours_careful")
+    return Verdict("yes", "pair_ok")
+
+
+def _colours(ask: Ask) -> Verdict:
+    first, second = ask.slots.colours[:2]
+    if {first, second} == {"brown", "black"}:
+        return Verdict("yes", "colours_brown_black")
+    if {first, second} == {"navy", "black"}:
+        return Verdict("yes", "colours_navy_black")
+    return Verdict("yes", "colours_ok") if colours_pair(first, second) else Verdict("depends", "colours_careful")
+
+
+def _alternatives(ask: Ask, item: WardrobeItem, verdict: Verdict) -> list[WardrobeItem]:
+    """What to wear instead of a "no": same slot, fitting the occasion or weather."""
+    pool = [i for i in of_kind(ask.wardrobe, f"category:{item.category or category_of(item.type)}") if i != item]
+    fits = [i for i in pool if _judge(ask, i, None).answer == "yes"]
+    return sorted(fits, key=lambda i: (-formality(i) if ask.slots.occasion else 0, i.id))[:2]
+
+
+def _judge(ask: Ask, item: WardrobeItem, other: WardrobeItem | None) -> Verdict:
+    if other is not None:
+        return _pair(item, other, ask.slots.occasion)
+    weather = _for_weather(ask, item)
+    if ask.slots.occasion in OCCASIONS:
+        occasion = _for_occasion(item, str(ask.slots.occasion))
+        return weather if weather and weather.answer == "no" else occasion
+    return weather or Verdict("yes", "pair_ok")
+
+
+@planner(k.YESNO)
+def yesno(ask: Ask) -> Plan:
+    plan = Plan(k.YESNO)
+    if ask.missing is not None:
+        plan.say("dont_see", *ask.missing.closest[:2], kind=ask.missing.garment.kind, colour=ask.missing.garment.colour)
+        return plan
+    items, generic = _subjects(ask)
+    generic_only = not ask.slots.ids and not any(g.owned for g in ask.slots.garments)
+    if generic_only and ask.slots.occasion in OCCASIONS and len(ask.slots.garments) == 1:
+        kind = ask.slots.garments[0].kind
+        plan.say("verdict", verdict=_kind_for_occasion(kind, str(ask.slots.occasion)), kind=kind, occasion=ask.slots.occasion)
+        better = [i for i in of_kind(ask.wardrobe, f"category:{category_of(kind)}") if _for_occasion(i, str(ask.slots.occasion)).answer == "yes"]
+        if better:
+            plan.say("instead_pieces", *better[:2])
+        return plan
+    if not items and generic and ask.slots.occasion in OCCASIONS:
+        plan.say("verdict", verdict=_kind_for_occasion(generic[0], str(ask.slots.occasion)), kind=generic[0],
+                 occasion=ask.slots.occasion)  # fmt: skip
+        return plan
+    if not items and len(ask.slots.colours) >= 2:
+        plan.say("verdict", verdict=_colours(ask), colours=ask.slots.colours[:2])
+        return plan
+    if not items:
+        plan.say("which_item")
+        return plan
+    other = items[1] if len(items) > 1 else None
+    verdict = _judge(ask, items[0], other)
+    if generic and other is None and ask.slots.occasion in OCCASIONS:
+        verdict = _kind_for_occasion(generic[0], str(ask.slots.occasion))
+    plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion,
+             temperature=effective_temperature(ask.slots), generic=bool(generic))  # fmt: skip
+    if verdict.answer != "yes" and other is None:
+        layer = cover_for(ask, [items[0]]) if verdict.reason == "not_warm_enough" else None
+        if layer is not None:
+            plan.say("add_layer", layer, reason="cold")
+        else:
+            better = _alternatives(ask, items[0], verdict)
+            if better:
+                plan.say("instead_pieces", *better)
+    return plan

@@ -1,0 +1,109 @@
+"""References to owned items that survive tag errors: kind first, colour and pattern as soft evidence.
+
+"My beige trench coat" finds the coat tagged tan, "my olive shirt" the shirt tagged khaki, "my navy jacket"
+the jacket tagged black: colour is scored by how close the two palette colours look (CIELAB distance) and by
+a short list of colours people and cameras confuse, never by exact name alone. The user's corrections are
+already applied to the item's tags by the service, so a corrected colour is an exact match. Items the last
+answer named win a tie ("the heels" after an outfit with heels). Two items are ambiguous only when they
+match about equally well; a garment nothing matches is reported as missing with the closest owned ones.
+"""
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from app.assistant.local.entities import SAME_TYPE
+from app.assistant.local.slots import Garment
+from app.styling import WardrobeItem
+from app.vision.colours import PALETTE
+from app.vision.taxonomy import category_of, normalise_type
+
+CONFUSED = (
+    {"olive", "khaki", "khaki green", "forest green"}, {"navy", "black", "charcoal", "denim blue"},
+    {"beige", "tan", "camel", "stone", "cream", "khaki"}, {"grey", "charcoal", "light grey", "silver"},
+    {"burgundy", "plum", "brown", "chocolate", "red"}, {"white", "ivory", "cream"}, {"blue", "denim blue", "navy"},
+    {"pink", "blush", "coral"}, {"mustard", "yellow", "gold"}, {"brown", "chocolate", "tan", "camel", "rust"},
+)  # fmt: skip
+MISMATCH = 0.35  # below this colour similarity the item is not the one described
+CLOSE_CALL = 0.15  # two candidates closer than this are ambiguous
+
+
+@dataclass(frozen=True)
+class Resolved:
+    garment: Garment
+    items: tuple[WardrobeItem, ...]  # the match (one), the candidates (several), or () when none
+    closest: tuple[WardrobeItem, ...] = ()  # when nothing matches: the owned items of that kind
+
+    @property
+    def one(self) -> WardrobeItem | None:
+        return self.items[0] if len(self.items) == 1 else None
+
+    @property
+    def missing(self) -> bool:
+        return not self.items
+
+
+@cache
+def _lab(colour: str) -> tuple[float, float, float] | None:
+    hexes = {name: value for name, value, _ in PALETTE}
+    if colour not in hexes:
+        return None
+    rgb = [int(hexes[colour][i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    x = (0.4124 * linear[0] + 0.3576 * linear[1] + 0.1805 * linear[2]) / 0.9505
+    y = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    z = (0.0193 * linear[0] + 0.1192 * linear[1] + 0.9505 * linear[2]) / 1.089
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+@cache
+def colour_similarity(asked: str, tagged: str) -> float:
+    """1 for the same colour, high for colours that look alike or are often confused, 0 for far apart."""
+    if asked == tagged:
+        return 1.0
+    a, b = _lab(asked), _lab(tagged)
+    seen = max(0.0, 1 - math.dist(a, b) / 60) if a and b else 0.0
+    confused = 0.6 if any(asked in group and tagged in group for group in CONFUSED) else 0.0
+    return max(seen, confused)
+
+
+def _type_key(kind: str | None) -> str:
+    key = normalise_type(kind or "")
+    return SAME_TYPE.get(key, key)
+
+
+def of_kind(wardrobe: Sequence[WardrobeItem], kind: str) -> list[WardrobeItem]:
+    """Owned items of a kind: a taxonomy type ("jeans") or a slot ("category:shoes")."""
+    if kind.startswith("category:"):
+        slot = kind.removeprefix("category:")
+        return [item for item in wardrobe if (item.category or category_of(item.type)) == slot]
+    return [item for item in wardrobe if _type_key(item.type) == _type_key(kind)]
+
+
+def _score(item: WardrobeItem, garment: Garment, recent: Collection[int]) -> float:
+    score = 1.0
+    if garment.colour:
+        score = max((colour_similarity(garment.colour, c) for c in item.colour_names[:2]), default=0.0)
+    if garment.pattern:
+        score += 0.3 if item.pattern == garment.pattern else -0.2
+    return score + (0.1 if item.id in recent else 0.0)
+
+
+def resolve(garment: Garment, wardrobe: Sequence[WardrobeItem], recent: Collection[int] = ()) -> Resolved:
+    """The owned item(s) a garment phrase means; `recent`: ids the last answer named, preferred on ties."""
+    pool = of_kind(wardrobe, garment.kind)
+    if not pool:
+        return Resolved(garment, ())
+    ranked = sorted(((_score(item, garment, recent), item) for item in pool), key=lambda pair: (-pair[0], pair[1].id))
+    best = ranked[0][0]
+    if garment.colour and best < MISMATCH:
+        return Resolved(garment, (), tuple(item for _, item in ranked[:3]))
+    close = tuple(item for score, item in ranked if best - score < CLOSE_CALL)
+    if len(close) > 1 and recent and any(item.id in recent for item in close):
+        close = tuple(item for item in close if item.id in recent)
+    return Resolved(garment, close)

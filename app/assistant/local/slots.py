@@ -1,0 +1,149 @@
+"""Slots of a (glossed, normalised) question: occasion, weather, activity, trip, season, colours, garments."""
+
+import re
+from dataclasses import dataclass
+
+from app.assistant.local.entities import (
+    COLOUR_VOCABULARY,
+    TYPE_VOCABULARY,
+    WEATHER_VOCABULARY,
+    WEATHER_WORDS_C,
+    mask_dress_codes,
+    normalise,
+)
+from app.assistant.local.entities import _temperature as temperature_in
+from app.assistant.local.entities import _trip_days as trip_days_in
+from app.styling.occasions import find_occasion
+
+RAIN = re.compile(r"\b(?:rain\w*|pouring|downpour|drizzl\w*|showers?|wet|storm\w*|bucketing|waterproof|monsoon)\b")
+WIND = re.compile(r"\b(?:wind\w*|gust\w*|breez\w*|blustery|storm\w*)\b")
+CYCLING = re.compile(r"\b(?:cycl\w*|bik(?:e|es|ing)|bicycle|ride my bike|on my bike|scooter)\b")
+WALKING = re.compile(r"\b(?:walk\w*|on my feet|sightseeing|hik\w*|stroll\w*|the dog)\b")
+EVENING = re.compile(r"\b(?:evening\w*|tonight|night|dinner)\b")
+DAY_AND_EVENING = re.compile(
+    r"\b(?:hot|warm|sunny) days?\b.*\b(?:cool|cold|chilly|fresh) (?:evenings?|nights?)\b"
+    r"|\b(?:warm|hot) (?:during the )?day\b.*\b(?:cool|cold|chilly)\b"
+)
+FORECAST = re.compile(
+    r"\b(?:is it|will it|it will|going to|gonna) (?:rain|snow|be (?:cold|hot|warm|sunny|windy|nice))\b(?!.*\bwear\b)"
+    r"|\bforecast\b|\bweather (?:in|for|like|tomorrow|today|this|next)\b|\bwhat(?:'s| is) the weather\b"
+    r"|\bhow (?:cold|hot|warm) will it\b"
+)
+PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")
+STORE = re.compile(
+    r"\bwhere (?:can|could|should|do) i (?:buy|get|find)\b|\b(?:shop|store|stores|shops|sale|discount|in stock|"
+    r"near me|online)\b"
+)
+DISLIKE_CUE = re.compile(
+    r"\bi (?:don't|do not|didn't|did not) (?:like|love|want|fancy)\b|\bnot (?:a fan|keen|my style)\b"
+    r"|\b(?:hate|hated|dislike|disliked|ugly)\b|\bno thanks\b"
+)
+REVISE_CUE = re.compile(
+    r"\bsomething (?:else|different|warmer|cooler|lighter|smarter|dressier|more|less|waterproof)\b"
+    r"|\b(?:another|other|different) (?:option|idea|one|outfit|suggestion)\b|\banother\b|\banything else\b"
+    r"|\bnot (?:that|this) one\b|\bwithout (?:the|my|that|those|a|an)\b|\binstead\b|\bswap\b|\bwarmer\b"
+    r"|\bsmarter\b|\bmore (?:casual|formal|relaxed|dressy)\b|\bcooler\b|\blighter\b"
+)
+GREETING_CUE = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b")
+THANKS_CUE = re.compile(r"^\s*(?:thanks|thank you|cheers|great thanks|perfect|ok thanks)\b")
+FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|what if|if|then|ok|okay|so|but|instead)\b")
+PRONOUN = re.compile(
+    r"\b(?:it|them|that|those|these|this one|that one|over it|with it|with that|with them|for that)\b"
+)
+
+
+@dataclass(frozen=True)
+class Garment:
+    """A garment named in the question: its kind, and the colour and pattern said with it (soft evidence)."""
+
+    kind: str  # a taxonomy type, or "category:<slot>"
+    colour: str | None
+    pattern: str | None
+    owned: bool  # said as "my / the / this ..."
+    start: int
+
+
+@dataclass(frozen=True)
+class Slots:
+    occasion: str | None = None
+    temperature_c: float | None = None
+    rain: bool = False
+    wind: bool = False
+    cycling: bool = False
+    walking: bool = False
+    evening: bool = False
+    day_and_evening: bool = False
+    season: str | None = None
+    trip_days: int | None = None
+    colours: tuple[str, ...] = ()
+    garments: tuple[Garment, ...] = ()
+    ids: tuple[int, ...] = ()  # explicit "#12"
+    direction: str | None = None  # for revisions: warmer, cooler, smarter, casual, waterproof
+
+
+PATTERNS = {
+    "striped": "striped", "stripy": "striped", "stripes": "striped", "floral": "floral", "flowery": "floral",
+    "checked": "checked", "plaid": "checked", "tartan": "checked", "polka": "dotted", "spotty": "dotted",
+}  # fmt: skip
+_PATTERN = re.compile(r"\b(" + "|".join(PATTERNS) + r")\b")
+_OWNED = re.compile(r"\b(?:my|the|this|that|these|those|your)\s+(?:[a-z'\-]+\s+){0,2}$")
+_SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b")
+
+
+def _garments(text: str) -> tuple[Garment, ...]:
+    """Each garment named, with the nearest colour on either side (English puts it before, Romance after)."""
+    colours = COLOUR_VOCABULARY.spans(text)
+    garments = TYPE_VOCABULARY.spans(text)
+    found = []
+    for index, (start, end, kind) in enumerate(garments):
+        previous_end = garments[index - 1][1] if index else 0
+        next_start = garments[index + 1][0] if index + 1 < len(garments) else len(text)
+        before = [c for s, e, c in colours if previous_end <= s and e <= start and len(text[e:start].split()) <= 2]
+        after = [c for s, e, c in colours if end <= s and e <= next_start and len(text[end:s].split()) <= 1]
+        colour = before[-1] if before else (after[0] if after else None)
+        window = text[max(previous_end, start - 25) : min(next_start, end + 20)]
+        pattern = _PATTERN.search(window)
+        head = min([s for s, e, c in colours if c == colour and e <= start] or [start])
+        found.append(
+            Garment(kind, colour, PATTERNS[pattern.group(1)] if pattern else None, bool(_OWNED.search(text[:head])), start)
+        )
+    return tuple(found)
+
+
+def _temperature(text: str) -> float | None:
+    if DAY_AND_EVENING.search(text):
+        return 24.0  # the day decides the base outfit; the evening adds a layer
+    return temperature_in(text)
+
+
+def slots_of(text: str) -> Slots:
+    garment_text = mask_dress_codes(text)
+    activity_free = WALKING.sub(" ", CYCLING.sub(" ", text))
+    season = _SEASON.search(text)
+    return Slots(
+        occasion=find_occasion(activity_free),
+        temperature_c=_temperature(text),
+        rain=bool(RAIN.search(text)) and not re.search(r"\bif it does(?:n't| not)\b", text),
+        wind=bool(WIND.search(text)),
+        cycling=bool(CYCLING.search(text)),
+        walking=bool(WALKING.search(text)),
+        evening=bool(EVENING.search(text)),
+        day_and_evening=bool(DAY_AND_EVENING.search(text)),
+        season={"autumn": "fall"}.get(season.group(1), season.group(1)) if season else None,
+        trip_days=trip_days_in(text),
+        colours=tuple(dict.fromkeys(c for _, _, c in COLOUR_VOCABULARY.spans(garment_text))),
+        garments=_garments(garment_text),
+        ids=tuple(int(m) for m in re.findall(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b", text)),
+        direction=_direction(text),
+    )
+
+
+def _direction(text: str) -> str | None:
+    for word, direction in (
+        ("warmer", "warmer"), ("waterproof", "waterproof"), ("cooler", "cooler"), ("lighter", "cooler"),
+        ("smarter", "smarter"), ("dressier", "smarter"), ("more formal", "smarter"), ("more casual", "casual"),
+        ("more relaxed", "casual"), ("less formal", "casual"),
+    ):  # fmt: skip
+        if re.search(rf"\b{word}\b", text):
+            return direction
+    return None

@@ -1,0 +1,94 @@
+"""Dialogue state, rebuilt from the stored history on every question, so every replica sees the same thread.
+
+For each earlier turn, oldest first, the question is understood again (deterministically) and the items its
+answer named are read back from the answer (`#<id>`, first sentence = what was suggested or talked about).
+What carries forward: the language, the situation (occasion, weather, activity) of the thread, the items of
+the last answer ("it", "that", "with that" point at them), whether that answer was a suggestion that can be
+revised, and what was asked to be left out ("without the blazer", a dislike said in chat).
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+
+from app.assistant.base import Turn
+from app.assistant.local import kinds as k
+from app.assistant.local.refs import of_kind
+from app.assistant.local.slots import Slots
+from app.assistant.local.understand import Understanding, understand
+from app.styling import WardrobeItem
+
+CITED = re.compile(r"#(\d{1,9})\b")
+FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?:\s|$)|$)", re.S)
+SUGGESTING = frozenset({k.OUTFIT, k.PAIRING, k.REVISE, k.DISLIKE, k.PACKING, k.YESNO, k.COMPARE})
+CARRIED = ("occasion", "temperature_c", "rain", "wind", "cycling", "walking", "evening", "day_and_evening", "season")
+
+
+@dataclass(frozen=True)
+class State:
+    lang: str | None = None
+    kind: str | None = None  # what the last question was
+    slots: Slots = Slots()  # the thread's situation so far
+    focus: tuple[int, ...] = ()  # ids in the last answer's first sentence
+    named: tuple[int, ...] = ()  # every id the last answer named
+    suggestion: tuple[int, ...] = ()  # the last outfit or pairing suggested
+    excluded: frozenset[int] = frozenset()  # left out on request or disliked
+
+    @property
+    def has_suggestion(self) -> bool:
+        return bool(self.suggestion)
+
+
+def carry(slots: Slots, earlier: Slots) -> Slots:
+    """The situation of the thread: what this question does not say is taken from before."""
+    changes = {}
+    for name in CARRIED:
+        value = getattr(slots, name)
+        if value in (None, False) and getattr(earlier, name) not in (None, False):
+            changes[name] = getattr(earlier, name)
+    return replace(slots, **changes)
+
+
+def situation_changed(slots: Slots) -> bool:
+    return any(getattr(slots, f.name) not in (None, False) for f in fields(Slots) if f.name in CARRIED)
+
+
+def _ids(text: str, known: set[int]) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(int(m) for m in CITED.findall(text) if int(m) in known))
+
+
+def advance(state: State, u: Understanding, answer: str, known: set[int], left_out: Sequence[int] = ()) -> State:
+    """The state after one turn: the question understood as `u`, answered with `answer`."""
+    first = FIRST_SENTENCE.match(answer)
+    focus = _ids(first.group(0) if first else answer, known)
+    named = _ids(answer, known) or state.named
+    slots = carry(u.slots, state.slots) if u.follow_up or u.kind in (k.REVISE, k.DISLIKE) else u.slots
+    suggestion = named if u.kind in SUGGESTING and named else state.suggestion
+    return State(
+        lang=u.lang,
+        kind=u.kind,
+        slots=slots,
+        focus=focus or state.focus,
+        named=named,
+        suggestion=suggestion,
+        excluded=state.excluded | frozenset(left_out),
+    )
+
+
+def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) -> list[int]:
+    """What "without the blazer", "not the heels" or a dislike of one piece leaves out: that piece of the last answer."""
+    if u.kind not in (k.REVISE, k.DISLIKE):
+        return []
+    out: list[int] = []
+    for garment in u.slots.garments:
+        out.extend([i for i in state.named if i in by_id and of_kind([by_id[i]], garment.kind)][:1])
+    return out
+
+
+def rebuild(turns: Sequence[Turn], by_id: Mapping[int, WardrobeItem]) -> State:
+    """Replay the stored turns, oldest first."""
+    state = State()
+    for turn in turns:
+        u = understand(turn.question, previous_lang=state.lang, has_suggestion=state.has_suggestion)
+        state = advance(state, u, turn.answer, set(by_id), left_out(u, state, by_id))
+    return state

@@ -1,0 +1,149 @@
+"""Wording: a Plan rendered in one language from its phrase table.
+
+Each Line picks the most specific template its language has ("verdict/no/too_casual_for", then "verdict/no"),
+a variant chosen by a hash of the question (varied across questions, the same for the same question), and
+fills it with the items named the way that language names them ("your navy blazer (#1)", "ton blazer bleu
+marine (#1)"). `#<id>` is the item link: a client renders it as a link to the photo, and it is what grounding
+checks. English knowledge answers quote the curated knowledge base; other languages use their own tips.
+"""
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from app.assistant.languages import Language
+from app.assistant.local.knowledge import Section, colour_section
+from app.assistant.local.plan import Line, Plan
+from app.assistant.local.tips import tip
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _kind_words(lang: Language, values: Mapping[str, Any]) -> dict[str, str]:
+    kind, colour = values.get("kind"), values.get("colour")
+    noun = lang.nouns.get(kind or "") or lang.nouns["item"]
+    colour_word = lang.colour(colour, noun.gender, noun.plural_only)
+    colour_kind = lang.extra.get("colour_kind", "{colour} {noun}").format(colour=colour_word, noun=noun.singular)
+    article = lang.extra.get(f"a/{noun.gender}", lang.extra.get("a", ""))
+    if lang.code == "en":
+        article = "" if noun.plural_only else ("an" if colour_kind.strip()[:1] in "aeiou" else "a")
+    return {
+        "kinds": lang.noun(kind, plural=True),
+        "colour_kind": " ".join(colour_kind.split()),
+        "a_kind": " ".join(f"{article} {colour_kind}".split()),
+    }
+
+
+def _situation(lang: Language, values: Mapping[str, Any]) -> str:
+    bits = []
+    occasion = values.get("occasion")
+    if occasion:
+        bits.append(lang.occasions.get(occasion, occasion))
+    if values.get("evening") and occasion not in ("dinner", "party", "date"):
+        bits.append(lang.extra["evening"])
+    temperature = values.get("temperature")
+    if temperature is not None:
+        key = "at_temperature" if bits else "temperature"
+        bits.append(lang.extra[key].format(t=f"{temperature:g}"))
+    if values.get("rain"):
+        bits.append(lang.extra["with_rain"])
+    if not bits:
+        return lang.extra["lead_default"]
+    return lang.extra["lead"].format(situation=" ".join(bits))
+
+
+def fields(lang: Language, line: Line) -> dict[str, Any]:
+    items = [lang.item(item) for item in line.items]
+    values = line.values
+    found: dict[str, Any] = {
+        "items": lang.join(items), "items_or": lang.join(items, lang.or_word), "items_cap": _cap(lang.join(items)),
+        "other": lang.join([lang.item(item) for item in line.other]),
+        "n": values.get("n", ""), "days": values.get("days", ""),
+    }  # fmt: skip
+    if line.items:
+        found |= {"item": items[0], "item_cap": _cap(items[0]), "item_bare": lang.name_item(lang, line.items[0], False)}
+    found |= _kind_words(lang, values)
+    colour = values.get("colour")
+    found |= {"colour": lang.colour(colour), "colour_cap": _cap(lang.colour(colour))}
+    found["partners"] = lang.join([lang.colour(c) for c in values.get("partners", ())])
+    found["colours"] = lang.join([lang.colour(c) for c in values.get("colours", ())])
+    found["occasion"] = lang.occasions.get(values.get("occasion") or "", lang.extra.get("this_occasion", ""))
+    found["scenario"] = lang.extra.get(f"scenario/{values.get('scenario')}", "")
+    found["needs"] = lang.join([lang.extra.get(f"need/{need}", need) for need in values.get("needs", ())])
+    found["slots"] = lang.join([lang.extra.get(f"slot/{slot}", slot) for slot in values.get("slots", ())])
+    found["lead"] = _situation(lang, values)
+    anchor = values.get("anchor")
+    found["with_anchor"] = lang.extra["with_anchor"].format(item=lang.item(anchor)) if anchor else ""
+    found["with_items"] = lang.extra.get("with_items", " ({items})").format(items=found["items"]) if items else ""
+    return found
+
+
+def _key(line: Line) -> list[str]:
+    """The keys to try, most specific first."""
+    values = line.values
+    base = line.key
+    if base == "verdict":
+        verdict = values["verdict"]
+        return [f"verdict/{verdict.answer}/{verdict.reason}", f"verdict/{verdict.answer}"]
+    specific = {
+        "add_layer": values.get("reason"), "because": values.get("reason"), "cannot": values.get("topic"),
+        "pick": values.get("criterion"), "goes_with": values.get("target"),
+        "care": values.get("topic"), "fit": values.get("topic"),
+        "count": str(values.get("n")) if values.get("n") in (0, 1) else None,
+        "pack": "assumed" if values.get("assumed") else None,
+        "noted_dislike": "item" if line.items else None,
+        "dont_see": "closest" if line.items else None,
+        "best_of": "walking" if values.get("walking") else None,
+    }  # fmt: skip
+    detail = specific.get(base)
+    return [f"{base}/{detail}", base] if detail else [base]
+
+
+def _knowledge(lang: Language, line: Line, seed: str) -> str | None:
+    """Care, fit, colour and dress-code answers: the knowledge base in English, the language's own tips otherwise."""
+    sections: tuple[Section, ...] = line.values.get("sections", ())
+    items = fields(lang, line)["items"]
+    if lang.code == "en" and sections:
+        body = " ".join(tip(section, 2) for section in sections[:2])
+        return f"For {items}: {body}" if line.items else body
+    for key in _key(line) + [f"{line.key}/general"]:
+        template = lang.template(key, seed)
+        if template:
+            text = template.format(**fields(lang, line))
+            prefix = lang.extra.get("for_items", "").format(items=items) if line.items else ""
+            return f"{prefix}{text}"
+    return None
+
+
+def _colour_tip(lang: Language, line: Line, seed: str) -> str | None:
+    section = colour_section(line.values.get("colour") or "")
+    if lang.code == "en" and section is not None:
+        return tip(section, 1)
+    return None
+
+
+SPECIAL: dict[str, Callable[[Language, Line, str], str | None]] = {
+    "care": _knowledge, "fit": _knowledge, "colour_general": _knowledge, "dress_code": _knowledge,
+    "colour_tip": _colour_tip,
+}  # fmt: skip
+
+
+def render_line(lang: Language, line: Line, seed: str) -> str:
+    special = SPECIAL.get(line.key)
+    if special is not None:
+        return special(lang, line, seed) or ""
+    for key in _key(line):
+        template = lang.template(key, seed)
+        if template is not None:
+            return _cap(template.format(**fields(lang, line)).strip())
+    return ""
+
+
+def render(plan: Plan, lang: Language, seed: str) -> str:
+    text = " ".join(part for line in plan.lines if (part := render_line(lang, line, seed)))
+    if plan.kind == "colour" and lang.code == "en":
+        section = next((line.values.get("section") for line in plan.lines if line.values.get("section")), None)
+        if section is not None:
+            text = f"{text} {tip(section, 1)}"
+    return " ".join(text.split())
