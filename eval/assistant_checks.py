@@ -74,8 +74,8 @@ _FUNCTION_WORDS = {
     "fr": ("le la les et ton ta tes avec pour est un une des du je tu que qui pas mais ou sur dans "
                     "c'est il tu es avec"),
     "de": ("der die das und dein deine deinen deinem mit für ist ein eine einen zu nicht ich du oder "
-                    "auf aber sie es den dem zum zur"),
-    "es": ("el la los las y tu tus con para es un una del que pero en lo se muy te"),
+                    "auf aber sie es den dem zum zur ja nein nichts kein keine sehe hast"),
+    "es": ("el la los las y o de al tu tus con para es un una del que pero en lo se muy te"),
     "it": ("il la le i gli e tuo tua tuoi tue con per è un una di del che non ma in lo si ti"),
     "pt": ("o a os as e teu tua teus seu sua com para é um uma do da que não mas em no na te"),
 }  # fmt: skip

@@ -12,9 +12,13 @@ from app.conversations.models import Conversation
 from app.core.db import storable_id
 from app.core.errors import NotFound
 from app.core.observability import ASSISTANT_LATENCY
+from app.outfits.models import OutfitFeedback
 from app.outfits.service import feedback_stats, worn_days_ago
 from app.users.models import User
 from app.wardrobe.service import wardrobe_items
+
+
+MAX_FEEDBACK_ITEMS = 8  # the most items one feedback row holds through the API
 
 
 async def recent_turns(session: AsyncSession, *, user_id: int, count: int) -> tuple[Turn, ...]:
@@ -26,7 +30,10 @@ async def recent_turns(session: AsyncSession, *, user_id: int, count: int) -> tu
         .order_by(Conversation.created_at.desc(), Conversation.id.desc())
         .limit(count)
     )
-    return tuple(Turn(question=row.question, answer=row.answer) for row in reversed(list(rows)))
+    return tuple(
+        Turn(question=row.question, answer=row.answer, referenced_item_ids=tuple(row.referenced_item_ids or ()))
+        for row in reversed(list(rows))
+    )
 
 
 async def build_context(session: AsyncSession, *, user: User, question: str, history_turns: int) -> ConversationContext:
@@ -64,6 +71,10 @@ async def save(session: AsyncSession, *, user_id: int, question: str, answer: An
         referenced_item_ids=answer.referenced_item_ids,
     )
     session.add(conversation)
+    if answer.disliked_item_ids:
+        # "I didn't like that" said in chat is outfit feedback, exactly as if the client had sent it.
+        ids = sorted(set(answer.disliked_item_ids))[:MAX_FEEDBACK_ITEMS]
+        session.add(OutfitFeedback(user_id=user_id, item_ids=ids, signal="dislike", occasion=None))
     await session.flush()
     return conversation
 

@@ -67,7 +67,9 @@ class Language:
         return variants[zlib.crc32(f"{seed}|{key}".encode()) % len(variants)]
 
 
-def forms(masculine: str, feminine: str | None = None, plural_m: str | None = None, plural_f: str | None = None) -> Forms:
+def forms(
+    masculine: str, feminine: str | None = None, plural_m: str | None = None, plural_f: str | None = None
+) -> Forms:
     """Adjective forms; an invariable colour ("bleu marine", "camel") gives one form for all four."""
     feminine = feminine or masculine
     return masculine, feminine, plural_m or masculine, plural_f or plural_m or feminine
@@ -85,8 +87,9 @@ def get(code: str | None) -> Language:
 
 
 _WORD = re.compile(r"[a-zà-ÿß']+")
-_ACCENTS = {"pt": re.compile(r"ção|ções|[ãõ]"), "es": re.compile(r"[ñ¿¡]"), "de": re.compile(r"[äöüß]"),
-            "fr": re.compile(r"[êèàç]|qu'|\bj'|\bd'|\bl'|\bc'"), "it": re.compile(r"[ìò]|\bun'")}  # fmt: skip
+_ACCENTS = {"pt": re.compile(r"ção|ções|[ãõ]|\bé\b"), "es": re.compile(r"[ñ¿¡]"), "de": re.compile(r"[äöüß]"),
+            "fr": re.compile(r"[êç]|\bà\b|è(?=\w)|qu'|\bj'|\bd'|\bl'|\bc'|\bs'"),
+            "it": re.compile(r"\w[àò]\b|\bè\b|ì|\bun'|\bc'è\b")}  # fmt: skip
 
 
 def detect(text: str, previous: str | None = None) -> str:

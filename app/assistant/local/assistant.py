@@ -4,7 +4,6 @@ understand (question kind, slots, references, language) -> plan (wardrobe query,
 lookup, or an honest "I can't see that") -> word (the language's phrase table).
 """
 
-import asyncio
 import re
 from collections.abc import AsyncIterator
 

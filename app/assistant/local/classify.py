@@ -28,7 +28,8 @@ COMPARE = re.compile(
 )
 YESNO = re.compile(
     r"^\s*(?:can|could|may|should|shall|is|are|does|do|did|will|would|am|isn't|aren't|doesn't)\b"
-    r"|\bis it (?:ok|okay|fine|alright|acceptable|appropriate)\b|\b(?:ok|okay|fine|warm enough|too casual|too formal)\b.*\?"
+    r"|\bis it (?:ok|okay|fine|alright|acceptable|appropriate)\b"
+    r"|\b(?:ok|okay|fine|warm enough|too casual|too formal)\b.*\?"
 )
 GAP = re.compile(
     r"\bmissing\b|\b(?:what|which) (?:else )?(?:do|would|should) i (?:need|add|buy|get)\b|\bwhat should i (?:add|buy)\b"
@@ -87,7 +88,9 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
 def _question(text: str, slots: Slots) -> str | None:
     if COUNT.search(text):
         return k.COUNT
-    if (COMPARE.search(text) or " or " in text) and (_two_options(slots) or re.search(r"\bwhich one\b|\bwhich is\b", text)):
+    if (COMPARE.search(text) or " or " in text) and (
+        _two_options(slots) or re.search(r"\bwhich one\b|\bwhich is\b", text)
+    ):
         return k.COMPARE
     if OWN.search(text) or (BEST_OF.search(text) and re.search(r"\bmy\b", text)):
         return k.OWN
@@ -97,6 +100,9 @@ def _question(text: str, slots: Slots) -> str | None:
         return k.DRESS_CODE
     if YESNO.search(text) and (slots.garments or slots.colours or slots.ids or re.search(r"\b(?:it|them)\b", text)):
         return k.YESNO
+    owned = [g for g in slots.garments if g.owned]
+    if re.search(r"\bgo(?:es)? with\b", text) and len(owned) >= 2 and not re.match(r"^\s*(?:what|which|how)\b", text):
+        return k.YESNO  # "¿mi blazer combina con mis vaqueros?": a yes/no question by intonation alone
     return None
 
 

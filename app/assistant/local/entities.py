@@ -5,29 +5,10 @@ Plain dictionaries and regular expressions, so extraction is deterministic and t
 """
 
 import re
-from dataclasses import dataclass
 
 from app.vision.colours import PALETTE
 from app.vision.taxonomy import TYPES
 
-OCCASIONS: dict[str, tuple[str, ...]] = {
-    "interview": ("job interview", "interview"),
-    "wedding": ("wedding guest", "wedding", "reception"),
-    "funeral": ("funeral", "memorial", "wake"),
-    "work": ("the office", "office", "work", "meeting", "presentation", "conference", "client"),
-    "date": ("first date", "date night", "date"),
-    "party": ("night out", "birthday party", "party", "club", "clubbing", "drinks"),
-    "dinner": ("dinner", "restaurant"),
-    "brunch": ("brunch", "lunch", "coffee"),
-    "gym": ("gym", "workout", "yoga", "running", "a run"),
-    "beach": ("beach", "seaside", "pool"),
-    "travel": ("flight", "airport", "plane", "long drive"),
-    "weekend": ("weekend", "errands", "everyday", "day off"),
-    "festival": ("festival", "concert", "gig"),
-    "hiking": ("hike", "hiking", "walk in the hills"),
-    "graduation": ("graduation",),
-    "theatre": ("theatre", "theater", "opera", "ballet"),
-}
 DRESS_CODES: dict[str, tuple[str, ...]] = {
     "white tie": ("white tie", "white-tie"),
     "black tie": ("black tie optional", "black-tie", "black tie", "tuxedo", "tux"),
@@ -78,31 +59,6 @@ TRIP_DAYS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|ten)[- ]
 COLOUR_FAMILY = {name: family for name, _, family in PALETTE}
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A garment named in the question, with the owned items it can mean."""
-
-    type: str | None
-    category: str | None
-    colour: str | None
-    candidates: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Entities:
-    occasion: str | None = None
-    dress_code: str | None = None
-    temperature_c: float | None = None
-    rain: bool = False
-    season: str | None = None
-    colours: tuple[str, ...] = ()  # palette names, in order of appearance
-    item_types: tuple[str, ...] = ()  # taxonomy types named, in order of appearance
-    trip_days: int | None = None
-    item_ids: tuple[int, ...] = ()  # owned items the question refers to, resolved
-    ambiguous: tuple[int, ...] = ()  # owned items a reference could mean when it matched several
-    mentions: tuple[Mention, ...] = ()
-
-
 def normalise(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9#°.\-' ]+", " ", text.lower().replace("’", "'")) + " "
 
@@ -135,7 +91,7 @@ class Vocabulary:
         return self.pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _temperature(text: str) -> float | None:
+def temperature_in(text: str) -> float | None:
     match = TEMPERATURE.search(text)
     if match:
         value = float(match.group(1))
@@ -169,14 +125,11 @@ def _type_vocabulary() -> dict[str, str]:
 
 COLOUR_VOCABULARY = Vocabulary(_colour_vocabulary())
 TYPE_VOCABULARY = Vocabulary(_type_vocabulary())
-OCCASION_VOCABULARY = Vocabulary.grouped(OCCASIONS)
 DRESS_CODE_VOCABULARY = Vocabulary.grouped(DRESS_CODES)
-SEASON_VOCABULARY = Vocabulary(SEASONS)
 WEATHER_VOCABULARY = Vocabulary({word: word for word in WEATHER_WORDS_C})
-RAIN_VOCABULARY = Vocabulary({word: word for word in RAIN_WORDS})
 
 
-def _trip_days(text: str) -> int | None:
+def trip_days_in(text: str) -> int | None:
     match = TRIP_DAYS.search(text)
     if match:
         count = int(match.group(1)) if match.group(1).isdigit() else NUMBER_WORDS[match.group(1)]
@@ -189,18 +142,3 @@ def _trip_days(text: str) -> int | None:
 def mask_dress_codes(text: str) -> str:
     """Blank out dress-code phrases so "black tie" is not read as a black tie (colour + garment)."""
     return DRESS_CODE_VOCABULARY.mask(text)
-
-
-def extract(text: str) -> Entities:
-    """Everything except references to owned items (see references.resolve), from normalised text."""
-    garments = mask_dress_codes(text)
-    return Entities(
-        occasion=OCCASION_VOCABULARY.first(text),
-        dress_code=DRESS_CODE_VOCABULARY.first(text),
-        temperature_c=_temperature(text),
-        rain=RAIN_VOCABULARY.first(text) is not None,
-        season=SEASON_VOCABULARY.first(text),
-        colours=tuple(dict.fromkeys(c for _, _, c in COLOUR_VOCABULARY.spans(garments))),
-        item_types=tuple(dict.fromkeys(t for _, _, t in TYPE_VOCABULARY.spans(garments) if ":" not in t)),
-        trip_days=_trip_days(text),
-    )

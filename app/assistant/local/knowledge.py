@@ -10,21 +10,19 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from app.assistant.local import intents
 from app.vision.colours import PALETTE
 
 COLOUR_WORDS = tuple(name for name, _, _ in PALETTE)
 FOLDER = Path(__file__).with_name("knowledge")
 FILES_BY_INTENT: dict[str, tuple[str, ...]] = {
-    intents.OUTFIT: ("occasions", "dress_codes"),
-    intents.PAIRING: ("colour",),
-    intents.COLOUR: ("colour",),
-    intents.DRESS_CODE: ("dress_codes",),
-    intents.FIT: ("fit",),
-    intents.CARE: ("fabric_care",),
-    intents.PACKING: ("packing", "occasions"),
-    intents.SHOPPING: ("capsule",),
-    intents.ITEM: ("fabric_care", "fit"),
+    "outfit": ("occasions", "dress_codes"),
+    "pairing": ("colour",),
+    "colour": ("colour",),
+    "dress_code": ("dress_codes",),
+    "fit": ("fit",),
+    "care": ("fabric_care",),
+    "packing": ("packing", "occasions"),
+    "gap": ("capsule",),
 }
 
 

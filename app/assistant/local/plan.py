@@ -14,6 +14,7 @@ from typing import Any
 from app import styling
 from app.assistant.base import ConversationContext
 from app.assistant.local import kinds as k
+from app.assistant.local.entities import LAST_UPLOAD
 from app.assistant.local.refs import Resolved, resolve
 from app.assistant.local.slots import PRONOUN, Garment, Slots
 from app.assistant.local.state import State, carry, rebuild
@@ -59,6 +60,8 @@ class Ask:
     def items(self) -> list[WardrobeItem]:
         """The owned items the question is about: explicit ids, resolved references, else "it" from before."""
         found = [self.by_id[i] for i in self.slots.ids if i in self.by_id]
+        if self.wardrobe and LAST_UPLOAD.search(self.u.text):
+            found.append(self.wardrobe[0])  # the service passes the newest upload first
         found += [r.one for r in self.refs if r.one is not None]
         if PRONOUN.search(self.u.text) and (not found or self.u.kind in (k.YESNO, k.PAIRING)):
             earlier = [self.by_id[i] for i in self.state.focus[:1] if i in self.by_id]

@@ -1,5 +1,6 @@
 """Planners answered from the wardrobe itself: do I own / which of my / how many, gaps, comparisons, yes/no."""
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -40,7 +41,9 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if re.search(r"\bwarm(?:est)?\b", text) and not ask.slots.occasion:
         pool = sorted((i for i in pool if warmth(i) >= 3), key=lambda i: (-warmth(i), i.id))
     if ask.slots.walking:
-        pool = sorted((i for i in pool if i.type not in NOT_FOR_WALKING), key=lambda i: WALKING_ORDER.get(i.type or "", 9))
+        pool = sorted(
+            (i for i in pool if i.type not in NOT_FOR_WALKING), key=lambda i: WALKING_ORDER.get(i.type or "", 9)
+        )
     if ask.slots.rain:
         pool = [i for i in pool if i.type not in OPEN_SHOES]
     if ask.slots.occasion in OCCASIONS and not ask.slots.walking:
@@ -67,7 +70,11 @@ def own(ask: Ask) -> Plan:
         return plan
     best = bool(re.search(r"\bbest\b", ask.u.text))
     asked = re.search(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b", ask.u.text)
-    plan.say("best_of" if best else "yes_have" if asked else "you_have", *found[: 3 if best else 12], kind=garment.kind if garment else None)
+    plan.say(
+        "best_of" if best else "yes_have" if asked else "you_have",
+        *found[: 3 if best else 12],
+        kind=garment.kind if garment else None,
+    )
     return plan
 
 
@@ -82,15 +89,18 @@ def count(ask: Ask) -> Plan:
 # what a situation needs: (need, types that fill it, the lowest formality that counts)
 NEEDS = {
     "work": (("tailoring", ("blazer",), 3), ("smart_bottom", ("trousers", "skirt"), 3),
-             ("smart_top", ("shirt", "blouse"), 3), ("smart_shoes", ("loafers", "formal-shoes", "flats", "boots", "heels"), 3),
+             ("smart_top", ("shirt", "blouse"), 3),
+             ("smart_shoes", ("loafers", "formal-shoes", "flats", "boots", "heels"), 3),
              ("coat", ("coat",), 3)),
     "capsule": (("coat", ("coat", "jacket"), 1), ("smart_bottom", ("trousers", "skirt"), 3),
                 ("smart_top", ("shirt", "blouse"), 3), ("knit", ("sweater", "cardigan"), 1),
                 ("smart_shoes", ("loafers", "boots", "flats", "formal-shoes"), 3), ("tailoring", ("blazer",), 3)),
     "cold_trip": (("coat", ("coat", "jacket"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
                   ("scarf", ("scarf", "hat"), 1)),
-    "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9), ("hat", ("hat", "sunglasses"), 1)),
-    "formal": (("dressy_piece", ("dress", "jumpsuit", "blazer"), 4), ("dressy_shoes", ("heels", "formal-shoes", "loafers"), 3),
+    "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9),
+              ("hat", ("hat", "sunglasses"), 1)),
+    "formal": (("dressy_piece", ("dress", "jumpsuit", "blazer"), 4),
+               ("dressy_shoes", ("heels", "formal-shoes", "loafers"), 3),
                ("tailoring", ("blazer",), 4)),
 }  # fmt: skip
 
@@ -112,7 +122,8 @@ def _scenario(ask: Ask) -> str:
 def gap(ask: Ask) -> Plan:
     plan = Plan(k.GAP)
     scenario = _scenario(ask)
-    missing, covered = [], []
+    missing: list[tuple[str, list[WardrobeItem]]] = []
+    covered: list[tuple[str, list[WardrobeItem]]] = []
     for need, types, lowest in NEEDS[scenario]:
         owned = [i for i in ask.wardrobe if i.type in types and formality(i) >= lowest]
         (covered if owned else missing).append((need, owned[:1]))
@@ -130,10 +141,12 @@ def _colour_or_colour(ask: Ask) -> list[WardrobeItem]:
     """ "black or brown shoes": one garment in two colours."""
     text = ask.u.text
     colours = COLOUR_VOCABULARY.spans(text)
-    for (_, end, first), (start, end2, second) in zip(colours, colours[1:], strict=False):
+    for (_, end, first), (start, end2, second) in itertools.pairwise(colours):
         if text[end:start].strip() != "or":
             continue
-        garment = next((g for g in ask.slots.garments if g.start >= end2 and len(text[end2 : g.start].split()) <= 1), None)
+        garment = next(
+            (g for g in ask.slots.garments if g.start >= end2 and len(text[end2 : g.start].split()) <= 1), None
+        )
         if garment is None:
             continue
         found = [resolve(Garment(garment.kind, c, None, True, 0), ask.wardrobe).items[:1] for c in (first, second)]
@@ -178,7 +191,11 @@ def _rank(ask: Ask, item: WardrobeItem, criterion: str, anchor_colour: str | Non
     if ask.slots.occasion in OCCASIONS:
         low, high = OCCASIONS[ask.slots.occasion][:2]
         score -= max(low - formality(item), formality(item) - high - 1, 0)
-    if anchor_colour in ("charcoal", "grey", "black") and item.colour_names[:1] == ["black"][:1] and item.category == "shoes":
+    if (
+        anchor_colour in ("charcoal", "grey", "black")
+        and item.colour_names[:1] == ("black",)
+        and item.category == "shoes"
+    ):
         score += 0.6  # charcoal or black tailoring with black shoes reads sharpest for business
     if anchor_colour and item.colour_names and colours_pair(anchor_colour, item.colour_names[0]):
         score += 0.3

@@ -12,6 +12,7 @@ from app import styling
 from app.assistant.local import kinds as k
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
 from app.assistant.local.refs import of_kind
+from app.assistant.local.slots import Slots
 from app.assistant.local.state import left_out
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
@@ -21,33 +22,38 @@ NOT_FOR_WALKING = frozenset({"heels", "formal-shoes", "sandals", "flats"})
 OPEN_SHOES = frozenset({"sandals", "flats"})
 NOT_FOR_WIND = frozenset({"skirt", "dress"})
 HEAVY = frozenset({"coat", "boots"})
-RAIN_COVER = ("coat", "jacket", "outerwear")  # what keeps rain off, best first; a blazer or cardigan does not
+RAIN_COVER = ("coat", "jacket", "outerwear")
+LIGHT_LAYERS = frozenset({"blazer", "cardigan"})  # worn over an outfit, but no protection from cold or rain
+PALE = frozenset({"white", "ivory", "cream"})  # what keeps rain off, best first; a blazer or cardigan does not
 COVER_BELOW_C = 16.0
 SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "travel": "casual"}
 
 
+def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
+    """Whether the situation rules this item out before the engine sees it (a stylist's hard no)."""
+    kind, slot = item.type or "", item.category or ""
+    colour = item.colour_names[0] if item.colour_names else ""
+    cold = temperature is not None and temperature < 14
+    rules = (
+        s.cycling and kind in NOT_FOR_CYCLING,  # no skirt, dress or heels on a bike
+        s.walking and kind in NOT_FOR_WALKING,  # thin soles and heels on a long walk
+        s.rain and kind in OPEN_SHOES,
+        s.rain and kind == "shorts" and (temperature is None or temperature < 24),
+        s.rain and slot in ("bottom", "one-piece") and colour in PALE,  # mud and splashes
+        s.wind and kind in NOT_FOR_WIND,
+        cold and slot in ("bottom", "shoes", "one-piece") and (kind in ("shorts", "sandals") or warmth(item) <= 1),
+        temperature is not None and temperature < 10 and slot in ("top", "bottom", "one-piece")
+        and warmth(item) <= (1 if slot == "top" else 2),
+        s.day_and_evening and kind in HEAVY,
+        temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4),
+        s.season == "winter" and bool(item.seasons) and "winter" not in item.seasons and warmth(item) <= 1,
+    )  # fmt: skip
+    return any(rules)
+
+
 def _blocked(ask: Ask) -> set[int]:
-    """Items this situation rules out before the engine sees the wardrobe."""
-    s = ask.slots
-    temperature = effective_temperature(s)
-    blocked = set()
-    for item in ask.wardrobe:
-        kind = item.type or ""
-        if (s.cycling and kind in NOT_FOR_CYCLING) or (s.walking and kind in NOT_FOR_WALKING):
-            blocked.add(item.id)
-        if (s.rain and kind in OPEN_SHOES) or (s.wind and kind in NOT_FOR_WIND):
-            blocked.add(item.id)
-        if temperature is not None and temperature < 14 and (kind in ("shorts", "sandals") or warmth(item) <= 1):
-            blocked.add(item.id) if item.category in ("bottom", "shoes", "one-piece") else None
-        if temperature is not None and temperature < 10 and warmth(item) <= (1 if item.category == "top" else 2):
-            blocked.add(item.id) if item.category in ("top", "bottom", "one-piece") else None
-        if s.day_and_evening and kind in HEAVY:
-            blocked.add(item.id)
-        if temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4):
-            blocked.add(item.id)
-        if s.season and item.seasons and s.season not in item.seasons and warmth(item) <= 1 and s.season == "winter":
-            blocked.add(item.id)
-    return blocked
+    temperature = effective_temperature(ask.slots)
+    return {item.id for item in ask.wardrobe if _ruled_out(item, ask.slots, temperature)}
 
 
 def _needs_cover(ask: Ask) -> bool:
@@ -57,7 +63,7 @@ def _needs_cover(ask: Ask) -> bool:
 
 def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:
     """The layer to add when it is cold, wet or the evening turns cool, and the outfit has none."""
-    if not _needs_cover(ask) or any(item.category == "outerwear" and item.type != "blazer" for item in chosen):
+    if not _needs_cover(ask) or any(item.category == "outerwear" and item.type not in LIGHT_LAYERS for item in chosen):
         return None
     skip = set(exclude) | _blocked(ask)
     layers = [item for item in ask.wardrobe if item.category == "outerwear" and item.id not in skip]
@@ -67,7 +73,10 @@ def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] =
         return min(layers, key=lambda item: (warmth(item), item.id), default=None)
     temperature = effective_temperature(ask.slots)
     need = styling.context.target_warmth(temperature) if temperature is not None else 4.0
-    return min(layers, key=lambda item: (abs(warmth(item) - need - 0.5), -formality(item), item.id), default=None)
+    level = sum(formality(item) for item in chosen) / max(len(chosen), 1)
+    return min(
+        layers, key=lambda item: (abs(warmth(item) - need - 0.5), abs(formality(item) - level), item.id), default=None
+    )
 
 
 def suggest(
@@ -86,7 +95,8 @@ def suggest(
 def _different(outfits: Sequence[styling.Outfit], previous: Sequence[int]) -> list[styling.Outfit]:
     """Outfits sharing at most half their pieces with the previous suggestion, best first."""
     seen = set(previous)
-    fresh = [o for o in outfits if len({i.id for i in o.items} & seen) <= len(o.items) / 2]
+    fresh = [o for o in outfits if len({i.id for i in o.items if i.category != "accessory"} & seen) <= 1]
+    fresh = fresh or [o for o in outfits if len({i.id for i in o.items} & seen) <= len(o.items) / 2]
     return fresh or [o for o in outfits if {i.id for i in o.items} != seen]
 
 
@@ -122,11 +132,14 @@ def _situation_notes(ask: Ask, plan: Plan) -> None:
         plan.say("note_wind")
 
 
-def outfit_lines(ask: Ask, plan: Plan, outfits: Sequence[styling.Outfit], *, alternative: bool = True) -> None:
+def outfit_lines(
+    ask: Ask, plan: Plan, outfits: Sequence[styling.Outfit], *, alternative: bool = True, revision: str | None = None
+) -> None:
     best = outfits[0]
     plan.outfits = tuple(tuple(i.id for i in o.items) for o in outfits)
-    plan.say("outfit", *best.items, occasion=ask.slots.occasion, temperature=effective_temperature(ask.slots),
-             rain=ask.slots.rain, evening=ask.slots.evening)  # fmt: skip
+    s = ask.slots
+    plan.say("outfit", *best.items, occasion=s.occasion, temperature=s.temperature_c, rain=s.rain, evening=s.evening,
+             day_and_evening=s.day_and_evening, revision=revision)  # fmt: skip
     layer = cover_for(ask, best.items)
     tailoring = _tailoring(ask, best.items) if layer is None else None
     if tailoring is not None:
@@ -162,7 +175,7 @@ def _revision_changes(ask: Ask) -> dict[str, object]:
     direction = ask.slots.direction
     temperature = effective_temperature(ask.slots)
     if direction == "warmer":
-        return {"temperature_c": (temperature if temperature is not None else 14.0) - 7.0}
+        return {"temperature_c": (temperature if temperature is not None else 14.0) - 5.0}
     if direction == "cooler":
         return {"temperature_c": (temperature if temperature is not None else 18.0) + 7.0}
     if direction == "smarter":
@@ -196,11 +209,11 @@ def revise(ask: Ask) -> Plan:
     revised = _revised_ask(ask, _revision_changes(ask))
     keep = [i for i in ask.state.focus[:1] if ask.state.kind == k.PAIRING and i not in dropped]
     result = suggest(revised, anchors=keep, exclude=dropped, count=5)
-    fresh = _different(result.outfits, previous) if not dropped else result.outfits
+    fresh = _different(result.outfits, ask.state.focus or previous) if not dropped else result.outfits
     if not fresh:
         plan.say("no_other_option")
         return plan
-    outfit_lines(revised, plan, fresh, alternative=False)
+    outfit_lines(revised, plan, fresh, alternative=False, revision=ask.slots.direction or "another")
     return plan
 
 
@@ -212,7 +225,7 @@ def dislike(ask: Ask) -> Plan:
     named = [ask.by_id[i] for i in dropped if i in ask.by_id]
     plan.say("noted_dislike", *named[:1])
     result = suggest(ask, exclude=plan.disliked if dropped else (), count=5)
-    fresh = _different(result.outfits, ask.state.suggestion) if not dropped else result.outfits
+    fresh = _different(result.outfits, ask.state.focus or ask.state.suggestion) if not dropped else result.outfits
     if fresh and ask.state.kind in (k.OUTFIT, k.REVISE):
         plan.say("instead", *fresh[0].items)
     elif dropped and named:
@@ -267,7 +280,7 @@ def pairing(ask: Ask) -> Plan:
     plan.say("goes_with", *anchors, other=partners[:3], target=target)
     plan.outfits = tuple(tuple(i.id for i in o.items) for o in result.outfits)
     colour = anchors[0].colour_names[0] if anchors[0].colour_names else None
-    if colour:
+    if colour and target is None and not ask.u.follow_up:
         plan.say("colour_tip", colour=colour)
     return plan
 
@@ -302,16 +315,20 @@ def _missing_reference(ask: Ask, plan: Plan) -> Plan:
 def packing(ask: Ask) -> Plan:
     plan = Plan(k.PACKING)
     days = ask.slots.trip_days or 5
-    result = suggest(ask, count=min(max(days // 2, 2), 4))
+    result = suggest(ask, count=min(days, 4) + 1)
     pieces: list[WardrobeItem] = []
     for candidate in result.outfits:
         pieces.extend(item for item in candidate.items if item not in pieces and item.category != "accessory")
     layer = cover_for(ask, pieces)
-    if layer is not None:
+    if layer is None and (ask.slots.season in ("spring", "fall") or ask.slots.day_and_evening):
+        layer = min(
+            (i for i in ask.wardrobe if i.category == "outerwear" and i.type not in HEAVY), key=warmth, default=None
+        )
+    if layer is not None and layer not in pieces:
         pieces.append(layer)
     if not pieces:
         return _no_outfit(plan, result)
-    plan.say("pack", *pieces[:9], days=days, assumed=ask.slots.trip_days is None)
+    plan.say("pack", *pieces[:10], days=days, assumed=ask.slots.trip_days is None)
     if ask.slots.occasion == "work":
         plan.say("pack_work_note")
     return plan

@@ -82,7 +82,7 @@ def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
         if warmth(item) > need + 2:
             return Verdict("depends", "too_warm_for")
         return Verdict("yes", "warm_enough")
-    if s.season == "winter" and ("summer" in item.seasons and "winter" not in item.seasons or warmth(item) <= 1):
+    if s.season == "winter" and (("summer" in item.seasons and "winter" not in item.seasons) or warmth(item) <= 1):
         return Verdict("depends", "summer_piece")
     return None
 
@@ -113,6 +113,18 @@ def _colours(ask: Ask) -> Verdict:
     return Verdict("yes", "colours_ok") if colours_pair(first, second) else Verdict("depends", "colours_careful")
 
 
+def _one_in_each(ask: Ask, colours: tuple[str, ...]) -> list[WardrobeItem]:
+    """An owned piece in each colour, from different slots, to try the pairing with."""
+    chosen: list[WardrobeItem] = []
+    for colour in colours:
+        found = [i for i in ask.wardrobe if i.colour_names[:1] == (colour,) and i not in chosen]
+        apart = [i for i in found if all(i.category != c.category for c in chosen)]
+        if not found:
+            return []
+        chosen.append((apart or found)[0])
+    return chosen
+
+
 def _alternatives(ask: Ask, item: WardrobeItem, verdict: Verdict) -> list[WardrobeItem]:
     """What to wear instead of a "no": same slot, fitting the occasion or weather."""
     pool = [i for i in of_kind(ask.wardrobe, f"category:{item.category or category_of(item.type)}") if i != item]
@@ -140,8 +152,14 @@ def yesno(ask: Ask) -> Plan:
     generic_only = not ask.slots.ids and not any(g.owned for g in ask.slots.garments)
     if generic_only and ask.slots.occasion in OCCASIONS and len(ask.slots.garments) == 1:
         kind = ask.slots.garments[0].kind
-        plan.say("verdict", verdict=_kind_for_occasion(kind, str(ask.slots.occasion)), kind=kind, occasion=ask.slots.occasion)
-        better = [i for i in of_kind(ask.wardrobe, f"category:{category_of(kind)}") if _for_occasion(i, str(ask.slots.occasion)).answer == "yes"]
+        plan.say(
+            "verdict", verdict=_kind_for_occasion(kind, str(ask.slots.occasion)), kind=kind, occasion=ask.slots.occasion
+        )
+        better = [
+            i
+            for i in of_kind(ask.wardrobe, f"category:{category_of(kind)}")
+            if _for_occasion(i, str(ask.slots.occasion)).answer == "yes"
+        ]
         if better:
             plan.say("instead_pieces", *better[:2])
         return plan
@@ -151,6 +169,9 @@ def yesno(ask: Ask) -> Plan:
         return plan
     if not items and len(ask.slots.colours) >= 2:
         plan.say("verdict", verdict=_colours(ask), colours=ask.slots.colours[:2])
+        owned = _one_in_each(ask, ask.slots.colours[:2])
+        if owned:
+            plan.say("try_pair", *owned)
         return plan
     if not items:
         plan.say("which_item")

@@ -6,13 +6,10 @@ from dataclasses import dataclass
 from app.assistant.local.entities import (
     COLOUR_VOCABULARY,
     TYPE_VOCABULARY,
-    WEATHER_VOCABULARY,
-    WEATHER_WORDS_C,
     mask_dress_codes,
-    normalise,
+    temperature_in,
+    trip_days_in,
 )
-from app.assistant.local.entities import _temperature as temperature_in
-from app.assistant.local.entities import _trip_days as trip_days_in
 from app.styling.occasions import find_occasion
 
 RAIN = re.compile(r"\b(?:rain\w*|pouring|downpour|drizzl\w*|showers?|wet|storm\w*|bucketing|waterproof|monsoon)\b")
@@ -31,7 +28,7 @@ FORECAST = re.compile(
 )
 PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")
 STORE = re.compile(
-    r"\bwhere (?:can|could|should|do) i (?:buy|get|find)\b|\b(?:shop|store|stores|shops|sale|discount|in stock|"
+    r"\bwhere (?:can|could|should|do) i\b.*\b(?:buy|get|find)\b|\b(?:shop|store|stores|shops|sale|discount|in stock|"
     r"near me|online)\b"
 )
 DISLIKE_CUE = re.compile(
@@ -47,9 +44,7 @@ REVISE_CUE = re.compile(
 GREETING_CUE = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b")
 THANKS_CUE = re.compile(r"^\s*(?:thanks|thank you|cheers|great thanks|perfect|ok thanks)\b")
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|what if|if|then|ok|okay|so|but|instead)\b")
-PRONOUN = re.compile(
-    r"\b(?:it|them|that|those|these|this one|that one|over it|with it|with that|with them|for that)\b"
-)
+PRONOUN = re.compile(r"\b(?:it|them|that|those|these|this one|that one|over it|with it|with that|with them|for that)\b")
 
 
 @dataclass(frozen=True)
@@ -105,7 +100,9 @@ def _garments(text: str) -> tuple[Garment, ...]:
         pattern = _PATTERN.search(window)
         head = min([s for s, e, c in colours if c == colour and e <= start] or [start])
         found.append(
-            Garment(kind, colour, PATTERNS[pattern.group(1)] if pattern else None, bool(_OWNED.search(text[:head])), start)
+            Garment(
+                kind, colour, PATTERNS[pattern.group(1)] if pattern else None, bool(_OWNED.search(text[:head])), start
+            )
         )
     return tuple(found)
 

@@ -9,7 +9,7 @@ revised, and what was asked to be left out ("without the blazer", a dislike said
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 from app.assistant.base import Turn
 from app.assistant.local import kinds as k
@@ -28,7 +28,7 @@ CARRIED = ("occasion", "temperature_c", "rain", "wind", "cycling", "walking", "e
 class State:
     lang: str | None = None
     kind: str | None = None  # what the last question was
-    slots: Slots = Slots()  # the thread's situation so far
+    slots: Slots = field(default_factory=Slots)  # the thread's situation so far
     focus: tuple[int, ...] = ()  # ids in the last answer's first sentence
     named: tuple[int, ...] = ()  # every id the last answer named
     suggestion: tuple[int, ...] = ()  # the last outfit or pairing suggested
@@ -76,12 +76,13 @@ def advance(state: State, u: Understanding, answer: str, known: set[int], left_o
 
 
 def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) -> list[int]:
-    """What "without the blazer", "not the heels" or a dislike of one piece leaves out: that piece of the last answer."""
+    """What "without the blazer" or a dislike of one piece leaves out: that piece of the last answer, else all such."""
     if u.kind not in (k.REVISE, k.DISLIKE):
         return []
     out: list[int] = []
     for garment in u.slots.garments:
-        out.extend([i for i in state.named if i in by_id and of_kind([by_id[i]], garment.kind)][:1])
+        named = [i for i in state.named if i in by_id and of_kind([by_id[i]], garment.kind)]
+        out.extend(named[:1] or [item.id for item in of_kind(list(by_id.values()), garment.kind)])
     return out
 
 

@@ -10,8 +10,8 @@ last suggestion before a fresh outfit request.
 from dataclasses import dataclass, field
 
 from app.assistant import languages
-from app.assistant.local.entities import normalise
 from app.assistant.local.classify import classify
+from app.assistant.local.entities import normalise
 from app.assistant.local.slots import DISLIKE_CUE, FOLLOW_UP, PRONOUN, Slots, slots_of
 
 
@@ -27,7 +27,6 @@ class Understanding:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-
 def understand(question: str, *, previous_lang: str | None = None, has_suggestion: bool = False) -> Understanding:
     """The question's kind and slots. `has_suggestion`: the last answer suggested something to revise."""
     lang = languages.detect(question, previous_lang)
@@ -37,4 +36,3 @@ def understand(question: str, *, previous_lang: str | None = None, has_suggestio
     dislike = bool(DISLIKE_CUE.search(text))
     kind = classify(text, slots, has_suggestion=has_suggestion, dislike=dislike)
     return Understanding(question, lang, text, kind, slots, follow_up, dislike)
-

@@ -36,6 +36,10 @@ def _kind_words(lang: Language, values: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _situation(lang: Language, values: Mapping[str, Any]) -> str:
+    if values.get("revision"):
+        return lang.extra[f"revision/{values['revision']}"]
+    if values.get("day_and_evening"):
+        return lang.extra["lead"].format(situation=lang.extra["day_and_evening"])
     bits = []
     occasion = values.get("occasion")
     if occasion:
@@ -47,7 +51,7 @@ def _situation(lang: Language, values: Mapping[str, Any]) -> str:
         key = "at_temperature" if bits else "temperature"
         bits.append(lang.extra[key].format(t=f"{temperature:g}"))
     if values.get("rain"):
-        bits.append(lang.extra["with_rain"])
+        bits.append(lang.extra["with_rain" if bits else "rain_only"])
     if not bits:
         return lang.extra["lead_default"]
     return lang.extra["lead"].format(situation=" ".join(bits))
@@ -59,6 +63,7 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
     found: dict[str, Any] = {
         "items": lang.join(items), "items_or": lang.join(items, lang.or_word), "items_cap": _cap(lang.join(items)),
         "other": lang.join([lang.item(item) for item in line.other]),
+        "other_or": lang.join([lang.item(item) for item in line.other], lang.or_word),
         "n": values.get("n", ""), "days": values.get("days", ""),
     }  # fmt: skip
     if line.items:
@@ -94,6 +99,7 @@ def _key(line: Line) -> list[str]:
         "pack": "assumed" if values.get("assumed") else None,
         "noted_dislike": "item" if line.items else None,
         "dont_see": "closest" if line.items else None,
+        "outfit": "revision" if values.get("revision") else None,
         "best_of": "walking" if values.get("walking") else None,
     }  # fmt: skip
     detail = specific.get(base)
@@ -105,9 +111,9 @@ def _knowledge(lang: Language, line: Line, seed: str) -> str | None:
     sections: tuple[Section, ...] = line.values.get("sections", ())
     items = fields(lang, line)["items"]
     if lang.code == "en" and sections:
-        body = " ".join(tip(section, 2) for section in sections[:2])
+        body = tip(sections[0], 2)
         return f"For {items}: {body}" if line.items else body
-    for key in _key(line) + [f"{line.key}/general"]:
+    for key in [*_key(line), f"{line.key}/general"]:
         template = lang.template(key, seed)
         if template:
             text = template.format(**fields(lang, line))

@@ -18,9 +18,11 @@ from typing import Protocol
 import httpx
 
 from app.assistant.base import Answer, AnswerStream, ConversationContext
-from app.assistant.context import Grounding, build
 from app.assistant.grounding import CitationFilter
 from app.assistant.local.assistant import LocalAssistant
+from app.assistant.local.plan import Ask, Plan, plan, prepare
+from app.assistant.remote import tools
+from app.assistant.remote.exchange import Exchange, ToolCall
 from app.assistant.remote.prompt import SYSTEM, user_message
 from app.assistant.remote.sse import RemoteError
 
@@ -28,13 +30,19 @@ logger = logging.getLogger(__name__)
 
 INTERRUPTED_NOTE = "… (connection lost)"
 RETRY_BACKOFF_S = 0.2
+MAX_TOOL_ROUNDS = 3  # a model that keeps calling tools after this is answered by what it has said
 
 
 class Provider(Protocol):
     provider: str
     model: str
 
-    def stream_text(self, client: httpx.AsyncClient, system: str, user: str) -> AsyncIterator[str]: ...
+    def stream_text(self, client: httpx.AsyncClient, exchange: Exchange) -> AsyncIterator[str | ToolCall]: ...
+
+
+def _understand(context: ConversationContext) -> tuple[Ask, Plan]:
+    ask = prepare(context)
+    return ask, plan(ask)
 
 
 class RemoteAssistant:
@@ -49,45 +57,63 @@ class RemoteAssistant:
         return AnswerStream(self.events(context))
 
     async def events(self, context: ConversationContext) -> AsyncIterator[str | Answer]:
-        grounding = await asyncio.to_thread(build, context)
-        citations = CitationFilter(grounding.by_id)
+        ask, local_plan = await asyncio.to_thread(_understand, context)
+        citations = CitationFilter(ask.by_id)
+        exchange = Exchange(SYSTEM, user_message(ask, local_plan))
         try:
-            async for piece in self._attempts(user_message(grounding)):
+            async for piece in self._rounds(ask, exchange):
                 released = citations.feed(piece)
                 if released:
                     yield released
         except RemoteError as exc:
-            async for event in self._recover(context, grounding, citations, exc):
+            async for event in self._recover(context, ask, citations, exc):
                 yield event
             return
         tail = citations.flush()
         if tail:
             yield tail
-        yield Answer(citations.text, citations.referenced, self.name, grounding.intent)
+        yield Answer(
+            citations.text, citations.referenced, self.name, local_plan.kind,
+            disliked_item_ids=list(local_plan.disliked), language=ask.u.lang,
+        )  # fmt: skip
+
+    async def _rounds(self, ask: Ask, exchange: Exchange) -> AsyncIterator[str]:
+        """The model's text; its tool calls are answered locally and sent back, up to MAX_TOOL_ROUNDS times."""
+        for round_number in range(MAX_TOOL_ROUNDS + 1):
+            calls: list[ToolCall] = []
+            async for piece in self._attempts(exchange):
+                if isinstance(piece, ToolCall):
+                    calls.append(piece)
+                else:
+                    yield piece
+            if not calls or round_number == MAX_TOOL_ROUNDS:
+                return
+            results = await asyncio.to_thread(tools.call_all, ask, calls)
+            exchange.rounds.append((calls, results))
 
     async def _recover(
-        self, context: ConversationContext, grounding: Grounding, citations: CitationFilter, exc: RemoteError
+        self, context: ConversationContext, ask: Ask, citations: CitationFilter, exc: RemoteError
     ) -> AsyncIterator[str | Answer]:
         streamed = citations.flush()
         if not (citations.text.strip()):
             logger.warning("assistant %s failed, answering locally: %s", self.name, exc)
             backend = f"local (fallback from {self.provider.provider})"
-            async for event in self.local.events(context, backend=backend, grounding=grounding):
+            async for event in self.local.events(context, backend=backend, ask=ask):
                 yield event
             return
         logger.warning("assistant %s lost the stream mid-answer: %s", self.name, exc)
         note = ("" if citations.text[-1:].isspace() else " ") + INTERRUPTED_NOTE
         yield streamed + note
         text = citations.text + note
-        yield Answer(text, citations.referenced, f"{self.name} (interrupted)", grounding.intent)
+        yield Answer(text, citations.referenced, f"{self.name} (interrupted)", None, language=ask.u.lang)
 
-    async def _attempts(self, user: str) -> AsyncIterator[str]:
-        """The model's text; retried only while nothing has been received, so no text is ever repeated."""
+    async def _attempts(self, exchange: Exchange) -> AsyncIterator[str | ToolCall]:
+        """One model turn; retried only while nothing has been received, so no text is ever repeated."""
         for attempt in range(self.retries + 1):
             received = False
             try:
                 async with httpx.AsyncClient(timeout=self.timeout) as client:
-                    async for piece in self.provider.stream_text(client, SYSTEM, user):
+                    async for piece in self.provider.stream_text(client, exchange):
                         if piece:
                             received = True
                             yield piece
