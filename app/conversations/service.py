@@ -17,7 +17,6 @@ from app.outfits.service import feedback_stats, worn_days_ago
 from app.users.models import User
 from app.wardrobe.service import wardrobe_items
 
-
 MAX_FEEDBACK_ITEMS = 8  # the most items one feedback row holds through the API
 
 

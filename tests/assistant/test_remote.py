@@ -2,6 +2,7 @@
 
 import json
 import re
+from typing import Any
 
 import pytest
 
@@ -62,7 +63,8 @@ async def test_user_text_stays_inside_the_data_tags(fake: FakeLLMServer, backend
     assert user.count("<data>") == 1 and user.count("</data>") == 1 and user.endswith("</data>")
     data = json.loads(user.removeprefix("<data>\n").removesuffix("\n</data>"))
     assert data["question"] == attack  # intact once decoded, but unable to close the tag
-    assert {entry["id"] for entry in data["wardrobe"]} >= {12, 5}
+    assert "wardrobe" not in data  # the model looks through tools, not at a dump
+    assert data["answer_language"] == "English" and "plan" in data
 
 
 async def test_ids_the_model_invents_are_flagged_and_not_referenced(fake: FakeLLMServer) -> None:
@@ -130,3 +132,54 @@ async def test_openai_stream_without_done_is_an_interruption(fake: FakeLLMServer
 def test_unknown_backend_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown assistant backend"):
         create_assistant(backend="telepathy")
+
+
+@pytest.mark.parametrize("backend", ["openai", "gemini"])
+async def test_the_model_looks_at_the_wardrobe_through_tool_calls(fake: FakeLLMServer, backend: str) -> None:
+    fake.reset(
+        reply="Your navy blazer (#12) with your white shirt (#5).",
+        tool_calls=[
+            [("search_wardrobe", {"kind": "blazer", "colour": "navy"})],
+            [
+                ("suggest_outfits", {"occasion": "work", "anchor_ids": [12]}),
+                ("score_outfit", {"item_ids": [12, 5, 9, 8]}),
+            ],
+        ],
+    )
+    _, answer = await run(remote(fake, backend), question="What should I wear to the office with my navy blazer?")
+    assert answer.text.startswith("Your navy blazer (#12)") and answer.backend == f"{backend}:test-model"
+    assert len(fake.script.requests) == 3  # two rounds of tool calls, then the answer
+    results = _tool_results(fake.script.requests[-1], backend)
+    assert [entry["id"] for entry in results[0]["items"]] == [12]  # search found the one navy blazer
+    assert all(12 in outfit["item_ids"] for outfit in results[1]["outfits"])  # the anchor is in every outfit
+    assert 0 < results[2]["score"] <= 1
+
+
+async def test_tools_are_declared_in_each_wire_format(fake: FakeLLMServer) -> None:
+    await run(remote(fake, "openai"))
+    names = [tool["function"]["name"] for tool in fake.script.requests[-1]["tools"]]
+    assert names == ["search_wardrobe", "suggest_outfits", "score_outfit"]
+    await run(remote(fake, "gemini"))
+    declared = fake.script.requests[-1]["tools"][0]["functionDeclarations"]
+    assert [tool["name"] for tool in declared] == names
+
+
+async def test_a_bad_tool_call_gets_an_error_result_not_a_crash(fake: FakeLLMServer) -> None:
+    fake.reset(
+        reply="Sorry, try your navy blazer (#12).", tool_calls=[[("score_outfit", {"item_ids": [999]}), ("nope", {})]]
+    )
+    _, answer = await run(remote(fake, "openai"))
+    results = _tool_results(fake.script.requests[-1], "openai")
+    assert "error" in results[0] and "error" in results[1] and answer.referenced_item_ids == [12]
+
+
+def _tool_results(body: dict[str, Any], backend: str) -> list[dict[str, Any]]:
+    """Every tool result sent back to the model, in order."""
+    if backend == "openai":
+        messages = body["messages"]
+        assert isinstance(messages, list)
+        return [json.loads(m["content"]) for m in messages if m["role"] == "tool"]
+    contents = body["contents"]
+    assert isinstance(contents, list)
+    parts = [p for c in contents if c["role"] == "user" for p in c["parts"] if "functionResponse" in p]
+    return [p["functionResponse"]["response"] for p in parts]

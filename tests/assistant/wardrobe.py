@@ -30,3 +30,12 @@ def ask(
     prefs: str | None = None,
 ) -> ConversationContext:
     return ConversationContext(question=question, style_preferences=prefs, recent_turns=turns, wardrobe=wardrobe)
+
+
+def _anna() -> tuple[WardrobeItem, ...]:
+    from eval.assistant import load_wardrobes  # the evaluation's realistic 36-item wardrobe, tag errors included
+
+    return load_wardrobes()["anna"]
+
+
+ANNA = _anna()

@@ -131,3 +131,27 @@ async def test_each_route_keeps_its_undocumented_second_shape(client: httpx.Asyn
         "/api/conversations/", content=b"{not json", headers={**ana.headers, "Content-Type": "application/json"}
     )
     assert broken.status_code == 422 and broken.json()["error"] == "validation_error"
+
+
+async def test_a_dislike_said_in_chat_is_recorded_as_outfit_feedback(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    from sqlalchemy import select
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from app.outfits.models import OutfitFeedback
+
+    ana = await create_user(client)
+    for colour, kind in (((240, 240, 240), "shirt"), ((30, 40, 90), "jeans"), ((20, 20, 20), "sneakers")):
+        item = (await upload(client, ana, jpeg(colour))).json()
+        patched = await client.patch(f"/api/images/{ana.id}/{item['id']}", json={"type": kind}, headers=ana.headers)
+        assert patched.status_code == 200, patched.text
+    suggested = (await ask(client, ana, "What should I wear today?")).json()
+    assert len(suggested["referenced_item_ids"]) == 3, suggested["answer"]
+    disliked = (await ask(client, ana, "I didn't like that one")).json()
+    assert disliked["intent"] == "dislike"
+    engine = create_async_engine(settings.database_url)
+    async with engine.connect() as connection:
+        rows = (await connection.execute(select(OutfitFeedback.item_ids, OutfitFeedback.signal))).all()
+    await engine.dispose()
+    assert [(sorted(ids), signal) for ids, signal in rows] == [(sorted(suggested["referenced_item_ids"]), "dislike")]

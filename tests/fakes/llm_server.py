@@ -7,6 +7,9 @@ Streaming (OpenAI `"stream": true`, Gemini `:streamGenerateContent?alt=sse`) sen
 word by word) as server-sent events. `failures` scripts one failure per request, in order: "status" (HTTP
 500), "hang" (no answer for `hang_s`), "malformed" (a broken event after `fail_after` chunks),
 "disconnect" (the connection drops after `fail_after` chunks) or "no-done" (OpenAI: no `[DONE]`).
+`tool_calls` scripts function calls: each streaming request first takes one round from it (a list of
+(name, arguments)) and streams those calls in the provider's format instead of text; the arguments of an
+OpenAI call arrive split over several events, as real servers send them.
 """
 
 import asyncio
@@ -34,6 +37,7 @@ class Script:
     failures: list[str] = field(default_factory=list)  # one scripted failure per streaming request, in order
     fail_after: int = 0  # good chunks sent before a "malformed" or "disconnect" failure
     hang_s: float = 3.0
+    tool_calls: list[list[tuple[str, dict[str, Any]]]] = field(default_factory=list)
 
 
 class Disconnect(Exception):
@@ -69,6 +73,26 @@ async def _stream(script: Script, event: Any, *, done: bool) -> Response:
     return StreamingResponse(_events(script, failure, event, done), media_type="text/event-stream")
 
 
+async def _tool_events(calls: list[tuple[str, dict[str, Any]]], *, openai: bool) -> AsyncIterator[bytes]:
+    if not openai:
+        parts = [{"functionCall": {"name": name, "args": args}} for name, args in calls]
+        yield f"data: {json.dumps({'candidates': [{'content': {'role': 'model', 'parts': parts}}]})}\n\n".encode()
+        return
+    for index, (name, args) in enumerate(calls):
+        text = json.dumps(args)
+        pieces = [
+            {"index": index, "id": f"call_{index}", "type": "function", "function": {"name": name, "arguments": ""}}
+        ]
+        pieces += [
+            {"index": index, "function": {"arguments": text[:5]}},
+            {"index": index, "function": {"arguments": text[5:]}},
+        ]
+        for piece in pieces:
+            yield f"data: {json.dumps({'choices': [{'index': 0, 'delta': {'tool_calls': [piece]}}]})}\n\n".encode()
+    yield f"data: {json.dumps({'choices': [{'index': 0, 'delta': {}, 'finish_reason': 'tool_calls'}]})}\n\n".encode()
+    yield b"data: [DONE]\n\n"
+
+
 def _openai_event(piece: str) -> dict[str, Any]:
     return {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": piece}}]}
 
@@ -93,6 +117,10 @@ def build_app(script: Script) -> FastAPI:
     async def openai_chat(request: Request) -> Response:
         failure = await record(request)
         if failure is None and script.requests[-1].get("stream"):
+            if script.tool_calls:
+                return StreamingResponse(
+                    _tool_events(script.tool_calls.pop(0), openai=True), media_type="text/event-stream"
+                )
             return await _stream(script, _openai_event, done=True)
         return failure or JSONResponse(
             {
@@ -112,6 +140,10 @@ def build_app(script: Script) -> FastAPI:
     @app.post("/v1beta/models/{model}:streamGenerateContent")
     async def gemini_stream(model: str, request: Request) -> Response:
         failure = await record(request)
+        if failure is None and script.tool_calls:
+            return StreamingResponse(
+                _tool_events(script.tool_calls.pop(0), openai=False), media_type="text/event-stream"
+            )
         return failure or await _stream(script, _gemini_event, done=False)
 
     return app
@@ -146,7 +178,7 @@ class FakeLLMServer:
 
     def reset(self, **changes: Any) -> Script:
         fresh = Script(**changes)
-        for name in ("reply", "status", "delay_s", "chunks", "failures", "fail_after", "hang_s"):
+        for name in ("reply", "status", "delay_s", "chunks", "failures", "fail_after", "hang_s", "tool_calls"):
             setattr(self.script, name, getattr(fresh, name))
         self.script.requests.clear()
         self.script.headers.clear()

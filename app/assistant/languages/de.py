@@ -60,6 +60,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "best_of/walking": ("Für einen langen Tag zu Fuß: {items}, flach und bequem.",),
     "try_pair": ("Probier es mit {items}.",),
     "empty_wardrobe": ("Dein Kleiderschrank ist noch leer: Lade Fotos deiner Kleidung hoch, dann antworte ich mit deinen eigenen Teilen.",),
     "outfit/revision": ("{lead}: {items}.",),

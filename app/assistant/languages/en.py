@@ -39,7 +39,6 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 PHRASES: dict[str, tuple[str, ...]] = {
     "try_pair": ("Try it with {items}.", "You could start with {items}."),
     "empty_wardrobe": ("Your wardrobe is empty so far: upload photos of your clothes and I'll answer with your own pieces.",),
-    "situation": ("For {situation}",),
     "outfit/revision": ("{lead}: {items}.",),
     "outfit": ("{lead}, I'd wear {items}.", "{lead}: {items}.", "{lead}, go for {items}."),
     "add_layer/rain": ("Put {item} on top to keep the rain off.", "Add {item} for the rain."),

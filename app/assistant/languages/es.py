@@ -57,6 +57,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "best_of/walking": ("Para un día largo a pie: {items}, planos y cómodos.",),
     "try_pair": ("Pruébalo con {items}.",),
     "empty_wardrobe": ("Tu armario aún está vacío: sube fotos de tu ropa y te responderé con tus propias prendas.",),
     "outfit/revision": ("{lead}: {items}.",),

@@ -62,6 +62,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "best_of/walking": ("Pour une longue journée à pied : {items}, plates et confortables.",),
     "try_pair": ("Essaie avec {items}.",),
     "empty_wardrobe": ("Ta garde-robe est encore vide : ajoute des photos de tes vêtements et je répondrai avec tes propres pièces.",),
     "outfit/revision": ("{lead}: {items}.",),

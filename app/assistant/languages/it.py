@@ -58,6 +58,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "best_of/walking": ("Per una lunga giornata a piedi: {items}, basse e comode.",),
     "try_pair": ("Provalo con {items}.",),
     "empty_wardrobe": ("Il tuo guardaroba è ancora vuoto: carica le foto dei tuoi vestiti e ti risponderò con i tuoi capi.",),
     "outfit/revision": ("{lead}: {items}.",),

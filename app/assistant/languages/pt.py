@@ -60,6 +60,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "best_of/walking": ("Para um dia longo a pé: {items}, baixos e confortáveis.",),
     "try_pair": ("Experimente com {items}.",),
     "empty_wardrobe": ("O seu guarda-roupa ainda está vazio: envie fotos das suas roupas e eu respondo com as suas próprias peças.",),
     "outfit/revision": ("{lead}: {items}.",),

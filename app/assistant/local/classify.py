@@ -9,6 +9,7 @@ outfit words; gaps, knowledge, packing; then outfits and pairings; the rest is o
 import re
 
 from app.assistant.local import kinds as k
+from app.assistant.local.entities import LAST_UPLOAD
 from app.assistant.local.slots import FORECAST, GREETING_CUE, PRICE, REVISE_CUE, STORE, THANKS_CUE, Slots
 
 FASHION = re.compile(
@@ -115,7 +116,10 @@ def _topic(text: str, slots: Slots) -> str | None:
         return k.COLOUR
     if PACKING.search(text) or (slots.trip_days and not PAIRING.search(text)):
         return k.PACKING
-    if PAIRING.search(text) and (slots.garments or slots.ids or re.search(r"\b(?:it|that|this|them|layer)\b", text)):
+    refers = (
+        slots.garments or slots.ids or LAST_UPLOAD.search(text) or re.search(r"\b(?:it|that|this|them|layer)\b", text)
+    )
+    if PAIRING.search(text) and refers:
         return k.PAIRING
     if OUTFIT.search(text):
         return k.OUTFIT

@@ -26,7 +26,7 @@ CONFUSED = (
     {"pink", "blush", "coral"}, {"mustard", "yellow", "gold"}, {"brown", "chocolate", "tan", "camel", "rust"},
 )  # fmt: skip
 MISMATCH = 0.35  # below this colour similarity the item is not the one described
-CLOSE_CALL = 0.15  # two candidates closer than this are ambiguous
+CLOSE_CALL = 0.1  # two candidates closer than this are ambiguous
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,9 @@ def colour_similarity(asked: str, tagged: str) -> float:
     if asked == tagged:
         return 1.0
     a, b = _lab(asked), _lab(tagged)
-    seen = max(0.0, 1 - math.dist(a, b) / 60) if a and b else 0.0
-    confused = 0.6 if any(asked in group and tagged in group for group in CONFUSED) else 0.0
-    return max(seen, confused)
+    seen = max(0.0, 1 - math.dist(a, b) / 45) if a and b else 0.0  # CIE76 distance 45 reads as a different colour
+    confused = any(asked in group and tagged in group for group in CONFUSED)
+    return min(0.95, seen + 0.1) if confused else seen
 
 
 def _type_key(kind: str | None) -> str:
