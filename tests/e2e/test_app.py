@@ -161,13 +161,17 @@ def test_new_user_from_empty_wardrobe_to_outfits_and_chat(page: Page, tmp_path: 
     assert after > before, (before, after)
     pictures_shown(page, "#outfit-list img")
 
-    # Rate my outfit: pick two pieces.
-    boxes = all_css(page, "#rate-items input[type=checkbox]")
-    for box in boxes[:2]:
+    # Rate my outfit (still raining, 12 °C): a t-shirt, the jeans, the boots and the jacket, picked by label.
+    picked = []
+    for word in ("t-shirt", "pants", "shoes", "outerwear"):
+        choice = next(li for li in all_css(page, "#rate-items li") if word in li.text.lower() and li not in picked)
+        picked.append(choice)
+        box = choice.find_element(By.CSS_SELECTOR, "input")
         page.js("arguments[0].scrollIntoView({block: 'center'})", box)
         box.click()
     css(page, "#rate-button").click()
     page.wait(lambda _: "%" in css(page, "#rate-result").text)
+    assert not all_css(page, "#rate-result .broken"), css(page, "#rate-result").text
     check_screen(page, "06-outfits")
 
     # Chat: an answer streams in, names the user's own items; a follow-up question keeps the thread.
@@ -226,8 +230,10 @@ def sign_out_and_back_in(page: Page, token: str) -> None:
     css(page, "#sign-out").click()
     visible(page, "#view-welcome")
     assert page.js("return localStorage.length") == 0
+    assert not all_css(page, "#grid li, #chat-log li, #outfit-list li"), "the last user's wardrobe is still on the page"
     css(page, "#signin-token").send_keys(token)
     css(page, "#signin-form button[type=submit]").click()
+    visible(page, "#view-wardrobe")
     page.wait(lambda _: len(all_css(page, "#grid li")) == len(PHOTOS))
 
     # A new token replaces the old one: the old one no longer signs in.

@@ -155,6 +155,9 @@ function setupAccount() {
     session.clear();
     state.user = null;
     forgetImages();
+    for (const id of ["grid", "upload-list", "outfit-list", "rate-items", "rate-result", "chat-log", "item-tags"]) {
+      byId(id).replaceChildren(); // nothing of this wardrobe stays on the page for the next person
+    }
     go("#/");
   });
 }

@@ -40,6 +40,13 @@ async function renderOccasionControl() {
   }
 }
 
+/** The hard rules an outfit breaks (only when the wardrobe cannot do better), as a warning. @param {Outfit} outfit */
+function brokenRules(outfit) {
+  const broken = outfit.broken_rules ?? [];
+  if (!broken.length) return null;
+  return h("ul", { class: "broken", "aria-label": "Rules this outfit breaks" }, broken.map((r) => h("li", { text: r.message })));
+}
+
 /** @param {User} user @param {Outfit} outfit */
 function outfitCard(user, outfit) {
   const key = keyOf(outfit.items);
@@ -62,6 +69,7 @@ function outfitCard(user, outfit) {
       given ? h("span", { class: "badge", text: SIGNAL_WORDS[given] }) : null,
     ]),
     h("p", { class: "explanation", text: outfit.explanation }),
+    brokenRules(outfit),
     h("div", { class: "actions" }, buttons),
   ]);
 }
@@ -82,7 +90,8 @@ async function suggest(user) {
     });
     if (request !== latestRequest) return;
     message.textContent = result.message;
-    message.className = result.outfits.length ? "" : "missing";
+    const short = !result.outfits.length || (result.unmet ?? []).length > 0; // what to add to the wardrobe
+    message.className = short ? "missing" : "";
     if (!result.outfits.length && result.missing.length) {
       message.append(" ", h("a", { href: "#/wardrobe", text: "Add photos" }));
     }
@@ -139,6 +148,7 @@ async function rate(user) {
     const parts = Object.entries(scored.parts).map(([name, value]) => h("li", { text: `${label(name)}: ${Math.round(value * 100) / 100}` }));
     result.replaceChildren(
       h("p", {}, [h("strong", { text: `${percent(scored.score)} ` }), scored.explanation]),
+      brokenRules(scored) ?? "",
       h("details", {}, [h("summary", { text: "How the score was made" }), h("ul", {}, parts)]),
     );
   } catch (error) {
