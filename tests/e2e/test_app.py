@@ -161,12 +161,9 @@ def test_new_user_from_empty_wardrobe_to_outfits_and_chat(page: Page, tmp_path: 
     assert after > before, (before, after)
     pictures_shown(page, "#outfit-list img")
 
-    # Rate my outfit (still raining, 12 °C): a t-shirt, the jeans, the boots and the jacket, picked by label.
-    picked = []
-    for word in ("t-shirt", "pants", "shoes", "outerwear"):
-        choice = next(li for li in all_css(page, "#rate-items li") if word in li.text.lower() and li not in picked)
-        picked.append(choice)
-        box = choice.find_element(By.CSS_SELECTOR, "input")
+    # Rate my outfit (still raining, 12 °C): a top, the jeans, the boots and the jacket.
+    for slot in ("top", "bottom", "shoes", "outerwear"):
+        box = css(page, f'#rate-items li[data-category="{slot}"] input')
         page.js("arguments[0].scrollIntoView({block: 'center'})", box)
         box.click()
     css(page, "#rate-button").click()

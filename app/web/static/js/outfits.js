@@ -127,7 +127,8 @@ async function renderPicker(user) {
     const id = `rate-${item.id}`;
     const img = h("img", { alt: "", width: 64, height: 64 });
     showPicture(img, pictureOf(item));
-    return h("li", {}, [h("input", { type: "checkbox", id, value: item.id }), h("label", { for: id }, [img, label(describe(item))])]);
+    const box = h("input", { type: "checkbox", id, value: item.id });
+    return h("li", { "data-category": item.tags.category ?? "" }, [box, h("label", { for: id }, [img, label(describe(item))])]);
   }));
 }
 
