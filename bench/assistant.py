@@ -45,6 +45,10 @@ async def run(rounds: int) -> None:
         whole, first = await measure(questions, wardrobe, rounds)
         print(summary(f"local answer, whole ({label})", whole))
         print(summary(f"local answer, first chunk ({label})", first))
+    outfits = [case.turns[0][0] for case in load_cases() if case.id.split("-")[1] in ("out", "cold", "dinner", "cycle")]
+    whole, first = await measure(outfits, grown(base, 200), rounds)
+    print(summary("outfit requests only, whole (200 items)", whole))
+    print(summary("outfit requests only, first chunk (200 items)", first))
 
 
 def main() -> None:

@@ -95,3 +95,10 @@ def test_references_survive_tag_errors_and_say_when_nothing_matches() -> None:
 
 def test_the_last_answer_decides_between_two_matches() -> None:
     assert resolve(Garment("jeans", None, None, True, 0), ANNA, recent=[13]).one == BY_ID[13]
+
+
+def test_degrees_followed_by_a_word_starting_with_f_is_still_celsius() -> None:
+    from app.assistant.local.entities import temperature_in
+
+    assert temperature_in(" what to wear at 30 degrees for brunch ") == 30.0
+    assert temperature_in(" 85 degrees ") == 29.4 and temperature_in(" 40 degrees f ") == 4.4

@@ -4,6 +4,7 @@ understand (question kind, slots, references, language) -> plan (wardrobe query,
 lookup, or an honest "I can't see that") -> word (the language's phrase table).
 """
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 
@@ -47,7 +48,8 @@ class LocalAssistant:
     async def events(
         self, context: ConversationContext, *, backend: str = "local", ask: Ask | None = None
     ) -> AsyncIterator[str | Answer]:
-        answer = answer_locally(context, backend=backend, ask=ask)
+        # The outfit search is CPU work; a thread keeps the event loop serving other requests meanwhile.
+        answer = await asyncio.to_thread(answer_locally, context, backend=backend, ask=ask)
         for chunk in chunks(answer.text):
             yield chunk
         yield answer

@@ -54,7 +54,9 @@ LAST_UPLOAD = re.compile(
     r"(?:uploaded|added))\b"
 )
 EXPLICIT_ID = re.compile(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b")
-TEMPERATURE = re.compile(r"(-?\d{1,3}(?:\.\d)?)\s*(?:°\s*([cf])?|degrees?\s*(c|f|celsius|fahrenheit)?|([cf])\b)")
+TEMPERATURE = re.compile(
+    r"(-?\d{1,3}(?:\.\d)?)\s*(?:°\s*(?:([cf])(?![a-z]))?|degrees?\s*(?:(c|f|celsius|fahrenheit)(?![a-z]))?|([cf])\b)"
+)  # "30 degrees for brunch" is not Fahrenheit
 TRIP_DAYS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|ten)[- ](day|night|week)s?\b")
 COLOUR_FAMILY = {name: family for name, _, family in PALETTE}
 
