@@ -35,6 +35,8 @@ class Language:
     colours: Mapping[str, Forms]  # palette colour -> adjective forms
     occasions: Mapping[str, str]  # canonical occasion -> "for <occasion>" phrase
     name_item: Callable[["Language", WardrobeItem, bool], str]  # (language, item, possessive) -> words
+    # languages whose articles change with case (German): (language, item, "acc" | "dat") -> words
+    name_cased: Callable[["Language", WardrobeItem, str], str] | None = None
     and_word: str = "and"
     or_word: str = "or"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -53,6 +55,12 @@ class Language:
 
     def item(self, item: WardrobeItem, possessive: bool = True) -> str:
         return f"{self.name_item(self, item, possessive)} (#{item.id})"
+
+    def item_in(self, item: WardrobeItem, case: str) -> str:
+        """The item after a preposition that governs `case`; the plain form where grammar does not change."""
+        if self.name_cased is None:
+            return self.item(item)
+        return f"{self.name_cased(self, item, case)} (#{item.id})"
 
     def join(self, parts: list[str], word: str | None = None) -> str:
         word = word or self.and_word

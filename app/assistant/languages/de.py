@@ -59,15 +59,37 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
     return f"{'deine' if noun.gender == 'f' or noun.plural_only else 'dein'} {words}"
 
 
+CASES = {  # dein + ending by gender and case; plural-only nouns take the feminine (plural) endings
+    ("m", "acc"): "deinen", ("m", "dat"): "deinem", ("n", "acc"): "dein", ("n", "dat"): "deinem",
+    ("f", "acc"): "deine", ("f", "dat"): "deiner", ("pl", "acc"): "deine", ("pl", "dat"): "deinen",
+}  # fmt: skip
+
+
+def name_cased(language: Language, item: WardrobeItem, case: str) -> str:
+    noun = (
+        language.nouns.get(item.type or "") or language.nouns.get(f"category:{item.category}") or language.nouns["item"]
+    )
+    words = name_item(language, item, False)
+    gender = "pl" if noun.plural_only else noun.gender
+    return f"{CASES[(gender, case)]} {words}"
+
+
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/too_dressy_for": ("Ja, {items} ist für {occasion} etwas zu viel.",),
+    "verdict/yes/kind_fits": ("Ja, das passt zu {occasion}.",),
+    "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),
+    "verdict/yes/colour_fine": ("Ja, {colour} geht zu jeder Jahreszeit; im Winter in dickeren Stoffen.",),
+    "verdict/no/not_too_much": ("Nein, {items} ist genau richtig für {occasion}.",),
+    "yours": ("Bei dir: {items_or}.",),
+    "count/many": ("Du hast insgesamt {n} Teile.",),
     "best_of/walking": ("Für einen langen Tag zu Fuß: {items}, flach und bequem.",),
-    "try_pair": ("Probier es mit {items}.",),
+    "try_pair": ("Probier es mit {items_dat}.",),
     "empty_wardrobe": ("Dein Kleiderschrank ist noch leer: Lade Fotos deiner Kleidung hoch, dann antworte ich mit deinen eigenen Teilen.",),
     "outfit/revision": ("{lead}: {items}.",),
     "outfit": ("{lead}: {items}.", "{lead} würde ich das nehmen: {items}."),
     "add_layer/rain": ("Dazu gegen den Regen: {item}.", "Gegen den Regen kommt {item} darüber."),
     "add_layer/cold": ("Gegen die Kälte kommt {item} darüber.",),
-    "add_layer/evening": ("Für den kühlen Abend nimm {item} mit.",),
+    "add_layer/evening": ("Für den kühlen Abend nimm {item_acc} mit.",),
     "add_layer/tailoring": ("Dazu {item}, das macht es komplett.",),
     "because/colour_harmony": ("Die Farben passen gut zusammen.",),
     "because/formality": ("Alles ist gleich schick.",),
@@ -86,26 +108,26 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "alternative": ("Oder: {items}.", "Eine andere Idee: {items}."),
     "cannot_build": ("Ein komplettes Outfit geht noch nicht: In deinem Kleiderschrank fehlen {slots}.",),
     "noted_dislike": ("Notiert, das schlage ich nicht mehr vor.", "Verstanden, das fällt weg."),
-    "noted_dislike/item": ("Notiert, ich lasse {item} weg.",),
+    "noted_dislike/item": ("Notiert, ich lasse {item_acc} weg.",),
     "no_other_option": ("Mehr Kombinationen gibt dein Kleiderschrank dafür im Moment nicht her.",),
     "instead": ("Wie wäre es stattdessen mit: {items}?",),
     "instead_pieces": ("Besser: {items_or}.",),
     "which_one": ("Welches meinst du: {items_or}?",),
     "try_these": ("Probier {items_or}.",),
     "nothing_to_pair": ("Ich sehe noch nichts, das dazu passt.",),
-    "goes_with": ("Zu {items} passt: {other}.", "Dazu passt gut: {other}, zusammen mit {items}."),
-    "goes_with/category:shoes": ("Zu {items} passen: {other_or}.",),
-    "goes_with/category:outerwear": ("Über {items} kommt: {other_or}.",),
+    "goes_with": ("Zu {items_dat} passt: {other}.", "Zu {items_dat} würde ich {other_acc} tragen."),
+    "goes_with/category:shoes": ("Zu {items_dat} passen: {other_or}.",),
+    "goes_with/category:outerwear": ("Über {items_acc} kommt: {other_or}.",),
     "dont_see": ("Ich sehe kein Teil dieser Art in deinem Kleiderschrank ({colour_kind}).",),
     "dont_see/closest": ("Ich sehe nichts in der Art ({colour_kind}) in deinem Kleiderschrank; am nächsten kommt {items_or}.",),
-    "with_that_instead": ("Falls du {item} meinst: dazu passt {other}.",),
+    "with_that_instead": ("Falls du {item_acc} meinst: dazu passt {other}.",),
     "pack": ("Für {days} Tage pack ein: {items}.",),
     "pack/assumed": ("Für etwa fünf Tage (sag mir, wenn es länger ist) pack ein: {items}.",),
     "pack_work_note": ("Der Blazer deckt die Termine ab, alles andere lässt sich damit kombinieren.",),
     "none_colour": ("Nein, ich sehe nichts in {colour} in deinem Kleiderschrank.",),
     "none_of": ("Nein, ich sehe keine {kinds} in deinem Kleiderschrank.",),
     "yes_have": ("Ja: {items}.",),
-    "you_have": ("Du hast {items}.", "Hier sind sie: {items}."),
+    "you_have": ("Du hast: {items}.", "Hier sind sie: {items}."),
     "best_of": ("Am besten: {items}.",),
     "count": ("Du hast {n}: {items}.",),
     "count/0": ("Davon hast du noch keine.",),
@@ -271,6 +293,7 @@ LANGUAGE = Language(
     colours=COLOURS,
     occasions=OCCASIONS,
     name_item=name_item,
+    name_cased=name_cased,
     and_word="und",
     or_word="oder",
     extra={
@@ -288,11 +311,11 @@ LANGUAGE = Language(
         "temperature": "{t} °C",
         "with_rain": "im Regen",
         "evening": "heute Abend",
-        "with_anchor": " zu {item}",
+        "with_anchor": " zu {item_dat}",
         "with_items": " ({items})",
         "this_occasion": "den Anlass",
         "colour_kind": "{noun} in {colour}",
-        "for_items": "Für {items}: ",
+        "for_items": "Für {items_acc}: ",
         "slot/top": "Oberteile",
         "slot/bottom": "Hosen oder Röcke",
         "slot/shoes": "Schuhe",

@@ -37,6 +37,13 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/too_dressy_for": ("Yes, {items} is a bit much for {occasion}.",),
+    "verdict/yes/kind_fits": ("Yes, {kinds} suit {occasion}.",),
+    "verdict/yes/looks_fine": ("Yes, {items} is a safe choice.",),
+    "verdict/yes/colour_fine": ("Yes, {colour} works in any season; in winter, choose heavier fabrics and warmer whites such as cream.",),
+    "verdict/no/not_too_much": ("No, {items} is just right for {occasion}.",),
+    "yours": ("Yours: {items_or}.",),
+    "count/many": ("You have {n} pieces in all.",),
     "try_pair": ("Try it with {items}.", "You could start with {items}."),
     "empty_wardrobe": ("Your wardrobe is empty so far: upload photos of your clothes and I'll answer with your own pieces.",),
     "outfit/revision": ("{lead}: {items}.",),

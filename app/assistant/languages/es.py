@@ -57,6 +57,13 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/too_dressy_for": ("Sí, {items} es demasiado para {occasion}.",),
+    "verdict/yes/kind_fits": ("Sí, es adecuado para {occasion}.",),
+    "verdict/yes/looks_fine": ("Sí, {items} es una apuesta segura.",),
+    "verdict/yes/colour_fine": ("Sí, el {colour} vale en cualquier estación; en invierno, en tejidos más gruesos.",),
+    "verdict/no/not_too_much": ("No, {items} es perfecto para {occasion}.",),
+    "yours": ("De lo tuyo: {items_or}.",),
+    "count/many": ("Tienes {n} prendas en total.",),
     "best_of/walking": ("Para un día largo a pie: {items}, planos y cómodos.",),
     "try_pair": ("Pruébalo con {items}.",),
     "empty_wardrobe": ("Tu armario aún está vacío: sube fotos de tu ropa y te responderé con tus propias prendas.",),

@@ -62,6 +62,13 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/too_dressy_for": ("Oui, {items} fait un peu trop pour {occasion}.",),
+    "verdict/yes/kind_fits": ("Oui, ça convient pour {occasion}.",),
+    "verdict/yes/looks_fine": ("Oui, {items} est un choix sûr.",),
+    "verdict/yes/colour_fine": ("Oui, le {colour} se porte en toute saison ; en hiver, choisis des matières plus épaisses.",),
+    "verdict/no/not_too_much": ("Non, {items} est parfait pour {occasion}.",),
+    "yours": ("Chez toi : {items_or}.",),
+    "count/many": ("Tu as {n} pièces en tout.",),
     "best_of/walking": ("Pour une longue journée à pied : {items}, plates et confortables.",),
     "try_pair": ("Essaie avec {items}.",),
     "empty_wardrobe": ("Ta garde-robe est encore vide : ajoute des photos de tes vêtements et je répondrai avec tes propres pièces.",),

@@ -58,6 +58,13 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/too_dressy_for": ("Sì, {items} è un po' troppo per {occasion}.",),
+    "verdict/yes/kind_fits": ("Sì, va bene per {occasion}.",),
+    "verdict/yes/looks_fine": ("Sì, {items} è una scelta sicura.",),
+    "verdict/yes/colour_fine": ("Sì, il {colour} va bene in ogni stagione; d'inverno, in tessuti più pesanti.",),
+    "verdict/no/not_too_much": ("No, {items} è perfetto per {occasion}.",),
+    "yours": ("Tra i tuoi: {items_or}.",),
+    "count/many": ("Hai {n} capi in tutto.",),
     "best_of/walking": ("Per una lunga giornata a piedi: {items}, basse e comode.",),
     "try_pair": ("Provalo con {items}.",),
     "empty_wardrobe": ("Il tuo guardaroba è ancora vuoto: carica le foto dei tuoi vestiti e ti risponderò con i tuoi capi.",),
@@ -176,7 +183,7 @@ GLOSS = {
     "giacca di jeans": "denim jacket", "felpa grigia con cappuccio": "grey hoodie", "felpa con cappuccio": "hoodie",
     "vestito a fiori": "floral dress", "giacca": "jacket", "cappotto": "coat", "cappotti": "coats", "trench": "trench coat",
     "jeans": "jeans", "pantaloni": "trousers", "camicia": "shirt", "blusa": "blouse", "maglione": "sweater", "felpa": "hoodie",
-    "vestito": "dress", "gonna": "skirt", "sneakers": "sneakers", "scarpe": "shoes", "stivali": "boots", "stivaletti": "boots",
+    "vestito": "dress", "vestiti": "dresses", "gonna": "skirt", "sneakers": "sneakers", "scarpe": "shoes", "stivali": "boots", "stivaletti": "boots",
     "mocassini": "loafers", "tacchi": "heels", "sandali": "sandals", "borsa": "bag", "cintura": "belt", "sciarpa": "scarf",
     "cravatta": "tie", "lana": "wool",
     "blu navy": "navy", "antracite": "charcoal", "neri": "black", "nere": "black", "nero": "black", "nera": "black",

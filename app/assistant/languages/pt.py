@@ -60,6 +60,13 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/too_dressy_for": ("Sim, {items} é demais para {occasion}.",),
+    "verdict/yes/kind_fits": ("Sim, é adequado para {occasion}.",),
+    "verdict/yes/looks_fine": ("Sim, {items} é uma escolha segura.",),
+    "verdict/yes/colour_fine": ("Sim, o {colour} funciona em qualquer estação; no inverno, em tecidos mais grossos.",),
+    "verdict/no/not_too_much": ("Não, {items} é perfeito para {occasion}.",),
+    "yours": ("Dos seus: {items_or}.",),
+    "count/many": ("Tem {n} peças no total.",),
     "best_of/walking": ("Para um dia longo a pé: {items}, baixos e confortáveis.",),
     "try_pair": ("Experimente com {items}.",),
     "empty_wardrobe": ("O seu guarda-roupa ainda está vazio: envie fotos das suas roupas e eu respondo com as suas próprias peças.",),

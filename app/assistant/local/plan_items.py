@@ -82,7 +82,7 @@ def own(ask: Ask) -> Plan:
 def count(ask: Ask) -> Plan:
     plan = Plan(k.COUNT)
     found, garment = _selection(ask)
-    plan.say("count", *found[:12], n=len(found), kind=garment.kind if garment else None)
+    plan.say("count", *found[: 8 if len(found) <= 8 else 0], n=len(found), kind=garment.kind if garment else None)
     return plan
 
 

@@ -224,7 +224,9 @@ def dislike(ask: Ask) -> Plan:
     plan.disliked = tuple(dropped) or tuple(ask.state.suggestion)
     named = [ask.by_id[i] for i in dropped if i in ask.by_id]
     plan.say("noted_dislike", *named[:1])
-    result = suggest(ask, exclude=plan.disliked if dropped else (), count=5)
+    kept = [i for i in ask.state.focus if i not in dropped and i in ask.by_id and ask.by_id[i].category != "accessory"]
+    anchors = kept[:2] if dropped else []  # "I don't like the sneakers": the same outfit with other shoes
+    result = suggest(ask, anchors=anchors, exclude=plan.disliked if dropped else (), count=5)
     fresh = _different(result.outfits, ask.state.focus or ask.state.suggestion) if not dropped else result.outfits
     if fresh and ask.state.kind in (k.OUTFIT, k.REVISE):
         plan.say("instead", *fresh[0].items)

@@ -4,6 +4,7 @@ The verdict is grounded in the named items (or, for "can I wear sneakers to a we
 pieces of that kind) and in the situation the question gives. A "no" comes with what to wear instead.
 """
 
+import re
 from dataclasses import dataclass
 
 from app.assistant.local import kinds as k
@@ -15,6 +16,7 @@ from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS, target_warmth
 from app.vision.taxonomy import base_formality, category_of
 
+TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed\b|\bover the top\b")
 BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
 
 
@@ -61,7 +63,7 @@ def _kind_for_occasion(kind: str, occasion: str) -> Verdict:
     low = OCCASIONS[occasion][0]
     if level < low - 1:
         return Verdict("no" if occasion in ("funeral", "interview") else "depends", "kind_too_casual_for")
-    return Verdict("yes" if level >= low else "depends", "fits_occasion")
+    return Verdict("yes" if level >= low else "depends", "kind_fits")
 
 
 def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
@@ -139,7 +141,7 @@ def _judge(ask: Ask, item: WardrobeItem, other: WardrobeItem | None) -> Verdict:
     if ask.slots.occasion in OCCASIONS:
         occasion = _for_occasion(item, str(ask.slots.occasion))
         return weather if weather and weather.answer == "no" else occasion
-    return weather or Verdict("yes", "pair_ok")
+    return weather or Verdict("yes", "looks_fine")
 
 
 @planner(k.YESNO)
@@ -161,11 +163,18 @@ def yesno(ask: Ask) -> Plan:
             if _for_occasion(i, str(ask.slots.occasion)).answer == "yes"
         ]
         if better:
-            plan.say("instead_pieces", *better[:2])
+            plan.say("yours" if plan.lines[0].values["verdict"].answer == "yes" else "instead_pieces", *better[:2])
         return plan
     if not items and generic and ask.slots.occasion in OCCASIONS:
         plan.say("verdict", verdict=_kind_for_occasion(generic[0], str(ask.slots.occasion)), kind=generic[0],
                  occasion=ask.slots.occasion)  # fmt: skip
+        return plan
+    if not items and len(ask.slots.colours) == 1 and not ask.slots.garments:
+        colour = ask.slots.colours[0]
+        plan.say("verdict", verdict=Verdict("yes", "colour_fine"), colour=colour)
+        owned = [i for i in ask.wardrobe if i.colour_names[:1] == (colour,)][:2]
+        if owned:
+            plan.say("try_these", *owned)
         return plan
     if not items and len(ask.slots.colours) >= 2:
         plan.say("verdict", verdict=_colours(ask), colours=ask.slots.colours[:2])
@@ -180,9 +189,12 @@ def yesno(ask: Ask) -> Plan:
     verdict = _judge(ask, items[0], other)
     if generic and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _kind_for_occasion(generic[0], str(ask.slots.occasion))
+    if TOO_MUCH.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
+        fit = _for_occasion(items[0], str(ask.slots.occasion))  # "is the blazer too much?" is about the occasion
+        verdict = Verdict("no", "not_too_much") if fit.answer == "yes" else Verdict("yes", "too_dressy_for")
     plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion,
              temperature=effective_temperature(ask.slots), generic=bool(generic))  # fmt: skip
-    if verdict.answer != "yes" and other is None:
+    if verdict.answer != "yes" and other is None and verdict.reason != "not_too_much":
         layer = cover_for(ask, [items[0]]) if verdict.reason == "not_warm_enough" else None
         if layer is not None:
             plan.say("add_layer", layer, reason="cold")

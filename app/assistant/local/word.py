@@ -66,6 +66,10 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
         "other_or": lang.join([lang.item(item) for item in line.other], lang.or_word),
         "n": values.get("n", ""), "days": values.get("days", ""),
     }  # fmt: skip
+    for case in ("acc", "dat"):
+        found[f"items_{case}"] = lang.join([lang.item_in(item, case) for item in line.items])
+        found[f"other_{case}"] = lang.join([lang.item_in(item, case) for item in line.other], lang.or_word)
+        found[f"item_{case}"] = lang.item_in(line.items[0], case) if line.items else ""
     if line.items:
         found |= {"item": items[0], "item_cap": _cap(items[0]), "item_bare": lang.name_item(lang, line.items[0], False)}
     found |= _kind_words(lang, values)
@@ -79,7 +83,9 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
     found["slots"] = lang.join([lang.extra.get(f"slot/{slot}", slot) for slot in values.get("slots", ())])
     found["lead"] = _situation(lang, values)
     anchor = values.get("anchor")
-    found["with_anchor"] = lang.extra["with_anchor"].format(item=lang.item(anchor)) if anchor else ""
+    found["with_anchor"] = (
+        lang.extra["with_anchor"].format(item=lang.item(anchor), item_dat=lang.item_in(anchor, "dat")) if anchor else ""
+    )
     found["with_items"] = lang.extra.get("with_items", " ({items})").format(items=found["items"]) if items else ""
     return found
 
@@ -95,7 +101,7 @@ def _key(line: Line) -> list[str]:
         "add_layer": values.get("reason"), "because": values.get("reason"), "cannot": values.get("topic"),
         "pick": values.get("criterion"), "goes_with": values.get("target"),
         "care": values.get("topic"), "fit": values.get("topic"),
-        "count": str(values.get("n")) if values.get("n") in (0, 1) else None,
+        "count": str(values.get("n")) if values.get("n") in (0, 1) else "many" if not line.items else None,
         "pack": "assumed" if values.get("assumed") else None,
         "noted_dislike": "item" if line.items else None,
         "dont_see": "closest" if line.items else None,
@@ -117,7 +123,8 @@ def _knowledge(lang: Language, line: Line, seed: str) -> str | None:
         template = lang.template(key, seed)
         if template:
             text = template.format(**fields(lang, line))
-            prefix = lang.extra.get("for_items", "").format(items=items) if line.items else ""
+            acc = fields(lang, line)["items_acc"]
+            prefix = lang.extra.get("for_items", "").format(items=items, items_acc=acc) if line.items else ""
             return f"{prefix}{text}"
     return None
 
