@@ -165,3 +165,15 @@ async def test_collect_returns_the_answer() -> None:
     answer = await create_assistant().stream(ask("hello")).collect()
     assert isinstance(answer, Answer) and answer.intent == "greeting"
     assert ANNA_IDS
+
+
+async def test_an_outfit_answer_streams_its_lead_before_the_search_and_never_contradicts_it() -> None:
+    stream = create_assistant().stream(ask("What should I wear tomorrow at 5 degrees and rain?", wardrobe=ANNA))
+    chunks = [chunk async for chunk in stream]
+    assert chunks[0] == "For 5 °C in the rain" and stream.answer is not None
+    assert "".join(chunks) == stream.answer.text
+    tops_only = tuple(item for item in ANNA if item.category == "top")
+    stream = create_assistant().stream(ask("What should I wear to work?", wardrobe=tops_only))
+    chunks = [chunk async for chunk in stream]
+    assert stream.answer is not None and "".join(chunks) == stream.answer.text
+    assert stream.answer.text.startswith("For work, I can't put a complete outfit together yet")

@@ -75,6 +75,7 @@ def name_cased(language: Language, item: WardrobeItem, case: str) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "cannot_build/lead": ("{lead} geht noch kein komplettes Outfit: In deinem Kleiderschrank fehlen {slots}.",),
     "verdict/yes/too_dressy_for": ("Ja, {items} ist für {occasion} etwas zu viel.",),
     "verdict/yes/kind_fits": ("Ja, das passt zu {occasion}.",),
     "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),

@@ -37,6 +37,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "cannot_build/lead": ("{lead}, I can't put a complete outfit together yet: your wardrobe has no {slots}.",),
     "verdict/yes/too_dressy_for": ("Yes, {items} is a bit much for {occasion}.",),
     "verdict/yes/kind_fits": ("Yes, {kinds} suit {occasion}.",),
     "verdict/yes/looks_fine": ("Yes, {items} is a safe choice.",),

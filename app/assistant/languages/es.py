@@ -57,6 +57,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "cannot_build/lead": ("{lead}, todavía no puedo montar un look completo: en tu armario faltan {slots}.",),
     "verdict/yes/too_dressy_for": ("Sí, {items} es demasiado para {occasion}.",),
     "verdict/yes/kind_fits": ("Sí, es adecuado para {occasion}.",),
     "verdict/yes/looks_fine": ("Sí, {items} es una apuesta segura.",),

@@ -62,6 +62,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "cannot_build/lead": ("{lead}, je ne peux pas encore composer une tenue complète : il manque {slots} dans ta garde-robe.",),
     "verdict/yes/too_dressy_for": ("Oui, {items} fait un peu trop pour {occasion}.",),
     "verdict/yes/kind_fits": ("Oui, ça convient pour {occasion}.",),
     "verdict/yes/looks_fine": ("Oui, {items} est un choix sûr.",),

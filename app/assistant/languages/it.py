@@ -58,6 +58,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "cannot_build/lead": ("{lead}, non riesco ancora a comporre un outfit completo: nel tuo guardaroba mancano {slots}.",),
     "verdict/yes/too_dressy_for": ("Sì, {items} è un po' troppo per {occasion}.",),
     "verdict/yes/kind_fits": ("Sì, va bene per {occasion}.",),
     "verdict/yes/looks_fine": ("Sì, {items} è una scelta sicura.",),

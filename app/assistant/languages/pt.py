@@ -60,6 +60,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "cannot_build/lead": ("{lead}, ainda não consigo montar um visual completo: faltam {slots} no seu guarda-roupa.",),
     "verdict/yes/too_dressy_for": ("Sim, {items} é demais para {occasion}.",),
     "verdict/yes/kind_fits": ("Sim, é adequado para {occasion}.",),
     "verdict/yes/looks_fine": ("Sim, {items} é uma escolha segura.",),

@@ -7,6 +7,7 @@ day), hot days with cool evenings (a light layer, no coat), and what the thread 
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from app import styling
 from app.assistant.local import kinds as k
@@ -137,9 +138,7 @@ def outfit_lines(
 ) -> None:
     best = outfits[0]
     plan.outfits = tuple(tuple(i.id for i in o.items) for o in outfits)
-    s = ask.slots
-    plan.say("outfit", *best.items, occasion=s.occasion, temperature=s.temperature_c, rain=s.rain, evening=s.evening,
-             day_and_evening=s.day_and_evening, revision=revision)  # fmt: skip
+    plan.say("outfit", *best.items, revision=revision, **situation_values(ask))
     layer = cover_for(ask, best.items)
     tailoring = _tailoring(ask, best.items) if layer is None else None
     if tailoring is not None:
@@ -155,9 +154,16 @@ def outfit_lines(
         plan.say("alternative", *outfits[1].items)
 
 
-def _no_outfit(plan: Plan, result: styling.Suggestions) -> Plan:
-    plan.say("cannot_build", slots=tuple(result.missing))
+def _no_outfit(plan: Plan, result: styling.Suggestions, situation: dict[str, Any] | None = None) -> Plan:
+    plan.say("cannot_build", slots=tuple(result.missing), lead=situation is not None, **(situation or {}))
     return plan
+
+
+def situation_values(ask: Ask) -> dict[str, Any]:
+    """What the lead of an outfit answer ("For 5 °C in the rain") is made of; known before the search runs."""
+    s = ask.slots
+    return {"occasion": s.occasion, "temperature": s.temperature_c, "rain": s.rain, "evening": s.evening,
+            "day_and_evening": s.day_and_evening}  # fmt: skip
 
 
 @planner(k.OUTFIT)
@@ -166,7 +172,7 @@ def outfit(ask: Ask) -> Plan:
     anchors = [item.id for item in ask.items]
     result = suggest(ask, anchors=anchors)
     if not result.outfits:
-        return _no_outfit(plan, result)
+        return _no_outfit(plan, result, situation_values(ask))
     outfit_lines(ask, plan, result.outfits)
     return plan
 

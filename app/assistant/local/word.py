@@ -35,6 +35,11 @@ def _kind_words(lang: Language, values: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
+def lead(lang: Language, values: Mapping[str, Any]) -> str:
+    """The opening of an outfit answer, streamed before the outfit search finishes."""
+    return _situation(lang, values)
+
+
 def _situation(lang: Language, values: Mapping[str, Any]) -> str:
     if values.get("revision"):
         return lang.extra[f"revision/{values['revision']}"]
@@ -106,6 +111,7 @@ def _key(line: Line) -> list[str]:
         "noted_dislike": "item" if line.items else None,
         "dont_see": "closest" if line.items else None,
         "outfit": "revision" if values.get("revision") else None,
+        "cannot_build": "lead" if values.get("lead") else None,
         "best_of": "walking" if values.get("walking") else None,
     }  # fmt: skip
     detail = specific.get(base)
