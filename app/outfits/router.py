@@ -85,14 +85,21 @@ async def wear_log(user: OwnedUser, session: SessionDep, page: PageDep) -> list[
 @router.get(
     "/collage",
     response_class=Response,
-    responses={200: {"content": {"image/png": {}}, "description": "The outfit as one PNG."}, **OUTFIT_ERRORS},
+    responses={
+        200: {"content": {"image/jpeg": {}}, "description": "The outfit as a JPEG flat lay."},
+        **OUTFIT_ERRORS,
+    },
 )
 async def outfit_collage(
     user: OwnedUser,
     session: SessionDep,
     storage: StorageDep,
     item_ids: Annotated[list[int], Query(min_length=1, max_length=8, description="Item ids (repeat the parameter).")],
+    context: Annotated[ContextIn, Depends()],
 ) -> Response:
-    """The items' photos stacked top to bottom (hat, outerwear, top, bottom, shoes, accessories)."""
-    png = await service.render_collage(session, storage, user=user, item_ids=item_ids)
-    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+    """A flat lay a phone shows at a glance: outerwear and top, then the bottom, then shoes and accessories,
+    on a neutral background, with the occasion and the one-line explanation as the caption (JPEG, at most
+    1200 px on its long side and 300 KB)."""
+    style = await service.style_context(session, user=user, context=context)
+    jpeg = await service.render_collage(session, storage, user=user, item_ids=item_ids, context=style)
+    return Response(jpeg, media_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})

@@ -172,10 +172,30 @@ async def wear_log(session: AsyncSession, *, user_id: int, limit: int, offset: i
     return list(await session.scalars(query))
 
 
-async def render_collage(session: AsyncSession, storage: Storage, *, user: User, item_ids: list[int]) -> bytes:
-    rows = await _owned_rows(session, user_id=user.id, item_ids=item_ids)
-    chosen = _check_owned(item_ids, {item_id: to_wardrobe_item(row) for item_id, row in rows.items()})
-    pictures = [
-        (collage.slot_rank(item.category, item.type), await storage.get(rows[item.id].thumbnail_key)) for item in chosen
-    ]
-    return await asyncio.to_thread(collage.render, pictures)
+def collage_title(context: styling.StyleContext) -> str:
+    """The caption's first line: occasion and weather, as a person would say them."""
+    words = [(context.occasion or "everyday").replace("-", " ").capitalize()]
+    if context.temperature_c is not None:
+        words.append(f"{context.temperature_c:g} °C")
+    if context.rain:
+        words.append("rain")
+    return " · ".join(words)
+
+
+async def _picture(storage: Storage, row: WardrobeImage) -> collage.Piece:
+    """The item's cut-out when the image engine stored one beside the photo, else the photo itself."""
+    tags = row.effective_tags
+    cutout_key = getattr(row, "cutout_key", None)
+    if isinstance(cutout_key, str) and cutout_key:
+        return collage.Piece(tags.get("category"), tags.get("type"), await storage.get(cutout_key), cutout=True)
+    return collage.Piece(tags.get("category"), tags.get("type"), await storage.get(row.storage_key))
+
+
+async def render_collage(
+    session: AsyncSession, storage: Storage, *, user: User, item_ids: list[int], context: styling.StyleContext
+) -> bytes:
+    rows = await _owned_rows(session, user_id=user.id, item_ids=item_ids, with_embedding=True)
+    chosen = _check_owned(item_ids, {i: to_wardrobe_item(row, with_embedding=True) for i, row in rows.items()})
+    outfit = styling.score(chosen, context, await feedback_stats(session, user_id=user.id))
+    pieces = [await _picture(storage, rows[item.id]) for item in chosen]
+    return await asyncio.to_thread(collage.render, pieces, title=collage_title(context), caption=outfit.explanation)

@@ -1,30 +1,75 @@
+"""The flat lay: a phone-sized JPEG, torso above legs above shoes, outermost layer on the left, a caption."""
+
 from io import BytesIO
 
 from PIL import Image
 
-from app.outfits.collage import render, slot_rank
+from app.outfits.collage import BACKGROUND, CAPTION, HEIGHT, MAX_BYTES, MAX_SIDE, WIDTH, Piece, render
 from tests.factories import encode
 
-RED, GREEN, BLUE = (200, 20, 20), (20, 160, 20), (20, 20, 200)
+RED, GREEN, BLUE, YELLOW, CYAN = (200, 20, 20), (20, 160, 20), (20, 20, 200), (230, 200, 20), (20, 190, 200)
 
 
-def test_items_are_stacked_in_wearing_order() -> None:
-    shoes = (slot_rank("shoes", "sneakers"), encode(Image.new("RGB", (100, 50), BLUE)))
-    top = (slot_rank("top", "t-shirt"), encode(Image.new("RGB", (100, 100), RED)))
-    bottom = (slot_rank("bottom", "jeans"), encode(Image.new("RGB", (100, 120), GREEN)))
-    png = render([shoes, top, bottom])
-    with Image.open(BytesIO(png)) as picture:
+def flat(colour: tuple[int, int, int], size: tuple[int, int] = (200, 200)) -> bytes:
+    return encode(Image.new("RGB", size, colour))
+
+
+def where(picture: Image.Image, colour: tuple[int, int, int]) -> tuple[float, float]:
+    """The centre of the pixels close to `colour`."""
+    rgb = picture.convert("RGB").resize((picture.width // 4, picture.height // 4))
+    points = [
+        (x, y)
+        for y in range(rgb.height)
+        for x in range(rgb.width)
+        if all(abs(a - b) < 45 for a, b in zip(rgb.getpixel((x, y)), colour, strict=True))  # type: ignore[arg-type]
+    ]
+    assert points, colour
+    return 4 * sum(p[0] for p in points) / len(points), 4 * sum(p[1] for p in points) / len(points)
+
+
+def outfit() -> list[Piece]:
+    return [
+        Piece("shoes", "boots", flat(BLUE)),
+        Piece("top", "shirt", flat(RED)),
+        Piece("bottom", "jeans", flat(GREEN, (150, 300))),
+        Piece("outerwear", "coat", flat(YELLOW, (200, 320))),
+        Piece("accessory", "bag", flat(CYAN)),
+    ]
+
+
+def test_flat_lay_bands_and_layer_order() -> None:
+    jpeg = render(outfit(), title="Work · 8 °C · rain", caption="navy coat + white shirt: for the rain.")
+    with Image.open(BytesIO(jpeg)) as picture:
+        assert picture.format == "JPEG" and picture.size == (WIDTH, HEIGHT)
+        coat, shirt, jeans = where(picture, YELLOW), where(picture, RED), where(picture, GREEN)
+        boots, bag = where(picture, BLUE), where(picture, CYAN)
+    assert coat[0] < shirt[0] and abs(coat[1] - shirt[1]) < 60  # outerwear beside the top, outermost left
+    assert shirt[1] < jeans[1] < boots[1]  # torso, then legs, then feet
+    assert abs(boots[1] - bag[1]) < 40 and boots[0] < bag[0]  # accessories beside the shoes
+
+
+def test_size_limits_on_the_long_side_and_in_bytes() -> None:
+    noisy = [
+        Piece(category, kind, encode(Image.effect_noise((1600, 1600), 90).convert("RGB")))
+        for category, kind in (("top", "t-shirt"), ("bottom", "jeans"), ("shoes", "sneakers"), ("outerwear", "coat"))
+    ]
+    jpeg = render(noisy, title="Casual", caption="x " * 200)
+    assert len(jpeg) <= MAX_BYTES
+    with Image.open(BytesIO(jpeg)) as picture:
+        assert max(picture.size) <= MAX_SIDE
+
+
+def test_caption_is_drawn_and_cutouts_sit_on_the_background() -> None:
+    cutout = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    cutout.paste((200, 20, 20, 255), (50, 50, 150, 150))
+    pieces = [Piece("one-piece", "dress", encode(cutout, "PNG"), cutout=True), Piece("shoes", "heels", flat(BLUE))]
+    jpeg = render(pieces, title="Wedding guest · 24 °C", caption="red dress + heels: fits the dress code.")
+    with Image.open(BytesIO(jpeg)) as picture:
         rgb = picture.convert("RGB")
-        column = [tuple(rgb.getpixel((rgb.width // 2, y))) for y in range(rgb.height)]  # type: ignore[arg-type]
-
-    def first(colour: tuple[int, int, int]) -> int:
-        return next(
-            y for y, pixel in enumerate(column) if all(abs(a - b) < 40 for a, b in zip(pixel, colour, strict=True))
-        )
-
-    assert first(RED) < first(GREEN) < first(BLUE)
-
-
-def test_hats_go_above_tops_and_bags_below_shoes() -> None:
-    assert slot_rank("accessory", "hat") < slot_rank("outerwear", "coat") < slot_rank("top", "shirt")
-    assert slot_rank("shoes", "boots") < slot_rank("accessory", "bag")
+        caption = rgb.crop((0, HEIGHT - CAPTION, WIDTH, HEIGHT)).getcolors(1 << 20) or []
+        dark = [n for n, colour in caption if isinstance(colour, tuple) and sum(colour) < 300]
+        assert sum(dark) > 500  # dark text in the caption band
+        corner = rgb.getpixel((WIDTH // 2 - 90, 60))  # beside the dress cut-out: background, not a white card
+        assert all(abs(a - b) < 12 for a, b in zip(corner, BACKGROUND, strict=True))  # type: ignore[arg-type]
+        dress = where(picture, RED)
+    assert dress[1] < HEIGHT * 0.5  # a one-piece spans the torso and legs bands

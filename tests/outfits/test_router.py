@@ -155,7 +155,7 @@ async def test_unknown_signal_is_422(client: httpx.AsyncClient, signal: str) -> 
     assert response.status_code == 422
 
 
-async def test_collage_is_a_png_stacked_top_to_bottom(client: httpx.AsyncClient) -> None:
+async def test_collage_is_a_captioned_jpeg_flat_lay(client: httpx.AsyncClient) -> None:
     from io import BytesIO
 
     from PIL import Image
@@ -164,8 +164,17 @@ async def test_collage_is_a_png_stacked_top_to_bottom(client: httpx.AsyncClient)
     ids = await stock(client, ana)
     outfit = [ids["shoes-black-boot.jpg"], ids["tshirt-grey.jpg"], ids["pants-jeans.jpg"]]
     response = await client.get(
-        "/api/outfits/collage", params={"user_id": ana.id, "item_ids": outfit}, headers=ana.headers
+        "/api/outfits/collage",
+        params={"user_id": ana.id, "item_ids": outfit, "occasion": "weekend", "temperature_c": 12},
+        headers=ana.headers,
     )
-    assert response.status_code == 200 and response.headers["content-type"] == "image/png"
+    assert response.status_code == 200 and response.headers["content-type"] == "image/jpeg"
+    assert len(response.content) <= 300_000
     with Image.open(BytesIO(response.content)) as picture:
-        assert picture.format == "PNG" and picture.height > 2 * picture.width
+        assert picture.format == "JPEG" and max(picture.size) <= 1200 and picture.height > picture.width
+    unknown = await client.get(
+        "/api/outfits/collage",
+        params={"user_id": ana.id, "item_ids": outfit, "occasion": "quidditch"},
+        headers=ana.headers,
+    )
+    assert unknown.status_code == 422 and unknown.json()["error"] == "unknown_occasion"

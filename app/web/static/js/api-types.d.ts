@@ -274,7 +274,9 @@ export interface paths {
         };
         /**
          * Outfit Collage
-         * @description The items' photos stacked top to bottom (hat, outerwear, top, bottom, shoes, accessories).
+         * @description A flat lay a phone shows at a glance: outerwear and top, then the bottom, then shoes and accessories,
+         *     on a neutral background, with the occasion and the one-line explanation as the caption (JPEG, at most
+         *     1200 px on its long side and 300 KB).
          */
         get: operations["outfits-collage"];
         put?: never;
@@ -2650,6 +2652,10 @@ export interface operations {
                 /** @description Item ids (repeat the parameter). */
                 item_ids: number[];
                 user_id: number;
+                occasion?: components["schemas"]["Occasion"] | string;
+                temperature_c?: number;
+                rain?: boolean;
+                season?: "spring" | "summer" | "fall" | "winter";
             };
             header?: never;
             path?: never;
@@ -2657,7 +2663,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The outfit as one PNG. */
+            /** @description The outfit as a JPEG flat lay. */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -2665,7 +2671,7 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
-                    "image/png": string;
+                    "image/jpeg": string;
                 };
             };
             /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
