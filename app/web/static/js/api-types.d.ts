@@ -2655,7 +2655,7 @@ export interface operations {
                 occasion?: components["schemas"]["Occasion"] | string;
                 temperature_c?: number;
                 rain?: boolean;
-                season?: "spring" | "summer" | "fall" | "winter";
+                season?: components["schemas"]["Season"];
             };
             header?: never;
             path?: never;
