@@ -80,6 +80,10 @@ def run(work: Awaitable[T]) -> T:
     except CommandError as error:
         errors.print(f"[red]error:[/red] {error}", soft_wrap=True)
         raise typer.Exit(1) from error
+    except KeyboardInterrupt:
+        # Everything finished so far is committed; an import run again skips it.
+        errors.print("interrupted: what was done is kept; run the same command again to resume", soft_wrap=True)
+        raise typer.Exit(130) from None
 
 
 def show_new_token(token: str | None, username: str) -> None:

@@ -163,9 +163,7 @@ def test_new_user_from_empty_wardrobe_to_outfits_and_chat(page: Page, tmp_path: 
 
     # Rate my outfit (still raining, 12 °C): a top, the jeans, the boots and the jacket.
     for slot in ("top", "bottom", "shoes", "outerwear"):
-        box = css(page, f'#rate-items li[data-category="{slot}"] input')
-        page.js("arguments[0].scrollIntoView({block: 'center'})", box)
-        box.click()
+        click_when_ready(page, f'#rate-items li[data-category="{slot}"] input')
     css(page, "#rate-button").click()
     page.wait(lambda _: "%" in css(page, "#rate-result").text)
     assert not all_css(page, "#rate-result .broken"), css(page, "#rate-result").text
@@ -187,6 +185,18 @@ def test_new_user_from_empty_wardrobe_to_outfits_and_chat(page: Page, tmp_path: 
 
     phone_screens(page)
     sign_out_and_back_in(page, token)
+
+
+def click_when_ready(page: Page, selector: str) -> None:
+    """Clicks the first match, again if the list was re-rendered under the click (a stale element)."""
+
+    def click(_: object) -> bool:
+        element = css(page, selector)
+        page.js("arguments[0].scrollIntoView({block: 'center'})", element)  # not under the sticky header
+        element.click()
+        return True
+
+    page.wait(click, message=f"could not click {selector}")
 
 
 def pictures_shown(page: Page, selector: str) -> None:
@@ -214,9 +224,9 @@ def phone_screens(page: Page) -> None:
         overflow = page.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow == 0, f"{section} scrolls sideways by {overflow}px at 390 px"
         check_screen(page, f"08-phone-{section}")
-    page.driver.get(f"{page.base}/app#/wardrobe")
-    page.wait(lambda _: all_css(page, "#grid li a"))
-    all_css(page, "#grid li a")[0].click()
+    open_section(page, "wardrobe")
+    click_when_ready(page, "#grid li a")
+    visible(page, "#view-item")
     page.wait(lambda _: css(page, "#item-image").get_attribute("src"))
     check_screen(page, "08-phone-item")
     page.size((1280, 900))

@@ -1,7 +1,7 @@
 // Entry point: sign-up / sign-in, the section router (#/wardrobe, #/item/7, #/outfits, #/chat, #/account).
 import { ApiError, call, forgetImages, session } from "./api.js";
 import { byId, messageOf, toast } from "./dom.js";
-import { showWardrobe, setupWardrobe } from "./wardrobe.js";
+import { detectMedia, showWardrobe, setupWardrobe } from "./wardrobe.js";
 import { showItem, setupItem } from "./item.js";
 import { showOutfits, setupOutfits } from "./outfits.js";
 import { showChat, setupChat } from "./chat.js";
@@ -170,6 +170,7 @@ async function start() {
   setupItem();
   setupOutfits();
   setupChat();
+  await detectMedia().catch(() => {}); // without the contract, thumbnails are shown
   const token = session.token();
   if (token) {
     try {

@@ -53,3 +53,9 @@ export async function queryEnum(path, name) {
   const parameter = parameters.find((/** @type {any} */ p) => p.name === name && p.in === "query");
   return parameter ? enumOf(doc, parameter.schema) : null;
 }
+
+/** Whether the server offers a route (e.g. garment cut-outs, where the vision engine provides them). @param {string} path */
+export async function offers(path) {
+  const doc = await contract();
+  return Boolean(doc.paths?.[path]?.get);
+}

@@ -1,7 +1,7 @@
 // The wardrobe: uploads (drop, picker, camera) with per-file progress and result, a filtered thumbnail grid.
 import { ApiError, call, imageUrl, uploadPhoto } from "./api.js";
 import { byId, fillSelect, h, label, messageOf, swatch } from "./dom.js";
-import { correctionFields, queryEnum } from "./vocabulary.js";
+import { correctionFields, offers, queryEnum } from "./vocabulary.js";
 
 /** @typedef {import('./api-helpers').Item} Item */
 /** @typedef {import('./api-helpers').User} User */
@@ -25,10 +25,19 @@ export async function loadItems(user) {
   }
 }
 
-/** The picture to show for an item: the cut-out when the API offers one, else the thumbnail. @param {Item} item */
-export function pictureOf(item) {
+const CUTOUT_ROUTE = "/api/images/{user_id}/{image_id}/cutout";
+const media = { cutouts: false };
+
+/** Asks the contract once whether cut-outs exist (before any picture is shown). */
+export async function detectMedia() {
+  media.cutouts = await offers(CUTOUT_ROUTE);
+}
+
+/** The picture to show for an item: the garment cut out of its photo when the API offers it, else the thumbnail. */
+export function pictureOf(/** @type {Item} */ item) {
   const cutout = /** @type {Record<string, unknown>} */ (item).cutout_url;
-  return typeof cutout === "string" ? cutout : item.thumbnail_url;
+  if (typeof cutout === "string") return cutout;
+  return media.cutouts ? `/api/images/${item.user_id}/${item.id}/cutout` : item.thumbnail_url;
 }
 
 /** "blue t-shirt". @param {{ tags: Item["tags"] }} item */
