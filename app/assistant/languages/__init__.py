@@ -113,9 +113,28 @@ def detect(text: str, previous: str | None = None) -> str:
     return best
 
 
+PLURALS = {  # how single words form plurals, so "camisas" and "camicie" are read like "camisa" and "camicia"
+    "es": (("", "s"), ("", "es")), "pt": (("", "s"), ("", "es"), ("l", "is")), "fr": (("", "s"), ("", "x")),
+    "it": (("a", "e"), ("o", "i"), ("e", "i"), ("ca", "che"), ("cia", "cie")), "de": (("", "e"), ("", "en"), ("", "n")),
+}  # fmt: skip
+
+
+@cache
+def phrases_of(code: str) -> dict[str, str]:
+    """The gloss table with plural forms of its single words added (never replacing a listed phrase)."""
+    table = dict(get(code).gloss)
+    for phrase, english in get(code).gloss.items():
+        if " " in phrase or len(phrase) < 4:
+            continue
+        for ending, plural in PLURALS.get(code, ()):
+            if phrase.endswith(ending):
+                table.setdefault(phrase[: len(phrase) - len(ending)] + plural, english)
+    return table
+
+
 @cache
 def _gloss_pattern(code: str) -> re.Pattern[str] | None:
-    phrases = get(code).gloss
+    phrases = phrases_of(code)
     if not phrases:
         return None
     ordered = sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
@@ -128,5 +147,5 @@ def gloss(text: str, code: str) -> str:
     if pattern is None:
         return text
     lowered = text.lower().replace("’", "'")
-    phrases = get(code).gloss
+    phrases = phrases_of(code)
     return pattern.sub(lambda match: f" {phrases[match.group(0)]} ", lowered)

@@ -75,6 +75,16 @@ def name_cased(language: Language, item: WardrobeItem, case: str) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/fits_occasion/pl": ('Ja, {items} passen zu {occasion}.',),
+    "verdict/yes/looks_fine/pl": ('Ja, {items} sind eine sichere Wahl.',),
+    "verdict/yes/warm_enough/pl": ('Ja, {items} sind dafür warm genug.',),
+    "verdict/no/too_casual_for/pl": ('Nein, {items} sind zu leger für {occasion}.',),
+    "verdict/no/not_warm_enough/pl": ('Nein, nicht allein: {items} sind dafür nicht warm genug.',),
+    "verdict/no/not_too_much/pl": ('Nein, {items} sind genau richtig für {occasion}.',),
+    "verdict/depends/bit_casual_for/pl": ('Kommt darauf an: {items} sind für {occasion} etwas leger.',),
+    "verdict/depends/too_dressy_for/pl": ('Kommt darauf an: {items} wirken für {occasion} vielleicht zu schick.',),
+    "verdict/no/too_bright_for_funeral/pl": ('Nein, {items} sind zu bunt für eine Beerdigung; dunkle, schlichte Teile sind respektvoller.',),
+    "verdict/depends/summer_piece/pl": ('Kommt darauf an: {items} sind ein Sommerteil; im Winter nur drinnen.',),
     "cannot_build/lead": ("{lead} geht noch kein komplettes Outfit: In deinem Kleiderschrank fehlen {slots}.",),
     "verdict/yes/too_dressy_for": ("Ja, {items} ist für {occasion} etwas zu viel.",),
     "verdict/yes/kind_fits": ("Ja, das passt zu {occasion}.",),
@@ -196,6 +206,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "danke": "thanks", "hallo": "hi", "etwas lässigeres": "something more casual", "etwas schickeres": "something smarter", "was passt dazu": "what goes with it", "dazu": "with it",
     "was soll ich anziehen": "what should i wear", "was kann ich anziehen": "what can i wear", "was ziehe ich an": "what should i wear",
     "was ziehe ich": "what should i wear", "was soll ich": "what should i wear", "was kann ich": "what can i wear",
     "kann ich": "can i", "darf ich": "can i", "passt mein": "does my", "passt meine": "does my", "passen meine": "do my",

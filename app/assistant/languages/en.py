@@ -37,6 +37,16 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/fits_occasion/pl": ('Yes, {items} suit {occasion}.',),
+    "verdict/yes/looks_fine/pl": ('Yes, {items} are a safe choice.',),
+    "verdict/yes/warm_enough/pl": ('Yes, {items} are warm enough for that.',),
+    "verdict/no/too_casual_for/pl": ('No, {items} are too casual for {occasion}.',),
+    "verdict/no/not_warm_enough/pl": ("No, not on their own: {items} aren't warm enough for that.",),
+    "verdict/no/not_too_much/pl": ('No, {items} are just right for {occasion}.',),
+    "verdict/depends/bit_casual_for/pl": ('It depends on the place: {items} are a touch casual for {occasion}.',),
+    "verdict/depends/too_dressy_for/pl": ('It depends: {items} may look overdressed for {occasion}.',),
+    "verdict/no/too_bright_for_funeral/pl": ('No, {items} are too bright for a funeral; dark, plain pieces are the respectful choice.',),
+    "verdict/depends/summer_piece/pl": ('It depends: {items} are a summer piece; in winter only indoors, with warm layers.',),
     "cannot_build/lead": ("{lead}, I can't put a complete outfit together yet: your wardrobe has no {slots}.",),
     "verdict/yes/too_dressy_for": ("Yes, {items} is a bit much for {occasion}.",),
     "verdict/yes/kind_fits": ("Yes, {kinds} suit {occasion}.",),

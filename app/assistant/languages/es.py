@@ -57,6 +57,16 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/fits_occasion/pl": ('Sí, {items} son adecuados para {occasion}.',),
+    "verdict/yes/looks_fine/pl": ('Sí, {items} son una apuesta segura.',),
+    "verdict/yes/warm_enough/pl": ('Sí, {items} abrigan lo suficiente.',),
+    "verdict/no/too_casual_for/pl": ('No, {items} son demasiado informales para {occasion}.',),
+    "verdict/no/not_warm_enough/pl": ('No, no por sí solos: {items} no abrigan lo suficiente.',),
+    "verdict/no/not_too_much/pl": ('No, {items} son perfectos para {occasion}.',),
+    "verdict/depends/bit_casual_for/pl": ('Depende del sitio: {items} son algo informales para {occasion}.',),
+    "verdict/depends/too_dressy_for/pl": ('Depende: {items} pueden quedar demasiado arreglados para {occasion}.',),
+    "verdict/no/too_bright_for_funeral/pl": ('No, {items} son demasiado alegres para un funeral; lo respetuoso son prendas oscuras y lisas.',),
+    "verdict/depends/summer_piece/pl": ('Depende: {items} son de verano; en invierno solo en interiores.',),
     "cannot_build/lead": ("{lead}, todavía no puedo montar un look completo: en tu armario faltan {slots}.",),
     "verdict/yes/too_dressy_for": ("Sí, {items} es demasiado para {occasion}.",),
     "verdict/yes/kind_fits": ("Sí, es adecuado para {occasion}.",),
@@ -164,6 +174,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "gracias": "thanks", "hola": "hi", "con qué lo combino": "what goes with it", "con qué los combino": "what goes with them", "con qué la combino": "what goes with it",
     "qué me pongo": "what should i wear", "que me pongo": "what should i wear", "qué me puedo poner": "what can i wear",
     "qué puedo ponerme": "what can i wear", "qué puedo llevar": "what can i wear", "qué llevo": "what should i wear",
     "¿qué": "what", "qué": "what", "puedo llevar": "can i wear", "puedo ponerme": "can i wear", "puedo": "can i",

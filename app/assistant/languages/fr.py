@@ -62,6 +62,16 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/fits_occasion/pl": ('Oui, {items} conviennent pour {occasion}.',),
+    "verdict/yes/looks_fine/pl": ('Oui, {items} sont un choix sûr.',),
+    "verdict/yes/warm_enough/pl": ('Oui, {items} suffisent pour ça.',),
+    "verdict/no/too_casual_for/pl": ('Non, {items} sont trop décontractés pour {occasion}.',),
+    "verdict/no/not_warm_enough/pl": ('Non, pas tout seuls : {items} ne suffisent pas à ce froid.',),
+    "verdict/no/not_too_much/pl": ('Non, {items} sont parfaits pour {occasion}.',),
+    "verdict/depends/bit_casual_for/pl": ('Ça dépend du lieu : {items} sont un peu décontractés pour {occasion}.',),
+    "verdict/depends/too_dressy_for/pl": ('Ça dépend : {items} risquent de faire trop habillé pour {occasion}.',),
+    "verdict/no/too_bright_for_funeral/pl": ('Non, {items} sont trop gais pour un enterrement ; des pièces sombres et unies sont plus respectueuses.',),
+    "verdict/depends/summer_piece/pl": ("Ça dépend : {items} sont une pièce d'été ; en hiver, seulement à l'intérieur.",),
     "cannot_build/lead": ("{lead}, je ne peux pas encore composer une tenue complète : il manque {slots} dans ta garde-robe.",),
     "verdict/yes/too_dressy_for": ("Oui, {items} fait un peu trop pour {occasion}.",),
     "verdict/yes/kind_fits": ("Oui, ça convient pour {occasion}.",),
@@ -73,7 +83,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "best_of/walking": ("Pour une longue journée à pied : {items}, plates et confortables.",),
     "try_pair": ("Essaie avec {items}.",),
     "empty_wardrobe": ("Ta garde-robe est encore vide : ajoute des photos de tes vêtements et je répondrai avec tes propres pièces.",),
-    "outfit/revision": ("{lead}: {items}.",),
+    "outfit/revision": ("{lead} : {items}.",),
     "outfit": ("{lead}, je mettrais {items}.", "{lead} : {items}.", "{lead}, pars sur {items}."),
     "add_layer/rain": ("Mets {item} par-dessus contre la pluie.", "Ajoute {item} pour la pluie."),
     "add_layer/cold": ("Ajoute {item} par-dessus contre le froid.", "Termine avec {item} pour avoir chaud."),
@@ -183,6 +193,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "merci": "thanks", "bonjour": "hi", "salut": "hi", "ça": "it", "cela": "it", "avec quoi je les porte": "what goes with them", "avec quoi": "what goes with",
     # question shapes
     "qu'est-ce que je peux porter": "what can i wear", "qu'est-ce que je peux mettre": "what can i wear",
     "qu'est-ce que je mets": "what should i wear", "que mettre": "what should i wear", "que porter": "what should i wear",

@@ -58,6 +58,16 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/fits_occasion/pl": ('Sì, {items} vanno bene per {occasion}.',),
+    "verdict/yes/looks_fine/pl": ('Sì, {items} sono una scelta sicura.',),
+    "verdict/yes/warm_enough/pl": ('Sì, {items} sono abbastanza caldi.',),
+    "verdict/no/too_casual_for/pl": ('No, {items} sono troppo casual per {occasion}.',),
+    "verdict/no/not_warm_enough/pl": ('No, non da soli: {items} non sono abbastanza caldi.',),
+    "verdict/no/not_too_much/pl": ('No, {items} sono perfetti per {occasion}.',),
+    "verdict/depends/bit_casual_for/pl": ("Dipende dal posto: {items} sono un po' casual per {occasion}.",),
+    "verdict/depends/too_dressy_for/pl": ('Dipende: {items} potrebbero essere troppo eleganti per {occasion}.',),
+    "verdict/no/too_bright_for_funeral/pl": ('No, {items} sono troppo vivaci per un funerale; capi scuri e tinta unita sono più rispettosi.',),
+    "verdict/depends/summer_piece/pl": ("Dipende: {items} sono estivi; d'inverno solo al chiuso.",),
     "cannot_build/lead": ("{lead}, non riesco ancora a comporre un outfit completo: nel tuo guardaroba mancano {slots}.",),
     "verdict/yes/too_dressy_for": ("Sì, {items} è un po' troppo per {occasion}.",),
     "verdict/yes/kind_fits": ("Sì, va bene per {occasion}.",),
@@ -158,6 +168,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "grazie": "thanks", "ciao": "hi", "con cosa li abbino": "what goes with them", "con cosa lo abbino": "what goes with it", "con cosa la abbino": "what goes with it",
     "cosa posso mettere": "what can i wear", "cosa posso indossare": "what can i wear", "cosa mi metto": "what should i wear",
     "cosa metto": "what should i wear", "cosa indosso": "what should i wear", "che cosa mi metto": "what should i wear",
     "posso indossare": "can i wear", "posso mettere": "can i wear", "posso": "can i", "domani pioverà": "is it going to rain tomorrow",

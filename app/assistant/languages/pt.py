@@ -31,7 +31,7 @@ F = forms
 COLOURS = {
     "black": F("preto", "preta", "pretos", "pretas"), "charcoal": F("cinza-chumbo"), "grey": F("cinza"), "light grey": F("cinza-claro"),
     "white": F("branco", "branca", "brancos", "brancas"), "ivory": F("marfim"), "cream": F("creme"), "beige": F("bege"),
-    "stone": F("pedra"), "khaki": F("cáqui"), "camel": F("camelo"), "tan": F("caramelo"), "brown": F("marrom"),
+    "stone": F("pedra"), "khaki": F("cáqui"), "camel": F("camelo"), "tan": F("caramelo"), "brown": F("marrom", "marrom", "marrons", "marrons"),
     "chocolate": F("chocolate"), "rust": F("ferrugem"), "orange": F("laranja"), "coral": F("coral"), "mustard": F("mostarda"),
     "yellow": F("amarelo", "amarela", "amarelos", "amarelas"), "red": F("vermelho", "vermelha", "vermelhos", "vermelhas"),
     "burgundy": F("bordô"), "pink": F("rosa"), "blush": F("rosa-claro"), "fuchsia": F("fúcsia"), "lavender": F("lavanda"),
@@ -60,6 +60,16 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/yes/fits_occasion/pl": ('Sim, {items} são adequados para {occasion}.',),
+    "verdict/yes/looks_fine/pl": ('Sim, {items} são uma escolha segura.',),
+    "verdict/yes/warm_enough/pl": ('Sim, {items} aquecem o suficiente.',),
+    "verdict/no/too_casual_for/pl": ('Não, {items} são informais demais para {occasion}.',),
+    "verdict/no/not_warm_enough/pl": ('Não, não sozinhos: {items} não aquecem o suficiente.',),
+    "verdict/no/not_too_much/pl": ('Não, {items} são perfeitos para {occasion}.',),
+    "verdict/depends/bit_casual_for/pl": ('Depende do lugar: {items} são um pouco informais para {occasion}.',),
+    "verdict/depends/too_dressy_for/pl": ('Depende: {items} podem ficar formais demais para {occasion}.',),
+    "verdict/no/too_bright_for_funeral/pl": ('Não, {items} são alegres demais para um funeral; peças escuras e lisas são mais respeitosas.',),
+    "verdict/depends/summer_piece/pl": ('Depende: {items} são de verão; no inverno só em interiores.',),
     "cannot_build/lead": ("{lead}, ainda não consigo montar um visual completo: faltam {slots} no seu guarda-roupa.",),
     "verdict/yes/too_dressy_for": ("Sim, {items} é demais para {occasion}.",),
     "verdict/yes/kind_fits": ("Sim, é adequado para {occasion}.",),
@@ -72,7 +82,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "try_pair": ("Experimente com {items}.",),
     "empty_wardrobe": ("O seu guarda-roupa ainda está vazio: envie fotos das suas roupas e eu respondo com as suas próprias peças.",),
     "outfit/revision": ("{lead}: {items}.",),
-    "outfit": ("{lead}, eu usaria {items}.", "{lead}: {items}.", "{lead}, vá de {items}."),
+    "outfit": ("{lead}, eu usaria {items}.", "{lead}: {items}.", "{lead}, escolha {items}."),
     "add_layer/rain": ("Por cima, {item} para a chuva.",), "add_layer/cold": ("Junte {item} por cima contra o frio.",),
     "add_layer/evening": ("Leve {item} para quando a noite refrescar.",), "add_layer/tailoring": ("Junte {item} para fechar o visual.",),
     "because/colour_harmony": ("As cores combinam bem.",), "because/formality": ("Tudo tem o mesmo nível de formalidade.",),
@@ -160,6 +170,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "obrigado": "thanks", "obrigada": "thanks", "olá": "hi", "com o que combino": "what goes with it",
     "o que posso vestir": "what can i wear", "o que posso usar": "what can i wear", "o que visto": "what should i wear",
     "o que devo vestir": "what should i wear", "o que eu visto": "what should i wear", "o que ponho": "what should i wear",
     "posso usar": "can i wear", "posso vestir": "can i wear", "posso": "can i", "vai chover": "is it going to rain",

@@ -301,8 +301,10 @@ def _partners(
         for item in candidate.items:
             if item in anchors or item in found or item.category == "accessory":
                 continue
-            if target is None or of_kind([item], target):
+            if target is not None and of_kind([item], target):
                 found.append(item)
+            elif target is None and all(item.category != other.category for other in found):
+                found.append(item)  # one partner per slot: a top, a bottom, shoes; not two shirts
     return found
 
 

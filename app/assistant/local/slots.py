@@ -82,6 +82,7 @@ PATTERNS = {
 }  # fmt: skip
 _PATTERN = re.compile(r"\b(" + "|".join(PATTERNS) + r")\b")
 _OWNED = re.compile(r"\b(?:my|the|this|that|these|those|your)\s+(?:[a-z'\-]+\s+){0,2}$")
+_ASKED = re.compile(r"\b(?:which|what)\s+(?:[a-z'\-]+\s+)?$")
 _SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b")
 
 
@@ -99,11 +100,9 @@ def _garments(text: str) -> tuple[Garment, ...]:
         window = text[max(previous_end, start - 25) : min(next_start, end + 20)]
         pattern = _PATTERN.search(window)
         head = min([s for s, e, c in colours if c == colour and e <= start] or [start])
-        found.append(
-            Garment(
-                kind, colour, PATTERNS[pattern.group(1)] if pattern else None, bool(_OWNED.search(text[:head])), start
-            )
-        )
+        asked = _ASKED.search(text[:head]) is not None  # "which shoes", "what trousers": asked for, not referred to
+        owned = bool(_OWNED.search(text[:head])) and not asked
+        found.append(Garment(kind, colour, PATTERNS[pattern.group(1)] if pattern else None, owned, start))
     return tuple(found)
 
 

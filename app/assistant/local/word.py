@@ -14,6 +14,7 @@ from app.assistant.languages import Language
 from app.assistant.local.knowledge import Section, colour_section
 from app.assistant.local.plan import Line, Plan
 from app.assistant.local.tips import tip
+from app.styling import WardrobeItem
 
 
 def _cap(text: str) -> str:
@@ -152,11 +153,19 @@ def render_line(lang: Language, line: Line, seed: str) -> str:
     special = SPECIAL.get(line.key)
     if special is not None:
         return special(lang, line, seed) or ""
-    for key in _key(line):
+    keys = _key(line)
+    if line.items and _plural(lang, line.items[0]):
+        keys = [variant for key in keys for variant in (f"{key}/pl", key)]  # "your jeans are", "tes baskets sont"
+    for key in keys:
         template = lang.template(key, seed)
         if template is not None:
             return _cap(template.format(**fields(lang, line)).strip())
     return ""
+
+
+def _plural(lang: Language, item: WardrobeItem) -> bool:
+    noun = lang.nouns.get(item.type or "") or lang.nouns.get(f"category:{item.category}")
+    return bool(noun and noun.plural_only)
 
 
 def render(plan: Plan, lang: Language, seed: str) -> str:
