@@ -49,7 +49,9 @@ Send text frames holding a `QuestionMessage`: `{"question": "..."}` (`user_id` o
 token's). For each question the server sends `SocketChunk` messages `{"type": "chunk", "text": ...}`, then one \
 `SocketDone` `{"type": "done", "conversation": Conversation}`. A refused message gets one `SocketError` \
 `{"type": "error", "error": ErrorCode, "detail": ...}` (`retry_after_s` with `rate_limited`) and the socket \
-stays open for the next question. Each question counts against the assistant rate limit.
+stays open for the next question. Each question counts against the assistant rate limit. \
+The token is checked again with every question: once it is rotated away the socket closes with code 4401, once \
+the user is deleted with 4404 (the close reason says which).
 """
 
 

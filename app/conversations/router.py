@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request, WebSocket, WebSock
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.assistant import Assistant, ConversationContext
@@ -25,7 +26,7 @@ from app.conversations.schemas import (
 )
 from app.core.db import SessionDep
 from app.core.dependencies import AssistantDep, PageDep, SettingsDep
-from app.core.errors import AUTH_ERRORS, AppError, ErrorBody, InvalidRequest, responses
+from app.core.errors import AUTH_ERRORS, AppError, ErrorBody, InvalidRequest, error_for_integrity, responses
 from app.core.ratelimit import RateLimiter, bearer_token, limit_keys, too_many
 from app.core.security import CurrentUser, OwnedUser, find_credential, owned_user, record_token_use
 from app.core.text import InputText
@@ -151,7 +152,12 @@ async def _sse_events(
                 yield _sse("chunk", StreamChunk(text=part).model_dump())
             else:
                 yield _sse("done", Conversation.model_validate(part).model_dump(mode="json"))
-    except Exception:  # the status line has gone already; the error travels as an event
+    except Exception as exc:  # the status line has gone already; the error travels as an event
+        # The user deleted while the answer was written is a lost race (404), not a failure.
+        lost_race = error_for_integrity(exc) if isinstance(exc, IntegrityError) else None
+        if lost_race is not None:
+            yield _sse("error", ErrorBody(error=lost_race.code, detail=lost_race.detail).model_dump(exclude_none=True))
+            return
         logger.exception("streamed answer failed")
         failed = ErrorBody(error="internal_error", detail="The answer could not be completed; ask again.")
         yield _sse("error", failed.model_dump(exclude_none=True))
@@ -240,7 +246,8 @@ async def conversation_socket(websocket: WebSocket) -> None:
     """Token auth (`Authorization: Bearer`, subprotocols `stylist, bearer.<token>`, or `?token=`).
 
     Send {"question": ...} as a text frame, receive `chunk` messages, then `done`; each question counts against
-    the assistant rate limit.
+    the assistant rate limit. The token is checked again with every question: once it is rotated away the socket
+    closes with code 4401, once the user is deleted with 4404 (the reason says which).
     """
     factory: async_sessionmaker[AsyncSession] = websocket.app.state.session_factory
     token = _ws_token(websocket)
@@ -257,10 +264,42 @@ async def conversation_socket(websocket: WebSocket) -> None:
     try:
         while True:
             request = await _next_question(websocket, user)
-            if request is not None and await _within_limit(websocket, token):
+            if request is None:
+                continue
+            signed_in = await _still_signed_in(websocket, factory, token, user.id)
+            if signed_in is None:
+                return
+            user = signed_in
+            if await _within_limit(websocket, token):
                 await _answer_over_socket(websocket, factory, user, request)
     except WebSocketDisconnect:
         return
+    except IntegrityError as exc:  # the user was deleted while the answer was being written
+        if error_for_integrity(exc) is None:
+            raise
+        await websocket.close(code=WS_CLOSE_USER_DELETED, reason="the user was deleted")
+
+
+# Close codes in the 4000s are the application's: like HTTP 401 (token rotated away) and 404 (account gone).
+WS_CLOSE_TOKEN_REVOKED = 4401
+WS_CLOSE_USER_DELETED = 4404
+
+
+async def _still_signed_in(
+    websocket: WebSocket, factory: async_sessionmaker[AsyncSession], token: str, user_id: int
+) -> User | None:
+    """Each question re-checks the token, so an open socket follows the account as HTTP does: the current user,
+    or None after closing the socket with the reason (token rotated or revoked: 4401; user deleted: 4404)."""
+    async with factory() as session, session.begin():
+        credential = await find_credential(session, token)
+        if credential is not None and credential.user.id == user_id:
+            return credential.user
+        user_exists = await session.get(User, user_id) is not None
+    if user_exists:
+        await websocket.close(code=WS_CLOSE_TOKEN_REVOKED, reason="the api token was rotated or revoked")
+    else:
+        await websocket.close(code=WS_CLOSE_USER_DELETED, reason="the user was deleted")
+    return None
 
 
 async def _send_error(websocket: WebSocket, code: str, detail: str, retry_after_s: int | None = None) -> None:
