@@ -1,6 +1,7 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Header, Response, UploadFile, status
+from sqlalchemy.exc import IntegrityError
 
 from app.core.db import SessionDep
 from app.core.dependencies import AnalyzerDep, PageDep, SettingsDep, StorageDep
@@ -14,6 +15,7 @@ from app.core.errors import (
     PayloadTooLarge,
     PreconditionFailed,
     UnsupportedMediaType,
+    error_for_integrity,
     responses,
 )
 from app.core.etag import ETAG_HEADER_DOC, if_match_passes, strong_etag
@@ -122,6 +124,11 @@ async def _upload_one(
             item = BatchItem(filename=filename, status=200, image=_uploaded(added))
     except AppError as exc:
         return _refused(filename, exc)
+    except IntegrityError as exc:  # this file lost a race (the same photo, the user deleted): its own 409/404
+        lost_race = error_for_integrity(exc)
+        if lost_race is None:
+            raise
+        return _refused(filename, lost_race)
     except StorageError:
         error = ErrorBody(error="storage_unavailable", detail="File storage is unavailable; retry this file.")
         return BatchItem(filename=filename, status=503, error=error)

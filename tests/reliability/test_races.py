@@ -134,3 +134,25 @@ async def test_concurrent_corrections_of_different_fields_all_survive(client: ht
         expected = {key: value for change in CORRECTIONS for key, value in change.items()}
         assert corrections == expected
         await client.patch(url, json=dict.fromkeys(expected), headers=ana.headers)  # clear them for the next round
+
+
+async def _batch(client: httpx.AsyncClient, account: Account, photos: list[bytes]) -> httpx.Response:
+    files = [("files", (f"p{n}.jpg", photo, "image/jpeg")) for n, photo in enumerate(photos)]
+    return await client.post(f"/api/images/upload/batch?user_id={account.id}", files=files, headers=account.headers)
+
+
+async def test_batches_racing_for_the_same_photo_answer_per_file(
+    client: httpx.AsyncClient, app: FastAPI, storage_dir: Path
+) -> None:
+    app.state.storage = RemoteLikeStorage(storage_dir)
+    ana = await create_user(client)
+    assert (await upload(client, ana, jpeg((30, 150, 40)))).status_code == 200  # warm the model
+    shared = jpeg((150, 30, 40))
+    answers = await asyncio.gather(*(_batch(client, ana, [shared, jpeg((10 * n, 90, 200))]) for n in range(6)))
+    assert [r.status_code for r in answers] == [200] * 6, [r.text for r in answers]
+    shared_statuses = sorted(r.json()["results"][0]["status"] for r in answers)
+    assert shared_statuses == [200] + [409] * 5
+    assert [r.json()["results"][1]["status"] for r in answers] == [200] * 6  # the other file of each batch stays
+    listed = await client.get(f"/api/images/{ana.id}", headers=ana.headers)
+    assert len(listed.json()) == 1 + 1 + 6
+    assert len(stored_files(storage_dir, ana.id)) == 2 * 8
