@@ -177,3 +177,26 @@ async def test_an_outfit_answer_streams_its_lead_before_the_search_and_never_con
     chunks = [chunk async for chunk in stream]
     assert stream.answer is not None and "".join(chunks) == stream.answer.text
     assert stream.answer.text.startswith("For work, I can't put a complete outfit together yet")
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "kind"),
+    [
+        ("Can I wear jeans on a Friday at work?", "It depends", "yesno"),
+        ("Is my camel coat too formal for jeans?", "No", "yesno"),
+        ("Can I mix patterns?", "Yes", "colour"),
+        ("Is linen good for summer?", "Linen", "care"),
+        ("Can I wear white after Labor Day?", "Yes", "yesno"),
+        ("Should I wear a tie to a wedding?", "Yes", "yesno"),
+    ],
+)
+def test_everyday_questions_get_their_own_answer(question: str, opening: str, kind: str) -> None:
+    answer = on_anna(question)
+    assert answer.intent == kind and answer.text.startswith(opening), answer.text
+
+
+def test_a_piece_named_without_my_is_still_the_users_piece() -> None:
+    answer = on_anna("What can I wear with white sneakers?")
+    assert answer.referenced_item_ids[0] == 25 and len(answer.referenced_item_ids) >= 3
+    shoes = on_anna("What shoes go with a navy suit?")
+    assert {item.type for item in ANNA if item.id in shoes.referenced_item_ids} <= {"heels", "boots", "loafers"}

@@ -75,6 +75,11 @@ def name_cased(language: Language, item: WardrobeItem, case: str) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/depends/kind_bit_casual": ("Kommt darauf an: Für {occasion} geht das in lockerem Rahmen, in formellem weniger; der Rest sollte schick sein.",),
+    "verdict/no/pair_not_too_much": ("Nein, gar nicht: {items} gleichen sich gut aus.",),
+    "verdict/yes": ("Ja.",),
+    "verdict/no": ("Nein.",),
+    "verdict/depends": ("Kommt darauf an.",),
     "verdict/yes/fits_occasion/pl": ('Ja, {items} passen zu {occasion}.',),
     "verdict/yes/looks_fine/pl": ('Ja, {items} sind eine sichere Wahl.',),
     "verdict/yes/warm_enough/pl": ('Ja, {items} sind dafür warm genug.',),
@@ -309,6 +314,7 @@ LANGUAGE = Language(
     and_word="und",
     or_word="oder",
     extra={
+        "scenario/winter": "den Winter",
         "rain_only": "den Regen",
         "day_and_evening": "heiße Tage und kühle Abende",
         "revision/warmer": "Wärmer also",

@@ -37,6 +37,11 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/depends/kind_bit_casual": ("It depends on the place: {kinds} are fine in a relaxed {occasion} setting, less so in a formal one; keep the rest sharp.",),
+    "verdict/no/pair_not_too_much": ("No, not too much: {items} balance each other well.",),
+    "verdict/yes": ("Yes.",),
+    "verdict/no": ("No.",),
+    "verdict/depends": ("It depends.",),
     "verdict/yes/fits_occasion/pl": ('Yes, {items} suit {occasion}.',),
     "verdict/yes/looks_fine/pl": ('Yes, {items} are a safe choice.',),
     "verdict/yes/warm_enough/pl": ('Yes, {items} are warm enough for that.',),
@@ -207,6 +212,7 @@ LANGUAGE = Language(
     occasions=OCCASIONS,
     name_item=name_item,
     extra={
+        "scenario/winter": "winter",
         "rain_only": "the rain",
         "day_and_evening": "hot days and cool evenings",
         "revision/warmer": "Warmer, then",

@@ -57,6 +57,11 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/depends/kind_bit_casual": ("Depende del sitio: para {occasion} valen en un ambiente relajado, menos en uno formal; cuida el resto.",),
+    "verdict/no/pair_not_too_much": ("No, para nada: {items} se equilibran bien.",),
+    "verdict/yes": ("Sí.",),
+    "verdict/no": ("No.",),
+    "verdict/depends": ("Depende.",),
     "verdict/yes/fits_occasion/pl": ('Sí, {items} son adecuados para {occasion}.',),
     "verdict/yes/looks_fine/pl": ('Sí, {items} son una apuesta segura.',),
     "verdict/yes/warm_enough/pl": ('Sí, {items} abrigan lo suficiente.',),
@@ -270,6 +275,7 @@ LANGUAGE = Language(
     and_word="y",
     or_word="o",
     extra={
+        "scenario/winter": "el invierno",
         "rain_only": "la lluvia",
         "day_and_evening": "días calurosos y noches frescas",
         "revision/warmer": "Más abrigado, entonces",

@@ -62,6 +62,11 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/depends/kind_bit_casual": ("Ça dépend du lieu : ça passe pour {occasion} dans un cadre détendu, moins dans un cadre formel ; garde le reste soigné.",),
+    "verdict/no/pair_not_too_much": ("Non, pas du tout : {items} s'équilibrent bien.",),
+    "verdict/yes": ("Oui.",),
+    "verdict/no": ("Non.",),
+    "verdict/depends": ("Ça dépend.",),
     "verdict/yes/fits_occasion/pl": ('Oui, {items} conviennent pour {occasion}.',),
     "verdict/yes/looks_fine/pl": ('Oui, {items} sont un choix sûr.',),
     "verdict/yes/warm_enough/pl": ('Oui, {items} suffisent pour ça.',),
@@ -305,6 +310,7 @@ LANGUAGE = Language(
     and_word="et",
     or_word="ou",
     extra={
+        "scenario/winter": "l'hiver",
         "rain_only": "la pluie",
         "day_and_evening": "des journées chaudes et des soirées fraîches",
         "revision/warmer": "Plus chaud, alors",

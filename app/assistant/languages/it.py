@@ -58,6 +58,11 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/depends/kind_bit_casual": ("Dipende dal posto: per {occasion} vanno bene in un contesto rilassato, meno in uno formale; cura il resto.",),
+    "verdict/no/pair_not_too_much": ("No, per niente: {items} si bilanciano bene.",),
+    "verdict/yes": ("Sì.",),
+    "verdict/no": ("No.",),
+    "verdict/depends": ("Dipende.",),
     "verdict/yes/fits_occasion/pl": ('Sì, {items} vanno bene per {occasion}.',),
     "verdict/yes/looks_fine/pl": ('Sì, {items} sono una scelta sicura.',),
     "verdict/yes/warm_enough/pl": ('Sì, {items} sono abbastanza caldi.',),
@@ -271,6 +276,7 @@ LANGUAGE = Language(
     and_word="e",
     or_word="o",
     extra={
+        "scenario/winter": "l'inverno",
         "rain_only": "la pioggia",
         "day_and_evening": "giornate calde e serate fresche",
         "revision/warmer": "Più caldo, allora",

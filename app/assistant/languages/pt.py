@@ -60,6 +60,11 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "verdict/depends/kind_bit_casual": ("Depende do lugar: para {occasion} funcionam num ambiente descontraído, menos num formal; cuide do resto.",),
+    "verdict/no/pair_not_too_much": ("Não, nada disso: {items} equilibram-se bem.",),
+    "verdict/yes": ("Sim.",),
+    "verdict/no": ("Não.",),
+    "verdict/depends": ("Depende.",),
     "verdict/yes/fits_occasion/pl": ('Sim, {items} são adequados para {occasion}.',),
     "verdict/yes/looks_fine/pl": ('Sim, {items} são uma escolha segura.',),
     "verdict/yes/warm_enough/pl": ('Sim, {items} aquecem o suficiente.',),
@@ -274,6 +279,7 @@ LANGUAGE = Language(
     and_word="e",
     or_word="ou",
     extra={
+        "scenario/winter": "o inverno",
         "rain_only": "a chuva",
         "day_and_evening": "dias quentes e noites frescas",
         "revision/warmer": "Mais quente, então",

@@ -18,6 +18,7 @@ FASHION = re.compile(
 )
 COUNT = re.compile(r"\bhow many\b")
 OWN = re.compile(
+    r"\bwhich (?:\w+ ){0,2}should i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b|"
     r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b|\bwhich of my\b|\blist (?:my|all)\b"
     r"|\bshow me (?:my|all)\b|\bwhat (?:\w+ )?(?:items|things|clothes|pieces|stuff)\b.*\b(?:have|own)\b"
     r"|\bwhat do i have\b|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b|\bwhich of (?:my|the)\b"
@@ -41,14 +42,18 @@ CARE = re.compile(
     r"care for|look after|de-?pill|polish\w*|waterproof(?:ing)? my)\b"
 )
 FIT = re.compile(
+    r"\btuck\w*\b|"
     r"\bhow (?:should|do|does|long should|short should|tight should|loose should)\b.*\b(?:fit|be|sit|end|fall)\b"
     r"|\b(?:fit|fits|fitting|tailor\w*|hem|sleeve\w*|length|too (?:tight|loose|long|short|baggy)|proportion\w*)\b"
 )
+FABRIC = re.compile(r"\b(?:linen|wool|cotton|silk|cashmere|denim|leather|suede|polyester|synthetics?|fabrics?)\b")
 COLOUR_THEORY = re.compile(
+    r"\b(?:mix\w*|clash\w*) (?:patterns?|prints?)\b|\bpatterns? mixing\b|"
     r"\bwhat colou?rs? (?:go|goes|work|match|pair)\b|\bcolou?rs? (?:go|goes|that go|to wear) with\b"
     r"|\b(?:go|goes) together\b|\bundertone\b|\bcolou?r (?:combination|palette|theory)\b"
 )
 DRESS_CODE = re.compile(
+    r"\b(?:difference between|explain)\b.*\b(?:casual|formal|black tie|white tie|cocktail)\b|"
     r"\bwhat (?:does|is) (?:a |an )?(?:black tie|white tie|smart casual|business casual|cocktail|semi-formal|"
     r"business formal|dress code)\b|\bdress code\b.*\bmean\b|\bmean by\b"
 )
@@ -108,7 +113,7 @@ def _question(text: str, slots: Slots) -> str | None:
 
 
 def _topic(text: str, slots: Slots) -> str | None:
-    if CARE.search(text):
+    if CARE.search(text) or (FABRIC.search(text) and not OUTFIT.search(text) and not slots.occasion):
         return k.CARE
     if FIT.search(text) and not OUTFIT.search(text):
         return k.FIT

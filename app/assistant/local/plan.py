@@ -108,6 +108,8 @@ def owned_garments(u: Understanding, kind: str) -> list[Garment]:
     """Garments that point at owned items: said as "my/the ...", or any garment in a wardrobe question."""
     if kind in (k.OWN, k.COUNT, k.COMPARE, k.YESNO, k.DISLIKE, k.REVISE):
         return list(u.slots.garments)
+    if kind == k.PAIRING:  # "what can I wear with white sneakers?": people drop the "my"
+        return [g for g in u.slots.garments if g.owned or (not g.asked and g.colour)]
     return [g for g in u.slots.garments if g.owned]
 
 

@@ -49,7 +49,26 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if ask.slots.occasion in OCCASIONS and not ask.slots.walking:
         low, high = OCCASIONS[ask.slots.occasion][:2]
         pool = [i for i in pool if low - 1 <= formality(i) <= high + 1 and i.style != "sporty"]
+        if low >= 4:  # "anything for a black tie event?": the dressiest pieces first
+            pool = sorted(pool, key=lambda i: (-formality(i), i.id))
+    if MOST.search(text):
+        most = MOST.search(text)
+        sign = 1 if most and most.group(1) == "casual" else -1
+        attribute = warmth if most and most.group(1) == "warm" else formality
+        pool = sorted(pool, key=lambda i: (sign * attribute(i), i.id))
     return pool, garment
+
+
+MOST = re.compile(r"\bmost (formal|casual|warm|dressy)\b")
+PICKED = re.compile(r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b")
+
+
+def _one_per_slot(items: list[WardrobeItem], limit: int) -> list[WardrobeItem]:
+    chosen: list[WardrobeItem] = []
+    for item in items:
+        if all(item.category != other.category for other in chosen):
+            chosen.append(item)
+    return chosen[:limit]
 
 
 @planner(k.OWN)
@@ -68,13 +87,13 @@ def own(ask: Ask) -> Plan:
     if not found:
         plan.say("none_of", kind=garment.kind if garment else None, colour=ask.slots.colours[:1] or None)
         return plan
-    best = bool(re.search(r"\bbest\b", ask.u.text))
+    best = bool(PICKED.search(ask.u.text))
     asked = re.search(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b", ask.u.text)
-    plan.say(
-        "best_of" if best else "yes_have" if asked else "you_have",
-        *found[: 3 if best else 12],
-        kind=garment.kind if garment else None,
-    )
+    if asked and garment is None and ask.slots.occasion:  # "anything for a black tie event?": an outfit's worth
+        found = _one_per_slot(found, 5)
+    shown = found[: 3 if best else 12]
+    key = "best_of" if best else "yes_have" if asked else "you_have"
+    plan.say(key, *shown, kind=garment.kind if garment else None, walking=ask.slots.walking)
     return plan
 
 
@@ -97,6 +116,8 @@ NEEDS = {
                 ("smart_shoes", ("loafers", "boots", "flats", "formal-shoes"), 3), ("tailoring", ("blazer",), 3)),
     "cold_trip": (("coat", ("coat", "jacket"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
                   ("scarf", ("scarf", "hat"), 1)),
+    "winter": (("coat", ("coat", "jacket"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
+               ("scarf", ("scarf", "hat"), 1)),
     "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9),
               ("hat", ("hat", "sunglasses"), 1)),
     "formal": (("dressy_piece", ("dress", "jumpsuit", "blazer"), 4),
@@ -111,6 +132,8 @@ def _scenario(ask: Ask) -> str:
         return "beach"
     if re.search(r"\b(?:ski|mountains?|snow|winter trip)\b", text) or (s.season == "winter" and s.trip_days):
         return "cold_trip"
+    if s.season == "winter":
+        return "winter"
     if s.occasion in ("wedding-guest", "formal", "party", "funeral"):
         return "formal"
     if s.occasion in ("work", "interview"):

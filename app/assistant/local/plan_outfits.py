@@ -11,12 +11,14 @@ from typing import Any
 
 from app import styling
 from app.assistant.local import kinds as k
+from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
 from app.assistant.local.refs import of_kind
 from app.assistant.local.slots import Slots
 from app.assistant.local.state import left_out
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
+from app.vision.taxonomy import base_formality
 
 NOT_FOR_CYCLING = frozenset({"skirt", "dress", "heels", "jumpsuit"})
 NOT_FOR_WALKING = frozenset({"heels", "formal-shoes", "sandals", "flats"})
@@ -280,7 +282,8 @@ def pairing(ask: Ask) -> Plan:
         pool = [i for i in of_kind(ask.wardrobe, target) if i.id not in _blocked(ask)] if target else []
         partners = pool[:2]
     if not anchors:
-        plan.say("try_these", *partners[:3]) if partners else plan.say("nothing_to_pair")
+        pool = _unowned_partners(ask, target) or partners
+        plan.say("try_these", *pool[:3]) if pool else plan.say("nothing_to_pair")
         return plan
     if target == "category:outerwear" and ask.slots.temperature_c is not None:
         cover = cover_for(ask, anchors)
@@ -291,6 +294,28 @@ def pairing(ask: Ask) -> Plan:
     if colour and target is None and not ask.u.follow_up:
         plan.say("colour_tip", colour=colour)
     return plan
+
+
+def _unowned_partners(ask: Ask, target: str | None) -> list[WardrobeItem]:
+    """ "What shoes go with a navy suit?" (not owned): pieces of the asked kind in colours that suit it."""
+    colour = next((g.colour for g in ask.slots.garments if g.colour and not g.asked), None)
+    colour = colour or (ask.slots.colours[0] if ask.slots.colours else None)
+    named = next((g for g in ask.slots.garments if not g.asked), None)
+    if colour is None or target is None:
+        return []
+    section = colour_section(colour)
+    friendly = set(section.pairs) if section else set()
+    level = 4 if " suit" in ask.u.text else base_formality(named.kind) if named else None
+    pool = [i for i in of_kind(ask.wardrobe, target) if i.id not in _blocked(ask)]
+    ranked = sorted(
+        pool,
+        key=lambda i: (
+            abs(formality(i) - (level or 2)),
+            bool(i.colour_names[:1]) and i.colour_names[0] not in friendly,
+            i.id,
+        ),
+    )
+    return ranked[:3]
 
 
 def _partners(

@@ -63,7 +63,7 @@ def _kind_for_occasion(kind: str, occasion: str) -> Verdict:
     low = OCCASIONS[occasion][0]
     if level < low - 1:
         return Verdict("no" if occasion in ("funeral", "interview") else "depends", "kind_too_casual_for")
-    return Verdict("yes" if level >= low else "depends", "kind_fits")
+    return Verdict("yes", "kind_fits") if level >= low else Verdict("depends", "kind_bit_casual")
 
 
 def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
@@ -189,6 +189,8 @@ def yesno(ask: Ask) -> Plan:
     verdict = _judge(ask, items[0], other)
     if generic and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _kind_for_occasion(generic[0], str(ask.slots.occasion))
+    if TOO_MUCH.search(ask.u.text) and other is not None and verdict.answer == "yes":
+        verdict = Verdict("no", "pair_not_too_much")  # "is my camel coat too formal for jeans?"
     if TOO_MUCH.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         fit = _for_occasion(items[0], str(ask.slots.occasion))  # "is the blazer too much?" is about the occasion
         verdict = Verdict("no", "not_too_much") if fit.answer == "yes" else Verdict("yes", "too_dressy_for")

@@ -56,6 +56,7 @@ class Garment:
     pattern: str | None
     owned: bool  # said as "my / the / this ..."
     start: int
+    asked: bool = False  # "which shoes", "what trousers": a kind asked for, not a piece referred to
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def _garments(text: str) -> tuple[Garment, ...]:
         head = min([s for s, e, c in colours if c == colour and e <= start] or [start])
         asked = _ASKED.search(text[:head]) is not None  # "which shoes", "what trousers": asked for, not referred to
         owned = bool(_OWNED.search(text[:head])) and not asked
-        found.append(Garment(kind, colour, PATTERNS[pattern.group(1)] if pattern else None, owned, start))
+        found.append(Garment(kind, colour, PATTERNS[pattern.group(1)] if pattern else None, owned, start, asked))
     return tuple(found)
 
 
@@ -112,10 +113,26 @@ def _temperature(text: str) -> float | None:
     return temperature_in(text)
 
 
+MONTHS = {
+    "december": "winter", "january": "winter", "february": "winter", "march": "spring", "april": "spring",
+    "may": "spring", "june": "summer", "july": "summer", "august": "summer", "september": "fall",
+    "october": "fall", "november": "fall",
+}  # fmt: skip
+_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+_JUDGED = re.compile(r"\btoo (?:formal|casual|dressy|smart)\b")  # "too formal for jeans" names no occasion
+
+
+def _season(text: str) -> str | None:
+    season = _SEASON.search(text)
+    if season:
+        return {"autumn": "fall"}.get(season.group(1), season.group(1))
+    month = _MONTH.search(text)
+    return MONTHS[month.group(1)] if month and month.group(1) != "may" else None
+
+
 def slots_of(text: str) -> Slots:
     garment_text = mask_dress_codes(text)
-    activity_free = WALKING.sub(" ", CYCLING.sub(" ", text))
-    season = _SEASON.search(text)
+    activity_free = _JUDGED.sub(" ", WALKING.sub(" ", CYCLING.sub(" ", text)))
     return Slots(
         occasion=find_occasion(activity_free),
         temperature_c=_temperature(text),
@@ -125,7 +142,7 @@ def slots_of(text: str) -> Slots:
         walking=bool(WALKING.search(text)),
         evening=bool(EVENING.search(text)),
         day_and_evening=bool(DAY_AND_EVENING.search(text)),
-        season={"autumn": "fall"}.get(season.group(1), season.group(1)) if season else None,
+        season=_season(text),
         trip_days=trip_days_in(text),
         colours=tuple(dict.fromkeys(c for _, _, c in COLOUR_VOCABULARY.spans(garment_text))),
         garments=_garments(garment_text),
