@@ -81,6 +81,7 @@ bench: install-dev  ## latency and throughput on this machine
 	$(BIN)/python -m bench.vision
 	$(BIN)/python -m bench.outfits
 	$(BIN)/python -m bench.assistant
+	$(BIN)/python -m bench.http  # ORIGINAL=path/to/ai-stylist checkout adds the side-by-side run
 
 USERS ?= 50
 SECONDS ?= 60

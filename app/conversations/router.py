@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Query, Request, WebSocket, WebSocketDisconnect, status
+from fastapi import APIRouter, Body, Depends, Query, Request, Response, WebSocket, WebSocketDisconnect, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import ValidationError
@@ -23,11 +23,13 @@ from app.conversations.schemas import (
     SocketDone,
     SocketError,
     StreamChunk,
+    conversation_json,
 )
 from app.core.db import SessionDep
 from app.core.dependencies import AssistantDep, PageDep, SettingsDep
 from app.core.errors import AUTH_ERRORS, AppError, ErrorBody, InvalidRequest, error_for_integrity, responses
 from app.core.ratelimit import RateLimiter, bearer_token, limit_keys, too_many
+from app.core.responses import json_response
 from app.core.security import CurrentUser, OwnedUser, find_credential, owned_user, record_token_use
 from app.core.text import InputText
 from app.users.models import User
@@ -199,10 +201,10 @@ async def stream_conversation(
 
 
 @router.get("/{user_id}", response_model=list[Conversation], responses=responses(*AUTH_ERRORS))
-async def list_conversations(user: OwnedUser, session: SessionDep, page: PageDep) -> list[Conversation]:
+async def list_conversations(user: OwnedUser, session: SessionDep, page: PageDep) -> Response:
     """The user's conversations, newest first."""
     rows = await service.list_conversations(session, user_id=user.id, limit=page.limit, offset=page.offset)
-    return [Conversation.model_validate(row) for row in rows]
+    return json_response([conversation_json(row) for row in rows])
 
 
 @router.delete(

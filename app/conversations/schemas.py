@@ -1,5 +1,5 @@
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -44,6 +44,20 @@ class Conversation(BaseModel):
     intent: str | None = Field(default=None, description="What the question was understood to ask.")
     referenced_item_ids: list[int] = Field(default_factory=list, description="Wardrobe items the answer names.")
     created_at: datetime
+
+
+def conversation_json(row: Any) -> dict[str, Any]:
+    """A `Conversation` as plain data from a row, for list responses."""
+    return {
+        "id": row.id,
+        "user_id": row.user_id,
+        "question": row.question,
+        "answer": row.answer,
+        "backend": row.backend,
+        "intent": row.intent,
+        "referenced_item_ids": row.referenced_item_ids or [],
+        "created_at": row.created_at,
+    }
 
 
 class DeletedCount(BaseModel):

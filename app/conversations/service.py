@@ -1,8 +1,9 @@
 """Questions in, grounded answers out: the context is built here once, any assistant backend answers it."""
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -109,15 +110,28 @@ async def ask(
     return await save(session, user_id=user.id, question=question, answer=answer)
 
 
-async def list_conversations(session: AsyncSession, *, user_id: int, limit: int, offset: int) -> list[Conversation]:
+LISTED_COLUMNS = (
+    Conversation.id,
+    Conversation.user_id,
+    Conversation.question,
+    Conversation.answer,
+    Conversation.backend,
+    Conversation.intent,
+    Conversation.referenced_item_ids,
+    Conversation.created_at,
+)
+
+
+async def list_conversations(session: AsyncSession, *, user_id: int, limit: int, offset: int) -> Sequence[Any]:
+    """Newest first, as rows of LISTED_COLUMNS (plain tuples: no ORM objects to build)."""
     query = (
-        select(Conversation)
+        select(*LISTED_COLUMNS)
         .where(Conversation.user_id == user_id)
         .order_by(Conversation.created_at.desc(), Conversation.id.desc())
         .limit(limit)
         .offset(offset)
     )
-    return list(await session.scalars(query))
+    return (await session.execute(query)).all()
 
 
 async def delete_one(session: AsyncSession, *, user_id: int, conversation_id: int) -> None:

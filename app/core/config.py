@@ -29,6 +29,14 @@ class Settings(BaseSettings):
         default=5, ge=0, description="Extra connections a process may open under bursts (PostgreSQL)."
     )
     db_connect_timeout_s: float = Field(default=5.0, gt=0, description="Give up connecting after this long.")
+    sqlite_synchronous: Literal["NORMAL", "FULL"] = Field(
+        default="NORMAL",
+        description="SQLite durability: NORMAL (WAL) survives a process crash; FULL also a power cut, at an fsync "
+        "per commit (about 3 ms here).",
+    )
+    sqlite_busy_timeout_s: float = Field(
+        default=5.0, gt=0, description="How long a SQLite write waits for another writer before giving up."
+    )
 
     storage_backend: Literal["local", "s3"] = Field(default="local", description="Where image files live.")
     storage_dir: Path = Field(default=DEFAULT_DATA_DIR / "images", description="Root folder (local backend).")

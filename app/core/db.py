@@ -5,12 +5,14 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import ColumnElement, DateTime, MetaData, event, update
+from sqlalchemy import ColumnElement, DateTime, MetaData, make_url, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from app.core import sqlite
 from app.core.config import Settings
+from app.core.responses import loads
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -64,20 +66,25 @@ class CreatedAtMixin:
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
-
-
 def create_engine(settings: Settings) -> AsyncEngine:
     # hide_parameters: errors and tracebacks name the statement, never the values (questions, preferences).
     if settings.is_sqlite:
-        engine = create_async_engine(settings.database_url, hide_parameters=True)
-        event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
-        return engine
+        # Inline reads, one writer at a time, WAL: see app/core/sqlite.py.
+        creator = sqlite.async_creator(
+            make_url(settings.database_url).database or ":memory:",
+            busy_timeout_s=settings.sqlite_busy_timeout_s,
+            synchronous=settings.sqlite_synchronous,
+        )
+        # Connections are cheap (a file handle and an idle thread); enough that requests queue for the writer
+        # lock, where they are served in order, rather than for the pool.
+        return create_async_engine(
+            settings.database_url,
+            async_creator=creator,
+            hide_parameters=True,
+            pool_size=10,
+            max_overflow=54,
+            json_deserializer=loads,
+        )
     return create_async_engine(
         settings.database_url,
         hide_parameters=True,
@@ -86,6 +93,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         pool_pre_ping=True,
         pool_timeout=settings.db_connect_timeout_s,
         connect_args={"timeout": settings.db_connect_timeout_s},
+        json_deserializer=loads,
     )
 
 

@@ -1,5 +1,10 @@
-"""Typed dependencies for resources created once in the app's lifespan."""
+"""Typed dependencies for resources created once in the app's lifespan.
 
+All `async def`: FastAPI runs a plain `def` dependency in its thread pool, a thread hop per request for
+what is an attribute read.
+"""
+
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -10,22 +15,22 @@ from app.storage.base import Storage
 from app.vision.analyze import ImageAnalyzer
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_storage(request: Request) -> Storage:
+async def get_storage(request: Request) -> Storage:
     storage: Storage = request.app.state.storage
     return storage
 
 
-def get_analyzer(request: Request) -> ImageAnalyzer:
+async def get_analyzer(request: Request) -> ImageAnalyzer:
     analyzer: ImageAnalyzer = request.app.state.analyzer
     return analyzer
 
 
-def get_assistant(request: Request) -> Assistant:
+async def get_assistant(request: Request) -> Assistant:
     assistant: Assistant = request.app.state.assistant
     return assistant
 
@@ -40,16 +45,19 @@ StorageDep = Annotated[Storage, Depends(get_storage)]
 MAX_OFFSET = 1_000_000
 
 
+@dataclass(frozen=True)
 class Page:
     """`limit`/`offset` for every list: newest first, at most 500 rows per call."""
 
-    def __init__(
-        self,
-        limit: Annotated[int, Query(ge=1, le=500, description="Rows to return (max 500).")] = 100,
-        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Rows to skip (max {MAX_OFFSET}).")] = 0,
-    ) -> None:
-        self.limit = limit
-        self.offset = offset
+    limit: int
+    offset: int
 
 
-PageDep = Annotated[Page, Depends()]
+async def get_page(
+    limit: Annotated[int, Query(ge=1, le=500, description="Rows to return (max 500).")] = 100,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Rows to skip (max {MAX_OFFSET}).")] = 0,
+) -> Page:
+    return Page(limit=limit, offset=offset)
+
+
+PageDep = Annotated[Page, Depends(get_page)]

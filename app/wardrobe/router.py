@@ -19,12 +19,21 @@ from app.core.errors import (
     responses,
 )
 from app.core.etag import ETAG_HEADER_DOC, if_match_passes, strong_etag
+from app.core.responses import json_response
 from app.core.security import OwnedUser
 from app.storage.base import ObjectNotFound, StorageError
 from app.wardrobe import service
 from app.wardrobe.images import STORED_CONTENT_TYPE
 from app.wardrobe.models import WardrobeImage
-from app.wardrobe.schemas import BatchItem, BatchResult, Image, NearDuplicate, TagCorrection, UploadedImage
+from app.wardrobe.schemas import (
+    BatchItem,
+    BatchResult,
+    Image,
+    NearDuplicate,
+    TagCorrection,
+    UploadedImage,
+    image_json,
+)
 
 router = APIRouter(prefix="/api/images", tags=["images"])
 
@@ -136,10 +145,10 @@ async def _upload_one(
 
 
 @router.get("/{user_id}", response_model=list[Image], responses=responses(*AUTH_ERRORS))
-async def list_images(user: OwnedUser, session: SessionDep, page: PageDep) -> list[Image]:
+async def list_images(user: OwnedUser, session: SessionDep, page: PageDep) -> Response:
     """The user's wardrobe, newest first."""
     rows = await service.list_images(session, user_id=user.id, limit=page.limit, offset=page.offset)
-    return [Image.from_row(row) for row in rows]
+    return json_response([image_json(row) for row in rows])
 
 
 def _tagged(row: WardrobeImage, response: Response) -> Image:

@@ -55,22 +55,44 @@ class Image(BaseModel):
 
     @classmethod
     def from_row(cls, row: Any) -> "Image":
-        base = f"/api/images/{row.user_id}/{row.id}"
-        return cls(
-            id=row.id,
-            user_id=row.user_id,
-            filename=row.original_filename,
-            source_format=row.source_format,
-            width=row.width,
-            height=row.height,
-            size_bytes=row.size_bytes,
-            content_hash=row.content_hash,
-            tags=ImageTags.model_validate(row.effective_tags),
-            corrections=row.corrections or {},
-            created_at=row.created_at,
-            file_url=f"{base}/file",
-            thumbnail_url=f"{base}/thumbnail",
-        )
+        return cls.model_validate(image_json(row))
+
+
+_TAG_DEFAULTS: dict[str, Any] = {
+    name: field.get_default(call_default_factory=True) for name, field in ImageTags.model_fields.items()
+}
+
+
+def tags_json(tags: dict[str, Any]) -> dict[str, Any]:
+    """`ImageTags` as its JSON, without building the model (what ImageTags(**tags).model_dump() gives)."""
+    shaped = {**_TAG_DEFAULTS, **tags}
+    shaped["colors"] = [
+        {"name": c["name"], "hex": c["hex"], "family": c["family"], "share": float(c["share"])}
+        for c in tags.get("colors") or ()
+    ]
+    shaped["confidence"] = {key: float(value) for key, value in (tags.get("confidence") or {}).items()}
+    return shaped
+
+
+def image_json(row: Any) -> dict[str, Any]:
+    """An `Image` as plain data from a row (ORM object or selected columns), for list responses."""
+    base = f"/api/images/{row.user_id}/{row.id}"
+    corrections = row.corrections or {}
+    return {
+        "id": row.id,
+        "user_id": row.user_id,
+        "filename": row.original_filename,
+        "source_format": row.source_format,
+        "width": row.width,
+        "height": row.height,
+        "size_bytes": row.size_bytes,
+        "content_hash": row.content_hash,
+        "tags": tags_json({**row.tags, **corrections}),
+        "corrections": corrections,
+        "created_at": row.created_at,
+        "file_url": f"{base}/file",
+        "thumbnail_url": f"{base}/thumbnail",
+    }
 
 
 class NearDuplicate(BaseModel):
