@@ -13,7 +13,18 @@ from pathlib import Path
 
 TOP = 25
 # Frames every sample passes through (interpreter start-up, the server's loop): they say nothing.
-_WRAPPERS = ("<frozen", "click.", "uvicorn.main", "uvicorn._compat", "uvicorn.server", "uvicorn.__main__", "asyncio.", "threading:", "runpy", ":process")
+_WRAPPERS = (
+    "<frozen",
+    "click.",
+    "uvicorn.main",
+    "uvicorn._compat",
+    "uvicorn.server",
+    "uvicorn.__main__",
+    "asyncio.",
+    "threading:",
+    "runpy",
+    ":process",
+)
 
 
 def py_spy_path() -> str | None:
