@@ -28,6 +28,7 @@ from app.conversations.schemas import (
 from app.core.db import SessionDep
 from app.core.dependencies import AssistantDep, PageDep, SettingsDep
 from app.core.errors import AUTH_ERRORS, AppError, ErrorBody, InvalidRequest, error_for_integrity, responses
+from app.core.openapi import sse_event_schema
 from app.core.ratelimit import RateLimiter, bearer_token, limit_keys, too_many
 from app.core.responses import json_response
 from app.core.security import CurrentUser, OwnedUser, find_credential, owned_user, record_token_use
@@ -172,12 +173,8 @@ async def _sse_events(
         200: {
             "content": {
                 "text/event-stream": {
-                    "schema": {"type": "string", "description": "Server-Sent Events, one JSON object per `data:`."},
-                    "x-sse-events": {
-                        "chunk": {"$ref": "#/components/schemas/StreamChunk"},
-                        "done": {"$ref": "#/components/schemas/Conversation"},
-                        "error": {"$ref": "#/components/schemas/ErrorBody"},
-                    },
+                    "schema": sse_event_schema(chunk=StreamChunk, done=Conversation, error=ErrorBody),
+                    "x-sse-events": {"chunk": "StreamChunk", "done": "Conversation", "error": "ErrorBody"},
                 }
             },
             "description": (

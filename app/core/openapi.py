@@ -85,6 +85,35 @@ def operation_id(route: APIRoute) -> str:
     return "-".join([tag, *words])
 
 
+def sse_event_schema(**events: type[BaseModel]) -> dict[str, Any]:
+    """One Server-Sent Event (how OpenAPI 3.1 tools read an event-stream schema): its name and JSON `data`.
+
+    The last alternative, a string, is the whole stream as text: what a client that does not parse events (such
+    as an openapi-python-client `sync()` call) reads.
+    """
+    raw = {"type": "string", "title": "EventStreamText", "description": "The whole stream, unparsed."}
+    return {
+        "description": "One event: `event` names it, `data` holds its JSON payload.",
+        "anyOf": [
+            {
+                "type": "object",
+                "title": f"{_pascal(name)}Event",
+                "required": ["event", "data"],
+                "properties": {
+                    "event": {"const": name},
+                    "data": {
+                        "type": "string",
+                        "contentMediaType": "application/json",
+                        "contentSchema": {"$ref": f"{_SCHEMA_REF}{model.__name__}"},
+                    },
+                },
+            }
+            for name, model in events.items()
+        ]
+        + [raw],
+    }
+
+
 def _pascal(words: str) -> str:
     return "".join(part.capitalize() for part in re.split(r"[-_ ]", words) if part)
 
@@ -215,7 +244,8 @@ def _replace_refs(document: dict[str, Any], mapping: dict[str, str]) -> None:
 def _declare_binary_strings(document: dict[str, Any]) -> None:
     """Files as `format: binary` beside 3.1's `contentMediaType`: what the common generators turn into file types."""
     for node in _walk(document):
-        if node.get("type") == "string" and "contentMediaType" in node and "contentEncoding" not in node:
+        textual = node.get("contentMediaType") == "application/json" or "contentEncoding" in node
+        if node.get("type") == "string" and "contentMediaType" in node and not textual:
             node["format"] = "binary"
 
 

@@ -1436,7 +1436,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        data: string;
+                        /** @constant */
+                        event: "chunk";
+                    } | {
+                        data: string;
+                        /** @constant */
+                        event: "done";
+                    } | {
+                        data: string;
+                        /** @constant */
+                        event: "error";
+                    } | string;
                 };
             };
             /** @description The body could not be parsed (malformed JSON or multipart) or the image is unreadable. Codes: `invalid_image`, `malformed_request`. */
