@@ -148,4 +148,4 @@ def gloss(text: str, code: str) -> str:
         return text
     lowered = text.lower().replace("’", "'")
     phrases = phrases_of(code)
-    return pattern.sub(lambda match: f" {phrases[match.group(0)]} ", lowered)
+    return " ".join(pattern.sub(lambda match: f" {phrases[match.group(0)]} ", lowered).split())

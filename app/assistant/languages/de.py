@@ -211,6 +211,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "gefallen mir nicht": "i don't like", "mag ich nicht": "i don't like", "ich mag die": "i like the",
     "danke": "thanks", "hallo": "hi", "etwas lässigeres": "something more casual", "etwas schickeres": "something smarter", "was passt dazu": "what goes with it", "dazu": "with it",
     "was soll ich anziehen": "what should i wear", "was kann ich anziehen": "what can i wear", "was ziehe ich an": "what should i wear",
     "was ziehe ich": "what should i wear", "was soll ich": "what should i wear", "was kann ich": "what can i wear",

@@ -37,6 +37,16 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 
 
 PHRASES: dict[str, tuple[str, ...]] = {
+    "care/knit": ("Wash wool cold, by hand or on a wool cycle with a gentle detergent, and dry it flat.",),
+    "care/shirt": ("Wash shirts at 30-40 °C with the buttons undone and iron them while still slightly damp.",),
+    "care/denim": ("Wash jeans rarely, inside out and cold, and let them air-dry.",),
+    "care/stain": ("Blot the stain at once with cold water, never rub, then wash as the label says.",),
+    "care/leather": ("Feed leather with a cream now and then, and dry wet shoes with shoe trees, away from the radiator.",),
+    "care/coat": ("Brush coats, air them after wearing and have them cleaned once a season.",),
+    "fit/sleeve": ("A jacket sleeve ends at the wrist bone and shows about a centimetre of shirt cuff.",),
+    "fit/trousers": ("Trousers sit at the waist without a belt, fall straight and just touch the shoe.",),
+    "fit/blazer": ("A blazer's shoulder seam ends at your shoulder bone and it buttons without pulling.",),
+    "fit/shirt": ("A shirt closes at the collar with a finger of room and does not pull at the buttons.",),
     "verdict/depends/kind_bit_casual": ("It depends on the place: {kinds} are fine in a relaxed {occasion} setting, less so in a formal one; keep the rest sharp.",),
     "verdict/no/pair_not_too_much": ("No, not too much: {items} balance each other well.",),
     "verdict/yes": ("Yes.",),

@@ -179,6 +179,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "no me gustan": "i don't like", "no me gusta el": "i don't like the", "no me gusta la": "i don't like the",
     "gracias": "thanks", "hola": "hi", "con qué lo combino": "what goes with it", "con qué los combino": "what goes with them", "con qué la combino": "what goes with it",
     "qué me pongo": "what should i wear", "que me pongo": "what should i wear", "qué me puedo poner": "what can i wear",
     "qué puedo ponerme": "what can i wear", "qué puedo llevar": "what can i wear", "qué llevo": "what should i wear",

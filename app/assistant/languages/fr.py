@@ -198,6 +198,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "je n'aime pas les": "i don't like the", "je n'aime pas le": "i don't like the", "je n'aime pas la": "i don't like the",
     "merci": "thanks", "bonjour": "hi", "salut": "hi", "ça": "it", "cela": "it", "avec quoi je les porte": "what goes with them", "avec quoi": "what goes with",
     # question shapes
     "qu'est-ce que je peux porter": "what can i wear", "qu'est-ce que je peux mettre": "what can i wear",

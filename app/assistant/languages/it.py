@@ -102,7 +102,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike": ("Ricevuto, non te lo proporrò più.", "Capito, lo scartiamo."),
     "noted_dislike/item": ("Ricevuto, lascio fuori {item}.",),
     "no_other_option": ("Per ora il tuo guardaroba non offre un'altra combinazione per questo.",),
-    "instead": ("Che ne dici di {items}?", "Prova invece {items}."), "instead_pieces": ("Meglio: {items_or}.",),
+    "instead": ("Prova invece: {items}.", "In alternativa: {items}."), "instead_pieces": ("Meglio: {items_or}.",),
     "which_one": ("Quale intendi: {items_or}?",), "try_these": ("Prova {items_or}.",),
     "nothing_to_pair": ("Non vedo ancora niente da abbinare.",),
     "goes_with": ("Con {items}, metterei {other}.", "{items_cap} sta bene con {other}."),
@@ -117,7 +117,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "count": ("Ne hai {n}: {items}.",), "count/0": ("Non ne hai ancora.",), "count/1": ("Ne hai uno: {items}.",),
     "gaps": ("Per {scenario} ti manca {needs}.",), "gaps_covered": ("Per il resto hai già {items}.",),
     "no_gap": ("Non manca niente di essenziale per {scenario}: {items} coprono le basi.",),
-    "pick/warmth": ("{item_cap}: è il più caldo dei due, più di {other}.",),
+    "pick/warmth": ("{item_cap}: è il più caldo dei due (l'altro è {other}).",),
     "pick/evening": ("{item_cap}: è la scelta più da sera, meglio di {other}.",),
     "pick/occasion": ("{item_cap}: è più adatto per {occasion}{with_anchor} di {other}.",),
     "pick/comfort": ("{item_cap}: è più comodo per una lunga giornata di {other}.",),
@@ -173,6 +173,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "non mi piacciono": "i don't like", "non mi piace il": "i don't like the", "non mi piace la": "i don't like the",
     "grazie": "thanks", "ciao": "hi", "con cosa li abbino": "what goes with them", "con cosa lo abbino": "what goes with it", "con cosa la abbino": "what goes with it",
     "cosa posso mettere": "what can i wear", "cosa posso indossare": "what can i wear", "cosa mi metto": "what should i wear",
     "cosa metto": "what should i wear", "cosa indosso": "what should i wear", "che cosa mi metto": "what should i wear",

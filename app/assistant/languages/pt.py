@@ -175,6 +175,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 GLOSS = {
+    "não gosto dos": "i don't like the", "não gosto das": "i don't like the", "não gosto do": "i don't like the", "não gosto da": "i don't like the",
     "obrigado": "thanks", "obrigada": "thanks", "olá": "hi", "com o que combino": "what goes with it",
     "o que posso vestir": "what can i wear", "o que posso usar": "what can i wear", "o que visto": "what should i wear",
     "o que devo vestir": "what should i wear", "o que eu visto": "what should i wear", "o que ponho": "what should i wear",

@@ -86,7 +86,8 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
         return k.CANNOT
     if dislike and has_suggestion:
         return k.REVISE if REVISE_CUE.search(text) or slots.direction else k.DISLIKE
-    if has_suggestion and REVISE_CUE.search(text) and not COUNT.search(text) and not OWN.search(text):
+    comparing = re.search(r"\bwhich (?:one )?(?:is|would be)\b", text)
+    if has_suggestion and REVISE_CUE.search(text) and not (COUNT.search(text) or OWN.search(text) or comparing):
         return k.REVISE
     return None
 

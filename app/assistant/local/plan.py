@@ -17,7 +17,7 @@ from app.assistant.local import kinds as k
 from app.assistant.local.entities import LAST_UPLOAD
 from app.assistant.local.refs import Resolved, resolve
 from app.assistant.local.slots import PRONOUN, Garment, Slots
-from app.assistant.local.state import State, carry, rebuild, situation_changed
+from app.assistant.local.state import State, carry, leans_on_thread, rebuild
 from app.assistant.local.understand import Understanding, understand
 from app.styling import WardrobeItem
 from app.vision.taxonomy import base_formality, base_warmth
@@ -118,9 +118,7 @@ def prepare(context: ConversationContext) -> Ask:
     by_id = {item.id: item for item in context.wardrobe}
     state = rebuild(context.recent_turns, by_id)
     u = understand(context.question, previous_lang=state.lang, has_suggestion=state.has_suggestion)
-    about_the_thread = u.kind in (k.YESNO, k.PAIRING, k.COMPARE) and not situation_changed(u.slots)
-    leans_on_thread = u.follow_up or u.kind in (k.REVISE, k.DISLIKE) or about_the_thread
-    slots = carry(u.slots, state.slots) if leans_on_thread else u.slots
+    slots = carry(u.slots, state.slots) if leans_on_thread(u) else u.slots
     garments = owned_garments(u, u.kind)
     refs = tuple(resolve(g, context.wardrobe, state.named) for g in garments)
     return Ask(u, state, slots, context.wardrobe, by_id, refs, context)

@@ -103,7 +103,7 @@ def _different(outfits: Sequence[styling.Outfit], previous: Sequence[int]) -> li
     return fresh or [o for o in outfits if {i.id for i in o.items} != seen]
 
 
-TAILORED = frozenset({"interview", "formal", "funeral", "work"})
+TAILORED = frozenset({"interview", "formal", "funeral", "work", "wedding-guest"})
 
 
 def _tailoring(ask: Ask, chosen: Sequence[WardrobeItem]) -> WardrobeItem | None:

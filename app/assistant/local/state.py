@@ -49,6 +49,12 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
     return replace(slots, **changes)
 
 
+def leans_on_thread(u: Understanding) -> bool:
+    """Whether this question's situation comes from the thread: elliptical, a revision, or about its items."""
+    about_the_thread = u.kind in (k.YESNO, k.PAIRING, k.COMPARE) and not situation_changed(u.slots)
+    return u.follow_up or u.kind in (k.REVISE, k.DISLIKE) or about_the_thread
+
+
 def situation_changed(slots: Slots) -> bool:
     return any(getattr(slots, f.name) not in (None, False) for f in fields(Slots) if f.name in CARRIED)
 
@@ -62,7 +68,7 @@ def advance(state: State, u: Understanding, answer: str, known: set[int], left_o
     first = FIRST_SENTENCE.match(answer)
     focus = _ids(first.group(0) if first else answer, known)
     named = _ids(answer, known) or state.named
-    slots = carry(u.slots, state.slots) if u.follow_up or u.kind in (k.REVISE, k.DISLIKE) else u.slots
+    slots = carry(u.slots, state.slots) if leans_on_thread(u) else u.slots
     suggestion = named if u.kind in SUGGESTING and named else state.suggestion
     return State(
         lang=u.lang,
