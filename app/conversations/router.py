@@ -30,7 +30,7 @@ from app.core.dependencies import AssistantDep, PageDep, SettingsDep
 from app.core.errors import AUTH_ERRORS, AppError, ErrorBody, InvalidRequest, error_for_integrity, responses
 from app.core.openapi import sse_event_schema
 from app.core.ratelimit import RateLimiter, bearer_token, limit_keys, too_many
-from app.core.responses import json_response
+from app.core.responses import IfNoneMatch, cached_read, json_response
 from app.core.security import CurrentUser, OwnedUser, find_credential, owned_user, record_token_use
 from app.core.text import InputText
 from app.users.models import User
@@ -197,11 +197,17 @@ async def stream_conversation(
     return StreamingResponse(events, media_type="text/event-stream", headers={"Cache-Control": "no-store"})
 
 
-@router.get("/{user_id}", response_model=list[Conversation], responses=responses(*AUTH_ERRORS))
-async def list_conversations(user: OwnedUser, session: SessionDep, page: PageDep) -> Response:
-    """The user's conversations, newest first."""
+@router.get(
+    "/{user_id}",
+    response_model=list[Conversation],
+    responses={**cached_read("The conversations, newest first."), **responses(*AUTH_ERRORS)},
+)
+async def list_conversations(
+    user: OwnedUser, session: SessionDep, page: PageDep, if_none_match: IfNoneMatch = None
+) -> Response:
+    """The user's conversations, newest first. Send `If-None-Match: <ETag>` to get 304 while nothing changed."""
     rows = await service.list_conversations(session, user_id=user.id, limit=page.limit, offset=page.offset)
-    return json_response([conversation_json(row) for row in rows])
+    return json_response([conversation_json(row) for row in rows], if_none_match=if_none_match)
 
 
 @router.delete(

@@ -19,7 +19,7 @@ from app.core.errors import (
     responses,
 )
 from app.core.etag import ETAG_HEADER_DOC, if_match_passes, strong_etag
-from app.core.responses import json_response
+from app.core.responses import IfNoneMatch, cached_read, conditional, dumps, json_response
 from app.core.security import OwnedUser
 from app.storage.base import ObjectNotFound, StorageError
 from app.wardrobe import service
@@ -144,11 +144,17 @@ async def _upload_one(
     return item
 
 
-@router.get("/{user_id}", response_model=list[Image], responses=responses(*AUTH_ERRORS))
-async def list_images(user: OwnedUser, session: SessionDep, page: PageDep) -> Response:
-    """The user's wardrobe, newest first."""
+@router.get(
+    "/{user_id}",
+    response_model=list[Image],
+    responses={**cached_read("The items, newest first."), **responses(*AUTH_ERRORS)},
+)
+async def list_images(
+    user: OwnedUser, session: SessionDep, page: PageDep, if_none_match: IfNoneMatch = None
+) -> Response:
+    """The user's wardrobe, newest first. Send `If-None-Match: <ETag>` to get 304 while nothing changed."""
     rows = await service.list_images(session, user_id=user.id, limit=page.limit, offset=page.offset)
-    return json_response([image_json(row) for row in rows])
+    return json_response([image_json(row) for row in rows], if_none_match=if_none_match)
 
 
 def _tagged(row: WardrobeImage, response: Response) -> Image:
@@ -159,15 +165,18 @@ def _tagged(row: WardrobeImage, response: Response) -> Image:
 
 
 ITEM_READ: dict[int | str, dict[str, Any]] = {200: {"description": "The item.", "headers": ETAG_HEADER_DOC}}
+ITEM_GET = cached_read("The item.")
 IfMatch = Annotated[
     str | None,
     Header(description="The `ETag` of the version read; a stale one is refused with 412 instead of overwriting."),
 ]
 
 
-@router.get("/{user_id}/{image_id}", response_model=Image, responses={**ITEM_READ, **responses(*AUTH_ERRORS)})
-async def get_image(user: OwnedUser, image_id: int, session: SessionDep, response: Response) -> Image:
-    return _tagged(await service.get_image(session, user_id=user.id, image_id=image_id), response)
+@router.get("/{user_id}/{image_id}", response_model=Image, responses={**ITEM_GET, **responses(*AUTH_ERRORS)})
+async def get_image(user: OwnedUser, image_id: int, session: SessionDep, if_none_match: IfNoneMatch = None) -> Response:
+    """One item, with the ETag that `PATCH` takes as `If-Match`; 304 for a current `If-None-Match`."""
+    image = Image.from_row(await service.get_image(session, user_id=user.id, image_id=image_id))
+    return conditional(dumps(image.model_dump(mode="json")), strong_etag(image), if_none_match)
 
 
 @router.patch(

@@ -102,7 +102,7 @@ export interface paths {
         };
         /**
          * List Conversations
-         * @description The user's conversations, newest first.
+         * @description The user's conversations, newest first. Send `If-None-Match: <ETag>` to get 304 while nothing changed.
          *
          *     Part of the original contract: path and status as it wrote them.
          */
@@ -187,7 +187,7 @@ export interface paths {
         };
         /**
          * List Images
-         * @description The user's wardrobe, newest first.
+         * @description The user's wardrobe, newest first. Send `If-None-Match: <ETag>` to get 304 while nothing changed.
          *
          *     Part of the original contract: path and status as it wrote them.
          */
@@ -207,7 +207,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Image */
+        /**
+         * Get Image
+         * @description One item, with the ETag that `PATCH` takes as `If-Match`; 304 for a current `If-None-Match`.
+         */
         get: operations["images-get"];
         put?: never;
         post?: never;
@@ -1553,7 +1556,10 @@ export interface operations {
                 /** @description Rows to skip (max 1000000). */
                 offset?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version you hold: 304 Not Modified, with no body, while it is current. */
+                "if-none-match"?: string;
+            };
             path: {
                 user_id: number;
             };
@@ -1561,15 +1567,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The conversations, newest first. */
             200: {
                 headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"][];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` tag is still current. */
+            304: {
+                headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
@@ -2089,7 +2107,10 @@ export interface operations {
                 /** @description Rows to skip (max 1000000). */
                 offset?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version you hold: 304 Not Modified, with no body, while it is current. */
+                "if-none-match"?: string;
+            };
             path: {
                 user_id: number;
             };
@@ -2097,15 +2118,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The items, newest first. */
             200: {
                 headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Image"][];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` tag is still current. */
+            304: {
+                headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
@@ -2173,7 +2206,10 @@ export interface operations {
     "images-get": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version you hold: 304 Not Modified, with no body, while it is current. */
+                "if-none-match"?: string;
+            };
             path: {
                 image_id: number;
                 user_id: number;
@@ -2193,6 +2229,16 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Image"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` tag is still current. */
+            304: {
+                headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
             401: {
