@@ -9,14 +9,22 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from app.vision.colours import ColourShare, dominant_colours
+from app.vision.cutout import cutout_webp
 from app.vision.features import color_features
 from app.vision.knowledge import formality_of, seasons_of, style_of, warmth_of
+from app.vision.mask import GarmentMask, GarmentMasker
 from app.vision.model import ModelOutput, VisionModel
 from app.vision.similarity import signature
 from app.vision.taxonomy import TYPE_OF_SHOE_KIND, WARMTH_RANGE_C, category_of
 
 ANALYSIS_SIDE = 320  # the training photos were at most 256 px; analysing more pixels only costs time
 COLOUR_HEAD_TRUST = 0.5  # below this the measured clusters name the colour on their own
+# A field whose (temperature-scaled) confidence is below this is listed in `needs_review`: a client
+# should ask the user rather than act on it. At 0.6 the fields' validation accuracy above the
+# threshold is >= 0.85 (docs/model-card.md).
+REVIEW_THRESHOLD = 0.6
+SECOND_COLOUR_CANDIDATE = 0.25  # a second colour family is offered when the head gives it this much
+REVIEWED_FIELDS = ("type", "category", "color_family", "pattern", "style", "shoe_kind")
 STYLE_NAMES = {"casual": "casual", "formal": "formal", "sports": "sporty", "ethnic": "ethnic"}
 
 
@@ -35,6 +43,13 @@ class ItemAnalysis:
     backend: str = "local"
     embedding: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)
     signature: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)  # see similarity.py
+    color_candidates: list[str] = field(default_factory=list)  # colour families, likeliest first (1 or 2)
+    cutout: bytes | None = field(default=None, repr=False, compare=False)  # WebP, transparent background
+
+    @property
+    def needs_review(self) -> list[str]:
+        """Fields too unsure to act on without asking the user (below REVIEW_THRESHOLD)."""
+        return [name for name in REVIEWED_FIELDS if self.confidence.get(name, 1.0) < REVIEW_THRESHOLD]
 
     @property
     def primary_color(self) -> str | None:
@@ -61,7 +76,9 @@ class ItemAnalysis:
             "warmth": self.warmth,
             "comfort_min_c": low,
             "comfort_max_c": high,
+            "color_candidates": self.color_candidates or ([self.colors[0].family] if self.colors else []),
             "confidence": self.confidence,
+            "needs_review": self.needs_review,
             "model_version": self.model_version,
             "backend": self.backend,
         }
@@ -104,6 +121,14 @@ def refine_type(output: ModelOutput, category: str) -> TypeVerdict:
     return TypeVerdict(coarse, coarse_p)
 
 
+def colour_candidates(output: ModelOutput, colours: list[ColourShare]) -> list[str]:
+    """The named colour's family, and a second one when the photo is genuinely ambiguous (navy/black)."""
+    first = colours[0].family if colours else output.color.label
+    ranked = sorted(output.color.probabilities.items(), key=lambda kv: -kv[1])
+    others = [family for family, p in ranked if family != first and p >= SECOND_COLOUR_CANDIDATE]
+    return [first, *others[:1]]
+
+
 def analysis_copy(image: Image.Image) -> Image.Image:
     """A copy at most ANALYSIS_SIDE px: box-average by a whole factor first (cheap), then bicubic."""
     small = image.convert("RGB")
@@ -116,17 +141,26 @@ def analysis_copy(image: Image.Image) -> Image.Image:
 class LocalAnalyzer:
     """The trained ONNX model for type/pattern/style/season/colour family, plus measured colours."""
 
-    def __init__(self, model: VisionModel) -> None:
+    def __init__(self, model: VisionModel, masker: GarmentMasker | None = None) -> None:
         self.model = model
+        self.masker = masker
 
     @classmethod
     def load(cls, model_dir: Path, *, threads: int = 2) -> "LocalAnalyzer":
-        return cls(VisionModel.load(model_dir, threads=threads))
+        model = VisionModel.load(model_dir, threads=threads)
+        spec = model.manifest.get("mask")
+        masker = GarmentMasker.load(model.checked_file(spec["file"]), spec["side"], threads=threads) if spec else None
+        return cls(model, masker)
+
+    def garment(self, small: Image.Image) -> GarmentMask | None:
+        return self.masker(np.asarray(small.convert("RGB"))) if self.masker is not None else None
 
     def analyze(self, image: Image.Image) -> ItemAnalysis:
         small = analysis_copy(image)
         output = self.model.predict(small)
+        garment = self.garment(small)
         trusted_family = output.color.label if output.color.confidence >= COLOUR_HEAD_TRUST else None
+        colours = dominant_colours(small, primary_family=trusted_family, mask=garment.mask if garment else None)
         category = output.category.label
         verdict = refine_type(output, category)
         garment_type = verdict.garment_type
@@ -135,7 +169,9 @@ class LocalAnalyzer:
         # catalogue-trained heads are skewed (Fall on 65% of rows, "sporty" knits) and only propose.
         style = style_of(garment_type, STYLE_NAMES.get(output.style.label, output.style.label), pattern)
         return ItemAnalysis(
-            colors=dominant_colours(small, primary_family=trusted_family),
+            colors=colours,
+            color_candidates=colour_candidates(output, colours),
+            cutout=cutout_webp(image, garment) if garment is not None else None,
             type=garment_type,
             category=category,
             pattern=pattern,

@@ -1,7 +1,13 @@
-"""Garment colours: separate the garment from its background, cluster in CIELAB, name with CIEDE2000."""
+"""Garment colours: the garment's own pixels (learned mask), white-balanced, clustered in CIELAB, named
+with CIEDE2000 against one documented palette (PALETTE; corrections are validated against it too).
+
+OpenCV does the Lab conversion and k-means (measured 0.25 vs 1.6 ms and 5 vs 26 ms on a 64x64 sample
+against the numpy versions this module used to carry).
+"""
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
@@ -41,8 +47,8 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("denim blue", "#4A6A8A", "blue"),
     ("blue", "#2F5DA8", "blue"),
     ("light blue", "#A7C7E7", "blue"),
-    ("teal", "#1F7A7A", "green"),
-    ("turquoise", "#40B5AD", "green"),
+    ("teal", "#1F7A7A", "blue"),
+    ("turquoise", "#40B5AD", "blue"),
     ("mint", "#B5E3C8", "green"),
     ("green", "#2E8B57", "green"),
     ("olive", "#6B6B2E", "green"),
@@ -54,6 +60,9 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
 
 _SAMPLE_SIDE = 64  # pixels per side analysed: colour needs area, not detail
 _MIN_SHARE = 0.08  # clusters smaller than this are trims, shadows or noise
+SECONDARY_SHARE = 0.2  # a second colour is named only when it covers at least this share of the garment
+WHITE_BALANCE_STRENGTH = 0.0  # measured on eval/home_photos.csv: 0.5 gave 0.448 vs 0.462 family accuracy (clusters)
+_MAX_GAIN = 1.25
 
 
 @dataclass(frozen=True)
@@ -152,41 +161,52 @@ def foreground_mask(lab: FloatArray) -> NDArray[np.bool_]:
     return mask
 
 
-def _squared_distances(points: FloatArray, centres: FloatArray) -> FloatArray:
-    return (  # type: ignore[no-any-return]
-        np.sum(points**2, axis=1)[:, None] - 2 * points @ centres.T + np.sum(centres**2, axis=1)[None, :]
-    )
+def _kmeans(points: FloatArray, k: int) -> tuple[FloatArray, NDArray[np.intp]]:
+    k = max(1, min(k, len(points)))
+    cv2.setRNGSeed(0)  # the same photo always gets the same colours
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 0.5)
+    data = np.ascontiguousarray(points, dtype=np.float32)
+    _, labels, centres = cv2.kmeans(data, k, None, criteria, 1, cv2.KMEANS_PP_CENTERS)  # type: ignore[call-overload]
+    return np.asarray(centres, dtype=np.float64), np.asarray(labels, dtype=np.intp).ravel()
 
 
-def _kmeans(points: FloatArray, k: int, iterations: int = 10) -> tuple[FloatArray, NDArray[np.intp]]:
-    # Deterministic farthest-point seeding: the same photo always gets the same colours.
-    centres = points[[int(np.argmin(np.sum((points - points.mean(0)) ** 2, axis=1)))]]
-    nearest = np.sum((points - centres[0]) ** 2, axis=1)
-    for _ in range(1, min(k, len(points))):
-        centres = np.vstack([centres, points[int(np.argmax(nearest))]])
-        nearest = np.minimum(nearest, np.sum((points - centres[-1]) ** 2, axis=1))
-    labels = np.zeros(len(points), dtype=np.intp)
-    for _ in range(iterations):
-        new_labels = np.argmin(_squared_distances(points, centres), axis=1)
-        if np.array_equal(new_labels, labels):
-            break
-        labels = new_labels
-        counts = np.bincount(labels, minlength=len(centres))
-        sums = np.stack([np.bincount(labels, weights=points[:, d], minlength=len(centres)) for d in range(3)], 1)
-        filled = counts > 0
-        centres[filled] = sums[filled] / counts[filled, None]
-    return centres, labels
+def white_balanced(rgb: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Part-way towards neutral light: shades-of-grey (p=6) illuminant estimate over the whole photo.
+
+    Warm bulbs turn grey into beige and white into cream; a full grey-world correction would in turn
+    bleach a photo that is mostly one colourful blanket, hence the partial strength and capped gains.
+    """
+    illuminant = np.power(np.mean(np.power(rgb.reshape(-1, 3), 6), axis=0), 1 / 6) + 1e-6
+    gains = np.clip(illuminant.mean() / illuminant, 1 / _MAX_GAIN, _MAX_GAIN) ** WHITE_BALANCE_STRENGTH
+    return np.asarray(np.clip(rgb * gains.astype(np.float32), 0, 1), dtype=np.float32)
 
 
-def dominant_colours(image: Image.Image, max_colours: int = 4, primary_family: str | None = None) -> list[ColourShare]:
+def garment_lab(image: Image.Image, mask: NDArray[np.bool_] | None = None) -> FloatArray:
+    """CIELAB of the garment's pixels on a small sample: the learned mask's, else the border heuristic's."""
+    small = image.convert("RGB").resize((_SAMPLE_SIDE, _SAMPLE_SIDE), Image.Resampling.BILINEAR)
+    rgb = white_balanced(np.asarray(small, dtype=np.float32) / 255.0)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2Lab).astype(np.float64)
+    if mask is None:
+        return lab[foreground_mask(lab)]
+    sample = cv2.resize(mask.astype(np.uint8), (_SAMPLE_SIDE, _SAMPLE_SIDE), interpolation=cv2.INTER_NEAREST)
+    points = lab[sample > 0]
+    return points if len(points) >= 16 else lab.reshape(-1, 3)
+
+
+def dominant_colours(
+    image: Image.Image,
+    max_colours: int = 4,
+    primary_family: str | None = None,
+    mask: NDArray[np.bool_] | None = None,
+) -> list[ColourShare]:
     """The 1-4 main colours of the garment, largest first, merged when a human would call them one.
 
-    `primary_family` is the trained colour head's verdict: studio light turns navy into dark grey for
-    k-means, so when the head is sure, the largest cluster is named within the family it says.
+    `mask` is the garment's pixels (app.vision.mask) at the image's size. `primary_family` is the
+    trained colour head's verdict: studio light turns navy into dark grey for k-means, so when the
+    head is sure, the largest cluster is named within the family it says. Colours after the first
+    are kept only when they cover SECONDARY_SHARE of the garment.
     """
-    small = image.convert("RGB").resize((_SAMPLE_SIDE, _SAMPLE_SIDE), Image.Resampling.BILINEAR)
-    lab = rgb_to_lab(np.asarray(small))
-    points = lab[foreground_mask(lab)]
+    points = garment_lab(image, mask)
     centres, labels = _kmeans(points, k=max_colours + 2)
     shares = np.bincount(labels, minlength=len(centres)) / len(labels)
     by_name: dict[str, tuple[float, FloatArray, str]] = {}
@@ -200,6 +220,7 @@ def dominant_colours(image: Image.Image, max_colours: int = 4, primary_family: s
     kept = [(n, s, c, f) for n, (s, c, f) in ranked if s >= _MIN_SHARE][:max_colours] or [
         (n, s, c, f) for n, (s, c, f) in ranked[:1]
     ]
+    kept = kept[:1] + [k for k in kept[1:] if k[1] >= SECONDARY_SHARE]
     if primary_family is not None and kept[0][3] != primary_family:
         name, family = name_colour(kept[0][2], primary_family)
         share = kept[0][1] + sum(k[1] for k in kept[1:] if k[0] == name)

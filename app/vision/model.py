@@ -140,7 +140,13 @@ class VisionModel:
     """Garment type, category, pattern, style, season and colour family, plus a 1280-d embedding."""
 
     def __init__(
-        self, *, session: ort.InferenceSession, heads: dict[str, Head], manifest: dict[str, Any], flip: bool
+        self,
+        *,
+        session: ort.InferenceSession,
+        heads: dict[str, Head],
+        manifest: dict[str, Any],
+        flip: bool,
+        model_dir: Path = Path("models"),
     ) -> None:
         self._session = session
         self._heads = heads
@@ -149,6 +155,7 @@ class VisionModel:
         self._input_name = session.get_inputs()[0].name
         self._category_of_type: dict[str, str] = manifest["category_of_type"]
         self._categories: tuple[str, ...] = tuple(manifest["category_labels"])
+        self._model_dir = model_dir
 
     @classmethod
     def load(cls, model_dir: Path, *, threads: int = 2, flip: bool = True) -> VisionModel:
@@ -169,7 +176,11 @@ class VisionModel:
         if manifest.get("extra_heads_file"):
             name = manifest["extra_heads_file"]
             heads.update(load_heads(_checked_file(model_dir, name, files[name]), manifest["extra_heads"]))
-        return cls(session=session, heads=heads, manifest=manifest, flip=flip)
+        return cls(session=session, heads=heads, manifest=manifest, flip=flip, model_dir=model_dir)
+
+    def checked_file(self, name: str) -> Path:
+        """Another artefact of this model's directory (e.g. the mask), verified against the manifest."""
+        return _checked_file(self._model_dir, name, self._manifest["files"][name])
 
     @property
     def model_version(self) -> str:

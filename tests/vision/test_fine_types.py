@@ -62,3 +62,11 @@ def test_the_shipped_model_has_a_shoe_kind_for_a_real_shoe_photo(local_analyzer:
     assert category_of(analysis.type) == "shoes"
     assert 0 < analysis.confidence["shoe_kind"] <= 1
     assert "+x" in analysis.model_version  # the extra heads are part of the version
+
+
+def test_needs_review_lists_the_unsure_fields() -> None:
+    from app.vision.analyze import REVIEW_THRESHOLD, ItemAnalysis
+
+    analysis = ItemAnalysis(colors=[], confidence={"type": 0.95, "color_family": REVIEW_THRESHOLD - 0.01, "style": 0.7})
+    assert analysis.needs_review == ["color_family"]
+    assert analysis.to_tags()["needs_review"] == ["color_family"]
