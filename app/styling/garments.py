@@ -6,6 +6,7 @@ styling rules need. A type missing here falls back on its category, so a new typ
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.styling.items import WardrobeItem
 from app.vision.taxonomy import normalise_type
@@ -125,11 +126,17 @@ _NOTHING = Garment()
 
 def garment(item: WardrobeItem) -> Garment:
     """What the rules know about this item's kind; unknown types fall back on the category."""
-    if item.type:
-        known = GARMENTS.get(normalise_type(item.type))
+    return garment_of(item.type, item.category)
+
+
+@lru_cache(maxsize=4096)
+def garment_of(garment_type: str | None, category: str | None) -> Garment:
+    """Cached: the search asks this for every candidate of every partial outfit."""
+    if garment_type:
+        known = GARMENTS.get(normalise_type(garment_type))
         if known is not None:
             return known
-    return BY_CATEGORY.get(item.category or "", _NOTHING)
+    return BY_CATEGORY.get(category or "", _NOTHING)
 
 
 def accessory_kind(item: WardrobeItem) -> str:

@@ -12,6 +12,7 @@ wardrobe itself cannot satisfy a rule.
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from app.styling.context import StyleContext
 from app.styling.dress_codes import DRESS_CODES, occasion_problem
@@ -29,9 +30,16 @@ STRUCTURE = "structure"
 
 def warmth_of(item: WardrobeItem) -> int:
     """The kind's warmth when we know the kind (a corrected type must not keep its old tags' warmth)."""
-    if item.type and normalise_type(item.type) in GARMENTS:
-        return GARMENTS[normalise_type(item.type)].warmth
+    known = _known_warmth(item.type)
+    if known is not None:
+        return known
     return item.warmth if item.warmth is not None else garment(item).warmth
+
+
+@lru_cache(maxsize=1024)
+def _known_warmth(garment_type: str | None) -> int | None:
+    kind = GARMENTS.get(normalise_type(garment_type)) if garment_type else None
+    return kind.warmth if kind else None
 
 
 def warmth_needed(temperature_c: float | None) -> float | None:
@@ -75,8 +83,24 @@ def _weather_problem(item: WardrobeItem, context: StyleContext) -> Violation | N
 
 def item_problems(item: WardrobeItem, context: StyleContext) -> list[Violation]:
     """The rules this one item breaks in this context, whatever it is worn with."""
-    found = [_weather_problem(item, context), occasion_problem(item, context.occasion)]
-    return [problem for problem in found if problem is not None]
+    family = item.colour_families[0] if item.colour_families else None
+    key = (item.type, item.category, item.style, family, item.warmth)
+    return list(_problems_of(key, context.occasion, context.temperature_c, context.rain))
+
+
+@lru_cache(maxsize=8192)
+def _problems_of(
+    key: tuple[str | None, str | None, str | None, str | None, int | None],
+    occasion: str | None,
+    temperature_c: float | None,
+    rain: bool,
+) -> tuple[Violation, ...]:
+    """Cached on what the rules read: a wardrobe has many items of one kind, colour and style."""
+    garment_type, category, style, family, warmth = key
+    item = WardrobeItem(0, garment_type, category, (family,) if family else (), style=style, warmth=warmth)
+    context = StyleContext(occasion=occasion, temperature_c=temperature_c, rain=rain)
+    found = [_weather_problem(item, context), occasion_problem(item, occasion)]
+    return tuple(problem for problem in found if problem is not None)
 
 
 def _structure(items: Sequence[WardrobeItem]) -> list[Violation]:

@@ -6,7 +6,7 @@ slot against a small reference sample; everything after works on at most PRUNE_T
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
@@ -39,6 +39,14 @@ class Slot:
     items: list[WardrobeItem]
     features: ItemFeatures
     unary: Array
+    layers: list[int | None] = field(default_factory=list)  # garments.garment(item).layer, per candidate
+    kinds: list[str] = field(default_factory=list)  # accessory kind per candidate
+    warmth: list[int] = field(default_factory=list)  # rules.warmth_of per candidate
+
+    def __post_init__(self) -> None:
+        self.layers = [garment(item).layer for item in self.items]
+        self.kinds = [accessory_kind(item) for item in self.items]
+        self.warmth = [warmth_of(item) for item in self.items]
 
 
 @dataclass(frozen=True)
@@ -147,16 +155,16 @@ def _allowed(state: State, slot: str, slots: dict[str, Slot]) -> Array:
     chosen = {slots[s].items[i].id for s, i in state.picks}
     ok &= np.array([item.id not in chosen for item in slots[slot].items])
     if slot == "layer":
-        top = next(slots[s].items[i] for s, i in state.picks if s == "top")
-        ok &= garment(top).layer != MID
+        top = next(i for s, i in state.picks if s == "top")
+        ok &= slots["top"].layers[top] != MID
     if slot == "outerwear":
-        layers = {garment(slots[s].items[i]).layer for s, i in state.picks}
-        ok &= np.array([garment(item).layer not in layers for item in slots[slot].items])
+        layers = {slots[s].layers[i] for s, i in state.picks}
+        ok &= np.array([layer not in layers for layer in slots[slot].layers])
     if slot == "accessory2":
         first = [i for s, i in state.picks if s == "accessory"]
-        kind = accessory_kind(slots["accessory"].items[first[0]]) if first else None
+        kind = slots["accessory"].kinds[first[0]] if first else None
         ok &= bool(first) & (np.arange(len(ok)) > (first[0] if first else 0))
-        ok &= np.array([accessory_kind(item) != kind for item in slots[slot].items])
+        ok &= np.array([other != kind for other in slots[slot].kinds])
     return ok
 
 
@@ -212,7 +220,7 @@ TORSO_SLOTS = frozenset({"top", "layer", "one-piece", "outerwear"})
 
 def _torso_warmth(state: State, slots: dict[str, Slot]) -> float:
     """The warmth rules.py judges: the warmest torso layer plus half a point per extra layer."""
-    warmths = sorted((warmth_of(slots[s].items[i]) for s, i in state.picks if s in TORSO_SLOTS), reverse=True)
+    warmths = sorted((slots[s].warmth[i] for s, i in state.picks if s in TORSO_SLOTS), reverse=True)
     return warmths[0] + 0.5 * (len(warmths) - 1) if warmths else 0.0
 
 
