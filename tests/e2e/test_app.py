@@ -6,6 +6,7 @@ history, sign out and in with the token, rotate it. Each screen is screenshotted
 and checked with axe-core (no serious or critical findings).
 """
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,22 @@ def upload(page: Page, paths: list[Path]) -> list[WebElement]:
     return all_css(page, "#upload-list li")[: len(paths)]  # newest first
 
 
+def drop_file(page: Page, path: Path) -> WebElement:
+    before = len(all_css(page, "#upload-list li"))
+    page.js(
+        "const [b64, name] = arguments;"
+        "const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));"
+        "const data = new DataTransfer(); data.items.add(new File([bytes], name, {type: 'image/jpeg'}));"
+        "const zone = document.getElementById('dropzone');"
+        "for (const kind of ['dragover', 'drop']) zone.dispatchEvent("
+        "  new DragEvent(kind, {dataTransfer: data, bubbles: true, cancelable: true}));",
+        base64.b64encode(path.read_bytes()).decode(),
+        path.name,
+    )
+    page.wait(lambda _: len(all_css(page, "#upload-list li[data-outcome]")) == before + 1, message="drop ignored")
+    return all_css(page, "#upload-list li")[0]
+
+
 def outcomes(rows: list[WebElement]) -> dict[str, str]:
     return {row.find_element(By.CSS_SELECTOR, ".name").text: row.get_attribute("data-outcome") or "" for row in rows}
 
@@ -110,6 +127,9 @@ def test_new_user_from_empty_wardrobe_to_outfits_and_chat(page: Page, tmp_path: 
     assert results[PHOTOS[0].name] == "duplicate", results
     assert results["notes.jpg"] == "rejected", results
     assert "Rejected:" in rows[0].text or "Rejected:" in rows[1].text
+    # Dropped on the page (a real drop event carrying the file): the same photo again is a duplicate.
+    dropped = drop_file(page, PHOTOS[1])
+    assert dropped.get_attribute("data-outcome") == "duplicate", dropped.text
     pictures_shown(page, "#grid img")
     check_screen(page, "04-wardrobe")
 
@@ -204,6 +224,7 @@ def pictures_shown(page: Page, selector: str) -> None:
 
 
 def ask(page: Page, question: str) -> None:
+    visible(page, "#chat-question:enabled")  # the history is loaded
     turns = len(all_css(page, "#chat-log li.turn"))
     css(page, "#chat-question").send_keys(question)
     css(page, "#chat-form button[type=submit]").click()
@@ -242,6 +263,14 @@ def sign_out_and_back_in(page: Page, token: str) -> None:
     css(page, "#signin-form button[type=submit]").click()
     visible(page, "#view-wardrobe")
     page.wait(lambda _: len(all_css(page, "#grid li")) == len(PHOTOS))
+
+    # Delete one item: it leaves the grid (and the server).
+    click_when_ready(page, "#grid li a")
+    visible(page, "#view-item")
+    css(page, "#item-delete").click()
+    page.wait(ec.alert_is_present()).accept()  # type: ignore[attr-defined]
+    visible(page, "#view-wardrobe")
+    page.wait(lambda _: len(all_css(page, "#grid li")) == len(PHOTOS) - 1, message="the item is still listed")
 
     # A new token replaces the old one: the old one no longer signs in.
     open_section(page, "account")

@@ -44,14 +44,20 @@ function showPast(conversation) {
 /** @param {User} user */
 export async function showChat(user) {
   current.user = user;
-  const [items, history] = await Promise.all([
-    loadItems(user),
-    call("get", "/api/conversations/{user_id}", { path: { user_id: user.id }, query: { limit: HISTORY } }),
-  ]);
-  current.items = new Map(items.map((i) => [i.id, i]));
-  byId("chat-log").replaceChildren();
-  for (const conversation of [...history].reverse()) showPast(conversation); // oldest first, like a chat
-  byId("chat-question", HTMLInputElement).focus();
+  const input = byId("chat-question", HTMLInputElement);
+  input.disabled = true; // until the history is on the page, so a new question is not wiped by it
+  try {
+    const [items, history] = await Promise.all([
+      loadItems(user),
+      call("get", "/api/conversations/{user_id}", { path: { user_id: user.id }, query: { limit: HISTORY } }),
+    ]);
+    current.items = new Map(items.map((i) => [i.id, i]));
+    byId("chat-log").replaceChildren();
+    for (const conversation of [...history].reverse()) showPast(conversation); // oldest first, like a chat
+  } finally {
+    input.disabled = false;
+    input.focus();
+  }
 }
 
 async function ask(/** @type {SubmitEvent} */ event) {

@@ -123,11 +123,12 @@ async function sendFeedback(user, outfit, signal) {
 /** The "rate my outfit" picker: every item, with a checkbox. @param {User} user */
 async function renderPicker(user) {
   const items = await loadItems(user);
+  const ticked = new Set([...document.querySelectorAll("#rate-items input:checked")].map((b) => /** @type {HTMLInputElement} */ (b).value));
   byId("rate-items").replaceChildren(...items.map((item) => {
     const id = `rate-${item.id}`;
     const img = h("img", { alt: "", width: 64, height: 64 });
     showPicture(img, pictureOf(item));
-    const box = h("input", { type: "checkbox", id, value: item.id });
+    const box = h("input", { type: "checkbox", id, value: item.id, checked: ticked.has(String(item.id)) }); // kept if ticked while loading
     return h("li", { "data-category": item.tags.category ?? "" }, [box, h("label", { for: id }, [img, label(describe(item))])]);
   }));
 }
