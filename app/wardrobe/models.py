@@ -4,6 +4,7 @@ from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db import SQLITE_NEVER_REUSE_IDS, Base, CreatedAtMixin
+from app.wardrobe.tags import effective_tags
 
 
 class WardrobeImage(CreatedAtMixin, Base):
@@ -34,4 +35,5 @@ class WardrobeImage(CreatedAtMixin, Base):
 
     @property
     def effective_tags(self) -> dict[str, Any]:
-        return {**self.tags, **(self.corrections or {})}
+        """The model's tags with the corrections applied and every field derived from them recomputed."""
+        return effective_tags(self.tags, self.corrections or {})

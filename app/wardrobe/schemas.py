@@ -1,11 +1,12 @@
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from app.core.errors import ErrorBody
 from app.core.text import InputText
 from app.vocabularies import Category, ColourFamily, Pattern, Season, Style
+from app.wardrobe import tags
 
 
 class ColourTag(BaseModel):
@@ -119,14 +120,27 @@ class BatchResult(BaseModel):
     results: list[BatchItem] = Field(description="One entry per file, in the order sent.")
 
 
+# Corrections name values of the engines' own vocabulary (app/wardrobe/tags.py reads their tables); anything else
+# is a 422 that lists what is accepted.
+GarmentType = Annotated[InputText, AfterValidator(tags.garment_type)]
+ColourName = Annotated[InputText, AfterValidator(tags.colour_name)]
+
+
 class TagCorrection(BaseModel):
-    """Fields to correct. A field sent as `null` drops that correction (the model's value shows again)."""
+    """Fields to correct. A field sent as `null` drops that correction (the model's value shows again).
+
+    Values come from the service's vocabulary (a 422 lists the accepted ones); the fields that follow from a
+    corrected one (category from type, the `colors` list with hex and family, style, formality, seasons,
+    warmth) are recomputed with it.
+    """
 
     model_config = {"extra": "forbid"}
 
-    type: InputText | None = Field(default=None, max_length=40, examples=["jeans"])
+    type: GarmentType | None = Field(default=None, max_length=40, examples=["jeans"], description="A garment type.")
     category: Category | None = None
-    primary_color: InputText | None = Field(default=None, max_length=40, examples=["navy"])
-    secondary_color: InputText | None = Field(default=None, max_length=40)
+    primary_color: ColourName | None = Field(
+        default=None, max_length=40, examples=["navy"], description="A palette colour name (`gray` reads `grey`)."
+    )
+    secondary_color: ColourName | None = Field(default=None, max_length=40, description="A palette colour name.")
     style: Style | None = Field(default=None, examples=["smart-casual"])
     pattern: Pattern | None = Field(default=None, examples=["striped"])

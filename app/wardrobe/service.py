@@ -2,6 +2,7 @@
 
 import asyncio
 import logging
+import re
 import time
 import unicodedata
 import uuid
@@ -22,7 +23,6 @@ from app.core.observability import ANALYSIS_LATENCY
 from app.storage.base import Storage, StorageError
 from app.styling import WardrobeItem
 from app.vision.analyze import ImageAnalyzer, ItemAnalysis
-from app.vision.colours import PALETTE
 from app.vision.similarity import embedding_of, near_duplicates, pack, unpack
 from app.vision.taxonomy import category_of
 from app.wardrobe.images import STORED_CONTENT_TYPE, PreparedImage, prepare_upload, upload_hash
@@ -38,9 +38,6 @@ def display_filename(filename: str | None) -> str | None:
     base = PureWindowsPath(PurePosixPath(filename).name).name
     cleaned = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
     return cleaned[:255] or None
-
-
-PALETTE_FAMILY = {name: family for name, _, family in PALETTE}
 
 
 def user_storage_prefix(user_id: int) -> str:
@@ -251,24 +248,19 @@ async def storage_keys_of(session: AsyncSession, *, user_id: int) -> list[str]:
 
 
 def _colour_fields(tags: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
-    colours = [c for c in tags.get("colors") or [] if isinstance(c, dict)]
-    fields = {
+    # Effective tags keep `colors` consistent with corrections; an entry without a usable hex (stored before
+    # corrections were checked) is left out rather than handed to the colour maths.
+    colours = [c for c in tags.get("colors") or [] if isinstance(c, dict) and _is_hex(c.get("hex"))]
+    return {
         "colour_names": tuple(str(c.get("name")) for c in colours),
         "colour_families": tuple(str(c.get("family")) for c in colours),
         "colour_hexes": tuple(str(c.get("hex")) for c in colours),
         "colour_shares": tuple(float(c.get("share") or 0) for c in colours),
     }
-    corrected = tags.get("primary_color")
-    if corrected and (not fields["colour_names"] or fields["colour_names"][0] != corrected):
-        # A corrected colour outranks the measured ones; its family is the palette's, when it is a palette name.
-        family = PALETTE_FAMILY.get(corrected, corrected)
-        fields = {
-            "colour_names": (corrected, *fields["colour_names"]),
-            "colour_families": (family, *fields["colour_families"]),
-            "colour_hexes": ("", *fields["colour_hexes"]),
-            "colour_shares": (1.0, *fields["colour_shares"]),
-        }
-    return fields
+
+
+def _is_hex(value: object) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", value) is not None
 
 
 def to_wardrobe_item(image: WardrobeImage, *, with_embedding: bool = False) -> WardrobeItem:
@@ -304,9 +296,7 @@ async def wardrobe_items(
 
 
 async def correct_tags(session: AsyncSession, *, image: WardrobeImage, changes: dict[str, str | None]) -> WardrobeImage:
-    corrections = {**(image.corrections or {}), **changes}
-    if changes.get("type") and "category" not in changes:
-        corrections["category"] = category_of(changes["type"])  # a new type implies its slot
+    corrections = {**(image.corrections or {}), **changes}  # derived fields follow on read (app/wardrobe/tags.py)
     image.corrections = {key: value for key, value in corrections.items() if value is not None}
     await session.flush()
     return image

@@ -1037,6 +1037,10 @@ export interface components {
         /**
          * TagCorrection
          * @description Fields to correct. A field sent as `null` drops that correction (the model's value shows again).
+         *
+         *     Values come from the service's vocabulary (a 422 lists the accepted ones); the fields that follow from a
+         *     corrected one (category from type, the `colors` list with hex and family, style, formality, seasons,
+         *     warmth) are recomputed with it.
          */
         TagCorrection: {
             category?: components["schemas"]["Category"] | null;
@@ -1044,15 +1048,20 @@ export interface components {
             pattern?: components["schemas"]["Pattern"] | null;
             /**
              * Primary Color
+             * @description A palette colour name (`gray` reads `grey`).
              * @example navy
              */
             primary_color?: string | null;
-            /** Secondary Color */
+            /**
+             * Secondary Color
+             * @description A palette colour name.
+             */
             secondary_color?: string | null;
             /** @example smart-casual */
             style?: components["schemas"]["Style"] | null;
             /**
              * Type
+             * @description A garment type.
              * @example jeans
              */
             type?: string | null;
