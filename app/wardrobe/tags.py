@@ -3,15 +3,18 @@
 A correction names a value of the engines' own vocabulary (garment types from app/vision/taxonomy.py and the
 outfit rules' garment table, colours from the vision palette; styles and patterns are app/vocabularies.py enums);
 everything derived from a corrected field (category, style, formality, seasons, warmth, the `colors` list with
-its hexes and families) is recomputed from it on every read, so no field contradicts a correction and dropping one brings the model's values back.
+its hexes and families) is recomputed from it on every read, so no field contradicts a correction and dropping
+one brings the model's values back. A correction stored before values were checked, that the vocabulary refuses,
+is not applied (it stays listed in `corrections`).
 """
 
 from typing import Any
 
 from app.styling.garments import GARMENTS
 from app.vision.colours import PALETTE
-from app.vision.knowledge import formality_of, seasons_of, style_of, warmth_of
-from app.vision.taxonomy import TYPES, WARMTH_RANGE_C, category_of, normalise_type
+from app.vision.knowledge import STYLES, formality_of, seasons_of, style_of, warmth_of
+from app.vision.remote import PATTERNS
+from app.vision.taxonomy import CATEGORIES, TYPES, WARMTH_RANGE_C, category_of, normalise_type
 
 COLOURS: dict[str, tuple[str, str]] = {name: (hex_value, family) for name, hex_value, family in PALETTE}
 # Spellings people use for a palette name; each applies only when the palette has the name it leads to.
@@ -48,7 +51,22 @@ def canonical_colour(value: str) -> str | None:
     return next((name for name in candidates if name in COLOURS), None)
 
 
-def effective_tags(tags: dict[str, Any], corrections: dict[str, Any]) -> dict[str, Any]:
+def _applicable(key: str, value: Any) -> Any:
+    """The correction in the vocabulary's spelling, or None when the vocabulary refuses it."""
+    if not isinstance(value, str):
+        return None
+    if key == "type":
+        name = normalise_type(value)
+        return name if name in TYPES or name in GARMENTS else None
+    if key in ("primary_color", "secondary_color"):
+        return canonical_colour(value)
+    closed = {"category": CATEGORIES, "style": STYLES, "pattern": PATTERNS}.get(key)
+    return value if closed is None or value in closed else None
+
+
+def effective_tags(tags: dict[str, Any], stored: dict[str, Any]) -> dict[str, Any]:
+    checked = {key: _applicable(key, value) for key, value in stored.items()}
+    corrections = {key: value for key, value in checked.items() if value is not None}
     merged = {**tags, **corrections}
     if corrections.keys() & {"type", "style", "pattern"}:
         merged.update(_from_type(merged, corrections))

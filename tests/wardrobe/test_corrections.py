@@ -123,4 +123,6 @@ async def test_corrections_stored_before_they_were_checked_never_break_the_engin
         )
     item = await client.get(f"/api/images/{ana.id}/{ids['t-shirt']}", headers=ana.headers)
     assert item.status_code == 200, item.text
+    assert item.json()["tags"]["style"] != "banana" and item.json()["tags"]["primary_color"] != "indigo"
+    assert item.json()["corrections"] == legacy  # refused values are not applied, and still shown for what they are
     await assert_engines_answer(client, ana, ids)
