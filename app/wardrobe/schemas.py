@@ -88,7 +88,7 @@ def image_json(row: Any) -> dict[str, Any]:
         "height": row.height,
         "size_bytes": row.size_bytes,
         "content_hash": row.content_hash,
-        "tags": tags_json({**row.tags, **corrections}),
+        "tags": tags_json(tags.effective_tags(row.tags, corrections)),  # derived fields follow the corrections
         "corrections": corrections,
         "created_at": row.created_at,
         "file_url": f"{base}/file",
