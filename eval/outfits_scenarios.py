@@ -1,4 +1,4 @@
-"""Would a stylist sign the top 3? `python -m eval.outfits_scenarios --data ../shared/data [--verbose]`
+"""Would a stylist sign the top 3? `python -m eval.outfits_scenarios --data ../shared/data [--draw N]`
 
 Four wardrobes built from real photos (eval/scenario_wardrobes.py: the engine sees the image engine's tags, the
 judge reads the true labels), 47 scenarios a person would ask about, each judged by eval/scenario_judge.py.
@@ -113,9 +113,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--models", type=Path, default=Path("models"))
-    parser.add_argument("--verbose", action="store_true", help="print every outfit, not only failures")
+    parser.add_argument("--draw", type=int, default=0, help="other photos of the same kinds (0 = reference)")
     args = parser.parse_args()
-    wardrobes = {w.name: w for w in load_wardrobes(args.data, args.models)}
+    wardrobes = {w.name: w for w in load_wardrobes(args.data, args.models, args.draw)}
     print(f"{len(SCENARIOS)} scenarios over {len(wardrobes)} wardrobes ({', '.join(wardrobes)})")
     total_pass = total = clean = 0
     for scenario in SCENARIOS:

@@ -26,8 +26,9 @@ from app.styling.compatibility import WEIGHTS_PATH, PairModel, load_model, outfi
 from app.styling.features import GARMENT_TYPES, UNKNOWN_TYPE, Array, item_features
 from app.vision.taxonomy import TYPES
 from eval.outfits import auc, compatibility_auc, fitb_accuracy
-from eval.outfits_data import load_outfits
+from eval.outfits_data import WornOutfit, load_outfits
 from eval.outfits_fit import _SAME_CATEGORY as SAME_CATEGORY
+from eval.outfits_fit import type_affinity
 
 PSEUDO = 3.0
 SEED = 14
@@ -137,8 +138,12 @@ def held_out(outfits: list[list[tuple[str, int]]], scorer: Callable[[Sequence[tu
     return f"AUC {auc(real, fake):.3f}  FITB {np.mean(hits):.3f}  ({len(real)} outfits)"
 
 
+def worn_split(data: Path, validation: bool) -> list[WornOutfit]:
+    return [o for o in load_outfits(data, Settings(_env_file=None).model_dir) if o.is_validation == validation]
+
+
 def worn_check(data: Path, table: Array | None) -> str:
-    outfits = [o for o in load_outfits(data, Settings(_env_file=None).model_dir) if o.is_validation]
+    outfits = worn_split(data, validation=True)
     model = load_model() if table is None else replace(load_model(), type_affinity=table)
 
     def scorer(items: Sequence[object]) -> float:
@@ -163,7 +168,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="ship the Polyvore kind table as the type affinity")
     args = parser.parse_args()
     kinds, table = kind_outfits(args.data), kind_table(args.data)
-    worn_table = load_model().type_affinity
+    worn_table = type_affinity(worn_split(args.data, validation=False))  # learned from worn training outfits
     print(f"kinds: {len(kinds['train'])} training outfits, {len(kinds['test'])} held-out (Polyvore test split)")
     print(f"  Polyvore kind table       {held_out(kinds['test'], lambda o: _score(o, table))}")
     print(f"  worn-outfit kind table    {held_out(kinds['test'], lambda o: _score(o, worn_table))}")
@@ -174,7 +179,8 @@ def main() -> None:
     print(f"  Polyvore colour-word table {held_out(colours['test'], lambda o: _score(o, colour_table))}")
     print(f"  no learned taste           {held_out(colours['test'], lambda o: 0.0)}")
     print("worn outfits, validation split, engine compatibility with each type table:")
-    print(f"  shipped table     {worn_check(args.data, None)}")
+    print(f"  shipped weights   {worn_check(args.data, None)}")
+    print(f"  worn-outfit table {worn_check(args.data, worn_table)}")
     print(f"  Polyvore table    {worn_check(args.data, table)}")
     print(f"  no type affinity  {worn_check(args.data, np.zeros_like(table))}")
     if args.write:

@@ -2,8 +2,9 @@
 photo analysed by the image engine, exactly as an upload would be) and by its TRUE human label, which the
 stylist's judge reads. So tagging errors count against the outfit engine, as they would for a user.
 
-Items are picked deterministically (sha256 of the image name) from `product-attributes` (articleType, usage,
-baseColour) and `clothing-types` (label); analyses are cached under eval/.cache/scenarios/.
+Items are picked deterministically (sha256 of the wardrobe and image names, so wardrobes rarely share a photo)
+from `product-attributes` (articleType, usage, baseColour) and `clothing-types` (label); analyses are cached
+under eval/.cache/scenarios/.
 """
 
 import base64
@@ -104,11 +105,19 @@ def _rows(data: Path) -> dict[str, list[dict[str, str]]]:
     return {"pa": product, "ct": clothing}
 
 
-def _order(row: dict[str, str]) -> bytes:
-    return hashlib.sha256(row["image"].encode()).digest()
+def _order(wardrobe: str, row: dict[str, str]) -> bytes:
+    """Each wardrobe draws its own photos, so one mis-tagged photo does not recur in every wardrobe."""
+    return hashlib.sha256(f"{wardrobe}/{row['image']}".encode()).digest()
 
 
-def _pick(rows: dict[str, list[dict[str, str]]], pick: Pick, taken: set[str]) -> list[tuple[str, TrueLabel]]:
+def _drawn(name: str, draw: int) -> str:
+    """Draw 0 is the reference wardrobe; other draws pick other photos of the same kinds."""
+    return name if draw == 0 else f"{name}#{draw}"
+
+
+def _pick(
+    rows: dict[str, list[dict[str, str]]], wardrobe: str, pick: Pick, taken: set[str]
+) -> list[tuple[str, TrueLabel]]:
     source, label, gender, usage, count = pick
     if source == "pa":
         matching = [
@@ -119,7 +128,9 @@ def _pick(rows: dict[str, list[dict[str, str]]], pick: Pick, taken: set[str]) ->
         folder, kinds = "product-attributes", PRODUCT_KINDS
     else:
         matching, folder, kinds = [r for r in rows["ct"] if r["label"] == label], "clothing-types", CLOTHING_KINDS
-    chosen = [r for r in sorted(matching, key=_order) if f"{folder}/{r['image']}" not in taken][:count]
+    chosen = [
+        r for r in sorted(matching, key=lambda row: _order(wardrobe, row)) if f"{folder}/{r['image']}" not in taken
+    ][:count]
     if len(chosen) < count:
         raise ValueError(f"only {len(chosen)} {label} photos for {pick}")
     picked = []
@@ -137,7 +148,7 @@ def _analysis(path: Path, analyzer: LocalAnalyzer) -> dict[str, object]:
     return {"tags": analysis.to_tags(), "signature": base64.b64encode(signature).decode()}
 
 
-def load_wardrobes(data: Path, analyzer_dir: Path) -> list[Wardrobe]:
+def load_wardrobes(data: Path, analyzer_dir: Path, draw: int = 0) -> list[Wardrobe]:
     analyzer = LocalAnalyzer.load(analyzer_dir)
     cache_path = CACHE_DIR / f"{analyzer.model.model_version}.json"
     cache: dict[str, dict[str, object]] = json.loads(cache_path.read_text()) if cache_path.exists() else {}
@@ -147,7 +158,7 @@ def load_wardrobes(data: Path, analyzer_dir: Path) -> list[Wardrobe]:
         items: list[WardrobeItem] = []
         truth: dict[int, TrueLabel] = {}
         for pick in picks:
-            for path, label in _pick(rows, pick, taken):
+            for path, label in _pick(rows, _drawn(name, draw), pick, taken):
                 if path not in cache:
                     cache[path], fresh = _analysis(data / path, analyzer), fresh + 1
                 item_id = len(items) + 1
