@@ -10,7 +10,9 @@ import base64
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select
@@ -204,6 +206,7 @@ def test_new_user_from_empty_wardrobe_to_outfits_and_chat(page: Page, tmp_path: 
     visible(page, "#view-item")
 
     phone_screens(page)
+    keyboard_reaches_the_sections(page)
     sign_out_and_back_in(page, token)
 
 
@@ -253,14 +256,32 @@ def phone_screens(page: Page) -> None:
     page.size((1280, 900))
 
 
+def keyboard_reaches_the_sections(page: Page) -> None:
+    """Tab from the top: the skip link first, then the section links, each opened with Enter."""
+
+    def press(key: str) -> None:
+        ActionChains(page.driver).send_keys(key).perform()
+
+    for section in ("wardrobe", "outfits"):
+        # Start where a fresh page starts: focus on the document itself.
+        page.js("const b = document.body; b.tabIndex = -1; b.focus(); b.removeAttribute('tabindex')")
+        press(Keys.TAB)
+        assert page.js("return document.activeElement.className") == "skip"
+        for _ in range(6):
+            if page.js("return document.activeElement.dataset.section") == section:
+                break
+            press(Keys.TAB)
+        press(Keys.ENTER)
+        visible(page, f"#view-{section}")
+
+
 def sign_out_and_back_in(page: Page, token: str) -> None:
     open_section(page, "account")
     css(page, "#sign-out").click()
     visible(page, "#view-welcome")
     assert page.js("return localStorage.length") == 0
     assert not all_css(page, "#grid li, #chat-log li, #outfit-list li"), "the last user's wardrobe is still on the page"
-    css(page, "#signin-token").send_keys(token)
-    css(page, "#signin-form button[type=submit]").click()
+    css(page, "#signin-token").send_keys(token, Keys.ENTER)  # the keyboard alone signs in
     visible(page, "#view-wardrobe")
     page.wait(lambda _: len(all_css(page, "#grid li")) == len(PHOTOS))
 
