@@ -17,7 +17,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from app.cli import main
-from app.commandline.backend import CommandError, LocalBackend, RemoteBackend
+from app.commandline.backend import CommandError, Context, LocalBackend, RemoteBackend
 from app.commandline.importer import import_folder, photos_under
 from app.conversations.models import Conversation
 from app.core.config import Settings, get_settings
@@ -201,6 +201,10 @@ async def test_import_through_a_running_server(client: httpx.AsyncClient, photo_
     assert (first.imported, first.already_there, len(first.rejected)) == (5, 1, 1)
     again = await import_folder(remote, account, photo_folder)
     assert (again.imported, again.already_there) == (0, 6)
+    rainy = await remote.suggest(account, Context(temperature_c=12, rain=True), count=2)
+    assert rainy["outfits"] and len(rainy["outfits"]) <= 2
+    answer = await remote.ask(account, "What should I wear on a rainy day?")
+    assert answer["answer"] and answer["user_id"] == account.id
     with pytest.raises(CommandError, match="belongs to 'remote-cy'"):
         await remote.account("someone-else")
 
