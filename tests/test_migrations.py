@@ -68,7 +68,7 @@ def test_autoincrement_rebuild_keeps_rows_links_and_indexes(tmp_path: Path) -> N
         connection.exec_driver_sql(
             "INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (7, 'hash', '2026-01-01')"
         )
-    migrations.upgrade(url)
+    migrations.upgrade(url, "0005")
     with engine.begin() as connection:
         assert connection.exec_driver_sql("SELECT id, username FROM users ORDER BY id").all() == [(1, "ana"), (7, "bo")]
         assert connection.exec_driver_sql("SELECT user_id FROM api_tokens").all() == [(7,)]
@@ -78,4 +78,27 @@ def test_autoincrement_rebuild_keeps_rows_links_and_indexes(tmp_path: Path) -> N
         assert connection.exec_driver_sql("SELECT id FROM users WHERE username = 'cy'").scalar() == 8
         with pytest.raises(IntegrityError):  # the case-insensitive unique index survived the rebuild
             connection.exec_driver_sql("INSERT INTO users (username, created_at) VALUES ('ANA', '2026-01-01')")
+    engine.dispose()
+
+
+def test_username_keys_are_backfilled_and_unique(tmp_path: Path) -> None:
+    """Issue 11, item 12: names that were two users under lower() keep working; new look-alikes are refused."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'names.db'}"
+    migrations.upgrade(url, "0005")
+    engine = create_engine(f"sqlite:///{tmp_path / 'names.db'}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO users (id, username, created_at) VALUES "
+            "(1, 'ana', '2026-01-01'), (2, 'ａｎａ', '2026-01-01'), (3, 'Straße', '2026-01-01')"
+        )
+    migrations.upgrade(url)
+    with engine.begin() as connection:
+        keys = connection.exec_driver_sql("SELECT id, username_key FROM users ORDER BY id").all()
+        assert keys == [(1, "ana"), (2, "ana#2"), (3, "strasse")]
+        with pytest.raises(IntegrityError):
+            connection.exec_driver_sql(
+                "INSERT INTO users (username, username_key, created_at) VALUES ('STRASSE', 'strasse', '2026-01-01')"
+            )
+        schema = connection.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'users'").scalar()
+        assert "AUTOINCREMENT" in str(schema)
     engine.dispose()

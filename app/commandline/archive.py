@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.commandline.backend import Account, CommandError, LocalBackend
@@ -21,7 +21,7 @@ from app.conversations.models import Conversation
 from app.core.db import Base
 from app.outfits.models import OutfitFeedback, WearLogEntry
 from app.users import service as users
-from app.users.models import User
+from app.users.models import User, username_key
 from app.wardrobe.models import WardrobeImage
 from app.wardrobe.service import discard_files, user_storage_prefix
 
@@ -173,7 +173,7 @@ async def import_archive(local: LocalBackend, path: Path, *, username: str | Non
         written: list[str] = []
         try:
             async with local.factory() as session, session.begin():
-                taken = await session.scalar(select(User.id).where(func.lower(User.username) == name.lower()))
+                taken = await session.scalar(select(User.id).where(User.username_key == username_key(name)))
                 if taken is not None:
                     raise CommandError(f"a user named {name!r} exists here; choose another with --user NAME")
                 user, token = await users.create_user(

@@ -1,3 +1,4 @@
+import unicodedata
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -8,7 +9,7 @@ USERNAME_RULES = "1-64 characters, letters, digits, spaces and . _ - @ +"
 
 
 def _clean_username(value: str) -> str:
-    value = value.strip()
+    value = unicodedata.normalize("NFKC", value).strip()  # compatibility forms (full-width, ligatures) read plain
     if not value or len(value) > 64 or any(not (ch.isalnum() or ch in " ._-@+") for ch in value):
         raise ValueError(f"username must be {USERNAME_RULES}")
     return value

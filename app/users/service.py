@@ -1,6 +1,6 @@
 """Users and their API tokens."""
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -8,13 +8,13 @@ from app.core.db import lock_rows
 from app.core.errors import Conflict, Unauthorized
 from app.core.security import hash_token, new_token
 from app.storage.base import Storage
-from app.users.models import ApiToken, User
+from app.users.models import ApiToken, User, username_key
 from app.wardrobe.service import discard_files, storage_keys_of, user_storage_prefix
 
 
 async def create_user(session: AsyncSession, *, username: str, style_preferences: str | None) -> tuple[User, str]:
     """Create a user and their first token; returns the token in clear, the only time it exists."""
-    taken = await session.scalar(select(User.id).where(func.lower(User.username) == username.lower()))
+    taken = await session.scalar(select(User.id).where(User.username_key == username_key(username)))
     if taken is not None:
         raise Conflict(f"The username '{username}' is already taken; choose another one.")
     user = User(username=username, style_preferences=style_preferences)

@@ -109,3 +109,24 @@ async def test_token_use_is_recorded(client: httpx.AsyncClient, app) -> None:
     async with app.state.session_factory() as session:
         used = await session.scalar(select(ApiToken.last_used_at))
     assert used is not None and used.tzinfo is not None
+
+
+async def test_usernames_are_one_name_under_nfkc_and_casefold(client: httpx.AsyncClient, app) -> None:
+    """Issue 11, item 12: `ａｎａ` (full-width), `ANA` and `ana` are one user; the database index holds it too."""
+    created = await client.post("/api/users/", json={"username": "ａｎａ"})
+    assert created.status_code == 200, created.text
+    assert created.json()["username"] == "ana"  # the original contract's field, in its plain form
+    for same in ("ana", "ANA", "Ａｎａ"):
+        response = await client.post("/api/users/", json={"username": same})
+        assert response.status_code == 409, (same, response.text)
+    assert (await client.post("/api/users/", json={"username": "Straße"})).status_code == 200
+    assert (await client.post("/api/users/", json={"username": "STRASSE"})).status_code == 409
+
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    from app.users.models import User
+
+    with pytest.raises(IntegrityError):  # not just the service's check: the unique index refuses it
+        async with app.state.session_factory() as session, session.begin():
+            session.add(User(username="ＡＮＡ"))
