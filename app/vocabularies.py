@@ -9,6 +9,7 @@ from typing import Annotated
 
 from app.core.vocabulary import vocabulary
 from app.styling.occasions import Occasion
+from app.vision.analyze import REVIEWED_FIELDS
 from app.vision.colours import PALETTE
 from app.vision.knowledge import SEASONS, STYLES
 from app.vision.remote import PATTERNS
@@ -26,6 +27,9 @@ ColourFamily = Annotated[
         "The coarse colour group people filter by; each named colour belongs to one.",
     ),
 ]
+ReviewedField = Annotated[
+    str, vocabulary("ReviewedField", REVIEWED_FIELDS, "A tag the analysis may be unsure of (listed in `needs_review`).")
+]
 ShoeKind = Annotated[str, vocabulary("ShoeKind", SHOE_KINDS, "What kind of shoe a `shoes` item is.")]
 
-__all__ = ["Category", "ColourFamily", "Occasion", "Pattern", "Season", "ShoeKind", "Style"]
+__all__ = ["Category", "ColourFamily", "Occasion", "Pattern", "ReviewedField", "Season", "ShoeKind", "Style"]

@@ -5,7 +5,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from app.core.errors import ErrorBody
 from app.core.text import InputText
-from app.vocabularies import Category, ColourFamily, Pattern, Season, Style
+from app.vocabularies import Category, ColourFamily, Pattern, ReviewedField, Season, Style
 from app.wardrobe import tags
 
 
@@ -34,7 +34,13 @@ class ImageTags(BaseModel):
     warmth: int | None = Field(default=None, ge=1, le=5, description="1 (vest, sandals) .. 5 (winter coat).")
     comfort_min_c: int | None = Field(default=None, description="Lowest outdoor temperature it suits (°C).")
     comfort_max_c: int | None = Field(default=None, description="Highest outdoor temperature it suits (°C).")
+    color_candidates: list[ColourFamily] = Field(
+        default_factory=list, description="Colour families the item may be, likeliest first (one or two)."
+    )
     confidence: dict[str, float] = Field(default_factory=dict)
+    needs_review: list[ReviewedField] = Field(
+        default_factory=list, description="Tags too unsure to act on without asking the user."
+    )
     model_version: str | None = None
     backend: str | None = Field(default=None, description="Which analyser tagged it: `local` or a remote model.")
 

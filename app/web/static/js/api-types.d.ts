@@ -740,6 +740,11 @@ export interface components {
              */
             backend: string | null;
             category: components["schemas"]["Category"] | null;
+            /**
+             * Color Candidates
+             * @description Colour families the item may be, likeliest first (one or two).
+             */
+            color_candidates: components["schemas"]["ColourFamily"][];
             /** @description The family of `primary_color`. */
             color_family: components["schemas"]["ColourFamily"] | null;
             /** Colors */
@@ -765,6 +770,11 @@ export interface components {
             formality: number | null;
             /** Model Version */
             model_version: string | null;
+            /**
+             * Needs Review
+             * @description Tags too unsure to act on without asking the user.
+             */
+            needs_review: components["schemas"]["ReviewedField"][];
             pattern: components["schemas"]["Pattern"] | null;
             /** Primary Color */
             primary_color: string | null;
@@ -910,6 +920,12 @@ export interface components {
             /** Status */
             status: string;
         };
+        /**
+         * ReviewedField
+         * @description A tag the analysis may be unsure of (listed in `needs_review`).
+         * @enum {string}
+         */
+        ReviewedField: "type" | "category" | "color_family" | "pattern" | "style" | "shoe_kind";
         /** RuleBroken */
         RuleBroken: {
             /**
