@@ -27,7 +27,8 @@ from app.wardrobe.service import discard_files, user_storage_prefix
 
 FORMAT = "ai-stylist-archive"
 VERSION = 1
-STORED_CONTENT_TYPE = "image/jpeg"
+# Stored files keep their kind across instances (photos and thumbnails are JPEG; cut-outs may be WebP or PNG).
+CONTENT_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".png": "image/png"}
 # Per table: the model, and which columns are re-pointed on import.
 SECTIONS: dict[str, type[Base]] = {
     "items": WardrobeImage,
@@ -92,7 +93,8 @@ async def export_user(local: LocalBackend, account: Account, out: Path) -> dict[
         for item in sections["items"]:
             for column in _file_columns():
                 if item.get(column):
-                    archive.writestr(f"files/{item['id']}/{column}.jpg", await local.storage.get(item[column]))
+                    name = f"files/{item['id']}/{column}{Path(item[column]).suffix}"
+                    archive.writestr(name, await local.storage.get(item[column]))
         archive.writestr("manifest.json", json.dumps(manifest, indent=1))
     return {name: len(rows) for name, rows in sections.items()}
 
@@ -138,10 +140,11 @@ async def _import_items(
             if not row.get(column):
                 keys[column] = row.get(column)
                 continue
-            key = f"{stem}.jpg" if column == "storage_key" else f"{stem}.{column.removesuffix('_key')}.jpg"
-            await local.storage.put(
-                key, archive.read(f"files/{row['id']}/{column}.jpg"), content_type=STORED_CONTENT_TYPE
-            )
+            suffix = Path(row[column]).suffix
+            key = f"{stem}{suffix}" if column == "storage_key" else f"{stem}.{column.removesuffix('_key')}{suffix}"
+            data = archive.read(f"files/{row['id']}/{column}{suffix}")
+            kind = CONTENT_TYPES.get(suffix.lower(), "application/octet-stream")
+            await local.storage.put(key, data, content_type=kind)
             written.append(key)
             keys[column] = key
         ids[row["id"]] = await _insert(session, WardrobeImage, _fresh(row, user_id=user_id, **keys))
