@@ -102,6 +102,7 @@ eval: install-dev  ## accuracy on the validation splits (DATA=path to the labell
 	$(BIN)/python -m eval.outfits --data $(DATA) --no-fit
 	$(BIN)/python -m eval.outfits_ceiling --data $(DATA)
 	$(BIN)/python -m eval.outfits_scenarios --data $(DATA)
+	$(BIN)/python -m eval.polyvore_taste --data $(DATA)
 	$(BIN)/python -m eval.assistant
 
 bench: install-dev  ## latency and throughput on this machine
