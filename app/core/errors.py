@@ -144,7 +144,7 @@ class ServiceUnavailable(AppError):
 # The database is the judge of uniqueness and existence: a request that lost a race to another one gets the
 # answer it would have got a moment later (409 or 404), whichever route it was.
 UNIQUE_CONFLICTS = {
-    "uq_users_username_lower": "That username is already taken; choose another one.",
+    "uq_users_username_key": "That username is already taken; choose another one.",
     "uq_wardrobe_images_user_hash": "This photo is already in the wardrobe.",
 }
 GENERIC_CONFLICT = "This already exists: a concurrent request created it first."

@@ -1,7 +1,6 @@
 """Users and their API tokens."""
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.db import lock_rows
@@ -19,10 +18,7 @@ async def create_user(session: AsyncSession, *, username: str, style_preferences
         raise Conflict(f"The username '{username}' is already taken; choose another one.")
     user = User(username=username, style_preferences=style_preferences)
     session.add(user)
-    try:
-        await session.flush()
-    except IntegrityError as exc:  # a concurrent request won the race for the same name
-        raise Conflict(f"The username '{username}' is already taken; choose another one.") from exc
+    await session.flush()  # a concurrent request that won the race for the name: 409 from the one handler
     return user, await issue_token(session, user=user)
 
 

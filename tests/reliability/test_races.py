@@ -156,3 +156,11 @@ async def test_batches_racing_for_the_same_photo_answer_per_file(
     listed = await client.get(f"/api/images/{ana.id}", headers=ana.headers)
     assert len(listed.json()) == 1 + 1 + 6
     assert len(stored_files(storage_dir, ana.id)) == 2 * 8
+
+
+async def test_registering_one_name_at_once_creates_one_user(client: httpx.AsyncClient) -> None:
+    answers = await asyncio.gather(
+        *(client.post("/api/users/", json={"username": name}) for name in ["Ana", "ana"] * 5)
+    )
+    assert sorted(r.status_code for r in answers) == [200] + [409] * 9, [r.text for r in answers]
+    assert all("already taken" in r.json()["detail"] for r in answers if r.status_code == 409)
