@@ -56,16 +56,17 @@ def print_row(name: str, route: Route, connections: int, outcome: Outcome, cpu_m
     )
 
 
-def print_summary(rps: dict[tuple[str, int, str], list[float]], compared: bool) -> None:
+def print_summary(rps: dict[tuple[str, int, str], list[float]]) -> None:
     print("\nsummary (median over rounds)")
     for (label, connections, name), values in sorted(rps.items()):
         if name != "ours":
             continue
         line = f"{label:<38} c{connections:<3} ours {statistics.median(values):8.0f} req/s"
-        baseline = rps.get((label, connections, "original"))
-        if compared and baseline:
-            ratio = statistics.median(values) / max(1.0, statistics.median(baseline))
-            line += f"   original {statistics.median(baseline):8.0f} req/s   ours/original {ratio:5.2f}"
+        for other in ("original", "before"):
+            baseline = rps.get((label, connections, other))
+            if baseline:
+                ratio = statistics.median(values) / max(1.0, statistics.median(baseline))
+                line += f"   {other} {statistics.median(baseline):6.0f} req/s  ours/{other} {ratio:5.2f}"
         print(line)
 
 
@@ -84,6 +85,14 @@ def run(args: argparse.Namespace) -> None:
             theirs = stack.enter_context(servers.original(args.original.resolve(), folder / "original"))
             servers.seed_original(theirs, folder / "original", like=mine)
             running = [theirs, mine]
+        if args.before:
+            (folder / "before").mkdir()
+            before = servers.ours(
+                folder / "before", database_url=None, workers=args.workers, root=args.before, name="before"
+            )
+            earlier = stack.enter_context(before)
+            servers.seed_ours(earlier, items=args.items, conversations=args.items)
+            running = [earlier, *running]
         print(
             f"http benchmark: {tool}, {args.seconds:g} s per run, {args.rounds} round(s), one user with "
             f"{args.items} items and {args.items} conversations, ours with {args.workers} worker(s) on "
@@ -106,7 +115,7 @@ def run(args: argparse.Namespace) -> None:
                         )
                         print_row(server.name, route, connections, outcome, cpu_ms)
                         rps[(route.label, connections, server.name)].append(outcome.rps)
-        print_summary(rps, compared=bool(args.original))
+        print_summary(rps)
         if args.profile:
             print_profile(mine, args, tool)
 
@@ -139,6 +148,9 @@ def main() -> None:
     parser.add_argument("--database-url", help="PostgreSQL URL for our server (migrated first); default SQLite")
     parser.add_argument("--original", type=Path, help="a checkout of the original project with its venv in ./venv")
     parser.add_argument("--profile", choices=ROUTE_NAMES, help="also sample our server with py-spy on this route")
+    parser.add_argument(
+        "--before", type=Path, help="another checkout of this project (e.g. a git worktree of an older commit)"
+    )
     parser.add_argument("--python-client", action="store_true", help="use the Python client even if wrk exists")
     run(parser.parse_args())
 

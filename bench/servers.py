@@ -73,8 +73,13 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes], path: str, timeout_s
 
 
 @contextlib.contextmanager
-def ours(folder: Path, *, database_url: str | None, workers: int) -> Iterator[Server]:
-    """Our service on loopback; SQLite in `folder` unless a (migrated-here) database URL is given."""
+def ours(
+    folder: Path, *, database_url: str | None, workers: int, root: Path = ROOT, name: str = "ours"
+) -> Iterator[Server]:
+    """Our service on loopback; SQLite in `folder` unless a (migrated-here) database URL is given.
+
+    `root` may be another checkout of this project (an older commit), served the same way for a before/after.
+    """
     url_db = database_url or f"sqlite+aiosqlite:///{folder / 'bench.db'}"
     if database_url:
         from app.core import migrations
@@ -93,7 +98,7 @@ def ours(folder: Path, *, database_url: str | None, workers: int) -> Iterator[Se
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers)] if workers > 1 else []
-    with _running("ours", command, env=env, cwd=ROOT, log=folder, port=port, ready_path="/health/live") as server:
+    with _running(name, command, env=env, cwd=root, log=folder, port=port, ready_path="/health/live") as server:
         yield server
 
 

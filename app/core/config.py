@@ -35,7 +35,10 @@ class Settings(BaseSettings):
         "per commit (about 3 ms here).",
     )
     sqlite_busy_timeout_s: float = Field(
-        default=5.0, gt=0, description="How long a SQLite write waits for another writer before giving up."
+        default=30.0,
+        gt=0,
+        description="How long a SQLite write waits for the writers ahead of it (a queue at c64 under load is "
+        "progress, not a deadlock) before giving up with 503.",
     )
 
     storage_backend: Literal["local", "s3"] = Field(default="local", description="Where image files live.")

@@ -2,11 +2,12 @@
 
 aiosqlite runs every call (cursor, execute, fetch, commit) on the connection's own thread: three thread hops
 per query, each a GIL hand-over that cost more than the query itself (about 2 ms of a 4 ms request). Here:
-- reads run inline on the event loop: in WAL mode a reader never waits for a writer, and reading a few
-  indexed rows takes microseconds;
-- writes (and COMMIT, which may checkpoint and fsync) still run on the connection's thread, and one process
-  lets one transaction write at a time (an asyncio lock, first come first served), so concurrent sign-ups
-  queue instead of polling SQLite's busy handler (which sleeps up to 100 ms per try);
+- statements run inline on the event loop: in WAL mode a reader never waits for a writer, and one process
+  lets one transaction write at a time (an asyncio lock, first come first served), so a write never waits
+  for another of ours and concurrent sign-ups queue instead of polling SQLite's busy handler (which sleeps
+  up to 100 ms per try). SQLite's busy timeout is 20 ms on the loop; only when another process (a CLI
+  import, a second worker) holds a lock longer does the statement move to the connection's thread and wait;
+- COMMIT, which may checkpoint the WAL and fsync, runs on the connection's thread;
 - WAL with synchronous=NORMAL by default: a commit survives a crash of the process (not a power cut,
   STYLIST_SQLITE_SYNCHRONOUS=FULL for that); busy_timeout still guards against other processes.
 """
@@ -18,6 +19,7 @@ from typing import Any
 
 import aiosqlite
 
+INLINE_BUSY_S = 0.02
 _READ_ONLY_SQL = ("SELECT", "WITH")  # statements that never take SQLite's write lock (no CTE here writes)
 
 
@@ -29,6 +31,19 @@ def _writes(function: Callable[..., Any], args: tuple[Any, ...], in_transaction:
     if name == "commit":
         return in_transaction  # committing a read-only session is a no-op: no hop for it
     return name == "executescript"
+
+
+def _waiting(connection: sqlite3.Connection, timeout_ms: int, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn` with SQLite's full busy timeout (the connection keeps a short one, so inline calls barely sleep)."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        connection.execute(f"PRAGMA busy_timeout={timeout_ms}")
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            connection.execute(f"PRAGMA busy_timeout={round(INLINE_BUSY_S * 1000)}")
+
+    return call
 
 
 class SqliteConnection(aiosqlite.Connection):
@@ -43,17 +58,34 @@ class SqliteConnection(aiosqlite.Connection):
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
             raise ValueError("Connection closed")
+        name = getattr(fn, "__name__", "")
         if not _writes(fn, args, self._connection.in_transaction):
             try:
-                return fn(*args, **kwargs)
+                return await self._inline_or_wait(fn, args, kwargs)
             finally:
-                if getattr(fn, "__name__", "") in ("rollback", "close"):
+                if name in ("rollback", "close"):
                     self._release_if_idle()
         await self._acquire_writer()
         try:
-            return await super()._execute(fn, *args, **kwargs)  # type: ignore[no-untyped-call]
+            if name == "commit":  # may checkpoint the WAL into the database file: an fsync, off the loop
+                return await self._on_thread(fn, args, kwargs)
+            # Holding this process's writer lock, a statement waits only if another process writes.
+            return await self._inline_or_wait(fn, args, kwargs)
         finally:
             self._release_if_idle()
+
+    async def _inline_or_wait(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """Run on the loop with a short busy timeout; if another process holds a lock, wait on the thread."""
+        try:
+            return fn(*args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+        return await self._on_thread(fn, args, kwargs)
+
+    async def _on_thread(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        wait = _waiting(self._conn, round(self._wait_s * 1000), fn)
+        return await super()._execute(wait, *args, **kwargs)  # type: ignore[no-untyped-call]
 
     async def _acquire_writer(self) -> None:
         if self._holds_writer:
@@ -77,11 +109,13 @@ class SqliteConnection(aiosqlite.Connection):
             self._release_if_idle()
 
 
-def connector(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable[[], sqlite3.Connection]:
+def connector(path: str, *, synchronous: str) -> Callable[[], sqlite3.Connection]:
     def connect() -> sqlite3.Connection:
         # check_same_thread=False: reads run on the event loop's thread, writes on the connection's own;
         # never both at once, because SQLAlchemy awaits each call before the next.
-        connection = sqlite3.connect(path, timeout=busy_timeout_s, check_same_thread=False)
+        # A statement run on the loop sleeps at most INLINE_BUSY_S in SQLite's busy handler (WAL's own brief
+        # locks); past that it moves to the connection's thread and waits there (see _waiting).
+        connection = sqlite3.connect(path, timeout=INLINE_BUSY_S, check_same_thread=False)
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute(f"PRAGMA synchronous={synchronous}")
@@ -93,7 +127,7 @@ def connector(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable
 def async_creator(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable[[], Any]:
     """What `create_async_engine(async_creator=...)` calls for each new pooled connection."""
     writer = asyncio.Lock()  # one per engine, i.e. per process
-    connect = connector(path, busy_timeout_s=busy_timeout_s, synchronous=synchronous)
+    connect = connector(path, synchronous=synchronous)
 
     async def create() -> SqliteConnection:
         connection = SqliteConnection(connect, writer, wait_s=busy_timeout_s)
