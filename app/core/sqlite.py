@@ -109,16 +109,19 @@ class SqliteConnection(aiosqlite.Connection):
             self._release_if_idle()
 
 
-def connector(path: str, *, synchronous: str) -> Callable[[], sqlite3.Connection]:
+def connector(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable[[], sqlite3.Connection]:
     def connect() -> sqlite3.Connection:
         # check_same_thread=False: reads run on the event loop's thread, writes on the connection's own;
         # never both at once, because SQLAlchemy awaits each call before the next.
-        # A statement run on the loop sleeps at most INLINE_BUSY_S in SQLite's busy handler (WAL's own brief
-        # locks); past that it moves to the connection's thread and waits there (see _waiting).
-        connection = sqlite3.connect(path, timeout=INLINE_BUSY_S, check_same_thread=False)
+        # Opening runs on the connection's thread, so these pragmas may wait the full timeout (journal_mode
+        # needs a lock a committing writer may hold for a moment).
+        connection = sqlite3.connect(path, timeout=busy_timeout_s, check_same_thread=False)
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute(f"PRAGMA synchronous={synchronous}")
+        # From here a statement run on the loop sleeps at most INLINE_BUSY_S in SQLite's busy handler (WAL's
+        # own brief locks); past that it moves to the connection's thread and waits there (see _waiting).
+        connection.execute(f"PRAGMA busy_timeout={round(INLINE_BUSY_S * 1000)}")
         return connection
 
     return connect
@@ -127,7 +130,7 @@ def connector(path: str, *, synchronous: str) -> Callable[[], sqlite3.Connection
 def async_creator(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable[[], Any]:
     """What `create_async_engine(async_creator=...)` calls for each new pooled connection."""
     writer = asyncio.Lock()  # one per engine, i.e. per process
-    connect = connector(path, synchronous=synchronous)
+    connect = connector(path, busy_timeout_s=busy_timeout_s, synchronous=synchronous)
 
     async def create() -> SqliteConnection:
         connection = SqliteConnection(connect, writer, wait_s=busy_timeout_s)

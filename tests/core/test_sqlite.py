@@ -35,7 +35,7 @@ async def test_connections_use_wal_normal_and_foreign_keys(sqlite_settings: Sett
 async def test_a_reader_is_not_held_up_by_an_open_write_and_a_second_writer_waits(sqlite_settings: Settings) -> None:
     engine = create_engine(sqlite_settings)
     factory = create_session_factory(engine)
-    insert = text("INSERT INTO users (username, created_at) VALUES (:name, '2026-01-01 00:00:00')")
+    insert = text("INSERT INTO users (username, username_key, created_at) VALUES (:name, :name, '2026-01-01 00:00:00')")
     async with factory() as writer:
         await writer.execute(insert, {"name": "first"})  # the write lock is held until commit
         async with factory() as reader:
@@ -65,14 +65,16 @@ async def test_a_failed_write_releases_the_writer_for_the_next_one(sqlite_settin
             await session.execute(insert)
         await session.rollback()
     async with factory() as session, session.begin():  # would time out if the lock had leaked
-        await session.execute(text("INSERT INTO users (username, created_at) VALUES ('ok', '2026-01-01')"))
+        await session.execute(
+            text("INSERT INTO users (username, username_key, created_at) VALUES ('ok', 'ok', '2026-01-01')")
+        )
     await engine.dispose()
 
 
 async def test_a_writer_waiting_longer_than_the_busy_timeout_gets_database_is_locked(sqlite_settings: Settings) -> None:
     engine = create_engine(sqlite_settings.model_copy(update={"sqlite_busy_timeout_s": 0.3}))
     factory = create_session_factory(engine)
-    insert = text("INSERT INTO users (username, created_at) VALUES (:name, '2026-01-01')")
+    insert = text("INSERT INTO users (username, username_key, created_at) VALUES (:name, :name, '2026-01-01')")
     async with factory() as holder:
         await holder.execute(insert, {"name": "holder"})
         async with factory() as late:
