@@ -1,6 +1,7 @@
 // TypeScript types from the contract with openapi-typescript's Node API, files typed as Blob (the CLI types
 // `format: binary` as string). Usage: node generate-types.mjs <openapi.json> <out.d.ts>
 import fs from "node:fs";
+import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 
@@ -15,4 +16,6 @@ const ast = await openapiTS(new URL(input, `file://${process.cwd()}/`), {
     return undefined;
   },
 });
+// The output folder is not committed (generated files), so a fresh clone has to make it.
+fs.mkdirSync(path.dirname(output), { recursive: true });
 fs.writeFileSync(output, astToString(ast));
