@@ -162,6 +162,35 @@ def analyze(
         console.print(f"[red]{name}: {tags['detail']}[/red]" if "error" in tags else tags_table(name, tags))
 
 
+@cli.command()
+def reanalyze(
+    user_id: Annotated[int, typer.Argument(help="The user whose wardrobe to re-tag.")],
+    force: Annotated[bool, typer.Option("--force", help="Re-tag every item, not only those of older models.")] = False,
+) -> None:
+    """Re-tag a wardrobe with the current model (local database and storage); corrections are kept."""
+    from app.wardrobe.reanalysis import reanalyze_local
+
+    async def work() -> None:
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=console) as progress:
+            task = progress.add_task(f"Re-analysing user {user_id}'s wardrobe", total=None)
+            try:
+                report = await reanalyze_local(
+                    get_settings(),
+                    user_id=user_id,
+                    force=force,
+                    progress=lambda done, total: progress.update(task, completed=done, total=total),
+                )
+            except LookupError as error:
+                raise CommandError(str(error)) from error
+        console.print(
+            f"Re-tagged {report.reanalyzed} items with {report.model_version}"
+            f" ({report.missing_files} with missing photos left as they were)."
+        )
+
+    run(work())
+
+
 @cli.command("import")
 def import_photos(
     folder: Annotated[

@@ -21,6 +21,8 @@ class WardrobeImage(CreatedAtMixin, Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     storage_key: Mapped[str] = mapped_column(String(255), unique=True)
     thumbnail_key: Mapped[str] = mapped_column(String(255), unique=True)
+    # The garment cut out by the learned mask (transparent WebP); None for rows analysed before it existed.
+    cutout_key: Mapped[str | None] = mapped_column(String(255), default=None)
     content_hash: Mapped[str] = mapped_column(String(64))
     original_filename: Mapped[str | None] = mapped_column(String(255))
     source_format: Mapped[str] = mapped_column(String(16))

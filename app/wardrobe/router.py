@@ -1,6 +1,7 @@
+import dataclasses
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Header, Response, UploadFile, status
+from fastapi import APIRouter, File, Header, Query, Response, UploadFile, status
 from sqlalchemy.exc import IntegrityError
 
 from app.core.db import SessionDep
@@ -22,14 +23,17 @@ from app.core.etag import ETAG_HEADER_DOC, if_match_passes, strong_etag
 from app.core.responses import IfNoneMatch, cached_read, conditional, dumps, json_response
 from app.core.security import OwnedUser
 from app.storage.base import ObjectNotFound, StorageError
+from app.vision.cutout import CUTOUT_CONTENT_TYPE
 from app.wardrobe import service
 from app.wardrobe.images import STORED_CONTENT_TYPE
 from app.wardrobe.models import WardrobeImage
+from app.wardrobe.reanalysis import reanalyze_wardrobe
 from app.wardrobe.schemas import (
     BatchItem,
     BatchResult,
     Image,
     NearDuplicate,
+    Reanalysis,
     TagCorrection,
     UploadedImage,
     image_json,
@@ -204,14 +208,16 @@ async def correct_tags(
     return _tagged(await service.correct_tags(session, image=image, changes=changes), response)
 
 
-async def _image_response(storage: StorageDep, image_id: int, key: str) -> Response:
+async def _image_response(
+    storage: StorageDep, image_id: int, key: str, media_type: str = STORED_CONTENT_TYPE
+) -> Response:
     try:
         data = await storage.get(key)
     except ObjectNotFound as exc:
         raise NotFound(f"The file of image {image_id} is missing from storage.") from exc
     return Response(
         content=data,
-        media_type=STORED_CONTENT_TYPE,
+        media_type=media_type,
         headers={"Cache-Control": "private, max-age=86400", "X-Content-Type-Options": "nosniff"},
     )
 
@@ -240,6 +246,41 @@ async def download_image(user: OwnedUser, image_id: int, session: SessionDep, st
 async def download_thumbnail(user: OwnedUser, image_id: int, session: SessionDep, storage: StorageDep) -> Response:
     image = await service.get_image(session, user_id=user.id, image_id=image_id)
     return await _image_response(storage, image_id, image.thumbnail_key)
+
+
+@router.get(
+    "/{user_id}/{image_id}/cutout",
+    response_class=Response,
+    responses={
+        200: {"content": {CUTOUT_CONTENT_TYPE: {}}, "description": "The garment on a transparent background (WebP)."},
+        **responses(*AUTH_ERRORS),
+    },
+)
+async def download_cutout(user: OwnedUser, image_id: int, session: SessionDep, storage: StorageDep) -> Response:
+    """The garment cut out of its photo by the learned mask: a transparent WebP, at most 512 px.
+
+    404 when the item was analysed before cut-outs existed (or by a remote model): re-analyse it first.
+    """
+    image = await service.get_image(session, user_id=user.id, image_id=image_id)
+    if not image.cutout_key:
+        raise NotFound(f"Image {image_id} has no cut-out yet; POST /api/images/{user.id}/reanalyze makes one.")
+    return await _image_response(storage, image_id, image.cutout_key, CUTOUT_CONTENT_TYPE)
+
+
+@router.post("/{user_id}/reanalyze", response_model=Reanalysis, responses=responses(*AUTH_ERRORS))
+async def reanalyze(
+    user: OwnedUser,
+    session: SessionDep,
+    storage: StorageDep,
+    analyzer: AnalyzerDep,
+    limit: Annotated[int, Query(ge=1, le=200, description="Items to re-tag in this request.")] = 50,
+) -> Reanalysis:
+    """Re-tags the items analysed by an older model with the current one (oldest first), keeping corrections.
+
+    Large wardrobes go in batches: repeat the call while `remaining` is above 0; each response is progress.
+    """
+    report = await reanalyze_wardrobe(session, storage, analyzer, user_id=user.id, limit=limit)
+    return Reanalysis(**dataclasses.asdict(report))
 
 
 @router.delete("/{user_id}/{image_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(*AUTH_ERRORS))

@@ -150,3 +150,12 @@ class TagCorrection(BaseModel):
     secondary_color: ColourName | None = Field(default=None, max_length=40, description="A palette colour name.")
     style: Style | None = Field(default=None, examples=["smart-casual"])
     pattern: Pattern | None = Field(default=None, examples=["striped"])
+
+
+class Reanalysis(BaseModel):
+    """One batch of re-analysis; call again while `remaining` > 0 (and `reanalyzed` > 0) for the rest."""
+
+    model_version: str | None = Field(description="The model the items were re-tagged with.")
+    reanalyzed: int = Field(description="Items re-tagged in this request; user corrections are kept.")
+    missing_files: int = Field(description="Items whose stored photo is missing, left as they were.")
+    remaining: int = Field(description="Items still tagged by another model after this batch.")

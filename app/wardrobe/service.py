@@ -23,6 +23,7 @@ from app.core.observability import ANALYSIS_LATENCY
 from app.storage.base import Storage, StorageError
 from app.styling import WardrobeItem
 from app.vision.analyze import ImageAnalyzer, ItemAnalysis
+from app.vision.cutout import CUTOUT_CONTENT_TYPE
 from app.vision.similarity import embedding_of, near_duplicates, pack, unpack
 from app.vision.taxonomy import category_of
 from app.wardrobe.images import STORED_CONTENT_TYPE, PreparedImage, prepare_upload, upload_hash
@@ -147,8 +148,8 @@ async def adding_image(
     row = _new_row(user_id=user_id, prepared=prepared, analysis=analysis, filename=filename)
     written: list[str] = []
     try:
-        for key, payload in ((row.storage_key, prepared.stored), (row.thumbnail_key, prepared.thumbnail)):
-            await storage.put(key, payload, content_type=STORED_CONTENT_TYPE)
+        for key, payload, content_type in _files_of(row, prepared, analysis):
+            await storage.put(key, payload, content_type=content_type)
             written.append(key)
         session.add(row)
         await session.flush()
@@ -161,12 +162,23 @@ async def adding_image(
         raise
 
 
+def _files_of(row: WardrobeImage, prepared: PreparedImage, analysis: ItemAnalysis) -> list[tuple[str, bytes, str]]:
+    files = [
+        (row.storage_key, prepared.stored, STORED_CONTENT_TYPE),
+        (row.thumbnail_key, prepared.thumbnail, STORED_CONTENT_TYPE),
+    ]
+    if row.cutout_key and analysis.cutout is not None:
+        files.append((row.cutout_key, analysis.cutout, CUTOUT_CONTENT_TYPE))
+    return files
+
+
 def _new_row(*, user_id: int, prepared: PreparedImage, analysis: ItemAnalysis, filename: str | None) -> WardrobeImage:
     stem = f"{user_storage_prefix(user_id)}{uuid.uuid4().hex}"
     return WardrobeImage(
         user_id=user_id,
         storage_key=f"{stem}.jpg",
         thumbnail_key=f"{stem}.thumb.jpg",
+        cutout_key=f"{stem}.cutout.webp" if analysis.cutout is not None else None,
         content_hash=prepared.content_hash,
         original_filename=display_filename(filename),
         source_format=prepared.source_format,
@@ -234,7 +246,7 @@ async def locked_image(session: AsyncSession, *, user_id: int, image_id: int) ->
 
 
 async def delete_image(session: AsyncSession, storage: Storage, *, image: WardrobeImage) -> None:
-    keys = [image.storage_key, image.thumbnail_key]
+    keys = [image.storage_key, image.thumbnail_key, *([image.cutout_key] if image.cutout_key else [])]
     await session.delete(image)
     await session.commit()  # rows first: a file without a row is swept, a row without a file is broken
     await discard_files(storage, keys)
@@ -242,9 +254,11 @@ async def delete_image(session: AsyncSession, storage: Storage, *, image: Wardro
 
 async def storage_keys_of(session: AsyncSession, *, user_id: int) -> list[str]:
     rows = await session.execute(
-        select(WardrobeImage.storage_key, WardrobeImage.thumbnail_key).where(WardrobeImage.user_id == user_id)
+        select(WardrobeImage.storage_key, WardrobeImage.thumbnail_key, WardrobeImage.cutout_key).where(
+            WardrobeImage.user_id == user_id
+        )
     )
-    return [key for pair in rows for key in pair]
+    return [key for keys in rows for key in keys if key]
 
 
 def _colour_fields(tags: dict[str, Any]) -> dict[str, tuple[Any, ...]]:

@@ -45,11 +45,19 @@ class SweepReport:
 async def _row_keys(session: AsyncSession) -> dict[str, tuple[int, int]]:
     """Every key a row refers to, with its (image id, user id)."""
     rows = await session.execute(
-        select(WardrobeImage.id, WardrobeImage.user_id, WardrobeImage.storage_key, WardrobeImage.thumbnail_key)
+        select(
+            WardrobeImage.id,
+            WardrobeImage.user_id,
+            WardrobeImage.storage_key,
+            WardrobeImage.thumbnail_key,
+            WardrobeImage.cutout_key,
+        )
     )
     keys: dict[str, tuple[int, int]] = {}
-    for image_id, user_id, storage_key, thumbnail_key in rows:
+    for image_id, user_id, storage_key, thumbnail_key, cutout_key in rows:
         keys[storage_key] = keys[thumbnail_key] = (image_id, user_id)
+        if cutout_key:
+            keys[cutout_key] = (image_id, user_id)
     return keys
 
 

@@ -50,13 +50,13 @@ async def test_files_left_by_a_dead_upload_are_swept(
     app.state.storage = DiesAfterFirstFile(storage_dir)
     assert (await upload(client, ana, jpeg((30, 200, 30)))).status_code == 503
     app.state.storage = healthy_storage
-    assert len(files_in(storage_dir)) == 3  # two of the kept item, one left behind by the dead upload
+    assert len(files_in(storage_dir)) == 4  # three of the kept item, one left behind by the dead upload
 
     first = await sweep(app.state.session_factory, app.state.storage)
     assert first.orphans_removed == [] and len(first.orphans_kept_in_grace) == 1  # might still be in flight
     backdate_all(storage_dir, hours=2)
     second = await sweep(app.state.session_factory, app.state.storage)
     assert second.orphans_removed == first.orphans_kept_in_grace
-    assert len(files_in(storage_dir)) == 2
+    assert len(files_in(storage_dir)) == 3
     file = await client.get(kept.json()["file_url"], headers=ana.headers)
     assert file.status_code == 200

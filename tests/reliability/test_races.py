@@ -44,7 +44,7 @@ async def test_the_same_photo_uploaded_at_once_is_stored_once(
     assert all("already in the wardrobe" in r.json()["detail"] for r in answers if r.status_code == 409)
     listed = await client.get(f"/api/images/{ana.id}", headers=ana.headers)
     assert len(listed.json()) == 2
-    assert len(stored_files(storage_dir, ana.id)) == 4  # two photos and their thumbnails; the losers left nothing
+    assert len(stored_files(storage_dir, ana.id)) == 6  # two photos, thumbnails, cut-outs; the losers left nothing
 
 
 async def _forget_token_use(app: FastAPI) -> None:
@@ -155,7 +155,7 @@ async def test_batches_racing_for_the_same_photo_answer_per_file(
     assert [r.json()["results"][1]["status"] for r in answers] == [200] * 6  # the other file of each batch stays
     listed = await client.get(f"/api/images/{ana.id}", headers=ana.headers)
     assert len(listed.json()) == 1 + 1 + 6
-    assert len(stored_files(storage_dir, ana.id)) == 2 * 8
+    assert len(stored_files(storage_dir, ana.id)) == 3 * 8
 
 
 async def test_registering_one_name_at_once_creates_one_user(client: httpx.AsyncClient) -> None:

@@ -86,13 +86,13 @@ async def test_delete_user_removes_rows_and_files(client: httpx.AsyncClient, sto
     assert (await upload(client, ana, jpeg((20, 120, 40)))).status_code == 200
     assert (await upload(client, bo, jpeg((20, 20, 140)))).status_code == 200
     await client.post("/api/conversations/", params={"user_id": ana.id, "question": "hi"}, headers=ana.headers)
-    assert len(list((storage_dir / "users" / str(ana.id)).iterdir())) == 4  # two photos, two thumbnails
+    assert len(list((storage_dir / "users" / str(ana.id)).iterdir())) == 6  # two photos, thumbnails, cut-outs
 
     response = await client.delete(f"/api/users/{ana.id}", headers=ana.headers)
     assert response.status_code == 204
 
     assert not (storage_dir / "users" / str(ana.id)).exists()
-    assert len(list((storage_dir / "users" / str(bo.id)).iterdir())) == 2  # others untouched
+    assert len(list((storage_dir / "users" / str(bo.id)).iterdir())) == 3  # others untouched
     assert (await client.get("/api/users/me", headers=ana.headers)).status_code == 401
     assert (await client.get(f"/api/images/{bo.id}", headers=bo.headers)).status_code == 200
     recreated = await client.post("/api/users/", json={"username": "ana"})

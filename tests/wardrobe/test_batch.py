@@ -75,7 +75,7 @@ class SecondFileStorageFails(LocalStorage):
 
     async def put(self, key: str, data: bytes, *, content_type: str) -> None:
         self.puts += 1
-        if self.puts == 3:
+        if self.puts == 4:  # photo, thumbnail and cut-out of the first file, then the second file's photo
             raise StorageError("disk full")
         await super().put(key, data, content_type=content_type)
 

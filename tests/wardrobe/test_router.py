@@ -43,7 +43,7 @@ async def test_delete_one_item_removes_its_files(client: httpx.AsyncClient, stor
     keep = (await upload(client, ana, jpeg((200, 20, 40)))).json()
     gone = (await upload(client, ana, jpeg((20, 20, 140)))).json()
     assert (await client.delete(f"/api/images/{ana.id}/{gone['id']}", headers=ana.headers)).status_code == 204
-    assert len([p for p in storage_dir.rglob("*") if p.is_file()]) == 2
+    assert len([p for p in storage_dir.rglob("*") if p.is_file()]) == 3  # photo, thumbnail, cut-out
     assert (await client.get(gone["file_url"], headers=ana.headers)).status_code == 404
     assert (await client.get(keep["file_url"], headers=ana.headers)).status_code == 200
     again = await client.delete(f"/api/images/{ana.id}/{gone['id']}", headers=ana.headers)

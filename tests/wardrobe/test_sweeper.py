@@ -57,7 +57,7 @@ async def test_old_orphan_removed_fresh_orphan_and_row_files_kept(
     assert report.orphans_removed == ["users/1/crashed.jpg"]
     assert report.orphans_kept_in_grace == ["users/1/in-flight.jpg"]
     assert report.missing_files == []
-    assert (report.files_checked, report.rows_checked) == (4, 1)
+    assert (report.files_checked, report.rows_checked) == (5, 1)  # the row has a photo, thumbnail and cut-out
     assert not old.exists() and fresh.exists()
     assert all((storage_dir / key).exists() for key in keys)
 

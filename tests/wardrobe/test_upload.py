@@ -97,10 +97,11 @@ async def test_accepted_formats_are_stored_as_clean_jpeg(
     body = response.json()
     assert body["source_format"] == detected
     stored = files_in(storage_dir)
-    assert len(stored) == 2
+    assert len(stored) == 3  # photo, thumbnail, cut-out
     for path in stored:
         with Image.open(path) as image:
-            assert image.format == "JPEG" and image.mode == "RGB"
+            cutout = path.name.endswith(".cutout.webp")
+            assert (image.format, image.mode) == (("WEBP", "RGBA") if cutout else ("JPEG", "RGB"))
         assert b"PK\x03\x04" not in path.read_bytes()  # re-encoded: nothing rides along
     file = await client.get(body["file_url"], headers=ana.headers)
     assert file.status_code == 200 and file.headers["content-type"] == "image/jpeg"
@@ -268,7 +269,7 @@ async def test_a_response_that_cannot_be_built_commits_nothing(
     failed = await upload(client, ana, data)
     assert failed.status_code == 500
     assert await row_count(app) == 1
-    assert len(files_in(storage_dir)) == 2  # only the first upload's photo and thumbnail
+    assert len(files_in(storage_dir)) == 3  # only the first upload's photo, thumbnail and cut-out
     monkeypatch.undo()
     retried = await upload(client, ana, data)
     assert retried.status_code == 200, retried.text

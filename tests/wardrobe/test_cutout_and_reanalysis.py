@@ -1,0 +1,100 @@
+"""The cut-out route, its file's life cycle, and re-analysis that keeps corrections (real app, DB and files)."""
+
+import io
+from pathlib import Path
+
+import httpx
+import numpy as np
+from fastapi import FastAPI
+from PIL import Image
+from sqlalchemy import update
+
+from app.core.config import Settings
+from app.wardrobe.models import WardrobeImage
+from app.wardrobe.reanalysis import reanalyze_local
+from tests.factories import create_user, jpeg, upload
+
+
+def cutouts(storage_dir: Path) -> list[Path]:
+    return list(storage_dir.rglob("*.cutout.webp"))
+
+
+async def test_an_upload_has_a_transparent_cutout_that_goes_with_the_item(
+    client: httpx.AsyncClient, storage_dir: Path
+) -> None:
+    ana = await create_user(client)
+    item = (await upload(client, ana, jpeg((200, 30, 40)))).json()
+    response = await client.get(f"/api/images/{ana.id}/{item['id']}/cutout", headers=ana.headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/webp"
+    with Image.open(io.BytesIO(response.content)) as cutout:
+        alpha = np.asarray(cutout.convert("RGBA").getchannel("A"))
+    assert alpha.max() == 255 and alpha.min() == 0
+    assert len(cutouts(storage_dir)) == 1
+    assert (await client.delete(f"/api/images/{ana.id}/{item['id']}", headers=ana.headers)).status_code == 204
+    assert cutouts(storage_dir) == []
+    gone = await client.get(f"/api/images/{ana.id}/{item['id']}/cutout", headers=ana.headers)
+    assert gone.status_code == 404
+
+
+async def test_another_users_cutout_is_forbidden(client: httpx.AsyncClient) -> None:
+    ana, bo = await create_user(client, "ana"), await create_user(client, "bo")
+    item = (await upload(client, ana, jpeg())).json()
+    assert (await client.get(f"/api/images/{ana.id}/{item['id']}/cutout", headers=bo.headers)).status_code == 403
+
+
+async def _age(app: FastAPI, image_id: int) -> None:
+    """Make a row look as if an older model had tagged it, without a cut-out."""
+    async with app.state.session_factory() as session:
+        row = await session.get(WardrobeImage, image_id)
+        assert row is not None
+        tags = {**row.tags, "model_version": "older-model", "type": "hat"}
+        await session.execute(
+            update(WardrobeImage).where(WardrobeImage.id == image_id).values(tags=tags, cutout_key=None)
+        )
+        await session.commit()
+
+
+async def test_reanalysis_retags_older_items_in_batches_and_keeps_corrections(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    ana = await create_user(client)
+    ids = [(await upload(client, ana, jpeg(colour))).json()["id"] for colour in ((200, 30, 40), (20, 30, 140))]
+    patched = await client.patch(f"/api/images/{ana.id}/{ids[0]}", headers=ana.headers, json={"style": "formal"})
+    assert patched.status_code == 200
+    for image_id in ids:
+        await _age(app, image_id)
+    assert (await client.get(f"/api/images/{ana.id}/{ids[1]}/cutout", headers=ana.headers)).status_code == 404
+
+    first = (await client.post(f"/api/images/{ana.id}/reanalyze?limit=1", headers=ana.headers)).json()
+    assert first["reanalyzed"] == 1 and first["remaining"] == 1
+    second = (await client.post(f"/api/images/{ana.id}/reanalyze?limit=1", headers=ana.headers)).json()
+    assert second["reanalyzed"] == 1 and second["remaining"] == 0
+    done = (await client.post(f"/api/images/{ana.id}/reanalyze", headers=ana.headers)).json()
+    assert done["reanalyzed"] == 0 and done["remaining"] == 0
+
+    item = (await client.get(f"/api/images/{ana.id}/{ids[0]}", headers=ana.headers)).json()
+    assert item["tags"]["model_version"] == first["model_version"] != "older-model"
+    assert item["tags"]["type"] != "hat"
+    assert item["tags"]["style"] == "formal" and item["corrections"] == {"style": "formal"}
+    assert isinstance(item["tags"]["needs_review"], list)
+    assert (await client.get(f"/api/images/{ana.id}/{ids[1]}/cutout", headers=ana.headers)).status_code == 200
+
+
+async def test_reanalysis_needs_the_owner(client: httpx.AsyncClient) -> None:
+    ana, bo = await create_user(client, "ana"), await create_user(client, "bo")
+    assert (await client.post(f"/api/images/{ana.id}/reanalyze", headers=bo.headers)).status_code == 403
+    assert (await client.post(f"/api/images/{ana.id}/reanalyze")).status_code == 401
+
+
+async def test_the_command_retags_a_whole_wardrobe_with_progress(
+    app: FastAPI, client: httpx.AsyncClient, settings: Settings
+) -> None:
+    ana = await create_user(client)
+    image_id = (await upload(client, ana, jpeg())).json()["id"]
+    await _age(app, image_id)
+    seen: list[tuple[int, int]] = []
+    report = await reanalyze_local(settings, user_id=ana.id, progress=lambda done, total: seen.append((done, total)))
+    assert report.reanalyzed == 1 and seen == [(1, 1)]
+    again = await reanalyze_local(settings, user_id=ana.id)
+    assert again.reanalyzed == 0
