@@ -102,7 +102,12 @@ def serve(
     import uvicorn
 
     console.print(f"Open http://{host}:{port}/app")
-    uvicorn.run("app.main:app", host=host, port=port, reload=reload)
+    from app.core.limits import MAX_HEADER_BYTES
+
+    # h11 caps the request line and headers (httptools buffers any amount): the same as `make run` and the image.
+    uvicorn.run(
+        "app.main:app", host=host, port=port, reload=reload, http="h11", h11_max_incomplete_event_size=MAX_HEADER_BYTES
+    )
 
 
 @cli.command()

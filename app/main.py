@@ -16,7 +16,7 @@ from app.core.client_ip import TrustedProxyHeaders
 from app.core.config import Settings, get_settings, revealed
 from app.core.db import create_engine, create_session_factory
 from app.core.errors import install_error_handlers
-from app.core.limits import BodySizeLimit
+from app.core.limits import RequestBodyLimits
 from app.core.logging import configure_logging
 from app.core.negotiation import OctetStreamForImages
 from app.core.observability import ObservabilityMiddleware, metrics_router
@@ -104,7 +104,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_openapi(app, messages=MESSAGE_MODELS)
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes)
+    app.add_middleware(
+        RequestBodyLimits, max_upload_bytes=settings.max_upload_bytes, body_timeout_s=settings.request_body_timeout_s
+    )
     limits = {"write": settings.rate_limit_writes_per_minute, "assistant": settings.rate_limit_assistant_per_minute}
     app.add_middleware(RateLimitMiddleware, limits=limits)
     app.add_middleware(SecurityHeaders)

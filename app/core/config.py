@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     s3_region: str | None = Field(default=None, description="AWS region of the bucket.")
 
     max_upload_bytes: int = Field(default=15 * 1024 * 1024, ge=1, description="Largest accepted upload.")
+    request_body_timeout_s: float = Field(
+        default=30.0, gt=0, description="A request body that sends nothing for this long is answered 408."
+    )
     max_image_pixels: int = Field(
         default=50_000_000, ge=1, description="Largest accepted width x height (decompression-bomb guard)."
     )

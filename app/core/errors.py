@@ -29,6 +29,7 @@ HANDLER_CODES: dict[str, int | None] = {
     "http_error": None,  # any other framework-level HTTP error: its status varies
     "rate_limited": 429,
     "payload_too_large": 413,
+    "request_timeout": 408,
     "database_unavailable": 503,
     "storage_unavailable": 503,
     "internal_error": 500,

@@ -1,0 +1,130 @@
+"""Request bodies and headers within bounds (issue 11, item 9), against a real uvicorn served as `make run` serves it.
+
+A chunked body without Content-Length is counted as it streams (413 once past the limit, without reading the
+rest); a body that stops arriving is a 408 after STYLIST_REQUEST_BODY_TIMEOUT_S; oversized headers are refused
+by the server before the app sees them.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.core.limits import UVICORN_HEADER_FLAGS
+from tests.conftest import free_port
+from tests.scale.test_two_replicas import ROOT, wait_ready
+
+UPLOAD_LIMIT = 100_000  # STYLIST_MAX_UPLOAD_BYTES for these servers: small, so a test sends little
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[int]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "STYLIST_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'stylist.db'}",
+        "STYLIST_STORAGE_DIR": str(tmp_path / "images"),
+        "STYLIST_LOG_LEVEL": "WARNING",
+        "STYLIST_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT),
+        "STYLIST_REQUEST_BODY_TIMEOUT_S": "1",
+    }
+    command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [*command, *UVICORN_HEADER_FLAGS], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        wait_ready(f"http://127.0.0.1:{port}", process)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(20)
+
+
+def _exchange(port: int, head: bytes, chunks: Iterator[bytes] = iter(()), timeout: float = 10) -> tuple[bytes, float]:
+    """Send a raw request (head, then chunks while the server listens), return the reply and how long it took."""
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        connection.sendall(head)
+        try:
+            for chunk in chunks:
+                connection.sendall(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered and closed while the body was still coming: what a limit should do
+        reply = b""
+        try:
+            while part := connection.recv(65536):
+                reply += part
+        except (ConnectionResetError, TimeoutError):
+            pass
+    return reply, time.monotonic() - started
+
+
+def _status(reply: bytes) -> int:
+    match = re.match(rb"HTTP/1\.1 (\d{3})", reply)
+    assert match, reply[:200]
+    return int(match.group(1))
+
+
+def test_a_chunked_body_past_the_limit_is_413_while_it_streams(server: int) -> None:
+    sent = []
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(400):  # 400 x 8 KB = 3.2 MB, far past the limit, if anyone read it all
+            sent.append(1)
+            yield b"2000\r\n" + b"x" * 0x2000 + b"\r\n"
+            time.sleep(0.001)
+        yield b"0\r\n\r\n"
+
+    head = (
+        b"POST /api/users/ HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    )
+    reply, _ = _exchange(server, head, chunks())
+    assert _status(reply) == 413, reply[:300]
+    assert b"payload_too_large" in reply
+
+
+def test_a_stalled_body_is_408(server: int) -> None:
+    head = b'POST /api/users/ HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"us'
+    reply, took = _exchange(server, head)
+    assert _status(reply) == 408, reply[:300]
+    assert b"request_timeout" in reply
+    assert took < 8  # the 1 s timeout, not forever
+
+
+def test_oversized_headers_are_refused_by_the_server(server: int) -> None:
+    filler = b"X-Filler: " + b"a" * (1024 * 1024) + b"\r\n"  # the 1 MB the issue found accepted
+    reply, _ = _exchange(server, b"GET /health/live HTTP/1.1\r\nHost: t\r\n" + filler + b"\r\n")
+    assert reply == b"" or _status(reply) in (400, 431), reply[:300]
+    normal, _ = _exchange(server, b"GET /health/live HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+    assert _status(normal) == 200
+
+
+def test_every_way_of_serving_caps_headers() -> None:
+    flags = " ".join(UVICORN_HEADER_FLAGS)
+    assert flags in (ROOT / "Makefile").read_text().replace("\\\n\t  ", "")
+    assert ", ".join(f'"{flag}"' for flag in UVICORN_HEADER_FLAGS) in (ROOT / "Dockerfile").read_text()
+    cli = (ROOT / "app" / "cli.py").read_text()
+    assert 'http="h11"' in cli and "h11_max_incomplete_event_size=MAX_HEADER_BYTES" in cli
+
+
+async def test_streamed_bytes_are_counted_without_content_length(client_with: object) -> None:
+    """In-process too: the middleware stops reading at the limit (it does not buffer the rest)."""
+    client: httpx.AsyncClient = await client_with(max_upload_bytes=UPLOAD_LIMIT)  # type: ignore[operator]
+    produced: list[int] = []
+
+    async def body() -> AsyncIterator[bytes]:
+        for _ in range(1000):  # 8 MB on offer
+            produced.append(8192)
+            yield b"x" * 8192
+
+    response = await client.post("/api/users/", content=body(), headers={"Content-Type": "application/json"})
+    assert response.status_code == 413, response.text
+    assert response.json()["error"] == "payload_too_large"
+    assert sum(produced) <= UPLOAD_LIMIT + 64 * 1024 + 2 * 8192  # read up to the limit, then stopped
