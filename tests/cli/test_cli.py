@@ -128,7 +128,7 @@ def test_export_and_restore_on_another_instance(
     assert code == 0 and "5 items" in out
     with zipfile.ZipFile(archive) as opened:
         manifest = json.loads(opened.read("manifest.json"))
-        assert len([n for n in opened.namelist() if n.startswith("files/")]) == 10  # photo + thumbnail each
+        assert len([n for n in opened.namelist() if n.startswith("files/")]) == 15  # photo, thumbnail, cut-out each
     assert manifest["items"][0]["corrections"] == {"pattern": "solid"}
     assert {row["signal"] for row in manifest["feedback"]} == {"like", "wore"}
     assert manifest["wear_log"] and manifest["conversations"]
