@@ -200,6 +200,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/images/{user_id}/reanalyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reanalyze
+         * @description Re-tags the items analysed by an older model with the current one (oldest first), keeping corrections.
+         *
+         *     Large wardrobes go in batches: repeat the call while `remaining` is above 0; each response is progress.
+         */
+        post: operations["images-reanalyze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/images/{user_id}/{image_id}": {
         parameters: {
             query?: never;
@@ -229,6 +251,28 @@ export interface paths {
          *     to the version you read (412 `precondition_failed` when someone changed it since).
          */
         patch: operations["images-correct-tags"];
+        trace?: never;
+    };
+    "/api/images/{user_id}/{image_id}/cutout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Cutout
+         * @description The garment cut out of its photo by the learned mask: a transparent WebP, at most 512 px.
+         *
+         *     404 when the item was analysed before cut-outs existed (or by a remote model): re-analyse it first.
+         */
+        get: operations["images-download-cutout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/images/{user_id}/{image_id}/file": {
@@ -919,6 +963,32 @@ export interface components {
             };
             /** Status */
             status: string;
+        };
+        /**
+         * Reanalysis
+         * @description One batch of re-analysis; call again while `remaining` > 0 (and `reanalyzed` > 0) for the rest.
+         */
+        Reanalysis: {
+            /**
+             * Missing Files
+             * @description Items whose stored photo is missing, left as they were.
+             */
+            missing_files: number;
+            /**
+             * Model Version
+             * @description The model the items were re-tagged with.
+             */
+            model_version: string | null;
+            /**
+             * Reanalyzed
+             * @description Items re-tagged in this request; user corrections are kept.
+             */
+            reanalyzed: number;
+            /**
+             * Remaining
+             * @description Items still tagged by another model after this batch.
+             */
+            remaining: number;
         };
         /**
          * ReviewedField
@@ -2228,6 +2298,104 @@ export interface operations {
             };
         };
     };
+    "images-reanalyze": {
+        parameters: {
+            query?: {
+                /** @description Items to re-tag in this request. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reanalysis"];
+                };
+            };
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token belongs to another user. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user or item does not exist. Codes: `not_found`. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "images-get": {
         parameters: {
             query?: never;
@@ -2527,6 +2695,92 @@ export interface operations {
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The server failed; report the `X-Request-ID`. Codes: `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database or file storage is unavailable; retry after `Retry-After` seconds. Codes: `database_unavailable`, `service_unavailable`, `storage_unavailable`. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "images-download-cutout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: number;
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The garment on a transparent background (WebP). */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Missing or invalid API token: send `Authorization: Bearer <api_token>`. Codes: `unauthorized`. */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token belongs to another user. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user or item does not exist. Codes: `not_found`. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema; `fields` says where. Codes: `invalid_outfit`, `invalid_request`, `unknown_occasion`, `validation_error`. */
+            422: {
+                headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
