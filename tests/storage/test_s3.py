@@ -42,6 +42,6 @@ async def test_service_on_s3_uploads_serves_and_deletes(client_with, s3_endpoint
     file = await client.get(uploaded.json()["file_url"], headers=ana.headers)
     assert file.status_code == 200 and file.content.startswith(b"\xff\xd8")
     raw = boto3.client("s3", endpoint_url=s3_endpoint)
-    assert len(raw.list_objects_v2(Bucket=s3_bucket)["Contents"]) == 2
+    assert len(raw.list_objects_v2(Bucket=s3_bucket)["Contents"]) == 3  # photo, thumbnail, cut-out
     assert (await client.delete(f"/api/users/{ana.id}", headers=ana.headers)).status_code == 204
     assert "Contents" not in raw.list_objects_v2(Bucket=s3_bucket)
