@@ -19,14 +19,13 @@ from pydantic import BaseModel, Field, ValidationError
 
 from app.vision.analyze import ItemAnalysis, LocalAnalyzer, analysis_copy
 from app.vision.colours import PALETTE
+from app.vision.knowledge import SEASONS, STYLES  # one vocabulary: what the API may answer
 from app.vision.taxonomy import TYPES, category_of
 
 logger = logging.getLogger(__name__)
 
 Provider = Literal["openai", "gemini"]
 PATTERNS = ("solid", "striped", "checked", "dotted", "floral", "animal", "graphic", "other")
-STYLES = ("casual", "smart-casual", "formal", "sporty", "evening", "ethnic")
-SEASONS = ("spring", "summer", "fall", "winter")
 COLOUR_NAMES = tuple(name for name, _, _ in PALETTE)
 IMAGE_SIDE = 512  # enough for a garment; fewer tokens and bytes than the original
 

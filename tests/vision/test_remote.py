@@ -100,3 +100,12 @@ async def test_service_uses_the_configured_remote_backend(client_with, fake_llm:
     body = (await upload(client, ana, jpeg((193, 154, 107)))).json()
     assert body["tags"]["backend"] == "openai:test-model"
     assert body["tags"]["type"] == "blazer" and body["tags"]["category"] == "outerwear"
+
+
+def test_a_remote_backend_is_asked_only_for_styles_the_api_can_answer() -> None:
+    # A style outside the response vocabulary (the remote schema once allowed "evening") made item reads 500.
+    from app.vision.knowledge import STYLES
+    from app.vision.remote import RemoteFields
+
+    allowed = RemoteFields.model_json_schema()["properties"]["style"]["enum"]
+    assert tuple(allowed) == STYLES
