@@ -169,20 +169,22 @@ def analyze(
 
 @cli.command()
 def reanalyze(
-    user_id: Annotated[int, typer.Argument(help="The user whose wardrobe to re-tag.")],
+    user: UserOption = None,
     force: Annotated[bool, typer.Option("--force", help="Re-tag every item, not only those of older models.")] = False,
 ) -> None:
     """Re-tag a wardrobe with the current model (local database and storage); corrections are kept."""
     from app.wardrobe.reanalysis import reanalyze_local
 
     async def work() -> None:
+        async with backend(None, None) as target:
+            account = await target.account(user)
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         with Progress(*columns, console=console) as progress:
-            task = progress.add_task(f"Re-analysing user {user_id}'s wardrobe", total=None)
+            task = progress.add_task(f"Re-analysing {account.username}'s wardrobe", total=None)
             try:
                 report = await reanalyze_local(
                     get_settings(),
-                    user_id=user_id,
+                    user_id=account.id,
                     force=force,
                     progress=lambda done, total: progress.update(task, completed=done, total=total),
                 )

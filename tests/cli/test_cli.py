@@ -98,6 +98,12 @@ def test_import_summarises_and_resumes(env: Settings, photo_folder: Path, capsys
     code, out = run_cli(capsys, "ask", "--user", "cli-ana", "What should I wear today?", "--json")
     assert json.loads(out)["answer"]
 
+    # Every item was tagged by the current model: re-analysis has nothing to do unless forced.
+    code, out = run_cli(capsys, "reanalyze", "--user", "cli-ana")
+    assert code == 0 and "Re-tagged 0 items" in out
+    code, out = run_cli(capsys, "reanalyze", "--user", "cli-ana", "--force")
+    assert code == 0 and "Re-tagged 5 items" in out
+
 
 def summary_rows(out: str) -> dict[str, int]:
     rows = {}
