@@ -8,6 +8,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from app.core.config import Settings
 from app.main import create_app
+from tests.conversations.test_websocket import _answer
 
 WS = "/api/conversations/ws"
 
@@ -15,14 +16,6 @@ WS = "/api/conversations/ws"
 def _register(client: TestClient, name: str = "ws-account") -> tuple[int, dict[str, str]]:
     created = client.post("/api/users/", json={"username": name}).json()
     return created["id"], {"Authorization": f"Bearer {created['api_token']}"}
-
-
-def _answer(socket: Any, question: str) -> list[dict[str, Any]]:
-    socket.send_json({"question": question})
-    messages = [socket.receive_json()]
-    while messages[-1]["type"] not in ("done", "error"):
-        messages.append(socket.receive_json())
-    return messages
 
 
 def _closed_on_next_question(socket: Any, *, answers_in_flight: int = 0) -> WebSocketDisconnect:
