@@ -114,4 +114,5 @@ def test_interleaved_traffic_on_two_replicas(replicas: list[str], s3_endpoint: s
     keys = [
         o["Key"] for o in boto3.client("s3", endpoint_url=s3_endpoint).list_objects_v2(Bucket=s3_bucket)["Contents"]
     ]
-    assert len(keys) == 2 * sum(len(ids) for ids in uploaded.values())  # a photo and a thumbnail per row, no orphans
+    # a photo, a thumbnail and a cut-out per row, no orphans
+    assert len(keys) == 3 * sum(len(ids) for ids in uploaded.values())
