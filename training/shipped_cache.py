@@ -98,9 +98,15 @@ def count(data: Path, source: str) -> int:
         return sum(1 for _ in csv.DictReader(handle))
 
 
+def backbone_digest(model: VisionModel) -> str:
+    """The cache depends on the backbone alone: new heads or masks must not invalidate it."""
+    return str(model.manifest["files"][model.manifest["backbone"]])
+
+
 def embed_source(model: VisionModel, data: Path, source: str) -> None:
     out = CACHE / f"shipped-{source}.npz"
-    if out.exists() and str(np.load(out)["model_version"]) == model.model_version.split("+")[0]:
+    backbone = backbone_digest(model)
+    if out.exists() and str(np.load(out)["backbone"]) == backbone:
         print(f"{out} is current; skipped")
         return
     items = worn_garments(data) if source == "worn-garments" else labelled_photos(data, source)
@@ -112,7 +118,7 @@ def embed_source(model: VisionModel, data: Path, source: str) -> None:
         views.append(model.embed_views(with_flip(x)).astype(np.float16))
         keys.append(key)
         progress.update(len(keys))
-    np.savez(out, keys=np.array(keys), views=np.stack(views), model_version=model.model_version.split("+")[0])
+    np.savez(out, keys=np.array(keys), views=np.stack(views), backbone=backbone)
     print(f"wrote {out}: {len(keys)} images")
 
 

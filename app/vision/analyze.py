@@ -1,6 +1,9 @@
 """The image engine's entry point: a decoded photo in, plain tags out. No web or database imports."""
 
+import hashlib
+import sys
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -129,6 +132,23 @@ def colour_candidates(output: ModelOutput, colours: list[ColourShare]) -> list[s
     return [first, *others[:1]]
 
 
+# The modules whose rules turn model outputs into tags: a change to any of them changes the tags, so
+# it changes the version that re-analysis compares (the model files alone would not show it).
+ANALYSER_MODULES = (
+    "app.vision.analyze", "app.vision.colours", "app.vision.cutout", "app.vision.features",
+    "app.vision.knowledge", "app.vision.mask", "app.vision.similarity", "app.vision.taxonomy",
+)  # fmt: skip
+
+
+@cache
+def analyser_digest() -> str:
+    """A short hash of the analyser's source, read once per process (the modules are imported here)."""
+    digest = hashlib.sha256()
+    for name in ANALYSER_MODULES:
+        digest.update(Path(str(sys.modules[name].__file__)).read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def analysis_copy(image: Image.Image) -> Image.Image:
     """A copy at most ANALYSIS_SIDE px: box-average by a whole factor first (cheap), then bicubic."""
     small = image.convert("RGB")
@@ -151,6 +171,11 @@ class LocalAnalyzer:
         spec = model.manifest.get("mask")
         masker = GarmentMasker.load(model.checked_file(spec["file"]), spec["side"], threads=threads) if spec else None
         return cls(model, masker)
+
+    @property
+    def model_version(self) -> str:
+        """The shipped model files and the analyser code that reads them (what re-analysis compares)."""
+        return f"{self.model.model_version}+a{analyser_digest()}"
 
     def garment(self, small: Image.Image) -> GarmentMask | None:
         return self.masker(np.asarray(small.convert("RGB"))) if self.masker is not None else None
@@ -188,7 +213,7 @@ class LocalAnalyzer:
                 "color_family": round(output.color.confidence, 3),
                 **({"shoe_kind": round(verdict.shoe_kind, 3)} if verdict.shoe_kind is not None else {}),
             },
-            model_version=output.model_version,
+            model_version=self.model_version,
             embedding=output.embedding,
             signature=signature(output.embedding, color_features(small)),
         )

@@ -117,6 +117,17 @@ def load_heads(path: Path, spec: dict[str, Any], temperatures: dict[str, float] 
     return heads
 
 
+def files_version(series: str, files: dict[str, str]) -> str:
+    """The model version: the series and a hash of every shipped file's SHA-256, so any new file shows."""
+    joined = "".join(f"{name}:{digest}\n" for name, digest in sorted(files.items()))
+    return f"{series}-{hashlib.sha256(joined.encode()).hexdigest()[:10]}"
+
+
+def stamp_version(manifest: dict[str, Any]) -> None:
+    """Write the derived version into a manifest being saved (for people reading the file)."""
+    manifest["model_version"] = files_version(str(manifest["model_series"]), manifest["files"])
+
+
 def _checked_file(model_dir: Path, name: str, expected_sha256: str) -> Path:
     path = model_dir / name
     if not path.is_file():
@@ -184,7 +195,8 @@ class VisionModel:
 
     @property
     def model_version(self) -> str:
-        return str(self._manifest["model_version"])
+        """Derived from the verified file hashes (never a string someone must remember to bump)."""
+        return files_version(str(self._manifest["model_series"]), self._manifest["files"])
 
     @property
     def manifest(self) -> dict[str, Any]:

@@ -112,6 +112,10 @@ class RemoteAnalyzer:
             base_url=base_url.rstrip("/") + "/", headers=headers, timeout=timeout_s, transport=transport
         )
 
+    @property
+    def model_version(self) -> str:
+        return self.local.model_version
+
     def analyze(self, image: Image.Image) -> ItemAnalysis:
         local = self.local.analyze(image)
         try:

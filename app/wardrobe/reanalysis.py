@@ -32,8 +32,7 @@ class ReanalysisReport:
 
 
 def current_model_version(analyzer: ImageAnalyzer) -> str | None:
-    model = getattr(analyzer, "model", None)
-    version = getattr(model, "model_version", None)
+    version = getattr(analyzer, "model_version", None)
     return str(version) if version else None
 
 

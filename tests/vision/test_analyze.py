@@ -54,3 +54,11 @@ def test_embedding_is_unit_length_and_stable_under_rescaling(local_analyzer: Loc
     assert a is not None and b is not None
     assert float(a @ a) == pytest.approx(1.0, abs=1e-3)
     assert float(a @ b) > 0.95
+
+
+def test_the_version_names_the_model_files_and_the_analyser_code(local_analyzer: LocalAnalyzer) -> None:
+    from app.vision.analyze import analyser_digest
+
+    model_part, analyser_part = local_analyzer.model_version.split("+a")
+    assert model_part == local_analyzer.model.model_version
+    assert analyser_part == analyser_digest() and len(analyser_part) == 8

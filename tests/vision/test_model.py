@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageOps
 
-from app.vision.model import IMAGE_SIZE, ModelArtefactError, ModelOutput, VisionModel, preprocess
+from app.vision.model import IMAGE_SIZE, ModelArtefactError, ModelOutput, VisionModel, files_version, preprocess
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 IMAGES = Path(__file__).resolve().parents[1] / "fixtures" / "images"
@@ -127,3 +127,12 @@ def test_a_file_that_does_not_match_the_manifest_is_refused(tmp_path: Path) -> N
     heads.write_bytes(heads.read_bytes() + b"\0")
     with pytest.raises(ModelArtefactError, match="does not match"):
         VisionModel.load(copy)
+
+
+def test_the_version_follows_every_shipped_file(model) -> None:
+    files = dict(model.manifest["files"])
+    assert model.model_version == files_version(model.manifest["model_series"], files)
+    assert model.model_version == model.manifest["model_version"]  # the manifest was stamped when written
+    for name in files:  # a new mask or heads file alone must change the version re-analysis compares
+        changed = {**files, name: "0" * 64}
+        assert files_version(model.manifest["model_series"], changed) != model.model_version
