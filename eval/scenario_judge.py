@@ -57,6 +57,28 @@ class Scenario:
     waived: frozenset[str] = field(default_factory=frozenset)  # judge checks the unmet rules make impossible
 
 
+# The judge's own reading of each scenario's occasion (not the engine's vocabulary): which code a stylist applies.
+# A scenario whose phrase is not here fails loudly, so no scenario is judged without its dress code.
+JUDGE_CODE: dict[str, str] = {
+    "weekend": "casual", "casual": "casual", "errands": "casual", "university": "casual",
+    "office": "work", "work": "work", "the office": "work",
+    "interview": "interview", "job interview": "interview", "job interview at a bank": "interview",
+    "friend's wedding in june": "wedding-guest", "wedding": "wedding-guest", "wedding guest": "wedding-guest",
+    "funeral": "funeral", "memorial service": "funeral",
+    "date night": "date", "first date": "date", "date": "date",
+    "dinner": "dinner", "restaurant": "dinner",
+    "birthday party": "party", "night out": "party", "party": "party",
+    "gym": "gym", "yoga class": "gym", "workout": "gym",
+    "beach": "beach", "seaside": "beach",
+    "flight": "travel", "road trip": "travel", "train": "travel",
+    "hiking": "outdoor", "hike": "outdoor",
+}  # fmt: skip
+
+
+def judged_code(scenario: "Scenario") -> str:
+    return JUDGE_CODE[(scenario.occasion or "casual").lower()]
+
+
 def _structure(kinds: Sequence[str]) -> list[str]:
     count = Counter(kinds)
     faults = []
@@ -98,7 +120,7 @@ def _weather(kinds: set[str], scenario: Scenario) -> list[str]:
 
 def _dress_code(items: Sequence[TrueLabel], scenario: Scenario) -> list[str]:
     kinds = {item.kind for item in items}
-    occasion = scenario.occasion or ""
+    occasion = judged_code(scenario)
     if occasion == "gym":
         wrong = sorted(kinds - GYM)
         faults = [f"gym: {', '.join(wrong)}"] if wrong else []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from app.styling.garments import GARMENTS, garment, is_sporty
 from app.styling.items import Violation, WardrobeItem
-from app.vision.taxonomy import normalise_type
+from app.vision.taxonomy import base_formality, normalise_type
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,9 @@ class DressCode:
     no_formal: bool = False  # tailoring and dress shoes (the gym)
     allowed_types: frozenset[str] | None = None  # when set, only these types (and sporty unknown types)
     muted: bool = False  # no loud colours (a funeral)
+    shoe_types: frozenset[str] | None = None  # when set, the only shoes that belong here (the beach)
+    dressy_garments: bool = False  # a garment casual by kind (a jersey top) must look dressy (tagged formality 3+)
+    no_graphic: bool = False  # no graphic prints (a slogan tee is never smart, whatever its type says)
     fixes: tuple[tuple[str, str], ...] = ()  # slot -> what to add when no item of that slot fits
 
 
@@ -38,15 +41,27 @@ GYM_TYPES = frozenset(
      "track-pants", "sweatpants", "tracksuit", "sneakers", "trainers", "running-shoes", "cap", "socks", "watch",
      "backpack", "sunglasses", "jacket", "windbreaker", "bodysuit"}
 )  # fmt: skip
+BEACH_SHOES = frozenset({"sandals", "flip-flops", "slides", "slippers", "sneakers", "trainers", "running-shoes"})
+GARMENTS_SEEN = frozenset({"top", "bottom", "one-piece"})  # what dressy_garments and no_graphic look at
+DRESSY = 3  # the formality (1..5) from which a garment reads as dressed, not casual
 LOUD_FAMILIES = frozenset({"red", "orange", "yellow", "pink", "purple", "green"})
 
+
+def _smart(where: str, *, dressy_garments: bool = False, muted: bool = False) -> DressCode:
+    """The smart codes share what they never accept; they differ in how dressed a casual-by-kind piece must be."""
+    return DressCode(
+        where, SMART_BANS, no_sportswear=True, no_beachwear=True, muted=muted, shoe_types=None,
+        dressy_garments=dressy_garments, no_graphic=True, fixes=SMART_FIXES,
+    )  # fmt: skip
+
+
 DRESS_CODES: dict[str, DressCode] = {
-    "interview": DressCode("at an interview", SMART_BANS, no_sportswear=True, no_beachwear=True, fixes=SMART_FIXES),
-    "wedding-guest": DressCode("at a wedding", SMART_BANS, no_sportswear=True, no_beachwear=True, fixes=SMART_FIXES),
-    "formal": DressCode("at a formal event", SMART_BANS, no_sportswear=True, no_beachwear=True, fixes=SMART_FIXES),
-    "funeral": DressCode(
-        "at a funeral", SMART_BANS, no_sportswear=True, no_beachwear=True, muted=True, fixes=SMART_FIXES
-    ),
+    # A garment casual by kind must look dressed at an interview, a formal event or a funeral; a wedding in
+    # summer allows a casual floral dress, so it only refuses what is never smart.
+    "interview": _smart("at an interview", dressy_garments=True),
+    "wedding-guest": _smart("at a wedding"),
+    "formal": _smart("at a formal event", dressy_garments=True),
+    "funeral": _smart("at a funeral", dressy_garments=True, muted=True),
     "work": DressCode(
         "at work",
         frozenset({"shorts", "tank-top", "undershirt", "cap", "beanie", "flip-flops", "slides", "slippers"}),
@@ -71,6 +86,8 @@ DRESS_CODES: dict[str, DressCode] = {
         "at the beach",
         frozenset({"boots", "ankle-boots", "coat", "puffer", "parka", "tie", "formal-shoes", "oxfords", "heels"}),
         no_formal=True,
+        shoe_types=BEACH_SHOES,
+        fixes=(("shoes", "sandals, flip-flops or sneakers"),),
     ),
     "travel": DressCode("for travel", frozenset({"heels", "pumps", "tie", "clutch"})),
     "outdoor": DressCode(
@@ -97,6 +114,10 @@ def _banned_because(item: WardrobeItem, code: DressCode) -> str | None:
         return "beachwear"
     if code.no_formal and kind.formal:
         return "too formal"
+    if code.shoe_types is not None and item.category == "shoes" and name not in code.shoe_types:
+        return "not shoes for it"
+    if item.category in GARMENTS_SEEN and (reason := _too_casual(item, code)):
+        return reason
     if (
         code.muted
         and item.category != "accessory"
@@ -105,6 +126,21 @@ def _banned_because(item: WardrobeItem, code: DressCode) -> str | None:
     ):
         return "too loud a colour"
     return None  # fmt: skip
+
+
+def _too_casual(item: WardrobeItem, code: DressCode) -> str | None:
+    if code.no_graphic and item.pattern == "graphic":
+        return "a graphic print"
+    kind_formality = base_formality(item.type)
+    if (
+        code.dressy_garments
+        and kind_formality is not None
+        and kind_formality < DRESSY
+        and item.formality is not None
+        and item.formality < DRESSY
+    ):
+        return "too casual"
+    return None
 
 
 def occasion_problem(item: WardrobeItem, occasion: str | None) -> Violation | None:

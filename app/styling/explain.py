@@ -2,11 +2,11 @@
 
 from collections.abc import Mapping, Sequence
 
-from app.styling.context import StyleContext
+from app.styling.context import OCCASIONS, StyleContext
 from app.styling.dress_codes import DRESS_CODES
 from app.styling.garments import OUTER, garment
 from app.styling.items import Violation, WardrobeItem
-from app.styling.rules import COLD_C, HOT_C
+from app.styling.rules import COLD_C, HOT_C, formality_clashes
 
 PRAISE = {
     "colour_harmony": "colours that work together",
@@ -32,7 +32,10 @@ CRITIQUE = {
     "rotation": "worn recently",
 }
 _NOTABLE = 0.05  # parts smaller than this (logit units) are not worth a reader's attention
-_NOTABLE_AGAINST = {"weather": 0.5, "rotation": 0.3}  # soft terms that only matter when clearly off
+# A criticism is named only when it costs enough to move the ranking: a white shirt with jeans and sneakers
+# has a slight formality gap (-0.1) and is not "mixing dressy and casual".
+_CLEARLY_OFF = 0.3
+_NOTABLE_AGAINST = {"weather": 0.5, "rotation": 0.3}
 
 
 def describe(item: WardrobeItem) -> str:
@@ -53,12 +56,35 @@ def explain(
         return f"{names}: breaks a rule ({broken}), the best the wardrobe allows today."
     ranked = sorted(parts.items(), key=lambda kv: kv[1])
     good = [PRAISE[n] for n, v in reversed(ranked) if v > _NOTABLE and n in PRAISE and n != "occasion"][:2]
-    bad = [CRITIQUE[n] for n, v in ranked if v < -_NOTABLE_AGAINST.get(n, _NOTABLE) and n in CRITIQUE][:1]
     context = context or StyleContext()
+    bad = [_critique(n, items, context) for n, v in ranked if v < -_NOTABLE_AGAINST.get(n, _CLEARLY_OFF)]
+    bad = [reason for reason in bad if reason][:1]
     code = DRESS_CODES.get(context.occasion or "")
     decided = [*_weather_notes(items, context), *([f"fits the dress code {code.where}"] if code else [])]
     reasons = ", ".join(decided + good) or "a workable combination"
     return f"{names}: {reasons}" + (f"; but {bad[0]}." if bad else ".")
+
+
+def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -> str | None:
+    """The criticism for a part, naming what is off where we can ("formal-shoes with shorts")."""
+    if part == "formality" and (clashes := formality_clashes(items)):
+        return f"{CRITIQUE[part]} ({clashes[0]})"
+    if part == "occasion" and context.occasion in OCCASIONS:
+        return _occasion_critique(items, context.occasion)
+    return CRITIQUE.get(part)
+
+
+def _occasion_critique(items: Sequence[WardrobeItem], occasion: str) -> str:
+    low, high, _, clashes = OCCASIONS[occasion]
+    code = DRESS_CODES.get(occasion)
+    where = code.where if code else f"for {occasion}"
+    levels = [item.formality for item in items if item.formality is not None and item.category != "accessory"]
+    if levels and sum(level < low for level in levels) > sum(level > high for level in levels):
+        return f"less dressed than usual {where}"
+    if levels and any(level > high for level in levels):
+        return f"dressier than usual {where}"
+    off = next((item for item in items if item.style in clashes), None)
+    return f"a {off.style} {off.type} {where}" if off else CRITIQUE["occasion"]
 
 
 def _weather_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:

@@ -27,6 +27,18 @@ CHILLY_C = 12.0  # below this: no shorts, no open shoes
 WARMTH_NEED: tuple[tuple[float, float], ...] = ((0.0, 5.5), (5.0, 5.0), (10.0, 4.0), (15.0, 3.0))
 STRUCTURE = "structure"
 
+# Formality clashes a stylist names at once: (dressy kinds, casual kinds). Refused where the occasion has a
+# smart-ish dress code; elsewhere they cost CLASH_COST each (scoring.py), so they rank below coherent outfits.
+DRESS_SHOES = frozenset({"formal-shoes", "oxfords", "heels", "pumps"})
+LOUNGE_BOTTOMS = frozenset({"joggers", "track-pants", "sweatpants"})
+CLASHES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (DRESS_SHOES, LOUNGE_BOTTOMS | {"shorts"}),
+    (DRESS_SHOES, frozenset({"hoodie", "sweatshirt"})),
+    (frozenset({"tie"}), frozenset({"t-shirt", "tank-top", "hoodie", "sweatshirt", "polo", "shorts"}) | LOUNGE_BOTTOMS),
+    (frozenset({"blazer", "waistcoat"}), LOUNGE_BOTTOMS),
+)
+CLASH_IS_A_RULE = frozenset({"work", "interview", "wedding-guest", "formal", "funeral", "date", "dinner", "party"})
+
 
 def warmth_of(item: WardrobeItem) -> int:
     """The kind's warmth when we know the kind (a corrected type must not keep its old tags' warmth)."""
@@ -84,20 +96,23 @@ def _weather_problem(item: WardrobeItem, context: StyleContext) -> Violation | N
 def item_problems(item: WardrobeItem, context: StyleContext) -> list[Violation]:
     """The rules this one item breaks in this context, whatever it is worn with."""
     family = item.colour_families[0] if item.colour_families else None
-    key = (item.type, item.category, item.style, family, item.warmth)
+    key = (item.type, item.category, item.style, family, item.warmth, item.formality, item.pattern)
     return list(_problems_of(key, context.occasion, context.temperature_c, context.rain))
 
 
 @lru_cache(maxsize=8192)
 def _problems_of(
-    key: tuple[str | None, str | None, str | None, str | None, int | None],
+    key: tuple[str | None, str | None, str | None, str | None, int | None, int | None, str | None],
     occasion: str | None,
     temperature_c: float | None,
     rain: bool,
 ) -> tuple[Violation, ...]:
     """Cached on what the rules read: a wardrobe has many items of one kind, colour and style."""
-    garment_type, category, style, family, warmth = key
-    item = WardrobeItem(0, garment_type, category, (family,) if family else (), style=style, warmth=warmth)
+    garment_type, category, style, family, warmth, formality, pattern = key
+    item = WardrobeItem(
+        0, garment_type, category, (family,) if family else (), style=style, warmth=warmth, formality=formality,
+        pattern=pattern,
+    )  # fmt: skip
     context = StyleContext(occasion=occasion, temperature_c=temperature_c, rain=rain)
     found = [_weather_problem(item, context), occasion_problem(item, occasion)]
     return tuple(problem for problem in found if problem is not None)
@@ -160,9 +175,24 @@ def _weather_outfit(items: Sequence[WardrobeItem], context: StyleContext) -> lis
     return problems  # fmt: skip
 
 
+def formality_clashes(items: Sequence[WardrobeItem]) -> list[str]:
+    """Pairs that mix dressy and casual the way no stylist would: "formal-shoes with shorts"."""
+    types = [normalise_type(item.type) for item in items if item.type]
+    found = []
+    for dressy, casual in CLASHES:
+        found += [f"{a} with {b}" for a in types if a in dressy for b in types if b in casual]
+    return found
+
+
 def outfit_problems(items: Sequence[WardrobeItem], context: StyleContext) -> list[Violation]:
     """Every hard rule this outfit breaks (structure first), or [] when a stylist would let it out."""
     found = _structure(items) + _weather_outfit(items, context)
+    if context.occasion in CLASH_IS_A_RULE:
+        where = DRESS_CODES[context.occasion].where
+        found += [
+            Violation(context.occasion, f"{clash} {where} (mixes dressy and casual)")
+            for clash in formality_clashes(items)
+        ]
     for item in items:
         found += item_problems(item, context)
     unique: dict[str, Violation] = {}

@@ -17,7 +17,7 @@ from app.styling.context import (
 from app.styling.explain import explain
 from app.styling.features import item_features
 from app.styling.items import FeedbackStats, Outfit, Violation, WardrobeItem
-from app.styling.rules import outfit_problems
+from app.styling.rules import CLASH_IS_A_RULE, formality_clashes, outfit_problems
 
 CONTEXT_PARTS = ("occasion", "weather", "preferences", "feedback", "rotation")
 PARTS = (*COMPATIBILITY_PARTS, *CONTEXT_PARTS, "rules")
@@ -29,6 +29,7 @@ SAME_COMBINATION = 0.75  # Jaccard overlap from which an outfit counts as the on
 BOUNDS = {"preferences": (-1.5, 1.5), "feedback": (-3.5, 3.5), "rotation": (-5.0, 0.0)}
 RULE_COST = 6.0  # per broken rule, in logit units: a broken outfit scores near 0
 STRUCTURE_COST = 10.0  # an impossible combination (two pairs of shoes, a dress with trousers)
+CLASH_COST = 1.5  # formal shoes with shorts on a casual day: allowed, but below every coherent outfit
 
 
 def item_feedback(item: WardrobeItem, feedback: FeedbackStats) -> float:
@@ -50,6 +51,13 @@ def combination_feedback(items: Sequence[WardrobeItem], feedback: FeedbackStats)
     pairs = [(min(a.id, b.id), max(a.id, b.id)) for n, a in enumerate(items) for b in items[n + 1 :]]
     echo = sum(math.tanh(feedback.pair_affinity.get(pair, 0.0)) for pair in pairs) / len(pairs) if pairs else 0.0
     return COMBINATION_WEIGHT * math.tanh(whole) + PAIR_WEIGHT * echo
+
+
+def clash_cost(items: Sequence[WardrobeItem], context: StyleContext) -> float:
+    """Where a clash is not a broken rule (a casual day) it still costs, in the formality part."""
+    if context.occasion in CLASH_IS_A_RULE:
+        return 0.0  # counted as a broken rule instead
+    return -CLASH_COST * min(len(formality_clashes(items)), 2)
 
 
 def rules_cost(problems: Sequence[Violation]) -> float:
@@ -91,6 +99,7 @@ def score(
     model = load_model()
     parts = outfit_parts(item_features(items), model) if items else dict.fromkeys(COMPATIBILITY_PARTS, 0.0)
     parts.update(context_parts(items, context, feedback))
+    parts["formality"] += clash_cost(items, context)
     problems = tuple(outfit_problems(items, context))
     parts["rules"] = rules_cost(problems)
     parts = {name: round(float(np.float64(value)), 4) for name, value in parts.items()}

@@ -18,7 +18,7 @@ from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, OUTER, accessory_kind, garment
 from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeItem
 from app.styling.rules import COLD_C, item_problems, outfit_problems, warmth_needed, warmth_of
-from app.styling.scoring import context_parts, score, unary
+from app.styling.scoring import clash_cost, context_parts, score, unary
 
 Index = NDArray[np.intp]
 
@@ -238,7 +238,7 @@ def _final_logit(
     """The beam's compatibility value with the context parts recomputed for the whole outfit (bounded, and
     with the outfit-level terms: weather, the combination's feedback, repeats), as score() computes them."""
     pairs_only = state.value - state.unary_sum
-    return pairs_only + sum(context_parts(items, context, feedback).values())
+    return pairs_only + sum(context_parts(items, context, feedback).values()) + clash_cost(items, context)
 
 
 def _diverse(
