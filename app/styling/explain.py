@@ -57,8 +57,8 @@ def explain(
     ranked = sorted(parts.items(), key=lambda kv: kv[1])
     good = [PRAISE[n] for n, v in reversed(ranked) if v > _NOTABLE and n in PRAISE and n != "occasion"][:2]
     context = context or StyleContext()
-    bad = [_critique(n, items, context) for n, v in ranked if v < -_NOTABLE_AGAINST.get(n, _CLEARLY_OFF)]
-    bad = [reason for reason in bad if reason][:1]
+    critiques = [_critique(n, items, context) for n, v in ranked if v < -_NOTABLE_AGAINST.get(n, _CLEARLY_OFF)]
+    bad = [reason for reason in critiques if reason][:1]
     code = DRESS_CODES.get(context.occasion or "")
     decided = [*_weather_notes(items, context), *([f"fits the dress code {code.where}"] if code else [])]
     reasons = ", ".join(decided + good) or "a workable combination"
