@@ -88,6 +88,10 @@ def load_cases(folder: Path = DATA) -> list[Case]:
         cases.append(Case(row["id"], row["w"], "en", row.get("split", "dev"), turns))
     for line in (folder / "cases_multilingual.jsonl").read_text(encoding="utf-8").splitlines():
         cases.extend(_multilingual(json.loads(line)))
+    for line in (folder / "cases_fresh.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        turns = tuple((turn["q"], turn["c"]) for turn in row["turns"])
+        cases.append(Case(row["id"], row["w"], row["lang"], "fresh", turns))
     return cases
 
 
@@ -111,7 +115,12 @@ async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
     for index, (question, wanted) in enumerate(case.turns):
         context = ConversationContext(question, None, tuple(history), wardrobe, feedback=feedback)
         started = time.perf_counter()
-        answer = await assistant.stream(context).collect()
+        try:
+            answer = await assistant.stream(context).collect()
+        except Exception as error:  # a crash is a failed turn, and the rest of the thread is lost
+            failed = (f"crash({type(error).__name__}: {error})",)
+            results.append(Result(case, index, question, "", failed, (time.perf_counter() - started) * 1000))
+            break
         latency = (time.perf_counter() - started) * 1000
         cited = tuple(answer.referenced_item_ids)
         seen = checks.Turn(answer.text, cited, tuple(answer.disliked_item_ids), case.lang, previous, by_id)
@@ -120,6 +129,12 @@ async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
         feedback = _disliked(feedback, answer)
         previous = cited
     return results
+
+
+def _kind(case: Case) -> str:
+    """The kind from the case id: "en-yn-3" and the fresh "f-en-yn-1" are yes/no cases."""
+    parts = case.id.removeprefix("f-").split("-")
+    return parts[1] if case.lang == "en" else "multilingual"
 
 
 def _rate(results: list[Result]) -> str:
@@ -133,7 +148,7 @@ def report(label: str, results: list[Result], verbose: bool) -> None:
     groups: dict[str, list[Result]] = defaultdict(list)
     for result in results:
         groups[f"language {result.case.lang}"].append(result)
-        groups[f"kind {result.case.id.split('-')[1] if result.case.lang == 'en' else 'multilingual'}"].append(result)
+        groups[f"kind {_kind(result.case)}"].append(result)
         if len(result.case.turns) > 1:
             groups["follow-up chains (every turn)"].append(result)
     for name in sorted(groups):
@@ -152,12 +167,13 @@ async def run(args: argparse.Namespace) -> None:
     print(f"wardrobes: {', '.join(f'{name} ({len(items)} items)' for name, items in wardrobes.items())}")
     chains = sum(len(case.turns) > 1 for case in cases)
     print(f"cases: {len(cases)} ({chains} follow-up chains), languages: en, {', '.join(LANGUAGES)}")
-    results = {"dev": [], "holdout": []}  # type: dict[str, list[Result]]
+    results = {"dev": [], "holdout": [], "fresh": []}  # type: dict[str, list[Result]]
     for case in cases:
         results[case.split].extend(await play(case, wardrobes[case.wardrobe]))
     report("development", results["dev"], args.verbose and not args.holdout_quiet)
     report("holdout", results["holdout"], args.verbose and args.show_holdout)
-    report("all", results["dev"] + results["holdout"], False)
+    report("fresh holdout (second batch)", results["fresh"], args.verbose and args.show_holdout)
+    report("all", results["dev"] + results["holdout"] + results["fresh"], False)
 
 
 def main() -> None:

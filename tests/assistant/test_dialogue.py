@@ -1,23 +1,16 @@
 """A conversation, not single questions: state rebuilt from the stored turns alone (question, answer text)."""
 
-from app.assistant import Answer, Turn
-from app.assistant.local.assistant import answer_locally
+from app.assistant import Answer
 from app.assistant.local.refs import resolve
 from app.assistant.local.slots import Garment
-from tests.assistant.wardrobe import ANNA, ask
+from tests.assistant.wardrobe import ANNA
+from tests.assistant.wardrobe import converse as converse_over
 
 BY_ID = {item.id: item for item in ANNA}
 
 
 def converse(*questions: str) -> list[Answer]:
-    """Ask in order; each turn sees only what the service stores: question and answer text."""
-    turns: list[Turn] = []
-    answers = []
-    for question in questions:
-        answer = answer_locally(ask(question, wardrobe=ANNA, turns=tuple(turns)))
-        answers.append(answer)
-        turns.append(Turn(question, answer.text))
-    return answers
+    return converse_over(*questions, wardrobe=ANNA)
 
 
 def types(answer: Answer) -> set[str]:

@@ -1,6 +1,6 @@
 """A small wardrobe for the assistant tests: newest upload first, like the service passes it."""
 
-from app.assistant import ConversationContext, Turn
+from app.assistant import Answer, ConversationContext, Turn
 from app.styling import WardrobeItem
 
 
@@ -30,6 +30,19 @@ def ask(
     prefs: str | None = None,
 ) -> ConversationContext:
     return ConversationContext(question=question, style_preferences=prefs, recent_turns=turns, wardrobe=wardrobe)
+
+
+def converse(*questions: str, wardrobe: tuple[WardrobeItem, ...]) -> list[Answer]:
+    """Ask in order; each turn sees only what the service stores: question and answer text."""
+    from app.assistant.local.assistant import answer_locally
+
+    turns: list[Turn] = []
+    answers = []
+    for question in questions:
+        answer = answer_locally(ask(question, wardrobe=wardrobe, turns=tuple(turns)))
+        answers.append(answer)
+        turns.append(Turn(question, answer.text))
+    return answers
 
 
 def _anna() -> tuple[WardrobeItem, ...]:

@@ -96,7 +96,7 @@ def get(code: str | None) -> Language:
 
 _WORD = re.compile(r"[a-zà-ÿß']+")
 _ACCENTS = {"pt": re.compile(r"ção|ções|[ãõ]|\bé\b"), "es": re.compile(r"[ñ¿¡]"), "de": re.compile(r"[äöüß]"),
-            "fr": re.compile(r"[êç]|\bà\b|è(?=\w)|qu'|\bj'|\bd'|\bl'|\bc'|\bs'"),
+            "fr": re.compile(r"[êç]|\bà\b|è(?=\w)|qu'|\bj'|\bc'(?!è)|\bs'|\bn'"),  # l' and d' are Italian too
             "it": re.compile(r"\w[àò]\b|\bè\b|ì|\bun'|\bc'è\b")}  # fmt: skip
 
 
@@ -119,11 +119,46 @@ PLURALS = {  # how single words form plurals, so "camisas" and "camicie" are rea
 }  # fmt: skip
 
 
+# The English word the understanding rules read for each slot noun ("category:shoes" is said as "shoes").
+SLOT_WORDS = {"category:shoes": "shoes", "category:top": "tops", "category:bottom": "bottoms",
+              "category:outerwear": "outerwear"}  # fmt: skip
+GENERIC_TYPES = ("outerwear", "top", "pants")  # nouns these share with a specific type ("chaqueta") mean that type
+EVERYDAY_WORDS = frozenset({"uhr", "haut", "bas"})  # "um 8 Uhr", "en haut": read as a watch or a top, never
+
+
+def _wording_gloss(language: Language) -> dict[str, str]:
+    """What the language's own wording tables already say: every noun and colour form it names items with.
+
+    A language names a flat shoe "ballerine" and a purple piece "morado" when it answers, so it understands
+    them when asked too, without a second list to keep in step. Explicit gloss phrases win over these.
+    """
+    table: dict[str, str] = {}
+    kinds = sorted(language.nouns, key=lambda kind: (kind.startswith("category:"), kind in GENERIC_TYPES))
+    for kind in kinds:
+        english = SLOT_WORDS.get(kind) if kind.startswith("category:") else kind.replace("-", " ")
+        if english is None or kind == "item":
+            continue
+        noun = language.nouns[kind]
+        for form in (noun.singular.lower(), noun.plural.lower()):
+            if form not in EVERYDAY_WORDS:
+                table.setdefault(form, english)
+    for colour, colour_forms in language.colours.items():
+        for form in colour_forms:
+            if len(form) >= 3:  # "or" (French gold) would swallow the English "or" the rules read
+                table.setdefault(form.lower(), colour)
+    return table
+
+
 @cache
 def phrases_of(code: str) -> dict[str, str]:
-    """The gloss table with plural forms of its single words added (never replacing a listed phrase)."""
-    table = dict(get(code).gloss)
-    for phrase, english in get(code).gloss.items():
+    """The gloss table, the wording tables' own words, and plural forms of single words (never replacing a
+    listed phrase)."""
+    language = get(code)
+    table = dict(language.gloss)
+    if code != "en":
+        for phrase, english in _wording_gloss(language).items():
+            table.setdefault(phrase, english)
+    for phrase, english in list(table.items()):
         if " " in phrase or len(phrase) < 4:
             continue
         for ending, plural in PLURALS.get(code, ()):

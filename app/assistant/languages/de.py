@@ -124,7 +124,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "alternative": ("Oder: {items}.", "Eine andere Idee: {items}."),
     "cannot_build": ("Ein komplettes Outfit geht noch nicht: In deinem Kleiderschrank fehlen {slots}.",),
     "noted_dislike": ("Notiert, das schlage ich nicht mehr vor.", "Verstanden, das fällt weg."),
-    "noted_dislike/item": ("Notiert, ich lasse {item_acc} weg.",),
+    "noted_dislike/item": ("Notiert, ich lasse {item_plain_acc} weg.",),
     "no_other_option": ("Mehr Kombinationen gibt dein Kleiderschrank dafür im Moment nicht her.",),
     "instead": ("Wie wäre es stattdessen mit: {items}?",),
     "instead_pieces": ("Besser: {items_or}.",),
@@ -208,6 +208,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Die Schultern des Blazers enden am Schulterknochen, zugeknöpft zieht nichts.",),
     "fit/shirt": ("Ein Hemd schließt am Kragen mit einem Finger Luft und spannt nicht an den Knöpfen.",),
     "fit/general": ("Erst die Schultern, dann die Länge: Gut sitzende Kleidung liegt locker an, ohne zu ziehen.",),
+}  # fmt: skip
+
+# Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
+COMMON = {
+    "abends": "in the evening", "am abend": "in the evening", "abend": "evening", "abende": "evenings",
+    "nachts": "at night", "kühl": "cool", "kühle": "cool", "kühler": "cool", "frisch": "cool", "mir fehlt": "is missing",
+    "fehlt mir": "is missing", "fehlt": "is missing", "geschäftsreise": "business trip", "dienstreise": "work trip",
+    "tage": "days", "woche": "week", "spaziergang": "walk", "wanderung": "hike", "mit dem rad": "by bike",
+    "fahrrad": "bike", "wetter": "weather", "am wärmsten": "warmest", "wärmste": "warmest", "wärmer": "warmer",
 }  # fmt: skip
 
 GLOSS = {
@@ -305,7 +314,7 @@ LANGUAGE = Language(
             "fürs",
         ]
     ),
-    gloss=GLOSS,
+    gloss={**COMMON, **GLOSS},
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,

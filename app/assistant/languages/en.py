@@ -95,7 +95,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "alternative": ("Or: {items}.", "Another way: {items}."),
     "cannot_build": ("I can't put a complete outfit together yet: your wardrobe has no {slots}.",),
     "noted_dislike": ("Noted, I won't suggest that again.", "Got it, that one's out."),
-    "noted_dislike/item": ("Noted, I'll leave {item} out.", "Got it, no more {item_bare}."),
+    "noted_dislike/item": ("Noted, I'll leave {item_plain} out.", "Got it, no more {item_bare}."),
     "no_other_option": ("That's the only combination your wardrobe gives for this so far.",),
     "instead": ("How about {items} instead?", "Try {items} instead."),
     "instead_pieces": ("Better: {items_or}.", "Instead, I'd pick {items_or}."),

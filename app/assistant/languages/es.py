@@ -101,7 +101,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "alternative": ("O bien: {items}.", "Otra opción: {items}."),
     "cannot_build": ("Todavía no puedo montar un look completo: en tu armario faltan {slots}.",),
     "noted_dislike": ("Anotado, no te lo volveré a proponer.", "Entendido, descartado."),
-    "noted_dislike/item": ("Anotado, dejo fuera {item}.",),
+    "noted_dislike/item": ("Anotado, dejo fuera {item_plain}.",),
     "no_other_option": ("Por ahora tu armario no da otra combinación para esto.",),
     "instead": ("¿Qué tal {items}?", "Prueba mejor {items}."),
     "instead_pieces": ("Mejor: {items_or}.",),
@@ -176,6 +176,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Los hombros del blazer acaban en el hueso del hombro y abrocha sin tirar.",),
     "fit/shirt": ("La camisa cierra en el cuello con un dedo de holgura y no tira en los botones.",),
     "fit/general": ("Primero los hombros, luego el largo: una prenda que sienta bien roza el cuerpo sin tirar.",),
+}  # fmt: skip
+
+# Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
+COMMON = {
+    "por la noche": "in the evening", "noche": "evening", "noches": "evenings", "fresco": "cool", "fresca": "cool",
+    "frescas": "cool", "frescos": "cool", "viaje de trabajo": "work trip", "viaje de negocios": "business trip",
+    "viaje": "trip", "semana": "week", "caminata": "walk", "qué tiempo hará": "what will the weather be",
+    "el tiempo": "the weather", "más caliente": "warmer",
 }  # fmt: skip
 
 GLOSS = {
@@ -267,7 +275,7 @@ LANGUAGE = Language(
             "cómo",
         ]
     ),
-    gloss=GLOSS,
+    gloss={**COMMON, **GLOSS},
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,

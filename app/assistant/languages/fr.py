@@ -111,7 +111,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "alternative": ("Ou bien : {items}.", "Autre idée : {items}."),
     "cannot_build": ("Je ne peux pas encore composer une tenue complète : il manque {slots} dans ta garde-robe.",),
     "noted_dislike": ("C'est noté, je ne te le proposerai plus.", "Compris, on oublie celle-là."),
-    "noted_dislike/item": ("C'est noté, je laisse de côté {item}.",),
+    "noted_dislike/item": ("C'est noté, je laisse de côté {item_plain}.",),
     "no_other_option": ("C'est la seule combinaison que ta garde-robe permet pour l'instant.",),
     "instead": ("Et plutôt {items} ?", "Essaie plutôt {items}."),
     "instead_pieces": ("Mieux : {items_or}.", "Je choisirais plutôt {items_or}."),
@@ -195,6 +195,16 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Les épaules d'un blazer s'arrêtent à l'os de l'épaule et il se boutonne sans tirer.",),
     "fit/shirt": ("Une chemise se ferme au col avec un doigt de marge et ne tire pas aux boutons.",),
     "fit/general": ("D'abord les épaules, puis la longueur : un vêtement bien coupé effleure le corps sans tirer.",),
+}  # fmt: skip
+
+# Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
+COMMON = {
+    "frais": "cool", "fraîche": "cool", "fraîches": "cool", "le soir": "in the evening", "soir": "evening",
+    "soirs": "evenings", "la nuit": "at night", "nuit": "night", "nuits": "nights", "il me manque": "is missing",
+    "me manque": "is missing", "qu'est-ce qui me manque": "what is missing", "manque": "is missing",
+    "voyage d'affaires": "business trip", "voyage professionnel": "work trip", "déplacement professionnel": "work trip",
+    "jours": "days", "semaine": "week", "randonnée": "hike", "balade": "walk", "à vélo": "by bike", "vélo": "bike",
+    "météo": "weather", "quel temps fera-t-il": "what will the weather be", "plus chaud": "warmer",
 }  # fmt: skip
 
 GLOSS = {
@@ -302,7 +312,7 @@ LANGUAGE = Language(
             "dîner",
         ]
     ),
-    gloss=GLOSS,
+    gloss={**COMMON, **GLOSS},
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,

@@ -100,7 +100,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "alternative": ("Oppure: {items}.", "Un'altra idea: {items}."),
     "cannot_build": ("Non riesco ancora a comporre un outfit completo: nel tuo guardaroba mancano {slots}.",),
     "noted_dislike": ("Ricevuto, non te lo proporrò più.", "Capito, lo scartiamo."),
-    "noted_dislike/item": ("Ricevuto, lascio fuori {item}.",),
+    "noted_dislike/item": ("Ricevuto, lascio fuori {item_plain}.",),
     "no_other_option": ("Per ora il tuo guardaroba non offre un'altra combinazione per questo.",),
     "instead": ("Prova invece: {items}.", "In alternativa: {items}."), "instead_pieces": ("Meglio: {items_or}.",),
     "which_one": ("Quale intendi: {items_or}?",), "try_these": ("Prova {items_or}.",),
@@ -170,6 +170,16 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Le spalle del blazer finiscono all'osso della spalla e si abbottona senza tirare.",),
     "fit/shirt": ("La camicia si chiude al collo con un dito di spazio e non tira sui bottoni.",),
     "fit/general": ("Prima le spalle, poi la lunghezza: un capo che veste bene sfiora il corpo senza tirare.",),
+}  # fmt: skip
+
+# Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
+COMMON = {
+    "la sera": "in the evening", "di sera": "in the evening", "sera": "evening", "serate": "evenings",
+    "fresco": "cool", "fresca": "cool", "fresche": "cool", "mi manca": "is missing", "cosa mi manca": "what is missing",
+    "manca": "is missing", "mancano": "are missing", "guardaroba": "wardrobe", "viaggio di lavoro": "work trip",
+    "viaggio": "trip", "giorni": "days", "settimana": "week", "passeggiata": "walk", "camminata": "walk",
+    "in bici": "by bike", "bici": "bike", "aperitivo": "drinks", "più caldo": "warmer",
+    "qualcosa di più caldo": "something warmer", "che tempo farà": "what will the weather be",
 }  # fmt: skip
 
 GLOSS = {
@@ -268,7 +278,7 @@ LANGUAGE = Language(
             "tacchi",
         ]
     ),
-    gloss=GLOSS,
+    gloss={**COMMON, **GLOSS},
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,

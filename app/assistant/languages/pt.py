@@ -102,7 +102,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "alternative": ("Ou então: {items}.", "Outra opção: {items}."),
     "cannot_build": ("Ainda não consigo montar um visual completo: faltam {slots} no seu guarda-roupa.",),
     "noted_dislike": ("Anotado, não vou sugerir isso de novo.", "Entendido, fica de fora."),
-    "noted_dislike/item": ("Anotado, deixo de fora {item}.",),
+    "noted_dislike/item": ("Anotado, deixo de fora {item_plain}.",),
     "no_other_option": ("Por enquanto o seu guarda-roupa não dá outra combinação para isto.",),
     "instead": ("Que tal {items}?", "Experimente antes {items}."), "instead_pieces": ("Melhor: {items_or}.",),
     "which_one": ("Qual quer dizer: {items_or}?",), "try_these": ("Experimente {items_or}.",),
@@ -172,6 +172,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Os ombros do blazer terminam no osso do ombro e ele fecha sem puxar.",),
     "fit/shirt": ("A camisa fecha no colarinho com um dedo de folga e não puxa nos botões.",),
     "fit/general": ("Primeiro os ombros, depois o comprimento: uma peça que assenta bem toca o corpo sem puxar.",),
+}  # fmt: skip
+
+# Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
+COMMON = {
+    "à noite": "in the evening", "noite": "evening", "noites": "evenings", "fresco": "cool", "fresca": "cool",
+    "viagem de trabalho": "work trip", "viagem de negócios": "business trip", "viagem": "trip", "semana": "week",
+    "caminhada": "walk", "de bicicleta": "by bike", "jantar fora": "dinner", "mais quente": "warmer",
+    "o que me falta": "what is missing", "que tempo vai fazer": "what will the weather be",
 }  # fmt: skip
 
 GLOSS = {
@@ -271,7 +279,7 @@ LANGUAGE = Language(
             "quente",
         ]
     ),
-    gloss=GLOSS,
+    gloss={**COMMON, **GLOSS},
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,

@@ -38,12 +38,13 @@ TYPE_SYNONYMS = {
     "sneaker": "sneakers", "jumper": "sweater", "pullover": "sweater", "knit": "sweater", "knitwear": "sweater",
     "chinos": "trousers", "slacks": "trousers", "tux": "blazer", "suit jacket": "blazer", "sport coat": "blazer",
     "button-down": "shirt", "button down": "shirt", "oxford shirt": "shirt", "overcoat": "coat",
-    "trench": "coat", "trench coat": "coat", "parka": "coat", "puffer": "jacket", "bomber": "jacket",
-"denims": "jeans", "loafer": "loafers", "boot": "boots", "heel": "heels",
+    "trench coat": "trench", "mac": "trench", "raincoat": "trench", "parka": "puffer", "puffa": "puffer",
+    "down jacket": "puffer", "puffer jacket": "puffer", "bomber": "jacket", "denims": "jeans", "loafer": "loafers",
+    "boot": "boots", "heel": "heels",
     "pumps": "heels", "sandal": "sandals", "handbag": "bag", "tote": "bag", "purse": "bag", "tank": "tank-top",
     "vest top": "tank-top", "tank top": "tank-top", "long sleeve": "longsleeve", "dress shoes": "formal-shoes",
     "oxfords": "formal-shoes", "brogues": "formal-shoes", "derbies": "formal-shoes", "ballet flats": "flats",
-    "hoody": "hoodie", "sweatshirt": "sweater", "polo shirt": "polo", "pant": "pants", "trouser": "trousers",
+    "hoody": "hoodie", "sweat": "sweatshirt", "polo shirt": "polo", "pant": "pants", "trouser": "trousers",
 }  # fmt: skip
 CATEGORY_WORDS = {"shoes": "shoes", "footwear": "shoes", "tops": "top", "bottoms": "bottom", "outerwear": "outerwear"}
 SAME_TYPE = {"pants": "trousers"}  # types people use interchangeably, folded to one for matching
@@ -93,7 +94,18 @@ class Vocabulary:
         return self.pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
+BELOW_ZERO = re.compile(
+    r"\b(?:minus|moins|menos|meno)\s+(\d{1,2})\b|\b(\d{1,2})\s*(?:degrees?\s+)?below(?: zero| freezing)?\b"
+)
+SUB_ZERO = re.compile(r"\b(?:below (?:zero|freezing)|sub-?zero|sotto zero|sous z[eé]ro|bajo cero|abaixo de zero)\b")
+
+
 def temperature_in(text: str) -> float | None:
+    below = BELOW_ZERO.search(text)
+    if below:  # "minus 3", "moins 3", "5 below": people rarely write the minus sign
+        return -float(below.group(1) or below.group(2))
+    if SUB_ZERO.search(text):
+        return -3.0
     match = TEMPERATURE.search(text)
     if match:
         value = float(match.group(1))

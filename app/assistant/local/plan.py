@@ -17,7 +17,7 @@ from app.assistant.local import kinds as k
 from app.assistant.local.entities import LAST_UPLOAD
 from app.assistant.local.refs import Resolved, resolve
 from app.assistant.local.slots import PRONOUN, Garment, Slots
-from app.assistant.local.state import State, carry, leans_on_thread, rebuild
+from app.assistant.local.state import State, carry, in_thread, leans_on_thread, rebuild
 from app.assistant.local.understand import Understanding, understand
 from app.styling import WardrobeItem
 from app.vision.taxonomy import base_formality, base_warmth
@@ -117,7 +117,7 @@ def prepare(context: ConversationContext) -> Ask:
     """Understand the question in the light of the rebuilt thread."""
     by_id = {item.id: item for item in context.wardrobe}
     state = rebuild(context.recent_turns, by_id)
-    u = understand(context.question, previous_lang=state.lang, has_suggestion=state.has_suggestion)
+    u = in_thread(understand(context.question, previous_lang=state.lang, has_suggestion=state.has_suggestion), state)
     slots = carry(u.slots, state.slots) if leans_on_thread(u) else u.slots
     garments = owned_garments(u, u.kind)
     refs = tuple(resolve(g, context.wardrobe, state.named) for g in garments)

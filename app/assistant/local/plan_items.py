@@ -9,7 +9,7 @@ from app.assistant.local.entities import COLOUR_VOCABULARY
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, formality, planner, warmth
 from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES
-from app.assistant.local.refs import of_kind, resolve
+from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import Garment
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
@@ -30,7 +30,7 @@ def _matches_colour(item: WardrobeItem, colour: str) -> bool:
 def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     """The owned items a wardrobe question asks about, and the garment phrase it used."""
     garment = ask.slots.garments[0] if ask.slots.garments else None
-    pool = of_kind(ask.wardrobe, garment.kind) if garment else list(ask.wardrobe)
+    pool = of_kind_or_near(ask.wardrobe, garment.kind) if garment else list(ask.wardrobe)
     colour = garment.colour if garment else (ask.slots.colours[0] if ask.slots.colours else None)
     if colour:
         pool = [item for item in pool if _matches_colour(item, colour)]
@@ -84,8 +84,11 @@ def own(ask: Ask) -> Plan:
         resolved = resolve(garment, ask.wardrobe)
         plan.say("dont_see", *(resolved.items or tuple(closest))[:2], kind=garment.kind, colour=garment.colour)
         return plan
+    if not found and garment is None and ask.slots.colours:
+        plan.say("none_colour", colour=ask.slots.colours[0])  # "anything purple?": nothing in that colour
+        return plan
     if not found:
-        plan.say("none_of", kind=garment.kind if garment else None, colour=ask.slots.colours[:1] or None)
+        plan.say("none_of", kind=garment.kind if garment else None)
         return plan
     best = bool(PICKED.search(ask.u.text))
     asked = re.search(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b", ask.u.text)
@@ -161,15 +164,16 @@ def gap(ask: Ask) -> Plan:
 
 
 def _colour_or_colour(ask: Ask) -> list[WardrobeItem]:
-    """ "black or brown shoes": one garment in two colours."""
+    """ "black or brown shoes", and "shoes black or brown" as Romance languages say it: one garment, two colours."""
     text = ask.u.text
     colours = COLOUR_VOCABULARY.spans(text)
-    for (_, end, first), (start, end2, second) in itertools.pairwise(colours):
+    for (begin, end, first), (start, end2, second) in itertools.pairwise(colours):
         if text[end:start].strip() != "or":
             continue
-        garment = next(
-            (g for g in ask.slots.garments if g.start >= end2 and len(text[end2 : g.start].split()) <= 1), None
-        )
+        after = (g for g in ask.slots.garments if g.start >= end2 and len(text[end2 : g.start].split()) <= 1)
+        garments = reversed(ask.slots.garments)
+        before = (g for g in garments if g.start < begin and len(text[g.start : begin].split()) <= 2)
+        garment = next(after, None) or next(before, None)
         if garment is None:
             continue
         found = [resolve(Garment(garment.kind, c, None, True, 0), ask.wardrobe).items[:1] for c in (first, second)]

@@ -50,8 +50,20 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         s.day_and_evening and kind in HEAVY,
         temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4),
         s.season == "winter" and bool(item.seasons) and "winter" not in item.seasons and warmth(item) <= 1,
+        _out_of_season(item, s.season),
     )  # fmt: skip
     return any(rules)
+
+
+WARM_HALF, COLD_HALF = frozenset({"spring", "summer"}), frozenset({"fall", "winter"})
+
+
+def _out_of_season(item: WardrobeItem, season: str | None) -> bool:
+    """A piece tagged only for the other half of the year: sandals in November, a puffer in July."""
+    seasons = set(item.seasons)
+    if not season or not seasons or season in seasons:
+        return False
+    return (season in COLD_HALF and seasons <= WARM_HALF) or (season == "summer" and seasons <= COLD_HALF)
 
 
 def _blocked(ask: Ask) -> set[int]:
@@ -106,13 +118,14 @@ def _different(outfits: Sequence[styling.Outfit], previous: Sequence[int]) -> li
 TAILORED = frozenset({"interview", "formal", "funeral", "work", "wedding-guest"})
 
 
-def _tailoring(ask: Ask, chosen: Sequence[WardrobeItem]) -> WardrobeItem | None:
+def _tailoring(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:
     """A blazer over an interview, work or formal outfit that has no layer, when the wardrobe has one."""
     if ask.slots.occasion not in TAILORED or any(item.category == "outerwear" for item in chosen):
         return None
     if any(item.category == "one-piece" for item in chosen) and ask.slots.occasion == "work":
         return None
-    blazers = [i for i in ask.wardrobe if i.type == "blazer" and i.id not in ask.state.excluded]
+    skip = ask.state.excluded | frozenset(exclude)  # "without the blazer" holds for this answer too
+    blazers = [i for i in ask.wardrobe if i.type == "blazer" and i.id not in skip]
     return max(blazers, key=lambda item: (formality(item), -item.id), default=None)
 
 
@@ -136,13 +149,20 @@ def _situation_notes(ask: Ask, plan: Plan) -> None:
 
 
 def outfit_lines(
-    ask: Ask, plan: Plan, outfits: Sequence[styling.Outfit], *, alternative: bool = True, revision: str | None = None
+    ask: Ask,
+    plan: Plan,
+    outfits: Sequence[styling.Outfit],
+    *,
+    alternative: bool = True,
+    revision: str | None = None,
+    exclude: Iterable[int] = (),
 ) -> None:
     best = outfits[0]
+    exclude = frozenset(exclude)
     plan.outfits = tuple(tuple(i.id for i in o.items) for o in outfits)
     plan.say("outfit", *best.items, revision=revision, **situation_values(ask))
-    layer = cover_for(ask, best.items)
-    tailoring = _tailoring(ask, best.items) if layer is None else None
+    layer = cover_for(ask, best.items, exclude)
+    tailoring = _tailoring(ask, best.items, exclude) if layer is None else None
     if tailoring is not None:
         plan.say("add_layer", tailoring, reason="tailoring")
     if layer is not None:
@@ -168,11 +188,34 @@ def situation_values(ask: Ask) -> dict[str, Any]:
             "day_and_evening": s.day_and_evening}  # fmt: skip
 
 
+def _from_the_suitcase(ask: Ask, anchors: Sequence[int]) -> styling.Suggestions | None:
+    """After a packing list, "and for a dinner there?" is dressed from what is packed, when that can be done."""
+    if ask.state.kind != k.PACKING or not ask.u.follow_up or not ask.state.suggestion:
+        return None
+    packed = set(ask.state.suggestion)
+    result = suggest(ask, anchors=anchors, exclude=[item.id for item in ask.wardrobe if item.id not in packed])
+    return result if result.outfits else None
+
+
+def _kept_outfit(ask: Ask) -> list[int]:
+    """ "and if it's cold?" after an outfit: the same outfit, with what the new weather or evening needs on top."""
+    if ask.state.kind not in (k.OUTFIT, k.REVISE, k.DISLIKE) or not ask.u.follow_up:
+        return []
+    if ask.u.slots.occasion or ask.u.slots.garments or ask.u.slots.ids:
+        return []  # a new occasion or named piece asks for a new outfit
+    return [i for i in ask.state.focus if i in ask.by_id and ask.by_id[i].category in ("top", "bottom", "one-piece")]
+
+
 @planner(k.OUTFIT)
 def outfit(ask: Ask) -> Plan:
     plan = Plan(k.OUTFIT)
     anchors = [item.id for item in ask.items]
-    result = suggest(ask, anchors=anchors)
+    result = _from_the_suitcase(ask, anchors)
+    kept = _kept_outfit(ask) if result is None else []
+    if kept:
+        result = suggest(ask, anchors=[*anchors, *kept])
+        result = result if result.outfits else None
+    result = result or suggest(ask, anchors=anchors)
     if not result.outfits:
         return _no_outfit(plan, result, situation_values(ask))
     outfit_lines(ask, plan, result.outfits)
@@ -221,7 +264,7 @@ def revise(ask: Ask) -> Plan:
     if not fresh:
         plan.say("no_other_option")
         return plan
-    outfit_lines(revised, plan, fresh, alternative=False, revision=ask.slots.direction or "another")
+    outfit_lines(revised, plan, fresh, alternative=False, revision=ask.slots.direction or "another", exclude=dropped)
     return plan
 
 
@@ -346,24 +389,54 @@ def _missing_reference(ask: Ask, plan: Plan) -> Plan:
     return plan
 
 
+# How many of each slot a suitcase needs, whatever the trip's length: pieces mix, they are not outfits per day.
+PACK_LIMITS = {"top": 4, "bottom": 3, "one-piece": 2, "shoes": 2, "outerwear": 2}
+SEASON_COVER_C = {"winter": 3.0, "fall": 11.0}  # a trip in these seasons needs a coat even when no degrees are given
+
+
+def _packing_ask(ask: Ask) -> Ask:
+    """A trip in autumn or winter is dressed for its cold even when the question gives no temperature."""
+    season_cold = SEASON_COVER_C.get(ask.slots.season or "")
+    if ask.slots.temperature_c is None and season_cold is not None:
+        return replace(ask, slots=replace(ask.slots, temperature_c=season_cold))
+    return ask
+
+
+def _key_pieces(ask: Ask, pieces: Sequence[WardrobeItem]) -> list[WardrobeItem]:
+    """What the trip cannot do without: the occasion's tailoring and the layer its weather needs."""
+    key = [blazer for blazer in [_tailoring(ask, ())] if blazer is not None]
+    layer = cover_for(ask, [*pieces, *key])
+    if layer is None and (ask.slots.season in ("spring", "fall") or ask.slots.day_and_evening):
+        light = [i for i in ask.wardrobe if i.category == "outerwear" and i.type not in HEAVY and i not in key]
+        layer = min(light, key=lambda item: (warmth(item), item.id), default=None) if not key else None
+    return key + ([layer] if layer is not None and layer not in key else [])
+
+
+def _suitcase(outfits: Sequence[styling.Outfit], key: Sequence[WardrobeItem]) -> list[WardrobeItem]:
+    """The pieces of the engine's outfits, key pieces kept, at most a few per slot, in slot order."""
+    chosen: list[WardrobeItem] = list(key)
+    for candidate in outfits:
+        for item in candidate.items:
+            slot = item.category or ""
+            room = sum(other.category == slot for other in chosen) < PACK_LIMITS.get(slot, 0)
+            if item not in chosen and room:
+                chosen.append(item)
+    order = list(PACK_LIMITS)
+    return sorted(chosen, key=lambda item: order.index(item.category) if item.category in order else len(order))
+
+
 @planner(k.PACKING)
 def packing(ask: Ask) -> Plan:
     plan = Plan(k.PACKING)
+    ask = _packing_ask(ask)
     days = ask.slots.trip_days or 5
     result = suggest(ask, count=min(days, 4) + 1)
-    pieces: list[WardrobeItem] = []
-    for candidate in result.outfits:
-        pieces.extend(item for item in candidate.items if item not in pieces and item.category != "accessory")
-    layer = cover_for(ask, pieces)
-    if layer is None and (ask.slots.season in ("spring", "fall") or ask.slots.day_and_evening):
-        layer = min(
-            (i for i in ask.wardrobe if i.category == "outerwear" and i.type not in HEAVY), key=warmth, default=None
-        )
-    if layer is not None and layer not in pieces:
-        pieces.append(layer)
-    if not pieces:
+    pieces = [item for candidate in result.outfits for item in candidate.items]
+    suitcase = _suitcase(result.outfits, _key_pieces(ask, pieces))
+    if not suitcase:
         return _no_outfit(plan, result)
-    plan.say("pack", *pieces[:10], days=days, assumed=ask.slots.trip_days is None)
-    if ask.slots.occasion == "work":
+    plan.outfits = tuple(tuple(i.id for i in o.items) for o in result.outfits)
+    plan.say("pack", *suitcase, days=days, assumed=ask.slots.trip_days is None)
+    if ask.slots.occasion == "work" and any(item.type == "blazer" for item in suitcase):
         plan.say("pack_work_note")
     return plan

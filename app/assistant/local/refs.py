@@ -85,6 +85,31 @@ def of_kind(wardrobe: Sequence[WardrobeItem], kind: str) -> list[WardrobeItem]:
     return [item for item in wardrobe if _type_key(item.type) == _type_key(kind)]
 
 
+# Kinds people name one for another, nearest first: "my jackets" when the wardrobe holds a puffer and a
+# blazer, "my trench" for a coat tagged coat. Used only when no item has the kind itself.
+RELATED: dict[str, tuple[str, ...]] = {
+    "coat": ("trench", "puffer", "outerwear", "jacket"), "trench": ("coat", "jacket"),
+    "puffer": ("jacket", "coat", "outerwear"), "jacket": ("puffer", "outerwear", "trench", "blazer", "coat"),
+    "outerwear": ("jacket", "coat", "puffer", "trench"), "blazer": ("jacket",),
+    "sweater": ("sweatshirt", "longsleeve", "cardigan"), "sweatshirt": ("hoodie", "sweater"), "hoodie": ("sweatshirt",),
+    "cardigan": ("sweater",), "shirt": ("blouse",), "blouse": ("shirt", "top"),
+    "top": ("t-shirt", "blouse", "tank-top"),
+    "t-shirt": ("top", "tank-top"), "tank-top": ("top", "t-shirt"), "longsleeve": ("t-shirt", "sweater"),
+    "formal-shoes": ("loafers",), "loafers": ("formal-shoes", "flats"), "flats": ("loafers",),
+    "trousers": ("pants",), "pants": ("trousers",), "joggers": ("leggings",), "leggings": ("joggers",),
+}  # fmt: skip
+
+
+def of_kind_or_near(wardrobe: Sequence[WardrobeItem], kind: str) -> list[WardrobeItem]:
+    """Owned items of a kind; when there are none, those of the nearest kind people call by that name."""
+    found = of_kind(wardrobe, kind)
+    for near in RELATED.get(_type_key(kind), ()):
+        if found:
+            break
+        found = of_kind(wardrobe, near)
+    return found
+
+
 def _score(item: WardrobeItem, garment: Garment, recent: Collection[int]) -> float:
     score = 1.0
     if garment.colour:
@@ -96,7 +121,7 @@ def _score(item: WardrobeItem, garment: Garment, recent: Collection[int]) -> flo
 
 def resolve(garment: Garment, wardrobe: Sequence[WardrobeItem], recent: Collection[int] = ()) -> Resolved:
     """The owned item(s) a garment phrase means; `recent`: ids the last answer named, preferred on ties."""
-    pool = of_kind(wardrobe, garment.kind)
+    pool = of_kind_or_near(wardrobe, garment.kind)
     if not pool:
         return Resolved(garment, ())
     ranked = sorted(((_score(item, garment, recent), item) for item in pool), key=lambda pair: (-pair[0], pair[1].id))

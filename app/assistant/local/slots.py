@@ -17,15 +17,21 @@ WIND = re.compile(r"\b(?:wind\w*|gust\w*|breez\w*|blustery|storm\w*)\b")
 CYCLING = re.compile(r"\b(?:cycl\w*|bik(?:e|es|ing)|bicycle|ride my bike|on my bike|scooter)\b")
 WALKING = re.compile(r"\b(?:walk\w*|on my feet|sightseeing|hik\w*|stroll\w*|the dog)\b")
 EVENING = re.compile(r"\b(?:evening\w*|tonight|night|dinner)\b")
+_WARM_PART = r"(?:hot|warm|sunny|mild)\s+(?:days?|daytimes?|afternoons?|mornings?)"
+_COOL = r"(?:cool|cold|chilly|fresh|cooler|colder|nippy)"
 DAY_AND_EVENING = re.compile(
-    r"\b(?:hot|warm|sunny) days?\b.*\b(?:cool|cold|chilly|fresh) (?:evenings?|nights?)\b"
-    r"|\b(?:warm|hot) (?:during the )?day\b.*\b(?:cool|cold|chilly)\b"
+    rf"\b{_WARM_PART}\b.*\b{_COOL}\s+(?:evenings?|nights?)\b"
+    rf"|\b(?:warm|hot) (?:during the |in the )?(?:day|afternoon)\b.*\b{_COOL}\b"
+    rf"|\b(?:evenings?|nights?) (?:get|gets|are|turn|turns|can be|will be) {_COOL}\b"
+    rf"|\b(?:gets?|turns?|it's|is) {_COOL} (?:in the |at )?(?:evenings?|night)\b|\bif it's {_COOL} in the evening\b"
 )
 FORECAST = re.compile(
     r"\b(?:is it|will it|it will|going to|gonna) (?:rain|snow|be (?:cold|hot|warm|sunny|windy|nice))\b(?!.*\bwear\b)"
     r"|\bforecast\b|\bweather (?:in|for|like|tomorrow|today|this|next)\b|\bwhat(?:'s| is) the weather\b"
-    r"|\bhow (?:cold|hot|warm) will it\b"
+    r"|\bhow (?:cold|hot|warm) will it\b|\b(?:will|is|going to) the weather\b(?!.*\bwear\b)"
+    r"|\bwhat will the weather\b|\bweather (?:be|going to be)\b(?!.*\bwear\b)"
 )
+WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")
 STORE = re.compile(
     r"\bwhere (?:can|could|should|do) i\b.*\b(?:buy|get|find)\b|\b(?:shop|store|stores|shops|sale|discount|in stock|"
@@ -108,7 +114,7 @@ def _garments(text: str) -> tuple[Garment, ...]:
 
 
 def _temperature(text: str) -> float | None:
-    if DAY_AND_EVENING.search(text):
+    if DAY_AND_EVENING.search(text) and re.search(rf"\b{_WARM_PART}\b|\b(?:warm|hot) (?:during the )?day\b", text):
         return 24.0  # the day decides the base outfit; the evening adds a layer
     return temperature_in(text)
 
@@ -133,6 +139,7 @@ def _season(text: str) -> str | None:
 def slots_of(text: str) -> Slots:
     garment_text = mask_dress_codes(text)
     activity_free = _JUDGED.sub(" ", WALKING.sub(" ", CYCLING.sub(" ", text)))
+    activity_free = WORK_TRIP.sub(" work ", activity_free)  # a business trip is dressed for work, not a flight
     return Slots(
         occasion=find_occasion(activity_free),
         temperature_c=_temperature(text),

@@ -39,6 +39,9 @@ class State:
         return bool(self.suggestion)
 
 
+DAYTIME_OCCASIONS = frozenset({"work", "interview", "casual", "travel", "outdoor", "gym"})
+
+
 def carry(slots: Slots, earlier: Slots) -> Slots:
     """The situation of the thread: what this question does not say is taken from before."""
     changes = {}
@@ -46,7 +49,23 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
         value = getattr(slots, name)
         if value in (None, False) and getattr(earlier, name) not in (None, False):
             changes[name] = getattr(earlier, name)
+    if slots.evening and not slots.occasion and earlier.occasion in DAYTIME_OCCASIONS:
+        changes["occasion"] = "dinner"  # "and for the evenings?" on a work trip: dressed for dinner, not the office
     return replace(slots, **changes)
+
+
+CONTINUED = {k.OUTFIT: k.OUTFIT, k.REVISE: k.OUTFIT, k.DISLIKE: k.OUTFIT, k.PACKING: k.OUTFIT, k.PAIRING: k.PAIRING}
+
+
+def in_thread(u: Understanding, state: State) -> Understanding:
+    """An elliptical follow-up with no kind of its own ("and for the evenings?", "et s'il fait frais le soir ?")
+    continues the thread: an outfit for the new situation, or the same pairing."""
+    if u.kind not in (k.CLARIFY, k.OFF_TOPIC) or not u.follow_up or state.kind not in CONTINUED:
+        return u
+    if not (situation_changed(u.slots) or u.slots.garments):
+        return u
+    trip = state.kind == k.PACKING and bool(u.slots.trip_days or u.slots.season)
+    return replace(u, kind=k.PACKING if trip else CONTINUED[state.kind])
 
 
 def leans_on_thread(u: Understanding) -> bool:
@@ -96,6 +115,6 @@ def rebuild(turns: Sequence[Turn], by_id: Mapping[int, WardrobeItem]) -> State:
     """Replay the stored turns, oldest first."""
     state = State()
     for turn in turns:
-        u = understand(turn.question, previous_lang=state.lang, has_suggestion=state.has_suggestion)
+        u = in_thread(understand(turn.question, previous_lang=state.lang, has_suggestion=state.has_suggestion), state)
         state = advance(state, u, turn.answer, set(by_id), left_out(u, state, by_id))
     return state

@@ -78,6 +78,11 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
         found[f"item_{case}"] = lang.item_in(line.items[0], case) if line.items else ""
     if line.items:
         found |= {"item": items[0], "item_cap": _cap(items[0]), "item_bare": lang.name_item(lang, line.items[0], False)}
+        # Named without its link: a piece the user turned down is not part of the answer's suggestion, and the
+        # next question's "it" must not point at it.
+        first = line.items[0]
+        found["item_plain"] = lang.name_item(lang, first, True)
+        found["item_plain_acc"] = lang.name_cased(lang, first, "acc") if lang.name_cased else found["item_plain"]
     found |= _kind_words(lang, values)
     colour = values.get("colour")
     found |= {"colour": lang.colour(colour), "colour_cap": _cap(lang.colour(colour))}
