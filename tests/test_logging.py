@@ -1,9 +1,6 @@
 """No token or bound SQL value ever reaches a log line, and uvicorn's lines are JSON too (issue 11, items 18-19)."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
@@ -15,8 +12,7 @@ from websockets.sync.client import connect
 from app.core.config import Settings
 from app.core.db import create_engine
 from app.core.logging import scrub
-from tests.conftest import free_port
-from tests.scale.test_two_replicas import ROOT, wait_ready
+from tests.servers import local_env, start, stop, wait_ready
 
 
 @pytest.mark.parametrize(
@@ -31,28 +27,12 @@ def test_scrub_removes_tokens(line: str) -> None:
     assert "AbC-12_x" not in scrub(line)
 
 
-def _serve(tmp_path: Path, port: int, stderr: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "STYLIST_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'stylist.db'}",
-        "STYLIST_STORAGE_DIR": str(tmp_path / "images"),
-        "STYLIST_LOG_LEVEL": "INFO",
-        "STYLIST_LOG_FORMAT": "json",
-    }
-    return subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=stderr.open("wb"),
-    )
-
-
 def test_a_real_server_logs_json_lines_without_tokens(tmp_path: Path) -> None:
-    port, log = free_port(), tmp_path / "server.log"
-    process = _serve(tmp_path, port, log)
+    log = tmp_path / "server.log"
+    server = start(local_env(tmp_path, STYLIST_LOG_LEVEL="INFO", STYLIST_LOG_FORMAT="json"), log)
+    port = server.port
     try:
-        wait_ready(f"http://127.0.0.1:{port}", process)
+        wait_ready(server)
         user = httpx.post(f"http://127.0.0.1:{port}/api/users/", json={"username": "logged"}).json()
         token = user["api_token"]
         with connect(f"ws://127.0.0.1:{port}/api/conversations/ws?token={token}") as socket:
@@ -61,8 +41,7 @@ def test_a_real_server_logs_json_lines_without_tokens(tmp_path: Path) -> None:
                 pass
         httpx.get(f"http://127.0.0.1:{port}/api/users/me", headers={"Authorization": f"Bearer {token}"})
     finally:
-        process.terminate()
-        process.wait(30)
+        stop(server)
     output = log.read_text()
     assert token not in output and token[4:] not in output
     lines = [json.loads(line) for line in output.splitlines() if line.strip()]  # every line is JSON, uvicorn's too

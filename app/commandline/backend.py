@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.conversations import service as conversations
@@ -24,7 +24,7 @@ from app.outfits.schemas import ContextIn, outfit_list
 from app.storage.base import Storage
 from app.storage.factory import create_storage
 from app.users import service as users
-from app.users.models import User
+from app.users.models import User, username_key
 from app.vision.analyze import ImageAnalyzer
 from app.wardrobe import service as wardrobe
 from app.wardrobe.models import WardrobeImage
@@ -108,7 +108,8 @@ class LocalBackend:
         if not username:
             raise CommandError("name the user with --user NAME")
         async with self.factory() as session, session.begin():
-            found = await session.scalar(select(User).where(func.lower(User.username) == username.lower()))
+            # The same key sign-up uses, so NFKC forms and case variants name the same account.
+            found = await session.scalar(select(User).where(User.username_key == username_key(username)))
             if found is not None:
                 return Account(found.id, found.username)
             if not create:
@@ -185,7 +186,7 @@ class RemoteBackend:
 
     async def account(self, username: str | None, *, create: bool = False) -> Account:
         me = await self._json(await self.client.get("/api/users/me"))
-        if username and username.lower() != me["username"].lower():
+        if username and username_key(username) != username_key(me["username"]):
             raise CommandError(f"the token belongs to {me['username']!r}, not {username!r}")
         return Account(me["id"], me["username"])
 

@@ -92,7 +92,9 @@ def test_import_summarises_and_resumes(env: Settings, photo_folder: Path, capsys
     assert code == 0 and "Created user" not in out
     assert summary_rows(out)["imported"] == 0 and summary_rows(out)["already in the wardrobe (skipped)"] == 6
 
-    code, out = run_cli(capsys, "outfits", "--user", "cli-ana", "--rain", "--temperature", "12", "--json")
+    # The name as sign-up compares names (case and Unicode compatibility forms), not only as typed.
+    code, out = run_cli(capsys, "outfits", "--user", "ＣＬＩ-Ana", "--rain", "--temperature", "12", "--json")
+    assert code == 0, out
     suggestions = json.loads(out)
     assert suggestions["outfits"] and all(o["explanation"] for o in suggestions["outfits"])
     code, out = run_cli(capsys, "ask", "--user", "cli-ana", "What should I wear today?", "--json")

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import _wait_ready
 from tests.factories import jpeg
+from tests.servers import local_env, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "stylist_client"
@@ -53,32 +53,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real service as `make run` starts it (uvicorn process), on a fresh SQLite database."""
-    from tests.conftest import free_port
-
     home = tmp_path_factory.mktemp("contract-server")
-    env = {
-        **os.environ,
-        "STYLIST_DATABASE_URL": f"sqlite+aiosqlite:///{home / 'stylist.db'}",
-        "STYLIST_STORAGE_DIR": str(home / "images"),
-        "STYLIST_LOG_LEVEL": "WARNING",
-    }
-    port = free_port()
-    log = (home / "server.log").open("wb")
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_ready(url, process, home / "server.log")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+    with serving(local_env(home), home / "server.log") as running:
+        yield running.url
 
 
 def _op(client: ModuleType, tag: str, name: str) -> Any:

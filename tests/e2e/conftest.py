@@ -5,21 +5,17 @@ browser fails there; elsewhere these tests are skipped when /usr/bin/chromium is
 """
 
 import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.conftest import free_port
+from tests.servers import local_env, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("STYLIST_CHROMIUM", "/usr/bin/chromium"))
@@ -56,44 +52,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real service, as `make run` starts it, on a fresh SQLite database and image folder."""
     _require_browser()
     home = tmp_path_factory.mktemp("e2e-server")
-    env = {
-        **os.environ,
-        "STYLIST_DATABASE_URL": f"sqlite+aiosqlite:///{home / 'stylist.db'}",
-        "STYLIST_STORAGE_DIR": str(home / "images"),
-        "STYLIST_LOG_LEVEL": "WARNING",
-        "STYLIST_VISION_THREADS": "1",
-    }
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = (home / "server.log").open("wb")
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        _wait_ready(url, process, home / "server.log")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
-
-
-def _wait_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited: {log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{url}/health/ready", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"{url} did not become ready: {log.read_text()[-3000:]}")
+    with serving(local_env(home, STYLIST_VISION_THREADS="1"), home / "server.log") as running:
+        yield running.url
 
 
 @pytest.fixture(scope="session")

@@ -7,15 +7,13 @@ import asyncio
 import io
 import os
 import signal
-import subprocess
-import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 from PIL import Image
 
-from tests.conftest import free_port
-from tests.scale.test_two_replicas import ROOT, wait_ready
+from tests.servers import local_env, start, wait_ready
 
 IN_FLIGHT = 6  # analyses queue on one vision thread, so most are still running at SIGTERM
 
@@ -29,43 +27,45 @@ def large_photo(seed: int) -> bytes:
     return buffer.getvalue()
 
 
-def start_server(tmp_path: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "STYLIST_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'stylist.db'}",
-        "STYLIST_STORAGE_DIR": str(tmp_path / "images"),
-        "STYLIST_STORAGE_BACKEND": "local",
-        "STYLIST_LOG_LEVEL": "WARNING",
-        "STYLIST_VISION_THREADS": "1",
-    }
-    return subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+BOUNDARY = "shutdown-test"
 
 
-async def upload(url: str, user_id: int, headers: dict[str, str], photo: bytes) -> httpx.Response:
+async def upload(url: str, user_id: int, headers: dict[str, str], photo: bytes, sent: asyncio.Event) -> httpx.Response:
+    """Posts the photo as multipart, setting `sent` once the whole body has been handed to the connection."""
+
+    async def body() -> AsyncIterator[bytes]:
+        yield (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\n'
+            "Content-Type: image/jpeg\r\n\r\n"
+        ).encode()
+        yield photo
+        yield f"\r\n--{BOUNDARY}--\r\n".encode()
+        sent.set()
+
     # A connection of its own per upload, so none rides on a keep-alive connection the server may be closing.
     async with httpx.AsyncClient(base_url=url, timeout=60) as http:
-        files = {"file": ("p.jpg", photo, "image/jpeg")}
-        return await http.post(f"/api/images/upload?user_id={user_id}", files=files, headers=headers)
+        multipart = {**headers, "Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
+        return await http.post(f"/api/images/upload?user_id={user_id}", content=body(), headers=multipart)
 
 
 async def test_sigterm_lets_in_flight_uploads_finish(tmp_path: Path) -> None:
-    port = free_port()
-    process = start_server(tmp_path, port)
-    url = f"http://127.0.0.1:{port}"
+    env = local_env(tmp_path, STYLIST_STORAGE_BACKEND="local", STYLIST_VISION_THREADS="1")
+    server = start(env, tmp_path / "server.log")
+    process, url = server.process, server.url
     try:
-        await asyncio.to_thread(wait_ready, url, process)
+        await asyncio.to_thread(wait_ready, server)
         async with httpx.AsyncClient(base_url=url, timeout=60) as http:
             user = (await http.post("/api/users/", json={"username": "shutdown"})).json()
             headers = {"Authorization": f"Bearer {user['api_token']}"}
             photos = [large_photo(n) for n in range(IN_FLIGHT)]
-            uploads = [asyncio.create_task(upload(url, user["id"], headers, p)) for p in photos]
-            await asyncio.sleep(0.3)  # the bodies are sent; decoding and analysis are under way
+            sent = [asyncio.Event() for _ in photos]
+            uploads = [
+                asyncio.create_task(upload(url, user["id"], headers, p, e)) for p, e in zip(photos, sent, strict=True)
+            ]
+            # SIGTERM only once every request has reached the server (on a busy machine 0.3 s was not always
+            # enough, and a connection whose request had not arrived is rightly closed by the shutdown).
+            await asyncio.wait_for(asyncio.gather(*(event.wait() for event in sent)), 30)
+            await asyncio.sleep(0.2)  # decoding and analysis are under way
             # A fast machine may finish the first one or two; the test needs several still in flight at SIGTERM.
             assert sum(not task.done() for task in uploads) >= IN_FLIGHT // 2
             process.send_signal(signal.SIGTERM)

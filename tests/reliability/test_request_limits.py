@@ -5,11 +5,8 @@ rest); a body that stops arriving is a 408 after STYLIST_REQUEST_BODY_TIMEOUT_S;
 by the server before the app sees them.
 """
 
-import os
 import re
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -18,33 +15,16 @@ import httpx
 import pytest
 
 from app.core.limits import UVICORN_HEADER_FLAGS
-from tests.conftest import free_port
-from tests.scale.test_two_replicas import ROOT, wait_ready
+from tests.servers import ROOT, local_env, serving
 
 UPLOAD_LIMIT = 100_000  # STYLIST_MAX_UPLOAD_BYTES for these servers: small, so a test sends little
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[int]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "STYLIST_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'stylist.db'}",
-        "STYLIST_STORAGE_DIR": str(tmp_path / "images"),
-        "STYLIST_LOG_LEVEL": "WARNING",
-        "STYLIST_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT),
-        "STYLIST_REQUEST_BODY_TIMEOUT_S": "1",
-    }
-    command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [*command, *UVICORN_HEADER_FLAGS], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    try:
-        wait_ready(f"http://127.0.0.1:{port}", process)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(20)
+    env = local_env(tmp_path, STYLIST_MAX_UPLOAD_BYTES=str(UPLOAD_LIMIT), STYLIST_REQUEST_BODY_TIMEOUT_S="1")
+    with serving(env, tmp_path / "server.log", *UVICORN_HEADER_FLAGS) as running:
+        yield running.port
 
 
 def _exchange(port: int, head: bytes, chunks: Iterator[bytes] = iter(()), timeout: float = 10) -> tuple[bytes, float]:

@@ -6,9 +6,6 @@ may live in one process's memory; this test fails if it does.
 
 import asyncio
 import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,15 +13,16 @@ import boto3
 import httpx
 import pytest
 
-from tests.conftest import free_port, truncate_all
+from tests.conftest import truncate_all
 from tests.factories import jpeg
+from tests.servers import start, stop, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def replicas(postgres_url: str, s3_endpoint: str, s3_bucket: str) -> Iterator[list[str]]:
+def replicas(tmp_path: Path, postgres_url: str, s3_endpoint: str, s3_bucket: str) -> Iterator[list[str]]:
     env = {
         **os.environ,
         "STYLIST_DATABASE_URL": postgres_url,
@@ -36,41 +34,15 @@ def replicas(postgres_url: str, s3_endpoint: str, s3_bucket: str) -> Iterator[li
         "STYLIST_LOG_LEVEL": "WARNING",
         "STYLIST_VISION_THREADS": "1",
     }
-    ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        for port in ports
-    ]
-    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    servers = [start(env, tmp_path / f"replica-{n}.log") for n in range(2)]
     try:
-        for url, process in zip(urls, processes, strict=True):
-            wait_ready(url, process)
-        yield urls
+        for server in servers:
+            wait_ready(server)
+        yield [server.url for server in servers]
     finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=20)
+        for server in servers:
+            stop(server)
         asyncio.run(truncate_all(postgres_url))
-
-
-def wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"replica exited: {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
-        try:
-            if httpx.get(f"{url}/health/ready", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"{url} did not become ready")
 
 
 def test_interleaved_traffic_on_two_replicas(replicas: list[str], s3_endpoint: str, s3_bucket: str) -> None:
