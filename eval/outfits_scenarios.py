@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from app.styling import StyleContext, suggest
+from app.styling.occasions import UnknownOccasion, resolve_occasion
 from eval.scenario_judge import Scenario, verdict
 from eval.scenario_wardrobes import Wardrobe, load_wardrobes
 
@@ -78,17 +79,50 @@ SCENARIOS: list[Scenario] = [
     _day("summer-light", "date", "dinner", 24),
 ]  # fmt: skip
 
+# Second round (issue 14), written before the engine was run on them; the first run's result is recorded in
+# docs/outfits.md as it came out. Two new wardrobes (office-women, winter-men) and the existing ones.
+SECOND_ROUND: list[Scenario] = [
+    _day("office-women", "rainy commute", "commute to work", 7, rain=True),
+    _day("office-women", "summer wedding", "summer wedding", 27),
+    _day("office-women", "gym", "gym session", 18),
+    _day("office-women", "funeral, cool", "funeral", 9),
+    _day("office-women", "cold office", "office", 3),
+    _day("office-women", "beach", "beach holiday", 30),
+    _day("office-women", "long flight", "long flight", 14),
+    _day("office-women", "dinner date", "dinner date", 19),
+    # Corrected after the first run: by its TRUE labels this wardrobe has no closed shoes an interview accepts
+    # (heels, flats, casual and sports shoes), so the scenario can only pass by saying so.
+    Scenario("office-women", "rainy interview", "job interview", 12, rain=True,
+             expect_unmet=("closed shoes",), waived=frozenset({"rain: no closed shoes"})),
+    _day("office-women", "heatwave at the office", "work", 33),
+    _day("winter-men", "rainy commute", "work", 5, rain=True),
+    _day("winter-men", "freezing weekend walk", "weekend walk", -3),
+    _day("winter-men", "gym on a cold morning", "gym", 6),
+    _day("winter-men", "funeral in the rain", "funeral", 4, rain=True),
+    _day("winter-men", "date night", "date night", 12),
+    _day("winter-men", "airport in winter", "airport", 2),
+    _day("winter-men", "winter wedding", "winter wedding", 5),
+    _day("winter-men", "beach", "beach", 28),
+    _day("student", "rainy commute to lectures", "university", 11, rain=True),
+    _day("mixed-women", "summer wedding in a heatwave", "summer wedding", 31),
+    _day("city-men", "freezing office", "office", 0),
+    _day("summer-light", "business trip in summer", "business trip", 26),
+]  # fmt: skip
+ROUNDS = {"first round": SCENARIOS, "second round (written before running)": SECOND_ROUND}
+
 
 def _context(scenario: Scenario) -> StyleContext:
-    from app.styling.occasions import resolve_occasion
-
     occasion = resolve_occasion(scenario.occasion)
     return StyleContext(occasion=occasion, temperature_c=scenario.temperature_c, rain=scenario.rain)
 
 
 def run(scenario: Scenario, wardrobe: Wardrobe) -> tuple[int, int, list[str]]:
     """(outfits that pass, outfits judged, what failed) for the top 3 of one scenario."""
-    result = suggest(list(wardrobe.items), _context(scenario), count=TOP)
+    try:
+        context = _context(scenario)
+    except UnknownOccasion as error:  # the vocabulary not understanding a person's phrase is a failure too
+        return 0, TOP, [str(error)]
+    result = suggest(list(wardrobe.items), context, count=TOP)
     failures = []
     reported = " | ".join(result.unmet)
     missing = [want for want in scenario.expect_unmet if want not in reported]
@@ -116,18 +150,28 @@ def main() -> None:
     parser.add_argument("--draw", type=int, default=0, help="other photos of the same kinds (0 = reference)")
     args = parser.parse_args()
     wardrobes = {w.name: w for w in load_wardrobes(args.data, args.models, args.draw)}
-    print(f"{len(SCENARIOS)} scenarios over {len(wardrobes)} wardrobes ({', '.join(wardrobes)})")
+    every = [s for scenarios in ROUNDS.values() for s in scenarios]
+    print(f"{len(every)} scenarios over {len(wardrobes)} wardrobes ({', '.join(wardrobes)})")
+    totals = [0, 0, 0, 0]  # outfits passed, outfits judged, clean scenarios, scenarios
+    for title, scenarios in ROUNDS.items():
+        print(f"{title}: {len(scenarios)} scenarios")
+        passed, judged, clean = _report(scenarios, wardrobes)
+        totals = [totals[0] + passed, totals[1] + judged, totals[2] + clean, totals[3] + len(scenarios)]
+        print(f"  {title}: {passed}/{judged} = {passed / max(judged, 1):.1%} of top-{TOP} outfits signed")
+    print(f"top-{TOP} outfits a stylist would sign: {totals[0]}/{totals[1]} = {totals[0] / max(totals[1], 1):.1%}")
+    print(f"scenarios with every top-{TOP} outfit signed: {totals[2]}/{totals[3]}")
+
+
+def _report(scenarios: list[Scenario], wardrobes: dict[str, Wardrobe]) -> tuple[int, int, int]:
     total_pass = total = clean = 0
-    for scenario in SCENARIOS:
+    for scenario in scenarios:
         passed, judged, failures = run(scenario, wardrobes[scenario.wardrobe])
         total_pass, total, clean = total_pass + passed, total + judged, clean + (not failures)
         mark = "ok " if not failures else "FAIL"
         print(f"  {mark} {scenario.wardrobe:12} {scenario.name:40} {passed}/{judged}")
         for failure in failures:
             print(f"         - {failure}")
-    print(f"top-{TOP} outfits a stylist would sign: {total_pass}/{total} = {total_pass / max(total, 1):.1%}")
-    print(f"scenarios with every top-{TOP} outfit signed: {clean}/{len(SCENARIOS)}")
-
+    return total_pass, total, clean
 
 if __name__ == "__main__":
     main()

@@ -21,7 +21,7 @@ SHOES = {"casual-shoes", "sports-shoes", "formal-shoes", "heels", "flats", "sand
 CLOSED_SHOES = {"casual-shoes", "sports-shoes", "formal-shoes", "boots"}
 ACCESSORY_KIND = {
     "handbag": "bag", "backpack": "bag", "clutch": "bag", "cap": "hat", "belt": "belt", "watch": "watch",
-    "tie": "tie", "scarf": "scarf", "muffler": "scarf",
+    "tie": "tie", "scarf": "scarf", "muffler": "scarf", "sunglasses": "eyewear", "gloves": "gloves",
 }  # fmt: skip
 LOUD = {"Red", "Yellow", "Orange", "Pink", "Purple", "Green", "Magenta", "Fluorescent Green", "Lime Green", "Gold"}
 SMART_NEVER = {
@@ -72,6 +72,10 @@ JUDGE_CODE: dict[str, str] = {
     "beach": "beach", "seaside": "beach",
     "flight": "travel", "road trip": "travel", "train": "travel",
     "hiking": "outdoor", "hike": "outdoor",
+    # the second round's phrases
+    "commute to work": "work", "summer wedding": "wedding-guest", "gym session": "gym", "beach holiday": "beach",
+    "long flight": "travel", "dinner date": "date", "airport": "travel", "travel": "travel",
+    "business trip": "travel", "winter wedding": "wedding-guest", "weekend walk": "casual",
 }  # fmt: skip
 
 
@@ -113,7 +117,7 @@ def _weather(kinds: set[str], scenario: Scenario) -> list[str]:
             faults.append("cold: shorts or open shoes")
     if temperature is not None and temperature < 5 and not (kinds & KNITS or "outerwear" in kinds):
         faults.append("freezing: no warm layer under a light jacket")
-    if temperature is not None and temperature >= 25 and kinds & (KNITS | OUTER | {"muffler"}):
+    if temperature is not None and temperature >= 25 and kinds & (KNITS | OUTER | {"muffler", "gloves"}):
         faults.append("heat: a coat or a knit")
     return faults
 

@@ -33,7 +33,7 @@ PRODUCT_KINDS = {
     "Casual Shoes": "casual-shoes", "Sports Shoes": "sports-shoes", "Formal Shoes": "formal-shoes",
     "Heels": "heels", "Flats": "flats", "Sandals": "sandals", "Flip Flops": "flip-flops", "Handbags": "handbag",
     "Backpacks": "backpack", "Clutches": "clutch", "Belts": "belt", "Watches": "watch", "Ties": "tie",
-    "Caps": "cap", "Scarves": "scarf", "Mufflers": "muffler",
+    "Caps": "cap", "Scarves": "scarf", "Mufflers": "muffler", "Sunglasses": "sunglasses", "Gloves": "gloves",
 }  # fmt: skip
 CLOTHING_KINDS = {
     "T-Shirt": "t-shirt", "Longsleeve": "longsleeve", "Hoodie": "hoodie", "Pants": "pants", "Shorts": "shorts",
@@ -93,6 +93,30 @@ SPECS: dict[str, list[Pick]] = {
         ("pa", "Tshirts", "Women", None, 3), ("pa", "Tops", "Women", None, 2), ("pa", "Shorts", "Women", None, 2),
         ("pa", "Skirts", "Women", None, 1), ("pa", "Dresses", "Women", None, 2), ("pa", "Sandals", None, None, 1),
         ("pa", "Flip Flops", "Women", None, 1), ("pa", "Heels", "Women", None, 1), ("pa", "Handbags", "Women", None, 1),
+    ],
+    # Written for issue 14's second round, before the engine was run on them: a working woman's wardrobe and a
+    # cold-climate man's, for rainy commutes, cold offices, winter weddings and the gym in the cold.
+    "office-women": [
+        ("pa", "Shirts", "Women", None, 2), ("ct", "Blouse", None, None, 2), ("pa", "Tops", "Women", None, 2),
+        ("pa", "Tshirts", "Women", None, 2), ("pa", "Sweaters", "Women", None, 2), ("ct", "Blazer", None, None, 1),
+        ("pa", "Jackets", "Women", None, 1), ("ct", "Outwear", None, None, 1), ("ct", "Pants", None, None, 2),
+        ("pa", "Skirts", "Women", None, 2), ("pa", "Jeans", "Women", None, 1), ("pa", "Dresses", "Women", None, 2),
+        ("pa", "Leggings", "Women", None, 1), ("pa", "Track Pants", "Women", None, 1), ("pa", "Heels", "Women", None, 2),
+        ("pa", "Flats", "Women", None, 1), ("pa", "Casual Shoes", "Women", None, 1),
+        ("pa", "Sports Shoes", "Women", None, 1), ("pa", "Sandals", None, None, 1),
+        ("pa", "Flip Flops", "Women", None, 1), ("pa", "Handbags", "Women", None, 1), ("pa", "Clutches", None, None, 1),
+        ("pa", "Scarves", "Women", None, 1), ("pa", "Sunglasses", "Women", None, 1), ("pa", "Watches", "Women", None, 1),
+    ],
+    "winter-men": [
+        ("pa", "Shirts", "Men", "Formal", 2), ("pa", "Shirts", "Men", "Casual", 1), ("pa", "Tshirts", "Men", None, 3),
+        ("ct", "Longsleeve", None, None, 1), ("pa", "Sweaters", "Men", None, 2), ("pa", "Sweatshirts", "Men", None, 1),
+        ("ct", "Hoodie", None, None, 1), ("pa", "Jackets", "Men", None, 2), ("ct", "Outwear", None, None, 2),
+        ("ct", "Blazer", None, None, 1), ("pa", "Jeans", "Men", None, 2), ("pa", "Trousers", "Men", "Formal", 1),
+        ("pa", "Track Pants", "Men", None, 1), ("pa", "Shorts", "Men", None, 1), ("pa", "Formal Shoes", "Men", None, 1),
+        ("pa", "Casual Shoes", "Men", None, 2), ("pa", "Sports Shoes", "Men", None, 1),
+        ("pa", "Flip Flops", "Men", None, 1), ("pa", "Mufflers", "Men", None, 1), ("pa", "Gloves", "Men", None, 1),
+        ("pa", "Caps", "Men", None, 1), ("pa", "Ties", "Men", None, 1), ("pa", "Watches", "Men", None, 1),
+        ("pa", "Backpacks", None, None, 1),
     ],
 }  # fmt: skip
 

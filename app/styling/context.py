@@ -23,7 +23,7 @@ OCCASIONS: dict[str, tuple[int, int, frozenset[str], frozenset[str]]] = {
     "dinner": (2, 4, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
     "party": (3, 5, frozenset({"formal", "smart-casual"}), frozenset({"sporty"})),
     "formal": (4, 5, frozenset({"formal"}), frozenset({"sporty", "casual"})),
-    "gym": (1, 1, frozenset({"sporty"}), frozenset({"formal"})),
+    "gym": (1, 2, frozenset({"sporty"}), frozenset({"formal"})),
     "beach": (1, 2, frozenset({"casual"}), frozenset({"formal"})),
     "travel": (1, 3, frozenset({"casual"}), frozenset()),
     "outdoor": (1, 2, frozenset({"casual", "sporty"}), frozenset({"formal"})),
@@ -83,12 +83,20 @@ def target_warmth(temperature_c: float) -> float:
     return 5.0
 
 
+# At a funeral the large pieces are dark (a white shirt is expected; cream trousers or a beige coat are not).
+DARK_FAMILIES = frozenset({"black", "navy", "grey", "brown"})
+DARK_PIECES = frozenset({"bottom", "one-piece", "outerwear", "shoes"})
+NOT_DARK_COST = 0.5
+
+
 def occasion_fit(item: WardrobeItem, occasion: str | None) -> float:
     """Logit contribution of one item to the occasion: formality outside the range and off-style cost."""
     if occasion not in OCCASIONS:
         return 0.0
     low, high, suits, clashes = OCCASIONS[occasion]
     fit = 0.0
+    if occasion == "funeral" and item.category in DARK_PIECES and item.colour_families[:1]:
+        fit -= NOT_DARK_COST * (item.colour_families[0] not in DARK_FAMILIES)
     if item.formality is not None:
         fit -= 0.6 * max(low - item.formality, item.formality - high, 0)
     if item.style in suits:
@@ -102,14 +110,35 @@ TORSO = frozenset({"top", "one-piece", "outerwear"})
 OPEN_SHOES = frozenset({"sandals", "flats"})
 
 
+def _insulation(items: Sequence[WardrobeItem]) -> float | None:
+    torso = [i.warmth for i in items if i.category in TORSO and i.warmth]
+    return max(torso) + 0.5 * (len(torso) - 1) if torso else None  # layers add warmth
+
+
+def weather_complaint(items: Sequence[WardrobeItem], context: StyleContext) -> str | None:
+    """What is off about the weather, in words ("flats are light for 3 °C", "warmer than 24 °C calls for")."""
+    temperature, types = context.temperature_c, {i.type for i in items}
+    if context.rain and types & OPEN_SHOES:
+        return f"{', '.join(sorted(t for t in types & OPEN_SHOES if t))} in the rain"
+    if temperature is None:
+        return None
+    if temperature < 12 and types & ({"shorts"} | OPEN_SHOES):
+        return (
+            f"{', '.join(sorted(t for t in types & ({'shorts'} | OPEN_SHOES) if t))} are light for {temperature:g} °C"
+        )
+    insulation = _insulation(items)
+    if insulation is None or abs(insulation - target_warmth(temperature)) <= 0.5:
+        return None
+    return f"{'warmer' if insulation > target_warmth(temperature) else 'lighter'} than {temperature:g} °C calls for"
+
+
 def weather_fit(items: Sequence[WardrobeItem], context: StyleContext) -> float:
     """Logit contribution of the whole outfit to the weather: warmth of the layers, shoes and rain cover."""
     fit = 0.0
     types = {i.type for i in items}
     if context.temperature_c is not None:
-        torso = [i.warmth for i in items if i.category in TORSO and i.warmth]
-        if torso:  # layers add warmth: the warmest one plus half a point for each extra layer
-            insulation = max(torso) + 0.5 * (len(torso) - 1)
+        insulation = _insulation(items)
+        if insulation is not None:
             fit -= 0.5 * max(abs(insulation - target_warmth(context.temperature_c)) - 0.5, 0)
         if context.temperature_c < 12 and types & ({"shorts"} | OPEN_SHOES):
             fit -= 0.6

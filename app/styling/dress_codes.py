@@ -6,7 +6,7 @@ these are the hard "no"s a stylist would never sign. Keys are the canonical name
 
 from dataclasses import dataclass
 
-from app.styling.garments import GARMENTS, garment, is_sporty
+from app.styling.garments import accessory_kind, garment, is_sporty
 from app.styling.items import Violation, WardrobeItem
 from app.vision.taxonomy import base_formality, normalise_type
 
@@ -41,16 +41,24 @@ GYM_TYPES = frozenset(
      "track-pants", "sweatpants", "tracksuit", "sneakers", "trainers", "running-shoes", "cap", "socks", "watch",
      "backpack", "sunglasses", "jacket", "windbreaker", "bodysuit"}
 )  # fmt: skip
+# Sand, sea and heat: no boots, coats or dress shoes, and no long trousers or lounge bottoms.
+BEACH_BANS = frozenset(
+    {"boots", "ankle-boots", "coat", "puffer", "parka", "tie", "formal-shoes", "oxfords", "heels", "trousers",
+     "joggers", "track-pants", "sweatpants", "leggings"}
+)  # fmt: skip
 BEACH_SHOES = frozenset({"sandals", "flip-flops", "slides", "slippers", "sneakers", "trainers", "running-shoes"})
 GARMENTS_SEEN = frozenset({"top", "bottom", "one-piece"})  # what dressy_garments and no_graphic look at
 DRESSY = 3  # the formality (1..5) from which a garment reads as dressed, not casual
+MUTED_EXEMPT = frozenset({"watch", "eyewear", "jewellery", "socks"})  # a gold watch is not a loud colour
 LOUD_FAMILIES = frozenset({"red", "orange", "yellow", "pink", "purple", "green"})
 
 
-def _smart(where: str, *, dressy_garments: bool = False, muted: bool = False) -> DressCode:
+def _smart(
+    where: str, *, dressy_garments: bool = False, muted: bool = False, also_banned: frozenset[str] = frozenset()
+) -> DressCode:
     """The smart codes share what they never accept; they differ in how dressed a casual-by-kind piece must be."""
     return DressCode(
-        where, SMART_BANS, no_sportswear=True, no_beachwear=True, muted=muted, shoe_types=None,
+        where, SMART_BANS | also_banned, no_sportswear=True, no_beachwear=True, muted=muted, shoe_types=None,
         dressy_garments=dressy_garments, no_graphic=True, fixes=SMART_FIXES,
     )  # fmt: skip
 
@@ -58,7 +66,7 @@ def _smart(where: str, *, dressy_garments: bool = False, muted: bool = False) ->
 DRESS_CODES: dict[str, DressCode] = {
     # A garment casual by kind must look dressed at an interview, a formal event or a funeral; a wedding in
     # summer allows a casual floral dress, so it only refuses what is never smart.
-    "interview": _smart("at an interview", dressy_garments=True),
+    "interview": _smart("at an interview", dressy_garments=True, also_banned=frozenset({"hat", "sunglasses"})),
     "wedding-guest": _smart("at a wedding"),
     "formal": _smart("at a formal event", dressy_garments=True),
     "funeral": _smart("at a funeral", dressy_garments=True, muted=True),
@@ -84,7 +92,7 @@ DRESS_CODES: dict[str, DressCode] = {
     ),
     "beach": DressCode(
         "at the beach",
-        frozenset({"boots", "ankle-boots", "coat", "puffer", "parka", "tie", "formal-shoes", "oxfords", "heels"}),
+        BEACH_BANS,
         no_formal=True,
         shoe_types=BEACH_SHOES,
         fixes=(("shoes", "sandals, flip-flops or sneakers"),),
@@ -104,7 +112,8 @@ DRESS_CODES: dict[str, DressCode] = {
 def _banned_because(item: WardrobeItem, code: DressCode) -> str | None:
     kind, name = garment(item), normalise_type(item.type) if item.type else None
     if code.allowed_types is not None:
-        allowed = name in code.allowed_types if name in GARMENTS else is_sporty(item)
+        # a generic type the image engine tagged sporty ("pants" that are track pants) is sportswear too
+        allowed = name in code.allowed_types or (is_sporty(item) and not kind.formal)
         return None if allowed else "not made for sport"
     if name in code.banned_types:
         return "never worn"
@@ -120,7 +129,7 @@ def _banned_because(item: WardrobeItem, code: DressCode) -> str | None:
         return reason
     if (
         code.muted
-        and item.category != "accessory"
+        and accessory_kind(item) not in MUTED_EXEMPT
         and item.colour_families[:1]
         and item.colour_families[0] in LOUD_FAMILIES
     ):

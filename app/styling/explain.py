@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 
-from app.styling.context import OCCASIONS, StyleContext
+from app.styling.context import DARK_FAMILIES, DARK_PIECES, OCCASIONS, StyleContext, weather_complaint
 from app.styling.dress_codes import DRESS_CODES
 from app.styling.garments import OUTER, garment
 from app.styling.items import Violation, WardrobeItem
@@ -69,8 +69,16 @@ def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -
     """The criticism for a part, naming what is off where we can ("formal-shoes with shorts")."""
     if part == "formality" and (clashes := formality_clashes(items)):
         return f"{CRITIQUE[part]} ({clashes[0]})"
+    if part == "formality":
+        garments = [i for i in items if i.category != "accessory" and i.formality is not None]
+        if len(garments) > 1:
+            low = min(garments, key=lambda i: i.formality or 0)
+            high = max(garments, key=lambda i: i.formality or 0)
+            return f"{CRITIQUE[part]} (a {low.style or 'casual'} {low.type} with {high.type})"
     if part == "occasion" and context.occasion in OCCASIONS:
         return _occasion_critique(items, context.occasion)
+    if part == "weather":
+        return weather_complaint(items, context) or CRITIQUE[part]
     return CRITIQUE.get(part)
 
 
@@ -84,7 +92,11 @@ def _occasion_critique(items: Sequence[WardrobeItem], occasion: str) -> str:
     if levels and any(level > high for level in levels):
         return f"dressier than usual {where}"
     off = next((item for item in items if item.style in clashes), None)
-    return f"a {off.style} {off.type} {where}" if off else CRITIQUE["occasion"]
+    if off:
+        return f"a {off.style} {off.type} {where}"
+    light = [i for i in items if occasion == "funeral" and i.category in DARK_PIECES and i.colour_families[:1]]
+    pale = next((i for i in light if i.colour_families[0] not in DARK_FAMILIES), None)
+    return f"a light {pale.type} {where}" if pale else CRITIQUE["occasion"]
 
 
 def _weather_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:

@@ -20,7 +20,8 @@ LAYER_NAMES = {BASE: "base top", MID: "mid layer", TAILORED: "tailored layer", O
 class Garment:
     layer: int | None = None  # torso layer (tops, one-pieces and outerwear); None for bottoms, shoes, accessories
     warmth: int = 2  # 1 (vest, sandals) .. 5 (winter coat)
-    closed: bool = True  # shoes that keep rain and cold out; False for sandals, flip-flops, heels, ballet flats
+    closed: bool = True  # shoes that keep rain out; False for sandals, flip-flops, heels, ballet flats
+    open_toe: bool = False  # sandals, flip-flops, slides: bare feet, wrong in the cold (heels with tights are not)
     knit: bool = False  # knitwear and fleece: too warm in heat
     sportswear: bool = False  # made for sport: wrong at an interview, a wedding, a funeral, the office
     beachwear: bool = False  # flip-flops, swimwear: the beach, a pool, at home
@@ -88,10 +89,10 @@ GARMENTS: dict[str, Garment] = {
     "heels": Garment(warmth=1, closed=False, formal=True),
     "pumps": Garment(warmth=1, closed=False, formal=True),
     "flats": Garment(warmth=1, closed=False),  # ballet flats: soaked in rain, cold in winter
-    "sandals": Garment(warmth=1, closed=False),
-    "flip-flops": Garment(warmth=1, closed=False, beachwear=True),
-    "slides": Garment(warmth=1, closed=False, beachwear=True),
-    "slippers": Garment(warmth=1, closed=False, beachwear=True),
+    "sandals": Garment(warmth=1, closed=False, open_toe=True),
+    "flip-flops": Garment(warmth=1, closed=False, open_toe=True, beachwear=True),
+    "slides": Garment(warmth=1, closed=False, open_toe=True, beachwear=True),
+    "slippers": Garment(warmth=1, closed=False, open_toe=True, beachwear=True),
     # accessories
     "bag": Garment(accessory="bag"),
     "handbag": Garment(accessory="bag"),

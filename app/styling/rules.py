@@ -22,7 +22,12 @@ from app.vision.taxonomy import normalise_type
 
 COLD_C = 10.0  # below this an outfit needs outerwear
 HOT_C = 25.0  # from this on: no coats, knits or winter accessories
-CHILLY_C = 12.0  # below this: no shorts, no open shoes
+CHILLY_C = 12.0  # below this: no shorts, no open-toed shoes
+FREEZING_C = 0.0  # below this: no heels or ballet flats either (ice and snow)
+# Accessories that keep the cold out add to the torso's warmth (a scarf and gloves over a jacket and a knit).
+WARM_ACCESSORIES = frozenset({"scarf", "muffler", "gloves", "beanie"})
+ACCESSORY_WARMTH = 0.5  # per warm accessory kind, at most MAX_ACCESSORY_WARMTH in all
+MAX_ACCESSORY_WARMTH = 1.0
 # Below each temperature the torso needs at least this warmth: the warmest layer + half a point per extra layer.
 WARMTH_NEED: tuple[tuple[float, float], ...] = ((0.0, 5.5), (5.0, 5.0), (10.0, 4.0), (15.0, 3.0))
 STRUCTURE = "structure"
@@ -54,6 +59,19 @@ def _known_warmth(garment_type: str | None) -> int | None:
     return kind.warmth if kind else None
 
 
+def accessory_warmth(items: Sequence[WardrobeItem]) -> float:
+    """What a scarf, gloves and a warm hat add to the torso's warmth (a cap or sunglasses add nothing)."""
+    kinds = {accessory_kind(i) for i in items if i.type and normalise_type(i.type) in WARM_ACCESSORIES}
+    return min(ACCESSORY_WARMTH * len(kinds), MAX_ACCESSORY_WARMTH)
+
+
+def torso_warmth(layer_warmths: Sequence[float], accessories: float = 0.0) -> float:
+    """The warmest layer + half a point per extra layer + warm accessories: what WARMTH_NEED is compared with."""
+    if not layer_warmths:
+        return 0.0
+    return max(layer_warmths) + 0.5 * (len(layer_warmths) - 1) + accessories
+
+
 def warmth_needed(temperature_c: float | None) -> float | None:
     if temperature_c is None:
         return None
@@ -71,7 +89,7 @@ def _weather_problem(item: WardrobeItem, context: StyleContext) -> Violation | N
     if temperature is None:
         return None
     if temperature < CHILLY_C:
-        if item.category == "shoes" and not kind.closed:
+        if item.category == "shoes" and (kind.open_toe or (temperature < FREEZING_C and not kind.closed)):
             return Violation(
                 "cold",
                 f"{item.type or 'open shoes'} at {temperature:g} °C (not closed shoes)",
@@ -165,8 +183,8 @@ def _weather_outfit(items: Sequence[WardrobeItem], context: StyleContext) -> lis
             )
         )
     need = warmth_needed(temperature)
-    torso = sorted((warmth_of(i) for i in pieces if i.category in ("top", "one-piece", "outerwear")), reverse=True)
-    if need is not None and torso and torso[0] + 0.5 * (len(torso) - 1) < need:
+    torso = [warmth_of(i) for i in pieces if i.category in ("top", "one-piece", "outerwear")]
+    if need is not None and torso and torso_warmth(torso, accessory_warmth(pieces)) < need:
         problems.append(
             Violation(
                 "cold", f"not warm enough for {temperature:g} °C", "nothing warm enough: add a sweater or a warmer coat"

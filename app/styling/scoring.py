@@ -27,6 +27,9 @@ PAIR_WEIGHT = 0.5  # pairs of it seen in other liked or disliked outfits: a weak
 SAME_COMBINATION = 0.75  # Jaccard overlap from which an outfit counts as the one that was judged
 # Preferences and history reorder acceptable outfits; they never rescue a broken one (RULE_COST is larger).
 BOUNDS = {"preferences": (-1.5, 1.5), "feedback": (-3.5, 3.5), "rotation": (-5.0, 0.0)}
+# The occasion part saturates (smoothly, so each off piece still costs something): a clean outfit a little
+# under-dressed for the day must not score like one that breaks a rule; the dress code's "no"s are rules.
+OCCASION_SCALE = 2.5
 RULE_COST = 6.0  # per broken rule, in logit units: a broken outfit scores near 0
 STRUCTURE_COST = 10.0  # an impossible combination (two pairs of shoes, a dress with trousers)
 CLASH_COST = 1.5  # formal shoes with shorts on a casual day: allowed, but below every coherent outfit
@@ -84,6 +87,7 @@ def context_parts(items: Sequence[WardrobeItem], context: StyleContext, feedback
     parts["rotation"] += repeat_cost(items, context)
     for name, (low, high) in BOUNDS.items():
         parts[name] = min(max(parts[name], low), high)
+    parts["occasion"] = OCCASION_SCALE * math.tanh(parts["occasion"] / OCCASION_SCALE)
     return parts
 
 

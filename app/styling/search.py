@@ -15,17 +15,25 @@ from numpy.typing import NDArray
 from app.styling.compatibility import PairModel, load_model, pair_logits
 from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
-from app.styling.garments import MID, OUTER, accessory_kind, garment
+from app.styling.garments import MID, OUTER, TAILORED, accessory_kind, garment
 from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeItem
-from app.styling.rules import COLD_C, item_problems, outfit_problems, warmth_needed, warmth_of
+from app.styling.rules import (
+    COLD_C,
+    accessory_warmth,
+    item_problems,
+    outfit_problems,
+    torso_warmth,
+    warmth_needed,
+    warmth_of,
+)
 from app.styling.scoring import clash_cost, context_parts, score, unary
 
 Index = NDArray[np.intp]
 
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))
 OPTIONAL = {
-    "top": ("layer", "outerwear", "accessory", "accessory2"),
-    "one-piece": ("outerwear", "accessory", "accessory2"),
+    "top": ("layer", "outerwear", "tailored", "accessory", "accessory2"),
+    "one-piece": ("outerwear", "tailored", "accessory", "accessory2"),
 }
 PRUNE_TO = 14  # candidates per slot after pruning
 SAMPLE = 24  # reference partners per slot used to judge an item's versatility before pruning
@@ -74,9 +82,11 @@ def _slot_of(item: WardrobeItem) -> list[str]:
 
 def _group(items: Sequence[WardrobeItem], context: StyleContext) -> dict[str, list[WardrobeItem]]:
     groups: dict[str, list[WardrobeItem]] = {}
+    under_a_coat = _needs_outerwear(context)  # a blazer under the coat: only searched when a coat is needed
     for item in items:
         if item.category and item.id not in context.exclude_ids:
-            for slot in _slot_of(item):
+            tailored = under_a_coat and item.category == "outerwear" and garment(item).layer == TAILORED
+            for slot in [*_slot_of(item), *(["tailored"] if tailored else [])]:
                 groups.setdefault(slot, []).append(item)
     return groups
 
@@ -157,7 +167,7 @@ def _allowed(state: State, slot: str, slots: dict[str, Slot]) -> Array:
     if slot == "layer":
         top = next(i for s, i in state.picks if s == "top")
         ok &= slots["top"].layers[top] != MID
-    if slot == "outerwear":
+    if slot in ("outerwear", "tailored"):
         layers = {slots[s].layers[i] for s, i in state.picks}
         ok &= np.array([layer not in layers for layer in slots[slot].layers])
     if slot == "accessory2":
@@ -215,13 +225,14 @@ def _rank(state: State, slots: dict[str, Slot], need: float | None) -> tuple[boo
     return (need is not None and _torso_warmth(state, slots) < need, -state.value)
 
 
-TORSO_SLOTS = frozenset({"top", "layer", "one-piece", "outerwear"})
+TORSO_SLOTS = frozenset({"top", "layer", "one-piece", "outerwear", "tailored"})
 
 
 def _torso_warmth(state: State, slots: dict[str, Slot]) -> float:
-    """The warmth rules.py judges: the warmest torso layer plus half a point per extra layer."""
-    warmths = sorted((slots[s].warmth[i] for s, i in state.picks if s in TORSO_SLOTS), reverse=True)
-    return warmths[0] + 0.5 * (len(warmths) - 1) if warmths else 0.0
+    """The warmth rules.py judges: the warmest torso layer plus half a point per extra layer, plus a scarf."""
+    layers = [slots[s].warmth[i] for s, i in state.picks if s in TORSO_SLOTS]
+    accessories = [slots[s].items[i] for s, i in state.picks if s.startswith("accessory")]
+    return torso_warmth(layers, accessory_warmth(accessories) if accessories else 0.0)
 
 
 def _has_anchors(state: State, slot: str, slots: dict[str, Slot], context: StyleContext) -> bool:

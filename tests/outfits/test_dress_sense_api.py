@@ -66,3 +66,66 @@ async def test_a_formality_clash_is_refused_on_a_date_and_ranks_last_on_a_casual
     assert "mixes dressy and casual" not in first["explanation"]
     again = await rate(client, ana, sorted(ids_of(first)), occasion="casual", temperature_c=24)
     assert again["score"] == first["score"]  # rate-my-outfit agrees with the ranking
+
+
+async def test_cold_refuses_open_toes_not_heels_and_ice_refuses_heels_too(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["dress", "heels", "sandals", "coat"])
+    at_9 = await rate(client, ana, [ids["dress"], ids["heels"], ids["coat"]], temperature_c=9)
+    assert all("heels" not in rule["message"] for rule in at_9["broken_rules"]), at_9["broken_rules"]
+    sandals = await rate(client, ana, [ids["dress"], ids["sandals"], ids["coat"]], temperature_c=9)
+    assert "sandals at 9 °C (not closed shoes)" in [rule["message"] for rule in sandals["broken_rules"]]
+    icy = await rate(client, ana, [ids["dress"], ids["heels"], ids["coat"]], temperature_c=-2)
+    assert "heels at -2 °C (not closed shoes)" in [rule["message"] for rule in icy["broken_rules"]]
+
+
+async def test_a_scarf_and_gloves_count_towards_warmth(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["t-shirt", "sweater", "jeans", "sneakers", "jacket", "scarf", "gloves"])
+    layers = [ids["t-shirt"], ids["sweater"], ids["jeans"], ids["sneakers"], ids["jacket"]]
+    bare = await rate(client, ana, layers, temperature_c=-3)
+    assert "not warm enough for -3 °C" in [rule["message"] for rule in bare["broken_rules"]]
+    wrapped = await rate(client, ana, [*layers, ids["scarf"]], temperature_c=-3)
+    assert wrapped["broken_rules"] == []
+    body = await suggest(client, ana, temperature_c=-3)
+    assert body["unmet"] == [] and all(outfit["broken_rules"] == [] for outfit in body["outfits"])
+    assert all({"scarf", "gloves"} & set(types_of(outfit)) for outfit in body["outfits"])
+
+
+async def test_a_blazer_goes_under_the_coat_when_a_coat_is_needed(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["shirt", "trousers", "formal-shoes", "blazer", "jacket"])
+    for kind in ("trousers", "blazer", "jacket"):
+        await correct(client, ana, ids[kind], primary_color="black")  # fixture photos come in any colour
+    body = await suggest(client, ana, occasion="funeral", temperature_c=4, rain=True)
+    assert body["unmet"] == []
+    first = types_of(body["outfits"][0])
+    assert "blazer" in first and "jacket" in first, first  # a shirt under a jacket alone is too light at 4 °C
+
+
+async def test_sporty_generic_pants_count_at_the_gym_and_lounge_bottoms_not_at_the_beach(
+    client: httpx.AsyncClient,
+) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["t-shirt", "pants", "shorts", "sneakers", "jacket", "sandals", "joggers"])
+    await correct(client, ana, ids["pants"], style="sporty")
+    gym = await suggest(client, ana, occasion="gym", temperature_c=6)
+    assert gym["unmet"] == [] and any("pants" in types_of(outfit) for outfit in gym["outfits"])  # track pants
+    assert all("shorts" not in types_of(outfit) for outfit in gym["outfits"])  # 6 °C
+    beach = await suggest(client, ana, occasion="beach", temperature_c=30)
+    assert all(not {"joggers", "pants"} & set(types_of(outfit)) for outfit in beach["outfits"])
+
+
+async def test_a_funeral_refuses_a_loud_scarf_and_prefers_dark_pieces(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["shirt", "trousers", "formal-shoes", "scarf"])
+    await correct(client, ana, ids["scarf"], primary_color="red")
+    await correct(client, ana, ids["trousers"], primary_color="black")
+    rated = await rate(
+        client, ana, [ids["shirt"], ids["trousers"], ids["formal-shoes"], ids["scarf"]], occasion="funeral"
+    )
+    assert "red scarf at a funeral (too loud a colour)" in [rule["message"] for rule in rated["broken_rules"]]
+    dark = await rate(client, ana, [ids["shirt"], ids["trousers"], ids["formal-shoes"]], occasion="funeral")
+    await correct(client, ana, ids["trousers"], primary_color="cream")
+    pale = await rate(client, ana, [ids["shirt"], ids["trousers"], ids["formal-shoes"]], occasion="funeral")
+    assert pale["score"] < dark["score"]
