@@ -173,5 +173,6 @@ def _report(scenarios: list[Scenario], wardrobes: dict[str, Wardrobe]) -> tuple[
             print(f"         - {failure}")
     return total_pass, total, clean
 
+
 if __name__ == "__main__":
     main()
