@@ -125,3 +125,60 @@ def test_a_colour_nobody_owns_is_none_in_every_language() -> None:
 def test_an_unknown_weather_question_is_an_honest_cannot() -> None:
     (answer,) = converse("What will the weather be like in Paris next week?")
     assert answer.intent == "cannot"
+
+
+# What reading answers as a user showed (three five-turn conversations and twenty single questions).
+
+
+def test_the_weather_it_is_not_a_reference_and_a_weather_word_is_not_quoted_as_degrees() -> None:
+    _, cold = converse("What should I wear to a dinner on Saturday?", "and if it's cold?")
+    assert "°C" not in cold.text and cold.text.startswith("For ")
+    assert 47 not in cold.referenced_item_ids  # no t-shirt kept for the cold
+    assert {BY_ID[i].category for i in cold.referenced_item_ids} & {"outerwear"}
+
+
+def test_the_coat_of_the_last_answer_is_the_one_disliked_even_when_it_is_a_puffer() -> None:
+    first, dislike = converse("What should I wear at 2 degrees for a walk?", "I don't like the coat")
+    worn = [i for i in first.referenced_item_ids if BY_ID[i].category == "outerwear"]
+    assert worn and dislike.disliked_item_ids == worn[:1]
+
+
+def test_a_replacement_piece_keeps_the_thread_dress_code() -> None:
+    *_, dislike = converse("What should I wear to a job interview?", "which shoes for that?", "I don't like the heels")
+    replacement = [i for i in dislike.referenced_item_ids if BY_ID[i].category == "shoes"]
+    assert replacement and BY_ID[replacement[0]].type in ("formal-shoes", "loafers")
+
+
+def test_is_it_too_casual_is_answered_the_right_way_round() -> None:
+    (fine,) = converse("Is my charcoal trousers too casual for the office?")
+    assert fine.text.startswith("No")
+    (casual,) = converse("Are my khaki shorts too casual for a job interview?")
+    assert casual.text.startswith("Yes") and "too casual" in casual.text
+
+
+def test_no_blazer_on_top_at_a_hot_wedding_and_no_loud_pieces_at_an_interview() -> None:
+    wardrobe = (*CITY, item(58, "dress", "one-piece", "red", "red", formality=4, warmth=1))
+    (hot,) = converse_over("What should I wear to a wedding at 29 degrees?", wardrobe=wardrobe)
+    assert 41 not in hot.referenced_item_ids
+    (interview,) = converse_over("What should I wear to a job interview?", wardrobe=wardrobe)
+    assert 58 not in interview.referenced_item_ids
+
+
+def test_my_striped_top_is_any_top_when_none_is_tagged_top() -> None:
+    wardrobe = (*CITY, item(59, "longsleeve", "top", "white", "white", pattern="striped", formality=2, warmth=3))
+    (answer,) = converse_over("What can I wear with my striped top?", wardrobe=wardrobe)
+    assert answer.referenced_item_ids[:1] == [59]
+
+
+def test_a_care_problem_named_comes_before_the_fabric_basics() -> None:
+    (answer,) = converse("How do I stop my grey sweater from pilling?")
+    assert "pill" in answer.text.lower()
+
+
+def test_comparisons_agree_with_the_piece_in_romance_languages() -> None:
+    (es,) = converse("¿Cuál abriga más, mi abrigo azul marino o mi gabardina?")
+    assert es.referenced_item_ids[0] == 42 and "la que" not in es.text
+    shoes = (item(60, "flats", "shoes", "black", "black", formality=3), item(61, "boots", "shoes", "brown", "brown"))
+    (it,) = converse_over("Ballerine nere o stivaletti marroni per l'ufficio?", wardrobe=(*CITY, *shoes))
+    assert it.language == "it" and it.intent == "compare" and it.referenced_item_ids[0] in (60, 61)
+    assert " di i " not in it.text and it.text.split(":")[1].strip().startswith("sono")  # plural agrees

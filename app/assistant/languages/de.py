@@ -26,7 +26,8 @@ NOUNS = {
     "socks": N("Socken", "Socken", "f", True), "category:shoes": N("Schuhe", "Schuhe", "f", True),
     "category:top": N("Oberteil", "Oberteile", "n"), "category:bottom": N("Hose", "Hosen", "f"),
     "category:outerwear": N("Jacke", "Jacken", "f"), "category:one-piece": N("Kleid", "Kleider", "n"),
-    "category:accessory": N("Accessoire", "Accessoires", "n"), "item": N("Teil", "Teile", "n"),
+    "category:accessory": N("Accessoire", "Accessoires", "n"), "sweatshirt": N("Sweatshirt", "Sweatshirts", "n"), "trench": N("Trenchcoat", "Trenchcoats"), "puffer": N("Daunenjacke", "Daunenjacken", "f"), "joggers": N("Jogginghose", "Jogginghosen", "f"), "flip-flops": N("Flip-Flops", "Flip-Flops", "f", True), "slippers": N("Hausschuhe", "Hausschuhe", "f", True), "beanie": N("Mütze", "Mützen", "f"), "gloves": N("Handschuhe", "Handschuhe", "f", True),
+    "item": N("Teil", "Teile", "n"),
 }  # fmt: skip
 COLOURS = {
     name: forms(word)
@@ -96,6 +97,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),
     "verdict/yes/colour_fine": ("Ja, {colour} geht zu jeder Jahreszeit; im Winter in dickeren Stoffen.",),
     "verdict/no/not_too_much": ("Nein, {items} ist genau richtig für {occasion}.",),
+    "verdict/yes/is_too_casual": ("Ja, {items} ist zu leger für {occasion}; lieber eine Stufe schicker.",),
     "yours": ("Bei dir: {items_or}.",),
     "count/many": ("Du hast insgesamt {n} Teile.",),
     "best_of/walking": ("Für einen langen Tag zu Fuß: {items}, flach und bequem.",),
@@ -334,7 +336,11 @@ LANGUAGE = Language(
         "revision/waterproof": "Damit du trocken bleibst",
         "revision/another": "Noch eine Idee",
         "lead": "Für {situation}",
-        "lead_default": "Für heute",
+        "lead_default": "Für einen entspannten Alltagslook",
+        "cold_weather": "kaltes Wetter",
+        "in_cold_weather": "bei Kälte",
+        "warm_weather": "warmes Wetter",
+        "in_warm_weather": "bei Hitze",
         "at_temperature": "bei {t} °C",
         "temperature": "{t} °C",
         "with_rain": "im Regen",

@@ -18,7 +18,10 @@ SPECIAL = {
     "category:shoes": Noun("shoes", "shoes", plural_only=True), "category:top": Noun("top", "tops"),
     "category:bottom": Noun("bottom", "bottoms"), "category:outerwear": Noun("layer", "layers"),
     "category:one-piece": Noun("dress", "dresses"), "category:accessory": Noun("accessory", "accessories"),
-    "item": Noun("piece", "pieces"),
+    "item": Noun("piece", "pieces"), "trench": Noun("trench coat", "trench coats"),
+    "puffer": Noun("puffer jacket", "puffer jackets"), "joggers": Noun("joggers", "joggers", plural_only=True),
+    "flip-flops": Noun("flip-flops", "flip-flops", plural_only=True),
+    "slippers": Noun("slippers", "slippers", plural_only=True), "gloves": Noun("gloves", "gloves", plural_only=True),
 }  # fmt: skip
 NOUNS = {name: Noun(name, name + "s") for name in TYPES} | SPECIAL
 COLOURS = {name: forms(name) for name, _, _ in PALETTE}
@@ -68,6 +71,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/looks_fine": ("Yes, {items} is a safe choice.",),
     "verdict/yes/colour_fine": ("Yes, {colour} works in any season; in winter, choose heavier fabrics and warmer whites such as cream.",),
     "verdict/no/not_too_much": ("No, {items} is just right for {occasion}.",),
+    "verdict/yes/is_too_casual": ("Yes, {items} is too casual for {occasion}; go a step smarter.",),
     "yours": ("Yours: {items_or}.",),
     "count/many": ("You have {n} pieces in all.",),
     "try_pair": ("Try it with {items}.", "You could start with {items}."),
@@ -232,7 +236,11 @@ LANGUAGE = Language(
         "revision/waterproof": "For staying dry",
         "revision/another": "Another idea",
         "lead": "For {situation}",
-        "lead_default": "For today",
+        "lead_default": "For an easy everyday look",
+        "cold_weather": "cold weather",
+        "in_cold_weather": "in the cold",
+        "warm_weather": "warm weather",
+        "in_warm_weather": "in the heat",
         "at_temperature": "at {t} °C",
         "temperature": "{t} °C",
         "with_rain": "in the rain",

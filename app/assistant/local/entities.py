@@ -100,6 +100,10 @@ BELOW_ZERO = re.compile(
 SUB_ZERO = re.compile(r"\b(?:below (?:zero|freezing)|sub-?zero|sotto zero|sous z[eé]ro|bajo cero|abaixo de zero)\b")
 
 
+def said_in_degrees(text: str) -> bool:
+    return bool(BELOW_ZERO.search(text) or TEMPERATURE.search(text))
+
+
 def temperature_in(text: str) -> float | None:
     below = BELOW_ZERO.search(text)
     if below:  # "minus 3", "moins 3", "5 below": people rarely write the minus sign

@@ -25,7 +25,7 @@ NOT_FOR_WALKING = frozenset({"heels", "formal-shoes", "sandals", "flats"})
 OPEN_SHOES = frozenset({"sandals", "flats"})
 NOT_FOR_WIND = frozenset({"skirt", "dress"})
 HEAVY = frozenset({"coat", "boots"})
-RAIN_COVER = ("coat", "jacket", "outerwear")
+RAIN_COVER = ("trench", "coat", "jacket", "puffer", "outerwear")
 LIGHT_LAYERS = frozenset({"blazer", "cardigan"})  # worn over an outfit, but no protection from cold or rain
 PALE = frozenset({"white", "ivory", "cream"})  # what keeps rain off, best first; a blazer or cardigan does not
 COVER_BELOW_C = 16.0
@@ -51,8 +51,22 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4),
         s.season == "winter" and bool(item.seasons) and "winter" not in item.seasons and warmth(item) <= 1,
         _out_of_season(item, s.season),
+        s.occasion in SOMBRE_OCCASIONS and slot in ("top", "bottom", "one-piece") and _loud(item),
     )  # fmt: skip
     return any(rules)
+
+
+SOMBRE_OCCASIONS = frozenset({"interview", "funeral"})
+LOUD_COLOURS = frozenset(
+    {"red", "fuchsia", "orange", "coral", "yellow", "mustard", "turquoise", "pink", "gold", "silver"}
+)
+LOUD_PATTERNS = frozenset({"floral", "animal", "graphic", "dotted"})
+
+
+def _loud(item: WardrobeItem) -> bool:
+    """A piece that makes the outfit about itself: a bright colour or a bold print (fine for a party)."""
+    colour = item.colour_names[0] if item.colour_names else ""
+    return colour in LOUD_COLOURS or item.pattern in LOUD_PATTERNS
 
 
 WARM_HALF, COLD_HALF = frozenset({"spring", "summer"}), frozenset({"fall", "winter"})
@@ -122,8 +136,11 @@ def _tailoring(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] 
     """A blazer over an interview, work or formal outfit that has no layer, when the wardrobe has one."""
     if ask.slots.occasion not in TAILORED or any(item.category == "outerwear" for item in chosen):
         return None
-    if any(item.category == "one-piece" for item in chosen) and ask.slots.occasion == "work":
+    if any(item.category == "one-piece" for item in chosen) and ask.slots.occasion in ("work", "wedding-guest"):
         return None
+    temperature = effective_temperature(ask.slots)
+    if temperature is not None and temperature >= 24:
+        return None  # nobody wants a blazer on top at a hot wedding
     skip = ask.state.excluded | frozenset(exclude)  # "without the blazer" holds for this answer too
     blazers = [i for i in ask.wardrobe if i.type == "blazer" and i.id not in skip]
     return max(blazers, key=lambda item: (formality(item), -item.id), default=None)
@@ -184,8 +201,11 @@ def _no_outfit(plan: Plan, result: styling.Suggestions, situation: dict[str, Any
 def situation_values(ask: Ask) -> dict[str, Any]:
     """What the lead of an outfit answer ("For 5 °C in the rain") is made of; known before the search runs."""
     s = ask.slots
-    return {"occasion": s.occasion, "temperature": s.temperature_c, "rain": s.rain, "evening": s.evening,
-            "day_and_evening": s.day_and_evening}  # fmt: skip
+    weather = None
+    if s.temperature_c is not None and not s.degrees and not s.day_and_evening:  # "if it's cold": said as a word
+        weather = "cold" if s.temperature_c < 15 else "warm" if s.temperature_c >= 22 else None
+    return {"occasion": s.occasion, "temperature": s.temperature_c if s.degrees else None, "weather": weather,
+            "rain": s.rain, "evening": s.evening, "day_and_evening": s.day_and_evening}  # fmt: skip
 
 
 def _from_the_suitcase(ask: Ask, anchors: Sequence[int]) -> styling.Suggestions | None:
@@ -203,7 +223,9 @@ def _kept_outfit(ask: Ask) -> list[int]:
         return []
     if ask.u.slots.occasion or ask.u.slots.garments or ask.u.slots.ids:
         return []  # a new occasion or named piece asks for a new outfit
-    return [i for i in ask.state.focus if i in ask.by_id and ask.by_id[i].category in ("top", "bottom", "one-piece")]
+    blocked = _blocked(ask)  # a t-shirt kept for "and if it's cold?" would be forced past the cold rule
+    kept = [i for i in ask.state.focus if i in ask.by_id and ask.by_id[i].category in ("top", "bottom", "one-piece")]
+    return [i for i in kept if i not in blocked]
 
 
 @planner(k.OUTFIT)
@@ -282,10 +304,20 @@ def dislike(ask: Ask) -> Plan:
     if fresh and ask.state.kind in (k.OUTFIT, k.REVISE):
         plan.say("instead", *fresh[0].items)
     elif dropped and named:
-        others = [i for i in of_kind(ask.wardrobe, f"category:{named[0].category}") if i.id not in dropped][:2]
+        others = [i for i in of_kind(ask.wardrobe, f"category:{named[0].category}") if i.id not in dropped]
+        others = _suited(ask, [i for i in others if i.id not in _blocked(ask)] or others)
         if others:
-            plan.say("instead_pieces", *others)
+            plan.say("instead_pieces", *others[:2])
     return plan
+
+
+def _suited(ask: Ask, items: Sequence[WardrobeItem]) -> list[WardrobeItem]:
+    """Replacements in the thread's dress code first: after an interview outfit, loafers before sneakers."""
+    occasion = ask.slots.occasion
+    if occasion not in OCCASIONS:
+        return list(items)
+    low, high = OCCASIONS[occasion][:2]
+    return sorted(items, key=lambda i: (max(low - formality(i), formality(i) - high, 0), i.id))
 
 
 def _target_kind(ask: Ask) -> str | None:

@@ -68,9 +68,15 @@ def clarify(ask: Ask) -> Plan:
     return plan
 
 
+PROBLEMS = frozenset({"Pilling", "Stains", "Shrinking", "Creases, ironing and steaming", "Storage and moths"})
+
+
 def _sections(ask: Ask, files: tuple[str, ...], items: list[WardrobeItem]) -> list[Section]:
+    """The best sections for the question; a problem it names (pilling, a stain) before the fabric's basics."""
     words = " ".join((item.type or "").replace("-", " ") for item in items)
-    return retrieve(f"{ask.u.text} {words} ", "", limit=2, files=files)
+    found = retrieve(f"{ask.u.text} {words} ", "", limit=3, files=files)
+    problem = [section for section in found if section.title in PROBLEMS and section.pattern.search(ask.u.text)]
+    return list(dict.fromkeys(problem + found))[:2]
 
 
 @planner(k.CARE)

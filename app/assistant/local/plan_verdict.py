@@ -17,6 +17,7 @@ from app.styling.context import OCCASIONS, target_warmth
 from app.vision.taxonomy import base_formality, category_of
 
 TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed\b|\bover the top\b")
+TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
 BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
 
 
@@ -95,8 +96,8 @@ def _pair(first: WardrobeItem, second: WardrobeItem, occasion: str | None) -> Ve
         worst = min((_for_occasion(item, occasion) for item in (first, second)), key=lambda v: "ndy".index(v.answer[0]))
         if worst.answer != "yes":
             return worst
-    if {"brown", "black"} <= {c for c in colours} or {"tan", "black"} <= set(colours):
-        return Verdict("yes", "brown_black")
+    if {"brown", "black"} <= set(colours) or {"chocolate", "black"} <= set(colours):
+        return Verdict("yes", "brown_black")  # tan or camel with black is an easy neutral pair, said as such
     if set(colours) == {"navy", "black"}:
         return Verdict("yes", "navy_black")
     if abs(formality(first) - formality(second)) >= 3:
@@ -130,7 +131,8 @@ def _one_in_each(ask: Ask, colours: tuple[str, ...]) -> list[WardrobeItem]:
 def _alternatives(ask: Ask, item: WardrobeItem, verdict: Verdict) -> list[WardrobeItem]:
     """What to wear instead of a "no": same slot, fitting the occasion or weather."""
     pool = [i for i in of_kind(ask.wardrobe, f"category:{item.category or category_of(item.type)}") if i != item]
-    fits = [i for i in pool if _judge(ask, i, None).answer == "yes"]
+    judged = [(_judge(ask, i, None).answer, i) for i in pool]
+    fits = [i for answer, i in judged if answer == "yes"] or [i for answer, i in judged if answer == "depends"]
     return sorted(fits, key=lambda i: (-formality(i) if ask.slots.occasion else 0, i.id))[:2]
 
 
@@ -142,6 +144,13 @@ def _judge(ask: Ask, item: WardrobeItem, other: WardrobeItem | None) -> Verdict:
         occasion = _for_occasion(item, str(ask.slots.occasion))
         return weather if weather and weather.answer == "no" else occasion
     return weather or Verdict("yes", "looks_fine")
+
+
+def _too_casual(item: WardrobeItem, occasion: str) -> Verdict:
+    fit = _for_occasion(item, occasion)
+    if fit.answer == "yes" or fit.reason == "too_dressy_for":
+        return Verdict("no", "not_too_much")
+    return Verdict("yes", "is_too_casual") if fit.reason == "too_casual_for" else fit
 
 
 @planner(k.YESNO)
@@ -194,6 +203,8 @@ def yesno(ask: Ask) -> Plan:
     if TOO_MUCH.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         fit = _for_occasion(items[0], str(ask.slots.occasion))  # "is the blazer too much?" is about the occasion
         verdict = Verdict("no", "not_too_much") if fit.answer == "yes" else Verdict("yes", "too_dressy_for")
+    if TOO_CASUAL.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
+        verdict = _too_casual(items[0], str(ask.slots.occasion))  # "is it too casual?": yes means it is
     plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion,
              temperature=effective_temperature(ask.slots), generic=bool(generic))  # fmt: skip
     if verdict.answer != "yes" and other is None and verdict.reason != "not_too_much":

@@ -93,7 +93,7 @@ RELATED: dict[str, tuple[str, ...]] = {
     "outerwear": ("jacket", "coat", "puffer", "trench"), "blazer": ("jacket",),
     "sweater": ("sweatshirt", "longsleeve", "cardigan"), "sweatshirt": ("hoodie", "sweater"), "hoodie": ("sweatshirt",),
     "cardigan": ("sweater",), "shirt": ("blouse",), "blouse": ("shirt", "top"),
-    "top": ("t-shirt", "blouse", "tank-top"),
+    "top": ("category:top",),
     "t-shirt": ("top", "tank-top"), "tank-top": ("top", "t-shirt"), "longsleeve": ("t-shirt", "sweater"),
     "formal-shoes": ("loafers",), "loafers": ("formal-shoes", "flats"), "flats": ("loafers",),
     "trousers": ("pants",), "pants": ("trousers",), "joggers": ("leggings",), "leggings": ("joggers",),
@@ -103,7 +103,7 @@ RELATED: dict[str, tuple[str, ...]] = {
 def of_kind_or_near(wardrobe: Sequence[WardrobeItem], kind: str) -> list[WardrobeItem]:
     """Owned items of a kind; when there are none, those of the nearest kind people call by that name."""
     found = of_kind(wardrobe, kind)
-    for near in RELATED.get(_type_key(kind), ()):
+    for near in RELATED.get(_type_key(kind), ()):  # a "category:<slot>" entry stands for the whole slot
         if found:
             break
         found = of_kind(wardrobe, near)

@@ -7,6 +7,7 @@ from app.assistant.local.entities import (
     COLOUR_VOCABULARY,
     TYPE_VOCABULARY,
     mask_dress_codes,
+    said_in_degrees,
     temperature_in,
     trip_days_in,
 )
@@ -50,7 +51,11 @@ REVISE_CUE = re.compile(
 GREETING_CUE = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b")
 THANKS_CUE = re.compile(r"^\s*(?:thanks|thank you|cheers|great thanks|perfect|ok thanks)\b")
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|what if|if|then|ok|okay|so|but|instead)\b")
-PRONOUN = re.compile(r"\b(?:it|them|that|those|these|this one|that one|over it|with it|with that|with them|for that)\b")
+# "it" that points at a piece, not the weather's "it" ("if it's cold", "if it rains", "if it does")
+_DUMMY_IT = r"(?!'s\b| is\b| was\b| gets?\b| will\b| might\b| rains?\b| snows?\b| does\b| turns?\b| starts?\b)"
+PRONOUN = re.compile(
+    rf"\b(?:it{_DUMMY_IT}|them|that|those|these|this one|that one|over it|with it|with that|with them|for that)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Garment:
 class Slots:
     occasion: str | None = None
     temperature_c: float | None = None
+    degrees: bool = False  # the temperature was said in degrees, not as a word ("cold"): only then is it quoted
     rain: bool = False
     wind: bool = False
     cycling: bool = False
@@ -93,6 +99,15 @@ _ASKED = re.compile(r"\b(?:which|what)\s+(?:[a-z'\-]+\s+)?$")
 _SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b")
 
 
+_JOINERS = frozenset({"or", "and", "with", "than", "vs", "versus"})
+
+
+def _adjacent(between: str, most: int) -> bool:
+    """Whether a colour this close belongs to the garment: "shoes black or boots brown" gives the boots brown."""
+    words = between.split()
+    return len(words) <= most and not _JOINERS & set(words)
+
+
 def _garments(text: str) -> tuple[Garment, ...]:
     """Each garment named, with the nearest colour on either side (English puts it before, Romance after)."""
     colours = COLOUR_VOCABULARY.spans(text)
@@ -101,8 +116,8 @@ def _garments(text: str) -> tuple[Garment, ...]:
     for index, (start, end, kind) in enumerate(garments):
         previous_end = garments[index - 1][1] if index else 0
         next_start = garments[index + 1][0] if index + 1 < len(garments) else len(text)
-        before = [c for s, e, c in colours if previous_end <= s and e <= start and len(text[e:start].split()) <= 2]
-        after = [c for s, e, c in colours if end <= s and e <= next_start and len(text[end:s].split()) <= 1]
+        before = [c for s, e, c in colours if previous_end <= s and e <= start and _adjacent(text[e:start], 2)]
+        after = [c for s, e, c in colours if end <= s and e <= next_start and _adjacent(text[end:s], 1)]
         colour = before[-1] if before else (after[0] if after else None)
         window = text[max(previous_end, start - 25) : min(next_start, end + 20)]
         pattern = _PATTERN.search(window)
@@ -143,6 +158,7 @@ def slots_of(text: str) -> Slots:
     return Slots(
         occasion=find_occasion(activity_free),
         temperature_c=_temperature(text),
+        degrees=said_in_degrees(text),
         rain=bool(RAIN.search(text)) and not re.search(r"\bif it does(?:n't| not)\b", text),
         wind=bool(WIND.search(text)),
         cycling=bool(CYCLING.search(text)),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from app.assistant.base import Turn
 from app.assistant.local import kinds as k
-from app.assistant.local.refs import of_kind
+from app.assistant.local.refs import of_kind, of_kind_or_near
 from app.assistant.local.slots import Slots
 from app.assistant.local.understand import Understanding, understand
 from app.styling import WardrobeItem
@@ -49,6 +49,8 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
         value = getattr(slots, name)
         if value in (None, False) and getattr(earlier, name) not in (None, False):
             changes[name] = getattr(earlier, name)
+    if "temperature_c" in changes:
+        changes["degrees"] = earlier.degrees
     if slots.evening and not slots.occasion and earlier.occasion in DAYTIME_OCCASIONS:
         changes["occasion"] = "dinner"  # "and for the evenings?" on a work trip: dressed for dinner, not the office
     return replace(slots, **changes)
@@ -106,7 +108,8 @@ def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) 
         return []
     out: list[int] = []
     for garment in u.slots.garments:
-        named = [i for i in state.named if i in by_id and of_kind([by_id[i]], garment.kind)]
+        said = [by_id[i] for i in state.named if i in by_id]  # "the coat" of the last answer, even if a puffer
+        named = [item.id for item in of_kind_or_near(said, garment.kind)]
         out.extend(named[:1] or [item.id for item in of_kind(list(by_id.values()), garment.kind)])
     return out
 

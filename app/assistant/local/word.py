@@ -56,6 +56,8 @@ def _situation(lang: Language, values: Mapping[str, Any]) -> str:
     if temperature is not None:
         key = "at_temperature" if bits else "temperature"
         bits.append(lang.extra[key].format(t=f"{temperature:g}"))
+    elif values.get("weather"):  # "if it's cold": said back as a word, never as a number nobody gave
+        bits.append(lang.extra[f"{'in_' if bits else ''}{values['weather']}_weather"])
     if values.get("rain"):
         bits.append(lang.extra["with_rain" if bits else "rain_only"])
     if not bits:
