@@ -182,3 +182,9 @@ def test_comparisons_agree_with_the_piece_in_romance_languages() -> None:
     (it,) = converse_over("Ballerine nere o stivaletti marroni per l'ufficio?", wardrobe=(*CITY, *shoes))
     assert it.language == "it" and it.intent == "compare" and it.referenced_item_ids[0] in (60, 61)
     assert " di i " not in it.text and it.text.split(":")[1].strip().startswith("sono")  # plural agrees
+
+
+def test_over_it_if_it_rains_is_a_layer_that_keeps_rain_off() -> None:
+    _, over = converse("What goes with my navy dress?", "and over it if it rains?")
+    layers = [i for i in over.referenced_item_ids if BY_ID[i].category == "outerwear"]
+    assert layers and not {BY_ID[i].type for i in layers} & {"blazer", "cardigan"}

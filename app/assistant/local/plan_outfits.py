@@ -360,7 +360,9 @@ def pairing(ask: Ask) -> Plan:
         pool = _unowned_partners(ask, target) or partners
         plan.say("try_these", *pool[:3]) if pool else plan.say("nothing_to_pair")
         return plan
-    if target == "category:outerwear" and ask.slots.temperature_c is not None:
+    if target == "category:outerwear" and ask.slots.rain:  # "over it if it rains": a blazer keeps no rain off
+        partners = [p for p in partners if p.type not in LIGHT_LAYERS] or partners
+    if target == "category:outerwear" and (ask.slots.temperature_c is not None or ask.slots.rain):
         cover = cover_for(ask, anchors)
         partners = [cover, *[p for p in partners if p != cover]] if cover else partners
     plan.say("goes_with", *anchors, other=partners[:3], target=target)
