@@ -182,6 +182,12 @@ def collage_title(context: styling.StyleContext) -> str:
     return " · ".join(words)
 
 
+def collage_caption(explanation: str) -> str:
+    """The explanation without its list of items (the picture shows them), so the reasons fit on a phone."""
+    reasons = explanation.split(": ", 1)[-1]
+    return reasons[:1].upper() + reasons[1:]
+
+
 async def _picture(storage: Storage, row: WardrobeImage) -> collage.Piece:
     """The item's cut-out when the image engine stored one beside the photo, else the photo itself."""
     tags = row.effective_tags
@@ -198,4 +204,5 @@ async def render_collage(
     chosen = _check_owned(item_ids, {i: to_wardrobe_item(row, with_embedding=True) for i, row in rows.items()})
     outfit = styling.score(chosen, context, await feedback_stats(session, user_id=user.id))
     pieces = [await _picture(storage, rows[item.id]) for item in chosen]
-    return await asyncio.to_thread(collage.render, pieces, title=collage_title(context), caption=outfit.explanation)
+    caption = collage_caption(outfit.explanation)
+    return await asyncio.to_thread(collage.render, pieces, title=collage_title(context), caption=caption)

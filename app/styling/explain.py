@@ -4,7 +4,7 @@ from collections.abc import Mapping, Sequence
 
 from app.styling.context import DARK_FAMILIES, DARK_PIECES, OCCASIONS, StyleContext, weather_complaint
 from app.styling.dress_codes import DRESS_CODES
-from app.styling.garments import OUTER, garment
+from app.styling.garments import OUTER, garment, type_words
 from app.styling.items import Violation, WardrobeItem
 from app.styling.rules import COLD_C, HOT_C, formality_clashes
 
@@ -40,7 +40,7 @@ _NOTABLE_AGAINST = {"weather": 0.5, "rotation": 0.3}
 
 def describe(item: WardrobeItem) -> str:
     colour = item.colour_names[0] if item.colour_names else ""
-    return f"{colour} {item.type or item.category or 'item'}".strip()
+    return f"{colour} {type_words(item.type or item.category or 'item')}".strip()
 
 
 def explain(
@@ -74,7 +74,7 @@ def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -
         if len(garments) > 1:
             low = min(garments, key=lambda i: i.formality or 0)
             high = max(garments, key=lambda i: i.formality or 0)
-            return f"{CRITIQUE[part]} (a {low.style or 'casual'} {low.type} with {high.type})"
+            return f"{CRITIQUE[part]} (a {low.style or 'casual'} {type_words(low.type)} with {type_words(high.type)})"
     if part == "occasion" and context.occasion in OCCASIONS:
         return _occasion_critique(items, context.occasion)
     if part == "weather":
@@ -93,10 +93,10 @@ def _occasion_critique(items: Sequence[WardrobeItem], occasion: str) -> str:
         return f"dressier than usual {where}"
     off = next((item for item in items if item.style in clashes), None)
     if off:
-        return f"a {off.style} {off.type} {where}"
+        return f"a {off.style} {type_words(off.type)} {where}"
     light = [i for i in items if occasion == "funeral" and i.category in DARK_PIECES and i.colour_families[:1]]
     pale = next((i for i in light if i.colour_families[0] not in DARK_FAMILIES), None)
-    return f"a light {pale.type} {where}" if pale else CRITIQUE["occasion"]
+    return f"a light {type_words(pale.type)} {where}" if pale else CRITIQUE["occasion"]
 
 
 def _weather_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:
@@ -105,7 +105,7 @@ def _weather_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list
     shoes = next((item for item in items if item.category == "shoes"), None)
     temperature = context.temperature_c
     if context.rain and outer and shoes:
-        return [f"{describe(outer)} and closed {shoes.type or 'shoes'} for the rain"]
+        return [f"{describe(outer)} and closed {type_words(shoes.type or 'shoes')} for the rain"]
     if temperature is not None and temperature < COLD_C:
         layer = next((item for item in items if item.category == "outerwear"), None)
         return [f"{describe(layer)} for {temperature:g} °C"] if layer else []

@@ -140,6 +140,15 @@ def garment_of(garment_type: str | None, category: str | None) -> Garment:
     return BY_CATEGORY.get(category or "", _NOTHING)
 
 
+HYPHENATED = frozenset({"t-shirt", "flip-flops"})  # written with a hyphen in English; other type keys are not
+
+
+def type_words(garment_type: str | None) -> str:
+    """A type key as words for a person: "formal-shoes" -> "formal shoes" (a t-shirt stays a t-shirt)."""
+    name = normalise_type(garment_type) if garment_type else "item"
+    return name if name in HYPHENATED else name.replace("-", " ")
+
+
 def accessory_kind(item: WardrobeItem) -> str:
     """Unknown accessory types each count as their own kind, so two of them are not mistaken for two hats."""
     kind = garment(item).accessory

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from app.styling.context import StyleContext
 from app.styling.dress_codes import DRESS_CODES, occasion_problem
-from app.styling.garments import BASE, GARMENTS, MID, OUTER, TAILORED, accessory_kind, garment
+from app.styling.garments import BASE, GARMENTS, MID, OUTER, TAILORED, accessory_kind, garment, type_words
 from app.styling.items import Violation, WardrobeItem
 from app.vision.taxonomy import normalise_type
 
@@ -198,7 +198,7 @@ def formality_clashes(items: Sequence[WardrobeItem]) -> list[str]:
     types = [normalise_type(item.type) for item in items if item.type]
     found = []
     for dressy, casual in CLASHES:
-        found += [f"{a} with {b}" for a in types if a in dressy for b in types if b in casual]
+        found += [f"{type_words(a)} with {type_words(b)}" for a in types if a in dressy for b in types if b in casual]
     return found
 
 

@@ -73,3 +73,10 @@ def test_caption_is_drawn_and_cutouts_sit_on_the_background() -> None:
         assert all(abs(a - b) < 12 for a, b in zip(corner, BACKGROUND, strict=True))  # type: ignore[arg-type]
         dress = where(picture, RED)
     assert dress[1] < HEIGHT * 0.5  # a one-piece spans the torso and legs bands
+
+
+def test_the_caption_gives_the_reasons_not_the_list_the_picture_already_shows() -> None:
+    from app.outfits.service import collage_caption
+
+    explanation = "white shirt + black trousers + black formal shoes: fits the dress code at work; but light."
+    assert collage_caption(explanation) == "Fits the dress code at work; but light."
