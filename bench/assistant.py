@@ -10,7 +10,9 @@ import asyncio
 import time
 from dataclasses import replace
 
+from app import styling
 from app.assistant import ConversationContext, create_assistant
+from app.assistant.local.plan import prepare
 from app.styling import WardrobeItem
 from bench.common import summary
 from eval.assistant import load_cases, load_wardrobes
@@ -37,6 +39,18 @@ async def measure(questions: list[str], wardrobe: tuple[WardrobeItem, ...], roun
     return whole, first
 
 
+def engine_alone(questions: list[str], wardrobe: tuple[WardrobeItem, ...], rounds: int) -> list[float]:
+    """`app.styling.suggest` by itself for the same questions: what an outfit answer cannot be faster than."""
+    times = []
+    for _ in range(rounds):
+        for question in questions:
+            ask = prepare(ConversationContext(question, "minimal, navy and camel", (), wardrobe))
+            started = time.perf_counter()
+            styling.suggest(list(wardrobe), ask.style(), styling.FeedbackStats(), count=3)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
 async def run(rounds: int) -> None:
     questions = [case.turns[0][0] for case in load_cases()]
     base = load_wardrobes()["anna"]
@@ -49,6 +63,7 @@ async def run(rounds: int) -> None:
     whole, first = await measure(outfits, grown(base, 200), rounds)
     print(summary("outfit requests only, whole (200 items)", whole))
     print(summary("outfit requests only, first chunk (200 items)", first))
+    print(summary("  the outfit engine alone, same questions", engine_alone(outfits, grown(base, 200), rounds)))
 
 
 def main() -> None:

@@ -144,9 +144,35 @@ def test_the_coat_of_the_last_answer_is_the_one_disliked_even_when_it_is_a_puffe
 
 
 def test_a_replacement_piece_keeps_the_thread_dress_code() -> None:
-    *_, dislike = converse("What should I wear to a job interview?", "which shoes for that?", "I don't like the heels")
+    *_, dislike = converse(
+        "What should I wear to a job interview?", "which shoes for that?", "I don't like the black dress shoes"
+    )
+    assert dislike.disliked_item_ids == [53]
     replacement = [i for i in dislike.referenced_item_ids if BY_ID[i].category == "shoes"]
-    assert replacement and BY_ID[replacement[0]].type in ("formal-shoes", "loafers")
+    assert replacement and BY_ID[replacement[0]].type in ("formal-shoes", "loafers", "heels")
+
+
+def test_a_dislike_of_a_piece_the_outfit_did_not_use_brings_a_new_idea_not_the_same_one() -> None:
+    first, dislike = converse("What should I wear to an interview?", "I don't like the sneakers")
+    assert dislike.disliked_item_ids == [55]
+    assert dislike.referenced_item_ids and set(dislike.referenced_item_ids) != set(first.referenced_item_ids)
+    assert 55 not in dislike.referenced_item_ids
+
+
+def test_a_dislike_said_in_german_word_order_is_recorded() -> None:
+    _, dislike = converse("Was ziehe ich zu einem Vorstellungsgespräch an?", "Ich mag die Sneaker nicht")
+    assert dislike.intent == "dislike" and dislike.disliked_item_ids == [55] and dislike.language == "de"
+
+
+def test_another_option_after_a_yes_no_revises_the_outfit_not_the_piece() -> None:
+    first, _, other = converse("What should I wear to a wedding?", "can I wear my sandals?", "another option")
+    assert other.intent == "revise" and set(other.referenced_item_ids) != set(first.referenced_item_ids)
+
+
+def test_months_in_other_languages_set_the_season() -> None:
+    (answer,) = converse("Cosa metto in valigia per 3 giorni a Londra a ottobre?")
+    assert answer.intent == "packing" and not {"sandals", "shorts"} & kinds(answer)
+    assert kinds(answer) & {"coat", "trench", "puffer"}
 
 
 def test_is_it_too_casual_is_answered_the_right_way_round() -> None:

@@ -40,6 +40,9 @@ class Language:
     and_word: str = "and"
     or_word: str = "or"
     extra: Mapping[str, str] = field(default_factory=dict)
+    # word orders a phrase table cannot hold (German "ich mag die Stiefel nicht"): pattern -> replacement,
+    # applied to the lowered question before the gloss
+    rewrites: tuple[tuple[str, str], ...] = ()
 
     def noun(self, kind: str | None, plural: bool = False) -> str:
         noun = self.nouns.get(kind or "") or self.nouns.get(f"category:{kind}") or self.nouns["item"]
@@ -182,5 +185,7 @@ def gloss(text: str, code: str) -> str:
     if pattern is None:
         return text
     lowered = text.lower().replace("’", "'")
+    for rewrite, replacement in get(code).rewrites:
+        lowered = re.sub(rewrite, replacement, lowered)
     phrases = phrases_of(code)
     return " ".join(pattern.sub(lambda match: f" {phrases[match.group(0)]} ", lowered).split())

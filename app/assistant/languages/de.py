@@ -128,7 +128,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike": ("Notiert, das schlage ich nicht mehr vor.", "Verstanden, das fällt weg."),
     "noted_dislike/item": ("Notiert, ich lasse {item_plain_acc} weg.",),
     "no_other_option": ("Mehr Kombinationen gibt dein Kleiderschrank dafür im Moment nicht her.",),
-    "instead": ("Wie wäre es stattdessen mit: {items}?",),
+    "instead": ("Wie wäre es stattdessen mit {items_dat}?",),
     "instead_pieces": ("Besser: {items_or}.",),
     "which_one": ("Welches meinst du: {items_or}?",),
     "try_these": ("Probier {items_or}.",),
@@ -214,6 +214,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "januar": "january", "februar": "february", "märz": "march", "april": "april", "juni": "june", "juli": "july", "august": "august", "september": "september", "oktober": "october", "november": "november", "dezember": "december",
     "abends": "in the evening", "am abend": "in the evening", "abend": "evening", "abende": "evenings",
     "nachts": "at night", "kühl": "cool", "kühle": "cool", "kühler": "cool", "frisch": "cool", "mir fehlt": "is missing",
     "fehlt mir": "is missing", "fehlt": "is missing", "geschäftsreise": "business trip", "dienstreise": "work trip",
@@ -317,6 +318,10 @@ LANGUAGE = Language(
         ]
     ),
     gloss={**COMMON, **GLOSS},
+    rewrites=(
+        (r"\bich mag (.+?) nicht\b", r"i don't like \1"),  # the negation closes the clause in German
+        (r"\b(.+?) gef(?:ä|a)ll(?:t|en) mir nicht\b", r"i don't like \1"),
+    ),
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,

@@ -187,6 +187,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "octubre": "october", "noviembre": "november", "diciembre": "december",
     "por la noche": "in the evening", "noche": "evening", "noches": "evenings", "fresco": "cool", "fresca": "cool",
     "frescas": "cool", "frescos": "cool", "viaje de trabajo": "work trip", "viaje de negocios": "business trip",
     "viaje": "trip", "semana": "week", "caminata": "walk", "qué tiempo hará": "what will the weather be",

@@ -201,6 +201,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "janvier": "january", "février": "february", "mars": "march", "avril": "april", "juin": "june", "juillet": "july", "août": "august", "septembre": "september", "octobre": "october", "novembre": "november", "décembre": "december",
     "frais": "cool", "fraîche": "cool", "fraîches": "cool", "le soir": "in the evening", "soir": "evening",
     "soirs": "evenings", "la nuit": "at night", "nuit": "night", "nuits": "nights", "il me manque": "is missing",
     "me manque": "is missing", "qu'est-ce qui me manque": "what is missing", "manque": "is missing",

@@ -181,6 +181,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "gennaio": "january", "febbraio": "february", "marzo": "march", "aprile": "april", "maggio": "may", "giugno": "june", "luglio": "july", "agosto": "august", "settembre": "september", "ottobre": "october", "novembre": "november", "dicembre": "december",
     "la sera": "in the evening", "di sera": "in the evening", "sera": "evening", "serate": "evenings",
     "fresco": "cool", "fresca": "cool", "fresche": "cool", "mi manca": "is missing", "cosa mi manca": "what is missing",
     "manca": "is missing", "mancano": "are missing", "guardaroba": "wardrobe", "viaggio di lavoro": "work trip",

@@ -183,6 +183,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "janeiro": "january", "fevereiro": "february", "março": "march", "abril": "april", "junho": "june", "julho": "july", "agosto": "august", "setembro": "september", "outubro": "october", "novembro": "november", "dezembro": "december",
     "à noite": "in the evening", "noite": "evening", "noites": "evenings", "fresco": "cool", "fresca": "cool",
     "viagem de trabalho": "work trip", "viagem de negócios": "business trip", "viagem": "trip", "semana": "week",
     "caminhada": "walk", "de bicicleta": "by bike", "jantar fora": "dinner", "mais quente": "warmer",

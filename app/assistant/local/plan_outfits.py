@@ -282,7 +282,9 @@ def revise(ask: Ask) -> Plan:
     revised = _revised_ask(ask, _revision_changes(ask))
     keep = [i for i in ask.state.focus[:1] if ask.state.kind == k.PAIRING and i not in dropped]
     result = suggest(revised, anchors=keep, exclude=dropped, count=5)
-    fresh = _different(result.outfits, ask.state.focus or previous) if not dropped else result.outfits
+    # "another option" after "can I wear my sandals?": another outfit than the last one, not than the sandals
+    shown = ask.state.outfit if ask.state.kind in (k.YESNO, k.COMPARE) else ask.state.focus
+    fresh = _different(result.outfits, shown or previous) if not dropped else result.outfits
     if not fresh:
         plan.say("no_other_option")
         return plan
@@ -297,6 +299,8 @@ def dislike(ask: Ask) -> Plan:
     plan.disliked = tuple(dropped) or tuple(ask.state.suggestion)
     named = [ask.by_id[i] for i in dropped if i in ask.by_id]
     plan.say("noted_dislike", *named[:1])
+    if dropped and not set(dropped) & set(ask.state.suggestion):
+        return _new_idea_without(ask, plan) if ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE) else plan
     kept = [i for i in ask.state.focus if i not in dropped and i in ask.by_id and ask.by_id[i].category != "accessory"]
     anchors = kept[:2] if dropped else []  # "I don't like the sneakers": the same outfit with other shoes
     result = suggest(ask, anchors=anchors, exclude=plan.disliked if dropped else (), count=5)
@@ -308,6 +312,15 @@ def dislike(ask: Ask) -> Plan:
         others = _suited(ask, [i for i in others if i.id not in _blocked(ask)] or others)
         if others:
             plan.say("instead_pieces", *others[:2])
+    return plan
+
+
+def _new_idea_without(ask: Ask, plan: Plan) -> Plan:
+    """A dislike of a piece the last outfit did not use: a new idea without it, never the same outfit again."""
+    result = suggest(ask, exclude=plan.disliked, count=5)
+    fresh = _different(result.outfits, ask.state.focus or ask.state.suggestion)
+    if fresh:
+        plan.say("instead", *fresh[0].items)
     return plan
 
 

@@ -166,11 +166,11 @@ def yesno(ask: Ask) -> Plan:
         plan.say(
             "verdict", verdict=_kind_for_occasion(kind, str(ask.slots.occasion)), kind=kind, occasion=ask.slots.occasion
         )
-        better = [
-            i
-            for i in of_kind(ask.wardrobe, f"category:{category_of(kind)}")
-            if _for_occasion(i, str(ask.slots.occasion)).answer == "yes"
-        ]
+        occasion = str(ask.slots.occasion)
+        same_kind = [i for i in of_kind(ask.wardrobe, kind) if _for_occasion(i, occasion).answer == "yes"]
+        slot = category_of(kind)  # "do I need a tie?": your ties, never your belt; other shoes for sneakers
+        pool = [] if same_kind or slot == "accessory" else of_kind(ask.wardrobe, f"category:{slot}")
+        better = same_kind or [i for i in pool if _for_occasion(i, occasion).answer == "yes"]
         if better:
             plan.say("yours" if plan.lines[0].values["verdict"].answer == "yes" else "instead_pieces", *better[:2])
         return plan

@@ -21,6 +21,7 @@ from app.styling import WardrobeItem
 CITED = re.compile(r"#(\d{1,9})\b")
 FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?:\s|$)|$)", re.S)
 SUGGESTING = frozenset({k.OUTFIT, k.PAIRING, k.REVISE, k.DISLIKE, k.PACKING, k.YESNO, k.COMPARE})
+OUTFITS = frozenset({k.OUTFIT, k.REVISE, k.DISLIKE, k.PACKING, k.PAIRING})
 CARRIED = ("occasion", "temperature_c", "rain", "wind", "cycling", "walking", "evening", "day_and_evening", "season")
 
 
@@ -32,6 +33,7 @@ class State:
     focus: tuple[int, ...] = ()  # ids in the last answer's first sentence
     named: tuple[int, ...] = ()  # every id the last answer named
     suggestion: tuple[int, ...] = ()  # the last outfit or pairing suggested
+    outfit: tuple[int, ...] = ()  # the last outfit itself, past any yes/no or comparison about one of its pieces
     excluded: frozenset[int] = frozenset()  # left out on request or disliked
 
     @property
@@ -91,6 +93,7 @@ def advance(state: State, u: Understanding, answer: str, known: set[int], left_o
     named = _ids(answer, known) or state.named
     slots = carry(u.slots, state.slots) if leans_on_thread(u) else u.slots
     suggestion = named if u.kind in SUGGESTING and named else state.suggestion
+    outfit = named if u.kind in OUTFITS and named else state.outfit
     return State(
         lang=u.lang,
         kind=u.kind,
@@ -98,6 +101,7 @@ def advance(state: State, u: Understanding, answer: str, known: set[int], left_o
         focus=focus or state.focus,
         named=named,
         suggestion=suggestion,
+        outfit=outfit,
         excluded=state.excluded | frozenset(left_out),
     )
 
