@@ -26,6 +26,8 @@ from eval import assistant_checks as checks
 
 DATA = Path(__file__).with_name("assistant_data")
 LANGUAGES = ("fr", "de", "es", "it", "pt")
+# Held-out batches written later, each before the engine was run on it, one case per language and wardrobe.
+LATER_BATCHES = {"fresh": "cases_fresh.jsonl", "third": "cases_third.jsonl"}
 FAMILY = {name: family for name, _, family in PALETTE}
 
 
@@ -88,10 +90,11 @@ def load_cases(folder: Path = DATA) -> list[Case]:
         cases.append(Case(row["id"], row["w"], "en", row.get("split", "dev"), turns))
     for line in (folder / "cases_multilingual.jsonl").read_text(encoding="utf-8").splitlines():
         cases.extend(_multilingual(json.loads(line)))
-    for line in (folder / "cases_fresh.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        turns = tuple((turn["q"], turn["c"]) for turn in row["turns"])
-        cases.append(Case(row["id"], row["w"], row["lang"], "fresh", turns))
+    for split, name in LATER_BATCHES.items():
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            turns = tuple((turn["q"], turn["c"]) for turn in row["turns"])
+            cases.append(Case(row["id"], row["w"], row["lang"], split, turns))
     return cases
 
 
@@ -133,7 +136,7 @@ async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
 
 def _kind(case: Case) -> str:
     """The kind from the case id: "en-yn-3" and the fresh "f-en-yn-1" are yes/no cases."""
-    parts = case.id.removeprefix("f-").split("-")
+    parts = case.id.removeprefix("f-").removeprefix("t-").split("-")
     return parts[1] if case.lang == "en" else "multilingual"
 
 
@@ -167,13 +170,14 @@ async def run(args: argparse.Namespace) -> None:
     print(f"wardrobes: {', '.join(f'{name} ({len(items)} items)' for name, items in wardrobes.items())}")
     chains = sum(len(case.turns) > 1 for case in cases)
     print(f"cases: {len(cases)} ({chains} follow-up chains), languages: en, {', '.join(LANGUAGES)}")
-    results = {"dev": [], "holdout": [], "fresh": []}  # type: dict[str, list[Result]]
+    results: dict[str, list[Result]] = {"dev": [], "holdout": [], "fresh": [], "third": []}
     for case in cases:
         results[case.split].extend(await play(case, wardrobes[case.wardrobe]))
     report("development", results["dev"], args.verbose and not args.holdout_quiet)
     report("holdout", results["holdout"], args.verbose and args.show_holdout)
     report("fresh holdout (second batch)", results["fresh"], args.verbose and args.show_holdout)
-    report("all", results["dev"] + results["holdout"] + results["fresh"], False)
+    report("third holdout batch", results["third"], args.verbose and args.show_holdout)
+    report("all", [result for part in results.values() for result in part], False)
 
 
 def main() -> None:

@@ -158,6 +158,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/occasion": ("{item_cap}: das passt besser für {occasion}{with_anchor} als {other}.",),
     "pick/comfort": ("{item_cap}: das ist bequemer für einen langen Tag als {other}.",),
     "pick/match": ("{item_cap}: das passt besser{with_anchor} als {other}.",),
+    "pick/formality": ("{item_cap}: das ist die schickere Wahl, eher als {other}.",),
+    "pick/casual": ("{item_cap}: das ist die lässigere Wahl, eher als {other}.",),
     "compare_what": ("Welche zwei Teile soll ich vergleichen? Nenn sie, zum Beispiel „mein dunkelblauer Blazer oder meine Jeansjacke“.",),
     "which_item": ("Welches Teil meinst du? Nenn es („mein dunkelblauer Blazer“) oder gib seine Nummer an.",),
     "hello": ("Hallo! Ich sehe {n} Teile in deinem Kleiderschrank. Frag mich, was du anziehen sollst, was wozu passt oder was fehlt.",),
@@ -214,6 +216,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "strand": "beach", "am strand": "at the beach", "arbeiten": "work", "zum arbeiten": "for work", "skiurlaub": "ski trip", "ski": "ski",
     "januar": "january", "februar": "february", "märz": "march", "april": "april", "juni": "june", "juli": "july", "august": "august", "september": "september", "oktober": "october", "november": "november", "dezember": "december",
     "abends": "in the evening", "am abend": "in the evening", "abend": "evening", "abende": "evenings",
     "nachts": "at night", "kühl": "cool", "kühle": "cool", "kühler": "cool", "frisch": "cool", "mir fehlt": "is missing",
@@ -372,6 +375,11 @@ LANGUAGE = Language(
         "need/sandals": "Sandalen",
         "need/swimwear": "Badesachen",
         "need/hat": "ein Sonnenhut",
+        "need/gloves": "Handschuhe",
+        "need/base_layer": "Funktionsunterwäsche (Merino oder Synthetik)",
+        "need/ski_trousers": "eine wasserdichte Skihose",
+        "need/warm_hat": "eine warme Mütze",
+        "scenario/ski": "einen Skiurlaub",
         "need/dressy_piece": "ein Kleid oder ein schicker Blazer",
         "need/dressy_shoes": "elegante Schuhe (Pumps, Loafer oder Oxfords)",
         "scenario/work": "die Arbeit",

@@ -133,6 +133,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/comfort": ("{item_cap}: es la opción más cómoda para un día largo, más que {other}.",),
     "pick/comfort/pl": ("{item_cap}: son la opción más cómoda para un día largo, más que {other}.",),
     "pick/match": ("{item_cap}: combina mejor{with_anchor} que {other}.",),
+    "pick/formality": ("{item_cap}: es la opción más elegante, más que {other}.",),
+    "pick/formality/pl": ("{item_cap}: son la opción más elegante, más que {other}.",),
+    "pick/casual": ("{item_cap}: es la opción más informal, más que {other}.",),
+    "pick/casual/pl": ("{item_cap}: son la opción más informal, más que {other}.",),
     "pick/match/pl": ("{item_cap}: combinan mejor{with_anchor} que {other}.",),
     "compare_what": ("¿Qué dos prendas comparo? Nómbralas, por ejemplo «mi blazer azul marino o mi chaqueta vaquera».",),
     "which_item": ("¿Qué prenda quieres decir? Nómbrala («mi blazer azul marino») o da su número.",),
@@ -187,6 +191,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "playa": "beach", "trabajar": "work", "para trabajar": "for work", "esquí": "ski", "esquiar": "skiing",
     "enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "octubre": "october", "noviembre": "november", "diciembre": "december",
     "por la noche": "in the evening", "noche": "evening", "noches": "evenings", "fresco": "cool", "fresca": "cool",
     "frescas": "cool", "frescos": "cool", "viaje de trabajo": "work trip", "viaje de negocios": "business trip",
@@ -333,6 +338,11 @@ LANGUAGE = Language(
         "need/sandals": "sandalias",
         "need/swimwear": "bañador",
         "need/hat": "un sombrero",
+        "need/gloves": "guantes",
+        "need/base_layer": "una primera capa térmica (camiseta y mallas de merino o sintéticas)",
+        "need/ski_trousers": "pantalones de esquí impermeables",
+        "need/warm_hat": "un gorro de abrigo",
+        "scenario/ski": "un viaje de esquí",
         "need/dressy_piece": "un vestido o un blazer formal",
         "need/dressy_shoes": "zapatos de vestir (tacones, mocasines u oxford)",
         "scenario/work": "el trabajo",

@@ -145,6 +145,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/occasion": ("{item_cap} : ça convient mieux pour {occasion}{with_anchor} que {other}.",),
     "pick/comfort": ("{item_cap} : c'est le choix le plus confortable pour une longue journée, plutôt que {other}.",),
     "pick/match": ("{item_cap} : ça va mieux{with_anchor} que {other}.",),
+    "pick/formality": ("{item_cap} : c'est le choix le plus habillé, plutôt que {other}.",),
+    "pick/casual": ("{item_cap} : c'est le choix le plus décontracté, plutôt que {other}.",),
     "compare_what": ("Quelles deux pièces dois-je comparer ? Nomme-les, par exemple « mon blazer bleu marine ou ma veste en jean ».",),
     "which_item": ("De quelle pièce parles-tu ? Donne son nom (« mon blazer bleu marine ») ou son numéro.",),
     "hello": ("Bonjour ! Je vois {n} pièces dans ta garde-robe. Demande-moi quoi porter, ce qui va avec une pièce, ou ce qui manque.",),
@@ -201,6 +203,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "travailler": "work", "pour travailler": "for work", "ski": "ski", "au ski": "skiing",
     "janvier": "january", "février": "february", "mars": "march", "avril": "april", "juin": "june", "juillet": "july", "août": "august", "septembre": "september", "octobre": "october", "novembre": "november", "décembre": "december",
     "frais": "cool", "fraîche": "cool", "fraîches": "cool", "le soir": "in the evening", "soir": "evening",
     "soirs": "evenings", "la nuit": "at night", "nuit": "night", "nuits": "nights", "il me manque": "is missing",
@@ -365,6 +368,11 @@ LANGUAGE = Language(
         "need/sandals": "des sandales",
         "need/swimwear": "un maillot de bain",
         "need/hat": "un chapeau de soleil",
+        "need/gloves": "des gants",
+        "need/base_layer": "une première couche thermique (haut et collant en mérinos ou synthétique)",
+        "need/ski_trousers": "un pantalon de ski imperméable",
+        "need/warm_hat": "un bonnet chaud",
+        "scenario/ski": "un séjour au ski",
         "need/dressy_piece": "une robe ou un blazer habillé",
         "need/dressy_shoes": "des chaussures habillées (escarpins, mocassins ou richelieus)",
         "scenario/work": "le travail",

@@ -128,6 +128,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/comfort": ("{item_cap}: è la scelta più comoda per una lunga giornata, piuttosto che {other}.",),
     "pick/comfort/pl": ("{item_cap}: sono la scelta più comoda per una lunga giornata, piuttosto che {other}.",),
     "pick/match": ("{item_cap}: si abbina meglio{with_anchor}, piuttosto che {other}.",),
+    "pick/formality": ("{item_cap}: è la scelta più elegante, piuttosto che {other}.",),
+    "pick/formality/pl": ("{item_cap}: sono la scelta più elegante, piuttosto che {other}.",),
+    "pick/casual": ("{item_cap}: è la scelta più informale, piuttosto che {other}.",),
+    "pick/casual/pl": ("{item_cap}: sono la scelta più informale, piuttosto che {other}.",),
     "pick/match/pl": ("{item_cap}: si abbinano meglio{with_anchor}, piuttosto che {other}.",),
     "compare_what": ("Quali due capi devo confrontare? Dimmeli, per esempio «il mio blazer blu navy o la mia giacca di jeans».",),
     "which_item": ("Quale capo intendi? Dimmi il nome («il mio blazer blu navy») o il numero.",),
@@ -181,6 +185,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "spiaggia": "beach", "al mare": "at the beach", "lavorare": "work", "per lavorare": "for work", "sci": "ski", "sciare": "skiing",
     "gennaio": "january", "febbraio": "february", "marzo": "march", "aprile": "april", "maggio": "may", "giugno": "june", "luglio": "july", "agosto": "august", "settembre": "september", "ottobre": "october", "novembre": "november", "dicembre": "december",
     "la sera": "in the evening", "di sera": "in the evening", "sera": "evening", "serate": "evenings",
     "fresco": "cool", "fresca": "cool", "fresche": "cool", "mi manca": "is missing", "cosa mi manca": "what is missing",
@@ -336,6 +341,11 @@ LANGUAGE = Language(
         "need/sandals": "sandali",
         "need/swimwear": "un costume da bagno",
         "need/hat": "un cappello",
+        "need/gloves": "guanti",
+        "need/base_layer": "un primo strato termico (maglia e leggings in merino o sintetici)",
+        "need/ski_trousers": "pantaloni da sci impermeabili",
+        "need/warm_hat": "un berretto caldo",
+        "scenario/ski": "una settimana bianca",
         "need/dressy_piece": "un vestito o un blazer elegante",
         "need/dressy_shoes": "scarpe eleganti (tacchi, mocassini o stringate)",
         "scenario/work": "il lavoro",

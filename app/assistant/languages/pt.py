@@ -130,6 +130,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/comfort": ("{item_cap}: é a escolha mais confortável para um dia longo, mais do que {other}.",),
     "pick/comfort/pl": ("{item_cap}: são a escolha mais confortável para um dia longo, mais do que {other}.",),
     "pick/match": ("{item_cap}: combina melhor{with_anchor} do que {other}.",),
+    "pick/formality": ("{item_cap}: é a escolha mais elegante, mais do que {other}.",),
+    "pick/formality/pl": ("{item_cap}: são a escolha mais elegante, mais do que {other}.",),
+    "pick/casual": ("{item_cap}: é a escolha mais descontraída, mais do que {other}.",),
+    "pick/casual/pl": ("{item_cap}: são a escolha mais descontraída, mais do que {other}.",),
     "pick/match/pl": ("{item_cap}: combinam melhor{with_anchor} do que {other}.",),
     "compare_what": ("Que duas peças devo comparar? Diga quais, por exemplo «o meu blazer azul-marinho ou a minha jaqueta jeans».",),
     "which_item": ("Que peça quer dizer? Diga o nome («o meu blazer azul-marinho») ou o número.",),
@@ -183,6 +187,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "praia": "beach", "de praia": "at the beach", "trabalhar": "work", "para trabalhar": "for work", "esqui": "ski",
     "janeiro": "january", "fevereiro": "february", "março": "march", "abril": "april", "junho": "june", "julho": "july", "agosto": "august", "setembro": "september", "outubro": "october", "novembro": "november", "dezembro": "december",
     "à noite": "in the evening", "noite": "evening", "noites": "evenings", "fresco": "cool", "fresca": "cool",
     "viagem de trabalho": "work trip", "viagem de negócios": "business trip", "viagem": "trip", "semana": "week",
@@ -337,6 +342,11 @@ LANGUAGE = Language(
         "need/sandals": "sandálias",
         "need/swimwear": "roupa de banho",
         "need/hat": "um chapéu de sol",
+        "need/gloves": "luvas",
+        "need/base_layer": "uma primeira camada térmica (camisola e leggings de merino ou sintéticos)",
+        "need/ski_trousers": "calças de esqui impermeáveis",
+        "need/warm_hat": "um gorro quente",
+        "scenario/ski": "uma viagem de esqui",
         "need/dressy_piece": "um vestido ou blazer formal",
         "need/dressy_shoes": "sapatos formais (saltos, mocassins ou oxford)",
         "scenario/work": "o trabalho",

@@ -117,8 +117,11 @@ NEEDS = {
     "capsule": (("coat", ("coat", "jacket"), 1), ("smart_bottom", ("trousers", "skirt"), 3),
                 ("smart_top", ("shirt", "blouse"), 3), ("knit", ("sweater", "cardigan"), 1),
                 ("smart_shoes", ("loafers", "boots", "flats", "formal-shoes"), 3), ("tailoring", ("blazer",), 3)),
-    "cold_trip": (("coat", ("coat", "jacket"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
-                  ("scarf", ("scarf", "hat"), 1)),
+    "cold_trip": (("coat", ("coat", "jacket", "puffer"), 1), ("boots", ("boots",), 1),
+                  ("knit", ("sweater", "hoodie"), 1), ("scarf", ("scarf", "hat", "beanie"), 1),
+                  ("gloves", ("gloves",), 1)),
+    "ski": (("base_layer", (), 9), ("ski_trousers", (), 9), ("gloves", ("gloves",), 1),
+            ("coat", ("puffer", "jacket", "coat"), 1), ("warm_hat", ("beanie", "hat"), 1), ("boots", ("boots",), 1)),
     "winter": (("coat", ("coat", "jacket"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
                ("scarf", ("scarf", "hat"), 1)),
     "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9),
@@ -133,7 +136,9 @@ def _scenario(ask: Ask) -> str:
     text, s = ask.u.text, ask.slots
     if re.search(r"\b(?:beach|seaside|swim\w*)\b", text) or s.occasion == "beach":
         return "beach"
-    if re.search(r"\b(?:ski|mountains?|snow|winter trip)\b", text) or (s.season == "winter" and s.trip_days):
+    if re.search(r"\b(?:ski\w*|snowboard\w*)\b", text):
+        return "ski"
+    if re.search(r"\b(?:mountains?|snow|winter trip)\b", text) or (s.season == "winter" and s.trip_days):
         return "cold_trip"
     if s.season == "winter":
         return "winter"
@@ -200,6 +205,10 @@ def _criterion(ask: Ask) -> str:
     text = ask.u.text
     if re.search(r"\bwarm\w*\b", text):
         return "warmth"
+    if re.search(r"\b(?:smarter|dressier|more (?:formal|elegant|dressy)|smartest)\b", text):
+        return "formality"
+    if re.search(r"\b(?:more (?:casual|relaxed)|less formal|comfier)\b", text):
+        return "casual"
     if ask.slots.walking:
         return "comfort"
     if ask.slots.evening or ask.slots.occasion in ("date", "dinner", "party"):
@@ -212,6 +221,8 @@ def _rank(ask: Ask, item: WardrobeItem, criterion: str, anchor_colour: str | Non
         return warmth(item)
     if criterion == "comfort":
         return -WALKING_ORDER.get(item.type or "", 9)
+    if criterion in ("formality", "casual"):
+        return formality(item) * (1 if criterion == "formality" else -1)
     if criterion == "evening":
         return formality(item) + (0.5 if item.colour_names[:1] and item.colour_names[0] in SOMBRE else 0)
     score = 0.0

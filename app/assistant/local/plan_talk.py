@@ -76,7 +76,9 @@ def _sections(ask: Ask, files: tuple[str, ...], items: list[WardrobeItem]) -> li
     words = " ".join((item.type or "").replace("-", " ") for item in items)
     found = retrieve(f"{ask.u.text} {words} ", "", limit=3, files=files)
     problem = [section for section in found if section.title in PROBLEMS and section.pattern.search(ask.u.text)]
-    return list(dict.fromkeys(problem + found))[:2]
+    kinds = {garment.kind.replace("-", " ") for garment in ask.slots.garments} | set(words.split())
+    named = [section for section in found if kinds & set(section.tags)]  # "suit trousers": trousers, not suits
+    return list(dict.fromkeys(problem + named + found))[:2]
 
 
 @planner(k.CARE)

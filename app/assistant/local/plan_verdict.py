@@ -18,6 +18,8 @@ from app.vision.taxonomy import base_formality, category_of
 
 TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed\b|\bover the top\b")
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
+TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
+RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
 BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
 
 
@@ -50,8 +52,8 @@ def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
         return Verdict("no", "too_bright_for_funeral")
     if occasion == "wedding-guest" and colour in ("white", "ivory", "cream") and item.category == "one-piece":
         return Verdict("no", "white_at_wedding")
-    if level < low - 1:
-        return Verdict("no", "too_casual_for")
+    if level < low - 1:  # at a dinner or a party the place decides; at an interview it does not
+        return Verdict("depends", "bit_casual_for") if occasion in RELAXED else Verdict("no", "too_casual_for")
     if level == low - 1:
         return Verdict("depends", "bit_casual_for")
     if level > high + 1:
@@ -82,6 +84,8 @@ def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
         need = target_warmth(temperature)
         if item.category in ("top", "one-piece", "outerwear") and warmth(item) < need - 0.5:
             return Verdict("no", "not_warm_enough")
+        if item.category in ("top", "one-piece") and temperature < TOP_ALONE_BELOW_C:
+            return Verdict("no", "not_warm_enough")  # a hoodie at 5 °C still wants a coat on top
         if warmth(item) > need + 2:
             return Verdict("depends", "too_warm_for")
         return Verdict("yes", "warm_enough")

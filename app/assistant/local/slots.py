@@ -31,7 +31,9 @@ FORECAST = re.compile(
     r"|\bforecast\b|\bweather (?:in|for|like|tomorrow|today|this|next)\b|\bwhat(?:'s| is) the weather\b"
     r"|\bhow (?:cold|hot|warm) will it\b|\b(?:will|is|going to) the weather\b(?!.*\bwear\b)"
     r"|\bwhat will the weather\b|\bweather (?:be|going to be)\b(?!.*\bwear\b)"
+    r"|\b(?:what's|what is) the temperature\b|\btemperature (?:in|outside|right now|now|today|tomorrow)\b(?!.*\bwear\b)"
 )
+FORMAL_DO = re.compile(r"\b(?:formal|black tie|gala|smart|elegant|dressy) (?:dinner|lunch|event|party|do|evening)\b")
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")
 STORE = re.compile(
@@ -155,8 +157,9 @@ def slots_of(text: str) -> Slots:
     garment_text = mask_dress_codes(text)
     activity_free = _JUDGED.sub(" ", WALKING.sub(" ", CYCLING.sub(" ", text)))
     activity_free = WORK_TRIP.sub(" work ", activity_free)  # a business trip is dressed for work, not a flight
+    activity_free = FORMAL_DO.sub(" formal ", activity_free)  # a formal dinner is dressed as formal, not as dinner
     return Slots(
-        occasion=find_occasion(activity_free),
+        occasion=_occasion(activity_free),
         temperature_c=_temperature(text),
         degrees=said_in_degrees(text),
         rain=bool(RAIN.search(text)) and not re.search(r"\bif it does(?:n't| not)\b", text),
@@ -172,6 +175,13 @@ def slots_of(text: str) -> Slots:
         ids=tuple(int(m) for m in re.findall(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b", text)),
         direction=_direction(text),
     )
+
+
+def _occasion(text: str) -> str | None:
+    found = find_occasion(text)
+    if found == "party" and re.search(r"\bdinner\b", text):
+        return "dinner"  # "my friend's birthday dinner" is a dinner
+    return found
 
 
 def _direction(text: str) -> str | None:
