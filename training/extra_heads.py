@@ -25,6 +25,7 @@ from sklearn.linear_model import LogisticRegression
 
 from app.vision.model import stamp_version
 from app.vision.taxonomy import SHOE_KINDS
+from training.calibration import ece, fit_temperature, image_probabilities, one_hot
 from training.datasets import product_attributes, stratified_split
 from training.labels import FINE_GROUPS, WORN_FINE_TYPES, WORN_SHOE_KINDS, product_fine_type, product_shoe_kind
 from training.shipped_cache import CACHE
@@ -106,29 +107,8 @@ def joined(parts: list[Rows], allowed: tuple[str, ...]) -> Rows:
     )
 
 
-def fit_temperature(logits: np.ndarray, truth: np.ndarray) -> float:
-    """The temperature minimising negative log-likelihood (grid search: robust and fast)."""
-    best, best_nll = 1.0, np.inf
-    for temperature in np.exp(np.linspace(np.log(0.3), np.log(5.0), 60)):
-        z = logits / temperature
-        z = z - z.max(axis=1, keepdims=True)
-        nll = -np.mean(z[np.arange(len(truth)), truth] - np.log(np.exp(z).sum(axis=1)))
-        if nll < best_nll:
-            best, best_nll = float(temperature), nll
-    return best
-
-
-def ece(probs: np.ndarray, truth: np.ndarray, bins: int = 10) -> float:
-    conf, hits = probs.max(axis=1), (probs.argmax(axis=1) == truth).astype(float)
-    index = np.minimum((conf * bins).astype(int), bins - 1)
-    return float(sum((index == b).mean() * abs(hits[index == b].mean() - conf[index == b].mean())
-                     for b in range(bins) if (index == b).any()))  # fmt: skip
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return np.asarray(e / e.sum(axis=1, keepdims=True))
+def top_ece(probs: np.ndarray, truth: np.ndarray) -> float:
+    return ece(probs.max(axis=1), probs.argmax(axis=1) == truth)
 
 
 def train_head(name: str, rows: Rows, labels: tuple[str, ...]) -> dict[str, np.ndarray | float]:
@@ -146,16 +126,15 @@ def train_head(name: str, rows: Rows, labels: tuple[str, ...]) -> dict[str, np.n
 
     # One image = the mean of its two views' probabilities, as at run time.
     def image_probs(mask: np.ndarray, temperature: float) -> np.ndarray:
-        p = _softmax(logits[np.repeat(mask, 2)] / temperature).reshape(-1, 2, len(labels))
-        return np.asarray(p.mean(axis=1))
+        return image_probabilities(logits[np.repeat(mask, 2)].reshape(-1, 2, len(labels)), temperature)
 
-    temperature = fit_temperature(logits[split2 == 1], y2[split2 == 1])
+    temperature = fit_temperature(logits[split2 == 1], one_hot(y2[split2 == 1], len(labels)))
     val = rows.split == 2
     raw, calibrated = image_probs(val, 1.0), image_probs(val, temperature)
     acc = float((calibrated.argmax(1) == y[val]).mean())
     counts = {lab: int((np.array(rows.labels)[rows.split == 0] == lab).sum()) for lab in labels}
     print(f"{name}: train {counts}; validation n={val.sum()} accuracy {acc:.3f}, "
-          f"ECE {ece(raw, y[val]):.3f} -> {ece(calibrated, y[val]):.3f} at T={temperature:.2f}")  # fmt: skip
+          f"ECE {top_ece(raw, y[val]):.3f} -> {top_ece(calibrated, y[val]):.3f} at T={temperature:.2f}")  # fmt: skip
     return {"mean": mean, "scale": scale, "w0": coef.T.astype(np.float32),
             "b0": intercept.astype(np.float32), "temperature": temperature}  # fmt: skip
 
@@ -194,9 +173,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("models"))
+    parser.add_argument("--dry-run", action="store_true", help="train and report, write nothing")
     args = parser.parse_args()
     heads = {name: train_head(name, rows, HEAD_LABELS[name]) for name, rows in datasets_for(args.data).items()}
-    write(args.out, heads)
+    if not args.dry_run:
+        write(args.out, heads)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 The extra heads (shoe kind, finer garment types; `training.extra_heads`) and the calibration are
 fitted on exactly the numbers the service computes: each photo is reduced as `analyze` reduces it,
 embedded as is and mirrored by `models/backbone.onnx`. Writes training/cache/shipped-<source>.npz
-with `keys`, `views` (N, 2, 1280) float16. Sources: clothing-types, product-attributes, and
+with `keys`, `views` (N, 2, 1280) float16. Sources: clothing-types, product-attributes, patterns and
 `worn-garments`: every garment of the worn-outfits photos cut out by its pixel mask and laid on a
 home-photo backdrop (a blurred clothing-types photo), the augmentation toward home photos.
 """
@@ -125,7 +125,8 @@ def embed_source(model: VisionModel, data: Path, source: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--sources", nargs="*", default=["worn-garments", "clothing-types", "product-attributes"])
+    sources = ["worn-garments", "clothing-types", "product-attributes", "patterns"]
+    parser.add_argument("--sources", nargs="*", default=sources)
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     model = VisionModel.load(MODELS, threads=1)

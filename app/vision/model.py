@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +188,12 @@ class VisionModel:
             name = manifest["extra_heads_file"]
             heads.update(load_heads(_checked_file(model_dir, name, files[name]), manifest["extra_heads"]))
         return cls(session=session, heads=heads, manifest=manifest, flip=flip, model_dir=model_dir)
+
+    def uncalibrated(self) -> VisionModel:
+        """The same model with every head's temperature at 1: what calibration is measured against."""
+        heads = {name: replace(head, temperature=1.0) for name, head in self._heads.items()}
+        return VisionModel(session=self._session, heads=heads, manifest=self._manifest, flip=self._flip,
+                           model_dir=self._model_dir)  # fmt: skip
 
     def checked_file(self, name: str) -> Path:
         """Another artefact of this model's directory (e.g. the mask), verified against the manifest."""

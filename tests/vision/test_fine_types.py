@@ -70,3 +70,21 @@ def test_needs_review_lists_the_unsure_fields() -> None:
     analysis = ItemAnalysis(colors=[], confidence={"type": 0.95, "color_family": REVIEW_THRESHOLD - 0.01, "style": 0.7})
     assert analysis.needs_review == ["color_family"]
     assert analysis.to_tags()["needs_review"] == ["color_family"]
+
+
+def test_a_field_at_the_threshold_is_trusted_and_absent_fields_are_not_listed() -> None:
+    from app.vision.analyze import REVIEW_THRESHOLD, ItemAnalysis
+
+    analysis = ItemAnalysis(colors=[], confidence={"type": REVIEW_THRESHOLD, "pattern": REVIEW_THRESHOLD - 1e-3})
+    assert analysis.needs_review == ["pattern"]  # no shoe_kind for a garment that is not a shoe
+
+
+def test_needs_review_of_a_real_photo_follows_its_calibrated_confidences(local_analyzer: LocalAnalyzer) -> None:
+    from app.vision.analyze import REVIEW_THRESHOLD, REVIEWED_FIELDS
+    from tests.vision.test_analyze import photo
+
+    for name in ("shoes-black-boot.jpg", "dress-floral.jpg", "tshirt-grey.jpg"):
+        analysis = local_analyzer.analyze(photo(name))
+        unsure = [f for f in REVIEWED_FIELDS if f in analysis.confidence and analysis.confidence[f] < REVIEW_THRESHOLD]
+        assert analysis.needs_review == unsure
+        assert all(0.0 < c <= 1.0 for c in analysis.confidence.values())

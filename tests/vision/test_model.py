@@ -136,3 +136,13 @@ def test_the_version_follows_every_shipped_file(model) -> None:
     for name in files:  # a new mask or heads file alone must change the version re-analysis compares
         changed = {**files, name: "0" * 64}
         assert files_version(model.manifest["model_series"], changed) != model.model_version
+
+
+def test_every_head_is_calibrated_and_the_temperature_is_applied(model, outputs) -> None:
+    heads = {**model.manifest["heads"], **model.manifest["extra_heads"]}
+    for name in ("type", "pattern", "style", *model.manifest["extra_heads"]):
+        assert heads[name]["temperature"] > 1.0, name  # fitted on held-out rows: these MLPs were too sure
+    raw = model.uncalibrated().predict(photo("tshirt-blue.jpg"))
+    calibrated = outputs["tshirt-blue.jpg"]
+    assert raw.garment_type.label == calibrated.garment_type.label  # a temperature never changes the arg-max
+    assert raw.garment_type.confidence > calibrated.garment_type.confidence
