@@ -6,6 +6,8 @@ packing lists that keep the occasion's key pieces, "without the blazer" holding 
 dislike said in chat recorded without the disliked piece becoming the answer's subject.
 """
 
+import re
+
 from app.assistant import Answer
 from app.assistant.local.entities import normalise, temperature_in
 from app.assistant.local.slots import slots_of
@@ -266,3 +268,48 @@ def test_work_and_beach_said_as_verbs_and_places_in_portuguese() -> None:
     assert not kinds(work) & {"sneakers", "sandals", "shorts"}
     (beach,) = converse("O que levo na mala para uma semana de praia?")
     assert not kinds(beach) & {"coat", "puffer", "sweater"}
+
+
+# What a third round of conversations showed.
+
+
+def test_meeting_her_parents_is_not_a_business_meeting() -> None:
+    (answer,) = converse("I'm meeting my girlfriend's parents for Sunday lunch, what should I wear?")
+    assert not answer.text.startswith("For work")
+
+
+def test_for_that_is_the_occasion_once_a_piece_is_named() -> None:
+    _, polo = converse("What should I wear to a dinner?", "is the white t-shirt ok for that?")
+    first_sentence = polo.text.split(". ")[0]
+    assert polo.referenced_item_ids[0] == 47 and re.findall(r"#(\d+)", first_sentence) == ["47"]
+
+
+def test_the_layer_added_is_never_a_piece_already_in_the_outfit() -> None:
+    for question in ("What should I wear to work at 12 degrees?", "What should I wear to an interview at 11 degrees?"):
+        (answer,) = converse(question)
+        outfit, added = (set(re.findall(r"#(\d+)", sentence)) for sentence in answer.text.split(". ")[:2])
+        assert not outfit & added, answer.text
+
+
+def test_without_the_jacket_leaves_every_jacket_out_and_keeps_the_rest() -> None:
+    wardrobe = (*CITY, item(62, "jacket", "outerwear", "black", "black", formality=2, warmth=4))
+    first, without = converse_over("What should I wear to work at 12 degrees?", "without the blazer", wardrobe=wardrobe)
+    assert 41 not in without.referenced_item_ids
+    kept = {i for i in first.referenced_item_ids if BY_ID.get(i) and BY_ID[i].category in ("bottom", "shoes")}
+    assert kept & set(without.referenced_item_ids)
+
+
+def test_can_i_wear_that_is_a_yes_no_about_the_last_piece() -> None:
+    _, verdict = converse("What goes with my grey sweater?", "Can I wear that to the office?")
+    assert verdict.intent == "yesno" and verdict.referenced_item_ids[0] == 48
+
+
+def test_how_many_in_that_counts_the_last_answer_and_a_carried_season_does_not_hide_untagged_pieces() -> None:
+    packing, count = converse("What should I pack for 10 days in Tokyo in April?", "how many shirts is that?")
+    shirts = [i for i in packing.referenced_item_ids if BY_ID[i].type == "shirt"]
+    assert count.intent == "count" and count.referenced_item_ids == shirts
+
+
+def test_another_option_after_a_dislike_is_not_the_replacement_again() -> None:
+    _, dislike, other = converse("What should I wear to an interview?", "I don't like the sneakers", "another option")
+    assert set(other.referenced_item_ids) != set(dislike.referenced_item_ids)

@@ -105,7 +105,8 @@ def _question(text: str, slots: Slots) -> str | None:
         return k.GAP
     if DRESS_CODE.search(text):
         return k.DRESS_CODE
-    if YESNO.search(text) and (slots.garments or slots.colours or slots.ids or re.search(r"\b(?:it|them)\b", text)):
+    refers = re.search(r"\b(?:it|them|that|those|this|these)\b", text)
+    if YESNO.search(text) and (slots.garments or slots.colours or slots.ids or refers):
         return k.YESNO
     owned = [g for g in slots.garments if g.owned]
     if re.search(r"\bgo(?:es)? with\b", text) and len(owned) >= 2 and not re.match(r"^\s*(?:what|which|how)\b", text):

@@ -6,6 +6,7 @@ what is true (which items, which verdict, what is missing) and never word anythi
 function in PLANNERS; adding a kind is one function and its phrase keys.
 """
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -23,6 +24,7 @@ from app.styling import WardrobeItem
 from app.vision.taxonomy import base_formality, base_warmth
 
 _NOTHING: Mapping[str, Any] = MappingProxyType({})
+PURPOSE = re.compile(r"\bfor (?:that|it|this|them)\b")  # "is the polo ok for that?": the occasion, not a piece
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ class Ask:
         if self.wardrobe and LAST_UPLOAD.search(self.u.text):
             found.append(self.wardrobe[0])  # the service passes the newest upload first
         found += [r.one for r in self.refs if r.one is not None]
-        if PRONOUN.search(self.u.text) and (not found or self.u.kind in (k.YESNO, k.PAIRING)):
+        pointing = PRONOUN.search(PURPOSE.sub(" ", self.u.text)) if found else PRONOUN.search(self.u.text)
+        if pointing and (not found or self.u.kind in (k.YESNO, k.PAIRING)):
             earlier = [self.by_id[i] for i in self.state.focus[:1] if i in self.by_id]
             found += [item for item in earlier if not any(item.type == other.type for other in found)]
         return list(dict.fromkeys(found))

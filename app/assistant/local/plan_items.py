@@ -10,7 +10,7 @@ from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, formality, planner, warmth
 from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES
 from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
-from app.assistant.local.slots import Garment
+from app.assistant.local.slots import PRONOUN, Garment
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
 from app.vision.colours import PALETTE
@@ -35,8 +35,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if colour:
         pool = [item for item in pool if _matches_colour(item, colour)]
     text = ask.u.text
-    if ask.slots.season or re.search(r"\bsummer\b", text):
-        season = ask.slots.season or "summer"
+    if ask.u.slots.season or re.search(r"\bsummer\b", text):  # a season carried from a trip does not filter
+        season = ask.u.slots.season or "summer"
         pool = [i for i in pool if season in i.seasons or (not i.seasons and season == "summer" and warmth(i) <= 1)]
     if re.search(r"\bwarm(?:est)?\b", text) and not ask.slots.occasion:
         pool = sorted((i for i in pool if warmth(i) >= 3), key=lambda i: (-warmth(i), i.id))
@@ -104,6 +104,8 @@ def own(ask: Ask) -> Plan:
 def count(ask: Ask) -> Plan:
     plan = Plan(k.COUNT)
     found, garment = _selection(ask)
+    if PRONOUN.search(ask.u.text) and ask.state.named:  # "how many shirts is that?": in the last answer
+        found = [item for item in found if item.id in ask.state.named]
     plan.say("count", *found[: 8 if len(found) <= 8 else 0], n=len(found), kind=garment.kind if garment else None)
     return plan
 

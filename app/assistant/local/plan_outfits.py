@@ -5,6 +5,7 @@ a few degrees off), rain, activity (no skirt, dress or heels on a bike; no heels
 day), hot days with cool evenings (a light layer, no coat), and what the thread asked to leave out.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -29,6 +30,7 @@ RAIN_COVER = ("trench", "coat", "jacket", "puffer", "outerwear")
 LIGHT_LAYERS = frozenset({"blazer", "cardigan"})  # worn over an outfit, but no protection from cold or rain
 PALE = frozenset({"white", "ivory", "cream"})  # what keeps rain off, best first; a blazer or cardigan does not
 COVER_BELOW_C = 16.0
+WITHOUT = re.compile(r"\bwithout\b|\bleave out\b|\bskip the\b|\bminus the\b")
 SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "travel": "casual"}
 
 
@@ -94,7 +96,7 @@ def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] =
     """The layer to add when it is cold, wet or the evening turns cool, and the outfit has none."""
     if not _needs_cover(ask) or any(item.category == "outerwear" and item.type not in LIGHT_LAYERS for item in chosen):
         return None
-    skip = set(exclude) | _blocked(ask)
+    skip = set(exclude) | _blocked(ask) | {item.id for item in chosen}  # never "add the blazer" it already has
     layers = [item for item in ask.wardrobe if item.category == "outerwear" and item.id not in skip]
     if ask.slots.rain:
         layers = [item for item in layers if item.type in RAIN_COVER] or layers
@@ -281,7 +283,13 @@ def revise(ask: Ask) -> Plan:
         plan.say("noted_dislike", *[ask.by_id[i] for i in plan.disliked if i in ask.by_id][:1] if dropped else ())
     revised = _revised_ask(ask, _revision_changes(ask))
     keep = [i for i in ask.state.focus[:1] if ask.state.kind == k.PAIRING and i not in dropped]
+    if dropped and not ask.slots.direction and ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE):
+        keep = _rest_of_outfit(ask, dropped)  # "without the blazer": the same outfit, less the blazer
+    if WITHOUT.search(ask.u.text):  # "without the jacket": no jacket in this answer, not only the one named
+        dropped = [*dropped, *(i.id for g in ask.u.slots.garments for i in of_kind(ask.wardrobe, g.kind))]
     result = suggest(revised, anchors=keep, exclude=dropped, count=5)
+    if keep and not result.outfits:
+        result = suggest(revised, exclude=dropped, count=5)
     # "another option" after "can I wear my sandals?": another outfit than the last one, not than the sandals
     shown = ask.state.outfit if ask.state.kind in (k.YESNO, k.COMPARE) else ask.state.focus
     fresh = _different(result.outfits, shown or previous) if not dropped else result.outfits
@@ -290,6 +298,13 @@ def revise(ask: Ask) -> Plan:
         return plan
     outfit_lines(revised, plan, fresh, alternative=False, revision=ask.slots.direction or "another", exclude=dropped)
     return plan
+
+
+def _rest_of_outfit(ask: Ask, dropped: Sequence[int]) -> list[int]:
+    blocked = _blocked(ask)
+    slots = ("top", "bottom", "one-piece", "shoes")
+    kept = [i for i in ask.state.focus if i in ask.by_id and ask.by_id[i].category in slots]
+    return [i for i in kept if i not in dropped and i not in blocked]
 
 
 @planner(k.DISLIKE)

@@ -33,6 +33,8 @@ FORECAST = re.compile(
     r"|\bwhat will the weather\b|\bweather (?:be|going to be)\b(?!.*\bwear\b)"
     r"|\b(?:what's|what is) the temperature\b|\btemperature (?:in|outside|right now|now|today|tomorrow)\b(?!.*\bwear\b)"
 )
+_PEOPLE = r"(?:parents|family|friends?|in-laws|girlfriend|boyfriend|partner|date|mum|mom|dad)"
+MEETING_SOMEONE = re.compile(rf"\bmeeting (?=(?:my|her|his|their|our|the|some|a) (?:\w+'s )?{_PEOPLE}\b)")
 FORMAL_DO = re.compile(r"\b(?:formal|black tie|gala|smart|elegant|dressy) (?:dinner|lunch|event|party|do|evening)\b")
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")
@@ -157,7 +159,10 @@ def slots_of(text: str) -> Slots:
     garment_text = mask_dress_codes(text)
     activity_free = _JUDGED.sub(" ", WALKING.sub(" ", CYCLING.sub(" ", text)))
     activity_free = WORK_TRIP.sub(" work ", activity_free)  # a business trip is dressed for work, not a flight
-    activity_free = FORMAL_DO.sub(" formal ", activity_free)  # a formal dinner is dressed as formal, not as dinner
+    activity_free = FORMAL_DO.sub(" formal ", activity_free)
+    activity_free = MEETING_SOMEONE.sub(
+        " seeing ", activity_free
+    )  # "meeting her parents" is no business meeting  # a formal dinner is dressed as formal, not as dinner
     return Slots(
         occasion=_occasion(activity_free),
         temperature_c=_temperature(text),

@@ -19,7 +19,6 @@ from app.assistant.local.understand import Understanding, understand
 from app.styling import WardrobeItem
 
 CITED = re.compile(r"#(\d{1,9})\b")
-FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?:\s|$)|$)", re.S)
 SUGGESTING = frozenset({k.OUTFIT, k.PAIRING, k.REVISE, k.DISLIKE, k.PACKING, k.YESNO, k.COMPARE})
 OUTFITS = frozenset({k.OUTFIT, k.REVISE, k.DISLIKE, k.PACKING, k.PAIRING})
 CARRIED = ("occasion", "temperature_c", "rain", "wind", "cycling", "walking", "evening", "day_and_evening", "season")
@@ -41,6 +40,9 @@ class State:
         return bool(self.suggestion)
 
 
+THREAD_SITUATION = re.compile(
+    r"\b(?:the|this|that) (?:trip|holiday|vacation|wedding|interview|dinner|party|date|event|meeting|weekend)\b"
+)
 DAYTIME_OCCASIONS = frozenset({"work", "interview", "casual", "travel", "outdoor", "gym"})
 
 
@@ -75,7 +77,8 @@ def in_thread(u: Understanding, state: State) -> Understanding:
 def leans_on_thread(u: Understanding) -> bool:
     """Whether this question's situation comes from the thread: elliptical, a revision, or about its items."""
     about_the_thread = u.kind in (k.YESNO, k.PAIRING, k.COMPARE) and not situation_changed(u.slots)
-    return u.follow_up or u.kind in (k.REVISE, k.DISLIKE) or about_the_thread
+    named_before = bool(THREAD_SITUATION.search(u.text))  # "what am I missing for the trip?"
+    return u.follow_up or u.kind in (k.REVISE, k.DISLIKE) or about_the_thread or named_before
 
 
 def situation_changed(slots: Slots) -> bool:
@@ -86,10 +89,21 @@ def _ids(text: str, known: set[int]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(int(m) for m in CITED.findall(text) if int(m) in known))
 
 
+SENTENCES = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
+
+
+def _first_ids(answer: str, known: set[int]) -> tuple[int, ...]:
+    """The items of the first sentence that names any: past "Got it, no more tan loafers." to the replacement."""
+    for sentence in SENTENCES.findall(answer):
+        found = _ids(sentence, known)
+        if found:
+            return found
+    return ()
+
+
 def advance(state: State, u: Understanding, answer: str, known: set[int], left_out: Sequence[int] = ()) -> State:
     """The state after one turn: the question understood as `u`, answered with `answer`."""
-    first = FIRST_SENTENCE.match(answer)
-    focus = _ids(first.group(0) if first else answer, known)
+    focus = _first_ids(answer, known)
     named = _ids(answer, known) or state.named
     slots = carry(u.slots, state.slots) if leans_on_thread(u) else u.slots
     suggestion = named if u.kind in SUGGESTING and named else state.suggestion
