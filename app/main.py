@@ -23,6 +23,7 @@ from app.core.observability import ObservabilityMiddleware, metrics_router
 from app.core.openapi import install_openapi, operation_id
 from app.core.ratelimit import RateLimitMiddleware, create_rate_limiter
 from app.core.security_headers import SecurityHeaders
+from app.core.token_cache import create_token_cache
 from app.health.router import router as health_router
 from app.outfits.router import legacy_router as match_styles_router
 from app.outfits.router import router as outfits_router
@@ -83,6 +84,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.analyzer = await asyncio.to_thread(create_analyzer, settings)  # model loaded once
         app.state.assistant = build_assistant(settings)
         app.state.rate_limiter = create_rate_limiter(settings.redis_url)
+        app.state.token_cache = create_token_cache(
+            ttl_s=settings.token_cache_ttl_s, max_entries=settings.token_cache_size, redis_url=settings.redis_url
+        )
         sweeper = start_periodic_sweep(
             app.state.session_factory, app.state.storage, interval_s=settings.sweep_interval_s
         )
@@ -91,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await stop_periodic_sweep(sweeper)
             await app.state.rate_limiter.close()
+            await app.state.token_cache.close()
             await engine.dispose()
 
     app = FastAPI(

@@ -77,7 +77,10 @@ def run(args: argparse.Namespace) -> None:
     with contextlib.ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="stylist-bench-")))
         (folder / "ours").mkdir()
-        mine = stack.enter_context(servers.ours(folder / "ours", database_url=args.database_url, workers=args.workers))
+        ours = servers.ours(
+            folder / "ours", database_url=args.database_url, workers=args.workers, redis_url=args.redis_url
+        )
+        mine = stack.enter_context(ours)
         servers.seed_ours(mine, items=args.items, conversations=args.items)
         running = [mine]
         if args.original:
@@ -96,7 +99,7 @@ def run(args: argparse.Namespace) -> None:
         print(
             f"http benchmark: {tool}, {args.seconds:g} s per run, {args.rounds} round(s), one user with "
             f"{args.items} items and {args.items} conversations, ours with {args.workers} worker(s) on "
-            f"{'PostgreSQL' if args.database_url else 'SQLite'}"
+            f"{'PostgreSQL' if args.database_url else 'SQLite'}{' and Redis' if args.redis_url else ''}"
         )
         for server in running:  # warm caches and code paths before anything is measured
             names = [n for n in args.routes if server.name == "ours" or n not in OURS_ONLY]
@@ -146,6 +149,9 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=50, help="wardrobe items and conversations of the user")
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes of our server")
     parser.add_argument("--database-url", help="PostgreSQL URL for our server (migrated first); default SQLite")
+    parser.add_argument(
+        "--redis-url", help="Redis for our server (shared rate limits and token revocations, as replicas run)"
+    )
     parser.add_argument("--original", type=Path, help="a checkout of the original project with its venv in ./venv")
     parser.add_argument("--profile", choices=ROUTE_NAMES, help="also sample our server with py-spy on this route")
     parser.add_argument(

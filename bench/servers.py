@@ -74,7 +74,13 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes], path: str, timeout_s
 
 @contextlib.contextmanager
 def ours(
-    folder: Path, *, database_url: str | None, workers: int, root: Path = ROOT, name: str = "ours"
+    folder: Path,
+    *,
+    database_url: str | None,
+    workers: int,
+    root: Path = ROOT,
+    name: str = "ours",
+    redis_url: str | None = None,
 ) -> Iterator[Server]:
     """Our service on loopback; SQLite in `folder` unless a (migrated-here) database URL is given.
 
@@ -95,6 +101,8 @@ def ours(
         "STYLIST_RATE_LIMIT_WRITES_PER_MINUTE": "1000000000",
         "STYLIST_RATE_LIMIT_ASSISTANT_PER_MINUTE": "1000000000",
     }
+    if redis_url:  # what several workers or replicas need: shared rate limits and token revocations
+        env["STYLIST_REDIS_URL"] = redis_url
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers)] if workers > 1 else []

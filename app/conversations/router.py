@@ -25,13 +25,20 @@ from app.conversations.schemas import (
     StreamChunk,
     conversation_json,
 )
-from app.core.db import SessionDep
+from app.core.db import EngineDep, SessionDep
 from app.core.dependencies import AssistantDep, PageDep, SettingsDep
 from app.core.errors import AUTH_ERRORS, AppError, ErrorBody, InvalidRequest, error_for_integrity, responses
 from app.core.openapi import sse_event_schema
 from app.core.ratelimit import RateLimiter, bearer_token, limit_keys, too_many
 from app.core.responses import IfNoneMatch, cached_read, json_response
-from app.core.security import CurrentUser, OwnedUser, find_credential, owned_user, record_token_use
+from app.core.security import (
+    CurrentUser,
+    OwnedUser,
+    OwnedUserId,
+    find_credential,
+    owned_user,
+    record_token_use,
+)
 from app.core.text import InputText
 from app.users.models import User
 
@@ -203,10 +210,10 @@ async def stream_conversation(
     responses={**cached_read("The conversations, newest first."), **responses(*AUTH_ERRORS)},
 )
 async def list_conversations(
-    user: OwnedUser, session: SessionDep, page: PageDep, if_none_match: IfNoneMatch = None
+    owner_id: OwnedUserId, engine: EngineDep, page: PageDep, if_none_match: IfNoneMatch = None
 ) -> Response:
     """The user's conversations, newest first. Send `If-None-Match: <ETag>` to get 304 while nothing changed."""
-    rows = await service.list_conversations(session, user_id=user.id, limit=page.limit, offset=page.offset)
+    rows = await service.list_conversations(engine, user_id=owner_id, limit=page.limit, offset=page.offset)
     return json_response([conversation_json(row) for row in rows], if_none_match=if_none_match)
 
 
@@ -258,10 +265,10 @@ async def conversation_socket(websocket: WebSocket) -> None:
     token = _ws_token(websocket)
     async with factory() as session, session.begin():
         credential = await find_credential(session, token) if token else None
-    if credential is None or token is None:
+        user = await session.get(User, credential.user_id) if credential else None
+    if credential is None or token is None or user is None:
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION, reason="missing or invalid api token")
         return
-    user = credential.user
     await record_token_use(
         websocket.app.state.db_engine, token_id=credential.token_id, last_used_at=credential.last_used_at
     )
@@ -297,9 +304,10 @@ async def _still_signed_in(
     or None after closing the socket with the reason (token rotated or revoked: 4401; user deleted: 4404)."""
     async with factory() as session, session.begin():
         credential = await find_credential(session, token)
-        if credential is not None and credential.user.id == user_id:
-            return credential.user
-        user_exists = await session.get(User, user_id) is not None
+        user = await session.get(User, user_id)
+        if credential is not None and credential.user_id == user_id and user is not None:
+            return user
+        user_exists = user is not None
     if user_exists:
         await websocket.close(code=WS_CLOSE_TOKEN_REVOKED, reason="the api token was rotated or revoked")
     else:

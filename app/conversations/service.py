@@ -5,8 +5,8 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.assistant import Answer, Assistant, ConversationContext, Turn
 from app.conversations.models import Conversation
@@ -122,16 +122,21 @@ LISTED_COLUMNS = (
 )
 
 
-async def list_conversations(session: AsyncSession, *, user_id: int, limit: int, offset: int) -> Sequence[Any]:
-    """Newest first, as rows of LISTED_COLUMNS (plain tuples: no ORM objects to build)."""
-    query = (
-        select(*LISTED_COLUMNS)
-        .where(Conversation.user_id == user_id)
-        .order_by(Conversation.created_at.desc(), Conversation.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    return (await session.execute(query)).all()
+# Built once: a statement with bound parameters skips SQLAlchemy's per-call construction and cache-key work.
+LIST_QUERY = (
+    select(*LISTED_COLUMNS)
+    .where(Conversation.user_id == bindparam("user_id"))
+    .order_by(Conversation.created_at.desc(), Conversation.id.desc())
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+
+
+async def list_conversations(engine: AsyncEngine, *, user_id: int, limit: int, offset: int) -> Sequence[Any]:
+    """Newest first, as rows of LISTED_COLUMNS, read on a plain connection (a list needs no ORM session)."""
+    async with engine.connect() as connection:
+        result = await connection.execute(LIST_QUERY, {"user_id": user_id, "limit": limit, "offset": offset})
+        return result.all()
 
 
 async def delete_one(session: AsyncSession, *, user_id: int, conversation_id: int) -> None:

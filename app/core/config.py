@@ -96,8 +96,16 @@ class Settings(BaseSettings):
     max_batch_files: int = Field(default=20, ge=1, le=200, description="Most files in one batch upload.")
 
     redis_url: str | None = Field(
-        default=None, description="Redis for state shared by replicas (rate limits), e.g. redis://127.0.0.1:6379/0."
+        default=None,
+        description="Redis for state shared by replicas (rate limits, token revocations), e.g. redis://127.0.0.1:6379/0.",
     )
+    token_cache_ttl_s: float = Field(
+        default=5.0,
+        ge=0,
+        description="Seconds a verified API token is trusted without a database read (0 = no cache). With Redis a "
+        "revocation reaches every replica at once; without it other processes see it within this time.",
+    )
+    token_cache_size: int = Field(default=10_000, ge=0, description="Most cached tokens per process.")
     rate_limit_writes_per_minute: int = Field(
         default=300, ge=0, description="Writes per minute per token and per IP (0 = no limit)."
     )

@@ -117,6 +117,15 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
+async def get_engine(request: Request) -> AsyncEngine:
+    engine: AsyncEngine = request.app.state.db_engine
+    return engine
+
+
+# For reads that need no ORM session (a list): `async with engine.connect()` around one prepared statement.
+EngineDep = Annotated[AsyncEngine, Depends(get_engine)]
+
+
 async def lock_rows(session: AsyncSession, model: type[Base], *criteria: ColumnElement[bool]) -> int:
     """Write-lock the matching rows until the transaction ends, on both backends; returns how many matched.
 

@@ -18,7 +18,7 @@ from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from app.core.db import get_session
+from app.core.db import get_engine, get_session
 from app.core.dependencies import get_storage
 from app.core.errors import codes_by_status
 from app.core.ratelimit import rate_limit_category
@@ -199,7 +199,7 @@ def _add_common_responses(operation: dict[str, Any], method: str, path: str, rou
         needed[401] = ()
     if rate_limit_category(method.upper(), path):
         needed[429] = ("Retry-After",)
-    if route is not None and (_depends_on(route.dependant, get_session) or _depends_on(route.dependant, get_storage)):
+    if route is not None and any(_depends_on(route.dependant, dep) for dep in (get_session, get_engine, get_storage)):
         needed[503] = ("Retry-After",)
     for code, headers in needed.items():
         entry = responses.setdefault(str(code), _error_response(code))

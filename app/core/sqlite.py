@@ -7,19 +7,27 @@ per query, each a GIL hand-over that cost more than the query itself (about 2 ms
   for another of ours and concurrent sign-ups queue instead of polling SQLite's busy handler (which sleeps
   up to 100 ms per try). SQLite's busy timeout is 20 ms on the loop; only when another process (a CLI
   import, a second worker) holds a lock longer does the statement move to the connection's thread and wait;
-- COMMIT, which may checkpoint the WAL and fsync, runs on the connection's thread;
 - WAL with synchronous=NORMAL by default: a commit survives a crash of the process (not a power cut,
-  STYLIST_SQLITE_SYNCHRONOUS=FULL for that); busy_timeout still guards against other processes.
+  STYLIST_SQLITE_SYNCHRONOUS=FULL for that); busy_timeout still guards against other processes;
+- with NORMAL a commit only appends to the WAL (no fsync), so it runs inline too, and a whole write
+  transaction (a sign-up) runs without giving up the loop: no other request waits for our writer lock.
+  Only checkpoints fsync, so the automatic one is off and every CHECKPOINT_EVERY commits one runs on the
+  committing connection's thread (PASSIVE: it never blocks readers or writers), after the lock is released;
+- with FULL every commit fsyncs the WAL, so COMMIT (and SQLite's automatic checkpoint) runs on the thread.
 """
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 import aiosqlite
 
+logger = logging.getLogger(__name__)
+
 INLINE_BUSY_S = 0.02
+CHECKPOINT_EVERY = 200  # commits between checkpoints (SQLite's own default is about every 1000 WAL pages)
 _READ_ONLY_SQL = ("SELECT", "WITH")  # statements that never take SQLite's write lock (no CTE here writes)
 
 
@@ -46,14 +54,41 @@ def _waiting(connection: sqlite3.Connection, timeout_ms: int, fn: Callable[..., 
     return call
 
 
+def _run_checkpoint(connection: sqlite3.Connection) -> None:
+    # Read to the end: a statement left open would make the next COMMIT fail ("SQL statements in progress").
+    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
+class Checkpoints:
+    """Commits since the last checkpoint, shared by the connections of one engine."""
+
+    def __init__(self) -> None:
+        self.commits = 0
+        self.running = False
+
+    def due(self) -> bool:
+        self.commits += 1
+        if self.running or self.commits < CHECKPOINT_EVERY:
+            return False
+        self.commits, self.running = 0, True
+        return True
+
+
 class SqliteConnection(aiosqlite.Connection):
     """aiosqlite with inline reads and one writing transaction at a time per process."""
 
-    def __init__(self, connector: Callable[[], sqlite3.Connection], writer: asyncio.Lock, wait_s: float) -> None:
+    def __init__(
+        self,
+        connector: Callable[[], sqlite3.Connection],
+        writer: asyncio.Lock,
+        wait_s: float,
+        checkpoints: Checkpoints | None = None,
+    ) -> None:
         super().__init__(connector, iter_chunk_size=64)
         self._writer = writer
         self._wait_s = wait_s
         self._holds_writer = False
+        self._checkpoints = checkpoints  # None: commits fsync and run on the thread (synchronous=FULL)
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
@@ -67,12 +102,23 @@ class SqliteConnection(aiosqlite.Connection):
                     self._release_if_idle()
         await self._acquire_writer()
         try:
-            if name == "commit":  # may checkpoint the WAL into the database file: an fsync, off the loop
+            if name == "commit" and self._checkpoints is None:  # synchronous=FULL: an fsync, off the loop
                 return await self._on_thread(fn, args, kwargs)
             # Holding this process's writer lock, a statement waits only if another process writes.
             return await self._inline_or_wait(fn, args, kwargs)
         finally:
             self._release_if_idle()
+            if name == "commit" and self._checkpoints is not None and self._checkpoints.due():
+                await self._checkpoint(self._checkpoints)
+
+    async def _checkpoint(self, checkpoints: Checkpoints) -> None:
+        """Copy the WAL into the database file (fsyncs both) on this connection's thread, never on the loop."""
+        try:
+            await self._on_thread(_run_checkpoint, (self._conn,), {})
+        except sqlite3.Error as exc:  # the commit before it stands; the next checkpoint catches up
+            logger.warning("WAL checkpoint failed: %s", exc)
+        finally:
+            checkpoints.running = False
 
     async def _inline_or_wait(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """Run on the loop with a short busy timeout; if another process holds a lock, wait on the thread."""
@@ -110,6 +156,8 @@ class SqliteConnection(aiosqlite.Connection):
 
 
 def connector(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable[[], sqlite3.Connection]:
+    inline_commits = synchronous == "NORMAL"
+
     def connect() -> sqlite3.Connection:
         # check_same_thread=False: reads run on the event loop's thread, writes on the connection's own;
         # never both at once, because SQLAlchemy awaits each call before the next.
@@ -119,6 +167,8 @@ def connector(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute(f"PRAGMA synchronous={synchronous}")
+        if inline_commits:  # checkpoints are run by SqliteConnection, off the loop
+            connection.execute("PRAGMA wal_autocheckpoint=0")
         # From here a statement run on the loop sleeps at most INLINE_BUSY_S in SQLite's busy handler (WAL's
         # own brief locks); past that it moves to the connection's thread and waits there (see _waiting).
         connection.execute(f"PRAGMA busy_timeout={round(INLINE_BUSY_S * 1000)}")
@@ -130,10 +180,11 @@ def connector(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable
 def async_creator(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable[[], Any]:
     """What `create_async_engine(async_creator=...)` calls for each new pooled connection."""
     writer = asyncio.Lock()  # one per engine, i.e. per process
+    checkpoints = Checkpoints() if synchronous == "NORMAL" else None
     connect = connector(path, busy_timeout_s=busy_timeout_s, synchronous=synchronous)
 
     async def create() -> SqliteConnection:
-        connection = SqliteConnection(connect, writer, wait_s=busy_timeout_s)
+        connection = SqliteConnection(connect, writer, wait_s=busy_timeout_s, checkpoints=checkpoints)
         connection._thread.daemon = True  # as SQLAlchemy does for aiosqlite: never block interpreter exit
         await connection  # starts its thread and opens the database there
         return connection

@@ -1,20 +1,21 @@
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 
 from app.core.db import SessionDep
 from app.core.dependencies import StorageDep
 from app.core.errors import AUTH_ERRORS, Conflict, Unauthorized, responses
-from app.core.security import CurrentCredential, CurrentUser, OwnedUser
+from app.core.responses import dumps
+from app.core.security import CurrentCredential, CurrentUser, OwnedUser, TokenCacheDep
 from app.users import service
-from app.users.schemas import TokenRotated, User, UserCreate, UserUpdate, UserWithToken
+from app.users.schemas import TokenRotated, User, UserCreate, UserUpdate, UserWithToken, user_json
 
 router = APIRouter(prefix="/api/users", tags=["users"])
 
 
 @router.post("/", response_model=UserWithToken, responses=responses(Conflict))
-async def create_user(body: UserCreate, session: SessionDep) -> UserWithToken:
+async def create_user(body: UserCreate, session: SessionDep) -> Response:
     """Registers a user and returns their API token (shown only this once)."""
     user, token = await service.create_user(session, username=body.username, style_preferences=body.style_preferences)
-    return UserWithToken(**User.model_validate(user).model_dump(), api_token=token)
+    return Response(dumps(user_json(user) | {"api_token": token}), media_type="application/json")
 
 
 @router.get("/me", response_model=User, responses=responses(Unauthorized))
@@ -36,16 +37,18 @@ async def update_user(user: OwnedUser, body: UserUpdate, session: SessionDep) ->
 
 
 @router.delete("/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(*AUTH_ERRORS))
-async def delete_user(user: OwnedUser, session: SessionDep, storage: StorageDep) -> None:
+async def delete_user(user: OwnedUser, session: SessionDep, storage: StorageDep, tokens: TokenCacheDep) -> None:
     """Deletes the user, their conversations, their wardrobe rows and every stored file."""
-    await service.delete_user(session, storage, user=user)
+    await service.delete_user(session, storage, tokens, user=user)
 
 
 @router.post("/{user_id}/token", response_model=TokenRotated, responses=responses(*AUTH_ERRORS))
-async def rotate_token(user: OwnedUser, credential: CurrentCredential, session: SessionDep) -> TokenRotated:
+async def rotate_token(
+    user: OwnedUser, credential: CurrentCredential, session: SessionDep, tokens: TokenCacheDep
+) -> TokenRotated:
     """Issues a new token and revokes every earlier one (use it after a leak).
 
     Of concurrent rotations exactly one answers 200; the others find their token revoked (401).
     """
-    token = await service.rotate_token(session, user=user, token_id=credential.token_id)
+    token = await service.rotate_token(session, tokens, user=user, token_id=credential.token_id)
     return TokenRotated(api_token=token)

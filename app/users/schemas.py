@@ -1,5 +1,6 @@
 import unicodedata
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -37,6 +38,16 @@ class User(BaseModel):
     username: str
     style_preferences: str | None
     created_at: datetime
+
+
+def user_json(user: Any) -> dict[str, Any]:
+    """A `User` as plain data (what `User.model_validate(user).model_dump()` gives), for the sign-up response."""
+    return {
+        "id": user.id,
+        "username": user.username,
+        "style_preferences": user.style_preferences,
+        "created_at": user.created_at,
+    }
 
 
 class UserWithToken(User):

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Header, Query, Response, UploadFile, status
 from sqlalchemy.exc import IntegrityError
 
-from app.core.db import SessionDep
+from app.core.db import EngineDep, SessionDep
 from app.core.dependencies import AnalyzerDep, PageDep, SettingsDep, StorageDep
 from app.core.errors import (
     AUTH_ERRORS,
@@ -20,11 +20,11 @@ from app.core.errors import (
     responses,
 )
 from app.core.etag import ETAG_HEADER_DOC, if_match_passes, strong_etag
-from app.core.responses import IfNoneMatch, cached_read, conditional, dumps, json_response
-from app.core.security import OwnedUser
+from app.core.responses import IfNoneMatch, cached_read, conditional, dumps
+from app.core.security import OwnedUser, OwnedUserId
 from app.storage.base import ObjectNotFound, StorageError
 from app.vision.cutout import CUTOUT_CONTENT_TYPE
-from app.wardrobe import service
+from app.wardrobe import listing, service
 from app.wardrobe.images import STORED_CONTENT_TYPE
 from app.wardrobe.models import WardrobeImage
 from app.wardrobe.reanalysis import reanalyze_wardrobe
@@ -36,7 +36,6 @@ from app.wardrobe.schemas import (
     Reanalysis,
     TagCorrection,
     UploadedImage,
-    image_json,
 )
 
 router = APIRouter(prefix="/api/images", tags=["images"])
@@ -154,11 +153,12 @@ async def _upload_one(
     responses={**cached_read("The items, newest first."), **responses(*AUTH_ERRORS)},
 )
 async def list_images(
-    user: OwnedUser, session: SessionDep, page: PageDep, if_none_match: IfNoneMatch = None
+    owner_id: OwnedUserId, engine: EngineDep, page: PageDep, if_none_match: IfNoneMatch = None
 ) -> Response:
     """The user's wardrobe, newest first. Send `If-None-Match: <ETag>` to get 304 while nothing changed."""
-    rows = await service.list_images(session, user_id=user.id, limit=page.limit, offset=page.offset)
-    return json_response([image_json(row) for row in rows], if_none_match=if_none_match)
+    rows = await listing.list_images(engine, user_id=owner_id, limit=page.limit, offset=page.offset)
+    body = listing.list_json(rows)
+    return conditional(body, strong_etag(body), if_none_match)
 
 
 def _tagged(row: WardrobeImage, response: Response) -> Image:
@@ -177,9 +177,11 @@ IfMatch = Annotated[
 
 
 @router.get("/{user_id}/{image_id}", response_model=Image, responses={**ITEM_GET, **responses(*AUTH_ERRORS)})
-async def get_image(user: OwnedUser, image_id: int, session: SessionDep, if_none_match: IfNoneMatch = None) -> Response:
+async def get_image(
+    owner_id: OwnedUserId, image_id: int, session: SessionDep, if_none_match: IfNoneMatch = None
+) -> Response:
     """One item, with the ETag that `PATCH` takes as `If-Match`; 304 for a current `If-None-Match`."""
-    image = Image.from_row(await service.get_image(session, user_id=user.id, image_id=image_id))
+    image = Image.from_row(await service.get_image(session, user_id=owner_id, image_id=image_id))
     return conditional(dumps(image.model_dump(mode="json")), strong_etag(image), if_none_match)
 
 
@@ -232,9 +234,9 @@ IMAGE_RESPONSE: dict[int | str, dict[str, Any]] = {
     response_class=Response,
     responses={**IMAGE_RESPONSE, **responses(*AUTH_ERRORS)},
 )
-async def download_image(user: OwnedUser, image_id: int, session: SessionDep, storage: StorageDep) -> Response:
+async def download_image(owner_id: OwnedUserId, image_id: int, session: SessionDep, storage: StorageDep) -> Response:
     """The stored photo: upright, sRGB JPEG, no EXIF/GPS."""
-    image = await service.get_image(session, user_id=user.id, image_id=image_id)
+    image = await service.get_image(session, user_id=owner_id, image_id=image_id)
     return await _image_response(storage, image_id, image.storage_key)
 
 
@@ -243,8 +245,10 @@ async def download_image(user: OwnedUser, image_id: int, session: SessionDep, st
     response_class=Response,
     responses={**IMAGE_RESPONSE, **responses(*AUTH_ERRORS)},
 )
-async def download_thumbnail(user: OwnedUser, image_id: int, session: SessionDep, storage: StorageDep) -> Response:
-    image = await service.get_image(session, user_id=user.id, image_id=image_id)
+async def download_thumbnail(
+    owner_id: OwnedUserId, image_id: int, session: SessionDep, storage: StorageDep
+) -> Response:
+    image = await service.get_image(session, user_id=owner_id, image_id=image_id)
     return await _image_response(storage, image_id, image.thumbnail_key)
 
 

@@ -6,13 +6,13 @@ import re
 import time
 import unicodedata
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
@@ -199,34 +199,6 @@ async def discard_files(storage: Storage, keys: list[str]) -> None:
     except StorageError:
         # The orphan sweeper reconciles files without rows; the client still gets the original error.
         logger.exception("could not remove files of a failed upload: %s", keys)
-
-
-# What an `Image` response shows: no storage keys, never the embedding.
-LISTED_COLUMNS = (
-    WardrobeImage.id,
-    WardrobeImage.user_id,
-    WardrobeImage.original_filename,
-    WardrobeImage.source_format,
-    WardrobeImage.width,
-    WardrobeImage.height,
-    WardrobeImage.size_bytes,
-    WardrobeImage.content_hash,
-    WardrobeImage.tags,
-    WardrobeImage.corrections,
-    WardrobeImage.created_at,
-)
-
-
-async def list_images(session: AsyncSession, *, user_id: int, limit: int, offset: int) -> Sequence[Row[Any]]:
-    """The user's items, newest first, as rows of LISTED_COLUMNS (plain tuples: no ORM objects to build)."""
-    query = (
-        select(*LISTED_COLUMNS)
-        .where(WardrobeImage.user_id == user_id)
-        .order_by(WardrobeImage.created_at.desc(), WardrobeImage.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    return (await session.execute(query)).all()
 
 
 async def get_image(session: AsyncSession, *, user_id: int, image_id: int) -> WardrobeImage:

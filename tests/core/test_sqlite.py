@@ -91,3 +91,23 @@ async def test_sign_ups_at_concurrency_64_all_succeed(client: httpx.AsyncClient)
 
     statuses = await asyncio.gather(*(sign_up(n) for n in range(64)))
     assert statuses == [200] * 64
+
+
+async def test_commits_run_on_the_loop_and_the_wal_is_checkpointed_every_so_often(sqlite_settings: Settings) -> None:
+    """With NORMAL a commit does not fsync, so it runs inline; checkpoints (which do) still happen, off the loop."""
+    from app.core.sqlite import CHECKPOINT_EVERY
+
+    database = Path(sqlite_settings.database_url.removeprefix("sqlite+aiosqlite:///"))
+    engine = create_engine(sqlite_settings)
+    factory = create_session_factory(engine)
+    async with engine.connect() as connection:
+        assert (await connection.execute(text("PRAGMA wal_autocheckpoint"))).scalar() == 0  # ours, not SQLite's
+    size_before = database.stat().st_size
+    insert = text("INSERT INTO users (username, username_key, created_at) VALUES (:name, :name, '2026-01-01')")
+    for n in range(CHECKPOINT_EVERY + 1):
+        async with factory() as session, session.begin():
+            await session.execute(insert, {"name": f"user-{n}-" + "x" * 200})
+    assert database.stat().st_size > size_before  # pages reached the database file: a checkpoint ran
+    async with factory() as session:
+        assert await session.scalar(text("SELECT count(*) FROM users")) == CHECKPOINT_EVERY + 1
+    await engine.dispose()

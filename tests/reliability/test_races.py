@@ -51,6 +51,7 @@ async def _forget_token_use(app: FastAPI) -> None:
     """Make the token look never used: its first recorded use is what deadlocked the DELETE."""
     async with app.state.session_factory() as session, session.begin():
         await session.execute(update(ApiToken).values(last_used_at=None))
+    app.state.token_cache.clear()  # as a fresh process would: the next request reads and records the token
 
 
 def _writes(client: httpx.AsyncClient, ana: Account, item_ids: list[int]) -> list[Awaitable[httpx.Response]]:
