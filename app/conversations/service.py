@@ -5,12 +5,12 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.assistant import Answer, Assistant, ConversationContext, Turn
 from app.conversations.models import Conversation
-from app.core.db import storable_id
+from app.core.db import read_rows, storable_id, user_page
 from app.core.errors import NotFound
 from app.core.observability import ASSISTANT_LATENCY
 from app.outfits.models import OutfitFeedback
@@ -122,21 +122,12 @@ LISTED_COLUMNS = (
 )
 
 
-# Built once: a statement with bound parameters skips SQLAlchemy's per-call construction and cache-key work.
-LIST_QUERY = (
-    select(*LISTED_COLUMNS)
-    .where(Conversation.user_id == bindparam("user_id"))
-    .order_by(Conversation.created_at.desc(), Conversation.id.desc())
-    .limit(bindparam("limit"))
-    .offset(bindparam("offset"))
-)
+LIST_QUERY = user_page(Conversation, *LISTED_COLUMNS)
 
 
 async def list_conversations(engine: AsyncEngine, *, user_id: int, limit: int, offset: int) -> Sequence[Any]:
     """Newest first, as rows of LISTED_COLUMNS, read on a plain connection (a list needs no ORM session)."""
-    async with engine.connect() as connection:
-        result = await connection.execute(LIST_QUERY, {"user_id": user_id, "limit": limit, "offset": offset})
-        return result.all()
+    return await read_rows(engine, LIST_QUERY, user_id=user_id, limit=limit, offset=offset)
 
 
 async def delete_one(session: AsyncSession, *, user_id: int, conversation_id: int) -> None:

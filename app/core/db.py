@@ -1,11 +1,11 @@
 """Database plumbing: declarative base, async engine factory, and the per-request session."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import ColumnElement, DateTime, MetaData, make_url, update
+from sqlalchemy import ColumnElement, DateTime, MetaData, Select, bindparam, make_url, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -122,8 +122,28 @@ async def get_engine(request: Request) -> AsyncEngine:
     return engine
 
 
-# For reads that need no ORM session (a list): `async with engine.connect()` around one prepared statement.
+# For reads that need no ORM session (a list): `read_rows` runs one prepared statement.
 EngineDep = Annotated[AsyncEngine, Depends(get_engine)]
+
+
+def user_page(model: Any, *columns: Any) -> Select[Any]:
+    """A user's rows of `model`, newest first, built once: `user_id`, `limit` and `offset` are bound per call
+    (a prebuilt statement skips SQLAlchemy's per-call construction and cache-key work)."""
+    return (
+        select(*columns)
+        .where(model.user_id == bindparam("user_id"))
+        .order_by(model.created_at.desc(), model.id.desc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+
+
+async def read_rows(engine: AsyncEngine, statement: Select[Any], **params: Any) -> Sequence[Any]:
+    """All rows of one read on a plain connection: no ORM session, nothing to commit."""
+    async with engine.connect() as connection:
+        result = await connection.execute(statement, params)
+        rows: Sequence[Any] = result.all()
+        return rows
 
 
 async def lock_rows(session: AsyncSession, model: type[Base], *criteria: ColumnElement[bool]) -> int:

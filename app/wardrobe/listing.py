@@ -12,9 +12,10 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Text, bindparam, cast, select
+from sqlalchemy import Text, cast
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.core.db import read_rows, user_page
 from app.core.responses import dumps, loads
 from app.wardrobe.models import WardrobeImage
 from app.wardrobe.schemas import image_json
@@ -39,21 +40,12 @@ LISTED_COLUMNS = (
 )
 _FIELDS = tuple(column.key for column in LISTED_COLUMNS)
 
-# Built once: a statement with bound parameters skips SQLAlchemy's per-call construction and cache-key work.
-LIST_QUERY = (
-    select(*LISTED_COLUMNS)
-    .where(WardrobeImage.user_id == bindparam("user_id"))
-    .order_by(WardrobeImage.created_at.desc(), WardrobeImage.id.desc())
-    .limit(bindparam("limit"))
-    .offset(bindparam("offset"))
-)
+LIST_QUERY = user_page(WardrobeImage, *LISTED_COLUMNS)
 
 
 async def list_images(engine: AsyncEngine, *, user_id: int, limit: int, offset: int) -> Sequence[Any]:
     """The user's items, newest first, as rows of LISTED_COLUMNS, read outside any ORM session."""
-    async with engine.connect() as connection:
-        result = await connection.execute(LIST_QUERY, {"user_id": user_id, "limit": limit, "offset": offset})
-        return result.all()
+    return await read_rows(engine, LIST_QUERY, user_id=user_id, limit=limit, offset=offset)
 
 
 @lru_cache(maxsize=MEMO_ITEMS)

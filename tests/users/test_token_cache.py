@@ -2,7 +2,7 @@
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 
 import httpx
@@ -10,8 +10,6 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import event
 
-from app.core.config import Settings
-from app.main import create_app
 from tests.factories import create_user
 
 REDIS_URL = os.environ.get("STYLIST_TEST_REDIS_URL")
@@ -81,36 +79,11 @@ async def test_a_deleted_users_token_is_refused_at_once_with_a_warm_cache(client
     assert (await client.get(f"/api/images/{ana.id}", headers=ana.headers)).status_code == 401
 
 
-async def _replica(settings: Settings) -> tuple[FastAPI, httpx.AsyncClient]:
-    application = create_app(settings)
-    await application.router.lifespan_context(application).__aenter__()
-    transport = httpx.ASGITransport(app=application, raise_app_exceptions=False)
-    return application, httpx.AsyncClient(transport=transport, base_url="http://test")
-
-
-@pytest.fixture
-async def replicas(settings: Settings) -> AsyncIterator[Replicas]:
-    """Build app instances on one database, as replicas behind a load balancer (each its own token cache)."""
-    built: list[tuple[FastAPI, httpx.AsyncClient]] = []
-
-    async def build(**overrides: object) -> httpx.AsyncClient:
-        application, http = await _replica(settings.model_copy(update=overrides))
-        built.append((application, http))
-        return http
-
-    yield build
-    for application, http in built:
-        await http.aclose()
-        await application.state.token_cache.close()
-        await application.state.rate_limiter.close()
-        await application.state.db_engine.dispose()
-
-
 @pytest.mark.skipif(not REDIS_URL, reason="STYLIST_TEST_REDIS_URL is not set")
 @pytest.mark.parametrize("revoke", ["rotate", "delete"])
-async def test_two_replicas_sharing_redis_refuse_a_revoked_token_at_once(replicas: Replicas, revoke: str) -> None:
-    first = await replicas(redis_url=REDIS_URL, token_cache_ttl_s=300)
-    second = await replicas(redis_url=REDIS_URL, token_cache_ttl_s=300)
+async def test_two_replicas_sharing_redis_refuse_a_revoked_token_at_once(client_with: Replicas, revoke: str) -> None:
+    first = await client_with(redis_url=REDIS_URL, token_cache_ttl_s=300)
+    second = await client_with(redis_url=REDIS_URL, token_cache_ttl_s=300)
     ana = await create_user(first, f"ana-{revoke}-{os.urandom(4).hex()}")
     for _ in range(3):  # the second replica has verified and cached the token
         assert (await second.get(f"/api/images/{ana.id}", headers=ana.headers)).status_code == 200
@@ -122,10 +95,10 @@ async def test_two_replicas_sharing_redis_refuse_a_revoked_token_at_once(replica
     assert (await second.get(f"/api/conversations/{ana.id}", headers=ana.headers)).status_code == 401
 
 
-async def test_without_redis_another_process_sees_a_revocation_within_the_ttl(replicas: Replicas) -> None:
+async def test_without_redis_another_process_sees_a_revocation_within_the_ttl(client_with: Replicas) -> None:
     """The documented limit of a cache without Redis: other processes trust their entry until it expires."""
-    first = await replicas(token_cache_ttl_s=0.5)
-    second = await replicas(token_cache_ttl_s=0.5)
+    first = await client_with(token_cache_ttl_s=0.5)
+    second = await client_with(token_cache_ttl_s=0.5)
     ana = await create_user(first, "ana-ttl")
     assert (await second.get(f"/api/images/{ana.id}", headers=ana.headers)).status_code == 200
     assert (await first.post(f"/api/users/{ana.id}/token", headers=ana.headers)).status_code == 200
