@@ -313,3 +313,13 @@ def test_how_many_in_that_counts_the_last_answer_and_a_carried_season_does_not_h
 def test_another_option_after_a_dislike_is_not_the_replacement_again() -> None:
     _, dislike, other = converse("What should I wear to an interview?", "I don't like the sneakers", "another option")
     assert set(other.referenced_item_ids) != set(dislike.referenced_item_ids)
+
+
+def test_a_thread_of_follow_ups_repeats_no_sentence_and_stays_short() -> None:
+    answers = converse("What should I wear to work?", "and if it's cold?", "and if it rains?", "something smarter")
+    seen: set[str] = set()
+    for answer in answers:
+        sentences = {sentence.strip() for sentence in re.split(r"(?<=[.!?])\s+", answer.text) if sentence.strip()}
+        assert not sentences & seen, answer.text
+        seen |= sentences
+    assert all(len(answer.text.split()) <= 60 for answer in answers[1:])

@@ -187,11 +187,15 @@ def outfit_lines(
     if layer is not None:
         reason = "evening" if ask.slots.day_and_evening else "rain" if ask.slots.rain else "cold"
         plan.say("add_layer", layer, reason=reason)
-    reasons = sorted(best.parts.items(), key=lambda kv: -kv[1])
-    plan.say("because", reason=next((name for name, value in reasons if value > 0.05), "balance"))
+    # A follow-up ("and if it's cold?") gets the change, not the reasons and a second outfit all over again:
+    # short where the question is short, and no line repeated turn after turn.
+    follow_up = ask.u.follow_up or ask.u.kind in (k.REVISE, k.DISLIKE)
+    if not follow_up:
+        reasons = sorted(best.parts.items(), key=lambda kv: -kv[1])
+        plan.say("because", reason=next((name for name, value in reasons if value > 0.05), "balance"))
     _formality_gap(ask, best.items, plan)
     _situation_notes(ask, plan)
-    if alternative and len(outfits) > 1:
+    if alternative and len(outfits) > 1 and not follow_up:
         plan.say("alternative", *outfits[1].items)
 
 
@@ -384,12 +388,12 @@ def pairing(ask: Ask) -> Plan:
     if not partners:
         pool = [i for i in of_kind(ask.wardrobe, target) if i.id not in _blocked(ask)] if target else []
         partners = pool[:2]
+    if target == "category:outerwear" and ask.slots.rain:  # "over it if it rains": a blazer keeps no rain off
+        partners = [p for p in partners if p.type not in LIGHT_LAYERS] or partners
     if not anchors:
         pool = _unowned_partners(ask, target) or partners
         plan.say("try_these", *pool[:3]) if pool else plan.say("nothing_to_pair")
         return plan
-    if target == "category:outerwear" and ask.slots.rain:  # "over it if it rains": a blazer keeps no rain off
-        partners = [p for p in partners if p.type not in LIGHT_LAYERS] or partners
     if target == "category:outerwear" and (ask.slots.temperature_c is not None or ask.slots.rain):
         cover = cover_for(ask, anchors)
         partners = [cover, *[p for p in partners if p != cover]] if cover else partners
