@@ -323,3 +323,26 @@ def test_a_thread_of_follow_ups_repeats_no_sentence_and_stays_short() -> None:
         assert not sentences & seen, answer.text
         seen |= sentences
     assert all(len(answer.text.split()) <= 60 for answer in answers[1:])
+
+
+def test_german_colours_are_read_in_every_ending() -> None:
+    wardrobe = (*CITY, item(63, "dress", "one-piece", "red", "red", formality=4, warmth=1))
+    (answer,) = converse_over("Passt mein roter Kleid zu meinen schwarzen High Heels?", wardrobe=wardrobe)
+    assert answer.referenced_item_ids[:2] == [63, 57] or set(answer.referenced_item_ids[:2]) == {63, 57}
+
+
+def test_rain_said_as_a_verb_in_every_language() -> None:
+    for question in (
+        "Cosa mi metto se fa freddo e piove?",
+        "Qu'est-ce que je mets s'il pleut ?",
+        "O que visto se chove?",
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "outfit" and not kinds(answer) & {"sandals", "shorts"}, question
+        assert kinds(answer) & {"coat", "trench", "puffer"}, (question, answer.text)
+
+
+def test_a_yes_no_about_one_of_two_owned_pieces_asks_which() -> None:
+    wardrobe = (*CITY, item(63, "dress", "one-piece", "red", "red", formality=4, warmth=1))
+    (answer,) = converse_over("Does my dress go with my heels?", wardrobe=wardrobe)
+    assert answer.text.rstrip().endswith("?") and {52, 63} <= set(answer.referenced_item_ids)

@@ -126,6 +126,7 @@ PLURALS = {  # how single words form plurals, so "camisas" and "camicie" are rea
 SLOT_WORDS = {"category:shoes": "shoes", "category:top": "tops", "category:bottom": "bottoms",
               "category:outerwear": "outerwear"}  # fmt: skip
 GENERIC_TYPES = ("outerwear", "top", "pants")  # nouns these share with a specific type ("chaqueta") mean that type
+ADJECTIVE_ENDINGS = {"de": ("e", "er", "es", "en", "em")}
 EVERYDAY_WORDS = frozenset({"uhr", "haut", "bas"})  # "um 8 Uhr", "en haut": read as a watch or a top, never
 
 
@@ -149,6 +150,8 @@ def _wording_gloss(language: Language) -> dict[str, str]:
         for form in colour_forms:
             if len(form) >= 3:  # "or" (French gold) would swallow the English "or" the rules read
                 table.setdefault(form.lower(), colour)
+                for ending in ADJECTIVE_ENDINGS.get(language.code, ()):  # "roter", "beigen": German declines
+                    table.setdefault(form.lower() + ending, colour)
     return table
 
 

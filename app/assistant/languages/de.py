@@ -216,6 +216,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "es regnet": "it's raining", "regnet": "raining", "regnen": "rain",
     "strand": "beach", "am strand": "at the beach", "arbeiten": "work", "zum arbeiten": "for work", "skiurlaub": "ski trip", "ski": "ski",
     "januar": "january", "februar": "february", "märz": "march", "april": "april", "juni": "june", "juli": "july", "august": "august", "september": "september", "oktober": "october", "november": "november", "dezember": "december",
     "abends": "in the evening", "am abend": "in the evening", "abend": "evening", "abende": "evenings",

@@ -191,6 +191,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "llueve": "raining", "lloviendo": "raining",
     "playa": "beach", "trabajar": "work", "para trabajar": "for work", "esquí": "ski", "esquiar": "skiing",
     "enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "octubre": "october", "noviembre": "november", "diciembre": "december",
     "por la noche": "in the evening", "noche": "evening", "noches": "evenings", "fresco": "cool", "fresca": "cool",

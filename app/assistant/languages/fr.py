@@ -203,6 +203,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "il pleut": "it's raining", "pleut": "raining", "pleuvoir": "rain",
     "travailler": "work", "pour travailler": "for work", "ski": "ski", "au ski": "skiing",
     "janvier": "january", "février": "february", "mars": "march", "avril": "april", "juin": "june", "juillet": "july", "août": "august", "septembre": "september", "octobre": "october", "novembre": "november", "décembre": "december",
     "frais": "cool", "fraîche": "cool", "fraîches": "cool", "le soir": "in the evening", "soir": "evening",

@@ -185,6 +185,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "piove": "raining", "piovere": "rain",
     "spiaggia": "beach", "al mare": "at the beach", "lavorare": "work", "per lavorare": "for work", "sci": "ski", "sciare": "skiing",
     "gennaio": "january", "febbraio": "february", "marzo": "march", "aprile": "april", "maggio": "may", "giugno": "june", "luglio": "july", "agosto": "august", "settembre": "september", "ottobre": "october", "novembre": "november", "dicembre": "december",
     "la sera": "in the evening", "di sera": "in the evening", "sera": "evening", "serate": "evenings",

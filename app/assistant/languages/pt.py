@@ -187,6 +187,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "chove": "raining", "chover": "rain", "a chover": "raining", "chovendo": "raining",
     "praia": "beach", "de praia": "at the beach", "trabalhar": "work", "para trabalhar": "for work", "esqui": "ski",
     "janeiro": "january", "fevereiro": "february", "março": "march", "abril": "april", "junho": "june", "julho": "july", "agosto": "august", "setembro": "september", "outubro": "october", "novembro": "november", "dezembro": "december",
     "à noite": "in the evening", "noite": "evening", "noites": "evenings", "fresco": "cool", "fresca": "cool",

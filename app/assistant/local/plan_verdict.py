@@ -163,6 +163,11 @@ def yesno(ask: Ask) -> Plan:
     if ask.missing is not None:
         plan.say("dont_see", *ask.missing.closest[:2], kind=ask.missing.garment.kind, colour=ask.missing.garment.colour)
         return plan
+    mine = re.compile(r"\b(?:my|your)\s+(?:\S+\s+){0,2}$")  # "my dress", not "le sneakers" (sneakers in general)
+    unsure = next((r for r in ask.refs if len(r.items) > 1 and mine.search(ask.u.text[: r.garment.start])), None)
+    if unsure is not None:  # "my dress" with two dresses: which one, rather than a verdict on the wrong one
+        plan.say("which_one", *unsure.items[:4])
+        return plan
     items, generic = _subjects(ask)
     generic_only = not ask.slots.ids and not any(g.owned for g in ask.slots.garments)
     if generic_only and ask.slots.occasion in OCCASIONS and len(ask.slots.garments) == 1:
