@@ -133,7 +133,7 @@ def refit(head: str, rows: Split) -> tuple[dict[str, np.ndarray], float]:
 
 def write(out: Path, arrays: dict[str, np.ndarray], temperatures: dict[str, float]) -> None:
     with np.load(out / HEADS_FILE) as old:
-        kept = {k: old[k] for k in old.files if k.split(".")[0] not in REFIT_HEADS}
+        kept = {k: old[k] for k in old.files if k.split(".")[0] not in temperatures}
     spec = json.loads(str(kept["spec"]))
     for head, temperature in temperatures.items():
         spec["heads"][head]["temperature"] = round(temperature, 4)
