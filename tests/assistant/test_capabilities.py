@@ -346,3 +346,26 @@ def test_a_yes_no_about_one_of_two_owned_pieces_asks_which() -> None:
     wardrobe = (*CITY, item(63, "dress", "one-piece", "red", "red", formality=4, warmth=1))
     (answer,) = converse_over("Does my dress go with my heels?", wardrobe=wardrobe)
     assert answer.text.rstrip().endswith("?") and {52, 63} <= set(answer.referenced_item_ids)
+
+
+def test_do_i_need_asks_whether_the_dress_code_requires_it() -> None:
+    wardrobe = (*CITY, item(64, "tie", "accessory", "navy", "navy", formality=5, warmth=1))
+    (dinner,) = converse_over("Do I need a tie for a dinner?", wardrobe=wardrobe)
+    assert dinner.text.startswith("No")
+    (gala,) = converse_over("Do I need a tie for a black tie gala?", wardrobe=wardrobe)
+    assert gala.text.startswith("Yes") and 64 in gala.referenced_item_ids
+
+
+def test_what_am_i_missing_for_the_trip_is_about_the_trip_of_the_thread() -> None:
+    _, gap = converse("What should I pack for 10 days in Tokyo in April?", "what am I missing for the trip?")
+    assert gap.intent == "gap" and "trip" in gap.text
+
+
+def test_another_idea_in_every_language() -> None:
+    for first, other in (
+        ("Was ziehe ich zur Arbeit an?", "noch eine Idee?"),
+        ("Cosa mi metto per lavoro?", "un'altra idea?"),
+        ("O que visto para o trabalho?", "outra ideia?"),
+    ):
+        one, two = converse(first, other)
+        assert two.intent == "revise" and set(two.referenced_item_ids) != set(one.referenced_item_ids), other

@@ -94,6 +94,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead} geht noch kein komplettes Outfit: In deinem Kleiderschrank fehlen {slots}.",),
     "verdict/yes/too_dressy_for": ("Ja, {items} ist für {occasion} etwas zu viel.",),
     "verdict/yes/kind_fits": ("Ja, das passt zu {occasion}.",),
+    "verdict/yes/kind_needed": ("Ja, für {occasion} wird das erwartet.",),
+    "verdict/no/kind_not_needed": ("Nein, für {occasion} ist das nicht nötig.",),
     "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),
     "verdict/yes/colour_fine": ("Ja, {colour} geht zu jeder Jahreszeit; im Winter in dickeren Stoffen.",),
     "verdict/no/not_too_much": ("Nein, {items} ist genau richtig für {occasion}.",),
@@ -216,6 +218,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "noch eine idee": "another option", "andere idee": "another option", "eine andere idee": "another option", "etwas anderes": "something else",
     "es regnet": "it's raining", "regnet": "raining", "regnen": "rain",
     "strand": "beach", "am strand": "at the beach", "arbeiten": "work", "zum arbeiten": "for work", "skiurlaub": "ski trip", "ski": "ski",
     "januar": "january", "februar": "february", "märz": "march", "april": "april", "juni": "june", "juli": "july", "august": "august", "september": "september", "oktober": "october", "november": "november", "dezember": "december",
@@ -376,6 +379,10 @@ LANGUAGE = Language(
         "need/sandals": "Sandalen",
         "need/swimwear": "Badesachen",
         "need/hat": "ein Sonnenhut",
+        "need/light_layer": "eine leichte Jacke (für kühle Morgen und den Flug)",
+        "need/walking_shoes": "bequeme Schuhe zum Gehen",
+        "need/evening_piece": "ein schickeres Teil für einen Abend",
+        "scenario/trip": "die Reise",
         "need/gloves": "Handschuhe",
         "need/base_layer": "Funktionsunterwäsche (Merino oder Synthetik)",
         "need/ski_trousers": "eine wasserdichte Skihose",

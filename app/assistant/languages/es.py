@@ -76,6 +76,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead}, todavía no puedo montar un look completo: en tu armario faltan {slots}.",),
     "verdict/yes/too_dressy_for": ("Sí, {items} es demasiado para {occasion}.",),
     "verdict/yes/kind_fits": ("Sí, es adecuado para {occasion}.",),
+    "verdict/yes/kind_needed": ("Sí, para {occasion} se espera.",),
+    "verdict/no/kind_not_needed": ("No, para {occasion} no hace falta.",),
     "verdict/yes/looks_fine": ("Sí, {items} es una apuesta segura.",),
     "verdict/yes/colour_fine": ("Sí, el {colour} vale en cualquier estación; en invierno, en tejidos más gruesos.",),
     "verdict/no/not_too_much": ("No, {items} es perfecto para {occasion}.",),
@@ -191,6 +193,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "otra idea": "another option", "algo diferente": "something different",
     "llueve": "raining", "lloviendo": "raining",
     "playa": "beach", "trabajar": "work", "para trabajar": "for work", "esquí": "ski", "esquiar": "skiing",
     "enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "octubre": "october", "noviembre": "november", "diciembre": "december",
@@ -339,6 +342,10 @@ LANGUAGE = Language(
         "need/sandals": "sandalias",
         "need/swimwear": "bañador",
         "need/hat": "un sombrero",
+        "need/light_layer": "una chaqueta ligera (para las mañanas frescas y el avión)",
+        "need/walking_shoes": "calzado cómodo para caminar",
+        "need/evening_piece": "una prenda más arreglada para una noche",
+        "scenario/trip": "el viaje",
         "need/gloves": "guantes",
         "need/base_layer": "una primera capa térmica (camiseta y mallas de merino o sintéticas)",
         "need/ski_trousers": "pantalones de esquí impermeables",

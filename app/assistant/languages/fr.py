@@ -81,6 +81,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead}, je ne peux pas encore composer une tenue complète : il manque {slots} dans ta garde-robe.",),
     "verdict/yes/too_dressy_for": ("Oui, {items} fait un peu trop pour {occasion}.",),
     "verdict/yes/kind_fits": ("Oui, ça convient pour {occasion}.",),
+    "verdict/yes/kind_needed": ("Oui, pour {occasion} c'est attendu.",),
+    "verdict/no/kind_not_needed": ("Non, ce n'est pas nécessaire pour {occasion}.",),
     "verdict/yes/looks_fine": ("Oui, {items} est un choix sûr.",),
     "verdict/yes/colour_fine": ("Oui, le {colour} se porte en toute saison ; en hiver, choisis des matières plus épaisses.",),
     "verdict/no/not_too_much": ("Non, {items} est parfait pour {occasion}.",),
@@ -203,6 +205,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "une autre idée": "another option", "autre chose": "something else",
     "il pleut": "it's raining", "pleut": "raining", "pleuvoir": "rain",
     "travailler": "work", "pour travailler": "for work", "ski": "ski", "au ski": "skiing",
     "janvier": "january", "février": "february", "mars": "march", "avril": "april", "juin": "june", "juillet": "july", "août": "august", "septembre": "september", "octobre": "october", "novembre": "november", "décembre": "december",
@@ -369,6 +372,10 @@ LANGUAGE = Language(
         "need/sandals": "des sandales",
         "need/swimwear": "un maillot de bain",
         "need/hat": "un chapeau de soleil",
+        "need/light_layer": "une veste légère (pour les matins frais et l'avion)",
+        "need/walking_shoes": "des chaussures confortables pour marcher",
+        "need/evening_piece": "une pièce plus habillée pour une soirée",
+        "scenario/trip": "le voyage",
         "need/gloves": "des gants",
         "need/base_layer": "une première couche thermique (haut et collant en mérinos ou synthétique)",
         "need/ski_trousers": "un pantalon de ski imperméable",

@@ -77,6 +77,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead}, non riesco ancora a comporre un outfit completo: nel tuo guardaroba mancano {slots}.",),
     "verdict/yes/too_dressy_for": ("Sì, {items} è un po' troppo per {occasion}.",),
     "verdict/yes/kind_fits": ("Sì, va bene per {occasion}.",),
+    "verdict/yes/kind_needed": ("Sì, per {occasion} è previsto.",),
+    "verdict/no/kind_not_needed": ("No, per {occasion} non serve.",),
     "verdict/yes/looks_fine": ("Sì, {items} è una scelta sicura.",),
     "verdict/yes/colour_fine": ("Sì, il {colour} va bene in ogni stagione; d'inverno, in tessuti più pesanti.",),
     "verdict/no/not_too_much": ("No, {items} è perfetto per {occasion}.",),
@@ -185,6 +187,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "un'altra idea": "another option", "altra idea": "another option", "un'altra opzione": "another option", "qualcos'altro": "something else",
     "piove": "raining", "piovere": "rain",
     "spiaggia": "beach", "al mare": "at the beach", "lavorare": "work", "per lavorare": "for work", "sci": "ski", "sciare": "skiing",
     "gennaio": "january", "febbraio": "february", "marzo": "march", "aprile": "april", "maggio": "may", "giugno": "june", "luglio": "july", "agosto": "august", "settembre": "september", "ottobre": "october", "novembre": "november", "dicembre": "december",
@@ -342,6 +345,10 @@ LANGUAGE = Language(
         "need/sandals": "sandali",
         "need/swimwear": "un costume da bagno",
         "need/hat": "un cappello",
+        "need/light_layer": "una giacca leggera (per le mattine fresche e l'aereo)",
+        "need/walking_shoes": "scarpe comode per camminare",
+        "need/evening_piece": "un capo più elegante per una serata",
+        "scenario/trip": "il viaggio",
         "need/gloves": "guanti",
         "need/base_layer": "un primo strato termico (maglia e leggings in merino o sintetici)",
         "need/ski_trousers": "pantaloni da sci impermeabili",

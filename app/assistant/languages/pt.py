@@ -79,6 +79,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead}, ainda não consigo montar um visual completo: faltam {slots} no seu guarda-roupa.",),
     "verdict/yes/too_dressy_for": ("Sim, {items} é demais para {occasion}.",),
     "verdict/yes/kind_fits": ("Sim, é adequado para {occasion}.",),
+    "verdict/yes/kind_needed": ("Sim, para {occasion} é esperado.",),
+    "verdict/no/kind_not_needed": ("Não, para {occasion} não é preciso.",),
     "verdict/yes/looks_fine": ("Sim, {items} é uma escolha segura.",),
     "verdict/yes/colour_fine": ("Sim, o {colour} funciona em qualquer estação; no inverno, em tecidos mais grossos.",),
     "verdict/no/not_too_much": ("Não, {items} é perfeito para {occasion}.",),
@@ -187,6 +189,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "outra ideia": "another option", "outra opção": "another option", "algo diferente": "something different",
     "chove": "raining", "chover": "rain", "a chover": "raining", "chovendo": "raining",
     "praia": "beach", "de praia": "at the beach", "trabalhar": "work", "para trabalhar": "for work", "esqui": "ski",
     "janeiro": "january", "fevereiro": "february", "março": "march", "abril": "april", "junho": "june", "julho": "july", "agosto": "august", "setembro": "september", "outubro": "october", "novembro": "november", "dezembro": "december",
@@ -343,6 +346,10 @@ LANGUAGE = Language(
         "need/sandals": "sandálias",
         "need/swimwear": "roupa de banho",
         "need/hat": "um chapéu de sol",
+        "need/light_layer": "um casaco leve (para manhãs frescas e o avião)",
+        "need/walking_shoes": "calçado confortável para caminhar",
+        "need/evening_piece": "uma peça mais elegante para uma noite",
+        "scenario/trip": "a viagem",
         "need/gloves": "luvas",
         "need/base_layer": "uma primeira camada térmica (camisola e leggings de merino ou sintéticos)",
         "need/ski_trousers": "calças de esqui impermeáveis",

@@ -122,6 +122,9 @@ NEEDS = {
     "cold_trip": (("coat", ("coat", "jacket", "puffer"), 1), ("boots", ("boots",), 1),
                   ("knit", ("sweater", "hoodie"), 1), ("scarf", ("scarf", "hat", "beanie"), 1),
                   ("gloves", ("gloves",), 1)),
+    "trip": (("light_layer", ("jacket", "trench", "cardigan", "blazer", "coat"), 1),
+             ("walking_shoes", ("sneakers", "boots", "loafers"), 1), ("knit", ("sweater", "cardigan", "hoodie"), 1),
+             ("evening_piece", ("shirt", "blouse", "dress", "jumpsuit"), 3)),
     "ski": (("base_layer", (), 9), ("ski_trousers", (), 9), ("gloves", ("gloves",), 1),
             ("coat", ("puffer", "jacket", "coat"), 1), ("warm_hat", ("beanie", "hat"), 1), ("boots", ("boots",), 1)),
     "winter": (("coat", ("coat", "jacket"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
@@ -144,6 +147,8 @@ def _scenario(ask: Ask) -> str:
         return "cold_trip"
     if s.season == "winter":
         return "winter"
+    if s.trip_days or s.occasion == "travel":
+        return "trip"
     if s.occasion in ("wedding-guest", "formal", "party", "funeral"):
         return "formal"
     if s.occasion in ("work", "interview"):

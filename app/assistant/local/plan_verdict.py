@@ -61,6 +61,18 @@ def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
     return Verdict("yes", "fits_occasion")
 
 
+NEED = re.compile(
+    r"\b(?:do|will) i (?:need|have to wear|have to bring)\b|\bis (?:a|an) \w+ (?:necessary|needed|required)\b"
+)
+
+
+def _kind_needed(kind: str, occasion: str) -> Verdict:
+    """ "Do I need a tie?": needed only where the dress code asks for that level of dress, not merely allows it."""
+    low = OCCASIONS[occasion][0]
+    level = base_formality(kind) or 2
+    return Verdict("yes", "kind_needed") if low >= 4 and level >= 4 else Verdict("no", "kind_not_needed")
+
+
 def _kind_for_occasion(kind: str, occasion: str) -> Verdict:
     level = base_formality(kind) or 2
     low = OCCASIONS[occasion][0]
@@ -172,9 +184,8 @@ def yesno(ask: Ask) -> Plan:
     generic_only = not ask.slots.ids and not any(g.owned for g in ask.slots.garments)
     if generic_only and ask.slots.occasion in OCCASIONS and len(ask.slots.garments) == 1:
         kind = ask.slots.garments[0].kind
-        plan.say(
-            "verdict", verdict=_kind_for_occasion(kind, str(ask.slots.occasion)), kind=kind, occasion=ask.slots.occasion
-        )
+        judge = _kind_needed if NEED.search(ask.u.text) else _kind_for_occasion
+        plan.say("verdict", verdict=judge(kind, str(ask.slots.occasion)), kind=kind, occasion=ask.slots.occasion)
         occasion = str(ask.slots.occasion)
         same_kind = [i for i in of_kind(ask.wardrobe, kind) if _for_occasion(i, occasion).answer == "yes"]
         slot = category_of(kind)  # "do I need a tie?": your ties, never your belt; other shoes for sneakers

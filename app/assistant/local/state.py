@@ -21,7 +21,18 @@ from app.styling import WardrobeItem
 CITED = re.compile(r"#(\d{1,9})\b")
 SUGGESTING = frozenset({k.OUTFIT, k.PAIRING, k.REVISE, k.DISLIKE, k.PACKING, k.YESNO, k.COMPARE})
 OUTFITS = frozenset({k.OUTFIT, k.REVISE, k.DISLIKE, k.PACKING, k.PAIRING})
-CARRIED = ("occasion", "temperature_c", "rain", "wind", "cycling", "walking", "evening", "day_and_evening", "season")
+CARRIED = (
+    "trip_days",
+    "occasion",
+    "temperature_c",
+    "rain",
+    "wind",
+    "cycling",
+    "walking",
+    "evening",
+    "day_and_evening",
+    "season",
+)
 
 
 @dataclass(frozen=True)
