@@ -347,6 +347,7 @@ LANGUAGE = Language(
         "revision/casual": "Lässiger",
         "revision/waterproof": "Damit du trocken bleibst",
         "revision/another": "Noch eine Idee",
+        "revision/without": "Ohne das",
         "lead": "Für {situation}",
         "lead_default": "Für einen entspannten Alltagslook",
         "cold_weather": "kaltes Wetter",

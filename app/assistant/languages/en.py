@@ -239,6 +239,7 @@ LANGUAGE = Language(
         "revision/casual": "More relaxed",
         "revision/waterproof": "For staying dry",
         "revision/another": "Another idea",
+        "revision/without": "Without it",
         "lead": "For {situation}",
         "lead_default": "For an easy everyday look",
         "cold_weather": "cold weather",

@@ -310,6 +310,7 @@ LANGUAGE = Language(
         "revision/casual": "Más informal",
         "revision/waterproof": "Para no mojarte",
         "revision/another": "Otra idea",
+        "revision/without": "Sin eso",
         "lead": "Para {situation}",
         "lead_default": "Para un look de diario",
         "cold_weather": "el frío",

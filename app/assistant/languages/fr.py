@@ -340,6 +340,7 @@ LANGUAGE = Language(
         "revision/casual": "Plus décontracté",
         "revision/waterproof": "Pour rester au sec",
         "revision/another": "Autre idée",
+        "revision/without": "Sans ça",
         "lead": "Pour {situation}",
         "lead_default": "Pour un look de tous les jours",
         "cold_weather": "le froid",

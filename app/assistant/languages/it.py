@@ -313,6 +313,7 @@ LANGUAGE = Language(
         "revision/casual": "Più casual",
         "revision/waterproof": "Per restare asciutta",
         "revision/another": "Un'altra idea",
+        "revision/without": "Senza",
         "lead": "Per {situation}",
         "lead_default": "Per un look di tutti i giorni",
         "cold_weather": "il freddo",

@@ -314,6 +314,7 @@ LANGUAGE = Language(
         "revision/casual": "Mais informal",
         "revision/waterproof": "Para não se molhar",
         "revision/another": "Outra ideia",
+        "revision/without": "Sem isso",
         "lead": "Para {situation}",
         "lead_default": "Para um look do dia a dia",
         "cold_weather": "o frio",

@@ -300,7 +300,8 @@ def revise(ask: Ask) -> Plan:
     if not fresh:
         plan.say("no_other_option")
         return plan
-    outfit_lines(revised, plan, fresh, alternative=False, revision=ask.slots.direction or "another", exclude=dropped)
+    revision = ask.slots.direction or ("without" if WITHOUT.search(ask.u.text) and dropped else "another")
+    outfit_lines(revised, plan, fresh, alternative=False, revision=revision, exclude=dropped)
     return plan
 
 
