@@ -20,7 +20,18 @@ from app.styling import WardrobeItem, score
 from app.styling.compatibility import WEIGHTS_PATH, PairModel, load_model, outfit_parts, prior_model
 from app.styling.features import Array, item_features
 from eval.outfits_data import WornOutfit, load_outfits
-from eval.outfits_fit import SWAPPABLE, FitConfig, fit, ranking_pairs, slot_pool, swapped, to_model, type_affinity
+from eval.outfits_fit import (
+    NO_COLOUR_TABLE,
+    SWAPPABLE,
+    FitConfig,
+    colour_affinity,
+    fit,
+    ranking_pairs,
+    slot_pool,
+    swapped,
+    to_model,
+    type_affinity,
+)
 
 Scorer = Callable[[Sequence[WardrobeItem]], float]
 RULE_STRENGTHS = (0.01, 0.1, 1.0)
@@ -67,18 +78,23 @@ def fitb_accuracy(outfits: Sequence[WornOutfit], scorer: Scorer) -> tuple[float,
 Taste = Callable[[Sequence[WornOutfit]], Array]
 
 
-def choose_config(train: list[WornOutfit], taste: Taste) -> FitConfig:
-    """Pick the regularisation and weakest-pair weight by cross-validation inside the training outfits only."""
+def no_colour_table(_: Sequence[WornOutfit]) -> Array:
+    return NO_COLOUR_TABLE
+
+
+def choose_config(train: list[WornOutfit], taste: Taste, colours: Taste = no_colour_table) -> tuple[FitConfig, float]:
+    """Pick the regularisation and weakest-pair weight by cross-validation inside the training outfits only;
+    returns the config and its cross-validated AUC + FITB (what variants are compared by, never validation)."""
     totals: dict[FitConfig, float] = {}
     for fold in range(FOLDS):
         inner_fit = [o for n, o in enumerate(train) if n % FOLDS != fold]
         inner_check = [o for n, o in enumerate(train) if n % FOLDS == fold]
-        affinity = taste(inner_fit)
-        real, fake = ranking_pairs(inner_fit, NEGATIVES, affinity)
+        affinity, colour_table = taste(inner_fit), colours(inner_fit)
+        real, fake = ranking_pairs(inner_fit, NEGATIVES, affinity, colour_table)
         for strength in RULE_STRENGTHS:
             weights = fit(real, fake, FitConfig(rule_strength=strength))
             for weakest in WEAKEST_PAIR_WEIGHTS:
-                scorer = _model_scorer(to_model(weights, affinity, weakest, inner_fit))
+                scorer = _model_scorer(to_model(weights, affinity, weakest, inner_fit, colour_table))
                 check = compatibility_auc(inner_check, scorer) + fitb_accuracy(inner_check, scorer)[0]
                 config = FitConfig(rule_strength=strength, weakest_pair=weakest)
                 totals[config] = totals.get(config, 0.0) + check / FOLDS
@@ -89,19 +105,32 @@ def choose_config(train: list[WornOutfit], taste: Taste) -> FitConfig:
     # One-standard-error rule: among configs within TIE_MARGIN of the best, take the strongest pull towards
     # the stylist priors, which keeps colour and formality audible next to the learned type affinity.
     close = [config for config, total in totals.items() if total >= best - TIE_MARGIN]
-    return max(close, key=lambda config: (config.rule_strength, totals[config]))
+    chosen = max(close, key=lambda config: (config.rule_strength, totals[config]))
+    return chosen, totals[chosen]
 
 
-def fit_and_save(train: list[WornOutfit], taste: Taste, source: str) -> PairModel:
-    print(f"fitting on {len(train)} training outfits (type affinity: {source})", flush=True)
-    config = choose_config(train, taste)
-    affinity = taste(train)
-    real, fake = ranking_pairs(train, NEGATIVES, affinity)
-    model = to_model(fit(real, fake, config), affinity, config.weakest_pair, train)
+def fit_model(
+    train: list[WornOutfit], taste: Taste, colours: Taste = no_colour_table
+) -> tuple[PairModel, FitConfig, float]:
+    """Config chosen by cross-validation inside `train`, then the weights fitted on all of `train`."""
+    config, cross_validated = choose_config(train, taste, colours)
+    affinity, colour_table = taste(train), colours(train)
+    real, fake = ranking_pairs(train, NEGATIVES, affinity, colour_table)
+    return (
+        to_model(fit(real, fake, config), affinity, config.weakest_pair, train, colour_table),
+        config,
+        cross_validated,
+    )
+
+
+def fit_and_save(train: list[WornOutfit], taste: Taste, source: str, colours: Taste, colour_source: str) -> PairModel:
+    print(f"fitting on {len(train)} training outfits (type affinity: {source}; colours: {colour_source})", flush=True)
+    model, config, _ = fit_model(train, taste, colours)
     extra: dict[str, object] = {
         "fitted_on": f"worn-outfits training split ({len(train)} outfits)",
         "config": config.__dict__,
         "type_affinity_from": source,
+        "colour_affinity_from": colour_source,
     }
     WEIGHTS_PATH.write_text(model.to_json(extra) + "\n")
     load_model.cache_clear()
@@ -155,6 +184,35 @@ def _model_scorer(model: PairModel) -> Scorer:
     return lambda items: sum(outfit_parts(item_features(items), model).values())
 
 
+ABLATION_REPEATS = 3  # cross-validation repeated over shuffled folds: one 4-fold split is too noisy to decide
+
+
+def ablation(train: list[WornOutfit], validation: list[WornOutfit], data: Path) -> None:
+    """Each component fitted with and without: cross-validated inside training (what decides), then validation."""
+    polyvore = polyvore_kind_table(data)
+    tastes: dict[str, Taste] = {"polyvore": lambda _: polyvore, "worn": type_affinity, "none": _no_types}
+    colours: dict[str, Taste] = {"worn": colour_affinity, "none": no_colour_table}
+    print(f"component ablation (type table x colour table; training CV over {ABLATION_REPEATS} shuffles decides):")
+    for type_name, taste in tastes.items():
+        for colour_name, colour in colours.items():
+            model, _, cross_validated = fit_model(train, taste, colour)
+            for repeat in range(1, ABLATION_REPEATS):
+                shuffled = sorted(train, key=lambda o: random.Random(f"{repeat}:{o.photo}").random())
+                cross_validated += choose_config(shuffled, taste, colour)[1]
+            cross_validated /= ABLATION_REPEATS
+            scorer = _model_scorer(model)
+            fitb = fitb_accuracy(validation, scorer)[0]
+            print(
+                f"  types {type_name:8} colours {colour_name:5}: training CV AUC+FITB {cross_validated:.3f}   "
+                f"validation AUC {compatibility_auc(validation, scorer):.3f}  FITB {fitb:.3f}",
+                flush=True,
+            )
+
+
+def _no_types(_: Sequence[WornOutfit]) -> Array:
+    return np.zeros_like(type_affinity([]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -165,16 +223,29 @@ def main() -> None:
         default="polyvore",
         help="where the type affinity is learned: Polyvore's training outfits, or the worn-outfit training split",
     )
+    parser.add_argument(
+        "--colour",
+        choices=("worn", "none"),
+        default="worn",
+        help="learn the colour-family affinity from the worn-outfit training split, or leave it out",
+    )
+    parser.add_argument("--ablation", action="store_true", help="fit every component with and without, report")
     args = parser.parse_args()
     outfits = load_outfits(args.data, Settings(_env_file=None).model_dir)
     train = [o for o in outfits if not o.is_validation]
     validation = [o for o in outfits if o.is_validation]
+    if args.ablation:
+        ablation(train, validation, args.data)
+        return
     if not args.no_fit:
+        colours, colour_source = (
+            (colour_affinity, "worn-outfits training split") if args.colour == "worn" else (no_colour_table, "none")
+        )
         if args.taste == "polyvore":
             table = polyvore_kind_table(args.data)
-            fit_and_save(train, lambda _: table, "polyvore-outfits train split")
+            fit_and_save(train, lambda _: table, "polyvore-outfits train split", colours, colour_source)
         else:
-            fit_and_save(train, type_affinity, "worn-outfits training split")
+            fit_and_save(train, type_affinity, "worn-outfits training split", colours, colour_source)
     report(validation)
 
 

@@ -16,8 +16,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from app.styling import WardrobeItem
-from app.styling.compatibility import PRIORS, TYPE_TABLE_SIZE, PairModel, outfit_parts
-from app.styling.features import GARMENT_TYPES, UNKNOWN_TYPE, Array, item_features, pair_features
+from app.styling.compatibility import COLOUR_TABLE_SIZE, PRIORS, TYPE_TABLE_SIZE, PairModel, outfit_parts
+from app.styling.features import GARMENT_TYPES, UNKNOWN_FAMILY, UNKNOWN_TYPE, Array, item_features, pair_features
 from app.vision.taxonomy import TYPES
 from eval.outfits_data import WornOutfit
 
@@ -52,12 +52,35 @@ def type_affinity(outfits: Sequence[WornOutfit]) -> Array:
     return table
 
 
-def outfit_vector(items: Sequence[WardrobeItem], affinity: Array) -> Array:
+def colour_affinity(outfits: Sequence[WornOutfit], pseudo: float = AFFINITY_PSEUDO_COUNT) -> Array:
+    """Shrunk log lift per pair of main colour families worn together (black with white, navy with beige...).
+
+    Counted like the type table: outfits with family a and family b together vs chance. The diagonal (two
+    pieces of one family) stays 0: tonal dressing is the `tone_close` rule's call.
+    """
+    counts, together = np.zeros(COLOUR_TABLE_SIZE), np.zeros((COLOUR_TABLE_SIZE, COLOUR_TABLE_SIZE))
+    for outfit in outfits:
+        present = np.unique(item_features(outfit.items).colour_family)
+        counts[present] += 1
+        rows, cols = np.meshgrid(present, present)
+        together[rows, cols] += 1
+    expected = np.outer(counts, counts) / max(len(outfits), 1)
+    table: Array = np.log((together + pseudo) / (expected + pseudo))
+    np.fill_diagonal(table, 0.0)
+    table[UNKNOWN_FAMILY, :] = table[:, UNKNOWN_FAMILY] = 0.0
+    return table
+
+
+NO_COLOUR_TABLE = np.zeros((COLOUR_TABLE_SIZE, COLOUR_TABLE_SIZE))
+
+
+def outfit_vector(items: Sequence[WardrobeItem], affinity: Array, colours: Array = NO_COLOUR_TABLE) -> Array:
     """Mean over the outfit's pairs of items of every named pair feature, in NAMES order."""
     features = item_features(items)
     upper = np.triu_indices(len(items), k=1)
     named = pair_features(features, features)
     named["type_affinity"] = affinity[features.garment_type[:, None], features.garment_type[None, :]]
+    named["colour_affinity"] = colours[features.colour_family[:, None], features.colour_family[None, :]]
     return np.array([named[name][upper].mean() for name in NAMES])
 
 
@@ -81,20 +104,22 @@ def swapped(
     return [(*items[:position], other, *items[position + 1 :]) for other in rng.sample(others, min(k, len(others)))]
 
 
-def ranking_pairs(outfits: Sequence[WornOutfit], negatives: int, affinity: Array) -> tuple[Array, Array]:
+def ranking_pairs(
+    outfits: Sequence[WornOutfit], negatives: int, affinity: Array, colours: Array = NO_COLOUR_TABLE
+) -> tuple[Array, Array]:
     """(real vectors, swapped vectors) aligned row by row, negatives per swappable garment."""
     pool = slot_pool(outfits)
     real_rows, fake_rows = [], []
     for index, outfit in enumerate(outfits):
         if len(outfit.items) < 2:
             continue
-        real = outfit_vector(outfit.items, affinity)
+        real = outfit_vector(outfit.items, affinity, colours)
         for position, item in enumerate(outfit.items):
             if item.category not in SWAPPABLE:
                 continue
             for fake in swapped(outfits, index, position, pool, negatives):
                 real_rows.append(real)
-                fake_rows.append(outfit_vector(fake, affinity))
+                fake_rows.append(outfit_vector(fake, affinity, colours))
     return np.array(real_rows), np.array(fake_rows)
 
 
@@ -126,9 +151,17 @@ def fit(real: Array, fake: Array, config: FitConfig) -> Array:
     return weights
 
 
-def to_model(weights: Array, affinity: Array, weakest_pair: float, outfits: Sequence[WornOutfit]) -> PairModel:
+def to_model(
+    weights: Array,
+    affinity: Array,
+    weakest_pair: float,
+    outfits: Sequence[WornOutfit],
+    colours: Array = NO_COLOUR_TABLE,
+) -> PairModel:
     """The fitted model, its bias set so that a typical real outfit scores about 0.5."""
     named = {name: float(w) for name, w in zip(NAMES, weights, strict=True)}
-    model = PairModel(weights=named, type_affinity=affinity, weakest_pair=weakest_pair, source="fitted")
+    model = PairModel(
+        weights=named, type_affinity=affinity, colour_affinity=colours, weakest_pair=weakest_pair, source="fitted"
+    )
     totals = [sum(outfit_parts(item_features(o.items), model).values()) for o in outfits if len(o.items) > 1]
     return replace(model, bias=-float(np.median(totals)))

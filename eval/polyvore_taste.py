@@ -24,7 +24,7 @@ import numpy as np
 from app.core.config import Settings
 from app.styling.compatibility import WEIGHTS_PATH, PairModel, load_model, outfit_parts
 from app.styling.features import GARMENT_TYPES, UNKNOWN_TYPE, Array, item_features
-from app.vision.taxonomy import TYPES
+from app.vision.taxonomy import PARENT_TYPE, TYPES
 from eval.outfits import auc, compatibility_auc, fitb_accuracy
 from eval.outfits_data import WornOutfit, load_outfits
 from eval.outfits_fit import _SAME_CATEGORY as SAME_CATEGORY
@@ -153,13 +153,45 @@ def worn_check(data: Path, table: Array | None) -> str:
     return f"AUC {compatibility_auc(outfits, scorer):.3f}  FITB {fitb:.3f}  ({questions} outfits)"
 
 
+# Types Polyvore's categories never name borrow from their closest relative (besides taxonomy.PARENT_TYPE).
+RELATIVE = {"kurta": "top", "polo": "t-shirt"}
+
+
+def fill_missing_types(table: Array) -> Array:
+    """Rows for the engine's types Polyvore has no category for: a coarse type (`pants`, `outerwear`: what the
+    image engine says when unsure) is the mean of its finer types, a fine one (`leggings`, `sweatshirt`) takes
+    its parent's row, so they are not all "no preference"."""
+    filled = table.copy()
+    known = {GARMENT_TYPES[r] for r in np.flatnonzero(np.abs(table).sum(1))}
+    children: dict[str, list[str]] = {}
+    for child, parent in PARENT_TYPE.items():
+        children.setdefault(parent, []).append(child)
+    for name in GARMENT_TYPES:  # coarse from fine first, so a fine type can then borrow from its coarse one
+        found = [GARMENT_TYPES.index(c) for c in children.get(name, []) if c in known]
+        if name not in known and found:
+            _copy_row(filled, GARMENT_TYPES.index(name), filled[found].mean(0))
+            known.add(name)
+    for name in GARMENT_TYPES:
+        parent = RELATIVE.get(name) or PARENT_TYPE.get(name, "")
+        if name not in known and parent in known:
+            _copy_row(filled, GARMENT_TYPES.index(name), filled[GARMENT_TYPES.index(str(parent))])
+    np.fill_diagonal(filled, 0.0)
+    filled[SAME_CATEGORY] = 0.0
+    return filled
+
+
+def _copy_row(table: Array, row: int, values: Array) -> None:
+    table[row, :] = values
+    table[:, row] = values
+
+
 def kind_table(data: Path) -> Array:
     """The kind table learned on Polyvore's train split, indexed like the engine's type-affinity table."""
     kinds = kind_outfits(data)
     table = lift_table([[label for _, label in o] for o in kinds["train"]], UNKNOWN_TYPE + 1)
     table[UNKNOWN_TYPE, :] = table[:, UNKNOWN_TYPE] = 0.0
     table[SAME_CATEGORY] = 0.0  # as for the worn table: two items of one slot are the search's structural call
-    return table
+    return fill_missing_types(table)
 
 
 def main() -> None:

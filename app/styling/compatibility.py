@@ -14,7 +14,15 @@ from pathlib import Path
 
 import numpy as np
 
-from app.styling.features import GARMENT_TYPES, UNKNOWN_TYPE, Array, ItemFeatures, pair_features
+from app.styling.features import (
+    COLOUR_FAMILIES,
+    GARMENT_TYPES,
+    UNKNOWN_FAMILY,
+    UNKNOWN_TYPE,
+    Array,
+    ItemFeatures,
+    pair_features,
+)
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[2] / "models" / "outfit_weights.json"
 
@@ -32,6 +40,7 @@ PART_OF_FEATURE = {
     "bold_clash": "pattern_mix",
     "embedding_cos": "learned_compatibility",
     "type_affinity": "learned_compatibility",
+    "colour_affinity": "colour_harmony",
 }
 COMPATIBILITY_PARTS = ("colour_harmony", "formality", "style", "pattern_mix", "learned_compatibility")
 
@@ -50,14 +59,18 @@ PRIORS: dict[str, tuple[float, int]] = {
     "bold_clash": (-1.0, -1),
     "embedding_cos": (0.0, 0),
     "type_affinity": (1.0, 1),
+    "colour_affinity": (1.0, 1),
 }
 TYPE_TABLE_SIZE = UNKNOWN_TYPE + 1  # the last row and column (unknown types) stay zero
+COLOUR_TABLE_SIZE = UNKNOWN_FAMILY + 1
 
 
 @dataclass(frozen=True)
 class PairModel:
     weights: dict[str, float]
     type_affinity: Array = field(default_factory=lambda: np.zeros((TYPE_TABLE_SIZE, TYPE_TABLE_SIZE)))
+    # how much more often two main colour families are worn together than chance (eval/outfits_fit.py)
+    colour_affinity: Array = field(default_factory=lambda: np.zeros((COLOUR_TABLE_SIZE, COLOUR_TABLE_SIZE)))
     weakest_pair: float = 0.0
     bias: float = 0.0
     source: str = "priors"
@@ -67,27 +80,26 @@ class PairModel:
             "bias": self.bias,
             "weakest_pair": self.weakest_pair,
             "weights": self.weights,
-            "type_affinity": _affinity_entries(self.type_affinity),
+            "type_affinity": _affinity_entries(self.type_affinity, GARMENT_TYPES),
+            "colour_affinity": _affinity_entries(self.colour_affinity, COLOUR_FAMILIES),
             **extra,
         }
         return json.dumps(body, indent=1)
 
 
-def _affinity_entries(table: Array) -> dict[str, float]:
-    """The symmetric table as readable "type|type": value entries, each pair once, zeros left out."""
+def _affinity_entries(table: Array, names: tuple[str, ...]) -> dict[str, float]:
+    """The symmetric table as readable "name|name": value entries, each pair once, zeros left out."""
     rows, cols = np.nonzero(np.triu(np.round(table, 4)))
-    return {
-        f"{GARMENT_TYPES[r]}|{GARMENT_TYPES[c]}": round(float(table[r, c]), 4) for r, c in zip(rows, cols, strict=True)
-    }
+    return {f"{names[r]}|{names[c]}": round(float(table[r, c]), 4) for r, c in zip(rows, cols, strict=True)}
 
 
-def _affinity_table(entries: dict[str, float], path: Path) -> Array:
-    table = np.zeros((TYPE_TABLE_SIZE, TYPE_TABLE_SIZE))
+def _affinity_table(entries: dict[str, float], path: Path, names: tuple[str, ...], what: str) -> Array:
+    table = np.zeros((len(names) + 1, len(names) + 1))  # the last row and column (unknown) stay zero
     for key, value in entries.items():
-        names = key.split("|")
-        if len(names) != 2 or not set(names) <= set(GARMENT_TYPES):
-            raise ValueError(f"{path}: type_affinity key {key!r} is not two known garment types joined by '|'")
-        first, second = (GARMENT_TYPES.index(name) for name in names)
+        pair = key.split("|")
+        if len(pair) != 2 or not set(pair) <= set(names):
+            raise ValueError(f"{path}: {what} key {key!r} is not two known names joined by '|'")
+        first, second = (names.index(name) for name in pair)
         table[first, second] = table[second, first] = float(value)
     return table
 
@@ -101,7 +113,8 @@ def read_model(path: Path) -> PairModel:
     weights = {name: float(body["weights"].get(name, prior)) for name, (prior, _) in PRIORS.items()}
     return PairModel(
         weights=weights,
-        type_affinity=_affinity_table(body.get("type_affinity", {}), path),
+        type_affinity=_affinity_table(body.get("type_affinity", {}), path, GARMENT_TYPES, "type_affinity"),
+        colour_affinity=_affinity_table(body.get("colour_affinity", {}), path, COLOUR_FAMILIES, "colour_affinity"),
         weakest_pair=float(body.get("weakest_pair", 0.0)),
         bias=float(body["bias"]),
         source=str(path),
@@ -121,6 +134,8 @@ def pair_parts(a: ItemFeatures, b: ItemFeatures, model: PairModel) -> dict[str, 
         parts[PART_OF_FEATURE[name]] += model.weights[name] * values
     affinity = model.type_affinity[a.garment_type[:, None], b.garment_type[None, :]]
     parts["learned_compatibility"] += model.weights["type_affinity"] * affinity
+    colours = model.colour_affinity[a.colour_family[:, None], b.colour_family[None, :]]
+    parts["colour_harmony"] += model.weights["colour_affinity"] * colours
     return parts
 
 

@@ -74,12 +74,19 @@ def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -
         if len(garments) > 1:
             low = min(garments, key=lambda i: i.formality or 0)
             high = max(garments, key=lambda i: i.formality or 0)
-            return f"{CRITIQUE[part]} (a {low.style or 'casual'} {type_words(low.type)} with {type_words(high.type)})"
+            return f"{CRITIQUE[part]} ({_a(low.style or 'casual', low.type)} with {type_words(high.type)})"
     if part == "occasion" and context.occasion in OCCASIONS:
         return _occasion_critique(items, context.occasion)
     if part == "weather":
         return weather_complaint(items, context) or CRITIQUE[part]
     return CRITIQUE.get(part)
+
+
+def _a(adjective: str, garment_type: str | None) -> str:
+    """ "a casual jacket", but "light trousers": pairs (trousers, jeans, sneakers) take no article."""
+    words = type_words(garment_type)
+    plural = words.endswith("s") and not words.endswith("ss")
+    return f"{'' if plural else 'a '}{adjective} {words}".replace("  ", " ").strip()
 
 
 def _occasion_critique(items: Sequence[WardrobeItem], occasion: str) -> str:
@@ -93,10 +100,10 @@ def _occasion_critique(items: Sequence[WardrobeItem], occasion: str) -> str:
         return f"dressier than usual {where}"
     off = next((item for item in items if item.style in clashes), None)
     if off:
-        return f"a {off.style} {type_words(off.type)} {where}"
+        return f"{_a(off.style or '', off.type)} {where}"
     light = [i for i in items if occasion == "funeral" and i.category in DARK_PIECES and i.colour_families[:1]]
     pale = next((i for i in light if i.colour_families[0] not in DARK_FAMILIES), None)
-    return f"a light {type_words(pale.type)} {where}" if pale else CRITIQUE["occasion"]
+    return f"{_a('light', pale.type)} {where}" if pale else CRITIQUE["occasion"]
 
 
 def _weather_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:

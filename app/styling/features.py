@@ -30,6 +30,8 @@ HIST_BINS = len(NEUTRAL_L_EDGES) + 1 + 2 * HUE_SECTORS  # neutrals by lightness 
 BOLD_PATTERNS = frozenset({"striped", "checked", "dotted", "floral", "animal", "graphic"})
 SMALL_SCALE = frozenset({"shoes", "accessory"})  # a print on a bag or shoe reads at another scale
 STYLES = ("casual", "formal", "sporty", "ethnic", "smart-casual")
+COLOUR_FAMILIES = tuple(sorted({family for _, _, family in PALETTE}))  # rows of the learned colour table
+UNKNOWN_FAMILY = len(COLOUR_FAMILIES)
 GARMENT_TYPES = tuple(TYPES)  # rows of the learned type-affinity table; one extra row for unknown types
 UNKNOWN_TYPE = len(GARMENT_TYPES)
 DEFAULT_FORMALITY = 3.0
@@ -49,6 +51,7 @@ class ItemFeatures:
     bold: Array  # 1 for a bold print at garment scale, 0.5 on shoes/accessories
     embedding: Array  # (n, d) L2-normalised, zero rows when unknown
     garment_type: NDArray[np.intp]  # index into GARMENT_TYPES, UNKNOWN_TYPE when not one of ours
+    colour_family: NDArray[np.intp]  # main colour's index into COLOUR_FAMILIES, UNKNOWN_FAMILY when none
 
 
 def _colours(item: WardrobeItem) -> list[tuple[str, float]]:
@@ -114,7 +117,13 @@ def item_features(items: Sequence[WardrobeItem], embedding_dim: int = 1280) -> I
         bold=np.array(bold, dtype=np.float64),
         embedding=embedding,
         garment_type=np.array([_type_index(i.type) for i in items], dtype=np.intp),
+        colour_family=np.array([_family_index(i) for i in items], dtype=np.intp),
     )
+
+
+def _family_index(item: WardrobeItem) -> int:
+    family = item.colour_families[0] if item.colour_families else ""
+    return COLOUR_FAMILIES.index(family) if family in COLOUR_FAMILIES else UNKNOWN_FAMILY
 
 
 def _hue_term(a: ItemFeatures, b: ItemFeatures, k: int) -> Array:

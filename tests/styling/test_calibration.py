@@ -12,11 +12,12 @@ CATEGORY = {"dress": "one-piece", "heels": "shoes", "sneakers": "shoes", "bag": 
 CATEGORY |= {"jeans": "bottom", "skirt": "bottom"}
 
 
-def outfit(number: int, *types: str, colours: tuple[str, ...] = ()) -> WornOutfit:
+def outfit(number: int, *types: str, colours: tuple[str, ...] = (), families: tuple[str, ...] = ()) -> WornOutfit:
     hexes = colours or ("#808080",) * len(types)
+    named = families or ("grey",) * len(types)
     items = tuple(
-        WardrobeItem(number * 10 + n, kind, CATEGORY[kind], colour_hexes=(hex_,), colour_shares=(1.0,))
-        for n, (kind, hex_) in enumerate(zip(types, hexes, strict=True))
+        WardrobeItem(number * 10 + n, kind, CATEGORY[kind], (family,), colour_hexes=(hex_,), colour_shares=(1.0,))
+        for n, (kind, hex_, family) in enumerate(zip(types, hexes, named, strict=True))
     )
     return WornOutfit(photo=f"photo-{number}.jpg", items=items)
 
@@ -46,3 +47,32 @@ def test_ranker_learns_the_affinity_direction_from_real_vs_swapped() -> None:
     assert len(real) == len(fake) > 0
     weights = fit(real, fake, FitConfig(rule_strength=0.01, steps=300))
     assert weights[NAMES.index("type_affinity")] > 1.5 * PRIORS["type_affinity"][0]  # the data raised it
+
+
+def test_colour_affinity_learns_which_colour_families_are_worn_together() -> None:
+    from app.styling.features import COLOUR_FAMILIES
+    from eval.outfits_fit import colour_affinity
+
+    worn = [outfit(n, "blouse", "jeans", "sneakers", families=("white", "navy", "navy")) for n in range(12)]
+    worn += [outfit(20 + n, "dress", "heels", families=("red", "black")) for n in range(12)]
+    worn += [outfit(40, "blouse", "skirt", "heels", families=("red", "green", "white"))]
+    table = colour_affinity(worn)
+    family = COLOUR_FAMILIES.index
+    assert np.allclose(table, table.T)
+    assert table[family("navy"), family("white")] > 0.3
+    assert table[family("red"), family("white")] < table[family("red"), family("black")]
+    assert table[family("black"), family("black")] == 0  # tonal dressing is tone_close's call
+    assert table[family("brown"), family("beige")] == 0  # never seen: no opinion
+
+
+def test_polyvore_table_fills_types_it_has_no_category_for() -> None:
+    from eval.polyvore_taste import fill_missing_types
+
+    table = np.zeros((len(GARMENT_TYPES) + 1, len(GARMENT_TYPES) + 1))
+    jeans, trousers, sneakers = (GARMENT_TYPES.index(name) for name in ("jeans", "trousers", "sneakers"))
+    table[jeans, sneakers] = table[sneakers, jeans] = 0.6
+    table[trousers, sneakers] = table[sneakers, trousers] = 0.2
+    filled = fill_missing_types(table)
+    assert np.isclose(cell(filled, "pants", "sneakers"), 0.4)  # the coarse type: the mean of its finer ones
+    assert np.isclose(cell(filled, "leggings", "sneakers"), 0.4)  # a fine type: its coarse parent's row
+    assert cell(filled, "pants", "jeans") == 0  # same slot stays the search's call
