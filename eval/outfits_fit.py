@@ -58,16 +58,23 @@ def colour_affinity(outfits: Sequence[WornOutfit], pseudo: float = AFFINITY_PSEU
     Counted like the type table: outfits with family a and family b together vs chance. The diagonal (two
     pieces of one family) stays 0: tonal dressing is the `tone_close` rule's call.
     """
-    counts, together = np.zeros(COLOUR_TABLE_SIZE), np.zeros((COLOUR_TABLE_SIZE, COLOUR_TABLE_SIZE))
-    for outfit in outfits:
-        present = np.unique(item_features(outfit.items).colour_family)
+    families = [item_features(outfit.items).colour_family.tolist() for outfit in outfits]
+    table = lift_table(families, COLOUR_TABLE_SIZE, pseudo)
+    table[UNKNOWN_FAMILY, :] = table[:, UNKNOWN_FAMILY] = 0.0
+    return table
+
+
+def lift_table(outfits: Sequence[Sequence[int]], size: int, pseudo: float = AFFINITY_PSEUDO_COUNT) -> Array:
+    """Shrunk log lift of two labels appearing in one outfit, vs their frequencies (labels: row indices)."""
+    counts, together = np.zeros(size), np.zeros((size, size))
+    for labels in outfits:
+        present = np.unique(labels)
         counts[present] += 1
         rows, cols = np.meshgrid(present, present)
         together[rows, cols] += 1
     expected = np.outer(counts, counts) / max(len(outfits), 1)
     table: Array = np.log((together + pseudo) / (expected + pseudo))
     np.fill_diagonal(table, 0.0)
-    table[UNKNOWN_FAMILY, :] = table[:, UNKNOWN_FAMILY] = 0.0
     return table
 
 

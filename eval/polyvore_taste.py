@@ -28,9 +28,8 @@ from app.vision.taxonomy import PARENT_TYPE, TYPES
 from eval.outfits import auc, compatibility_auc, fitb_accuracy
 from eval.outfits_data import WornOutfit, load_outfits
 from eval.outfits_fit import _SAME_CATEGORY as SAME_CATEGORY
-from eval.outfits_fit import type_affinity
+from eval.outfits_fit import lift_table, type_affinity
 
-PSEUDO = 3.0
 SEED = 14
 FINE_TYPES = {
     "sandals": "sandals", "heels": "heels", "flats": "flats", "booties": "boots", "boots": "boots",
@@ -64,20 +63,6 @@ COLOUR_WORDS = (
 
 def _index(kind: str) -> int:
     return GARMENT_TYPES.index(kind) if kind in TYPES else UNKNOWN_TYPE
-
-
-def lift_table(outfits: Sequence[Sequence[int]], size: int) -> Array:
-    """Shrunk log lift of two labels appearing in one outfit, vs their frequencies (labels: row indices)."""
-    counts, together = np.zeros(size), np.zeros((size, size))
-    for labels in outfits:
-        present = np.unique(labels)
-        counts[present] += 1
-        rows, cols = np.meshgrid(present, present)
-        together[rows, cols] += 1
-    expected = np.outer(counts, counts) / max(len(outfits), 1)
-    table: Array = np.log((together + PSEUDO) / (expected + PSEUDO))
-    np.fill_diagonal(table, 0.0)
-    return table
 
 
 def _read(data: Path, name: str) -> list[dict[str, str]]:
