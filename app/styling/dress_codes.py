@@ -43,7 +43,7 @@ GYM_TYPES = frozenset(
 )  # fmt: skip
 # Sand, sea and heat: no boots, coats or dress shoes, and no long trousers or lounge bottoms.
 BEACH_BANS = frozenset(
-    {"boots", "ankle-boots", "coat", "puffer", "parka", "tie", "formal-shoes", "oxfords", "heels", "trousers",
+    {"boots", "ankle-boots", "coat", "puffer", "parka", "tie", "formal-shoes", "oxfords", "heels", "trousers", "pants",
      "joggers", "track-pants", "sweatpants", "leggings"}
 )  # fmt: skip
 BEACH_SHOES = frozenset({"sandals", "flip-flops", "slides", "slippers", "sneakers", "trainers", "running-shoes"})
