@@ -369,3 +369,16 @@ def test_another_idea_in_every_language() -> None:
     ):
         one, two = converse(first, other)
         assert two.intent == "revise" and set(two.referenced_item_ids) != set(one.referenced_item_ids), other
+
+
+def test_a_weather_follow_up_on_a_pairing_is_what_goes_over_the_piece() -> None:
+    _, over = converse("Con cosa abbino il mio vestito blu navy?", "e se fa freddo la sera?")
+    assert over.intent == "pairing" and 52 in over.referenced_item_ids
+    assert {BY_ID[i].category for i in over.referenced_item_ids if i != 52} & {"outerwear"}
+    assert "giornate calde" not in over.text  # nobody said hot days
+
+
+def test_which_shoes_are_best_is_about_my_shoes_without_saying_my() -> None:
+    for question in ("Which shoes are best for a long walk?", "Quais sapatos são melhores para uma caminhada longa?"):
+        (answer,) = converse(question)
+        assert answer.intent == "own" and answer.referenced_item_ids[0] == 55, question

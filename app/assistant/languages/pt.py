@@ -189,6 +189,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "quais": "which", "qual": "which", "são melhores para": "are best for", "é melhor para": "is best for",
     "outra ideia": "another option", "outra opção": "another option", "algo diferente": "something different",
     "chove": "raining", "chover": "rain", "a chover": "raining", "chovendo": "raining",
     "praia": "beach", "de praia": "at the beach", "trabalhar": "work", "para trabalhar": "for work", "esqui": "ski",

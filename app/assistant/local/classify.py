@@ -99,7 +99,8 @@ def _question(text: str, slots: Slots) -> str | None:
         _two_options(slots) or re.search(r"\bwhich one\b|\bwhich is\b", text)
     ):
         return k.COMPARE
-    if OWN.search(text) or (BEST_OF.search(text) and re.search(r"\bmy\b", text)):
+    asked = any(g.asked for g in slots.garments)  # "which shoes are best for ...": the user's own shoes
+    if OWN.search(text) or (BEST_OF.search(text) and (re.search(r"\bmy\b", text) or asked)):
         return k.OWN
     if GAP.search(text):
         return k.GAP

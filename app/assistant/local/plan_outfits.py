@@ -210,8 +210,11 @@ def situation_values(ask: Ask) -> dict[str, Any]:
     weather = None
     if s.temperature_c is not None and not s.degrees and not s.day_and_evening:  # "if it's cold": said as a word
         weather = "cold" if s.temperature_c < 15 else "warm" if s.temperature_c >= 22 else None
+    if s.day_and_evening and not s.warm_day:  # "if it gets cool in the evening": no hot day was said
+        weather = "cold"
     return {"occasion": s.occasion, "temperature": s.temperature_c if s.degrees else None, "weather": weather,
-            "rain": s.rain, "evening": s.evening, "day_and_evening": s.day_and_evening}  # fmt: skip
+            "rain": s.rain, "evening": s.evening or s.day_and_evening,
+            "day_and_evening": s.day_and_evening and s.warm_day}  # fmt: skip
 
 
 def _from_the_suitcase(ask: Ask, anchors: Sequence[int]) -> styling.Suggestions | None:
@@ -357,6 +360,9 @@ def _target_kind(ask: Ask) -> str | None:
     """The slot or type a pairing asks for: "which *shoes* for that", "what would I put *over* it"."""
     if " over " in ask.u.text or " layer" in ask.u.text:
         return "category:outerwear"
+    s = ask.u.slots
+    if not s.garments and (s.rain or s.day_and_evening or (s.temperature_c is not None and s.temperature_c < 16)):
+        return "category:outerwear"  # "and if it's cold?" about a piece: what goes over it
     anchors = {item.id for item in ask.items}
     for garment in ask.slots.garments:
         owned = [r for r in ask.refs if r.garment == garment and r.one is not None and r.one.id in anchors]

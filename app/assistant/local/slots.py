@@ -85,6 +85,7 @@ class Slots:
     walking: bool = False
     evening: bool = False
     day_and_evening: bool = False
+    warm_day: bool = False  # "hot days and cool evenings", not only "if it gets cool in the evening"
     season: str | None = None
     trip_days: int | None = None
     colours: tuple[str, ...] = ()
@@ -132,8 +133,11 @@ def _garments(text: str) -> tuple[Garment, ...]:
     return tuple(found)
 
 
+WARM_DAY = re.compile(rf"\b{_WARM_PART}\b|\b(?:warm|hot) (?:during the )?day\b")
+
+
 def _temperature(text: str) -> float | None:
-    if DAY_AND_EVENING.search(text) and re.search(rf"\b{_WARM_PART}\b|\b(?:warm|hot) (?:during the )?day\b", text):
+    if DAY_AND_EVENING.search(text) and WARM_DAY.search(text):
         return 24.0  # the day decides the base outfit; the evening adds a layer
     return temperature_in(text)
 
@@ -173,6 +177,7 @@ def slots_of(text: str) -> Slots:
         walking=bool(WALKING.search(text)),
         evening=bool(EVENING.search(text)),
         day_and_evening=bool(DAY_AND_EVENING.search(text)),
+        warm_day=bool(DAY_AND_EVENING.search(text) and WARM_DAY.search(text)),
         season=_season(text),
         trip_days=trip_days_in(text),
         colours=tuple(dict.fromkeys(c for _, _, c in COLOUR_VOCABULARY.spans(garment_text))),

@@ -31,6 +31,7 @@ CARRIED = (
     "walking",
     "evening",
     "day_and_evening",
+    "warm_day",
     "season",
 )
 
@@ -77,6 +78,9 @@ CONTINUED = {k.OUTFIT: k.OUTFIT, k.REVISE: k.OUTFIT, k.DISLIKE: k.OUTFIT, k.PACK
 def in_thread(u: Understanding, state: State) -> Understanding:
     """An elliptical follow-up with no kind of its own ("and for the evenings?", "et s'il fait frais le soir ?")
     continues the thread: an outfit for the new situation, or the same pairing."""
+    weather_only = not (u.slots.garments or u.slots.ids or u.slots.occasion)
+    if u.kind == k.OUTFIT and state.kind == k.PAIRING and u.follow_up and weather_only:
+        return replace(u, kind=k.PAIRING)  # "e se fa freddo la sera?" after "what goes with my dress": over it
     if u.kind not in (k.CLARIFY, k.OFF_TOPIC) or not u.follow_up or state.kind not in CONTINUED:
         return u
     if not (situation_changed(u.slots) or u.slots.garments):
