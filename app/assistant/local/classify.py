@@ -46,6 +46,10 @@ FIT = re.compile(
     r"\bhow (?:should|do|does|long should|short should|tight should|loose should)\b.*\b(?:fit|be|sit|end|fall)\b"
     r"|\b(?:fit|fits|fitting|tailor\w*|hem|sleeve\w*|length|too (?:tight|loose|long|short|baggy)|proportion\w*)\b"
 )
+FIT_QUESTION = re.compile(
+    r"\b(?:collar|sleeve|hem|inseam|waist(?:band)?|shoulders?)\b.*\b(?:tight|loose|long|short|fit|sit|end|snug)\b"
+    r"|\b(?:should|how) (?:my |a |the )?\w+ (?:be|fit|sit) (?:tight|loose|snug|fitted|baggy)\b"
+)
 FABRIC = re.compile(r"\b(?:linen|wool|cotton|silk|cashmere|denim|leather|suede|polyester|synthetics?|fabrics?)\b")
 COLOUR_THEORY = re.compile(
     r"\b(?:mix\w*|clash\w*) (?:patterns?|prints?)\b|\bpatterns? mixing\b|"
@@ -106,6 +110,8 @@ def _question(text: str, slots: Slots) -> str | None:
         return k.GAP
     if DRESS_CODE.search(text):
         return k.DRESS_CODE
+    if FIT_QUESTION.search(text) and not slots.occasion and slots.temperature_c is None:
+        return k.FIT  # "should my shirt collar be tight?" is about fit, whichever shirt
     refers = re.search(r"\b(?:it|them|that|those|this|these)\b", text)
     if YESNO.search(text) and (slots.garments or slots.colours or slots.ids or refers):
         return k.YESNO

@@ -51,6 +51,10 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         pool = [i for i in pool if low - 1 <= formality(i) <= high + 1 and i.style != "sporty"]
         if low >= 4:  # "anything for a black tie event?": the dressiest pieces first
             pool = sorted(pool, key=lambda i: (-formality(i), i.id))
+    quality = SMART_WORD.search(text)
+    if quality:  # "any smart shoes?": pieces of that level, not every pair
+        smart = quality.group(1) != "casual"
+        pool = [i for i in pool if (formality(i) >= 3) == smart]
     if MOST.search(text):
         most = MOST.search(text)
         sign = 1 if most and most.group(1) == "casual" else -1
@@ -59,6 +63,10 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     return pool, garment
 
 
+SMART_WORD = re.compile(
+    r"\b(smart|smarter|dressy|dressier|formal|elegant|casual)\s+(?:shoes|tops|trousers|bottoms|pieces|clothes|items|"
+    r"things|outfits?|shirts?|jackets?|dresses|stuff)\b"
+)
 MOST = re.compile(r"\bmost (formal|casual|warm|dressy)\b")
 PICKED = re.compile(r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b")
 

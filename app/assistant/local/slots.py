@@ -39,7 +39,8 @@ FORMAL_DO = re.compile(r"\b(?:formal|black tie|gala|smart|elegant|dressy) (?:din
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")
 STORE = re.compile(
-    r"\bwhere (?:can|could|should|do) i\b.*\b(?:buy|get|find)\b|\b(?:shop|store|stores|shops|sale|discount|in stock|"
+    r"\b(?:order|buy|purchase|deliver|ship) (?:me|it|one|a|an|some)\b|\bcan you (?:order|buy|purchase)\b"
+    r"|\bwhere (?:can|could|should|do) i\b.*\b(?:buy|get|find)\b|\b(?:shop|store|stores|shops|sale|discount|in stock|"
     r"near me|online)\b"
 )
 DISLIKE_CUE = re.compile(
@@ -50,6 +51,7 @@ REVISE_CUE = re.compile(
     r"\bsomething (?:else|different|warmer|cooler|lighter|smarter|dressier|more|less|waterproof)\b"
     r"|\b(?:another|other|different) (?:option|idea|one|outfit|suggestion)\b|\banother\b|\banything else\b"
     r"|\bnot (?:that|this) one\b|\bwithout (?:the|my|that|those|a|an)\b|\binstead\b|\bswap\b|\bwarmer\b"
+    r"|\bnot (?:those|these|that|this|the) \w+\b|\b(?:different|other) (?:shoes|top|trousers|jacket|coat|layer)\b"
     r"|\bsmarter\b|\bmore (?:casual|formal|relaxed|dressy)\b|\bcooler\b|\blighter\b"
 )
 GREETING_CUE = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b")
@@ -188,6 +190,9 @@ def slots_of(text: str) -> Slots:
 
 
 def _occasion(text: str) -> str | None:
+    event = find_occasion(mask_dress_codes(text))
+    if event is not None and event != "work" and re.search(r"\b(?:smart|business)[- ]casual\b", text):
+        return event  # "a smart-casual party" is a party, dressed smart casual; not work
     found = find_occasion(text)
     if found == "party" and re.search(r"\bdinner\b", text):
         return "dinner"  # "my friend's birthday dinner" is a dinner

@@ -161,7 +161,7 @@ def render_line(lang: Language, line: Line, seed: str) -> str:
     if special is not None:
         return special(lang, line, seed) or ""
     keys = _key(line)
-    if line.items and (_plural(lang, line.items[0]) or (line.key == "verdict" and len(line.items) > 1)):
+    if line.items and (_plural(lang, line.items[0]) or (line.key in ("verdict", "goes_with") and len(line.items) > 1)):
         keys = [variant for key in keys for variant in (f"{key}/pl", key)]  # "your jeans are", "tes baskets sont"
     for key in keys:
         template = lang.template(key, seed)
