@@ -9,7 +9,7 @@ from typing import Annotated
 
 from app.core.vocabulary import vocabulary
 from app.styling.occasions import Occasion
-from app.vision.analyze import REVIEWED_FIELDS
+from app.vision.analyze import GARMENT_MASKS, REVIEWED_FIELDS
 from app.vision.colours import PALETTE
 from app.vision.knowledge import SEASONS, STYLES
 from app.vision.remote import PATTERNS
@@ -31,5 +31,18 @@ ReviewedField = Annotated[
     str, vocabulary("ReviewedField", REVIEWED_FIELDS, "A tag the analysis may be unsure of (listed in `needs_review`).")
 ]
 ShoeKind = Annotated[str, vocabulary("ShoeKind", SHOE_KINDS, "What kind of shoe a `shoes` item is.")]
+GarmentMask = Annotated[
+    str, vocabulary("GarmentMask", GARMENT_MASKS, "How the garment was told from its backdrop (`garment_mask`).")
+]
 
-__all__ = ["Category", "ColourFamily", "Occasion", "Pattern", "ReviewedField", "Season", "ShoeKind", "Style"]
+__all__ = [
+    "Category",
+    "ColourFamily",
+    "GarmentMask",
+    "Occasion",
+    "Pattern",
+    "ReviewedField",
+    "Season",
+    "ShoeKind",
+    "Style",
+]

@@ -128,7 +128,7 @@ async def verify_user(http: httpx.AsyncClient, user: User) -> list[str]:
     image_ids = {item["id"] for item in listed.json()} if listed.status_code == 200 else set()
     lost += [f"user {user.id}: image {i} not listed" for i in user.images if i not in image_ids]
     for image_id in sorted(image_ids):
-        for kind in ("file", "thumbnail"):
+        for kind in ("file", "thumbnail", "cutout"):  # a cut-out not written yet is made on this read
             got = await http.get(f"/api/images/{user.id}/{image_id}/{kind}", headers=user.headers)
             if got.status_code != 200:
                 lost.append(f"user {user.id}: image {image_id} {kind} answered {got.status_code}")

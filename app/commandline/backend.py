@@ -27,6 +27,7 @@ from app.users import service as users
 from app.users.models import User, username_key
 from app.vision.analyze import ImageAnalyzer
 from app.wardrobe import service as wardrobe
+from app.wardrobe.cutouts import store_cutout
 from app.wardrobe.models import WardrobeImage
 from app.wardrobe.schemas import Image, NearDuplicate, UploadedImage
 
@@ -135,6 +136,8 @@ class LocalBackend:
                 ) as added:
                     similar = [NearDuplicate(id=i, similarity=s) for i, s in added.near_duplicates]
                     item = UploadedImage(**Image.from_row(added.row).model_dump(), near_duplicates=similar)
+            if added.cutout is not None:  # the command waits for it: nothing runs after it returns
+                await store_cutout(self.factory, self.storage, added.cutout)
         except AppError as error:
             return _rejected(error)
         return AddResult("created", "added", item.model_dump(mode="json"))

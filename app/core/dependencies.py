@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.assistant import Assistant
 from app.core.config import Settings
@@ -30,6 +31,12 @@ async def get_analyzer(request: Request) -> ImageAnalyzer:
     return analyzer
 
 
+async def get_session_factory(request: Request) -> async_sessionmaker[AsyncSession]:
+    """For work after the response (a background task's own session; the request's is closed by then)."""
+    factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
+    return factory
+
+
 async def get_assistant(request: Request) -> Assistant:
     assistant: Assistant = request.app.state.assistant
     return assistant
@@ -38,6 +45,7 @@ async def get_assistant(request: Request) -> Assistant:
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 AnalyzerDep = Annotated[ImageAnalyzer, Depends(get_analyzer)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+SessionFactoryDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_session_factory)]
 StorageDep = Annotated[Storage, Depends(get_storage)]
 
 

@@ -1,6 +1,7 @@
 """Outfits for a user: context from the request, feedback and wear history from the database, the engine in between."""
 
 import asyncio
+import contextlib
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
@@ -16,7 +17,7 @@ from app.core.errors import AppError, NotFound
 from app.outfits import collage
 from app.outfits.models import OutfitFeedback, WearLogEntry
 from app.outfits.schemas import ContextIn, FeedbackRequest
-from app.storage.base import Storage
+from app.storage.base import ObjectNotFound, Storage
 from app.styling.occasions import UnknownOccasion, resolve_occasion
 from app.users.models import User
 from app.wardrobe.models import WardrobeImage
@@ -193,7 +194,8 @@ async def _picture(storage: Storage, row: WardrobeImage) -> collage.Piece:
     tags = row.effective_tags
     cutout_key = getattr(row, "cutout_key", None)
     if isinstance(cutout_key, str) and cutout_key:
-        return collage.Piece(tags.get("category"), tags.get("type"), await storage.get(cutout_key), cutout=True)
+        with contextlib.suppress(ObjectNotFound):  # not written yet, right after its upload: the photo stands in
+            return collage.Piece(tags.get("category"), tags.get("type"), await storage.get(cutout_key), cutout=True)
     return collage.Piece(tags.get("category"), tags.get("type"), await storage.get(row.storage_key))
 
 

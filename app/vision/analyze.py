@@ -30,6 +30,7 @@ COLOUR_HEAD_TRUST = 0.5  # below this the measured clusters name the colour on t
 REVIEW_THRESHOLD = 0.6
 SECOND_COLOUR_CANDIDATE = 0.25  # a second colour family is offered when the head gives it this much
 REVIEWED_FIELDS = ("type", "category", "color_family", "pattern", "style", "shoe_kind")
+GARMENT_MASKS = ("learned", "fallback")  # the mask model's own, or the centre prior for an implausible one
 STYLE_NAMES = {"casual": "casual", "formal": "formal", "sports": "sporty", "ethnic": "ethnic"}
 
 
@@ -49,7 +50,8 @@ class ItemAnalysis:
     embedding: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)
     signature: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)  # see similarity.py
     color_candidates: list[str] = field(default_factory=list)  # colour families, likeliest first (1 or 2)
-    cutout: bytes | None = field(default=None, repr=False, compare=False)  # WebP, transparent background
+    # The learned mask at the analysis size; the cut-out is made from it after the upload answers (cutout.py).
+    garment: GarmentMask | None = field(default=None, repr=False, compare=False)
 
     @property
     def needs_review(self) -> list[str]:
@@ -86,13 +88,25 @@ class ItemAnalysis:
             "needs_review": self.needs_review,
             "model_version": self.model_version,
             "backend": self.backend,
+            "garment_mask": self.garment_mask,
         }
+
+    @property
+    def garment_mask(self) -> str | None:
+        """`learned` when the mask drove colours and cut-out, `fallback` when it was implausible (mask.py)."""
+        if self.garment is None:
+            return None
+        return "fallback" if self.garment.fallback else "learned"  # one of GARMENT_MASKS
 
 
 class ImageAnalyzer(Protocol):
     """Anything that turns an upright RGB photo into an ItemAnalysis (local model, remote LLM)."""
 
     def analyze(self, image: Image.Image) -> ItemAnalysis: ...
+
+    def cutout(self, image: Image.Image) -> bytes | None:
+        """The garment of this photo on a transparent background (WebP), or None without a mask model."""
+        ...
 
 
 def best_type_in(output: ModelOutput, category: str) -> str:
@@ -182,6 +196,11 @@ class LocalAnalyzer:
     def garment(self, small: Image.Image) -> GarmentMask | None:
         return self.masker(np.asarray(small.convert("RGB"))) if self.masker is not None else None
 
+    def cutout(self, image: Image.Image) -> bytes | None:
+        """From the photo alone, as an upload makes it from its analysis (for items whose cut-out is missing)."""
+        garment = self.garment(analysis_copy(image))
+        return cutout_webp(image, garment) if garment is not None else None
+
     def analyze(self, image: Image.Image) -> ItemAnalysis:
         small = analysis_copy(image)
         output = self.model.predict(small)
@@ -198,7 +217,7 @@ class LocalAnalyzer:
         return ItemAnalysis(
             colors=colours,
             color_candidates=colour_candidates(output, colours),
-            cutout=cutout_webp(image, garment) if garment is not None else None,
+            garment=garment,
             type=garment_type,
             category=category,
             pattern=pattern,

@@ -18,7 +18,7 @@ from app.core.config import Settings
 from app.storage.base import ObjectNotFound, Storage
 from app.users.models import User
 from app.vision.analyze import ImageAnalyzer, ItemAnalysis
-from app.vision.cutout import CUTOUT_CONTENT_TYPE
+from app.vision.cutout import CUTOUT_CONTENT_TYPE, cutout_webp
 from app.vision.similarity import pack
 from app.wardrobe.models import WardrobeImage
 
@@ -36,9 +36,12 @@ def current_model_version(analyzer: ImageAnalyzer) -> str | None:
     return str(version) if version else None
 
 
-def _analyze_bytes(analyzer: ImageAnalyzer, data: bytes) -> ItemAnalysis:
+def _analyze_bytes(analyzer: ImageAnalyzer, data: bytes) -> tuple[ItemAnalysis, bytes | None]:
+    """The new tags and the cut-out from their mask (a batch job: both made here, in one thread hop)."""
     with Image.open(io.BytesIO(data)) as opened:
-        return analyzer.analyze(opened.convert("RGB"))
+        photo = opened.convert("RGB")
+    analysis = analyzer.analyze(photo)
+    return analysis, cutout_webp(photo, analysis.garment) if analysis.garment is not None else None
 
 
 async def outdated_ids(session: AsyncSession, *, user_id: int, model_version: str | None, force: bool) -> list[int]:
@@ -59,10 +62,10 @@ async def _reanalyze_one(
         data = await storage.get(image.storage_key)
     except ObjectNotFound:
         return False
-    analysis = await asyncio.to_thread(_analyze_bytes, analyzer, data)
-    if analysis.cutout is not None:
+    analysis, cutout = await asyncio.to_thread(_analyze_bytes, analyzer, data)
+    if cutout is not None:
         key = image.cutout_key or f"{image.storage_key.rsplit('.', 1)[0]}.{uuid.uuid4().hex[:8]}.cutout.webp"
-        await storage.put(key, analysis.cutout, content_type=CUTOUT_CONTENT_TYPE)
+        await storage.put(key, cutout, content_type=CUTOUT_CONTENT_TYPE)
         image.cutout_key = key
     image.tags = analysis.to_tags()  # corrections are a separate column: untouched
     if analysis.signature is not None:

@@ -1,11 +1,11 @@
 import dataclasses
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Header, Query, Response, UploadFile, status
+from fastapi import APIRouter, BackgroundTasks, File, Header, Query, Response, UploadFile, status
 from sqlalchemy.exc import IntegrityError
 
 from app.core.db import EngineDep, SessionDep
-from app.core.dependencies import AnalyzerDep, PageDep, SettingsDep, StorageDep
+from app.core.dependencies import AnalyzerDep, PageDep, SessionFactoryDep, SettingsDep, StorageDep
 from app.core.errors import (
     AUTH_ERRORS,
     AppError,
@@ -24,7 +24,7 @@ from app.core.responses import IfNoneMatch, cached_read, conditional, dumps
 from app.core.security import OwnedUser, OwnedUserId
 from app.storage.base import ObjectNotFound, StorageError
 from app.vision.cutout import CUTOUT_CONTENT_TYPE
-from app.wardrobe import listing, service
+from app.wardrobe import cutouts, listing, service
 from app.wardrobe.images import STORED_CONTENT_TYPE
 from app.wardrobe.models import WardrobeImage
 from app.wardrobe.reanalysis import reanalyze_wardrobe
@@ -51,6 +51,14 @@ async def _read_limited(file: UploadFile, limit: int) -> bytes:
     return data
 
 
+def _cut_out_later(
+    background: BackgroundTasks, factory: SessionFactoryDep, storage: StorageDep, added: service.AddedImage
+) -> None:
+    """The cut-out is encoded after the answer: until it is stored, its route makes it from the photo."""
+    if added.cutout is not None:
+        background.add_task(cutouts.store_cutout, factory, storage, added.cutout)
+
+
 def _uploaded(added: service.AddedImage) -> UploadedImage:
     duplicates = [NearDuplicate(id=i, similarity=s) for i, s in added.near_duplicates]
     return UploadedImage(**Image.from_row(added.row).model_dump(), near_duplicates=duplicates)
@@ -65,6 +73,8 @@ async def upload_image(
     storage: StorageDep,
     settings: SettingsDep,
     analyzer: AnalyzerDep,
+    factory: SessionFactoryDep,
+    background: BackgroundTasks,
     file: Annotated[UploadFile, File(description="A JPEG, PNG, WebP or HEIC photo of one item.")],
 ) -> UploadedImage:
     """Stores the photo (re-encoded, metadata stripped) and returns it with the tags the analysis found."""
@@ -73,6 +83,7 @@ async def upload_image(
         session, storage, settings, analyzer, user_id=user.id, data=data, filename=file.filename
     ) as added:
         response = _uploaded(added)  # built before the commit: a response that fails leaves nothing stored
+    _cut_out_later(background, factory, storage, added)
     return response
 
 
@@ -88,6 +99,8 @@ async def upload_batch(
     storage: StorageDep,
     settings: SettingsDep,
     analyzer: AnalyzerDep,
+    factory: SessionFactoryDep,
+    background: BackgroundTasks,
     files: Annotated[list[UploadFile], File(description="Up to `STYLIST_MAX_BATCH_FILES` photos.")],
 ) -> BatchResult:
     """Each file is handled like a single upload, in its own transaction; one bad file does not stop the others."""
@@ -104,7 +117,10 @@ async def upload_batch(
         elif duplicate is not None:
             results.append(_refused(file.filename, duplicate))
         else:
-            results.append(await _upload_one(session, storage, settings, analyzer, user_id, file.filename, data))
+            item, added = await _upload_one(session, storage, settings, analyzer, user_id, file.filename, data)
+            results.append(item)
+            if added is not None:
+                _cut_out_later(background, factory, storage, added)
     created = sum(1 for r in results if r.image is not None)
     return BatchResult(created=created, failed=len(results) - created, results=results)
 
@@ -128,23 +144,24 @@ async def _upload_one(
     user_id: int,
     filename: str | None,
     data: bytes,
-) -> BatchItem:
+) -> tuple[BatchItem, service.AddedImage | None]:
+    """The file's entry of the batch, and what was added when it was stored."""
     try:
         async with service.adding_image(
             session, storage, settings, analyzer, user_id=user_id, data=data, filename=filename
         ) as added:
             item = BatchItem(filename=filename, status=200, image=_uploaded(added))
     except AppError as exc:
-        return _refused(filename, exc)
+        return _refused(filename, exc), None
     except IntegrityError as exc:  # this file lost a race (the same photo, the user deleted): its own 409/404
         lost_race = error_for_integrity(exc)
         if lost_race is None:
             raise
-        return _refused(filename, lost_race)
+        return _refused(filename, lost_race), None
     except StorageError:
         error = ErrorBody(error="storage_unavailable", detail="File storage is unavailable; retry this file.")
-        return BatchItem(filename=filename, status=503, error=error)
-    return item
+        return BatchItem(filename=filename, status=503, error=error), None
+    return item, added
 
 
 @router.get(
@@ -217,6 +234,10 @@ async def _image_response(
         data = await storage.get(key)
     except ObjectNotFound as exc:
         raise NotFound(f"The file of image {image_id} is missing from storage.") from exc
+    return _file_response(data, media_type)
+
+
+def _file_response(data: bytes, media_type: str) -> Response:
     return Response(
         content=data,
         media_type=media_type,
@@ -260,15 +281,23 @@ async def download_thumbnail(
         **responses(*AUTH_ERRORS),
     },
 )
-async def download_cutout(user: OwnedUser, image_id: int, session: SessionDep, storage: StorageDep) -> Response:
+async def download_cutout(
+    user: OwnedUser,
+    image_id: int,
+    session: SessionDep,
+    storage: StorageDep,
+    analyzer: AnalyzerDep,
+    factory: SessionFactoryDep,
+) -> Response:
     """The garment cut out of its photo by the learned mask: a transparent WebP, at most 512 px.
 
-    404 when the item was analysed before cut-outs existed (or by a remote model): re-analyse it first.
+    Right after an upload it may still be encoding; then it is made here, so the answer is the same. When the
+    item's tags say `garment_mask: fallback` (no plausible mask), it is the whole photo. 404 when the item was
+    analysed before cut-outs existed: re-analyse it first.
     """
     image = await service.get_image(session, user_id=user.id, image_id=image_id)
-    if not image.cutout_key:
-        raise NotFound(f"Image {image_id} has no cut-out yet; POST /api/images/{user.id}/reanalyze makes one.")
-    return await _image_response(storage, image_id, image.cutout_key, CUTOUT_CONTENT_TYPE)
+    data = await cutouts.cutout_of(factory, storage, analyzer, image)
+    return _file_response(data, CUTOUT_CONTENT_TYPE)
 
 
 @router.post("/{user_id}/reanalyze", response_model=Reanalysis, responses=responses(*AUTH_ERRORS))

@@ -5,7 +5,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from app.core.errors import ErrorBody
 from app.core.text import InputText
-from app.vocabularies import Category, ColourFamily, Pattern, ReviewedField, Season, Style
+from app.vocabularies import Category, ColourFamily, GarmentMask, Pattern, ReviewedField, Season, Style
 from app.wardrobe import tags
 
 
@@ -43,6 +43,12 @@ class ImageTags(BaseModel):
     )
     model_version: str | None = None
     backend: str | None = Field(default=None, description="Which analyser tagged it: `local` or a remote model.")
+    garment_mask: GarmentMask | None = Field(
+        default=None,
+        description="How the garment was told from its backdrop: `learned` (the mask model: colours measured on "
+        "the garment, a transparent cut-out) or `fallback` (the mask was implausible, e.g. a light garment on a "
+        "light backdrop: colours measured on the centre of the photo, and the cut-out is the whole photo).",
+    )
 
 
 class Image(BaseModel):

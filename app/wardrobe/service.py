@@ -23,9 +23,9 @@ from app.core.observability import ANALYSIS_LATENCY
 from app.storage.base import Storage, StorageError
 from app.styling import WardrobeItem
 from app.vision.analyze import ImageAnalyzer, ItemAnalysis
-from app.vision.cutout import CUTOUT_CONTENT_TYPE
 from app.vision.similarity import embedding_of, near_duplicates, pack, unpack
 from app.vision.taxonomy import category_of
+from app.wardrobe.cutouts import PendingCutout
 from app.wardrobe.images import STORED_CONTENT_TYPE, PreparedImage, prepare_upload, upload_hash
 from app.wardrobe.models import WardrobeImage
 
@@ -91,6 +91,7 @@ async def batch_duplicates(
 class AddedImage:
     row: WardrobeImage
     near_duplicates: list[tuple[int, float]]  # (existing image id, similarity), most similar first
+    cutout: PendingCutout | None = None  # to hand to `store_cutout` once the row is committed
 
 
 def _prepare_and_analyze(
@@ -153,7 +154,7 @@ async def adding_image(
             written.append(key)
         session.add(row)
         await session.flush()
-        yield AddedImage(row=row, near_duplicates=similar)
+        yield AddedImage(row=row, near_duplicates=similar, cutout=_pending_cutout(row, prepared, analysis))
         # Committed here, not at the request boundary: the files just written must go if the row does not.
         await session.commit()
     except BaseException:
@@ -163,13 +164,17 @@ async def adding_image(
 
 
 def _files_of(row: WardrobeImage, prepared: PreparedImage, analysis: ItemAnalysis) -> list[tuple[str, bytes, str]]:
-    files = [
+    """The files written before the row commits; the cut-out follows after the answer (`store_cutout`)."""
+    return [
         (row.storage_key, prepared.stored, STORED_CONTENT_TYPE),
         (row.thumbnail_key, prepared.thumbnail, STORED_CONTENT_TYPE),
     ]
-    if row.cutout_key and analysis.cutout is not None:
-        files.append((row.cutout_key, analysis.cutout, CUTOUT_CONTENT_TYPE))
-    return files
+
+
+def _pending_cutout(row: WardrobeImage, prepared: PreparedImage, analysis: ItemAnalysis) -> PendingCutout | None:
+    if not row.cutout_key or analysis.garment is None:
+        return None
+    return PendingCutout(image_id=row.id, key=row.cutout_key, photo=prepared.image, garment=analysis.garment)
 
 
 def _new_row(*, user_id: int, prepared: PreparedImage, analysis: ItemAnalysis, filename: str | None) -> WardrobeImage:
@@ -178,7 +183,7 @@ def _new_row(*, user_id: int, prepared: PreparedImage, analysis: ItemAnalysis, f
         user_id=user_id,
         storage_key=f"{stem}.jpg",
         thumbnail_key=f"{stem}.thumb.jpg",
-        cutout_key=f"{stem}.cutout.webp" if analysis.cutout is not None else None,
+        cutout_key=f"{stem}.cutout.webp" if analysis.garment is not None else None,
         content_hash=prepared.content_hash,
         original_filename=display_filename(filename),
         source_format=prepared.source_format,

@@ -3,7 +3,8 @@
 Uploads write files before their row commits and deletions remove the row before the files, so a crash (or a
 storage error while cleaning up) can only ever leave *files without rows*; those are safe to remove once they are
 older than any upload still in flight. A *row without files* is lost user data: it is logged and reported, never
-deleted here, so a person decides what to do with it.
+deleted here, so a person decides what to do with it. A missing cut-out is not: it is made from the photo on
+its first read (app/wardrobe/cutouts.py), and right after an upload it may not be written yet.
 """
 
 import asyncio
@@ -21,6 +22,7 @@ from app.wardrobe.models import WardrobeImage
 
 logger = logging.getLogger(__name__)
 
+CUTOUT_SUFFIX = ".cutout.webp"  # see service._new_row and reanalysis
 SWEPT_PREFIX = "users/"  # every image key starts here (see service.user_storage_prefix)
 DEFAULT_GRACE = timedelta(hours=1)  # far longer than an upload's write-then-commit window
 
@@ -76,6 +78,8 @@ async def _missing_files(
     listed = {obj.key for obj in objects}
     missing = []
     for key, (image_id, user_id) in sorted(row_keys.items()):
+        if key.endswith(CUTOUT_SUFFIX):
+            continue
         # A row committed after the listing has files the listing did not see: ask again before reporting.
         if key not in listed and not await storage.exists(key):
             missing.append(MissingFile(image_id=image_id, user_id=user_id, key=key))

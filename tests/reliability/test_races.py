@@ -8,11 +8,13 @@ from collections.abc import Awaitable
 from pathlib import Path
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import select, update
 
 from app.storage.local import LocalStorage
 from app.users.models import ApiToken, User
+from app.wardrobe import cutouts, service
 from tests.factories import Account, create_user, jpeg, upload
 
 PUT_LATENCY_S = 0.25  # longer than one analysis on a busy machine, which the uploads queue for
@@ -165,3 +167,68 @@ async def test_registering_one_name_at_once_creates_one_user(client: httpx.Async
     )
     assert sorted(r.status_code for r in answers) == [200] + [409] * 9, [r.text for r in answers]
     assert all("already taken" in r.json()["detail"] for r in answers if r.status_code == 409)
+
+
+class GatedCutoutStorage(LocalStorage):
+    """Holds every cut-out write until released, so a deletion can land while one is being written."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.writing = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def put(self, key: str, data: bytes, *, content_type: str) -> None:
+        if key.endswith(".cutout.webp"):
+            self.writing.set()
+            await self.release.wait()
+        await super().put(key, data, content_type=content_type)
+
+
+async def _forget_cutouts(storage_dir: Path) -> None:
+    """As right after an upload (its cut-out still encoding) or after a crash: the row names a missing file."""
+    for path in storage_dir.rglob("*.cutout.webp"):
+        path.unlink()
+
+
+async def _when_writing(storage: GatedCutoutStorage, delete: Awaitable[httpx.Response]) -> httpx.Response:
+    await storage.writing.wait()
+    answer = await delete
+    storage.release.set()
+    return answer
+
+
+@pytest.mark.parametrize("deleted", ["image", "user"])
+async def test_a_cutout_written_while_its_item_or_user_is_deleted_leaves_no_file(
+    client: httpx.AsyncClient, app: FastAPI, storage_dir: Path, deleted: str
+) -> None:
+    """Both writers of a cut-out (the upload's background task, the route making a missing one) end clean."""
+    ana = await create_user(client)
+    image_id = (await upload(client, ana, jpeg((40, 90, 160)))).json()["id"]
+    await _forget_cutouts(storage_dir)
+    storage = app.state.storage = GatedCutoutStorage(storage_dir)
+    url = f"/api/images/{ana.id}/{image_id}" if deleted == "image" else f"/api/users/{ana.id}"
+    read, gone = await asyncio.gather(
+        client.get(f"/api/images/{ana.id}/{image_id}/cutout", headers=ana.headers),
+        _when_writing(storage, client.delete(url, headers=ana.headers)),
+    )
+    assert gone.status_code == 204, gone.text
+    assert read.status_code == 404, read.text  # the item went while its cut-out was made: not a 500
+    assert stored_files(storage_dir, ana.id) == []
+
+    bo = await create_user(client, "bo")
+    storage.writing.clear()
+    storage.release.clear()
+    async with (
+        app.state.session_factory() as session,
+        service.adding_image(
+            session, storage, app.state.settings, app.state.analyzer, user_id=bo.id, data=jpeg(), filename=None
+        ) as added,
+    ):
+        pass
+    assert added.cutout is not None and not list(storage_dir.rglob("*.cutout.webp"))  # not on the critical path
+    url = f"/api/images/{bo.id}/{added.row.id}" if deleted == "image" else f"/api/users/{bo.id}"
+    await asyncio.gather(
+        cutouts.store_cutout(app.state.session_factory, storage, added.cutout),
+        _when_writing(storage, client.delete(url, headers=bo.headers)),
+    )
+    assert stored_files(storage_dir, bo.id) == []

@@ -15,6 +15,11 @@ from app.wardrobe.reanalysis import reanalyze_local
 from tests.factories import create_user, jpeg, upload
 
 
+def alpha_of(webp: bytes) -> np.ndarray:
+    with Image.open(io.BytesIO(webp)) as cutout:
+        return np.asarray(cutout.convert("RGBA").getchannel("A"))
+
+
 def cutouts(storage_dir: Path) -> list[Path]:
     return list(storage_dir.rglob("*.cutout.webp"))
 
@@ -35,6 +40,24 @@ async def test_an_upload_has_a_transparent_cutout_that_goes_with_the_item(
     assert cutouts(storage_dir) == []
     gone = await client.get(f"/api/images/{ana.id}/{item['id']}/cutout", headers=ana.headers)
     assert gone.status_code == 404
+
+
+async def test_a_cutout_not_written_yet_is_made_on_its_first_read(client: httpx.AsyncClient, storage_dir: Path) -> None:
+    """The upload answers before its cut-out is encoded; a read in between (or after a crash) gets the same file."""
+    ana = await create_user(client)
+    item = (await upload(client, ana, jpeg((200, 30, 40)))).json()
+    assert item["tags"]["garment_mask"] == "learned"
+    [stored] = cutouts(storage_dir)
+    written = stored.read_bytes()
+    stored.unlink()
+    response = await client.get(f"/api/images/{ana.id}/{item['id']}/cutout", headers=ana.headers)
+    assert response.status_code == 200 and response.headers["content-type"] == "image/webp"
+    # Made from the stored photo (its JPEG, not the upload's pixels): the same garment, the same crop.
+    first, again = alpha_of(written), alpha_of(response.content)
+    assert all(abs(a - b) <= 2 for a, b in zip(first.shape, again.shape, strict=True))
+    h, w = min(first.shape[0], again.shape[0]), min(first.shape[1], again.shape[1])
+    assert (abs(first[:h, :w].astype(int) - again[:h, :w]) < 64).mean() > 0.95
+    assert stored.read_bytes() == response.content  # and kept for the next read
 
 
 async def test_another_users_cutout_is_forbidden(client: httpx.AsyncClient) -> None:

@@ -73,6 +73,15 @@ async def test_row_without_file_is_reported_not_deleted(
         assert await session.scalar(select(func.count()).select_from(WardrobeImage)) == 1
 
 
+async def test_a_missing_cutout_is_not_lost_data(client: httpx.AsyncClient, app: FastAPI, storage_dir: Path) -> None:
+    """A cut-out is made from the photo on its first read (and right after an upload it may not be written yet)."""
+    await uploaded_keys(client, app)
+    [cutout] = storage_dir.rglob("*.cutout.webp")
+    cutout.unlink()
+    report = await sweep(app.state.session_factory, app.state.storage, grace=GRACE)
+    assert report.missing_files == [] and report.orphans_removed == []
+
+
 async def test_dry_run_deletes_nothing(app: FastAPI, storage_dir: Path) -> None:
     old = await write_orphan(storage_dir, "users/7/crashed.jpg", hours_old=2)
     report = await sweep(app.state.session_factory, app.state.storage, grace=GRACE, dry_run=True)

@@ -264,7 +264,9 @@ export interface paths {
          * Download Cutout
          * @description The garment cut out of its photo by the learned mask: a transparent WebP, at most 512 px.
          *
-         *     404 when the item was analysed before cut-outs existed (or by a remote model): re-analyse it first.
+         *     Right after an upload it may still be encoding; then it is made here, so the answer is the same. When the
+         *     item's tags say `garment_mask: fallback` (no plausible mask), it is the whole photo. 404 when the item was
+         *     analysed before cut-outs existed: re-analyse it first.
          */
         get: operations["images-download-cutout"];
         put?: never;
@@ -724,6 +726,12 @@ export interface components {
              */
             type: string;
         };
+        /**
+         * GarmentMask
+         * @description How the garment was told from its backdrop (`garment_mask`).
+         * @enum {string}
+         */
+        GarmentMask: "learned" | "fallback";
         /** Image */
         Image: {
             /**
@@ -812,6 +820,8 @@ export interface components {
              * @description 1 (gym, beach) .. 5 (black tie).
              */
             formality: number | null;
+            /** @description How the garment was told from its backdrop: `learned` (the mask model: colours measured on the garment, a transparent cut-out) or `fallback` (the mask was implausible, e.g. a light garment on a light backdrop: colours measured on the centre of the photo, and the cut-out is the whole photo). */
+            garment_mask: components["schemas"]["GarmentMask"] | null;
             /** Model Version */
             model_version: string | null;
             /**
