@@ -26,7 +26,7 @@ def _piece(wardrobe: Wardrobe, item_id: int, data: Path, analyzer: LocalAnalyzer
     item = next(i for i in wardrobe.items if i.id == item_id)
     path = data / wardrobe.truth[item_id].source
     with Image.open(path) as opened:
-        cutout = analyzer.analyze(opened.convert("RGB")).cutout
+        cutout = analyzer.cutout(opened.convert("RGB"))
     if cutout is not None:
         return Piece(item.category, item.type, cutout, cutout=True)
     return Piece(item.category, item.type, path.read_bytes())

@@ -73,6 +73,9 @@ def test_interleaved_traffic_on_two_replicas(replicas: list[str], s3_endpoint: s
                 "/api/conversations/", params={"user_id": user_id, "question": "what goes with navy?"}, headers=headers
             )
             assert asked.status_code == 200
+    for user_id, headers in users:  # every cut-out answers (one still encoding is made by the replica asked)
+        for image_id in uploaded[user_id]:
+            assert b.get(f"/api/images/{user_id}/{image_id}/cutout", headers=headers).status_code == 200
     first_id, first_headers = users[0]
     rotated = a.post(f"/api/users/{first_id}/token", headers=first_headers).json()["api_token"]
     assert b.get("/api/users/me", headers=first_headers).status_code == 401  # revoked everywhere at once
