@@ -417,3 +417,20 @@ def test_not_those_shoes_revises_the_pairing_and_keeps_the_piece() -> None:
     shoes = {i for i in first.referenced_item_ids if BY_ID[i].category == "shoes"}
     assert other.intent == "revise" and 52 in other.referenced_item_ids
     assert not shoes & set(other.referenced_item_ids)
+
+
+def test_a_coat_turned_down_is_not_added_back_later_in_the_thread() -> None:
+    *_, dislike, later = converse(
+        "What should I wear to a dinner at 5 degrees?", "I don't like the coat", "ok, and for the office on Friday?"
+    )
+    assert dislike.disliked_item_ids and dislike.disliked_item_ids[0] not in later.referenced_item_ids
+
+
+def test_a_new_occasion_drops_the_evening_of_the_last_one() -> None:
+    _, office = converse("What should I wear to a dinner tonight?", "and for the office tomorrow?")
+    assert "evening" not in office.text and "tonight" not in office.text
+
+
+def test_what_would_you_buy_is_a_gap_question() -> None:
+    _, gap = converse("I need an outfit for a party tonight", "what would you buy to make it dressier?")
+    assert gap.intent == "gap"

@@ -35,6 +35,7 @@ YESNO = re.compile(
 )
 GAP = re.compile(
     r"\bmissing\b|\b(?:what|which) (?:else )?(?:do|would|should) i (?:need|add|buy|get)\b|\bwhat should i (?:add|buy)\b"
+    r"|\bwhat (?:would|should|could) you (?:buy|add|get)\b|\bwhat (?:\w+ )?(?:to|should i) buy\b"
     r"|\bcapsule\b|\bgaps?\b|\bwhat to buy\b|\bnext (?:buy|piece|purchase)\b|\bwhat am i lacking\b|\blacking\b"
 )
 CARE = re.compile(

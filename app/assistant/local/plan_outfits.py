@@ -96,7 +96,8 @@ def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] =
     """The layer to add when it is cold, wet or the evening turns cool, and the outfit has none."""
     if not _needs_cover(ask) or any(item.category == "outerwear" and item.type not in LIGHT_LAYERS for item in chosen):
         return None
-    skip = set(exclude) | _blocked(ask) | {item.id for item in chosen}  # never "add the blazer" it already has
+    # never "add the blazer" it already has, nor the coat the user turned down earlier in the thread
+    skip = set(exclude) | _blocked(ask) | {item.id for item in chosen} | ask.state.excluded
     layers = [item for item in ask.wardrobe if item.category == "outerwear" and item.id not in skip]
     if ask.slots.rain:
         layers = [item for item in layers if item.type in RAIN_COVER] or layers
@@ -330,6 +331,9 @@ def dislike(ask: Ask) -> Plan:
     fresh = _different(result.outfits, ask.state.focus or ask.state.suggestion) if not dropped else result.outfits
     if fresh and ask.state.kind in (k.OUTFIT, k.REVISE):
         plan.say("instead", *fresh[0].items)
+        layer = cover_for(ask, fresh[0].items, plan.disliked)  # turning down the coat in the rain: another cover
+        if layer is not None:
+            plan.say("add_layer", layer, reason="rain" if ask.slots.rain else "cold")
     elif dropped and named:
         others = [i for i in of_kind(ask.wardrobe, f"category:{named[0].category}") if i.id not in dropped]
         others = _suited(ask, [i for i in others if i.id not in _blocked(ask)] or others)

@@ -67,6 +67,8 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
             changes[name] = getattr(earlier, name)
     if "temperature_c" in changes:
         changes["degrees"] = earlier.degrees
+    if slots.occasion and slots.occasion != earlier.occasion:
+        changes.pop("evening", None)  # "and for the office on Friday?" after a dinner: not an evening any more
     if slots.evening and not slots.occasion and earlier.occasion in DAYTIME_OCCASIONS:
         changes["occasion"] = "dinner"  # "and for the evenings?" on a work trip: dressed for dinner, not the office
     return replace(slots, **changes)
