@@ -76,23 +76,27 @@ def dataset_part(head: str, ds: Dataset, views: np.ndarray) -> Part:
     return Part(views[keep], allowed, split, ds.name)
 
 
-def home_pattern_part(ds: Dataset, views: np.ndarray) -> Part:
-    index = {image: i for i, image in enumerate(ds.images)}
+def home_pattern_part(ds: Dataset) -> Part:
+    """The home photos labelled for pattern, looked up in the shipped cache: some carry clothing-types
+    labels outside our types ("Not sure", "Other") and are not in the data set at all."""
+    cached = np.load(CACHE / f"shipped-{ds.name}.npz")
+    index = {str(k): i for i, k in enumerate(cached["keys"])}
+    validation = {image for image, val in zip(ds.images, ds.is_val, strict=True) if val}
     with HOME_PATTERN_LABELS.open(newline="") as handle:
-        labelled = [(index[row["image"]], row["pattern"]) for row in csv.DictReader(handle)]
-    rows = [i for i, _ in labelled]
-    if ds.is_val[rows].any():
+        labelled = [(row["image"], row["pattern"]) for row in csv.DictReader(handle)]
+    if any(image in validation for image, _ in labelled):
         raise SystemExit(f"{HOME_PATTERN_LABELS} names validation images")
+    views = np.asarray(cached["views"][[index[image] for image, _ in labelled]], dtype=np.float32)
     allowed = np.array([[label == p for label in HEAD_LABELS["pattern"]] for _, p in labelled])
-    split = np.where(calibration_fifth([ds.images[r] for r in rows], allowed), CALIBRATION, TRAIN)
-    repeat = np.concatenate([np.arange(len(rows)), np.repeat(np.flatnonzero(split == TRAIN), HOME_REPEAT - 1)])
-    return Part(views[rows][repeat], allowed[repeat], split[repeat], "home-patterns")
+    split = np.where(calibration_fifth([image for image, _ in labelled], allowed), CALIBRATION, TRAIN)
+    repeat = np.concatenate([np.arange(len(labelled)), np.repeat(np.flatnonzero(split == TRAIN), HOME_REPEAT - 1)])
+    return Part(views[repeat], allowed[repeat], split[repeat], "home-patterns")
 
 
 def head_split(head: str, datasets: dict[str, Dataset], views: dict[str, np.ndarray]) -> Split:
     parts = [dataset_part(head, ds, views[name]) for name, ds in datasets.items() if head in ds.targets]
-    if head == "pattern" and "clothing-types" in views:
-        parts.append(home_pattern_part(datasets["clothing-types"], views["clothing-types"]))
+    if head == "pattern":
+        parts.append(home_pattern_part(datasets["clothing-types"]))
     x = np.concatenate([p.views for p in parts])
     allowed = np.concatenate([p.allowed for p in parts])
     split = np.concatenate([p.split for p in parts])
@@ -159,8 +163,6 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     datasets = load_all(args.data)
     views = {name: shipped_views(ds) for name, ds in datasets.items() if set(args.heads) & set(ds.targets)}
-    if "pattern" in args.heads:  # the home photos labelled for pattern are clothing-types photos
-        views["clothing-types"] = shipped_views(datasets["clothing-types"])
     arrays: dict[str, np.ndarray] = {}
     temperatures: dict[str, float] = {}
     for head in args.heads:
