@@ -142,7 +142,8 @@ def write(out: Path, arrays: dict[str, np.ndarray], temperatures: dict[str, floa
     for head, temperature in temperatures.items():
         spec["heads"][head]["temperature"] = round(temperature, 4)
     kept["spec"] = np.array(json.dumps(spec))
-    np.savez(out / HEADS_FILE, **kept, **arrays)  # type: ignore[arg-type]
+    # Sorted keys: the same heads give the same bytes however many were refitted this run.
+    np.savez(out / HEADS_FILE, **dict(sorted({**kept, **arrays}.items())))  # type: ignore[arg-type]
     manifest_path = out / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
     manifest["heads"] = spec["heads"]
