@@ -434,3 +434,16 @@ def test_a_new_occasion_drops_the_evening_of_the_last_one() -> None:
 def test_what_would_you_buy_is_a_gap_question() -> None:
     _, gap = converse("I need an outfit for a party tonight", "what would you buy to make it dressier?")
     assert gap.intent == "gap"
+
+
+def test_items_are_named_with_the_print_the_photo_shows_and_prints_are_understood() -> None:
+    shirt = item(65, "shirt", "top", "red", "red", pattern="checked", formality=2, warmth=3)
+    wardrobe = (*CITY, shirt)
+    for question, said in (
+        ("What goes with my checked shirt?", "red checked shirt"),
+        ("¿Qué combina con mi camisa de cuadros?", "camisa roja de cuadros"),
+        ("Qu'est-ce qui va avec ma chemise à carreaux ?", "chemise rouge à carreaux"),
+        ("Was passt zu meinem Hemd mit Karomuster?", "Hemd in Rot mit Karomuster"),
+    ):
+        (answer,) = converse_over(question, wardrobe=wardrobe)
+        assert answer.referenced_item_ids[:1] == [65] and said in answer.text, (question, answer.text)

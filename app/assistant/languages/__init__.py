@@ -43,6 +43,12 @@ class Language:
     # word orders a phrase table cannot hold (German "ich mag die Stiefel nicht"): pattern -> replacement,
     # applied to the lowered question before the gloss
     rewrites: tuple[tuple[str, str], ...] = ()
+    # how a print is said after the noun ("à fleurs", "mit Streifen"); English puts it before ("floral dress")
+    patterns: Mapping[str, str] = field(default_factory=dict)
+
+    def pattern(self, item: WardrobeItem) -> str:
+        """The print the photo shows, so "your pink floral dress" is the one the user sees; solid says nothing."""
+        return self.patterns.get(item.pattern or "", "")
 
     def noun(self, kind: str | None, plural: bool = False) -> str:
         noun = self.nouns.get(kind or "") or self.nouns.get(f"category:{kind}") or self.nouns["item"]
@@ -126,6 +132,7 @@ PLURALS = {  # how single words form plurals, so "camisas" and "camicie" are rea
 SLOT_WORDS = {"category:shoes": "shoes", "category:top": "tops", "category:bottom": "bottoms",
               "category:outerwear": "outerwear"}  # fmt: skip
 GENERIC_TYPES = ("outerwear", "top", "pants")  # nouns these share with a specific type ("chaqueta") mean that type
+PATTERN_WORDS = {"striped": "striped", "checked": "checked", "dotted": "spotty", "floral": "floral"}  # words slots read
 ADJECTIVE_ENDINGS = {"de": ("e", "er", "es", "en", "em")}
 EVERYDAY_WORDS = frozenset({"uhr", "haut", "bas"})  # "um 8 Uhr", "en haut": read as a watch or a top, never
 
@@ -152,6 +159,9 @@ def _wording_gloss(language: Language) -> dict[str, str]:
                 table.setdefault(form.lower(), colour)
                 for ending in ADJECTIVE_ENDINGS.get(language.code, ()):  # "roter", "beigen": German declines
                     table.setdefault(form.lower() + ending, colour)
+    for pattern, phrase in language.patterns.items():
+        if pattern in PATTERN_WORDS:  # "camisa de cuadros" is a checked shirt
+            table.setdefault(phrase.lower(), PATTERN_WORDS[pattern])
     return table
 
 

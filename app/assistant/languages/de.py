@@ -42,6 +42,7 @@ COLOURS = {
         "forest green": "Tannengrün", "gold": "Gold", "silver": "Silber", "neon": "Neon",
     }.items()
 }  # fmt: skip
+PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "mit Punkten", "floral": "mit Blumenmuster", "animal": "mit Animal-Print", "graphic": "mit Print"}  # fmt: skip
 OCCASIONS = {
     "casual": "einen entspannten Tag", "work": "die Arbeit", "interview": "ein Vorstellungsgespräch", "wedding-guest": "eine Hochzeit",
     "funeral": "eine Beerdigung", "date": "ein Date", "dinner": "ein Abendessen", "party": "eine Party",
@@ -55,6 +56,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
     )
     colour = language.colour(item.colour_names[0] if item.colour_names else None)
     words = f"{noun.plural if noun.plural_only else noun.singular}" + (f" in {colour}" if colour else "")
+    words = " ".join(f"{words} {language.pattern(item)}".split())
     if not possessive:
         return words
     return f"{'deine' if noun.gender == 'f' or noun.plural_only else 'dein'} {words}"
@@ -333,6 +335,7 @@ LANGUAGE = Language(
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,
+    patterns=PATTERNS,
     occasions=OCCASIONS,
     name_item=name_item,
     name_cased=name_cased,

@@ -25,6 +25,7 @@ SPECIAL = {
 }  # fmt: skip
 NOUNS = {name: Noun(name, name + "s") for name in TYPES} | SPECIAL
 COLOURS = {name: forms(name) for name, _, _ in PALETTE}
+PATTERNS = {"striped": "striped", "checked": "checked", "dotted": "polka-dot", "floral": "floral", "animal": "animal-print", "graphic": "graphic"}  # fmt: skip
 OCCASIONS = {
     "casual": "a relaxed day", "work": "work", "interview": "an interview", "wedding-guest": "a wedding",
     "funeral": "a funeral", "date": "a date", "dinner": "dinner", "party": "a party", "formal": "a formal event",
@@ -35,7 +36,7 @@ OCCASIONS = {
 def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
     colour = item.colour_names[0] if item.colour_names else ""
     noun = language.noun(item.type or item.category)
-    words = f"{colour} {noun}".strip()
+    words = " ".join(f"{colour} {language.pattern(item)} {noun}".split())
     return f"your {words}" if possessive else words
 
 
@@ -238,6 +239,7 @@ LANGUAGE = Language(
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,
+    patterns=PATTERNS,
     occasions=OCCASIONS,
     name_item=name_item,
     extra={

@@ -40,6 +40,7 @@ COLOURS = {
     "olive": F("verde oliva"), "khaki green": F("verde caqui"), "forest green": F("verde bosque"),
     "gold": F("dorado", "dorada", "dorados", "doradas"), "silver": F("plateado", "plateada", "plateados", "plateadas"), "neon": F("neón"),
 }  # fmt: skip
+PATTERNS = {"striped": "de rayas", "checked": "de cuadros", "dotted": "de lunares", "floral": "de flores", "animal": "de estampado animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
     "casual": "un día tranquilo", "work": "el trabajo", "interview": "una entrevista", "wedding-guest": "una boda",
     "funeral": "un funeral", "date": "una cita", "dinner": "una cena", "party": "una fiesta", "formal": "un evento formal",
@@ -53,7 +54,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
     )
     plural = noun.plural_only
     colour = language.colour(item.colour_names[0] if item.colour_names else None, noun.gender, plural)
-    words = f"{noun.plural if plural else noun.singular} {colour}".strip()
+    words = " ".join(f"{noun.plural if plural else noun.singular} {colour} {language.pattern(item)}".split())
     return f"{'tus' if plural else 'tu'} {words}" if possessive else words
 
 
@@ -297,6 +298,7 @@ LANGUAGE = Language(
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,
+    patterns=PATTERNS,
     occasions=OCCASIONS,
     name_item=name_item,
     and_word="y",

@@ -41,6 +41,7 @@ COLOURS = {
     "olive": F("olive"), "khaki green": F("vert kaki"), "forest green": F("vert sapin"),
     "neon": F("fluo"), "gold": F("doré", "dorée", "dorés", "dorées"), "silver": F("argenté", "argentée", "argentés", "argentées"),
 }  # fmt: skip
+PATTERNS = {"striped": "à rayures", "checked": "à carreaux", "dotted": "à pois", "floral": "à fleurs", "animal": "à imprimé animal", "graphic": "à motif graphique"}  # fmt: skip
 OCCASIONS = {
     "casual": "une journée détente", "work": "le travail", "interview": "un entretien", "wedding-guest": "un mariage",
     "funeral": "un enterrement", "date": "un rendez-vous", "dinner": "un dîner", "party": "une fête",
@@ -54,7 +55,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
     )
     plural = noun.plural_only
     colour = language.colour(item.colour_names[0] if item.colour_names else None, noun.gender, plural)
-    words = f"{noun.plural if plural else noun.singular} {colour}".strip()
+    words = " ".join(f"{noun.plural if plural else noun.singular} {colour} {language.pattern(item)}".split())
     if not possessive:
         return words
     vowel = words[:1] in "aeéèiouyh"
@@ -327,6 +328,7 @@ LANGUAGE = Language(
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,
+    patterns=PATTERNS,
     occasions=OCCASIONS,
     name_item=name_item,
     and_word="et",

@@ -40,6 +40,7 @@ COLOURS = {
     "olive": F("verde oliva"), "khaki green": F("verde militare"), "forest green": F("verde bosco"),
     "gold": F("oro"), "silver": F("argento"), "neon": F("fluo"),
 }  # fmt: skip
+PATTERNS = {"striped": "a righe", "checked": "a quadri", "dotted": "a pois", "floral": "a fiori", "animal": "animalier", "graphic": "con stampa"}  # fmt: skip
 OCCASIONS = {
     "casual": "una giornata tranquilla", "work": "il lavoro", "interview": "un colloquio", "wedding-guest": "un matrimonio",
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
@@ -54,7 +55,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
     )
     plural = noun.plural_only
     colour = language.colour(item.colour_names[0] if item.colour_names else None, noun.gender, plural)
-    words = f"{noun.plural if plural else noun.singular} {colour}".strip()
+    words = " ".join(f"{noun.plural if plural else noun.singular} {colour} {language.pattern(item)}".split())
     return f"{POSSESSIVE[(noun.gender if noun.gender == 'f' else 'm', plural)]} {words}" if possessive else words
 
 
@@ -300,6 +301,7 @@ LANGUAGE = Language(
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,
+    patterns=PATTERNS,
     occasions=OCCASIONS,
     name_item=name_item,
     and_word="e",

@@ -42,6 +42,7 @@ COLOURS = {
     "khaki green": F("verde-militar"), "forest green": F("verde-floresta"), "gold": F("dourado", "dourada", "dourados", "douradas"),
     "silver": F("prateado", "prateada", "prateados", "prateadas"), "neon": F("neon"),
 }  # fmt: skip
+PATTERNS = {"striped": "às riscas", "checked": "aos quadrados", "dotted": "às bolinhas", "floral": "de flores", "animal": "com padrão animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
     "casual": "um dia tranquilo", "work": "o trabalho", "interview": "uma entrevista", "wedding-guest": "um casamento",
     "funeral": "um funeral", "date": "um encontro", "dinner": "um jantar", "party": "uma festa", "formal": "um evento formal",
@@ -56,7 +57,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
     )
     plural = noun.plural_only
     colour = language.colour(item.colour_names[0] if item.colour_names else None, noun.gender, plural)
-    words = f"{noun.plural if plural else noun.singular} {colour}".strip()
+    words = " ".join(f"{noun.plural if plural else noun.singular} {colour} {language.pattern(item)}".split())
     return f"{POSSESSIVE[(noun.gender if noun.gender == 'f' else 'm', plural)]} {words}" if possessive else words
 
 
@@ -302,6 +303,7 @@ LANGUAGE = Language(
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,
+    patterns=PATTERNS,
     occasions=OCCASIONS,
     name_item=name_item,
     and_word="e",
