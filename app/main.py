@@ -1,6 +1,7 @@
 """The FastAPI application: `uvicorn app.main:app`."""
 
 import asyncio
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -68,6 +69,16 @@ def build_assistant(settings: Settings) -> Assistant:
     )
 
 
+def keep_out_of_collections() -> None:
+    """Move everything start-up made (the model, vocabularies, routes: ~180k objects) out of the collector's reach.
+
+    Python's full collections traverse every tracked object; with 64 requests in flight enough survive to
+    trigger one every ~150 requests, and each walked the start-up heap: a third of a request's CPU at c64.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_format)
@@ -90,9 +101,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sweeper = start_periodic_sweep(
             app.state.session_factory, app.state.storage, interval_s=settings.sweep_interval_s
         )
+        keep_out_of_collections()
         try:
             yield
         finally:
+            gc.unfreeze()
             await stop_periodic_sweep(sweeper)
             await app.state.rate_limiter.close()
             await app.state.token_cache.close()

@@ -6,12 +6,14 @@ root or with CAP_SYS_PTRACE). Without it the benchmark says so and skips the pro
 
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 TOP = 25
+ROOT_MODULE_PREFIX = str(Path(__file__).resolve().parents[1]).replace("/", ".").lstrip(".") + "."
 # Frames every sample passes through (interpreter start-up, the server's loop): they say nothing.
 _WRAPPERS = (
     "<frozen",
@@ -28,7 +30,8 @@ _WRAPPERS = (
 
 
 def py_spy_path() -> str | None:
-    return shutil.which("py-spy")
+    """On PATH, or beside this interpreter (`.venv/bin/pip install py-spy` without activating the venv)."""
+    return shutil.which("py-spy") or shutil.which("py-spy", path=str(Path(sys.executable).parent))
 
 
 def profiled(pid: int, run: Callable[[], object], *, seconds: float) -> tuple[object, str]:
@@ -52,7 +55,7 @@ def _frames(stack: str) -> list[str]:
         name, _, where = frame.partition(" (")
         path = where.split(":")[0]
         module = path.replace("/", ".").split("site-packages.")[-1].removesuffix(".py")
-        frames.append(f"{module.split('wt-h12.')[-1][-48:]}:{name}")
+        frames.append(f"{module.split(ROOT_MODULE_PREFIX)[-1][-48:]}:{name}")
     return frames
 
 

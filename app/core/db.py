@@ -66,6 +66,9 @@ class CreatedAtMixin:
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
 
+SQLITE_POOL_SIZE = 64
+
+
 def create_engine(settings: Settings) -> AsyncEngine:
     # hide_parameters: errors and tracebacks name the statement, never the values (questions, preferences).
     if settings.is_sqlite:
@@ -76,13 +79,16 @@ def create_engine(settings: Settings) -> AsyncEngine:
             synchronous=settings.sqlite_synchronous,
         )
         # Connections are cheap (a file handle and an idle thread); enough that requests queue for the writer
-        # lock, where they are served in order, rather than for the pool.
+        # lock, where they are served in order, rather than for the pool. All of them are kept: SQLAlchemy
+        # returns a connection from a task of its own (a shielded close), so at 64 concurrent requests about
+        # 64 are checked out at once, and overflow connections beyond the pool were opened and closed (a
+        # thread and a file each) for nearly every request, doubling its cost.
         return create_async_engine(
             settings.database_url,
             async_creator=creator,
             hide_parameters=True,
-            pool_size=10,
-            max_overflow=54,
+            pool_size=SQLITE_POOL_SIZE,
+            max_overflow=SQLITE_POOL_SIZE,
             json_deserializer=loads,
         )
     return create_async_engine(
