@@ -447,3 +447,14 @@ def test_items_are_named_with_the_print_the_photo_shows_and_prints_are_understoo
     ):
         (answer,) = converse_over(question, wardrobe=wardrobe)
         assert answer.referenced_item_ids[:1] == [65] and said in answer.text, (question, answer.text)
+
+
+def test_the_most_casual_pieces_are_out_at_an_interview_when_something_smarter_exists() -> None:
+    wardrobe = (*CITY, item(66, "hoodie", "top", "grey", "grey", formality=1, warmth=4))
+    for question in ("What should I wear to a job interview?", "What should I wear to work tomorrow?"):
+        (answer,) = converse_over(question, wardrobe=wardrobe)
+        assert not {BY_ID.get(i, wardrobe[-1]).type for i in answer.referenced_item_ids} & {
+            "hoodie",
+            "t-shirt",
+            "sneakers",
+        }

@@ -84,7 +84,22 @@ def _out_of_season(item: WardrobeItem, season: str | None) -> bool:
 
 def _blocked(ask: Ask) -> set[int]:
     temperature = effective_temperature(ask.slots)
-    return {item.id for item in ask.wardrobe if _ruled_out(item, ask.slots, temperature)}
+    blocked = {item.id for item in ask.wardrobe if _ruled_out(item, ask.slots, temperature)}
+    return blocked | _underdressed(ask, blocked)
+
+
+def _underdressed(ask: Ask, blocked: set[int]) -> set[int]:
+    """At an occasion that asks for dress (an interview, work, a wedding), the most casual pieces (a hoodie,
+    joggers) are out whenever the same slot has something a step smarter; with nothing better they stay."""
+    occasion = ask.slots.occasion
+    if occasion not in OCCASIONS or OCCASIONS[occasion][0] < 3:
+        return set()
+    out: set[int] = set()
+    for slot in ("top", "bottom", "shoes", "one-piece"):
+        pieces = [i for i in ask.wardrobe if i.category == slot and i.id not in blocked]
+        if any(formality(i) >= 2 for i in pieces):
+            out |= {i.id for i in pieces if formality(i) <= 1}
+    return out
 
 
 def _needs_cover(ask: Ask) -> bool:
