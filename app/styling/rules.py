@@ -176,7 +176,10 @@ def _weather_outfit(items: Sequence[WardrobeItem], context: StyleContext) -> lis
             Violation("rain", "no coat or jacket in the rain", "no outerwear for rain: add a raincoat or a jacket")
         )
     temperature = context.temperature_c
-    if temperature is not None and temperature < COLD_C and not layers:
+    # In the cold a coat or jacket, or at least a blazer over a knit: a blazer over a shirt is not outerwear.
+    torso_layers = {garment(item).layer for item in pieces if item.category in ("top", "outerwear")}
+    covered = OUTER in torso_layers or {TAILORED, MID} <= torso_layers
+    if temperature is not None and temperature < COLD_C and not covered:
         problems.append(
             Violation(
                 "cold", f"no outerwear at {temperature:g} °C", "no outerwear for the cold: add a coat or a jacket"

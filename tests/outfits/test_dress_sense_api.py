@@ -129,3 +129,14 @@ async def test_a_funeral_refuses_a_loud_scarf_and_prefers_dark_pieces(client: ht
     await correct(client, ana, ids["trousers"], primary_color="cream")
     pale = await rate(client, ana, [ids["shirt"], ids["trousers"], ids["formal-shoes"]], occasion="funeral")
     assert pale["score"] < dark["score"]
+
+
+async def test_in_the_cold_a_blazer_over_a_shirt_is_not_outerwear_but_over_a_knit_it_will_do(
+    client: httpx.AsyncClient,
+) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["shirt", "sweater", "trousers", "formal-shoes", "blazer"])
+    bare = await rate(client, ana, [ids["shirt"], ids["trousers"], ids["formal-shoes"], ids["blazer"]], temperature_c=6)
+    assert "no outerwear at 6 °C" in [rule["message"] for rule in bare["broken_rules"]]
+    knit = [ids["shirt"], ids["sweater"], ids["trousers"], ids["formal-shoes"], ids["blazer"]]
+    assert (await rate(client, ana, knit, temperature_c=6))["broken_rules"] == []
