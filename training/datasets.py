@@ -78,6 +78,14 @@ def clothing_types(data: Path) -> Dataset:
     return ds
 
 
+def refuse_validation_images(labels_file: Path, images: list[str], ds: Dataset) -> None:
+    """A label file for training must not name a photo of the data set's validation split."""
+    validation = {image for image, val in zip(ds.images, ds.is_val, strict=True) if val}
+    named = sorted(validation.intersection(images))
+    if named:
+        raise SystemExit(f"{labels_file} names {len(named)} validation images, e.g. {named[0]}")
+
+
 def product_attributes(data: Path) -> Dataset:
     root = data / "product-attributes"
     rows, is_val = _read(root, "articleType", lambda row: True)

@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from app.vision.model import stamp_version
 from app.vision.taxonomy import SHOE_KINDS
 from training.calibration import ece, fit_temperature, image_probabilities, one_hot
-from training.datasets import product_attributes, stratified_split
+from training.datasets import clothing_types, product_attributes, refuse_validation_images, stratified_split
 from training.labels import FINE_GROUPS, WORN_FINE_TYPES, WORN_SHOE_KINDS, product_fine_type, product_shoe_kind
 from training.shipped_cache import CACHE
 
@@ -85,11 +85,13 @@ def worn_rows(mapping: dict[str, str]) -> Rows:
     return Rows(views[rows], labels, _splits([keys[r] for r in rows], labels, is_val))
 
 
-def home_shoe_rows() -> Rows:
+def home_shoe_rows(data: Path) -> Rows:
     keys, views = _load("clothing-types")
     index = {k: i for i, k in enumerate(keys)}
     with HOME_SHOE_LABELS.open(newline="") as handle:
-        labelled = [(index[r["image"]], r["shoe_kind"]) for r in csv.DictReader(handle)]
+        named = [(r["image"], r["shoe_kind"]) for r in csv.DictReader(handle)]
+    refuse_validation_images(HOME_SHOE_LABELS, [image for image, _ in named], clothing_types(data))
+    labelled = [(index[image], kind) for image, kind in named]
     rows, labels = [i for i, _ in labelled], [k for _, k in labelled]
     calibration = stratified_split([f"calibration:{keys[r]}" for r in rows], labels)
     split = np.where(calibration, 1, 0)
@@ -140,7 +142,7 @@ def train_head(name: str, rows: Rows, labels: tuple[str, ...]) -> dict[str, np.n
 
 
 def datasets_for(data: Path) -> dict[str, Rows]:
-    shoe_parts = [product_rows(data, product_shoe_kind), worn_rows(WORN_SHOE_KINDS), home_shoe_rows()]
+    shoe_parts = [product_rows(data, product_shoe_kind), worn_rows(WORN_SHOE_KINDS), home_shoe_rows(data)]
     shoes = joined(shoe_parts, SHOE_HEAD_LABELS)
     fine = [product_rows(data, product_fine_type), worn_rows(WORN_FINE_TYPES)]
     out = {"shoe_kind": shoes}

@@ -26,7 +26,7 @@ import torch
 
 from app.vision.model import stamp_version
 from training.calibration import ece, equal_source_weights, fit_temperature, image_probabilities
-from training.datasets import DEFAULT_DATA, Dataset, load_all, stratified_split
+from training.datasets import DEFAULT_DATA, Dataset, load_all, refuse_validation_images, stratified_split
 from training.heads import BALANCED, HEADS_FILE, HeadData, fit, to_arrays
 from training.labels import HEAD_LABELS
 from training.shipped_cache import CACHE
@@ -81,11 +81,9 @@ def home_pattern_part(ds: Dataset) -> Part:
     labels outside our types ("Not sure", "Other") and are not in the data set at all."""
     cached = np.load(CACHE / f"shipped-{ds.name}.npz")
     index = {str(k): i for i, k in enumerate(cached["keys"])}
-    validation = {image for image, val in zip(ds.images, ds.is_val, strict=True) if val}
     with HOME_PATTERN_LABELS.open(newline="") as handle:
         labelled = [(row["image"], row["pattern"]) for row in csv.DictReader(handle)]
-    if any(image in validation for image, _ in labelled):
-        raise SystemExit(f"{HOME_PATTERN_LABELS} names validation images")
+    refuse_validation_images(HOME_PATTERN_LABELS, [image for image, _ in labelled], ds)
     views = np.asarray(cached["views"][[index[image] for image, _ in labelled]], dtype=np.float32)
     allowed = np.array([[label == p for label in HEAD_LABELS["pattern"]] for _, p in labelled])
     split = np.where(calibration_fifth([image for image, _ in labelled], allowed), CALIBRATION, TRAIN)

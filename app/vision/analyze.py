@@ -25,8 +25,8 @@ COLOUR_HEAD_TRUST = 0.5  # below this the measured clusters name the colour on t
 # A field whose calibrated confidence is below this is listed in `needs_review`: a client should ask
 # the user rather than act on it. Chosen from accuracy vs confidence (`python -m eval.vision`, table in
 # docs/model-card.md): on held-out home photos at 0.6, 11% of types are asked about and the rest are
-# right 92% of the time (the asked ones 59%); pattern 7% asked, rest 82%; shoe kind 39% asked, rest
-# 76%. At 0.7 shoe kind would be asked about on most items; at 0.5 the asked ones are still right ~60%.
+# right 92% of the time (the asked ones 60%); pattern 7% asked, rest 82%; shoe kind 39% asked, rest
+# 77%. At 0.7 shoe kind would be asked about on most items; at 0.5 the asked ones are still right ~60%.
 REVIEW_THRESHOLD = 0.6
 SECOND_COLOUR_CANDIDATE = 0.25  # a second colour family is offered when the head gives it this much
 REVIEWED_FIELDS = ("type", "category", "color_family", "pattern", "style", "shoe_kind")
