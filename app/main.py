@@ -96,7 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.assistant = build_assistant(settings)
         app.state.rate_limiter = create_rate_limiter(settings.redis_url)
         app.state.token_cache = create_token_cache(
-            ttl_s=settings.token_cache_ttl_s, max_entries=settings.token_cache_size, redis_url=settings.redis_url
+            ttl_s=settings.token_cache_seconds, max_entries=settings.token_cache_size, redis_url=settings.redis_url
         )
         sweeper = start_periodic_sweep(
             app.state.session_factory, app.state.storage, interval_s=settings.sweep_interval_s

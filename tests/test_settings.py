@@ -18,3 +18,11 @@ def test_auto_migrate_defaults_to_sqlite_only() -> None:
     assert sqlite.should_auto_migrate and not postgres.should_auto_migrate
     forced = Settings(_env_file=None, database_url="postgresql+asyncpg://h/db", auto_migrate=True)
     assert forced.should_auto_migrate
+
+
+def test_token_cache_only_where_every_process_hears_of_a_revocation() -> None:
+    postgres = "postgresql+asyncpg://h/db"
+    assert Settings(_env_file=None, database_url="sqlite+aiosqlite:///x.db").token_cache_seconds > 0  # one process
+    assert Settings(_env_file=None, database_url=postgres, redis_url="redis://r/0").token_cache_seconds > 0
+    assert Settings(_env_file=None, database_url=postgres).token_cache_seconds == 0  # replicas without Redis
+    assert Settings(_env_file=None, database_url=postgres, token_cache_ttl_s=2).token_cache_seconds == 2

@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("data")
 REPO_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+DEFAULT_TOKEN_CACHE_TTL_S = 5.0
 
 
 class Settings(BaseSettings):
@@ -99,11 +100,13 @@ class Settings(BaseSettings):
         default=None,
         description="Redis for state shared by replicas (rate limits, token revocations), e.g. redis://127.0.0.1:6379/0.",
     )
-    token_cache_ttl_s: float = Field(
-        default=5.0,
+    token_cache_ttl_s: float | None = Field(
+        default=None,
         ge=0,
-        description="Seconds a verified API token is trusted without a database read (0 = no cache). With Redis a "
-        "revocation reaches every replica at once; without it other processes see it within this time.",
+        description="Seconds a verified API token is trusted without a database read (0 = no cache). Unset: "
+        f"{DEFAULT_TOKEN_CACHE_TTL_S:g} s with Redis (a revocation reaches every replica at once) or on SQLite (one "
+        "process), none on PostgreSQL without Redis (replicas could not hear of a rotation). Set explicitly, other "
+        "processes without Redis see a revocation within this time.",
     )
     token_cache_size: int = Field(default=10_000, ge=0, description="Most cached tokens per process.")
     rate_limit_writes_per_minute: int = Field(
@@ -158,6 +161,15 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def token_cache_seconds(self) -> float:
+        """The token cache's TTL: only where every process hears of a revocation, unless set explicitly."""
+        if self.token_cache_ttl_s is not None:
+            return self.token_cache_ttl_s
+        # On PostgreSQL the service runs as several tasks; without Redis one could not tell the others that a
+        # token was rotated away, and a token the README says is dead would keep working there for the TTL.
+        return DEFAULT_TOKEN_CACHE_TTL_S if self.redis_url or self.is_sqlite else 0.0
 
     @property
     def should_auto_migrate(self) -> bool:

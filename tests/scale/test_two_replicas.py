@@ -74,6 +74,8 @@ def test_interleaved_traffic_on_two_replicas(replicas: list[str], s3_endpoint: s
             )
             assert asked.status_code == 200
     first_id, first_headers = users[0]
+    # Just verified on b, then rotated on a: b must not keep trusting it (no Redis here to tell b).
+    assert b.get("/api/users/me", headers=first_headers).status_code == 200
     rotated = a.post(f"/api/users/{first_id}/token", headers=first_headers).json()["api_token"]
     assert b.get("/api/users/me", headers=first_headers).status_code == 401  # revoked everywhere at once
     assert b.get("/api/users/me", headers={"Authorization": f"Bearer {rotated}"}).status_code == 200

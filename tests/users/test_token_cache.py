@@ -10,10 +10,17 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import event
 
+from app.core.config import Settings
 from tests.factories import create_user
 
 REDIS_URL = os.environ.get("STYLIST_TEST_REDIS_URL")
 Replicas = Callable[..., Awaitable[httpx.AsyncClient]]
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """The cache on for both databases (by default PostgreSQL without Redis has none: tests/test_settings.py)."""
+    return settings.model_copy(update={"token_cache_ttl_s": 5.0})
 
 
 @contextmanager
