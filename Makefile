@@ -110,6 +110,7 @@ bench: install-dev  ## latency and throughput on this machine
 	$(BIN)/python -m bench.vision
 	$(BIN)/python -m bench.outfits
 	$(BIN)/python -m bench.assistant
+	$(BIN)/python -m bench.asgi  # CPU per request in process: steadier than req/s on a busy machine
 	$(BIN)/python -m bench.http  # ORIGINAL=path/to/ai-stylist checkout adds the side-by-side run
 
 USERS ?= 50
