@@ -27,7 +27,12 @@ from eval import assistant_checks as checks
 DATA = Path(__file__).with_name("assistant_data")
 LANGUAGES = ("fr", "de", "es", "it", "pt")
 # Held-out batches written later, each before the engine was run on it, one case per language and wardrobe.
-LATER_BATCHES = {"fresh": "cases_fresh.jsonl", "third": "cases_third.jsonl", "fourth": "cases_fourth.jsonl"}
+LATER_BATCHES = {
+    "fresh": "cases_fresh.jsonl",
+    "third": "cases_third.jsonl",
+    "fourth": "cases_fourth.jsonl",
+    "fifth": "cases_fifth.jsonl",
+}
 FAMILY = {name: family for name, _, family in PALETTE}
 
 
@@ -136,7 +141,7 @@ async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
 
 def _kind(case: Case) -> str:
     """The kind from the case id: "en-yn-3" and the fresh "f-en-yn-1" are yes/no cases."""
-    parts = case.id.split("-")[1:] if case.id[:2] in ("f-", "t-", "q-") else case.id.split("-")
+    parts = case.id.split("-")[1:] if case.id[:2] in ("f-", "t-", "q-", "v-") else case.id.split("-")
     return parts[1] if case.lang == "en" else "multilingual"
 
 
@@ -170,7 +175,7 @@ async def run(args: argparse.Namespace) -> None:
     print(f"wardrobes: {', '.join(f'{name} ({len(items)} items)' for name, items in wardrobes.items())}")
     chains = sum(len(case.turns) > 1 for case in cases)
     print(f"cases: {len(cases)} ({chains} follow-up chains), languages: en, {', '.join(LANGUAGES)}")
-    results: dict[str, list[Result]] = {"dev": [], "holdout": [], "fresh": [], "third": [], "fourth": []}
+    results: dict[str, list[Result]] = {"dev": [], "holdout": [], "fresh": [], "third": [], "fourth": [], "fifth": []}
     for case in cases:
         results[case.split].extend(await play(case, wardrobes[case.wardrobe]))
     report("development", results["dev"], args.verbose and not args.holdout_quiet)
@@ -178,6 +183,7 @@ async def run(args: argparse.Namespace) -> None:
     report("fresh holdout (second batch)", results["fresh"], args.verbose and args.show_holdout)
     report("third holdout batch", results["third"], args.verbose and args.show_holdout)
     report("fourth holdout batch", results["fourth"], args.verbose and args.show_holdout)
+    report("fifth holdout batch", results["fifth"], args.verbose and args.show_holdout)
     report("all", [result for part in results.values() for result in part], False)
 
 
