@@ -76,6 +76,17 @@ def main() -> None:
         f"growth: 50->500 items x{medians[500] / medians[50]:.1f} time, "
         f"500->5000 items x{medians[5000] / medians[500]:.1f} time (10x items each step)"
     )
+    # The costliest day: a coat is required and a blazer may go under it (one more slot in the search).
+    rainy = StyleContext(occasion="work", temperature_c=4, rain=True)
+    for size, repeat in ((500, 20), (5000, 10)):
+        items = wardrobe(size)
+        samples = timings_ms(partial(suggest, items, rainy, count=10), repeat=repeat, warmup=2)
+        cpu = cpu_ms(partial(suggest, items, rainy, count=10), repeat=repeat)
+        print(
+            f"rainy 4 °C commute, {size:>5} items: p50 {statistics.median(samples):7.1f} ms   "
+            f"p95 {percentile(samples, 95):7.1f} ms   cpu p50 {cpu:7.1f} ms   n={repeat}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

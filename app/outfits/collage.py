@@ -19,6 +19,7 @@ WIDTH, HEIGHT = 900, 1200  # 3:4 portrait, the shape of a phone screen; HEIGHT i
 MAX_SIDE, MAX_BYTES = 1200, 300_000
 MARGIN, GAP = 24, 14
 CAPTION = 196  # px at the bottom for the occasion and up to four lines of explanation
+CAPTION_CHARS = 230  # about what four lines of the caption font hold at this width
 BANDS = (0.42, 0.33, 0.25)  # torso, legs, feet and accessories: shares of the picture area
 BACKGROUND, CARD, INK, MUTED = (242, 239, 234), (255, 255, 255), (34, 34, 34), (96, 96, 96)
 

@@ -184,7 +184,10 @@ def collage_title(context: styling.StyleContext) -> str:
 
 
 def collage_caption(explanation: str) -> str:
-    """The explanation without its list of items (the picture shows them), so the reasons fit on a phone."""
+    """The whole explanation when it fits the caption; else the reasons without the list of items (the picture
+    shows them), so the reasons are never cut off on a phone."""
+    if len(explanation) <= collage.CAPTION_CHARS:
+        return explanation
     reasons = explanation.split(": ", 1)[-1]
     return reasons[:1].upper() + reasons[1:]
 

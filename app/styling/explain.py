@@ -74,7 +74,7 @@ def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -
         if len(garments) > 1:
             low = min(garments, key=lambda i: i.formality or 0)
             high = max(garments, key=lambda i: i.formality or 0)
-            return f"{CRITIQUE[part]} ({_a(low.style or 'casual', low.type)} with {type_words(high.type)})"
+            return f"{CRITIQUE[part]} ({_a(low.style or 'casual', low.type)} with {_a('', high.type)})"
     if part == "occasion" and context.occasion in OCCASIONS:
         return _occasion_critique(items, context.occasion)
     if part == "weather":

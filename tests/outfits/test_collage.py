@@ -75,8 +75,13 @@ def test_caption_is_drawn_and_cutouts_sit_on_the_background() -> None:
     assert dress[1] < HEIGHT * 0.5  # a one-piece spans the torso and legs bands
 
 
-def test_the_caption_gives_the_reasons_not_the_list_the_picture_already_shows() -> None:
+def test_a_long_caption_drops_the_list_the_picture_already_shows_not_the_reasons() -> None:
     from app.outfits.service import collage_caption
 
-    explanation = "white shirt + black trousers + black formal shoes: fits the dress code at work; but light."
-    assert collage_caption(explanation) == "Fits the dress code at work; but light."
+    short = "white shirt + black trousers + black formal shoes: fits the dress code at work."
+    assert collage_caption(short) == short
+    names = "white shirt + black trousers + black formal shoes + grey coat + navy scarf + black bag + silver watch"
+    reasons = "grey coat and closed formal shoes for the rain, fits the dress code at work, colours that work"
+    long = f"{names}: {reasons} together, a consistent style; but mixes dressy and casual pieces (a casual coat)."
+    assert collage_caption(long).startswith("Grey coat and closed formal shoes for the rain")
+    assert collage_caption(long).endswith("(a casual coat).")
