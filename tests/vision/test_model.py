@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageOps
 
-from app.vision.model import IMAGE_SIZE, ModelArtefactError, ModelOutput, VisionModel, files_version, preprocess
+from app.vision.model import IMAGE_SIZE, ModelArtefactError, ModelOutput, VisionModel, manifest_version, preprocess
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 IMAGES = Path(__file__).resolve().parents[1] / "fixtures" / "images"
@@ -129,13 +129,16 @@ def test_a_file_that_does_not_match_the_manifest_is_refused(tmp_path: Path) -> N
         VisionModel.load(copy)
 
 
-def test_the_version_follows_every_shipped_file(model) -> None:
-    files = dict(model.manifest["files"])
-    assert model.model_version == files_version(model.manifest["model_series"], files)
-    assert model.model_version == model.manifest["model_version"]  # the manifest was stamped when written
-    for name in files:  # a new mask or heads file alone must change the version re-analysis compares
-        changed = {**files, name: "0" * 64}
-        assert files_version(model.manifest["model_series"], changed) != model.model_version
+def test_the_version_follows_every_shipped_file_and_temperature(model) -> None:
+    manifest = model.manifest
+    assert model.model_version == manifest_version(manifest)
+    assert model.model_version == manifest["model_version"]  # the manifest was stamped when written
+    for name in manifest["files"]:  # a new mask or heads file alone must change the version re-analysis compares
+        changed = {**manifest, "files": {**manifest["files"], name: "0" * 64}}
+        assert manifest_version(changed) != model.model_version
+    refitted = json.loads(json.dumps(manifest))
+    refitted["heads"]["type"]["temperature"] = 1.0
+    assert manifest_version(refitted) != model.model_version
 
 
 def test_every_head_is_calibrated_and_the_temperature_is_applied(model, outputs) -> None:
