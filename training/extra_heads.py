@@ -6,8 +6,7 @@
 Each head is a multinomial logistic regression (class-balanced) on the standardised 1280-d
 embedding of each view (as is and mirrored), trained on product photos (article types refined by
 their names) and on worn-outfits garments cut out by their masks and laid on home-photo backdrops.
-Its temperature is fitted on a calibration fifth of the TRAINING rows (never validation), each source
-(shop photos, worn-outfits garments, home photos) counting equally. Writes
+Its temperature is fitted on a calibration fifth of the TRAINING rows (never validation). Writes
 <out>/extra_heads.npz and adds the heads and temperatures to the manifest (the model_version
 follows from the file hashes).
 """
@@ -26,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 
 from app.vision.model import stamp_version
 from app.vision.taxonomy import SHOE_KINDS
-from training.calibration import ece, equal_source_weights, fit_temperature, image_probabilities, one_hot
+from training.calibration import ece, fit_temperature, image_probabilities, one_hot
 from training.datasets import clothing_types, product_attributes, refuse_validation_images, stratified_split
 from training.labels import FINE_GROUPS, WORN_FINE_TYPES, WORN_SHOE_KINDS, product_fine_type, product_shoe_kind
 from training.shipped_cache import CACHE
@@ -49,7 +48,6 @@ class Rows:
     views: np.ndarray  # (N, 2, 1280) float32
     labels: list[str]
     split: np.ndarray  # 0 train, 1 calibration (from the training rows), 2 validation
-    source: np.ndarray  # where each row comes from: each source counts equally in the calibration
 
 
 def _load(source: str) -> tuple[list[str], np.ndarray]:
@@ -74,7 +72,7 @@ def product_rows(data: Path, label_of: object) -> Rows:
     rows = [p[0] for p in picked]
     labels = [p[1] for p in picked]
     is_val = np.array([p[2] for p in picked], dtype=bool)
-    return Rows(views[rows], labels, _splits([keys[r] for r in rows], labels, is_val), np.full(len(rows), "shop"))
+    return Rows(views[rows], labels, _splits([keys[r] for r in rows], labels, is_val))
 
 
 def worn_rows(mapping: dict[str, str]) -> Rows:
@@ -84,7 +82,7 @@ def worn_rows(mapping: dict[str, str]) -> Rows:
     photos = [keys[r].split(":")[0] for r in rows]
     # Validation by photo, so two garments of one outfit never sit on both sides.
     is_val = stratified_split(photos, ["all"] * len(photos))
-    return Rows(views[rows], labels, _splits([keys[r] for r in rows], labels, is_val), np.full(len(rows), "worn"))
+    return Rows(views[rows], labels, _splits([keys[r] for r in rows], labels, is_val))
 
 
 def home_shoe_rows(data: Path) -> Rows:
@@ -99,7 +97,7 @@ def home_shoe_rows(data: Path) -> Rows:
     split = np.where(calibration, 1, 0)
     train = np.flatnonzero(split == 0)
     repeat = np.concatenate([np.arange(len(rows)), np.repeat(train, HOME_REPEAT - 1)])
-    return Rows(views[rows][repeat], [labels[i] for i in repeat], split[repeat], np.full(len(repeat), "home"))
+    return Rows(views[rows][repeat], [labels[i] for i in repeat], split[repeat])
 
 
 def joined(parts: list[Rows], allowed: tuple[str, ...]) -> Rows:
@@ -108,7 +106,6 @@ def joined(parts: list[Rows], allowed: tuple[str, ...]) -> Rows:
         np.stack([p.views[i] for p, i in keep]),
         [p.labels[i] for p, i in keep],
         np.array([p.split[i] for p, i in keep]),
-        np.array([p.source[i] for p, i in keep]),
     )
 
 
@@ -133,8 +130,7 @@ def train_head(name: str, rows: Rows, labels: tuple[str, ...]) -> dict[str, np.n
     def image_probs(mask: np.ndarray, temperature: float) -> np.ndarray:
         return image_probabilities(logits[np.repeat(mask, 2)].reshape(-1, 2, len(labels)), temperature)
 
-    weights = equal_source_weights(np.repeat(rows.source, 2)[split2 == 1])  # as training.refit_heads
-    temperature = fit_temperature(logits[split2 == 1], one_hot(y2[split2 == 1], len(labels)), weights)
+    temperature = fit_temperature(logits[split2 == 1], one_hot(y2[split2 == 1], len(labels)))
     val = rows.split == 2
     raw, calibrated = image_probs(val, 1.0), image_probs(val, temperature)
     acc = float((calibrated.argmax(1) == y[val]).mean())
