@@ -191,6 +191,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/warm_enough": ("Ja, {items} ist dafür warm genug.",),
     "verdict/yes/fine_for_walking": ("Ja, {items} sind bequem für lange Strecken.",),
     "verdict/no/too_casual_for": ("Nein, {items} ist zu leger für {occasion}.",),
+    "verdict/no/no_clash": ("Nein, {colours} beißen sich nicht; sie passen gut zusammen.",),
+    "verdict/no/no_clash_items": ("Nein, {items} beißen sich nicht; sie passen gut zusammen.",),
+    "verdict/no/too_bright_for_interview": ("Nein, {items} lenkt bei einem Vorstellungsgespräch zu sehr ab; ruhige Farben lassen dich sprechen.",),
+    "verdict/no/too_bright_for_interview/pl": ("Nein, {items} lenken bei einem Vorstellungsgespräch zu sehr ab; ruhige Farben lassen dich sprechen.",),
     "verdict/no/too_bright_for_funeral": ("Nein, {items} ist zu bunt für eine Beerdigung; dunkle, schlichte Teile sind respektvoller.",),
     "verdict/no/white_at_wedding": ("Nein, Weiß gehört der Braut.",),
     "verdict/no/kind_too_casual_for": ("Nein, {kinds} sind zu leger für {occasion}.",),
@@ -221,6 +225,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "beißen sich": "clash", "beissen sich": "clash", "regenmantel": "raincoat", "regenjacke": "raincoat",
     "noch eine idee": "another option", "andere idee": "another option", "eine andere idee": "another option", "etwas anderes": "something else",
     "es regnet": "it's raining", "regnet": "raining", "regnen": "rain",
     "strand": "beach", "am strand": "at the beach", "arbeiten": "work", "zum arbeiten": "for work", "skiurlaub": "ski trip", "ski": "ski",

@@ -165,6 +165,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/colours_ok": ("Sí, {colours} combinan bien.",), "verdict/yes/warm_enough": ("Sí, {items} abriga lo suficiente.",),
     "verdict/yes/fine_for_walking": ("Sí, {items} serán cómodos para caminar mucho.",),
     "verdict/no/too_casual_for": ("No, {items} es demasiado informal para {occasion}.",),
+    "verdict/no/no_clash": ("No, {colours} no chocan; combinan bien.",),
+    "verdict/no/no_clash_items": ("No, {items} no chocan; combinan bien.",),
+    "verdict/no/too_bright_for_interview": ("No, {items} llama demasiado la atención en una entrevista; los colores discretos te dejan hablar a ti.",),
+    "verdict/no/too_bright_for_interview/pl": ("No, {items} llaman demasiado la atención en una entrevista; los colores discretos te dejan hablar a ti.",),
     "verdict/no/too_bright_for_funeral": ("No, {items} es demasiado alegre para un funeral; lo respetuoso son prendas oscuras y lisas.",),
     "verdict/no/white_at_wedding": ("No, el blanco es de la novia.",),
     "verdict/no/kind_too_casual_for": ("No, las {kinds} son demasiado informales para {occasion}.",),
@@ -195,6 +199,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "chocan": "clash", "choca": "clash", "chubasquero": "raincoat",
     "otra idea": "another option", "algo diferente": "something different",
     "llueve": "raining", "lloviendo": "raining",
     "playa": "beach", "trabajar": "work", "para trabajar": "for work", "esquí": "ski", "esquiar": "skiing",

@@ -177,6 +177,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/warm_enough": ("Oui, {items} suffit pour ça.",),
     "verdict/yes/fine_for_walking": ("Oui, {items} seront confortables pour marcher longtemps.",),
     "verdict/no/too_casual_for": ("Non, {items} est trop décontracté pour {occasion}.",),
+    "verdict/no/no_clash": ("Non, {colours} ne jurent pas ; ils vont bien ensemble.",),
+    "verdict/no/no_clash_items": ("Non, {items} ne jurent pas ; ils vont bien ensemble.",),
+    "verdict/no/too_bright_for_interview": ("Non, {items} attirerait trop l'attention à un entretien ; des couleurs discrètes te laissent parler.",),
+    "verdict/no/too_bright_for_interview/pl": ("Non, {items} attireraient trop l'attention à un entretien ; des couleurs discrètes te laissent parler.",),
     "verdict/no/too_bright_for_funeral": ("Non, {items} est trop gai pour un enterrement ; des pièces sombres et unies sont plus respectueuses.",),
     "verdict/no/white_at_wedding": ("Non, le blanc est réservé à la mariée.",),
     "verdict/no/kind_too_casual_for": ("Non, les {kinds} sont trop décontractées pour {occasion}.",),
@@ -207,6 +211,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "jurent": "clash", "jure": "clash", "jurer": "clash",
     "une autre idée": "another option", "autre chose": "something else",
     "il pleut": "it's raining", "pleut": "raining", "pleuvoir": "rain",
     "travailler": "work", "pour travailler": "for work", "ski": "ski", "au ski": "skiing",

@@ -159,6 +159,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/colours_ok": ("Sì, {colours} stanno bene insieme.",), "verdict/yes/warm_enough": ("Sì, {items} è abbastanza caldo.",),
     "verdict/yes/fine_for_walking": ("Sì, {items} saranno comodi per camminare a lungo.",),
     "verdict/no/too_casual_for": ("No, {items} è troppo casual per {occasion}.",),
+    "verdict/no/no_clash": ("No, {colours} non stonano; stanno bene insieme.",),
+    "verdict/no/no_clash_items": ("No, {items} non stonano; stanno bene insieme.",),
+    "verdict/no/too_bright_for_interview": ("No, {items} attira troppo l'attenzione a un colloquio; colori sobri lasciano parlare te.",),
+    "verdict/no/too_bright_for_interview/pl": ("No, {items} attirano troppo l'attenzione a un colloquio; colori sobri lasciano parlare te.",),
     "verdict/no/too_bright_for_funeral": ("No, {items} è troppo vivace per un funerale; capi scuri e tinta unita sono più rispettosi.",),
     "verdict/no/white_at_wedding": ("No, il bianco è della sposa.",),
     "verdict/no/kind_too_casual_for": ("No, le {kinds} sono troppo casual per {occasion}.",),
@@ -189,6 +193,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "stonano": "clash", "stona": "clash",
     "un'altra idea": "another option", "altra idea": "another option", "un'altra opzione": "another option", "qualcos'altro": "something else",
     "piove": "raining", "piovere": "rain",
     "spiaggia": "beach", "al mare": "at the beach", "lavorare": "work", "per lavorare": "for work", "sci": "ski", "sciare": "skiing",

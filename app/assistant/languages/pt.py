@@ -161,6 +161,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/colours_ok": ("Sim, {colours} combinam bem.",), "verdict/yes/warm_enough": ("Sim, {items} aquece o suficiente.",),
     "verdict/yes/fine_for_walking": ("Sim, {items} vão ser confortáveis para andar muito.",),
     "verdict/no/too_casual_for": ("Não, {items} é informal demais para {occasion}.",),
+    "verdict/no/no_clash": ("Não, {colours} não chocam; combinam bem.",),
+    "verdict/no/no_clash_items": ("Não, {items} não chocam; combinam bem.",),
+    "verdict/no/too_bright_for_interview": ("Não, {items} chama demasiado a atenção numa entrevista; cores discretas deixam-te falar a ti.",),
+    "verdict/no/too_bright_for_interview/pl": ("Não, {items} chamam demasiado a atenção numa entrevista; cores discretas deixam-te falar a ti.",),
     "verdict/no/too_bright_for_funeral": ("Não, {items} é alegre demais para um funeral; peças escuras e lisas são mais respeitosas.",),
     "verdict/no/white_at_wedding": ("Não, o branco é da noiva.",),
     "verdict/no/kind_too_casual_for": ("Não, {kinds} são informais demais para {occasion}.",),
@@ -191,6 +195,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "chocam": "clash", "choca": "clash", "blusão": "jacket", "blusões": "jackets", "capa de chuva": "raincoat", "cinzento": "grey", "cinzenta": "grey", "cinzentos": "grey", "cinzentas": "grey",
     "quais": "which", "qual": "which", "são melhores para": "are best for", "é melhor para": "is best for",
     "outra ideia": "another option", "outra opção": "another option", "algo diferente": "something different",
     "chove": "raining", "chover": "rain", "a chover": "raining", "chovendo": "raining",

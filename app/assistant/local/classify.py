@@ -20,7 +20,8 @@ COUNT = re.compile(r"\bhow many\b")
 OWN = re.compile(
     r"\bwhich (?:\w+ ){0,2}should i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b|"
     r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b|\bwhich of my\b|\blist (?:my|all)\b"
-    r"|\bshow me (?:my|all)\b|\bwhat (?:\w+ )?(?:items|things|clothes|pieces|stuff)\b.*\b(?:have|own)\b"
+    r"|\bshow me (?:my|all|every\w*)\b|\b(?:everything|anything|all) (?:\w+ ){0,2}i (?:own|have)\b"
+    r"|\bwhat (?:\w+ )?(?:items|things|clothes|pieces|stuff)\b.*\b(?:have|own)\b"
     r"|\bwhat do i have\b|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b|\bwhich of (?:my|the)\b"
 )
 BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
@@ -40,7 +41,12 @@ GAP = re.compile(
 )
 CARE = re.compile(
     r"\b(?:wash\w*|clean\w*|iron\w*|steam\w*|stain\w*|dry|drying|tumble|shrink\w*|pill\w*|moth\w*|store|storing|"
-    r"care for|look after|de-?pill|polish\w*|waterproof(?:ing)? my)\b"
+    r"care for|look after|de-?pill|polish\w*|waterproof(?:ing)? my|marks?|deodorant|sweat stains?|bleach\w*|"
+    r"get (?:\w+ ){0,4}out of)\b"
+)
+CARE_YESNO = re.compile(
+    r"^\s*(?:can|could|should|may|is it ok to|do i) (?:i )?(?:\w+ )?"
+    r"(?:wash|tumble|dry|iron|steam|bleach|machine|dry-clean|put)\b"
 )
 FIT = re.compile(
     r"\btuck\w*\b|"
@@ -97,10 +103,15 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
     return None
 
 
+# "... or is that weird?", "... or not?": a yes/no question with a tag, not a choice between two things
+TAG_QUESTION = re.compile(r"\bor (?:is (?:that|it)|would (?:that|it)|does (?:that|it)|not|no|nah)\b.*$")
+
+
 def _question(text: str, slots: Slots) -> str | None:
     if COUNT.search(text):
         return k.COUNT
-    if (COMPARE.search(text) or " or " in text) and (
+    choice = TAG_QUESTION.sub(" ", text)
+    if (COMPARE.search(choice) or " or " in choice) and (
         _two_options(slots) or re.search(r"\bwhich one\b|\bwhich is\b", text)
     ):
         return k.COMPARE
@@ -113,6 +124,8 @@ def _question(text: str, slots: Slots) -> str | None:
         return k.DRESS_CODE
     if FIT_QUESTION.search(text) and not slots.occasion and slots.temperature_c is None:
         return k.FIT  # "should my shirt collar be tight?" is about fit, whichever shirt
+    if CARE_YESNO.search(text) and CARE.search(text):
+        return k.CARE  # "can I tumble dry my wool sweater?": the fabric's care, whichever sweater
     refers = re.search(r"\b(?:it|them|that|those|this|these)\b", text)
     if YESNO.search(text) and (slots.garments or slots.colours or slots.ids or refers):
         return k.YESNO

@@ -98,11 +98,16 @@ class Vocabulary:
 BELOW_ZERO = re.compile(
     r"\b(?:minus|moins|menos|meno)\s+(\d{1,2})\b|\b(\d{1,2})\s*(?:degrees?\s+)?below(?: zero| freezing)?\b"
 )
+# "-2", "warm enough for 5": a signed number or one after a warmth question is degrees without the unit
+BARE_DEGREES = re.compile(
+    r"(?<![\w#-])(-\d{1,2})\b(?!\s*(?:%|days?|nights?|weeks?|hours?|h\b|min))"
+    r"|\b(?:warm|cool|light|cold) enough for (-?\d{1,2})\b(?!\s*(?:%|days?|nights?|weeks?|hours?))"
+)
 SUB_ZERO = re.compile(r"\b(?:below (?:zero|freezing)|sub-?zero|sotto zero|sous z[eé]ro|bajo cero|abaixo de zero)\b")
 
 
 def said_in_degrees(text: str) -> bool:
-    return bool(BELOW_ZERO.search(text) or TEMPERATURE.search(text))
+    return bool(BELOW_ZERO.search(text) or TEMPERATURE.search(text) or BARE_DEGREES.search(text))
 
 
 def temperature_in(text: str) -> float | None:
@@ -119,6 +124,9 @@ def temperature_in(text: str) -> float | None:
         if unit.startswith("f") or (not unit and value > 45):
             value = (value - 32) * 5 / 9
         return round(value, 1)
+    bare = BARE_DEGREES.search(text)
+    if bare:
+        return float(bare.group(1) or bare.group(2))
     word = WEATHER_VOCABULARY.first(text)
     return WEATHER_WORDS_C[word] if word else None
 
@@ -155,7 +163,9 @@ def trip_days_in(text: str) -> int | None:
         return count * 7 if match.group(2) == "week" else count
     if re.search(r"\bfortnight\b", text):
         return 14
-    return 2 if re.search(r"\bweekend (?:trip|away|break)\b", text) else None
+    if re.search(r"\blong weekend\b", text):
+        return 3
+    return 2 if re.search(r"\bweekend (?:trip|away|break|in|at)\b", text) else None
 
 
 def mask_dress_codes(text: str) -> str:

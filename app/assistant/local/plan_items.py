@@ -63,6 +63,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     return pool, garment
 
 
+# Kinds that name a family ("do I have a jacket?" is answered by a puffer); narrower kinds must be owned as such
+BROAD_KINDS = frozenset({"coat", "jacket", "outerwear", "top", "sweater", "trousers", "pants", "shoes"})
 SMART_WORD = re.compile(
     r"\b(smart|smarter|dressy|dressier|formal|elegant|casual)\s+(?:shoes|tops|trousers|bottoms|pieces|clothes|items|"
     r"things|outfits?|shirts?|jackets?|dresses|stuff)\b"
@@ -87,6 +89,11 @@ def own(ask: Ask) -> Plan:
         plan.say("none_colour", colour=unowned.group(1))
         return plan
     found, garment = _selection(ask)
+    exists = re.search(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b", ask.u.text)
+    if exists and garment and garment.kind not in BROAD_KINDS and not of_kind(ask.wardrobe, garment.kind):
+        # "have I got a raincoat?" with only a wool coat: no, and the nearest; a coat is not a raincoat
+        plan.say("dont_see", *found[:2], kind=garment.kind, colour=garment.colour)
+        return plan
     if garment and garment.colour and not found:
         closest = of_kind(ask.wardrobe, garment.kind)
         resolved = resolve(garment, ask.wardrobe)

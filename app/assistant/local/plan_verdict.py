@@ -21,6 +21,8 @@ TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bu
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
 RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
 BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
+CLASH = re.compile(r"\bclash\w*\b")  # "do navy and black clash?": yes and no change places
+LOUD = frozenset({"red", "orange", "yellow", "fuchsia", "pink", "coral", "turquoise", "gold", "mustard"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
     colour = item.colour_names[0] if item.colour_names else ""
     if occasion == "funeral" and (item.pattern in BOLD_PATTERNS or (colour and colour not in SOMBRE)):
         return Verdict("no", "too_bright_for_funeral")
+    if occasion == "interview" and (item.pattern in BOLD_PATTERNS or colour in LOUD) and item.category != "accessory":
+        return Verdict("no", "too_bright_for_interview")  # red heels pull focus from what you say
     if occasion == "wedding-guest" and colour in ("white", "ivory", "cream") and item.category == "one-piece":
         return Verdict("no", "white_at_wedding")
     if level < low - 1:  # at a dinner or a party the place decides; at an interview it does not
@@ -132,6 +136,11 @@ def _colours(ask: Ask) -> Verdict:
     return Verdict("yes", "colours_ok") if colours_pair(first, second) else Verdict("depends", "colours_careful")
 
 
+def _as_clash(verdict: Verdict, reason: str) -> Verdict:
+    """The verdict for "do they clash?": going together is a no, a careful pairing still depends."""
+    return Verdict("no", reason) if verdict.answer == "yes" else verdict
+
+
 def _one_in_each(ask: Ask, colours: tuple[str, ...]) -> list[WardrobeItem]:
     """An owned piece in each colour, from different slots, to try the pairing with."""
     chosen: list[WardrobeItem] = []
@@ -206,7 +215,10 @@ def yesno(ask: Ask) -> Plan:
             plan.say("try_these", *owned)
         return plan
     if not items and len(ask.slots.colours) >= 2:
-        plan.say("verdict", verdict=_colours(ask), colours=ask.slots.colours[:2])
+        verdict = _colours(ask)
+        if CLASH.search(ask.u.text):
+            verdict = _as_clash(verdict, "no_clash")
+        plan.say("verdict", verdict=verdict, colours=ask.slots.colours[:2])
         owned = _one_in_each(ask, ask.slots.colours[:2])
         if owned:
             plan.say("try_pair", *owned)
@@ -218,6 +230,8 @@ def yesno(ask: Ask) -> Plan:
     verdict = _judge(ask, items[0], other)
     if generic and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _kind_for_occasion(generic[0], str(ask.slots.occasion))
+    if CLASH.search(ask.u.text) and other is not None:
+        verdict = _as_clash(verdict, "no_clash_items")
     if TOO_MUCH.search(ask.u.text) and other is not None and verdict.answer == "yes":
         verdict = Verdict("no", "pair_not_too_much")  # "is my camel coat too formal for jeans?"
     if TOO_MUCH.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:

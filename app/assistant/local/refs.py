@@ -27,6 +27,8 @@ CONFUSED = (
 )  # fmt: skip
 MISMATCH = 0.35  # below this colour similarity the item is not the one described
 CLOSE_CALL = 0.1  # two candidates closer than this are ambiguous
+SAME_FAMILY = 0.4  # two shades of one colour family (burgundy, red) are at least this alike
+FAMILY = {name: family for name, _, family in PALETTE}
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ def colour_similarity(asked: str, tagged: str) -> float:
         return 1.0
     a, b = _lab(asked), _lab(tagged)
     seen = max(0.0, 1 - math.dist(a, b) / 45) if a and b else 0.0  # CIE76 distance 45 reads as a different colour
+    if FAMILY.get(asked) is not None and FAMILY.get(asked) == FAMILY.get(tagged):
+        seen = max(seen, SAME_FAMILY)  # "my burgundy skirt" for the skirt tagged red: a shade, not another colour
     confused = any(asked in group and tagged in group for group in CONFUSED)
     return min(0.95, seen + 0.1) if confused else seen
 

@@ -13,10 +13,12 @@ from app.assistant.local.entities import (
 )
 from app.styling.occasions import find_occasion
 
-RAIN = re.compile(r"\b(?:rain\w*|pouring|downpour|drizzl\w*|showers?|wet|storm\w*|bucketing|waterproof|monsoon)\b")
+RAIN = re.compile(
+    r"\b(?:rain\w*|mud|muddy|puddles?|pouring|downpour|drizzl\w*|showers?|wet|storm\w*|bucketing|waterproof|monsoon)\b"
+)
 WIND = re.compile(r"\b(?:wind\w*|gust\w*|breez\w*|blustery|storm\w*)\b")
 CYCLING = re.compile(r"\b(?:cycl\w*|bik(?:e|es|ing)|bicycle|ride my bike|on my bike|scooter)\b")
-WALKING = re.compile(r"\b(?:walk\w*|on my feet|sightseeing|hik\w*|stroll\w*|the dog)\b")
+WALKING = re.compile(r"\b(?:walk\w*|on my feet|festivals?|mud|muddy|sightseeing|hik\w*|stroll\w*|the dog)\b")
 EVENING = re.compile(r"\b(?:evening\w*|tonight|night|dinner)\b")
 _WARM_PART = r"(?:hot|warm|sunny|mild)\s+(?:days?|daytimes?|afternoons?|mornings?)"
 _COOL = r"(?:cool|cold|chilly|fresh|cooler|colder|nippy)"
@@ -35,7 +37,10 @@ FORECAST = re.compile(
 )
 _PEOPLE = r"(?:parents|family|friends?|in-laws|girlfriend|boyfriend|partner|date|mum|mom|dad)"
 MEETING_SOMEONE = re.compile(rf"\bmeeting (?=(?:my|her|his|their|our|the|some|a) (?:\w+'s )?{_PEOPLE}\b)")
-FORMAL_DO = re.compile(r"\b(?:formal|black tie|gala|smart|elegant|dressy) (?:dinner|lunch|event|party|do|evening)\b")
+FORMAL_DO = re.compile(
+    r"\b(?:formal|black tie|gala|smart|elegant|dressy|fancy|posh|upscale|nice) "
+    r"(?:dinner|lunch|event|party|do|evening)\b"
+)
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")
 STORE = re.compile(

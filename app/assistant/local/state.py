@@ -74,7 +74,10 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
     return replace(slots, **changes)
 
 
-CONTINUED = {k.OUTFIT: k.OUTFIT, k.REVISE: k.OUTFIT, k.DISLIKE: k.OUTFIT, k.PACKING: k.OUTFIT, k.PAIRING: k.PAIRING}
+CONTINUED = {
+    k.OUTFIT: k.OUTFIT, k.REVISE: k.OUTFIT, k.DISLIKE: k.OUTFIT, k.PACKING: k.OUTFIT, k.PAIRING: k.PAIRING,
+    k.OWN: k.OWN, k.COUNT: k.COUNT,
+}  # fmt: skip
 
 
 def in_thread(u: Understanding, state: State) -> Understanding:
@@ -85,7 +88,10 @@ def in_thread(u: Understanding, state: State) -> Understanding:
         return replace(u, kind=k.PAIRING)  # "e se fa freddo la sera?" after "what goes with my dress": over it
     if u.kind not in (k.CLARIFY, k.OFF_TOPIC) or not u.follow_up or state.kind not in CONTINUED:
         return u
-    if not (situation_changed(u.slots) or u.slots.garments):
+    asks_again = state.kind in (k.OWN, k.COUNT) and bool(u.slots.colours or u.slots.garments)
+    if state.kind in (k.OWN, k.COUNT) and not asks_again:
+        return u  # "ok what about green?" after "anything pink?" asks the wardrobe again; weather alone does not
+    if not (situation_changed(u.slots) or u.slots.garments or asks_again):
         return u
     trip = state.kind == k.PACKING and bool(u.slots.trip_days or u.slots.season)
     return replace(u, kind=k.PACKING if trip else CONTINUED[state.kind])

@@ -25,7 +25,8 @@ def _kind_words(lang: Language, values: Mapping[str, Any]) -> dict[str, str]:
     kind, colour = values.get("kind"), values.get("colour")
     noun = lang.nouns.get(kind or "") or lang.nouns["item"]
     colour_word = lang.colour(colour, noun.gender, noun.plural_only)
-    colour_kind = lang.extra.get("colour_kind", "{colour} {noun}").format(colour=colour_word, noun=noun.singular)
+    template = lang.extra.get("colour_kind", "{colour} {noun}") if colour else "{noun}"  # no "Trenchcoat in"
+    colour_kind = template.format(colour=colour_word, noun=noun.singular)
     article = lang.extra.get(f"a/{noun.gender}", lang.extra.get("a", ""))
     if lang.code == "en":
         article = "" if noun.plural_only else ("an" if colour_kind.strip()[:1] in "aeiou" else "a")
