@@ -14,6 +14,7 @@ from PIL import Image
 from app.vision.colours import ColourShare, dominant_colours
 from app.vision.cutout import cutout_webp
 from app.vision.features import color_features
+from app.vision.garment_colour import ColourHead, garment_colour_features
 from app.vision.knowledge import formality_of, seasons_of, style_of, warmth_of
 from app.vision.mask import GarmentMask, GarmentMasker
 from app.vision.model import ModelOutput, VisionModel
@@ -140,10 +141,10 @@ def refine_type(output: ModelOutput, category: str) -> TypeVerdict:
     return TypeVerdict(coarse, coarse_p)
 
 
-def colour_candidates(output: ModelOutput, colours: list[ColourShare]) -> list[str]:
+def colour_candidates(family_probabilities: dict[str, float], colours: list[ColourShare]) -> list[str]:
     """The named colour's family, and a second one when the photo is genuinely ambiguous (navy/black)."""
-    first = colours[0].family if colours else output.color.label
-    ranked = sorted(output.color.probabilities.items(), key=lambda kv: -kv[1])
+    ranked = sorted(family_probabilities.items(), key=lambda kv: -kv[1])
+    first = colours[0].family if colours else ranked[0][0]
     others = [family for family, p in ranked if family != first and p >= SECOND_COLOUR_CANDIDATE]
     return [first, *others[:1]]
 
@@ -151,7 +152,7 @@ def colour_candidates(output: ModelOutput, colours: list[ColourShare]) -> list[s
 # The modules whose rules turn model outputs into tags: a change to any of them changes the tags, so
 # it changes the version that re-analysis compares (the model files alone would not show it).
 ANALYSER_MODULES = (
-    "app.vision.analyze", "app.vision.colours", "app.vision.cutout", "app.vision.features",
+    "app.vision.analyze", "app.vision.colours", "app.vision.cutout", "app.vision.features", "app.vision.garment_colour",
     "app.vision.knowledge", "app.vision.mask", "app.vision.similarity", "app.vision.taxonomy",
 )  # fmt: skip
 
@@ -177,16 +178,21 @@ def analysis_copy(image: Image.Image) -> Image.Image:
 class LocalAnalyzer:
     """The trained ONNX model for type/pattern/style/season/colour family, plus measured colours."""
 
-    def __init__(self, model: VisionModel, masker: GarmentMasker | None = None) -> None:
+    def __init__(
+        self, model: VisionModel, masker: GarmentMasker | None = None, colour_head: ColourHead | None = None
+    ) -> None:
         self.model = model
         self.masker = masker
+        self.colour_head = colour_head
 
     @classmethod
     def load(cls, model_dir: Path, *, threads: int = 2) -> "LocalAnalyzer":
         model = VisionModel.load(model_dir, threads=threads)
         spec = model.manifest.get("mask")
         masker = GarmentMasker.load(model.checked_file(spec["file"]), spec["side"], threads=threads) if spec else None
-        return cls(model, masker)
+        colour_spec = model.manifest.get("garment_colour")
+        colour_head = ColourHead.load(model.checked_file(colour_spec["file"]), colour_spec) if colour_spec else None
+        return cls(model, masker, colour_head)
 
     @property
     def model_version(self) -> str:
@@ -201,11 +207,23 @@ class LocalAnalyzer:
         garment = self.garment(analysis_copy(image))
         return cutout_webp(image, garment) if garment is not None else None
 
+    def colour_family(self, small: Image.Image, output: ModelOutput, garment: GarmentMask | None) -> dict[str, float]:
+        """Family probabilities: the garment-pixel head when shipped and the mask found the garment, else
+        the whole-photo colour head (a fallback mask is a guess at the garment's pixels, not a finding)."""
+        if self.colour_head is None or garment is None or garment.fallback:
+            return output.color.probabilities
+        return self.colour_head.probabilities(output.embedding, garment_colour_features(small, garment.mask))
+
     def analyze(self, image: Image.Image) -> ItemAnalysis:
         small = analysis_copy(image)
         output = self.model.predict(small)
         garment = self.garment(small)
-        trusted_family = output.color.label if output.color.confidence >= COLOUR_HEAD_TRUST else None
+        families = self.colour_family(small, output, garment)
+        family, family_p = max(families.items(), key=lambda kv: kv[1])
+        # The garment-pixel head always names the family (clusters alone: 0.45 on home photos); the
+        # older whole-photo head only when it is sure.
+        learned = self.colour_head is not None and garment is not None and not garment.fallback
+        trusted_family = family if learned or family_p >= COLOUR_HEAD_TRUST else None
         colours = dominant_colours(small, primary_family=trusted_family, mask=garment.mask if garment else None)
         category = output.category.label
         verdict = refine_type(output, category)
@@ -216,7 +234,7 @@ class LocalAnalyzer:
         style = style_of(garment_type, STYLE_NAMES.get(output.style.label, output.style.label), pattern)
         return ItemAnalysis(
             colors=colours,
-            color_candidates=colour_candidates(output, colours),
+            color_candidates=colour_candidates(families, colours),
             garment=garment,
             type=garment_type,
             category=category,
@@ -231,7 +249,7 @@ class LocalAnalyzer:
                 "pattern": round(output.pattern.confidence, 3),
                 "style": round(output.style.confidence, 3),
                 "season": round(verdict.confidence, 3),  # seasons follow from the type
-                "color_family": round(output.color.confidence, 3),
+                "color_family": round(families.get(colours[0].family, family_p) if colours else family_p, 3),
                 **({"shoe_kind": round(verdict.shoe_kind, 3)} if verdict.shoe_kind is not None else {}),
             },
             model_version=self.model_version,
