@@ -70,7 +70,9 @@ def print_results(results: Results, *, elapsed: float, users: list[User], lost: 
         print(f"{route:<48} {len(values):>6} {p50:>8.0f} {p95:>8.0f} {p99:>8.0f}")
     errors = results.errors()
     print(f"429 (rate limited, deliberate): {results.throttled()}")
-    print(f"errors: {sum(errors.values())}" + "".join(f"\n  {r} -> {s}: {n}" for (r, s), n in sorted(errors.items())))
+    # Statuses are ints or transport errors' names (ReadTimeout): sorted as text, so both kinds can be listed.
+    listed = sorted(errors.items(), key=lambda kv: (kv[0][0], str(kv[0][1])))
+    print(f"errors: {sum(errors.values())}" + "".join(f"\n  {r} -> {s}: {n}" for (r, s), n in listed))
     writes = sum(len(u.images) + len(u.conversations) + 1 for u in users)
     print(f"acknowledged writes: {writes} (users, images, conversations); lost or inconsistent: {len(lost)}")
     for problem in lost[:20]:

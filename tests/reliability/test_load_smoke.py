@@ -4,6 +4,9 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from load.report import Results, print_results
 from tests.scale.test_two_replicas import ROOT
 
 
@@ -32,3 +35,13 @@ def test_refuses_a_non_loopback_url() -> None:
     )
     assert finished.returncode == 2
     assert "loopback" in finished.stderr
+
+
+def test_the_report_lists_http_statuses_and_transport_errors_together(capsys: pytest.CaptureFixture[str]) -> None:
+    """A run with a 503 and a ReadTimeout on one route crashed while printing its errors (int vs str)."""
+    results = Results()
+    results.record("POST /api/images/upload", 503, 0.1)
+    results.record("POST /api/images/upload", "ReadTimeout", 30.0)
+    print_results(results, elapsed=1.0, users=[], lost=[])
+    printed = capsys.readouterr().out
+    assert "errors: 2" in printed and "-> 503: 1" in printed and "-> ReadTimeout: 1" in printed
