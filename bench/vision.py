@@ -1,7 +1,8 @@
 """Image analysis latency and batch-upload throughput: `make bench` (python -m bench.vision).
 
-Prints p50/p95 for the analysis of a 1024x768 JPEG (decode, orient, analyse), the whole upload
-preparation (plus re-encode and thumbnail), peak memory, and images/s through the batch endpoint.
+Prints p50/p95 for the analysis of a 1024x768 JPEG (decode, orient, analyse), its cut-out (made after the
+upload answers) and both together, the whole upload preparation (plus re-encode and thumbnail), the analysis
+of a load-run photo, peak memory, and images/s through the batch endpoint.
 """
 
 import argparse
@@ -21,6 +22,7 @@ from app.vision.analyze import LocalAnalyzer
 from app.vision.cutout import cutout_webp
 from app.wardrobe.images import prepare_upload
 from bench.common import peak_rss_mb, sample_jpeg, summary, timings_ms
+from load.report import random_jpeg
 
 
 def analysis_latency(analyzer: LocalAnalyzer, data: bytes, repeat: int) -> None:
@@ -53,6 +55,17 @@ def analysis_latency(analyzer: LocalAnalyzer, data: bytes, repeat: int) -> None:
     )
     print(summary("analysis + cut-out (issue 13: <= 40 ms)", timings_ms(decode_analyze_and_cut_out, repeat=repeat)))
     print(summary("upload preparation + analysis", timings_ms(full_upload_preparation, repeat=repeat)))
+
+
+def load_photo_latency(analyzer: LocalAnalyzer, repeat: int) -> None:
+    """What one upload of `make load` costs the server: its photos are 320x240 (load/report.py)."""
+    data = random_jpeg(1)
+
+    def decode_and_analyze() -> None:
+        with Image.open(io.BytesIO(data)) as image:
+            analyzer.analyze(image.convert("RGB"))
+
+    print(summary("analysis of a 320x240 load-run photo", timings_ms(decode_and_analyze, repeat=repeat)))
 
 
 async def batch_throughput(files: int) -> None:
@@ -90,6 +103,7 @@ def main() -> None:
     analyzer = LocalAnalyzer.load(Settings(_env_file=None).model_dir, threads=threads)
     print(f"vision benchmark: onnxruntime threads={threads}, cpu cores={os.cpu_count()}")
     analysis_latency(analyzer, sample_jpeg(), args.repeat)
+    load_photo_latency(analyzer, args.repeat)
     asyncio.run(batch_throughput(args.batch))
     print(f"peak RSS {peak_rss_mb():.0f} MB")
 

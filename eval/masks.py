@@ -1,0 +1,101 @@
+"""How often the garment mask is implausible, and what the cut-outs look like.
+
+    python -m eval.masks --data ../shared/data [--shop 300] [--sheet eval/.cache/cutouts]
+
+Counts the photos whose mask falls back (app/vision/mask.py: too small, unsure, fragments, ragged, all
+borders) among the home photos labelled in `eval/home_photos.csv` and the first `--shop` product photos of the
+validation split, and names them. With `--sheet`, writes contact sheets of each photo beside its cut-out on a
+checkerboard (what the cut-out route serves), to look at by eye.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from app.vision.analyze import LocalAnalyzer
+from app.vision.cutout import cutout_webp
+from training.datasets import product_attributes
+
+HOME_LABELS = Path(__file__).with_name("home_photos.csv")
+TILE = 128
+
+
+def home_photos(data: Path) -> list[Path]:
+    with HOME_LABELS.open() as labels:
+        names = dict.fromkeys(row["image"] for row in csv.DictReader(labels))
+    return [data / "clothing-types" / name for name in names]
+
+
+def shop_photos(data: Path, count: int) -> list[Path]:
+    shop = product_attributes(data)
+    return [path for path, val in zip(shop.paths(), shop.is_val, strict=True) if val][:count]
+
+
+def tile(photo: Image.Image, cutout: bytes, caption: str) -> Image.Image:
+    """The photo and its cut-out side by side, the cut-out on a checkerboard so transparency shows."""
+    board = Image.new("RGBA", (TILE, TILE), (255, 255, 255, 255))
+    draw = ImageDraw.Draw(board)
+    for y in range(0, TILE, 16):
+        for x in range((y // 16 % 2) * 16, TILE, 32):
+            draw.rectangle([x, y, x + 15, y + 15], fill=(200, 0, 200, 255))
+    with Image.open(io.BytesIO(cutout)) as opened:
+        cut = opened.convert("RGBA")
+    cut.thumbnail((TILE, TILE))
+    board.alpha_composite(cut, ((TILE - cut.width) // 2, (TILE - cut.height) // 2))
+    small = photo.copy()
+    small.thumbnail((TILE, TILE))
+    pair = Image.new("RGB", (2 * TILE, TILE + 12), "white")
+    pair.paste(small, (0, 0))
+    pair.paste(board.convert("RGB"), (TILE, 0))
+    ImageDraw.Draw(pair).text((2, TILE), caption, fill="black")
+    return pair
+
+
+def save_sheets(tiles: list[Image.Image], folder: Path, name: str, per_sheet: int = 24, columns: int = 4) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for start in range(0, len(tiles), per_sheet):
+        chunk = tiles[start : start + per_sheet]
+        rows = (len(chunk) + columns - 1) // columns
+        sheet = Image.new("RGB", (columns * chunk[0].width, rows * chunk[0].height), "white")
+        for n, part in enumerate(chunk):
+            sheet.paste(part, (part.width * (n % columns), part.height * (n // columns)))
+        sheet.save(folder / f"{name}-{start // per_sheet}.png")
+
+
+def report(analyzer: LocalAnalyzer, name: str, paths: list[Path], sheet: Path | None) -> None:
+    fallbacks, tiles = [], []
+    for path in paths:
+        with Image.open(path) as opened:
+            photo = opened.convert("RGB")
+        garment = analyzer.analyze(photo).garment
+        assert garment is not None, "models/mask.onnx is missing"
+        if garment.fallback:
+            fallbacks.append(path.stem[:8])
+        if sheet is not None:
+            caption = f"{path.stem[:8]} {'fallback' if garment.fallback else f'{garment.fraction:.2f}'}"
+            tiles.append(tile(photo, cutout_webp(photo, garment), caption))
+    share = len(fallbacks) / max(1, len(paths))
+    print(f"{name}: {len(fallbacks)} of {len(paths)} photos fall back ({share:.1%}): {' '.join(fallbacks)}")
+    if sheet is not None and tiles:
+        save_sheets(tiles, sheet, name)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--models", type=Path, default=Path("models"))
+    parser.add_argument("--shop", type=int, default=300, help="product photos of the validation split to check")
+    parser.add_argument("--sheet", type=Path, help="folder for contact sheets of the cut-outs")
+    args = parser.parse_args()
+    analyzer = LocalAnalyzer.load(args.models)
+    report(analyzer, "home", home_photos(args.data), args.sheet)
+    report(analyzer, "shop", shop_photos(args.data, args.shop), args.sheet)
+
+
+if __name__ == "__main__":
+    main()
