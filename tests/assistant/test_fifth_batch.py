@@ -110,3 +110,19 @@ def test_portuguese_grey_and_jacket_words_are_understood() -> None:
     u = understand("Qual é mais quente, o meu casaco cinzento ou o blusão verde?")
     assert [(g.kind, g.colour) for g in u.slots.garments] == [("coat", "grey"), ("jacket", "green")]
     assert classify(u.text, u.slots) == "compare"
+
+
+def test_a_yes_no_care_question_gets_its_answer_first_in_every_language() -> None:
+    for question, opening in (
+        ("can I tumble dry my wool sweater?", "No"),
+        ("can i put my jeans in the washing machine?", "Yes"),
+        ("Puis-je mettre mon pull en laine au sèche-linge ?", "Non"),
+        ("Kann ich meinen Wollpullover in den Trockner stecken?", "Nein"),
+        ("¿Puedo meter mi jersey de lana en la secadora?", "No"),
+        ("Posso mettere il maglione di lana nell'asciugatrice?", "No"),
+        ("Posso pôr a camisola de lã na máquina de secar?", "Não"),
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "care" and answer.text.startswith(opening), (question, answer.text)
+    (how,) = converse("how do I wash my wool sweater?")  # not a yes/no question: no verdict in front
+    assert not how.text.startswith(("Yes", "No", "It depends")), how.text

@@ -225,6 +225,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "in den trockner": "in the tumble dryer", "trockner": "tumble dryer", "wolle": "wool", "wollpullover": "wool sweater", "stecken": "put",
     "beißen sich": "clash", "beissen sich": "clash", "regenmantel": "raincoat", "regenjacke": "raincoat",
     "noch eine idee": "another option", "andere idee": "another option", "eine andere idee": "another option", "etwas anderes": "something else",
     "es regnet": "it's raining", "regnet": "raining", "regnen": "rain",

@@ -193,6 +193,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "asciugatrice": "tumble dryer", "nell'asciugatrice": "in the tumble dryer", "in asciugatrice": "in the tumble dryer", "mettere nell'asciugatrice": "put in the tumble dryer",
     "stonano": "clash", "stona": "clash",
     "un'altra idea": "another option", "altra idea": "another option", "un'altra opzione": "another option", "qualcos'altro": "something else",
     "piove": "raining", "piovere": "rain",

@@ -45,8 +45,8 @@ CARE = re.compile(
     r"get (?:\w+ ){0,4}out of)\b"
 )
 CARE_YESNO = re.compile(
-    r"^\s*(?:can|could|should|may|is it ok to|do i) (?:i )?(?:\w+ )?"
-    r"(?:wash|tumble|dry|iron|steam|bleach|machine|dry-clean|put)\b"
+    r"^\s*(?:can|could|should|may|is it ok to|do i)\b.*"
+    r"\b(?:wash\w*|tumble|dryer|iron|steam|bleach\w*|washing machine|machine wash\w*|dry-?clean\w*)\b"
 )
 FIT = re.compile(
     r"\btuck\w*\b|"

@@ -3,8 +3,10 @@
 import re
 
 from app.assistant.local import kinds as k
+from app.assistant.local.classify import CARE_YESNO
 from app.assistant.local.knowledge import Section, colour_section, retrieve
 from app.assistant.local.plan import Ask, Plan, planner
+from app.assistant.local.plan_verdict import Verdict
 from app.assistant.local.slots import FORECAST, PRICE
 from app.styling import WardrobeItem
 
@@ -12,6 +14,19 @@ CARE_TOPICS = (
     ("stain", r"\bstain\w*|\bwine\b|\bspill\w*"), ("knit", r"\b(?:sweater|cardigan|wool|cashmere|knit\w*|jumper)\b"),
     ("denim", r"\bjeans\b|\bdenim\b"), ("leather", r"\bleather|\bboots\b|\bloafers\b|\bshoes\b|\bsuede\b"),
     ("shirt", r"\bshirt|\bblouse|\bcotton\b|\blinen\b|\biron\w*"), ("coat", r"\bcoat\b|\bjacket\b|\bblazer\b"),
+)  # fmt: skip
+# "Can I tumble dry my wool sweater?": (what is done, to which fabric, the answer), first match wins; the
+# knowledge base then says how. Fabrics are the words said, or what the piece is made of when its kind says it.
+_TUMBLE, _MACHINE = r"\btumble", r"\b(?:machine|washing machine|machine wash\w*)\b"
+_DELICATE = r"\b(?:wool\w*|cashmere|silk\w*|knit\w*|leather|suede|merino)\b"
+CARE_VERDICTS = (
+    (_TUMBLE, _DELICATE, "no"), (_TUMBLE, r"\b(?:cotton|denim|jeans|linen|t-shirts?)\b", "depends"),
+    (_MACHINE, r"\b(?:silk\w*|leather|suede)\b", "no"), (_MACHINE, r"\b(?:wool\w*|cashmere|merino)\b", "depends"),
+    (_MACHINE, r"\b(?:cotton|denim|jeans|polyester|t-shirts?)\b", "yes"),
+    (r"\bbleach", r"\b(?:wool\w*|silk\w*|cashmere|denim|jeans|leather|colou?r\w*)\b", "no"),
+    (r"\biron", r"\b(?:silk\w*|wool\w*|polyester|synthetics?)\b", "depends"),
+    (r"\biron", r"\b(?:linen|cotton)\b", "yes"),
+    (r"\bdry[- ]clean", r"\b(?:wool\w*|silk\w*|cashmere|blazer|suit|coat)\b", "yes"),
 )  # fmt: skip
 FIT_TOPICS = (
     ("sleeve", r"\bsleeve\w*"), ("trousers", r"\btrousers|\bjeans|\bpants|\bhem\b"),
@@ -81,12 +96,20 @@ def _sections(ask: Ask, files: tuple[str, ...], items: list[WardrobeItem]) -> li
     return list(dict.fromkeys(problem + named + found))[:2]
 
 
+def _care_verdict(text: str) -> str | None:
+    said = (answer for act, fabric, answer in CARE_VERDICTS if re.search(act, text) and re.search(fabric, text))
+    return next(said, None)
+
+
 @planner(k.CARE)
 def care(ask: Ask) -> Plan:
     plan = Plan(k.CARE)
     items = ask.items
     topic = _topic(ask.u.text, CARE_TOPICS, items)
     sections = _sections(ask, ("fabric_care",), items)
+    answer = _care_verdict(ask.u.text) if CARE_YESNO.search(ask.u.text) else None
+    if answer:
+        plan.say("verdict", verdict=Verdict(answer, "care"))  # a yes/no care question gets its answer first
     plan.say("care", *items[:2], topic=topic, sections=tuple(sections))
     return plan
 
