@@ -126,3 +126,9 @@ def test_a_yes_no_care_question_gets_its_answer_first_in_every_language() -> Non
         assert answer.intent == "care" and answer.text.startswith(opening), (question, answer.text)
     (how,) = converse("how do I wash my wool sweater?")  # not a yes/no question: no verdict in front
     assert not how.text.startswith(("Yes", "No", "It depends")), how.text
+
+
+def test_an_interview_outfit_has_no_loud_shoes_when_quiet_ones_exist() -> None:
+    for question in ("outfit for a job interview at a bank", "what should I wear to a funeral?"):
+        (answer,) = converse(question)
+        assert 69 not in answer.referenced_item_ids and answer.referenced_item_ids, (question, answer.text)

@@ -53,7 +53,7 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4),
         s.season == "winter" and bool(item.seasons) and "winter" not in item.seasons and warmth(item) <= 1,
         _out_of_season(item, s.season),
-        s.occasion in SOMBRE_OCCASIONS and slot in ("top", "bottom", "one-piece") and _loud(item),
+        s.occasion in SOMBRE_OCCASIONS and slot in ("top", "bottom", "one-piece", "shoes") and is_loud(item),
     )  # fmt: skip
     return any(rules)
 
@@ -65,7 +65,7 @@ LOUD_COLOURS = frozenset(
 LOUD_PATTERNS = frozenset({"floral", "animal", "graphic", "dotted"})
 
 
-def _loud(item: WardrobeItem) -> bool:
+def is_loud(item: WardrobeItem) -> bool:
     """A piece that makes the outfit about itself: a bright colour or a bold print (fine for a party)."""
     colour = item.colour_names[0] if item.colour_names else ""
     return colour in LOUD_COLOURS or item.pattern in LOUD_PATTERNS

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from app.assistant.local import kinds as k
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
 from app.assistant.local.plan_items import SOMBRE, colours_pair
-from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES, cover_for
+from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES, cover_for, is_loud
 from app.assistant.local.refs import of_kind, resolve
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS, target_warmth
@@ -22,7 +22,6 @@ TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors witho
 RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
 BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
 CLASH = re.compile(r"\bclash\w*\b")  # "do navy and black clash?": yes and no change places
-LOUD = frozenset({"red", "orange", "yellow", "fuchsia", "pink", "coral", "turquoise", "gold", "mustard"})
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
     colour = item.colour_names[0] if item.colour_names else ""
     if occasion == "funeral" and (item.pattern in BOLD_PATTERNS or (colour and colour not in SOMBRE)):
         return Verdict("no", "too_bright_for_funeral")
-    if occasion == "interview" and (item.pattern in BOLD_PATTERNS or colour in LOUD) and item.category != "accessory":
+    if occasion == "interview" and is_loud(item) and item.category != "accessory":
         return Verdict("no", "too_bright_for_interview")  # red heels pull focus from what you say
     if occasion == "wedding-guest" and colour in ("white", "ivory", "cream") and item.category == "one-piece":
         return Verdict("no", "white_at_wedding")
