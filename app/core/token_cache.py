@@ -170,8 +170,9 @@ class TokenCache:
         claimed = self._uses.get(token_id)
         if claimed is not None and now - claimed < every_s:
             return False
+        self._uses.pop(token_id, None)  # re-inserted last: the dict stays in claim order, oldest first
         if len(self._uses) >= max(self.max_entries, 1):
-            self._uses = {k: t for k, t in self._uses.items() if now - t < every_s}
+            self._uses.pop(next(iter(self._uses)))  # bounded: forgetting a claim only costs one more write
         self._uses[token_id] = now
         return True
 

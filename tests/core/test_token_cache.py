@@ -71,6 +71,14 @@ async def test_a_tokens_use_is_claimed_once_per_period() -> None:
     assert cache.claim_use(10, every_s=300)
 
 
+async def test_claims_are_bounded_too() -> None:
+    cache = TokenCache(ttl_s=5, max_entries=2)
+    for token_id in (1, 2, 3):
+        assert cache.claim_use(token_id, every_s=300)
+    assert cache.claim_use(1, every_s=300)  # the oldest claim was forgotten: its next use is recorded again
+    assert not cache.claim_use(3, every_s=300)
+
+
 @pytest.mark.skipif(not REDIS_URL, reason="STYLIST_TEST_REDIS_URL is not set")
 async def test_a_revocation_in_one_process_reaches_the_others_cache_through_redis() -> None:
     assert REDIS_URL
