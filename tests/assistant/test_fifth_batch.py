@@ -132,3 +132,24 @@ def test_an_interview_outfit_has_no_loud_shoes_when_quiet_ones_exist() -> None:
     for question in ("outfit for a job interview at a bank", "what should I wear to a funeral?"):
         (answer,) = converse(question)
         assert 69 not in answer.referenced_item_ids and answer.referenced_item_ids, (question, answer.text)
+
+
+def test_zero_degrees_is_carried_into_a_revision() -> None:
+    _, other = converse("What should I wear for a long walk at 0 degrees?", "another option")
+    assert other.intent == "revise" and 62 in other.referenced_item_ids, other.text  # still the coat at 0 °C
+
+
+def test_a_night_out_is_no_trip_and_an_elegant_dinner_is_dressed_up_in_romance_order() -> None:
+    assert trip_days_in("and for a night out") is None and trip_days_in("a day out with the kids") is None
+    assert trip_days_in("a 2-night stay") == 2
+    _, night = converse("what goes with my black jeans?", "and for a night out?")
+    assert night.intent != "packing", night.text
+    for question in ("¿Qué me pongo para una cena elegante?", "Cosa mi metto per una cena elegante?"):
+        assert understand(question).slots.occasion == "formal", question
+
+
+def test_french_comme_chaussures_asks_for_shoes() -> None:
+    _, shoes = converse("Qu'est-ce qui va avec ma jupe bordeaux ?", "et comme chaussures pour un mariage ?")
+    assert shoes.intent == "pairing" and 66 in shoes.referenced_item_ids, shoes.text
+    slots = {entry.category for entry in STUDIO if entry.id in shoes.referenced_item_ids}
+    assert "shoes" in slots and "one-piece" not in slots, shoes.text  # shoes for the skirt, not a new dress

@@ -211,7 +211,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
-    "sèche-linge": "tumble dryer", "seche-linge": "tumble dryer", "laine": "wool", "mettre": "put", "passer": "put",
+    "comme chaussures": "which shoes", "comme haut": "which top", "sèche-linge": "tumble dryer", "seche-linge": "tumble dryer", "laine": "wool", "mettre": "put", "passer": "put",
     "jurent": "clash", "jure": "clash", "jurer": "clash",
     "une autre idée": "another option", "autre chose": "something else",
     "il pleut": "it's raining", "pleut": "raining", "pleuvoir": "rain",

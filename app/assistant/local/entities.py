@@ -59,7 +59,9 @@ EXPLICIT_ID = re.compile(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b")
 TEMPERATURE = re.compile(
     r"(-?\d{1,3}(?:\.\d)?)\s*(?:°\s*(?:([cf])(?![a-z]))?|degrees?\s*(?:(c|f|celsius|fahrenheit)(?![a-z]))?|([cf])\b)"
 )  # "30 degrees for brunch" is not Fahrenheit
-TRIP_DAYS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|ten)[- ](day|night|week)s?\b")
+TRIP_DAYS = re.compile(
+    r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|ten)[- ](day|night|week)s?\b(?! out\b)"
+)  # "a night out" or "a day out" is an outing, not a trip to pack for
 COLOUR_FAMILY = {name: family for name, _, family in PALETTE}
 
 

@@ -40,6 +40,7 @@ MEETING_SOMEONE = re.compile(rf"\bmeeting (?=(?:my|her|his|their|our|the|some|a)
 FORMAL_DO = re.compile(
     r"\b(?:formal|black tie|gala|smart|elegant|dressy|fancy|posh|upscale|nice) "
     r"(?:dinner|lunch|event|party|do|evening)\b"
+    r"|\b(?:dinner|lunch|event|party|evening) (?:formal\w*|elegant\w*|dressy|fancy|posh|chic)\b"  # Romance order
 )
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")

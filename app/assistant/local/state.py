@@ -63,7 +63,7 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
     changes = {}
     for name in CARRIED:
         value = getattr(slots, name)
-        if value in (None, False) and getattr(earlier, name) not in (None, False):
+        if _unset(value) and not _unset(getattr(earlier, name)):
             changes[name] = getattr(earlier, name)
     if "temperature_c" in changes:
         changes["degrees"] = earlier.degrees
@@ -105,7 +105,12 @@ def leans_on_thread(u: Understanding) -> bool:
 
 
 def situation_changed(slots: Slots) -> bool:
-    return any(getattr(slots, f.name) not in (None, False) for f in fields(Slots) if f.name in CARRIED)
+    return any(not _unset(getattr(slots, f.name)) for f in fields(Slots) if f.name in CARRIED)
+
+
+def _unset(value: object) -> bool:
+    """Not said: None or False, but never 0 °C (0.0 == False, so `in (None, False)` would drop it)."""
+    return value is None or value is False
 
 
 def _ids(text: str, known: set[int]) -> tuple[int, ...]:
