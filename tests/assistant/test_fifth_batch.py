@@ -153,3 +153,24 @@ def test_french_comme_chaussures_asks_for_shoes() -> None:
     assert shoes.intent == "pairing" and 66 in shoes.referenced_item_ids, shoes.text
     slots = {entry.category for entry in STUDIO if entry.id in shoes.referenced_item_ids}
     assert "shoes" in slots and "one-piece" not in slots, shoes.text  # shoes for the skirt, not a new dress
+
+
+def test_chat_spellings_are_read_as_words() -> None:
+    assert normalise("Wat shud i wear 2morrow for wrk") == " what should i wear tomorrow for work "
+    assert "with" in normalise("does it go w/ my jeans") and normalise("n/a") == " n a "
+    (answer,) = converse("wat shud i wear 2morrow for wrk")
+    assert answer.intent == "outfit" and answer.referenced_item_ids, answer.text
+
+
+def test_an_event_held_outdoors_is_the_event_and_a_baby_shower_is_no_rain() -> None:
+    assert understand("I've got a wedding next saturday, outdoor, about 18 degrees").slots.occasion == "wedding-guest"
+    shower = understand("what can i wear to a baby shower?").slots
+    assert not shower.rain and shower.occasion == "party"
+
+
+def test_a_cold_wardrobe_question_lists_warm_pieces() -> None:
+    (snow,) = converse("¿Tengo algo para la nieve?")
+    assert snow.intent == "own" and 62 in snow.referenced_item_ids, snow.text
+    assert not {65, 68, 72, 74} & set(snow.referenced_item_ids), snow.text  # no t-shirt, summer dress or sandals
+    (warmest,) = converse("Qual é o meu casaco mais quente?")
+    assert warmest.intent == "own" and warmest.referenced_item_ids[:1] == [62], warmest.text

@@ -200,7 +200,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
     "secadora": "tumble dryer", "meter": "put", "poner": "put",
-    "chocan": "clash", "choca": "clash", "chubasquero": "raincoat",
+    "nieve": "snow", "para la nieve": "for the snow", "algo": "anything", "chocan": "clash", "choca": "clash", "chubasquero": "raincoat",
     "otra idea": "another option", "algo diferente": "something different",
     "llueve": "raining", "lloviendo": "raining",
     "playa": "beach", "trabajar": "work", "para trabajar": "for work", "esquí": "ski", "esquiar": "skiing",

@@ -196,7 +196,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
     "máquina de secar": "tumble dryer", "secadora": "tumble dryer", "meter": "put", "pôr": "put", "por": "put",
-    "chocam": "clash", "choca": "clash", "blusão": "jacket", "blusões": "jackets", "capa de chuva": "raincoat", "cinzento": "grey", "cinzenta": "grey", "cinzentos": "grey", "cinzentas": "grey",
+    "qual é o meu": "which of my", "qual é a minha": "which of my", "neve": "snow", "chocam": "clash", "choca": "clash", "blusão": "jacket", "blusões": "jackets", "capa de chuva": "raincoat", "cinzento": "grey", "cinzenta": "grey", "cinzentos": "grey", "cinzentas": "grey",
     "quais": "which", "qual": "which", "são melhores para": "are best for", "é melhor para": "is best for",
     "outra ideia": "another option", "outra opção": "another option", "algo diferente": "something different",
     "chove": "raining", "chover": "rain", "a chover": "raining", "chovendo": "raining",

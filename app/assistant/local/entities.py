@@ -65,8 +65,24 @@ TRIP_DAYS = re.compile(
 COLOUR_FAMILY = {name: family for name, _, family in PALETTE}
 
 
+# How people type in chat: "wat shud i wear 2morrow for wrk", "does it go w/ my jeans", "tmrw", "pls"
+CHAT_SPELLINGS = {
+    "wat": "what", "wot": "what", "whats": "what's", "shud": "should", "cud": "could", "wud": "would", "u": "you",
+    "ur": "your", "pls": "please", "plz": "please", "tmrw": "tomorrow", "tmr": "tomorrow",
+    "tomoz": "tomorrow", "2morrow": "tomorrow", "2moro": "tomorrow", "tmoro": "tomorrow", "2day": "today",
+    "2nite": "tonight", "tonite": "tonight", "wrk": "work", "thx": "thanks", "ty": "thanks", "smth": "something",
+    "sth": "something", "abt": "about", "bday": "birthday", "b-day": "birthday", "wanna": "want to",
+    "gonna": "going to", "im": "i'm", "dont": "don't", "cant": "can't", "wont": "won't", "w/": "with ",
+    "w/o": "without ", "rn": "right now", "tho": "though", "outfit4": "outfit for",
+}  # fmt: skip
+_CHAT = re.compile(
+    r"(?<![\w'/])(" + "|".join(re.escape(w) for w in sorted(CHAT_SPELLINGS, key=len, reverse=True)) + r")(?![\w'])"
+)
+
+
 def normalise(text: str) -> str:
-    return " " + re.sub(r"[^a-z0-9#°.\-' ]+", " ", text.lower().replace("’", "'")) + " "
+    lowered = _CHAT.sub(lambda m: CHAT_SPELLINGS[m.group(1)], text.lower().replace("’", "'"))
+    return " " + re.sub(r"[^a-z0-9#°.\-' ]+", " ", lowered) + " "
 
 
 class Vocabulary:

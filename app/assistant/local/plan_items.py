@@ -38,7 +38,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if ask.u.slots.season or re.search(r"\bsummer\b", text):  # a season carried from a trip does not filter
         season = ask.u.slots.season or "summer"
         pool = [i for i in pool if season in i.seasons or (not i.seasons and season == "summer" and warmth(i) <= 1)]
-    if re.search(r"\bwarm(?:est)?\b", text) and not ask.slots.occasion:
+    cold = ask.slots.temperature_c is not None and ask.slots.temperature_c < 10  # "anything for the snow?"
+    if (re.search(r"\bwarm(?:er|est)?\b", text) or cold) and not ask.slots.occasion:
         pool = sorted((i for i in pool if warmth(i) >= 3), key=lambda i: (-warmth(i), i.id))
     if ask.slots.walking:
         pool = sorted(

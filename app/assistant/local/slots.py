@@ -14,7 +14,8 @@ from app.assistant.local.entities import (
 from app.styling.occasions import find_occasion
 
 RAIN = re.compile(
-    r"\b(?:rain\w*|mud|muddy|puddles?|pouring|downpour|drizzl\w*|showers?|wet|storm\w*|bucketing|waterproof|monsoon)\b"
+    r"(?<!baby )(?<!bridal )\b(?:rain\w*|mud|muddy|puddles?|pouring|downpour|drizzl\w*|showers?|wet|storm\w*"
+    r"|bucketing|waterproof|monsoon)\b"
 )
 WIND = re.compile(r"\b(?:wind\w*|gust\w*|breez\w*|blustery|storm\w*)\b")
 CYCLING = re.compile(r"\b(?:cycl\w*|bik(?:e|es|ing)|bicycle|ride my bike|on my bike|scooter)\b")
@@ -172,6 +173,7 @@ def slots_of(text: str) -> Slots:
     activity_free = _JUDGED.sub(" ", WALKING.sub(" ", CYCLING.sub(" ", text)))
     activity_free = WORK_TRIP.sub(" work ", activity_free)  # a business trip is dressed for work, not a flight
     activity_free = FORMAL_DO.sub(" formal ", activity_free)
+    activity_free = re.sub(r"\b(?:baby|bridal) showers?\b", " party ", activity_free)  # a daytime party, not rain
     activity_free = MEETING_SOMEONE.sub(
         " seeing ", activity_free
     )  # "meeting her parents" is no business meeting  # a formal dinner is dressed as formal, not as dinner
@@ -200,6 +202,8 @@ def _occasion(text: str) -> str | None:
     if event is not None and event != "work" and re.search(r"\b(?:smart|business)[- ]casual\b", text):
         return event  # "a smart-casual party" is a party, dressed smart casual; not work
     found = find_occasion(text)
+    if found == "outdoor":  # "a wedding next Saturday, outdoor": the event, held outside
+        found = find_occasion(re.sub(r"\boutdoors?\b|\boutside\b|\bin the garden\b", " ", text)) or found
     if found == "party" and re.search(r"\bdinner\b", text):
         return "dinner"  # "my friend's birthday dinner" is a dinner
     return found
