@@ -174,3 +174,9 @@ def test_a_cold_wardrobe_question_lists_warm_pieces() -> None:
     assert not {65, 68, 72, 74} & set(snow.referenced_item_ids), snow.text  # no t-shirt, summer dress or sandals
     (warmest,) = converse("Qual é o meu casaco mais quente?")
     assert warmest.intent == "own" and warmest.referenced_item_ids[:1] == [62], warmest.text
+
+
+def test_what_would_be_better_revises_the_last_suggestion() -> None:
+    _, better = converse("can I wear my sandals to a funeral?", "what would be better?")
+    assert better.intent == "revise" and better.referenced_item_ids, better.text
+    assert 72 not in better.referenced_item_ids, better.text

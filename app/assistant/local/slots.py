@@ -60,6 +60,7 @@ REVISE_CUE = re.compile(
     r"|\bnot (?:that|this) one\b|\bwithout (?:the|my|that|those|a|an)\b|\binstead\b|\bswap\b|\bwarmer\b"
     r"|\bnot (?:those|these|that|this|the) \w+\b|\b(?:different|other) (?:shoes|top|trousers|jacket|coat|layer)\b"
     r"|\bsmarter\b|\bmore (?:casual|formal|relaxed|dressy)\b|\bcooler\b|\blighter\b"
+    r"|\bwhat (?:would|could|might) (?:be|look|work) better\b|\bsomething better\b|\bbetter (?:option|idea|choice)\b"
 )
 GREETING_CUE = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b")
 THANKS_CUE = re.compile(r"^\s*(?:thanks|thank you|cheers|great thanks|perfect|ok thanks)\b")
