@@ -175,6 +175,11 @@ def analysis_copy(image: Image.Image) -> Image.Image:
     return small
 
 
+def _whole_photo_colours(output: ModelOutput, small: Image.Image) -> NDArray[np.float32]:
+    """What the heads already computed for this photo (a second pass cost ~5 ms), else computed here."""
+    return output.color_features if output.color_features is not None else color_features(small)
+
+
 class LocalAnalyzer:
     """The trained ONNX model for type/pattern/style/season/colour family, plus measured colours."""
 
@@ -254,5 +259,5 @@ class LocalAnalyzer:
             },
             model_version=self.model_version,
             embedding=output.embedding,
-            signature=signature(output.embedding, color_features(small)),
+            signature=signature(output.embedding, _whole_photo_colours(output, small)),
         )

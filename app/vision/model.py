@@ -51,6 +51,8 @@ class ModelOutput:
     embedding: np.ndarray  # float32, shape (1280,), L2-normalised
     model_version: str
     extra: dict[str, HeadPrediction] = field(default_factory=dict)  # shoe_kind, pants_kind, ... (extra_heads)
+    # The whole-photo colour statistics the heads were given: the near-duplicate signature reuses them.
+    color_features: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 def preprocess(image: Image.Image, *, size: int = IMAGE_SIZE) -> np.ndarray:
@@ -224,10 +226,11 @@ class VisionModel:
     def predict(self, image: Image.Image) -> ModelOutput:
         x = preprocess(image)[None]
         views = self.embed_views(with_flip(x) if self._flip else x)
-        probs = self.head_probabilities(views, color_features(image))
+        colours = color_features(image)
+        probs = self.head_probabilities(views, colours)
         mean_view = views.mean(axis=0)
         embedding = (mean_view / max(float(np.linalg.norm(mean_view)), 1e-12)).astype(np.float32)
-        return self._output(probs, embedding)
+        return replace(self._output(probs, embedding), color_features=colours)
 
     def category_probabilities(self, type_probs: np.ndarray) -> np.ndarray:
         """Category distribution implied by the fine-type distribution."""
