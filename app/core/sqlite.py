@@ -17,6 +17,7 @@ per query, each a GIL hand-over that cost more than the query itself (about 2 ms
 """
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -165,7 +166,11 @@ def connector(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable
         # needs a lock a committing writer may hold for a moment).
         connection = sqlite3.connect(path, timeout=busy_timeout_s, check_same_thread=False)
         connection.execute("PRAGMA foreign_keys=ON")
-        connection.execute("PRAGMA journal_mode=WAL")
+        # WAL is a property of the file (set once in async_creator). Asking for it again needs a lock that SQLite
+        # refuses at once, without its busy handler, while another connection writes: a sign-up arriving as a
+        # new pooled connection opened was answered 503. Reading the mode takes no lock.
+        if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            connection.execute("PRAGMA journal_mode=WAL")
         connection.execute(f"PRAGMA synchronous={synchronous}")
         if inline_commits:  # checkpoints are run by SqliteConnection, off the loop
             connection.execute("PRAGMA wal_autocheckpoint=0")
@@ -180,6 +185,9 @@ def connector(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable
 def async_creator(path: str, *, busy_timeout_s: float, synchronous: str) -> Callable[[], Any]:
     """What `create_async_engine(async_creator=...)` calls for each new pooled connection."""
     writer = asyncio.Lock()  # one per engine, i.e. per process
+    if path != ":memory:":  # before any pooled connection exists, so the switch to WAL never meets a writer
+        with contextlib.closing(sqlite3.connect(path, timeout=busy_timeout_s)) as first:
+            first.execute("PRAGMA journal_mode=WAL")
     checkpoints = Checkpoints() if synchronous == "NORMAL" else None
     connect = connector(path, busy_timeout_s=busy_timeout_s, synchronous=synchronous)
 
