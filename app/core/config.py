@@ -63,6 +63,13 @@ class Settings(BaseSettings):
 
     model_dir: Path = Field(default=REPO_MODELS_DIR, description="Exported vision model (ONNX + heads).")
     vision_threads: int = Field(default=2, ge=1, le=64, description="CPU threads for one image analysis.")
+    blas_threads: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Threads numpy's BLAS may use in the server; more spin between products and take the cores "
+        "from other requests.",
+    )
     vision_backend: Literal["local", "openai", "gemini"] = Field(
         default="local", description="Who tags photos; remote backends fall back to local on any error."
     )
