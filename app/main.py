@@ -15,7 +15,6 @@ from app.conversations.schemas import MESSAGE_MODELS
 from app.core import migrations
 from app.core.client_ip import TrustedProxyHeaders
 from app.core.config import Settings, get_settings, revealed
-from app.core.cpu import limit_blas_threads
 from app.core.db import create_engine, create_session_factory
 from app.core.errors import install_error_handlers
 from app.core.limits import RequestBodyLimits
@@ -93,8 +92,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db_engine = engine
         app.state.session_factory = create_session_factory(engine)
         app.state.storage = create_storage(settings)
-        limit_blas_threads(settings.blas_threads)  # before the first numpy product starts OpenBLAS's pool
-        app.state.analyzer = await asyncio.to_thread(create_analyzer, settings)  # model loaded once
+        # On this thread, not a worker: OpenBLAS takes its thread cap only from the main thread (app/core/cpu.py).
+        app.state.analyzer = create_analyzer(settings)  # model loaded once, before the server accepts connections
         app.state.assistant = build_assistant(settings)
         app.state.rate_limiter = create_rate_limiter(settings.redis_url)
         app.state.token_cache = create_token_cache(

@@ -10,5 +10,9 @@ from threadpoolctl import threadpool_limits
 
 
 def limit_blas_threads(threads: int) -> None:
-    """Cap every BLAS library loaded in this process (numpy's OpenBLAS) at `threads`, for the process's life."""
+    """Cap every BLAS library loaded in this process (numpy's OpenBLAS) at `threads`, for the process's life.
+
+    Call it from the main thread: OpenBLAS ignores the cap when it is set from another thread (measured with
+    threadpoolctl 3.8 and numpy 2.4's OpenBLAS), and the cap set there holds for the worker threads too.
+    """
     threadpool_limits(limits=threads, user_api="blas")

@@ -1,9 +1,14 @@
 from app.core.config import Settings, revealed
+from app.core.cpu import limit_blas_threads
 from app.vision.analyze import ImageAnalyzer, LocalAnalyzer
 
 
 def create_analyzer(settings: Settings) -> ImageAnalyzer:
-    """The one place that picks the vision backend from settings; the local model is always loaded."""
+    """The one place that picks the vision backend from settings; the local model is always loaded.
+
+    Every process that analyses (the server, the CLI, re-analysis) comes through here, so the BLAS cap does too.
+    """
+    limit_blas_threads(settings.blas_threads)
     local = LocalAnalyzer.load(settings.model_dir, threads=settings.vision_threads)
     if settings.vision_backend == "local":
         return local
