@@ -32,6 +32,7 @@ LATER_BATCHES = {
     "third": "cases_third.jsonl",
     "fourth": "cases_fourth.jsonl",
     "fifth": "cases_fifth.jsonl",
+    "sixth": "cases_sixth.jsonl",
 }
 FAMILY = {name: family for name, _, family in PALETTE}
 
@@ -141,7 +142,7 @@ async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
 
 def _kind(case: Case) -> str:
     """The kind from the case id: "en-yn-3" and the fresh "f-en-yn-1" are yes/no cases."""
-    parts = case.id.split("-")[1:] if case.id[:2] in ("f-", "t-", "q-", "v-") else case.id.split("-")
+    parts = case.id.split("-")[1:] if case.id[:2] in ("f-", "t-", "q-", "v-", "s-") else case.id.split("-")
     return parts[1] if case.lang == "en" else "multilingual"
 
 
@@ -175,7 +176,7 @@ async def run(args: argparse.Namespace) -> None:
     print(f"wardrobes: {', '.join(f'{name} ({len(items)} items)' for name, items in wardrobes.items())}")
     chains = sum(len(case.turns) > 1 for case in cases)
     print(f"cases: {len(cases)} ({chains} follow-up chains), languages: en, {', '.join(LANGUAGES)}")
-    results: dict[str, list[Result]] = {"dev": [], "holdout": [], "fresh": [], "third": [], "fourth": [], "fifth": []}
+    results: dict[str, list[Result]] = {split: [] for split in ("dev", "holdout", *LATER_BATCHES)}
     for case in cases:
         results[case.split].extend(await play(case, wardrobes[case.wardrobe]))
     report("development", results["dev"], args.verbose and not args.holdout_quiet)
@@ -184,6 +185,7 @@ async def run(args: argparse.Namespace) -> None:
     report("third holdout batch", results["third"], args.verbose and args.show_holdout)
     report("fourth holdout batch", results["fourth"], args.verbose and args.show_holdout)
     report("fifth holdout batch", results["fifth"], args.verbose and args.show_holdout)
+    report("sixth holdout batch", results["sixth"], args.verbose and args.show_holdout)
     report("all", [result for part in results.values() for result in part], False)
 
 
