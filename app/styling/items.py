@@ -25,6 +25,9 @@ class WardrobeItem:
     seasons: tuple[str, ...] = ()
     colour_hexes: tuple[str, ...] = ()  # measured colours, "#RRGGBB", same order as names
     colour_shares: tuple[float, ...] = ()
+    # The image engine's calibrated confidence in what the item is (the lower of type and category); None when
+    # the user set the type or nobody measured it. Hard rules lean on sure kinds first (rules.is_sure).
+    certainty: float | None = None
     embedding: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)
 
 

@@ -31,6 +31,12 @@ MAX_ACCESSORY_WARMTH = 1.0
 # Below each temperature the torso needs at least this warmth: the warmest layer + half a point per extra layer.
 WARMTH_NEED: tuple[tuple[float, float], ...] = ((0.0, 5.5), (5.0, 5.0), (10.0, 4.0), (15.0, 3.0))
 STRUCTURE = "structure"
+# A piece whose kind the image engine is less sure of than this (calibrated type/category confidence) is not
+# the one a hard rule leans on while a sure piece can fill its place: a "jacket" at 0.6 may be a shirt, "closed
+# shoes" at 0.5 may be sandals. From docs/model-card.md's accuracy-vs-confidence table (home photos): tags at
+# 0.7 and above are right 94% (type) and 97% (category) of the time, those below 45-62%; REVIEW_THRESHOLD (0.6)
+# is where the app asks the user, this is where a rule stops trusting the answer.
+SURE_KIND = 0.7
 
 # Formality clashes a stylist names at once: (dressy kinds, casual kinds). Refused where the occasion has a
 # smart-ish dress code; elsewhere they cost CLASH_COST each (scoring.py), so they rank below coherent outfits.
@@ -43,6 +49,11 @@ CLASHES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"blazer", "waistcoat"}), LOUNGE_BOTTOMS),
 )
 CLASH_IS_A_RULE = frozenset({"work", "interview", "wedding-guest", "formal", "funeral", "date", "dinner", "party"})
+
+
+def is_sure(item: WardrobeItem) -> bool:
+    """Whether the rules may rely on this item's kind (the user set it, or the image engine is sure of it)."""
+    return item.certainty is None or item.certainty >= SURE_KIND
 
 
 def warmth_of(item: WardrobeItem) -> int:

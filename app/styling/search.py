@@ -20,6 +20,7 @@ from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeIte
 from app.styling.rules import (
     COLD_C,
     accessory_warmth,
+    is_sure,
     item_problems,
     outfit_problems,
     torso_warmth,
@@ -108,6 +109,7 @@ def _filter(
     clean = {slot: slot_items for slot, slot_items in clean.items() if slot_items}
     if context.rain and any(garment(i).layer == OUTER for i in clean.get("outerwear", [])):
         clean["outerwear"] = [i for i in clean["outerwear"] if garment(i).layer == OUTER or i.id in context.anchor_ids]
+    clean = {slot: _sure_first(slot_items, context) for slot, slot_items in clean.items()}
     if any(all(slot in clean for slot in shape) for shape in SHAPES):
         return clean, []
     shape = min(SHAPES, key=lambda sh: (not all(s in groups for s in sh), sum(s not in clean for s in sh)))
@@ -115,9 +117,16 @@ def _filter(
     for slot in shape:
         if slot not in clean and slot in groups:
             fewest = min(len(problems[i.id]) for i in groups[slot])
-            clean[slot] = [i for i in groups[slot] if len(problems[i.id]) == fewest]
+            clean[slot] = _sure_first([i for i in groups[slot] if len(problems[i.id]) == fewest], context)
             unmet += [p.fix or p.message for i in clean[slot] for p in problems[i.id]]
     return clean, list(dict.fromkeys(unmet))
+
+
+def _sure_first(items: list[WardrobeItem], context: StyleContext) -> list[WardrobeItem]:
+    """Items whose kind the image engine is unsure of fill a slot only when no sure item can: an outfit that
+    meets the rules on the engine's guess ("a top" that may be a coat) is no outfit a stylist would sign."""
+    sure = [item for item in items if is_sure(item) or item.id in context.anchor_ids]
+    return sure or items
 
 
 def _missing(groups: dict[str, list[WardrobeItem]]) -> list[str]:

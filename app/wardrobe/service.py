@@ -266,9 +266,29 @@ def to_wardrobe_item(image: WardrobeImage, *, with_embedding: bool = False) -> W
         formality=tags.get("formality"),
         warmth=tags.get("warmth"),
         seasons=tuple(tags.get("seasons") or ()),
+        certainty=kind_certainty(image.tags or {}, image.corrections or {}),
         embedding=embedding_of(unpack(image.embedding)) if with_embedding and image.embedding else None,
         **_colour_fields(tags),
     )
+
+
+KIND_FIELDS = ("type", "category")
+
+
+def kind_certainty(tags: dict[str, Any], corrections: dict[str, Any]) -> float | None:
+    """The analyser's confidence in what the item is, the lower of type and category; a field the user
+    corrected is certain (a corrected type decides the category too)."""
+    if "type" in corrections:
+        return None
+    confidence = tags.get("confidence")
+    if not isinstance(confidence, dict):
+        return None
+    values = [
+        float(confidence[name])
+        for name in KIND_FIELDS
+        if name not in corrections and isinstance(confidence.get(name), int | float)
+    ]
+    return min(values) if values else None
 
 
 async def wardrobe_items(
