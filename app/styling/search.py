@@ -1,35 +1,25 @@
-"""Outfit search: prune each slot, score slot-by-slot pair blocks once, beam-search the slots, pick diverse outfits.
+"""Outfit search: prune each slot, score the pair blocks once, beam-search the slots, pick diverse outfits.
 
-Cost grows with the wardrobe only through one pass over the items (unary scores) and one thin pair block per
-slot against a small reference sample; everything after works on at most PRUNE_TO candidates per slot.
+Cost grows with the wardrobe only through one pass over the items (features and unary scores, once per item
+however many slots it fills) and one thin pair block against a small reference sample of each main slot;
+everything after works on at most PRUNE_TO candidates per slot, and the beam (beam.py) holds its partial
+outfits as arrays.
 """
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import partial
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
+from app.styling.beam import TORSO_SLOTS, Index, Search, Slot, best, concat, expand, has_anchors, start, torso_warmth
 from app.styling.compatibility import PairModel, load_model, pair_logits
 from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
-from app.styling.garments import MID, OUTER, TAILORED, accessory_kind, garment
+from app.styling.garments import MID, OUTER, TAILORED, garment
 from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeItem
-from app.styling.rules import (
-    COLD_C,
-    accessory_warmth,
-    is_sure,
-    item_problems,
-    outfit_problems,
-    torso_warmth,
-    warmth_needed,
-    warmth_of,
-)
+from app.styling.rules import COLD_C, is_sure, item_problems, outfit_problems, warmth_needed
 from app.styling.scoring import clash_cost, context_parts, score, unary
-
-Index = NDArray[np.intp]
 
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))
 OPTIONAL = {
@@ -38,41 +28,8 @@ OPTIONAL = {
 }
 PRUNE_TO = 14  # candidates per slot after pruning
 SAMPLE = 24  # reference partners per slot used to judge an item's versatility before pruning
-BEAM = 50
 MAX_SHARE = 0.4  # an item (other than an anchor) may appear in at most this share of the suggestions
 MAX_OVERLAP = 0.6  # two suggestions sharing more than this share of their items are near-duplicates
-
-
-@dataclass
-class Slot:
-    items: list[WardrobeItem]
-    features: ItemFeatures
-    unary: Array
-    layers: list[int | None] = field(default_factory=list)  # garments.garment(item).layer, per candidate
-    kinds: list[str] = field(default_factory=list)  # accessory kind per candidate
-    warmth: list[int] = field(default_factory=list)  # rules.warmth_of per candidate
-
-    def __post_init__(self) -> None:
-        self.layers = [garment(item).layer for item in self.items]
-        self.kinds = [accessory_kind(item) for item in self.items]
-        self.warmth = [warmth_of(item) for item in self.items]
-
-
-@dataclass(frozen=True)
-class State:
-    picks: tuple[tuple[str, int], ...]  # (slot, index into that slot's candidates)
-    pair_sum: float
-    pair_min: float  # the weakest pair so far (inf before the second pick)
-    unary_sum: float
-    weakest_weight: float
-
-    @property
-    def value(self) -> float:
-        """What compatibility.outfit_parts and the unary parts give for these picks, so ranking matches score()."""
-        n = len(self.picks)
-        if n < 2:
-            return self.unary_sum
-        return self.pair_sum / (n * (n - 1) / 2) + self.weakest_weight * self.pair_min + self.unary_sum
 
 
 def _slot_of(item: WardrobeItem) -> list[str]:
@@ -139,125 +96,116 @@ def _unary(items: list[WardrobeItem], context: StyleContext, feedback: FeedbackS
     return np.array([sum(unary(item, context, feedback).values()) for item in items])
 
 
-def _prune(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats) -> dict[str, Slot]:
+@dataclass(frozen=True)
+class Table:
+    """Every candidate of the request once (an item may fill several slots), with its features and own score."""
+
+    items: list[WardrobeItem]
+    features: ItemFeatures
+    unary: Array
+    rows: dict[str, Index]  # slot -> rows of its candidates, in the slot's order
+
+    def take(self, rows: Index) -> ItemFeatures:
+        return _take(self.features, rows)
+
+
+def _table(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats) -> Table:
+    row_of: dict[int, int] = {}  # by identity: the slots hold the same item objects
+    unique: list[WardrobeItem] = []
+    for item in (item for group in groups.values() for item in group):
+        if id(item) not in row_of:
+            row_of[id(item)] = len(unique)
+            unique.append(item)
+    rows = {slot: np.array([row_of[id(item)] for item in group], dtype=np.intp) for slot, group in groups.items()}
+    return Table(unique, item_features(unique), _unary(unique, context, feedback), rows)
+
+
+def _prune(
+    groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats
+) -> tuple[dict[str, Slot], Table]:
     """Keep each slot's best PRUNE_TO items by own score plus mean compatibility with a sample of partners."""
-    model = load_model()
-    features = {slot: item_features(items) for slot, items in groups.items()}
-    unaries = {slot: _unary(items, context, feedback) for slot, items in groups.items()}
-    samples = {slot: np.argsort(-unaries[slot], kind="stable")[:SAMPLE] for slot in groups}
+    table = _table(groups, context, feedback)
+    samples = {slot: rows[np.argsort(-table.unary[rows], kind="stable")[:SAMPLE]] for slot, rows in table.rows.items()}
+    versatility = _versatility(table, samples, load_model())
     slots = {}
     for slot, items in groups.items():
-        keep = np.arange(len(items))
+        rows, keep = table.rows[slot], np.arange(len(items))
         anchors = [n for n, item in enumerate(items) if item.id in context.anchor_ids]
         if anchors and slot != "accessory2":  # the second accessory stays free to complement an anchored one
             keep = np.array(anchors)
         elif len(items) > PRUNE_TO:
-            fit: Array = unaries[slot] + _versatility(features, samples, slot, model)
+            fit: Array = table.unary[rows] + versatility(slot)
             keep = np.argsort(-fit, kind="stable")[:PRUNE_TO]
-        slots[slot] = Slot([items[i] for i in keep], _take(features[slot], keep), unaries[slot][keep])
-    return slots
+        slots[slot] = Slot([items[i] for i in keep], table.take(rows[keep]), table.unary[rows[keep]], rows[keep])
+    return slots, table
 
 
-def _versatility(features: dict[str, ItemFeatures], samples: dict[str, Index], slot: str, model: PairModel) -> Array:
-    partners = [other for other in ("top", "bottom", "shoes", "one-piece") if other in features and other != slot]
-    scores = [pair_logits(features[slot], _take(features[o], samples[o]), model).mean(1) for o in partners]
-    return np.mean(scores, axis=0) if scores else np.zeros(len(features[slot].hue))
+PARTNERS = ("top", "bottom", "shoes", "one-piece")
+
+
+def _versatility(table: Table, samples: dict[str, Index], model: PairModel) -> Callable[[str], Array]:
+    """Per slot, each candidate's mean pair logit with each other main slot's sample, averaged over those slots.
+    One block of every candidate against every sample, computed once and sliced per slot."""
+    partners = [slot for slot in PARTNERS if slot in samples]
+    columns = np.concatenate([samples[slot] for slot in partners]) if partners else np.zeros(0, dtype=np.intp)
+    block = pair_logits(table.features, table.take(columns), model)
+    edges = np.cumsum([0] + [len(samples[slot]) for slot in partners])
+    means = {slot: block[:, edges[n] : edges[n + 1]].mean(1) for n, slot in enumerate(partners)}
+
+    def versatility(slot: str) -> Array:
+        scores = [means[other][table.rows[slot]] for other in partners if other != slot]
+        return np.mean(scores, axis=0) if scores else np.zeros(len(table.rows[slot]))
+
+    return versatility
 
 
 def _take(features: ItemFeatures, rows: Index) -> ItemFeatures:
     return ItemFeatures(**{name: getattr(features, name)[rows] for name in features.__dataclass_fields__})
 
 
-def _allowed(state: State, slot: str, slots: dict[str, Slot]) -> Array:
-    """Which candidates of `slot` may join this partial outfit (no item twice, layers only over base tops)."""
-    ok = np.ones(len(slots[slot].items), dtype=bool)
-    chosen = {slots[s].items[i].id for s, i in state.picks}
-    ok &= np.array([item.id not in chosen for item in slots[slot].items])
-    if slot == "layer":
-        top = next(i for s, i in state.picks if s == "top")
-        ok &= slots["top"].layers[top] != MID
-    if slot in ("outerwear", "tailored"):
-        layers = {slots[s].layers[i] for s, i in state.picks}
-        ok &= np.array([layer not in layers for layer in slots[slot].layers])
-    if slot == "accessory2":
-        first = [i for s, i in state.picks if s == "accessory"]
-        kind = slots["accessory"].kinds[first[0]] if first else None
-        ok &= bool(first) & (np.arange(len(ok)) > (first[0] if first else 0))
-        ok &= np.array([other != kind for other in slots[slot].kinds])
-    return ok
+def _pair_blocks(slots: dict[str, Slot], table: Table) -> dict[tuple[str, str], Array]:
+    """Pair logits between every two slots' candidates, sliced from one block over all the kept candidates."""
+    rows = np.unique(np.concatenate([slot.rows for slot in slots.values()]))
+    features = table.take(rows)
+    block = pair_logits(features, features, load_model())
+    where = {name: np.searchsorted(rows, slot.rows) for name, slot in slots.items()}
+    return {(a, b): block[np.ix_(where[a], where[b])] for a in slots for b in slots if a != b}
 
 
-def _expand(beam: list[State], slot: str, slots: dict[str, Slot], pairs: dict[tuple[str, str], Array]) -> list[State]:
-    grown = []
-    for state in beam:
-        with_picks = [pairs[(s, slot)][i] for s, i in state.picks]
-        add = sum(with_picks, start=np.zeros(len(slots[slot].items)))
-        low = np.min(with_picks, axis=0) if with_picks else np.full(len(slots[slot].items), np.inf)
-        for index in np.flatnonzero(_allowed(state, slot, slots)):
-            grown.append(
-                State(
-                    picks=(*state.picks, (slot, int(index))),
-                    pair_sum=state.pair_sum + add[index],
-                    pair_min=min(state.pair_min, float(low[index])),
-                    unary_sum=state.unary_sum + slots[slot].unary[index],
-                    weakest_weight=state.weakest_weight,
-                )
-            )
-    return grown
-
-
-def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext) -> list[State]:
+def _beam(
+    shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext, blocks: dict[tuple[str, str], Array]
+) -> list[tuple[tuple[tuple[str, int], ...], float]]:
+    """The beam's outfits for one shape: (picks as (slot, candidate index), the compatibility value of the picks)."""
     if _needs_outerwear(context) and "outerwear" in slots:
         shape = (*shape, "outerwear")  # rain or cold: outerwear is part of the outfit, not an option
     names = list(dict.fromkeys(s for s in (*shape, *OPTIONAL[shape[0]]) if s in slots))
-    model = load_model()
-    # _expand only reads (earlier slot, later slot) blocks, so half the blocks are never computed.
-    pairs = {
-        (a, b): pair_logits(slots[a].features, slots[b].features, model)
-        for n, a in enumerate(names)
-        for b in names[n + 1 :]
-    }
-    beam = [State((), 0.0, np.inf, 0.0, model.weakest_pair)]
+    search = Search(names, slots, blocks)
+    weakest = load_model().weakest_pair
     need = warmth_needed(context.temperature_c)
     last_torso = max((n for n, s in enumerate(names) if s in TORSO_SLOTS), default=-1)
+    beam = start(len(names))
     for n, slot in enumerate(names):
-        grown = _expand(beam, slot, slots, pairs)
+        grown = expand(beam, n, search)
         if slot not in shape:
-            grown += beam  # optional slots may stay empty
-            grown = [state for state in grown if _has_anchors(state, slot, slots, context)]
-        beam = sorted(grown, key=partial(_rank, slots=slots, need=need if n >= last_torso else None))[:BEAM]
-    return beam
-
-
-def _rank(state: State, slots: dict[str, Slot], need: float | None) -> tuple[bool, float]:
-    """Best value first; once every torso layer is chosen, outfits warm enough for the day before the rest."""
-    return (need is not None and _torso_warmth(state, slots) < need, -state.value)
-
-
-TORSO_SLOTS = frozenset({"top", "layer", "one-piece", "outerwear", "tailored"})
-
-
-def _torso_warmth(state: State, slots: dict[str, Slot]) -> float:
-    """The warmth rules.py judges: the warmest torso layer plus half a point per extra layer, plus a scarf."""
-    layers = [slots[s].warmth[i] for s, i in state.picks if s in TORSO_SLOTS]
-    accessories = [slots[s].items[i] for s, i in state.picks if s.startswith("accessory")]
-    return torso_warmth(layers, accessory_warmth(accessories) if accessories else 0.0)
-
-
-def _has_anchors(state: State, slot: str, slots: dict[str, Slot], context: StyleContext) -> bool:
-    """An anchor that could fill this optional slot must be in the outfit by now (here or in an earlier slot)."""
-    if not context.anchor_ids:
-        return True
-    wanted = {item.id for item in slots[slot].items} & context.anchor_ids
-    return wanted <= {slots[s].items[i].id for s, i in state.picks}
+            grown = concat(grown, beam)  # optional slots may stay empty
+            if context.anchor_ids:
+                grown = grown.take(np.flatnonzero(has_anchors(grown, n, search, context.anchor_ids)))
+        too_cold = np.zeros(len(grown.picks), dtype=bool)
+        if need is not None and n >= last_torso:  # once every torso layer is chosen, warm enough outfits first
+            too_cold = torso_warmth(grown, search) < need
+        beam = best(grown, grown.value(weakest), too_cold)
+    pairs_only = beam.value(weakest) - beam.unary_sum
+    return [
+        (tuple((names[n], int(i)) for n, i in enumerate(picks) if i >= 0), float(value))
+        for picks, value in zip(beam.picks, pairs_only, strict=True)
+    ]
 
 
 def _final_logit(
-    items: tuple[WardrobeItem, ...], state: State, context: StyleContext, feedback: FeedbackStats
+    items: tuple[WardrobeItem, ...], pairs_only: float, context: StyleContext, feedback: FeedbackStats
 ) -> float:
     """The beam's compatibility value with the context parts recomputed for the whole outfit (bounded, and
     with the outfit-level terms: weather, the combination's feedback, repeats), as score() computes them."""
-    pairs_only = state.value - state.unary_sum
     return pairs_only + sum(context_parts(items, context, feedback).values()) + clash_cost(items, context)
 
 
@@ -298,15 +246,16 @@ def suggest(
         return result
     groups, unmet = _filter(groups, context)
     shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
-    slots = _prune(groups, context, feedback)
+    slots, table = _prune(groups, context, feedback)
+    blocks = _pair_blocks(slots, table)
     pool: dict[frozenset[int], tuple[int, float, tuple[WardrobeItem, ...], list[Violation]]] = {}
     for shape in shapes:
-        for state in _beam(shape, slots, context):
-            outfit = tuple(slots[s].items[i] for s, i in state.picks)
+        for picks, pairs_only in _beam(shape, slots, context, blocks):
+            outfit = tuple(slots[s].items[i] for s, i in picks)
             ids = frozenset(item.id for item in outfit)
-            if len(state.picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
+            if len(picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
                 problems = outfit_problems(outfit, context)
-                pool[ids] = (len(problems), _final_logit(outfit, state, context, feedback), outfit, problems)
+                pool[ids] = (len(problems), _final_logit(outfit, pairs_only, context, feedback), outfit, problems)
     fewest = min((entry[0] for entry in pool.values()), default=0)
     best = sorted((e for e in pool.values() if e[0] == fewest), key=lambda entry: -entry[1])
     if fewest:  # nothing in the wardrobe satisfies every rule today: say what is missing

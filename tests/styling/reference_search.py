@@ -1,0 +1,215 @@
+"""The outfit search as it was written first: one object per partial outfit, grown and ranked one by one.
+
+The reference the fast path (app/styling/search.py with beam.py) must agree with: the same slots, pruning,
+beam and pool, computed the plain way. It reuses what the fast path did not change (grouping, the hard-rule
+filter, the final logit, diversity, score), so a rule changed there changes both paths alike.
+"""
+
+from dataclasses import dataclass, field
+from functools import partial
+
+import numpy as np
+
+from app.styling.beam import BEAM, TORSO_SLOTS, Index
+from app.styling.compatibility import PairModel, load_model, pair_logits
+from app.styling.context import StyleContext
+from app.styling.features import Array, ItemFeatures, item_features
+from app.styling.garments import MID, accessory_kind, garment
+from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeItem
+from app.styling.rules import accessory_warmth, outfit_problems, torso_warmth, warmth_needed, warmth_of
+from app.styling.scoring import score
+from app.styling.search import (
+    OPTIONAL,
+    PRUNE_TO,
+    SAMPLE,
+    SHAPES,
+    _diverse,
+    _filter,
+    _final_logit,
+    _group,
+    _missing,
+    _needs_outerwear,
+    _unary,
+)
+
+
+@dataclass
+class Slot:
+    items: list[WardrobeItem]
+    features: ItemFeatures
+    unary: Array
+    layers: list[int | None] = field(default_factory=list)  # garments.garment(item).layer, per candidate
+    kinds: list[str] = field(default_factory=list)  # accessory kind per candidate
+    warmth: list[int] = field(default_factory=list)  # rules.warmth_of per candidate
+
+    def __post_init__(self) -> None:
+        self.layers = [garment(item).layer for item in self.items]
+        self.kinds = [accessory_kind(item) for item in self.items]
+        self.warmth = [warmth_of(item) for item in self.items]
+
+
+@dataclass(frozen=True)
+class State:
+    picks: tuple[tuple[str, int], ...]  # (slot, index into that slot's candidates)
+    pair_sum: float
+    pair_min: float  # the weakest pair so far (inf before the second pick)
+    unary_sum: float
+    weakest_weight: float
+
+    @property
+    def value(self) -> float:
+        """What compatibility.outfit_parts and the unary parts give for these picks, so ranking matches score()."""
+        n = len(self.picks)
+        if n < 2:
+            return self.unary_sum
+        return self.pair_sum / (n * (n - 1) / 2) + self.weakest_weight * self.pair_min + self.unary_sum
+
+
+def _prune(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats) -> dict[str, Slot]:
+    """Keep each slot's best PRUNE_TO items by own score plus mean compatibility with a sample of partners."""
+    model = load_model()
+    features = {slot: item_features(items) for slot, items in groups.items()}
+    unaries = {slot: _unary(items, context, feedback) for slot, items in groups.items()}
+    samples = {slot: np.argsort(-unaries[slot], kind="stable")[:SAMPLE] for slot in groups}
+    slots = {}
+    for slot, items in groups.items():
+        keep = np.arange(len(items))
+        anchors = [n for n, item in enumerate(items) if item.id in context.anchor_ids]
+        if anchors and slot != "accessory2":  # the second accessory stays free to complement an anchored one
+            keep = np.array(anchors)
+        elif len(items) > PRUNE_TO:
+            fit: Array = unaries[slot] + _versatility(features, samples, slot, model)
+            keep = np.argsort(-fit, kind="stable")[:PRUNE_TO]
+        slots[slot] = Slot([items[i] for i in keep], _take(features[slot], keep), unaries[slot][keep])
+    return slots
+
+
+def _versatility(features: dict[str, ItemFeatures], samples: dict[str, Index], slot: str, model: PairModel) -> Array:
+    partners = [other for other in ("top", "bottom", "shoes", "one-piece") if other in features and other != slot]
+    scores = [pair_logits(features[slot], _take(features[o], samples[o]), model).mean(1) for o in partners]
+    return np.mean(scores, axis=0) if scores else np.zeros(len(features[slot].hue))
+
+
+def _take(features: ItemFeatures, rows: Index) -> ItemFeatures:
+    return ItemFeatures(**{name: getattr(features, name)[rows] for name in features.__dataclass_fields__})
+
+
+def _allowed(state: State, slot: str, slots: dict[str, Slot]) -> Array:
+    """Which candidates of `slot` may join this partial outfit (no item twice, layers only over base tops)."""
+    ok = np.ones(len(slots[slot].items), dtype=bool)
+    chosen = {slots[s].items[i].id for s, i in state.picks}
+    ok &= np.array([item.id not in chosen for item in slots[slot].items])
+    if slot == "layer":
+        top = next(i for s, i in state.picks if s == "top")
+        ok &= slots["top"].layers[top] != MID
+    if slot in ("outerwear", "tailored"):
+        layers = {slots[s].layers[i] for s, i in state.picks}
+        ok &= np.array([layer not in layers for layer in slots[slot].layers])
+    if slot == "accessory2":
+        first = [i for s, i in state.picks if s == "accessory"]
+        kind = slots["accessory"].kinds[first[0]] if first else None
+        ok &= bool(first) & (np.arange(len(ok)) > (first[0] if first else 0))
+        ok &= np.array([other != kind for other in slots[slot].kinds])
+    return ok
+
+
+def _expand(beam: list[State], slot: str, slots: dict[str, Slot], pairs: dict[tuple[str, str], Array]) -> list[State]:
+    grown = []
+    for state in beam:
+        with_picks = [pairs[(s, slot)][i] for s, i in state.picks]
+        add = sum(with_picks, start=np.zeros(len(slots[slot].items)))
+        low = np.min(with_picks, axis=0) if with_picks else np.full(len(slots[slot].items), np.inf)
+        for index in np.flatnonzero(_allowed(state, slot, slots)):
+            grown.append(
+                State(
+                    picks=(*state.picks, (slot, int(index))),
+                    pair_sum=state.pair_sum + add[index],
+                    pair_min=min(state.pair_min, float(low[index])),
+                    unary_sum=state.unary_sum + slots[slot].unary[index],
+                    weakest_weight=state.weakest_weight,
+                )
+            )
+    return grown
+
+
+def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext) -> list[State]:
+    if _needs_outerwear(context) and "outerwear" in slots:
+        shape = (*shape, "outerwear")  # rain or cold: outerwear is part of the outfit, not an option
+    names = list(dict.fromkeys(s for s in (*shape, *OPTIONAL[shape[0]]) if s in slots))
+    model = load_model()
+    # _expand only reads (earlier slot, later slot) blocks, so half the blocks are never computed.
+    pairs = {
+        (a, b): pair_logits(slots[a].features, slots[b].features, model)
+        for n, a in enumerate(names)
+        for b in names[n + 1 :]
+    }
+    beam = [State((), 0.0, np.inf, 0.0, model.weakest_pair)]
+    need = warmth_needed(context.temperature_c)
+    last_torso = max((n for n, s in enumerate(names) if s in TORSO_SLOTS), default=-1)
+    for n, slot in enumerate(names):
+        grown = _expand(beam, slot, slots, pairs)
+        if slot not in shape:
+            grown += beam  # optional slots may stay empty
+            grown = [state for state in grown if _has_anchors(state, slot, slots, context)]
+        beam = sorted(grown, key=partial(_rank, slots=slots, need=need if n >= last_torso else None))[:BEAM]
+    return beam
+
+
+def _rank(state: State, slots: dict[str, Slot], need: float | None) -> tuple[bool, float]:
+    """Best value first; once every torso layer is chosen, outfits warm enough for the day before the rest."""
+    return (need is not None and _torso_warmth(state, slots) < need, -state.value)
+
+
+def _torso_warmth(state: State, slots: dict[str, Slot]) -> float:
+    """The warmth rules.py judges: the warmest torso layer plus half a point per extra layer, plus a scarf."""
+    layers = [slots[s].warmth[i] for s, i in state.picks if s in TORSO_SLOTS]
+    accessories = [slots[s].items[i] for s, i in state.picks if s.startswith("accessory")]
+    return torso_warmth(layers, accessory_warmth(accessories) if accessories else 0.0)
+
+
+def _has_anchors(state: State, slot: str, slots: dict[str, Slot], context: StyleContext) -> bool:
+    """An anchor that could fill this optional slot must be in the outfit by now (here or in an earlier slot)."""
+    if not context.anchor_ids:
+        return True
+    wanted = {item.id for item in slots[slot].items} & context.anchor_ids
+    return wanted <= {slots[s].items[i].id for s, i in state.picks}
+
+
+def reference_suggest(
+    items: list[WardrobeItem],
+    context: StyleContext = StyleContext(),
+    feedback: FeedbackStats = FeedbackStats(),
+    *,
+    count: int = 5,
+) -> Suggestions:
+    """The best `count` diverse outfits that break no hard rule; when the wardrobe cannot satisfy a rule, the
+    best outfits that satisfy the others, each carrying what it breaks, and `unmet` saying what to add."""
+    result = Suggestions(unclassified=sum(1 for item in items if not item.category))
+    groups = _group(items, context)
+    if not any(all(slot in groups for slot in shape) for shape in SHAPES):
+        result.missing = _missing(groups)
+        return result
+    groups, unmet = _filter(groups, context)
+    shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
+    slots = _prune(groups, context, feedback)
+    pool: dict[frozenset[int], tuple[int, float, tuple[WardrobeItem, ...], list[Violation]]] = {}
+    for shape in shapes:
+        for state in _beam(shape, slots, context):
+            outfit = tuple(slots[s].items[i] for s, i in state.picks)
+            ids = frozenset(item.id for item in outfit)
+            if len(state.picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
+                problems = outfit_problems(outfit, context)
+                pool[ids] = (
+                    len(problems),
+                    _final_logit(outfit, state.value - state.unary_sum, context, feedback),
+                    outfit,
+                    problems,
+                )
+    fewest = min((entry[0] for entry in pool.values()), default=0)
+    best = sorted((e for e in pool.values() if e[0] == fewest), key=lambda entry: -entry[1])
+    if fewest:  # nothing in the wardrobe satisfies every rule today: say what is missing
+        unmet += [p.fix or p.message for p in best[0][3]]
+    picked = _diverse([entry[2] for entry in best], count, context.anchor_ids)
+    result.outfits = [score(outfit, context, feedback) for outfit in picked]
+    result.unmet = list(dict.fromkeys(unmet))
+    return result
