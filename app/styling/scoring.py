@@ -15,7 +15,7 @@ from app.styling.context import (
     weather_fit,
 )
 from app.styling.explain import explain
-from app.styling.features import item_features
+from app.styling.features import ItemFeatures, item_features
 from app.styling.items import FeedbackStats, Outfit, Violation, WardrobeItem
 from app.styling.rules import CLASH_IS_A_RULE, formality_clashes, outfit_problems
 
@@ -77,10 +77,17 @@ def unary(item: WardrobeItem, context: StyleContext, feedback: FeedbackStats) ->
     }
 
 
-def context_parts(items: Sequence[WardrobeItem], context: StyleContext, feedback: FeedbackStats) -> dict[str, float]:
+def context_parts(
+    items: Sequence[WardrobeItem],
+    context: StyleContext,
+    feedback: FeedbackStats,
+    *,
+    unaries: Sequence[Mapping[str, float]] | None = None,
+) -> dict[str, float]:
+    """The context parts of the outfit; `unaries` are unary() of each item when the caller has them already."""
     parts = dict.fromkeys(CONTEXT_PARTS, 0.0)
-    for item in items:
-        for name, value in unary(item, context, feedback).items():
+    for item_parts in [unary(item, context, feedback) for item in items] if unaries is None else unaries:
+        for name, value in item_parts.items():
             parts[name] += value
     parts["feedback"] += combination_feedback(items, feedback)
     parts["weather"] = weather_fit(items, context)
@@ -96,13 +103,20 @@ def to_score(bias: float, parts: Mapping[str, float]) -> float:
 
 
 def score(
-    items: Sequence[WardrobeItem], context: StyleContext = StyleContext(), feedback: FeedbackStats = FeedbackStats()
+    items: Sequence[WardrobeItem],
+    context: StyleContext = StyleContext(),
+    feedback: FeedbackStats = FeedbackStats(),
+    *,
+    features: ItemFeatures | None = None,
+    unaries: Sequence[Mapping[str, float]] | None = None,
 ) -> Outfit:
-    """Score any set of items as one outfit: the same parts the search uses, and an explanation."""
+    """Score any set of items as one outfit: the same parts the search uses, and an explanation. The search
+    passes the items' features and unary parts, which it computed once per item for the whole request."""
     items = tuple(items)
     model = load_model()
-    parts = outfit_parts(item_features(items), model) if items else dict.fromkeys(COMPATIBILITY_PARTS, 0.0)
-    parts.update(context_parts(items, context, feedback))
+    features = item_features(items) if features is None else features
+    parts = outfit_parts(features, model) if items else dict.fromkeys(COMPATIBILITY_PARTS, 0.0)
+    parts.update(context_parts(items, context, feedback, unaries=unaries))
     parts["formality"] += clash_cost(items, context)
     problems = tuple(outfit_problems(items, context))
     parts["rules"] = rules_cost(problems)

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.styling.beam import TORSO_SLOTS, Index, Search, Slot, best, concat, expand, has_anchors, start, torso_warmth
-from app.styling.compatibility import PairModel, load_model, pair_logits
+from app.styling.compatibility import PairModel, load_model, mean_pair_logits, pair_logits
 from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, OUTER, TAILORED, garment
-from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeItem
+from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
 from app.styling.rules import COLD_C, is_sure, item_problems, outfit_problems, warmth_needed
 from app.styling.scoring import clash_cost, context_parts, score, unary
 
@@ -92,17 +92,14 @@ def _missing(groups: dict[str, list[WardrobeItem]]) -> list[str]:
     return min(gaps, key=len)  # ties go to the first shape: separates are the commoner wardrobe
 
 
-def _unary(items: list[WardrobeItem], context: StyleContext, feedback: FeedbackStats) -> Array:
-    return np.array([sum(unary(item, context, feedback).values()) for item in items])
-
-
 @dataclass(frozen=True)
 class Table:
     """Every candidate of the request once (an item may fill several slots), with its features and own score."""
 
     items: list[WardrobeItem]
     features: ItemFeatures
-    unary: Array
+    parts: list[dict[str, float]]  # scoring.unary of each item
+    unary: Array  # their sums
     rows: dict[str, Index]  # slot -> rows of its candidates, in the slot's order
 
     def take(self, rows: Index) -> ItemFeatures:
@@ -117,7 +114,8 @@ def _table(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedbac
             row_of[id(item)] = len(unique)
             unique.append(item)
     rows = {slot: np.array([row_of[id(item)] for item in group], dtype=np.intp) for slot, group in groups.items()}
-    return Table(unique, item_features(unique), _unary(unique, context, feedback), rows)
+    parts = [unary(item, context, feedback) for item in unique]
+    return Table(unique, item_features(unique), parts, np.array([sum(p.values()) for p in parts]), rows)
 
 
 def _prune(
@@ -144,16 +142,14 @@ PARTNERS = ("top", "bottom", "shoes", "one-piece")
 
 
 def _versatility(table: Table, samples: dict[str, Index], model: PairModel) -> Callable[[str], Array]:
-    """Per slot, each candidate's mean pair logit with each other main slot's sample, averaged over those slots.
-    One block of every candidate against every sample, computed once and sliced per slot."""
-    partners = [slot for slot in PARTNERS if slot in samples]
-    columns = np.concatenate([samples[slot] for slot in partners]) if partners else np.zeros(0, dtype=np.intp)
-    block = pair_logits(table.features, table.take(columns), model)
-    edges = np.cumsum([0] + [len(samples[slot]) for slot in partners])
-    means = {slot: block[:, edges[n] : edges[n + 1]].mean(1) for n, slot in enumerate(partners)}
+    """Per slot, each candidate's mean pair logit with each other main slot's sample, averaged over those slots;
+    each item's mean against each sample computed once, however many slots the item fills."""
+    means = {
+        slot: mean_pair_logits(table.features, table.take(samples[slot]), model) for slot in PARTNERS if slot in samples
+    }
 
     def versatility(slot: str) -> Array:
-        scores = [means[other][table.rows[slot]] for other in partners if other != slot]
+        scores = [mean[table.rows[slot]] for other, mean in means.items() if other != slot]
         return np.mean(scores, axis=0) if scores else np.zeros(len(table.rows[slot]))
 
     return versatility
@@ -202,11 +198,16 @@ def _beam(
 
 
 def _final_logit(
-    items: tuple[WardrobeItem, ...], pairs_only: float, context: StyleContext, feedback: FeedbackStats
+    items: tuple[WardrobeItem, ...],
+    pairs_only: float,
+    context: StyleContext,
+    feedback: FeedbackStats,
+    unaries: list[dict[str, float]] | None = None,
 ) -> float:
     """The beam's compatibility value with the context parts recomputed for the whole outfit (bounded, and
     with the outfit-level terms: weather, the combination's feedback, repeats), as score() computes them."""
-    return pairs_only + sum(context_parts(items, context, feedback).values()) + clash_cost(items, context)
+    parts = context_parts(items, context, feedback, unaries=unaries)
+    return pairs_only + sum(parts.values()) + clash_cost(items, context)
 
 
 def _diverse(
@@ -247,20 +248,55 @@ def suggest(
     groups, unmet = _filter(groups, context)
     shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
     slots, table = _prune(groups, context, feedback)
-    blocks = _pair_blocks(slots, table)
-    pool: dict[frozenset[int], tuple[int, float, tuple[WardrobeItem, ...], list[Violation]]] = {}
-    for shape in shapes:
-        for picks, pairs_only in _beam(shape, slots, context, blocks):
-            outfit = tuple(slots[s].items[i] for s, i in picks)
-            ids = frozenset(item.id for item in outfit)
-            if len(picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
-                problems = outfit_problems(outfit, context)
-                pool[ids] = (len(problems), _final_logit(outfit, pairs_only, context, feedback), outfit, problems)
-    fewest = min((entry[0] for entry in pool.values()), default=0)
-    best = sorted((e for e in pool.values() if e[0] == fewest), key=lambda entry: -entry[1])
+    pool = _pool(shapes, slots, table, context, feedback)
+    fewest = min((entry.problem_count for entry in pool.values()), default=0)
+    best = sorted((e for e in pool.values() if e.problem_count == fewest), key=lambda entry: -entry.logit)
     if fewest:  # nothing in the wardrobe satisfies every rule today: say what is missing
-        unmet += [p.fix or p.message for p in best[0][3]]
-    picked = _diverse([entry[2] for entry in best], count, context.anchor_ids)
-    result.outfits = [score(outfit, context, feedback) for outfit in picked]
+        unmet += [p.fix or p.message for p in best[0].problems]
+    picked = _diverse([entry.items for entry in best], count, context.anchor_ids)
+    result.outfits = [_scored(pool[frozenset(i.id for i in outfit)], table, context, feedback) for outfit in picked]
     result.unmet = list(dict.fromkeys(unmet))
     return result
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A complete outfit from the beam, judged: its broken rules and its final logit."""
+
+    items: tuple[WardrobeItem, ...]
+    rows: list[int]  # the items' rows in the request's table
+    problems: list[Violation]
+    logit: float
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems)
+
+
+def _pool(
+    shapes: list[tuple[str, ...]],
+    slots: dict[str, Slot],
+    table: Table,
+    context: StyleContext,
+    feedback: FeedbackStats,
+) -> dict[frozenset[int], Candidate]:
+    """Every shape's beam, as outfits that hold the anchors, each once (the first shape's copy wins)."""
+    blocks = _pair_blocks(slots, table)
+    pool: dict[frozenset[int], Candidate] = {}
+    for shape in shapes:
+        for picks, pairs_only in _beam(shape, slots, context, blocks):
+            rows = [int(slots[s].rows[i]) for s, i in picks]
+            outfit = tuple(table.items[row] for row in rows)
+            ids = frozenset(item.id for item in outfit)
+            if len(picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
+                unaries = [table.parts[row] for row in rows]
+                logit = _final_logit(outfit, pairs_only, context, feedback, unaries)
+                pool[ids] = Candidate(outfit, rows, outfit_problems(outfit, context), logit)
+    return pool
+
+
+def _scored(candidate: Candidate, table: Table, context: StyleContext, feedback: FeedbackStats) -> Outfit:
+    """score() of a returned outfit from what the request computed once per item: the same parts and words."""
+    rows = np.array(candidate.rows, dtype=np.intp)
+    unaries = [table.parts[row] for row in candidate.rows]
+    return score(candidate.items, context, feedback, features=table.take(rows), unaries=unaries)

@@ -17,7 +17,7 @@ from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, accessory_kind, garment
 from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeItem
 from app.styling.rules import accessory_warmth, outfit_problems, torso_warmth, warmth_needed, warmth_of
-from app.styling.scoring import score
+from app.styling.scoring import score, unary
 from app.styling.search import (
     OPTIONAL,
     PRUNE_TO,
@@ -29,8 +29,11 @@ from app.styling.search import (
     _group,
     _missing,
     _needs_outerwear,
-    _unary,
 )
+
+
+def _unary(items: list[WardrobeItem], context: StyleContext, feedback: FeedbackStats) -> Array:
+    return np.array([sum(unary(item, context, feedback).values()) for item in items])
 
 
 @dataclass
