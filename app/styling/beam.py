@@ -11,7 +11,7 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
-from app.styling.features import Array, ItemFeatures
+from app.styling.features import Array
 from app.styling.garments import MID, accessory_kind, garment
 from app.styling.items import WardrobeItem
 from app.styling.rules import ACCESSORY_WARMTH, MAX_ACCESSORY_WARMTH, WARM_ACCESSORIES, warmth_of
@@ -29,7 +29,6 @@ class Slot:
     """One slot's candidates and what the search reads about each, as arrays."""
 
     items: list[WardrobeItem]
-    features: ItemFeatures
     unary: Array
     rows: Index  # the candidates' rows in the request's table of items (search.Table)
     ids: Index = field(init=False)

@@ -134,7 +134,7 @@ def _prune(
         elif len(items) > PRUNE_TO:
             fit: Array = table.unary[rows] + versatility(slot)
             keep = np.argsort(-fit, kind="stable")[:PRUNE_TO]
-        slots[slot] = Slot([items[i] for i in keep], table.take(rows[keep]), table.unary[rows[keep]], rows[keep])
+        slots[slot] = Slot([items[i] for i in keep], table.unary[rows[keep]], rows[keep])
     return slots, table
 
 
