@@ -102,12 +102,10 @@ def serve(
     import uvicorn
 
     console.print(f"Open http://{host}:{port}/app")
-    from app.core.limits import MAX_HEADER_BYTES
+    from app.core.serving import UVICORN_OPTIONS
 
-    # h11 caps the request line and headers (httptools buffers any amount): the same as `make run` and the image.
-    uvicorn.run(
-        "app.main:app", host=host, port=port, reload=reload, http="h11", h11_max_incomplete_event_size=MAX_HEADER_BYTES
-    )
+    # The same server options as `make run` and the image (the header cap, the event loop).
+    uvicorn.run("app.main:app", host=host, port=port, reload=reload, **UVICORN_OPTIONS)
 
 
 @cli.command()

@@ -91,7 +91,12 @@ def run(args: argparse.Namespace) -> None:
         if args.before:
             (folder / "before").mkdir()
             before = servers.ours(
-                folder / "before", database_url=None, workers=args.workers, root=args.before, name="before"
+                folder / "before",
+                database_url=None,
+                workers=args.workers,
+                root=args.before,
+                name="before",
+                loop=args.before_loop,
             )
             earlier = stack.enter_context(before)
             servers.seed_ours(earlier, items=args.items, conversations=args.items)
@@ -156,6 +161,11 @@ def main() -> None:
     parser.add_argument("--profile", choices=ROUTE_NAMES, help="also sample our server with py-spy on this route")
     parser.add_argument(
         "--before", type=Path, help="another checkout of this project (e.g. a git worktree of an older commit)"
+    )
+    parser.add_argument(
+        "--before-loop",
+        choices=["asyncio", "uvloop"],
+        help="serve `--before` on this event loop instead (e.g. `--before . --before-loop uvloop`: the loop alone)",
     )
     parser.add_argument("--python-client", action="store_true", help="use the Python client even if wrk exists")
     run(parser.parse_args())

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import httpx
 
+from app.core.serving import UVICORN_FLAGS
 from load.report import random_jpeg
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +82,7 @@ def ours(
     root: Path = ROOT,
     name: str = "ours",
     redis_url: str | None = None,
+    loop: str | None = None,
 ) -> Iterator[Server]:
     """Our service on loopback; SQLite in `folder` unless a (migrated-here) database URL is given.
 
@@ -104,7 +106,19 @@ def ours(
     if redis_url:  # what several workers or replicas need: shared rate limits and token revocations
         env["STYLIST_REDIS_URL"] = redis_url
     port = free_port()
-    command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)]
+    # Served as `make run` and the image serve it (h11, the asyncio loop: app/core/serving.py), older checkouts too.
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app.main:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        *UVICORN_FLAGS,
+    ]
+    command += ["--loop", loop] if loop else []  # uvicorn takes the last --loop given
     command += ["--workers", str(workers)] if workers > 1 else []
     with _running(name, command, env=env, cwd=root, log=folder, port=port, ready_path="/health/live") as server:
         yield server

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from app.core.limits import UVICORN_HEADER_FLAGS
+from app.core.serving import UVICORN_FLAGS
 from load.report import Results, User, print_results, random_jpeg
 
 QUESTIONS = ("What goes with navy?", "What should I wear to a wedding?", "Is my wardrobe good for winter?")
@@ -220,7 +220,7 @@ def own_server(env: dict[str, str]) -> Iterator[str]:
         str(port),
         "--log-level",
         "warning",
-        *UVICORN_HEADER_FLAGS,  # served as `make run` and the image serve it
+        *UVICORN_FLAGS,  # served as `make run` and the image serve it
     ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our interpreter
     url = f"http://127.0.0.1:{port}"

@@ -1,4 +1,4 @@
-"""The real service as a uvicorn process, the way `make run` starts it, for end-to-end tests.
+"""The real service as a uvicorn process, with the flags `make run` serves it with, for end-to-end tests.
 
 One place starts, waits for and stops a server, so every test that needs a real process (browser, generated
 client, replicas, limits, logging, shutdown) gets the same command line and the same diagnostics on failure.
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 
+from app.core.serving import UVICORN_FLAGS
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +49,17 @@ class Server:
 def start(env: dict[str, str], log: Path, *extra_args: str) -> Server:
     """Starts uvicorn on a free port with stdout and stderr in `log`; does not wait for it."""
     port = free_port()
-    command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)]
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app.main:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        *UVICORN_FLAGS,
+    ]
     with log.open("wb") as sink:  # the child keeps its own descriptor
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             [*command, *extra_args], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT

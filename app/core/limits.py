@@ -14,10 +14,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.core.errors import error_response
 
 _MULTIPART_OVERHEAD = 64 * 1024  # boundaries and part headers around the file itself
-# The most request-line + header bytes the server buffers (what `make run`, the Dockerfile and `stylist serve`
-# pass to uvicorn); past it the connection is refused before the app sees anything.
+# The most request-line + header bytes the server buffers (app/core/serving.py passes it to uvicorn); past it the
+# connection is refused before the app sees anything.
 MAX_HEADER_BYTES = 16 * 1024
-UVICORN_HEADER_FLAGS = ("--http", "h11", "--h11-max-incomplete-event-size", str(MAX_HEADER_BYTES))
 
 
 class _BodyRefused(Exception):

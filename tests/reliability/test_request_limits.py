@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.core.limits import UVICORN_HEADER_FLAGS
+from app.core.serving import UVICORN_FLAGS
 from tests.servers import ROOT, local_env, serving
 
 UPLOAD_LIMIT = 100_000  # STYLIST_MAX_UPLOAD_BYTES for these servers: small, so a test sends little
@@ -23,7 +23,7 @@ UPLOAD_LIMIT = 100_000  # STYLIST_MAX_UPLOAD_BYTES for these servers: small, so 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[int]:
     env = local_env(tmp_path, STYLIST_MAX_UPLOAD_BYTES=str(UPLOAD_LIMIT), STYLIST_REQUEST_BODY_TIMEOUT_S="1")
-    with serving(env, tmp_path / "server.log", *UVICORN_HEADER_FLAGS) as running:
+    with serving(env, tmp_path / "server.log") as running:  # tests/servers.py serves with UVICORN_FLAGS
         yield running.port
 
 
@@ -86,12 +86,12 @@ def test_oversized_headers_are_refused_by_the_server(server: int) -> None:
     assert _status(normal) == 200
 
 
-def test_every_way_of_serving_caps_headers() -> None:
-    flags = " ".join(UVICORN_HEADER_FLAGS)
-    assert flags in (ROOT / "Makefile").read_text().replace("\\\n\t  ", "")
-    assert ", ".join(f'"{flag}"' for flag in UVICORN_HEADER_FLAGS) in (ROOT / "Dockerfile").read_text()
-    cli = (ROOT / "app" / "cli.py").read_text()
-    assert 'http="h11"' in cli and "h11_max_incomplete_event_size=MAX_HEADER_BYTES" in cli
+def test_every_way_of_serving_uses_the_same_server_flags() -> None:
+    """The header cap and the event loop (app/core/serving.py) in `make run`, the image and `stylist serve`."""
+    assert "--h11-max-incomplete-event-size" in UVICORN_FLAGS and "--loop" in UVICORN_FLAGS
+    assert " ".join(UVICORN_FLAGS) in (ROOT / "Makefile").read_text().replace("\\\n\t  ", "")
+    assert ", ".join(f'"{flag}"' for flag in UVICORN_FLAGS) in (ROOT / "Dockerfile").read_text()
+    assert "uvicorn.run(" in (cli := (ROOT / "app" / "cli.py").read_text()) and "**UVICORN_OPTIONS" in cli
 
 
 async def test_streamed_bytes_are_counted_without_content_length(client_with: object) -> None:
