@@ -13,7 +13,7 @@ NOUNS = {
     "polo": N("Poloshirt", "Poloshirts", "n"), "top": N("Oberteil", "Oberteile", "n"), "blouse": N("Bluse", "Blusen", "f"),
     "longsleeve": N("Langarmshirt", "Langarmshirts", "n"), "shirt": N("Hemd", "Hemden", "n"), "kurta": N("Kurta", "Kurtas", "f"),
     "hoodie": N("Hoodie", "Hoodies"), "sweater": N("Pullover", "Pullover"), "cardigan": N("Cardigan", "Cardigans"),
-    "blazer": N("Blazer", "Blazer"), "outerwear": N("Jacke", "Jacken", "f"), "jacket": N("Jacke", "Jacken", "f"),
+    "blazer": N("Blazer", "Blazer"), "suit": N("Anzug", "Anzüge"), "outerwear": N("Jacke", "Jacken", "f"), "jacket": N("Jacke", "Jacken", "f"),
     "coat": N("Mantel", "Mäntel"), "pants": N("Hose", "Hosen", "f"), "jeans": N("Jeans", "Jeans", "f"),
     "trousers": N("Hose", "Hosen", "f"), "leggings": N("Leggings", "Leggings", "f", True), "shorts": N("Shorts", "Shorts", "f", True),
     "skirt": N("Rock", "Röcke"), "dress": N("Kleid", "Kleider", "n"), "jumpsuit": N("Jumpsuit", "Jumpsuits"),
@@ -141,6 +141,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "goes_with/pl": ("Zu {items_dat} passen: {other}.", "Zu {items_dat} würde ich {other_acc} tragen."),
     "goes_with/category:shoes": ("Zu {items_dat} passen: {other_or}.",),
     "goes_with/category:outerwear": ("Über {items_acc} kommt: {other_or}.",),
+    "only_these": ("Nein, nur {items}.",),
     "dont_see": ("Ich sehe kein Teil dieser Art in deinem Kleiderschrank ({colour_kind}).",),
     "dont_see/closest": ("Ich sehe nichts in der Art ({colour_kind}) in deinem Kleiderschrank; am nächsten kommt {items_or}.",),
     "with_that_instead": ("Falls du {item_acc} meinst: dazu passt {other}.",),
@@ -172,9 +173,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot/forecast": ("Wettervorhersagen kann ich nicht sehen.",),
     "cannot/price": ("Preise kann ich nicht sehen.",),
     "cannot/store": ("Geschäfte, Bestände und Angebote kann ich nicht sehen.",),
+    "cannot/trends": ("Was gerade getragen wird und die Trends der Saison kann ich nicht sehen.",),
     "offer_forecast": ("Sag mir die Temperatur oder ob es regnen soll, und ich stelle dir ein Outfit aus deinem Kleiderschrank zusammen.",),
     "offer_price": ("Was ich kann: dir sagen, ob es eine Lücke in deinem Kleiderschrank füllt und wozu du es tragen würdest.",),
     "offer_store": ("Was ich kann: dir sagen, was in deinem Kleiderschrank fehlt und wozu ein neues Teil passen würde.",),
+    "offer_trends": ("Was ich kann: aus deinem Kleiderschrank wählen, was dir steht, oder sagen, welche zeitlosen Teile fehlen.",),
     "off_topic": ("Das liegt außerhalb meines Gebiets: Ich bin dein Stylist. Frag mich zu Outfits, Farben, Passform oder Pflege.",),
     "clarify": ("Gern. Wofür ist es: einen Anlass, das Wetter oder ein Teil, das du kombinieren willst?",),
     "colour_pairs": ("{colour_cap} passt gut zu {partners}.",),
@@ -184,6 +187,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/fits_occasion": ("Ja, {items} passt zu {occasion}.",),
     "verdict/yes/pair_ok": ("Ja, {items} passen gut zusammen.",),
     "verdict/yes/brown_black": ("Ja: Braun und Schwarz funktionieren, wenn der Kontrast gewollt wirkt; nimm ein sattes, dunkles Braun{with_items}.",),
+    "verdict/no/belt_shoes": ("Eher nicht: Ein Gürtel wirkt am besten in derselben Lederfarbe wie die Schuhe, und {items} passen darin nicht zusammen; die Mischung eher für lässige Tage.",),
     "verdict/yes/navy_black": ("Ja: {items}, Dunkelblau und Schwarz sind ein ruhiges, modernes Duo.",),
     "verdict/yes/colours_navy_black": ("Ja, Dunkelblau und Schwarz sind ein ruhiges, modernes Duo.",),
     "verdict/yes/colours_brown_black": ("Ja, Braun und Schwarz funktionieren, wenn der Kontrast gewollt wirkt.",),
@@ -225,6 +229,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
+    "geburtstagsfeier": "birthday party", "geburtstag": "birthday", "mittagessen": "lunch", "bei meinen eltern": "at my parents'",
+    "eltern": "parents", "familie": "family", "freunde": "friends", "erstes date": "first date", "feierabendbier": "work drinks",
+    "montag": "monday", "dienstag": "tuesday", "mittwoch": "wednesday", "donnerstag": "thursday", "freitag": "friday", "samstag": "saturday", "sonntag": "sunday",
+    "langstreckenflug": "long-haul flight", "flug": "flight", "flugzeug": "plane", "in den bergen": "in the mountains",
+    "berge": "mountains", "bergen": "mountains", "winterurlaub": "winter trip", "urlaub": "holiday", "stadt": "city",
+    "den ganzen tag": "all day", "leinen": "linen", "lange": "long", "langen": "long", "trend": "trend", "trends": "trends", "angesagt": "in fashion",
     "in den trockner": "in the tumble dryer", "trockner": "tumble dryer", "wolle": "wool", "wollpullover": "wool sweater", "stecken": "put",
     "beißen sich": "clash", "beissen sich": "clash", "regenmantel": "raincoat", "regenjacke": "raincoat",
     "noch eine idee": "another option", "andere idee": "another option", "eine andere idee": "another option", "etwas anderes": "something else",
@@ -335,6 +346,7 @@ LANGUAGE = Language(
     ),
     gloss={**COMMON, **GLOSS},
     rewrites=(
+        (r"\bwird es (.+?) (regnen|schneien)\b", r"is it going to \2 \1"),  # the verb closes the question
         (r"\bich mag (.+?) nicht\b", r"i don't like \1"),  # the negation closes the clause in German
         (r"\b(.+?) gef(?:ä|a)ll(?:t|en) mir nicht\b", r"i don't like \1"),
     ),
@@ -395,6 +407,9 @@ LANGUAGE = Language(
         "need/evening_piece": "ein schickeres Teil für einen Abend",
         "scenario/trip": "die Reise",
         "need/gloves": "Handschuhe",
+        "need/rain_shell": "eine wasserdichte Regenjacke (keins deiner Teile ist für Regen unterwegs gemacht)",
+        "need/trail_boots": "Wanderschuhe mit griffiger Sohle",
+        "scenario/hike": "das Wandern",
         "need/base_layer": "Funktionsunterwäsche (Merino oder Synthetik)",
         "need/ski_trousers": "eine wasserdichte Skihose",
         "need/warm_hat": "eine warme Mütze",
