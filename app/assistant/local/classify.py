@@ -10,7 +10,7 @@ import re
 
 from app.assistant.local import kinds as k
 from app.assistant.local.entities import LAST_UPLOAD
-from app.assistant.local.slots import FORECAST, GREETING_CUE, PRICE, REVISE_CUE, STORE, THANKS_CUE, Slots
+from app.assistant.local.slots import FORECAST, GREETING_CUE, PRICE, REVISE_CUE, STORE, THANKS_CUE, TRENDS, Slots
 
 FASHION = re.compile(
     r"\b(?:wear\w*|outfit\w*|dress\w*|cloth\w*|wardrobe|style|look|colou?rs?|fit|pack\w*|go(?:es)? with|match\w*|"
@@ -23,6 +23,7 @@ OWN = re.compile(
     r"|\bshow me (?:my|all|every\w*)\b|\b(?:everything|anything|all) (?:\w+ ){0,2}i (?:own|have)\b"
     r"|\bwhat (?:\w+ )?(?:items|things|clothes|pieces|stuff)\b.*\b(?:have|own)\b"
     r"|\bwhat do i have\b|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b|\bwhich of (?:my|the)\b"
+    r"|\b(?:\w+est|most \w+) (?:\w+ ){0,2}(?:i (?:own|have)|i've got|in my wardrobe)\b"
 )
 BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
 COMPARE = re.compile(
@@ -42,11 +43,12 @@ GAP = re.compile(
 CARE = re.compile(
     r"\b(?:wash\w*|clean\w*|iron\w*|steam\w*|stain\w*|dry|drying|tumble|shrink\w*|pill\w*|moth\w*|store|storing|"
     r"care for|look after|de-?pill|polish\w*|waterproof(?:ing)? my|marks?|deodorant|sweat stains?|bleach\w*|"
-    r"get (?:\w+ ){0,4}out of)\b"
+    r"get (?:\w+ ){0,4}out of|dryer|drier|armpits?|underarms?|under the arms"
+    r"|(?:going|gone|goes|turn\w*) (?:yellow|grey|gray)|yellowing|fad(?:e|ed|es|ing)|discolou?r\w*|bobbl\w*)\b"
 )
 CARE_YESNO = re.compile(
     r"^\s*(?:can|could|should|may|is it ok to|do i)\b.*"
-    r"\b(?:wash\w*|tumble|dryer|iron|steam|bleach\w*|washing machine|machine wash\w*|dry-?clean\w*)\b"
+    r"\b(?:wash\w*|tumble|dryer|drier|iron|steam|bleach\w*|washing machine|machine wash\w*|dry-?clean\w*)\b"
 )
 FIT = re.compile(
     r"\btuck\w*\b|"
@@ -93,7 +95,8 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
         return k.THANKS
     if GREETING_CUE.search(text) and words <= 4:
         return k.GREETING
-    if FORECAST.search(text) or (PRICE.search(text) and not CARE.search(text)) or STORE.search(text):
+    price = PRICE.search(text) and not CARE.search(text)
+    if FORECAST.search(text) or price or STORE.search(text) or TRENDS.search(text):
         return k.CANNOT
     if dislike and has_suggestion:
         return k.REVISE if REVISE_CUE.search(text) or slots.direction else k.DISLIKE
@@ -116,6 +119,8 @@ def _question(text: str, slots: Slots) -> str | None:
     ):
         return k.COMPARE
     asked = any(g.asked for g in slots.garments)  # "which shoes are best for ...": the user's own shoes
+    if GAP.search(text) and re.search(r"\b(?:gaps?|missing|lacking)\b", text):
+        return k.GAP  # "is there a gap in my wardrobe for winter?" asks what to add, not what is there
     if OWN.search(text) or (BEST_OF.search(text) and (re.search(r"\bmy\b", text) or asked)):
         return k.OWN
     if GAP.search(text):
@@ -158,7 +163,8 @@ def classify(text: str, slots: Slots, *, has_suggestion: bool = False, dislike: 
     kind = _conversation(text, slots, has_suggestion, dislike) or _question(text, slots) or _topic(text, slots)
     if kind:
         return kind
-    situation = slots.occasion or slots.temperature_c is not None or slots.rain or slots.wind or slots.cycling
+    weather = slots.temperature_c is not None or slots.rain or slots.wind
+    situation = slots.occasion or weather or slots.cycling or slots.walking
     if situation:
         return k.OUTFIT
     if slots.garments or slots.ids:

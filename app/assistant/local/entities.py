@@ -46,7 +46,11 @@ TYPE_SYNONYMS = {
     "vest top": "tank-top", "tank top": "tank-top", "long sleeve": "longsleeve", "dress shoes": "formal-shoes",
     "oxfords": "formal-shoes", "brogues": "formal-shoes", "derbies": "formal-shoes", "ballet flats": "flats",
     "hoody": "hoodie", "sweat": "sweatshirt", "polo shirt": "polo", "pant": "pants", "trouser": "trousers",
+    "suit": "suit", "suits": "suit", "two-piece": "suit", "two piece": "suit",
 }  # fmt: skip
+# Kinds people name that no photo is tagged as (a suit is a blazer and trousers): (formality, the owned kind nearest)
+SPOKEN_KINDS: dict[str, tuple[int, str]] = {"suit": (5, "blazer")}
+SUIT_VERB = re.compile(r"\bsuits? (?:me|you|my|her|him|them|us|it|your|a |an |the |this|that)")  # "does it suit me?"
 CATEGORY_WORDS = {"shoes": "shoes", "footwear": "shoes", "tops": "top", "bottoms": "bottom", "outerwear": "outerwear"}
 SAME_TYPE = {"pants": "trousers"}  # types people use interchangeably, folded to one for matching
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
@@ -60,8 +64,9 @@ TEMPERATURE = re.compile(
     r"(-?\d{1,3}(?:\.\d)?)\s*(?:°\s*(?:([cf])(?![a-z]))?|degrees?\s*(?:(c|f|celsius|fahrenheit)(?![a-z]))?|([cf])\b)"
 )  # "30 degrees for brunch" is not Fahrenheit
 TRIP_DAYS = re.compile(
-    r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|ten)[- ](day|night|week)s?\b(?! out\b)"
-)  # "a night out" or "a day out" is an outing, not a trip to pack for
+    r"(?<!\bin )(?<!\bwithin )(?<!\bnext )(?<!\bfor the next )"
+    r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|ten)[- ](day|night|week)s?\b(?! out\b| from now\b| away\b| time\b)"
+)  # "a night out" is an outing and "in two weeks" is when, not a trip to pack for
 COLOUR_FAMILY = {name: family for name, _, family in PALETTE}
 
 
@@ -120,6 +125,8 @@ BELOW_ZERO = re.compile(
 BARE_DEGREES = re.compile(
     r"(?<![\w#-])(-\d{1,2})\b(?!\s*(?:%|days?|nights?|weeks?|hours?|h\b|min))"
     r"|\b(?:warm|cool|light|cold) enough for (-?\d{1,2})\b(?!\s*(?:%|days?|nights?|weeks?|hours?))"
+    r"|\b(?:it's|it is|it'll be|it will be)(?: about| around| only)? (-?\d{1,2})\b"
+    r"(?!\s*(?:%|days?|nights?|weeks?|hours?|h\b|min|o'clock|am\b|pm\b|[.:]\d))"  # "it's 22 and sunny"
 )
 SUB_ZERO = re.compile(r"\b(?:below (?:zero|freezing)|sub-?zero|sotto zero|sous z[eé]ro|bajo cero|abaixo de zero)\b")
 
@@ -144,7 +151,7 @@ def temperature_in(text: str) -> float | None:
         return round(value, 1)
     bare = BARE_DEGREES.search(text)
     if bare:
-        return float(bare.group(1) or bare.group(2))
+        return float(next(group for group in bare.groups() if group is not None))
     word = WEATHER_VOCABULARY.first(text)
     return WEATHER_WORDS_C[word] if word else None
 

@@ -15,7 +15,7 @@ from typing import Any
 from app import styling
 from app.assistant.base import ConversationContext
 from app.assistant.local import kinds as k
-from app.assistant.local.entities import LAST_UPLOAD
+from app.assistant.local.entities import LAST_UPLOAD, SPOKEN_KINDS
 from app.assistant.local.refs import Resolved, resolve
 from app.assistant.local.slots import PRONOUN, Garment, Slots
 from app.assistant.local.state import State, carry, in_thread, leans_on_thread, rebuild
@@ -99,6 +99,11 @@ def effective_temperature(slots: Slots) -> float | None:
     return slots.temperature_c - (4.0 if slots.wind else 0.0)
 
 
+def kind_formality(kind: str) -> int:
+    """How dressed a kind reads, for kinds said in a question ("can I wear a suit?"), owned or not."""
+    return base_formality(kind) or SPOKEN_KINDS.get(kind, (2, ""))[0]
+
+
 def formality(item: WardrobeItem) -> int:
     return item.formality or base_formality(item.type) or 2
 
@@ -112,7 +117,8 @@ def owned_garments(u: Understanding, kind: str) -> list[Garment]:
     if kind in (k.OWN, k.COUNT, k.COMPARE, k.YESNO, k.DISLIKE, k.REVISE):
         return list(u.slots.garments)
     if kind == k.PAIRING:  # "what can I wear with white sneakers?": people drop the "my"
-        return [g for g in u.slots.garments if g.owned or (not g.asked and g.colour)]
+        # "a navy suit" nobody owns as such is a kind to dress for, not the navy blazer
+        return [g for g in u.slots.garments if g.owned or (not g.asked and g.colour and g.kind not in SPOKEN_KINDS)]
     return [g for g in u.slots.garments if g.owned]
 
 

@@ -8,7 +8,7 @@ from app.assistant.local import kinds as k
 from app.assistant.local.entities import COLOUR_VOCABULARY
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, formality, planner, warmth
-from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES
+from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES, is_trail_shoe
 from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import PRONOUN, Garment
 from app.styling import WardrobeItem
@@ -42,8 +42,10 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if (re.search(r"\bwarm(?:er|est)?\b", text) or cold) and not ask.slots.occasion:
         pool = sorted((i for i in pool if warmth(i) >= 3), key=lambda i: (-warmth(i), i.id))
     if ask.slots.walking:
+        trail = ask.slots.occasion == "outdoor"  # on a hike, boots made for it come first
         pool = sorted(
-            (i for i in pool if i.type not in NOT_FOR_WALKING), key=lambda i: WALKING_ORDER.get(i.type or "", 9)
+            (i for i in pool if i.type not in NOT_FOR_WALKING),
+            key=lambda i: (not (trail and is_trail_shoe(i)), WALKING_ORDER.get(i.type or "", 9)),
         )
     if ask.slots.rain:
         pool = [i for i in pool if i.type not in OPEN_SHOES]
@@ -56,10 +58,12 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if quality:  # "any smart shoes?": pieces of that level, not every pair
         smart = quality.group(1) != "casual"
         pool = [i for i in pool if (formality(i) >= 3) == smart]
-    if MOST.search(text):
-        most = MOST.search(text)
-        sign = 1 if most and most.group(1) == "casual" else -1
-        attribute = warmth if most and most.group(1) == "warm" else formality
+    most = MOST.search(text)
+    if most:
+        said = most.group(1) or most.group(2)
+        said = SUPERLATIVE_OF.get(said, said)
+        sign = 1 if said == "casual" else -1
+        attribute = warmth if said == "warm" else formality
         pool = sorted(pool, key=lambda i: (sign * attribute(i), i.id))
     return pool, garment
 
@@ -70,8 +74,12 @@ SMART_WORD = re.compile(
     r"\b(smart|smarter|dressy|dressier|formal|elegant|casual)\s+(?:shoes|tops|trousers|bottoms|pieces|clothes|items|"
     r"things|outfits?|shirts?|jackets?|dresses|stuff)\b"
 )
-MOST = re.compile(r"\bmost (formal|casual|warm|dressy)\b")
-PICKED = re.compile(r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b")
+MOST = re.compile(r"\bmost (formal|casual|warm|dressy)\b|\b(smart|dress|warm|comf|casual)i?est\b")
+PICKED = re.compile(
+    r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b"
+    r"|\b(?:smart|dress|warm|comf|casual)i?est\b"
+)
+SUPERLATIVE_OF = {"smart": "formal", "dress": "formal", "comf": "casual"}  # "the smartest", "the comfiest"
 
 
 def _one_per_slot(items: list[WardrobeItem], limit: int) -> list[WardrobeItem]:
@@ -80,6 +88,20 @@ def _one_per_slot(items: list[WardrobeItem], limit: int) -> list[WardrobeItem]:
         if all(item.category != other.category for other in chosen):
             chosen.append(item)
     return chosen[:limit]
+
+
+BESIDES = re.compile(r"\b(?:apart from|besides|except|other than|aside from)\b")
+
+
+def _besides(ask: Ask, found: Sequence[WardrobeItem]) -> list[WardrobeItem]:
+    """The pieces a question sets aside: "other shoes apart from my sneakers", "besides the burgundy one"."""
+    cue = BESIDES.search(ask.u.text)
+    if not cue:
+        return []
+    after = ask.u.text[cue.end() :]
+    colours = {c for _, _, c in COLOUR_VOCABULARY.spans(after)}
+    kinds = {g.kind for g in ask.slots.garments if g.start >= cue.end()}
+    return [i for i in found if any(_matches_colour(i, c) for c in colours) or i.type in kinds]
 
 
 @planner(k.OWN)
@@ -106,6 +128,12 @@ def own(ask: Ask) -> Plan:
     if not found:
         plan.say("none_of", kind=garment.kind if garment else None)
         return plan
+    besides = _besides(ask, found)
+    if besides:
+        found = [item for item in found if item not in besides]
+        if not found:  # "any other ties apart from the burgundy one?": no, that one is all
+            plan.say("only_these", *besides[:3])
+            return plan
     best = bool(PICKED.search(ask.u.text))
     asked = re.search(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b", ask.u.text)
     if asked and garment is None and ask.slots.occasion:  # "anything for a black tie event?": an outfit's worth
@@ -144,7 +172,9 @@ NEEDS = {
     "ski": (("base_layer", (), 9), ("ski_trousers", (), 9), ("gloves", ("gloves",), 1),
             ("coat", ("puffer", "jacket", "coat"), 1), ("warm_hat", ("beanie", "hat"), 1), ("boots", ("boots",), 1)),
     "winter": (("coat", ("coat", "jacket"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
-               ("scarf", ("scarf", "hat"), 1)),
+               ("scarf", ("scarf", "hat"), 1), ("gloves", ("gloves",), 1)),
+    "hike": (("rain_shell", (), 9), ("trail_boots", ("trail-boots",), 1),
+             ("knit", ("sweater", "sweatshirt", "hoodie", "cardigan"), 1)),
     "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9),
               ("hat", ("hat", "sunglasses"), 1)),
     "formal": (("dressy_piece", ("dress", "jumpsuit", "blazer"), 4),
@@ -161,6 +191,8 @@ def _scenario(ask: Ask) -> str:
         return "ski"
     if re.search(r"\b(?:mountains?|snow|winter trip)\b", text) or (s.season == "winter" and s.trip_days):
         return "cold_trip"
+    if s.occasion == "outdoor":
+        return "hike"
     if s.season == "winter":
         return "winter"
     if s.trip_days or s.occasion == "travel":
@@ -172,6 +204,10 @@ def _scenario(ask: Ask) -> str:
     return "capsule"
 
 
+def _fills(item: WardrobeItem, types: tuple[str, ...]) -> bool:
+    return item.type in types or ("trail-boots" in types and is_trail_shoe(item))
+
+
 @planner(k.GAP)
 def gap(ask: Ask) -> Plan:
     plan = Plan(k.GAP)
@@ -179,7 +215,7 @@ def gap(ask: Ask) -> Plan:
     missing: list[tuple[str, list[WardrobeItem]]] = []
     covered: list[tuple[str, list[WardrobeItem]]] = []
     for need, types, lowest in NEEDS[scenario]:
-        owned = [i for i in ask.wardrobe if i.type in types and formality(i) >= lowest]
+        owned = [i for i in ask.wardrobe if _fills(i, types) and formality(i) >= lowest]
         (covered if owned else missing).append((need, owned[:1]))
     if not missing:
         plan.say("no_gap", *[items[0] for _, items in covered][:3], scenario=scenario)

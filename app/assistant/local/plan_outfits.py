@@ -19,7 +19,8 @@ from app.assistant.local.slots import Slots
 from app.assistant.local.state import left_out
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
-from app.vision.taxonomy import base_formality
+from app.styling.garments import is_sporty
+from app.vision.taxonomy import WARMTH_RANGE_C, base_formality
 
 NOT_FOR_CYCLING = frozenset({"skirt", "dress", "heels", "jumpsuit"})
 NOT_FOR_WALKING = frozenset({"heels", "formal-shoes", "sandals", "flats"})
@@ -39,6 +40,7 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
     kind, slot = item.type or "", item.category or ""
     colour = item.colour_names[0] if item.colour_names else ""
     cold = temperature is not None and temperature < 14
+    unknown_weather = temperature is None and s.season is None  # no day given: nothing only summer can wear
     rules = (
         s.cycling and kind in NOT_FOR_CYCLING,  # no skirt, dress or heels on a bike
         s.walking and kind in NOT_FOR_WALKING,  # thin soles and heels on a long walk
@@ -51,6 +53,9 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         and warmth(item) <= (1 if slot == "top" else 2),
         s.day_and_evening and kind in HEAVY,
         temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4),
+        temperature is None and s.season == "summer" and slot in ("top", "bottom", "one-piece") and warmth(item) >= 4,
+        unknown_weather and s.occasion != "beach" and set(item.seasons or ("?",)) <= {"summer"},
+        temperature is not None and slot in WORN and temperature > WARMTH_RANGE_C[min(warmth(item), 5)][1] + 2,
         s.season == "winter" and bool(item.seasons) and "winter" not in item.seasons and warmth(item) <= 1,
         _out_of_season(item, s.season),
         s.occasion in SOMBRE_OCCASIONS and slot in ("top", "bottom", "one-piece", "shoes") and is_loud(item),
@@ -58,6 +63,7 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
     return any(rules)
 
 
+WORN = frozenset({"top", "bottom", "one-piece", "shoes"})  # what is worn all day; a coat comes off indoors
 SOMBRE_OCCASIONS = frozenset({"interview", "funeral"})
 LOUD_COLOURS = frozenset(
     {"red", "fuchsia", "orange", "coral", "yellow", "mustard", "turquoise", "pink", "gold", "silver"}
@@ -85,7 +91,25 @@ def _out_of_season(item: WardrobeItem, season: str | None) -> bool:
 def _blocked(ask: Ask) -> set[int]:
     temperature = effective_temperature(ask.slots)
     blocked = {item.id for item in ask.wardrobe if _ruled_out(item, ask.slots, temperature)}
+    blocked |= _off_the_trail(ask, blocked)
     return blocked | _underdressed(ask, blocked)
+
+
+def is_trail_shoe(item: WardrobeItem) -> bool:
+    """Boots made for paths and mud (hiking boots), not a smart Chelsea boot."""
+    return item.type == "boots" and (item.style == "sporty" or formality(item) <= 2)
+
+
+def _off_the_trail(ask: Ask, blocked: set[int]) -> set[int]:
+    """Outdoors (a hike, the hills): no dress or skirt, and boots made for it beat sneakers and smart shoes whenever
+    they can be worn."""
+    if ask.slots.occasion != "outdoor":
+        return set()
+    off = {i.id for i in ask.wardrobe if i.category == "one-piece" or i.type == "skirt"}  # a dress on a trail: no
+    shoes = [i for i in ask.wardrobe if i.category == "shoes" and i.id not in blocked]
+    if any(is_trail_shoe(i) for i in shoes):
+        off |= {i.id for i in shoes if not is_trail_shoe(i)}
+    return off
 
 
 def _underdressed(ask: Ask, blocked: set[int]) -> set[int]:
@@ -93,12 +117,31 @@ def _underdressed(ask: Ask, blocked: set[int]) -> set[int]:
     joggers) are out whenever the same slot has something a step smarter; with nothing better they stay."""
     occasion = ask.slots.occasion
     if occasion not in OCCASIONS or OCCASIONS[occasion][0] < 3:
-        return set()
+        return _sportswear_out(ask, blocked)
     out: set[int] = set()
     for slot in ("top", "bottom", "shoes", "one-piece"):
         pieces = [i for i in ask.wardrobe if i.category == slot and i.id not in blocked]
         if any(formality(i) >= 2 for i in pieces):
             out |= {i.id for i in pieces if formality(i) <= 1}
+    return out
+
+
+SPORTSWEAR_FITS = frozenset({"gym", "outdoor", "travel", "beach"})  # where a hoodie and joggers are the point
+
+
+def _sportswear_out(ask: Ask, blocked: set[int]) -> set[int]:
+    """Sportswear is for sport: at a lunch, a brunch, a party or an ordinary day out, a hoodie, joggers or running
+    shoes are out whenever the same slot has a piece that is not sportswear; a hike, the gym, a flight or the
+    beach keep them, and a bike ride or a long walk keeps the running shoes."""
+    s = ask.slots
+    journey = s.occasion == "travel" and ask.u.kind != k.PACKING  # a suitcase is worn at the destination too
+    if s.occasion in SPORTSWEAR_FITS - {"travel"} or journey:
+        return set()
+    out: set[int] = set()
+    for slot in ("top", "bottom") if s.cycling or s.walking else ("top", "bottom", "shoes"):
+        pieces = [i for i in ask.wardrobe if i.category == slot and i.id not in blocked]
+        if any(not is_sporty(i) for i in pieces):
+            out |= {i.id for i in pieces if is_sporty(i)}
     return out
 
 
@@ -136,7 +179,16 @@ def suggest(
 ) -> styling.Suggestions:
     excluded = frozenset(exclude) | frozenset(_blocked(ask) - set(anchors)) | ask.state.excluded
     style = ask.style(anchor_ids=frozenset(anchors), exclude_ids=excluded - set(anchors), **changes)
-    return styling.suggest(list(ask.wardrobe), style, ask.context.feedback, count=count)
+    result = styling.suggest(list(ask.wardrobe), style, ask.context.feedback, count=count + 1)
+    # stable: the engine's order, with head-to-toe white behind the others (one spare asked for to take its place)
+    return replace(result, outfits=sorted(result.outfits, key=_all_pale)[:count])
+
+
+def _all_pale(outfit: styling.Outfit) -> bool:
+    """White top, white bottom, white shoes: one pale piece lifts an outfit, head to toe in white reads as a uniform
+    (or a bride); a stylist offers it last."""
+    worn = [i for i in outfit.items if i.category in ("top", "bottom", "one-piece", "shoes")]
+    return len(worn) >= 3 and all(i.colour_names[:1] and i.colour_names[0] in PALE for i in worn)
 
 
 def _different(outfits: Sequence[styling.Outfit], previous: Sequence[int]) -> list[styling.Outfit]:
@@ -339,7 +391,16 @@ def dislike(ask: Ask) -> Plan:
     named = [ask.by_id[i] for i in dropped if i in ask.by_id]
     plan.say("noted_dislike", *named[:1])
     if dropped and not set(dropped) & set(ask.state.suggestion):
-        return _new_idea_without(ask, plan) if ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE) else plan
+        if ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE):
+            return _new_idea_without(ask, plan)
+        if not set(dropped) & set(ask.state.outfit):
+            return plan
+        # the loafers of the interview outfit, turned down after a question about its coat: other shoes for it
+        others = [i for i in of_kind(ask.wardrobe, f"category:{named[0].category}") if i.id not in dropped]
+        others = _suited(ask, [i for i in others if i.id not in _blocked(ask)]) if named else []
+        if others:
+            plan.say("instead_pieces", *others[:2])
+        return plan
     kept = [i for i in ask.state.focus if i not in dropped and i in ask.by_id and ask.by_id[i].category != "accessory"]
     anchors = kept[:2] if dropped else []  # "I don't like the sneakers": the same outfit with other shoes
     result = suggest(ask, anchors=anchors, exclude=plan.disliked if dropped else (), count=5)
@@ -497,10 +558,15 @@ def _packing_ask(ask: Ask) -> Ask:
 def _key_pieces(ask: Ask, pieces: Sequence[WardrobeItem]) -> list[WardrobeItem]:
     """What the trip cannot do without: the occasion's tailoring and the layer its weather needs."""
     key = [blazer for blazer in [_tailoring(ask, ())] if blazer is not None]
+    if ask.slots.occasion == "outdoor":  # the hills: boots made for them and a layer against rain, whatever is forecast
+        key += [i for i in ask.wardrobe if is_trail_shoe(i) and i.id not in _blocked(ask)][:1]
+        ask = replace(ask, slots=replace(ask.slots, rain=True))
     layer = cover_for(ask, [*pieces, *key])
     if layer is None and (ask.slots.season in ("spring", "fall") or ask.slots.day_and_evening):
         light = [i for i in ask.wardrobe if i.category == "outerwear" and i.type not in HEAVY and i not in key]
-        layer = min(light, key=lambda item: (warmth(item), item.id), default=None) if not key else None
+        # a jacket before a blazer or cardigan, unless the trip's tailoring is already packed
+        layer = min(light, key=lambda item: (item.type in LIGHT_LAYERS, warmth(item), item.id), default=None)
+        layer = layer if not key else None
     return key + ([layer] if layer is not None and layer not in key else [])
 
 

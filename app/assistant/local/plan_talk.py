@@ -7,17 +7,18 @@ from app.assistant.local.classify import CARE_YESNO
 from app.assistant.local.knowledge import Section, colour_section, retrieve
 from app.assistant.local.plan import Ask, Plan, planner
 from app.assistant.local.plan_verdict import Verdict
-from app.assistant.local.slots import FORECAST, PRICE
+from app.assistant.local.slots import FORECAST, PRICE, TRENDS
 from app.styling import WardrobeItem
 
 CARE_TOPICS = (
-    ("stain", r"\bstain\w*|\bwine\b|\bspill\w*"), ("knit", r"\b(?:sweater|cardigan|wool|cashmere|knit\w*|jumper)\b"),
+    ("stain", r"\bstain\w*|\bwine\b|\bspill\w*|\byellow\w*|\barmpits?\b|\bunderarms?\b|\bsweat\w*"),
+    ("knit", r"\b(?:sweater|cardigan|wool|cashmere|knit\w*|jumper)\b"),
     ("denim", r"\bjeans\b|\bdenim\b"), ("leather", r"\bleather|\bboots\b|\bloafers\b|\bshoes\b|\bsuede\b"),
     ("shirt", r"\bshirt|\bblouse|\bcotton\b|\blinen\b|\biron\w*"), ("coat", r"\bcoat\b|\bjacket\b|\bblazer\b"),
 )  # fmt: skip
 # "Can I tumble dry my wool sweater?": (what is done, to which fabric, the answer), first match wins; the
 # knowledge base then says how. Fabrics are the words said, or what the piece is made of when its kind says it.
-_TUMBLE, _MACHINE = r"\btumble", r"\b(?:machine|washing machine|machine wash\w*)\b"
+_TUMBLE, _MACHINE = r"\btumble|\b(?:dryer|drier)\b", r"\b(?:machine|washing machine|machine wash\w*)\b"
 _DELICATE = r"\b(?:wool\w*|cashmere|silk\w*|knit\w*|leather|suede|merino)\b"
 CARE_VERDICTS = (
     (_TUMBLE, _DELICATE, "no"), (_TUMBLE, r"\b(?:cotton|denim|jeans|linen|t-shirts?)\b", "depends"),
@@ -57,7 +58,10 @@ def thanks(ask: Ask) -> Plan:
 def cannot(ask: Ask) -> Plan:
     plan = Plan(k.CANNOT)
     text = ask.u.text
-    topic = "forecast" if FORECAST.search(text) else "price" if PRICE.search(text) else "store"
+    topic = (
+        "forecast" if FORECAST.search(text) else "price" if PRICE.search(text)
+        else "trends" if TRENDS.search(text) else "store"
+    )  # fmt: skip
     plan.say("cannot", topic=topic)
     owned = [r.items[0] for r in ask.refs if r.items] or [
         item for g in ask.slots.garments for item in ask.wardrobe if item.type == g.kind

@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass
 
 from app.assistant.local import kinds as k
-from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
-from app.assistant.local.plan_items import SOMBRE, colours_pair
+from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, kind_formality, planner, warmth
+from app.assistant.local.plan_items import FAMILY, SOMBRE, colours_pair
 from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES, cover_for, is_loud
 from app.assistant.local.refs import of_kind, resolve
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS, target_warmth
-from app.vision.taxonomy import base_formality, category_of
+from app.vision.taxonomy import category_of
 
 TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed\b|\bover the top\b")
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
@@ -49,7 +49,8 @@ def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
     low, high = OCCASIONS[occasion][:2]
     level = formality(item)
     colour = item.colour_names[0] if item.colour_names else ""
-    if occasion == "funeral" and (item.pattern in BOLD_PATTERNS or (colour and colour not in SOMBRE)):
+    plain_top = item.category == "top" and colour in ("white", "ivory") and not item.pattern  # the white shirt
+    if occasion == "funeral" and (item.pattern in BOLD_PATTERNS or (colour and colour not in SOMBRE and not plain_top)):
         return Verdict("no", "too_bright_for_funeral")
     if occasion == "interview" and is_loud(item) and item.category != "accessory":
         return Verdict("no", "too_bright_for_interview")  # red heels pull focus from what you say
@@ -72,12 +73,12 @@ NEED = re.compile(
 def _kind_needed(kind: str, occasion: str) -> Verdict:
     """ "Do I need a tie?": needed only where the dress code asks for that level of dress, not merely allows it."""
     low = OCCASIONS[occasion][0]
-    level = base_formality(kind) or 2
+    level = kind_formality(kind)
     return Verdict("yes", "kind_needed") if low >= 4 and level >= 4 else Verdict("no", "kind_not_needed")
 
 
 def _kind_for_occasion(kind: str, occasion: str) -> Verdict:
-    level = base_formality(kind) or 2
+    level = kind_formality(kind)
     low = OCCASIONS[occasion][0]
     if level < low - 1:
         return Verdict("no" if occasion in ("funeral", "interview") else "depends", "kind_too_casual_for")
@@ -109,12 +110,18 @@ def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
     return None
 
 
+def _belt_and_shoes(first: WardrobeItem, second: WardrobeItem) -> bool:
+    return "belt" in (first.type, second.type) and "shoes" in (first.category, second.category)
+
+
 def _pair(first: WardrobeItem, second: WardrobeItem, occasion: str | None) -> Verdict:
     colours = (first.colour_names[:1] or ["black"])[0], (second.colour_names[:1] or ["black"])[0]
     if occasion in OCCASIONS:
         worst = min((_for_occasion(item, occasion) for item in (first, second)), key=lambda v: "ndy".index(v.answer[0]))
         if worst.answer != "yes":
             return worst
+    if _belt_and_shoes(first, second) and FAMILY.get(colours[0]) != FAMILY.get(colours[1]):
+        return Verdict("no", "belt_shoes")  # leather matches leather: a brown belt with black shoes reads as a slip
     if {"brown", "black"} <= set(colours) or {"chocolate", "black"} <= set(colours):
         return Verdict("yes", "brown_black")  # tan or camel with black is an easy neutral pair, said as such
     if set(colours) == {"navy", "black"}:
@@ -234,8 +241,9 @@ def yesno(ask: Ask) -> Plan:
     if TOO_MUCH.search(ask.u.text) and other is not None and verdict.answer == "yes":
         verdict = Verdict("no", "pair_not_too_much")  # "is my camel coat too formal for jeans?"
     if TOO_MUCH.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
-        fit = _for_occasion(items[0], str(ask.slots.occasion))  # "is the blazer too much?" is about the occasion
-        verdict = Verdict("no", "not_too_much") if fit.answer == "yes" else Verdict("yes", "too_dressy_for")
+        high = OCCASIONS[str(ask.slots.occasion)][1]  # "is the blazer too much?" is about the occasion's top end
+        above = formality(items[0]) > high
+        verdict = Verdict("yes", "too_dressy_for") if above else Verdict("no", "not_too_much")
     if TOO_CASUAL.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _too_casual(items[0], str(ask.slots.occasion))  # "is it too casual?": yes means it is
     plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion,

@@ -101,6 +101,7 @@ RELATED: dict[str, tuple[str, ...]] = {
     "t-shirt": ("top", "tank-top"), "tank-top": ("top", "t-shirt"), "longsleeve": ("t-shirt", "sweater"),
     "formal-shoes": ("loafers",), "loafers": ("formal-shoes", "flats"), "flats": ("loafers",),
     "trousers": ("pants",), "pants": ("trousers",), "joggers": ("leggings",), "leggings": ("joggers",),
+    "suit": ("blazer",),
 }  # fmt: skip
 
 

@@ -5,13 +5,14 @@ from dataclasses import dataclass
 
 from app.assistant.local.entities import (
     COLOUR_VOCABULARY,
+    SUIT_VERB,
     TYPE_VOCABULARY,
     mask_dress_codes,
     said_in_degrees,
     temperature_in,
     trip_days_in,
 )
-from app.styling.occasions import find_occasion
+from app.styling.occasions import SYNONYMS, find_occasion
 
 RAIN = re.compile(
     r"(?<!baby )(?<!bridal )\b(?:rain\w*|mud|muddy|puddles?|pouring|downpour|drizzl\w*|showers?|wet|storm\w*"
@@ -19,6 +20,7 @@ RAIN = re.compile(
 )
 WIND = re.compile(r"\b(?:wind\w*|gust\w*|breez\w*|blustery|storm\w*)\b")
 CYCLING = re.compile(r"\b(?:cycl\w*|bik(?:e|es|ing)|bicycle|ride my bike|on my bike|scooter)\b")
+HIKING = re.compile(r"\b(?:hik(?:e|es|ing)|trek\w*|hillwalk\w*|trails?)\b")  # a walk off the pavement: the outdoors
 WALKING = re.compile(r"\b(?:walk\w*|on my feet|festivals?|mud|muddy|sightseeing|hik\w*|stroll\w*|the dog)\b")
 EVENING = re.compile(r"\b(?:evening\w*|tonight|night|dinner)\b")
 _WARM_PART = r"(?:hot|warm|sunny|mild)\s+(?:days?|daytimes?|afternoons?|mornings?)"
@@ -28,6 +30,8 @@ DAY_AND_EVENING = re.compile(
     rf"|\b(?:warm|hot) (?:during the |in the )?(?:day|afternoon)\b.*\b{_COOL}\b"
     rf"|\b(?:evenings?|nights?) (?:get|gets|are|turn|turns|can be|will be) {_COOL}\b"
     rf"|\b(?:gets?|turns?|it's|is) {_COOL} (?:in the |at )?(?:evenings?|night)\b|\bif it's {_COOL} in the evening\b"
+    rf"|\b(?:later|tonight|evening|night)\b.*\b(?:cools? (?:down|off)|gets? {_COOL})\b"
+    rf"|\b(?:cools? (?:down|off)|gets? {_COOL})\b.*\b(?:later|tonight|evening|night)\b"
 )
 FORECAST = re.compile(
     r"\b(?:is it|will it|it will|going to|gonna) (?:rain|snow|be (?:cold|hot|warm|sunny|windy|nice))\b(?!.*\bwear\b)"
@@ -49,9 +53,17 @@ STORE = re.compile(
     r"\b(?:order|buy|purchase|deliver|ship) (?:me|it|one|a|an|some)\b|\bcan you (?:order|buy|purchase)\b"
     r"|\bwhere (?:can|could|should|do) i\b.*\b(?:buy|get|find)\b|\b(?:shop|store|stores|shops|sale|discount|in stock|"
     r"near me|online)\b"
+    r"|\b(?:brands?|labels?|uniqlo|zara|h ?m|mango|asos|primark|arket|massimo dutti|shein|everlane)\b"
+    r"|\b(?:cos (?:or|vs)|or cos)\b"
+)
+TRENDS = re.compile(
+    r"\btrend\w*|\bin fashion\b|\bfashionable\b|\bin (?:style|vogue) (?:right )?now\b|\beveryone (?:is )?wearing\b"
+    r"|\b(?:popular|trendy) (?:this season|right now|at the moment)\b|\bthis season's (?:look|colou?rs?|trends?)\b"
+    r"|\bout of fashion\b"
 )
 DISLIKE_CUE = re.compile(
-    r"\bi (?:don't|do not|didn't|did not) (?:like|love|want|fancy)\b|\bnot (?:a fan|keen|my style)\b"
+    r"\bi (?:really |just |honestly |totally |truly |still )?(?:don't|do not|didn't|did not) (?:like|love|want|fancy)\b"
+    r"|\bnot (?:a fan|keen|my style)\b"
     r"|\b(?:hate|hated|dislike|disliked|ugly)\b|\bno thanks\b"
 )
 REVISE_CUE = re.compile(
@@ -131,6 +143,8 @@ def _garments(text: str) -> tuple[Garment, ...]:
     for index, (start, end, kind) in enumerate(garments):
         previous_end = garments[index - 1][1] if index else 0
         next_start = garments[index + 1][0] if index + 1 < len(garments) else len(text)
+        if kind == "suit" and index + 1 < len(garments) and not text[end:next_start].strip():
+            continue  # "suit trousers": the trousers of a suit, one garment
         before = [c for s, e, c in colours if previous_end <= s and e <= start and _adjacent(text[e:start], 2)]
         after = [c for s, e, c in colours if end <= s and e <= next_start and _adjacent(text[end:s], 1)]
         colour = before[-1] if before else (after[0] if after else None)
@@ -158,6 +172,7 @@ MONTHS = {
     "october": "fall", "november": "fall",
 }  # fmt: skip
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+MAY_MONTH = re.compile(r"\b(?:in|during|early|late|mid|of|this|next|last)[- ]may\b|\bmay (?:trip|holiday|weekend)\b")
 _JUDGED = re.compile(r"\btoo (?:formal|casual|dressy|smart)\b")  # "too formal for jeans" names no occasion
 
 
@@ -166,20 +181,26 @@ def _season(text: str) -> str | None:
     if season:
         return {"autumn": "fall"}.get(season.group(1), season.group(1))
     month = _MONTH.search(text)
-    return MONTHS[month.group(1)] if month and month.group(1) != "may" else None
+    if month and month.group(1) == "may":  # "may" is a month only where a month can stand: "in May", "mid-May"
+        return "spring" if MAY_MONTH.search(text) else None
+    return MONTHS[month.group(1)] if month else None
 
 
 def slots_of(text: str) -> Slots:
-    garment_text = mask_dress_codes(text)
+    garment_text = SUIT_VERB.sub(lambda m: " " * len(m.group(0)), mask_dress_codes(text))
     activity_free = _JUDGED.sub(" ", WALKING.sub(" ", CYCLING.sub(" ", text)))
     activity_free = WORK_TRIP.sub(" work ", activity_free)  # a business trip is dressed for work, not a flight
     activity_free = FORMAL_DO.sub(" formal ", activity_free)
     activity_free = re.sub(r"\b(?:baby|bridal) showers?\b", " party ", activity_free)  # a daytime party, not rain
+    activity_free = TYPE_VOCABULARY.mask(activity_free)  # "my black formal shoes" name a shoe, not a formal event
     activity_free = MEETING_SOMEONE.sub(
         " seeing ", activity_free
     )  # "meeting her parents" is no business meeting  # a formal dinner is dressed as formal, not as dinner
+    occasion = _occasion(activity_free)
+    if HIKING.search(text) and occasion in (None, "casual", "travel"):
+        occasion = "outdoor"  # "a hiking trip", "hike on Sunday": dressed for the trail, not a flight or a café
     return Slots(
-        occasion=_occasion(activity_free),
+        occasion=occasion,
         temperature_c=_temperature(text),
         degrees=said_in_degrees(text),
         rain=bool(RAIN.search(text)) and not re.search(r"\bif it does(?:n't| not)\b", text),
@@ -198,13 +219,26 @@ def slots_of(text: str) -> Slots:
     )
 
 
+PLACES = frozenset({"outdoor", "beach"})  # occasions that are places: an event held there is dressed as the event
+_PLACE_WORDS = re.compile(
+    r"\b(?:outdoors?|outside|in the garden|"
+    + "|".join(re.escape(p) for place in PLACES for p in (place, *SYNONYMS.get(place, ())))
+    + r")\b"
+)
+
+
+def _without_places(text: str) -> str:
+    return _PLACE_WORDS.sub(" ", text)
+
+
 def _occasion(text: str) -> str | None:
     event = find_occasion(mask_dress_codes(text))
     if event is not None and event != "work" and re.search(r"\b(?:smart|business)[- ]casual\b", text):
         return event  # "a smart-casual party" is a party, dressed smart casual; not work
     found = find_occasion(text)
-    if found == "outdoor":  # "a wedding next Saturday, outdoor": the event, held outside
-        found = find_occasion(re.sub(r"\boutdoors?\b|\boutside\b|\bin the garden\b", " ", text)) or found
+    if found in PLACES:  # "a wedding in the countryside", "a funeral by the sea": the event, held there
+        event = find_occasion(_without_places(text))
+        found = event if event is not None and event not in PLACES and event != "casual" else found
     if found == "party" and re.search(r"\bdinner\b", text):
         return "dinner"  # "my friend's birthday dinner" is a dinner
     return found

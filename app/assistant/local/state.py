@@ -8,12 +8,12 @@ revised, and what was asked to be left out ("without the blazer", a dislike said
 """
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from app.assistant.base import Turn
 from app.assistant.local import kinds as k
-from app.assistant.local.refs import of_kind, of_kind_or_near
+from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import Slots
 from app.assistant.local.understand import Understanding, understand
 from app.styling import WardrobeItem
@@ -113,14 +113,14 @@ def _unset(value: object) -> bool:
     return value is None or value is False
 
 
-def _ids(text: str, known: set[int]) -> tuple[int, ...]:
+def _ids(text: str, known: Collection[int]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(int(m) for m in CITED.findall(text) if int(m) in known))
 
 
 SENTENCES = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
 
 
-def _first_ids(answer: str, known: set[int]) -> tuple[int, ...]:
+def _first_ids(answer: str, known: Collection[int]) -> tuple[int, ...]:
     """The items of the first sentence that names any: past "Got it, no more tan loafers." to the replacement."""
     for sentence in SENTENCES.findall(answer):
         found = _ids(sentence, known)
@@ -129,13 +129,22 @@ def _first_ids(answer: str, known: set[int]) -> tuple[int, ...]:
     return ()
 
 
-def advance(state: State, u: Understanding, answer: str, known: set[int], left_out: Sequence[int] = ()) -> State:
+def _whole_outfit(ids: Sequence[int], by_id: Mapping[int, WardrobeItem]) -> bool:
+    slots = {by_id[i].category for i in ids if i in by_id}
+    return "shoes" in slots and ("one-piece" in slots or {"top", "bottom"} <= slots)
+
+
+def advance(
+    state: State, u: Understanding, answer: str, known: Mapping[int, WardrobeItem], left_out: Sequence[int] = ()
+) -> State:
     """The state after one turn: the question understood as `u`, answered with `answer`."""
     focus = _first_ids(answer, known)
     named = _ids(answer, known) or state.named
     slots = carry(u.slots, state.slots) if leans_on_thread(u) else u.slots
     suggestion = named if u.kind in SUGGESTING and named else state.suggestion
-    outfit = named if u.kind in OUTFITS and named else state.outfit
+    # "what would I put over it?" names a coat, not a new outfit: the interview outfit stays the thread's
+    layers_only = u.kind == k.PAIRING and not _whole_outfit(named, known)
+    outfit = named if u.kind in OUTFITS and named and not layers_only else state.outfit
     return State(
         lang=u.lang,
         kind=u.kind,
@@ -153,10 +162,16 @@ def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) 
     if u.kind not in (k.REVISE, k.DISLIKE):
         return []
     out: list[int] = []
+    said = [by_id[i] for i in state.named if i in by_id]
     for garment in u.slots.garments:
-        said = [by_id[i] for i in state.named if i in by_id]  # "the coat" of the last answer, even if a puffer
-        named = [item.id for item in of_kind_or_near(said, garment.kind)]
-        out.extend(named[:1] or [item.id for item in of_kind(list(by_id.values()), garment.kind)])
+        # "the coat" of the last answer, even if a puffer; but "the black jacket" is not the camel blazer it had
+        here = resolve(garment, said).items if garment.colour else tuple(of_kind_or_near(said, garment.kind))
+        if here:
+            out.append(here[0].id)
+        elif garment.colour:
+            out.extend(item.id for item in resolve(garment, list(by_id.values())).items[:1])
+        else:
+            out.extend(item.id for item in of_kind(list(by_id.values()), garment.kind))
     return out
 
 
@@ -165,5 +180,5 @@ def rebuild(turns: Sequence[Turn], by_id: Mapping[int, WardrobeItem]) -> State:
     state = State()
     for turn in turns:
         u = in_thread(understand(turn.question, previous_lang=state.lang, has_suggestion=state.has_suggestion), state)
-        state = advance(state, u, turn.answer, set(by_id), left_out(u, state, by_id))
+        state = advance(state, u, turn.answer, by_id, left_out(u, state, by_id))
     return state
