@@ -25,6 +25,10 @@ CONVERSATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
              "what am I missing for the trip?", "Do I need a tie?")),
     ("dana", ("Was soll ich morgen zur Arbeit anziehen? Es sind 7 Grad und regnerisch.",
               "und wenn ich mit dem Rad fahre?", "Ich mag die Stiefeletten nicht", "noch eine Idee?", "danke!")),
+    ("hugo", ("Sunday lunch at my parents' tomorrow, what should I wear?", "what if it rains?",
+              "I don't like the sneakers", "and for a hike on Saturday?", "thanks!")),
+    ("hugo", ("¿Qué me pongo para un cumpleaños el sábado por la noche?", "¿y si hace frío?", "otra idea",
+              "¿Qué zapatos son mejores para una excursión?", "gracias")),
 )  # fmt: skip
 
 

@@ -183,3 +183,21 @@ def test_superlatives_other_than_and_a_suit_are_wardrobe_questions() -> None:
     assert not suit.text.startswith("Yes") and 81 in suit.referenced_item_ids, suit.text
     (verb,) = converse("does this colour suit me?")
     assert 81 not in verb.referenced_item_ids, verb.text
+
+
+def test_a_meal_dressed_like_a_dinner_is_said_as_the_meal() -> None:
+    (english, follow_up) = converse("what should I wear for lunch at a restaurant?", "what if it's 12 degrees?")
+    assert english.text.startswith("For lunch") and follow_up.text.startswith("For lunch at 12"), english.text
+    (french,) = converse("Qu'est-ce que je mets pour un déjeuner au restaurant ?")
+    assert french.text.startswith("Pour un déjeuner"), french.text
+    (dinner,) = converse("what should I wear for dinner at a restaurant?")
+    assert dinner.text.startswith("For dinner"), dinner.text
+
+
+def test_another_day_named_in_a_follow_up_has_its_own_weather() -> None:
+    (*_, hike) = converse(
+        "Sunday lunch at my parents' tomorrow, what should I wear?", "what if it rains?", "and for a hike on Saturday?"
+    )
+    assert hike.intent == "outfit" and "rain" not in hike.text, hike.text
+    (_, same_day) = converse("what should I wear tomorrow? it's raining", "and for dinner?")
+    assert "rain" in same_day.text, same_day.text

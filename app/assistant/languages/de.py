@@ -44,6 +44,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "mit Punkten", "floral": "mit Blumenmuster", "animal": "mit Animal-Print", "graphic": "mit Print"}  # fmt: skip
 OCCASIONS = {
+    "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch",
     "casual": "einen entspannten Tag", "work": "die Arbeit", "interview": "ein Vorstellungsgespräch", "wedding-guest": "eine Hochzeit",
     "funeral": "eine Beerdigung", "date": "ein Date", "dinner": "ein Abendessen", "party": "eine Party",
     "formal": "einen festlichen Anlass", "gym": "den Sport", "beach": "den Strand", "travel": "eine Reise", "outdoor": "einen Tag draußen",

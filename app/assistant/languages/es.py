@@ -42,6 +42,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "de rayas", "checked": "de cuadros", "dotted": "de lunares", "floral": "de flores", "animal": "de estampado animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
+    "dinner/lunch": "una comida", "dinner/brunch": "un brunch",
     "casual": "un día tranquilo", "work": "el trabajo", "interview": "una entrevista", "wedding-guest": "una boda",
     "funeral": "un funeral", "date": "una cita", "dinner": "una cena", "party": "una fiesta", "formal": "un evento formal",
     "gym": "el gimnasio", "beach": "la playa", "travel": "un viaje", "outdoor": "un día al aire libre",

@@ -43,6 +43,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "à rayures", "checked": "à carreaux", "dotted": "à pois", "floral": "à fleurs", "animal": "à imprimé animal", "graphic": "à motif graphique"}  # fmt: skip
 OCCASIONS = {
+    "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch",
     "casual": "une journée détente", "work": "le travail", "interview": "un entretien", "wedding-guest": "un mariage",
     "funeral": "un enterrement", "date": "un rendez-vous", "dinner": "un dîner", "party": "une fête",
     "formal": "une soirée habillée", "gym": "le sport", "beach": "la plage", "travel": "un voyage", "outdoor": "une sortie en plein air",

@@ -42,6 +42,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "a righe", "checked": "a quadri", "dotted": "a pois", "floral": "a fiori", "animal": "animalier", "graphic": "con stampa"}  # fmt: skip
 OCCASIONS = {
+    "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch",
     "casual": "una giornata tranquilla", "work": "il lavoro", "interview": "un colloquio", "wedding-guest": "un matrimonio",
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
     "gym": "la palestra", "beach": "la spiaggia", "travel": "un viaggio", "outdoor": "una giornata all'aperto",

@@ -44,6 +44,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "às riscas", "checked": "aos quadrados", "dotted": "às bolinhas", "floral": "de flores", "animal": "com padrão animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
+    "dinner/lunch": "um almoço", "dinner/brunch": "um brunch",
     "casual": "um dia tranquilo", "work": "o trabalho", "interview": "uma entrevista", "wedding-guest": "um casamento",
     "funeral": "um funeral", "date": "um encontro", "dinner": "um jantar", "party": "uma festa", "formal": "um evento formal",
     "gym": "o ginásio", "beach": "a praia", "travel": "uma viagem", "outdoor": "um dia ao ar livre",

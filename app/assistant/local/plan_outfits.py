@@ -179,8 +179,10 @@ def suggest(
 ) -> styling.Suggestions:
     excluded = frozenset(exclude) | frozenset(_blocked(ask) - set(anchors)) | ask.state.excluded
     style = ask.style(anchor_ids=frozenset(anchors), exclude_ids=excluded - set(anchors), **changes)
-    result = styling.suggest(list(ask.wardrobe), style, ask.context.feedback, count=count + 1)
-    # stable: the engine's order, with head-to-toe white behind the others (one spare asked for to take its place)
+    result = styling.suggest(list(ask.wardrobe), style, ask.context.feedback, count=count)
+    if any(_all_pale(outfit) for outfit in result.outfits):  # one more outfit to take its place, only then
+        result = styling.suggest(list(ask.wardrobe), style, ask.context.feedback, count=count + 1)
+    # stable: the engine's order, with head-to-toe white behind the others
     return replace(result, outfits=sorted(result.outfits, key=_all_pale)[:count])
 
 
@@ -280,8 +282,8 @@ def situation_values(ask: Ask) -> dict[str, Any]:
         weather = "cold" if s.temperature_c < 15 else "warm" if s.temperature_c >= 22 else None
     if s.day_and_evening and not s.warm_day:  # "if it gets cool in the evening": no hot day was said
         weather = "cold"
-    return {"occasion": s.occasion, "temperature": s.temperature_c if s.degrees else None, "weather": weather,
-            "rain": s.rain, "evening": s.evening or s.day_and_evening,
+    return {"occasion": s.occasion, "meal": s.meal, "temperature": s.temperature_c if s.degrees else None,
+            "weather": weather, "rain": s.rain, "evening": s.evening or s.day_and_evening,
             "day_and_evening": s.day_and_evening and s.warm_day}  # fmt: skip
 
 

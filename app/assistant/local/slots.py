@@ -114,6 +114,8 @@ class Slots:
     garments: tuple[Garment, ...] = ()
     ids: tuple[int, ...] = ()  # explicit "#12"
     direction: str | None = None  # for revisions: warmer, cooler, smarter, casual, waterproof
+    meal: str | None = None  # "lunch", "brunch": how an occasion dressed as a meal out is said back
+    day: str | None = None  # "saturday", "tomorrow": another day has its own weather
 
 
 PATTERNS = {
@@ -173,6 +175,8 @@ MONTHS = {
 }  # fmt: skip
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 MAY_MONTH = re.compile(r"\b(?:in|during|early|late|mid|of|this|next|last)[- ]may\b|\bmay (?:trip|holiday|weekend)\b")
+MEAL = re.compile(r"\b(lunch|brunch)\b")
+DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend)\b")
 _JUDGED = re.compile(r"\btoo (?:formal|casual|dressy|smart)\b")  # "too formal for jeans" names no occasion
 
 
@@ -216,6 +220,8 @@ def slots_of(text: str) -> Slots:
         garments=_garments(garment_text),
         ids=tuple(int(m) for m in re.findall(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b", text)),
         direction=_direction(text),
+        meal=next((m.group(1) for m in [MEAL.search(text)] if m), None),
+        day=next((m.group(1) for m in [DAY.search(text)] if m), None),
     )
 
 

@@ -21,9 +21,11 @@ from app.styling import WardrobeItem
 CITED = re.compile(r"#(\d{1,9})\b")
 SUGGESTING = frozenset({k.OUTFIT, k.PAIRING, k.REVISE, k.DISLIKE, k.PACKING, k.YESNO, k.COMPARE})
 OUTFITS = frozenset({k.OUTFIT, k.REVISE, k.DISLIKE, k.PACKING, k.PAIRING})
+WEATHER = ("temperature_c", "rain", "wind", "day_and_evening", "warm_day")
 CARRIED = (
     "trip_days",
     "occasion",
+    "meal",
     "temperature_c",
     "rain",
     "wind",
@@ -33,6 +35,7 @@ CARRIED = (
     "day_and_evening",
     "warm_day",
     "season",
+    "day",
 )
 
 
@@ -65,12 +68,17 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
         value = getattr(slots, name)
         if _unset(value) and not _unset(getattr(earlier, name)):
             changes[name] = getattr(earlier, name)
+    if slots.day and earlier.day and slots.day != earlier.day:  # "and for a hike on Saturday?": its own weather
+        for name in WEATHER:
+            changes.pop(name, None)
     if "temperature_c" in changes:
         changes["degrees"] = earlier.degrees
     if slots.occasion and slots.occasion != earlier.occasion:
         changes.pop("evening", None)  # "and for the office on Friday?" after a dinner: not an evening any more
+        changes.pop("meal", None)
     if slots.evening and not slots.occasion and earlier.occasion in DAYTIME_OCCASIONS:
         changes["occasion"] = "dinner"  # "and for the evenings?" on a work trip: dressed for dinner, not the office
+        changes.pop("meal", None)
     return replace(slots, **changes)
 
 

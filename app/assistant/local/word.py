@@ -37,6 +37,12 @@ def _kind_words(lang: Language, values: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
+def occasion_words(lang: Language, occasion: str, meal: str | None = None) -> str:
+    """How the language says the occasion; a meal the question named is said as that meal ("For lunch", never
+    "For dinner" when the occasion of a lunch is dressed like a dinner)."""
+    return lang.occasions.get(f"{occasion}/{meal}") or lang.occasions.get(occasion, occasion)
+
+
 def lead(lang: Language, values: Mapping[str, Any]) -> str:
     """The opening of an outfit answer, streamed before the outfit search finishes."""
     return _situation(lang, values)
@@ -50,7 +56,7 @@ def _situation(lang: Language, values: Mapping[str, Any]) -> str:
     bits = []
     occasion = values.get("occasion")
     if occasion:
-        bits.append(lang.occasions.get(occasion, occasion))
+        bits.append(occasion_words(lang, occasion, values.get("meal")))
     if values.get("evening") and occasion not in ("dinner", "party", "date"):
         bits.append(lang.extra["evening"])
     temperature = values.get("temperature")
@@ -91,7 +97,10 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
     found |= {"colour": lang.colour(colour), "colour_cap": _cap(lang.colour(colour))}
     found["partners"] = lang.join([lang.colour(c) for c in values.get("partners", ())])
     found["colours"] = lang.join([lang.colour(c) for c in values.get("colours", ())])
-    found["occasion"] = lang.occasions.get(values.get("occasion") or "", lang.extra.get("this_occasion", ""))
+    occasion = values.get("occasion")
+    found["occasion"] = (
+        occasion_words(lang, occasion, values.get("meal")) if occasion else lang.extra.get("this_occasion", "")
+    )
     found["scenario"] = lang.extra.get(f"scenario/{values.get('scenario')}", "")
     found["needs"] = lang.join([lang.extra.get(f"need/{need}", need) for need in values.get("needs", ())])
     found["slots"] = lang.join([lang.extra.get(f"slot/{slot}", slot) for slot in values.get("slots", ())])
