@@ -17,6 +17,7 @@ CUTOUT_QUALITY = 80
 # The alpha plane lossy too: soft mask edges look the same, and lossless alpha took 40% of the encode.
 CUTOUT_ALPHA_QUALITY = 50
 _EDGE_LOW, _EDGE_HIGH = 0.3, 0.7  # the mask probability ramps from transparent to opaque between these
+_EDGE_BAND = np.ones((5, 5), np.uint8)  # how far (2 px at the mask's size) a soft edge reaches outside it
 _MARGIN = 0.04  # of the garment's size, kept around its bounding box
 _VISIBLE = 25  # alpha above this counts as garment for the crop
 
@@ -37,7 +38,10 @@ def _alpha(garment: GarmentMask, size: tuple[int, int]) -> NDArray[np.uint8]:
     if garment.fallback:  # an implausible mask: the photo itself, rather than a garment half erased
         return np.full((size[1], size[0]), 255, dtype=np.uint8)
     ramp = np.clip((garment.probability - _EDGE_LOW) * (1 / (_EDGE_HIGH - _EDGE_LOW)), 0, 1)
-    alpha = np.where(garment.mask, np.maximum(ramp, 0.85), ramp * 0.5)
+    # Soft only at the garment's own edge: a blob the clean-up dropped (a model's hair, a bag beside the shirt)
+    # stays out instead of showing as a half-transparent ghost.
+    edge = cv2.dilate(garment.mask.astype(np.uint8), _EDGE_BAND) > 0
+    alpha = np.where(garment.mask, np.maximum(ramp, 0.85), np.where(edge, ramp * 0.5, 0.0))
     small = (alpha * 255).astype(np.uint8)
     return np.asarray(cv2.resize(small, size, interpolation=cv2.INTER_LINEAR), dtype=np.uint8)
 

@@ -8,7 +8,7 @@ from PIL import Image
 
 from app.vision.analyze import LocalAnalyzer, analysis_copy
 from app.vision.cutout import cutout_webp
-from app.vision.mask import centre_prior, clean
+from app.vision.mask import GarmentMask, centre_prior, clean
 from tests.vision.test_analyze import photo
 
 
@@ -124,3 +124,18 @@ def test_a_light_garment_on_a_light_backdrop_keeps_the_whole_photo(local_analyze
         assert cutout.size == image.size  # the photo itself, not a crop of specks
         assert np.asarray(cutout.convert("RGBA").getchannel("A")).min() == 255  # opaque (may be stored as RGB)
     assert analysis.colors and analysis.colors[0].family == "grey"  # measured on the centre: the garment
+
+
+def test_a_blob_the_clean_up_dropped_is_not_a_ghost_in_the_cutout() -> None:
+    """A model's hair above a shop shirt came out as a grey half-transparent patch: only the garment's edge is soft."""
+    probability = np.zeros((100, 100), dtype=np.float32)
+    probability[30:90, 20:80] = 0.95  # the garment
+    probability[5:15, 40:60] = 0.6  # hair: likely enough to pass the edge ramp, dropped by the clean-up
+    mask, fallback = clean(probability)
+    assert not fallback and not mask[5:15, 40:60].any()
+    image = Image.new("RGB", (100, 100), (120, 60, 70))
+    with Image.open(io.BytesIO(cutout_webp(image, GarmentMask(probability, mask, fallback)))) as cutout:
+        alpha = np.asarray(cutout.convert("RGBA").getchannel("A"), dtype=np.int32)
+    # The cut-out is cropped to what is visible: the hair would have stretched it 25 px upwards.
+    assert cutout.size[1] <= 70
+    assert alpha.max() >= 250
