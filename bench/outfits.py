@@ -2,6 +2,8 @@
 
 Items get a realistic slot mix, random types, colours, patterns and unit embeddings; each run asks for the
 top 10 outfits. Time should grow about linearly with the wardrobe, never like the product of the slots.
+numpy's BLAS gets the server's thread cap (STYLIST_BLAS_THREADS, app/core/cpu.py), so this measures what a
+request costs there; OpenBLAS's default spins a thread per core between products.
 """
 
 import random
@@ -12,6 +14,8 @@ from functools import partial
 
 import numpy as np
 
+from app.core.config import get_settings
+from app.core.cpu import limit_blas_threads
 from app.styling import StyleContext, WardrobeItem, suggest
 from app.vision.taxonomy import TYPES, base_formality, base_warmth
 from bench.common import percentile, timings_ms
@@ -59,6 +63,9 @@ def cpu_ms(run: Callable[[], object], *, repeat: int) -> float:
 
 
 def main() -> None:
+    threads = get_settings().blas_threads
+    limit_blas_threads(threads)  # as the server does at start-up
+    print(f"BLAS threads: {threads} (the server's STYLIST_BLAS_THREADS)", flush=True)
     context = StyleContext(occasion="work", temperature_c=14)  # every rule applies: dress code, warmth
     medians = {}
     for size, repeat in ((50, 30), (500, 20), (5000, 10)):
