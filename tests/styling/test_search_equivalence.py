@@ -9,6 +9,7 @@ import pytest
 
 from app.styling import FeedbackStats, StyleContext, Suggestions, WardrobeItem, parse_preferences, suggest
 from app.styling.search import SHAPES, _beam, _filter, _group, _pair_blocks, _prune
+from app.vision.taxonomy import TYPES
 from bench.outfits import wardrobe as bench_wardrobe
 from tests.styling import reference_search as reference
 from tests.styling.reference_search import reference_suggest
@@ -139,3 +140,32 @@ def test_the_beam_keeps_the_same_partial_outfits_in_the_same_order(name: str, it
         assert len(fast) == len(states) > 0
         assert [picks for picks, _ in fast] == [state.picks for state in states]
         assert [value for _, value in fast] == pytest.approx([s.value - s.unary_sum for s in states], abs=1e-9)
+
+
+def small_random(seed: int) -> tuple[list[WardrobeItem], StyleContext, int]:
+    """1-16 items of any kinds, any occasion and weather, anchors and exclusions: the edges of the search."""
+    rng = random.Random(seed)
+    items = []
+    for item in bench_wardrobe(rng.randint(1, 16), seed):
+        kind = rng.choice(list(TYPES))
+        family = (rng.choice(FAMILIES),)
+        items.append(dataclasses.replace(item, type=kind, category=TYPES[kind][0], colour_families=family))
+    ids = [item.id for item in items]
+    context = StyleContext(
+        occasion=rng.choice([None, "work", "gym", "beach", "funeral", "date", "interview", "wedding-guest"]),
+        temperature_c=rng.choice([None, -5, 3, 8, 14, 22, 30]),
+        rain=rng.random() < 0.3,
+        anchor_ids=frozenset(rng.sample(ids, rng.randint(0, min(2, len(ids))))),
+        exclude_ids=frozenset(rng.sample(ids, rng.randint(0, min(2, len(ids))))),
+    )
+    return items, context, rng.choice([1, 3, 10])
+
+
+def test_small_random_wardrobes_match_the_reference() -> None:
+    answered = 0
+    for seed in range(120):
+        items, context, count = small_random(seed)
+        fast = suggest(items, context, count=count)
+        assert comparable(fast) == comparable(reference_suggest(items, context, count=count)), seed
+        answered += bool(fast.outfits)
+    assert answered > 30  # enough of them reach the beam
