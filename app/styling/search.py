@@ -240,23 +240,7 @@ def suggest(
 ) -> Suggestions:
     """The best `count` diverse outfits that break no hard rule; when the wardrobe cannot satisfy a rule, the
     best outfits that satisfy the others, each carrying what it breaks, and `unmet` saying what to add."""
-    result = Suggestions(unclassified=sum(1 for item in items if not item.category))
-    groups = _group(items, context)
-    if not any(all(slot in groups for slot in shape) for shape in SHAPES):
-        result.missing = _missing(groups)
-        return result
-    groups, unmet = _filter(groups, context)
-    shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
-    slots, table = _prune(groups, context, feedback)
-    pool = _pool(shapes, slots, table, context, feedback)
-    fewest = min((entry.problem_count for entry in pool.values()), default=0)
-    best = sorted((e for e in pool.values() if e.problem_count == fewest), key=lambda entry: -entry.logit)
-    if fewest:  # nothing in the wardrobe satisfies every rule today: say what is missing
-        unmet += [p.fix or p.message for p in best[0].problems]
-    picked = _diverse([entry.items for entry in best], count, context.anchor_ids)
-    result.outfits = [_scored(pool[frozenset(i.id for i in outfit)], table, context, feedback) for outfit in picked]
-    result.unmet = list(dict.fromkeys(unmet))
-    return result
+    return _suggest_with(_pool, items, context, feedback, count=count)
 
 
 @dataclass(frozen=True)
@@ -264,39 +248,65 @@ class Candidate:
     """A complete outfit from the beam, judged: its broken rules and its final logit."""
 
     items: tuple[WardrobeItem, ...]
-    rows: list[int]  # the items' rows in the request's table
     problems: list[Violation]
     logit: float
+    table: Table | None = None  # where the search computed the items' features and unary parts once
+    rows: tuple[int, ...] = ()  # the items' rows there
 
     @property
     def problem_count(self) -> int:
         return len(self.problems)
 
+    def scored(self, context: StyleContext, feedback: FeedbackStats) -> Outfit:
+        """score() of these items (the same parts and words), from the table when there is one."""
+        if self.table is None:
+            return score(self.items, context, feedback)
+        features = self.table.take(np.array(self.rows, dtype=np.intp))
+        unaries = [self.table.parts[row] for row in self.rows]
+        return score(self.items, context, feedback, features=features, unaries=unaries)
+
+
+Pool = dict[frozenset[int], Candidate]
+PoolOf = Callable[[list[tuple[str, ...]], dict[str, list[WardrobeItem]], StyleContext, FeedbackStats], Pool]
+
+
+def _suggest_with(
+    pool_of: PoolOf, items: list[WardrobeItem], context: StyleContext, feedback: FeedbackStats, *, count: int
+) -> Suggestions:
+    """suggest() with the finding of candidate outfits passed in: tests/styling/reference_search.py passes the
+    plain search, so both share everything before and after it."""
+    result = Suggestions(unclassified=sum(1 for item in items if not item.category))
+    groups = _group(items, context)
+    if not any(all(slot in groups for slot in shape) for shape in SHAPES):
+        result.missing = _missing(groups)
+        return result
+    groups, unmet = _filter(groups, context)
+    shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
+    pool = pool_of(shapes, groups, context, feedback)
+    fewest = min((entry.problem_count for entry in pool.values()), default=0)
+    best = sorted((e for e in pool.values() if e.problem_count == fewest), key=lambda entry: -entry.logit)
+    if fewest:  # nothing in the wardrobe satisfies every rule today: say what is missing
+        unmet += [p.fix or p.message for p in best[0].problems]
+    picked = _diverse([entry.items for entry in best], count, context.anchor_ids)
+    result.outfits = [pool[frozenset(i.id for i in outfit)].scored(context, feedback) for outfit in picked]
+    result.unmet = list(dict.fromkeys(unmet))
+    return result
+
 
 def _pool(
-    shapes: list[tuple[str, ...]],
-    slots: dict[str, Slot],
-    table: Table,
-    context: StyleContext,
-    feedback: FeedbackStats,
-) -> dict[frozenset[int], Candidate]:
+    shapes: list[tuple[str, ...]], groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats
+) -> Pool:
     """Every shape's beam, as outfits that hold the anchors, each once (the first shape's copy wins)."""
+    slots, table = _prune(groups, context, feedback)
     blocks = _pair_blocks(slots, table)
-    pool: dict[frozenset[int], Candidate] = {}
+    pool: Pool = {}
     for shape in shapes:
         for picks, pairs_only in _beam(shape, slots, context, blocks):
-            rows = [int(slots[s].rows[i]) for s, i in picks]
+            rows = tuple(int(slots[s].rows[i]) for s, i in picks)
             outfit = tuple(table.items[row] for row in rows)
             ids = frozenset(item.id for item in outfit)
             if len(picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
                 unaries = [table.parts[row] for row in rows]
                 logit = _final_logit(outfit, pairs_only, context, feedback, unaries)
-                pool[ids] = Candidate(outfit, rows, outfit_problems(outfit, context), logit)
+                pool[ids] = Candidate(outfit, outfit_problems(outfit, context), logit, table, rows)
     return pool
-
-
-def _scored(candidate: Candidate, table: Table, context: StyleContext, feedback: FeedbackStats) -> Outfit:
-    """score() of a returned outfit from what the request computed once per item: the same parts and words."""
-    rows = np.array(candidate.rows, dtype=np.intp)
-    unaries = [table.parts[row] for row in candidate.rows]
-    return score(candidate.items, context, feedback, features=table.take(rows), unaries=unaries)

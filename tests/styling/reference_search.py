@@ -1,8 +1,9 @@
 """The outfit search as it was written first: one object per partial outfit, grown and ranked one by one.
 
-The reference the fast path (app/styling/search.py with beam.py) must agree with: the same slots, pruning,
-beam and pool, computed the plain way. It reuses what the fast path did not change (grouping, the hard-rule
-filter, the final logit, diversity, score), so a rule changed there changes both paths alike.
+The reference the fast path (app/styling/search.py with beam.py) must agree with: the same pruning, beam and
+pool of candidate outfits, computed the plain way. Everything before and after that (grouping, the hard-rule
+filter, the final logit, ranking, diversity, score) is search.py's own, through search._suggest_with, so a rule
+changed there changes both paths alike; a change to how the beam grows must be made here too.
 """
 
 from dataclasses import dataclass, field
@@ -15,20 +16,18 @@ from app.styling.compatibility import PairModel, load_model, pair_logits
 from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, accessory_kind, garment
-from app.styling.items import FeedbackStats, Suggestions, Violation, WardrobeItem
+from app.styling.items import FeedbackStats, Suggestions, WardrobeItem
 from app.styling.rules import accessory_warmth, outfit_problems, torso_warmth, warmth_needed, warmth_of
-from app.styling.scoring import score, unary
+from app.styling.scoring import unary
 from app.styling.search import (
     OPTIONAL,
     PRUNE_TO,
     SAMPLE,
-    SHAPES,
-    _diverse,
-    _filter,
+    Candidate,
+    Pool,
     _final_logit,
-    _group,
-    _missing,
     _needs_outerwear,
+    _suggest_with,
 )
 
 
@@ -185,34 +184,20 @@ def reference_suggest(
     *,
     count: int = 5,
 ) -> Suggestions:
-    """The best `count` diverse outfits that break no hard rule; when the wardrobe cannot satisfy a rule, the
-    best outfits that satisfy the others, each carrying what it breaks, and `unmet` saying what to add."""
-    result = Suggestions(unclassified=sum(1 for item in items if not item.category))
-    groups = _group(items, context)
-    if not any(all(slot in groups for slot in shape) for shape in SHAPES):
-        result.missing = _missing(groups)
-        return result
-    groups, unmet = _filter(groups, context)
-    shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
+    """search.suggest with the plain search finding the candidate outfits."""
+    return _suggest_with(_plain_pool, items, context, feedback, count=count)
+
+
+def _plain_pool(
+    shapes: list[tuple[str, ...]], groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats
+) -> Pool:
     slots = _prune(groups, context, feedback)
-    pool: dict[frozenset[int], tuple[int, float, tuple[WardrobeItem, ...], list[Violation]]] = {}
+    pool: Pool = {}
     for shape in shapes:
         for state in _beam(shape, slots, context):
             outfit = tuple(slots[s].items[i] for s, i in state.picks)
             ids = frozenset(item.id for item in outfit)
             if len(state.picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
-                problems = outfit_problems(outfit, context)
-                pool[ids] = (
-                    len(problems),
-                    _final_logit(outfit, state.value - state.unary_sum, context, feedback),
-                    outfit,
-                    problems,
-                )
-    fewest = min((entry[0] for entry in pool.values()), default=0)
-    best = sorted((e for e in pool.values() if e[0] == fewest), key=lambda entry: -entry[1])
-    if fewest:  # nothing in the wardrobe satisfies every rule today: say what is missing
-        unmet += [p.fix or p.message for p in best[0][3]]
-    picked = _diverse([entry[2] for entry in best], count, context.anchor_ids)
-    result.outfits = [score(outfit, context, feedback) for outfit in picked]
-    result.unmet = list(dict.fromkeys(unmet))
-    return result
+                logit = _final_logit(outfit, state.value - state.unary_sum, context, feedback)
+                pool[ids] = Candidate(outfit, outfit_problems(outfit, context), logit)
+    return pool
