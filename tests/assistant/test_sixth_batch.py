@@ -201,3 +201,19 @@ def test_another_day_named_in_a_follow_up_has_its_own_weather() -> None:
     assert hike.intent == "outfit" and "rain" not in hike.text, hike.text
     (_, same_day) = converse("what should I wear tomorrow? it's raining", "and for dinner?")
     assert "rain" in same_day.text, same_day.text
+
+
+def test_a_german_compound_is_read_by_its_parts() -> None:
+    assert understand("Was ziehe ich zum Sonntagsbrunch mit Freunden an?").slots.event == "brunch"
+    assert understand("Was ziehe ich zur Hochzeitsfeier an?").slots.occasion == "wedding-guest"
+    assert understand("Was ziehe ich zur Geburtstagsparty an?").slots.occasion == "party"
+    assert understand("Was soll ich morgen anziehen?").kind == "outfit"
+
+
+def test_the_event_named_is_said_back_and_the_people_beat_the_place() -> None:
+    (christening,) = converse("what do I wear to a christening on sunday?")
+    assert christening.text.startswith("For a christening"), christening.text
+    (french,) = converse("Qu'est-ce que je mets pour un baptême ?")
+    assert french.text.startswith("Pour un baptême"), french.text
+    assert slots_of(normalise("date at the cinema tonight")).occasion == "date"
+    assert slots_of(normalise("coffee and shopping")).occasion == "casual"

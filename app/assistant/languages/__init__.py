@@ -192,6 +192,26 @@ def _gloss_pattern(code: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w])")
 
 
+COMPOUNDING = frozenset({"de"})  # languages that write a compound as one word, its head last
+LOANWORDS = frozenset(
+    {"brunch", "party", "date", "outfit", "look", "meeting", "dinner", "lunch"}
+)  # heads said in English
+
+
+def _split_compound(word: str, phrases: Mapping[str, str]) -> str:
+    """ "sonntagsbrunch" -> "sunday brunch", "hochzeitsfeier" -> "wedding feier": the head a known word, the
+    modifier glossed when known (a linking -s- dropped); a word with no known head stays whole."""
+    if word in phrases or len(word) < 8:
+        return word
+    for cut in range(3, len(word) - 3):
+        head = word[cut:]
+        if head in phrases or head in LOANWORDS:
+            modifier = word[:cut]
+            modifier = modifier if modifier in phrases or not modifier.endswith("s") else modifier[:-1]
+            return f"{phrases.get(modifier, modifier)} {phrases.get(head, head)}"
+    return word
+
+
 def gloss(text: str, code: str) -> str:
     """The question in English words, phrase by phrase; words without a gloss stay as they are."""
     pattern = _gloss_pattern(code)
@@ -201,4 +221,6 @@ def gloss(text: str, code: str) -> str:
     for rewrite, replacement in get(code).rewrites:
         lowered = re.sub(rewrite, replacement, lowered)
     phrases = phrases_of(code)
+    if code in COMPOUNDING:
+        lowered = _WORD.sub(lambda match: _split_compound(match.group(0), phrases), lowered)
     return " ".join(pattern.sub(lambda match: f" {phrases[match.group(0)]} ", lowered).split())

@@ -44,6 +44,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "mit Punkten", "floral": "mit Blumenmuster", "animal": "mit Animal-Print", "graphic": "mit Print"}  # fmt: skip
 OCCASIONS = {
+    "wedding-guest/christening": "eine Taufe", "wedding-guest/baptism": "eine Taufe", "formal/graduation": "eine Abschlussfeier",
     "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch",
     "casual": "einen entspannten Tag", "work": "die Arbeit", "interview": "ein Vorstellungsgespräch", "wedding-guest": "eine Hochzeit",
     "funeral": "eine Beerdigung", "date": "ein Date", "dinner": "ein Abendessen", "party": "eine Party",
@@ -230,6 +231,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "taufe": "christening", "abschlussfeier": "graduation", "feier": "party", "fest": "party",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "geburtstagsfeier": "birthday party", "geburtstag": "birthday", "mittagessen": "lunch", "bei meinen eltern": "at my parents'",
     "eltern": "parents", "familie": "family", "freunde": "friends", "erstes date": "first date", "feierabendbier": "work drinks",
@@ -271,7 +273,7 @@ GLOSS = {
     "ich fahre mit dem rad zur arbeit": "i cycle to work", "mit dem rad": "by bike", "mit dem fahrrad": "by bike", "fahrrad": "bike",
     "es ist windig": "windy", "windig": "windy", "wind": "windy", "etwas in neon": "anything neon",
     "heiße tage und kühle abende": "hot days and cool evenings", "einen langen spaziergang": "a long walk",
-    "spaziergang": "walk", "wandern": "walking", "kleiderschrank": "wardrobe", "meinem": "my", "ein outfit für": "an outfit for",
+    "spaziergang": "walk", "wandern": "hiking", "kleiderschrank": "wardrobe", "meinem": "my", "ein outfit für": "an outfit for",
     "vorstellungsgespräch": "job interview", "beerdigung": "funeral", "hochzeit": "wedding", "abendessen": "dinner",
     "party": "party", "meeting": "meeting", "besprechung": "meeting", "zur arbeit": "to work", "arbeit": "work", "büro": "office",
     "fürs büro": "for the office", "heute abend": "tonight", "morgen": "tomorrow", "heute": "today", "am wochenende": "this weekend",

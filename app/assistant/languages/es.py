@@ -42,6 +42,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "de rayas", "checked": "de cuadros", "dotted": "de lunares", "floral": "de flores", "animal": "de estampado animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
+    "wedding-guest/christening": "un bautizo", "wedding-guest/baptism": "un bautizo", "formal/graduation": "una graduación",
     "dinner/lunch": "una comida", "dinner/brunch": "un brunch",
     "casual": "un día tranquilo", "work": "el trabajo", "interview": "una entrevista", "wedding-guest": "una boda",
     "funeral": "un funeral", "date": "una cita", "dinner": "una cena", "party": "una fiesta", "formal": "un evento formal",
@@ -204,6 +205,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "bautizo": "christening", "graduación": "graduation",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "cumpleaños": "birthday", "almuerzo": "lunch", "comida familiar": "family lunch", "en casa de mis padres": "at my parents'",
     "padres": "parents", "familia": "family", "amigos": "friends", "primera cita": "first date", "qué me pongo": "what should i wear",

@@ -43,6 +43,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "à rayures", "checked": "à carreaux", "dotted": "à pois", "floral": "à fleurs", "animal": "à imprimé animal", "graphic": "à motif graphique"}  # fmt: skip
 OCCASIONS = {
+    "wedding-guest/christening": "un baptême", "wedding-guest/baptism": "un baptême", "formal/graduation": "une remise de diplômes",
     "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch",
     "casual": "une journée détente", "work": "le travail", "interview": "un entretien", "wedding-guest": "un mariage",
     "funeral": "un enterrement", "date": "un rendez-vous", "dinner": "un dîner", "party": "une fête",
@@ -216,6 +217,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "baptême": "christening", "remise de diplômes": "graduation", "pot de départ": "work drinks", "afterwork": "work drinks",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "anniversaire": "birthday", "déjeuner": "lunch", "dejeuner": "lunch", "chez mes parents": "at my parents'", "parents": "parents",
     "famille": "family", "amis": "friends", "apéro": "drinks", "boire un verre": "drinks", "premier rendez-vous": "first date",

@@ -42,6 +42,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "a righe", "checked": "a quadri", "dotted": "a pois", "floral": "a fiori", "animal": "animalier", "graphic": "con stampa"}  # fmt: skip
 OCCASIONS = {
+    "wedding-guest/christening": "un battesimo", "wedding-guest/baptism": "un battesimo", "formal/graduation": "una laurea",
     "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch",
     "casual": "una giornata tranquilla", "work": "il lavoro", "interview": "un colloquio", "wedding-guest": "un matrimonio",
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
@@ -198,6 +199,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "battesimo": "christening", "laurea": "graduation",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "compleanno": "birthday", "pranzo": "lunch", "dai miei genitori": "at my parents'", "genitori": "parents", "famiglia": "family",
     "amici": "friends", "aperitivo di lavoro": "work drinks", "primo appuntamento": "first date",

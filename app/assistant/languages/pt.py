@@ -44,6 +44,7 @@ COLOURS = {
 }  # fmt: skip
 PATTERNS = {"striped": "às riscas", "checked": "aos quadrados", "dotted": "às bolinhas", "floral": "de flores", "animal": "com padrão animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
+    "wedding-guest/christening": "um batizado", "wedding-guest/baptism": "um batizado", "formal/graduation": "uma formatura",
     "dinner/lunch": "um almoço", "dinner/brunch": "um brunch",
     "casual": "um dia tranquilo", "work": "o trabalho", "interview": "uma entrevista", "wedding-guest": "um casamento",
     "funeral": "um funeral", "date": "um encontro", "dinner": "um jantar", "party": "uma festa", "formal": "um evento formal",
@@ -200,6 +201,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "batizado": "christening", "formatura": "graduation",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "aniversário": "birthday", "almoço": "lunch", "em casa dos meus pais": "at my parents'", "pais": "parents", "família": "family",
     "amigos": "friends", "primeiro encontro": "first date",

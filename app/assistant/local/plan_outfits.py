@@ -282,7 +282,7 @@ def situation_values(ask: Ask) -> dict[str, Any]:
         weather = "cold" if s.temperature_c < 15 else "warm" if s.temperature_c >= 22 else None
     if s.day_and_evening and not s.warm_day:  # "if it gets cool in the evening": no hot day was said
         weather = "cold"
-    return {"occasion": s.occasion, "meal": s.meal, "temperature": s.temperature_c if s.degrees else None,
+    return {"occasion": s.occasion, "event": s.event, "temperature": s.temperature_c if s.degrees else None,
             "weather": weather, "rain": s.rain, "evening": s.evening or s.day_and_evening,
             "day_and_evening": s.day_and_evening and s.warm_day}  # fmt: skip
 

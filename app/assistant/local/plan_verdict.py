@@ -246,7 +246,7 @@ def yesno(ask: Ask) -> Plan:
         verdict = Verdict("yes", "too_dressy_for") if above else Verdict("no", "not_too_much")
     if TOO_CASUAL.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _too_casual(items[0], str(ask.slots.occasion))  # "is it too casual?": yes means it is
-    plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion, meal=ask.slots.meal,
+    plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion, event=ask.slots.event,
              temperature=effective_temperature(ask.slots), generic=bool(generic))  # fmt: skip
     if verdict.answer != "yes" and other is None and verdict.reason != "not_too_much":
         layer = cover_for(ask, [items[0]]) if verdict.reason == "not_warm_enough" else None

@@ -114,7 +114,7 @@ class Slots:
     garments: tuple[Garment, ...] = ()
     ids: tuple[int, ...] = ()  # explicit "#12"
     direction: str | None = None  # for revisions: warmer, cooler, smarter, casual, waterproof
-    meal: str | None = None  # "lunch", "brunch": how an occasion dressed as a meal out is said back
+    event: str | None = None  # "lunch", "christening": said back as itself, though dressed as its occasion
     day: str | None = None  # "saturday", "tomorrow": another day has its own weather
 
 
@@ -175,7 +175,7 @@ MONTHS = {
 }  # fmt: skip
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 MAY_MONTH = re.compile(r"\b(?:in|during|early|late|mid|of|this|next|last)[- ]may\b|\bmay (?:trip|holiday|weekend)\b")
-MEAL = re.compile(r"\b(lunch|brunch)\b")
+EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation)\b")  # the languages' occasions say these
 DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend)\b")
 _JUDGED = re.compile(r"\btoo (?:formal|casual|dressy|smart)\b")  # "too formal for jeans" names no occasion
 
@@ -220,7 +220,7 @@ def slots_of(text: str) -> Slots:
         garments=_garments(garment_text),
         ids=tuple(int(m) for m in re.findall(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b", text)),
         direction=_direction(text),
-        meal=next((m.group(1) for m in [MEAL.search(text)] if m), None),
+        event=next((m.group(1) for m in [EVENT.search(text)] if m), None),
         day=next((m.group(1) for m in [DAY.search(text)] if m), None),
     )
 
@@ -231,6 +231,11 @@ _PLACE_WORDS = re.compile(
     + "|".join(re.escape(p) for place in PLACES for p in (place, *SYNONYMS.get(place, ())))
     + r")\b"
 )
+
+
+# the people decide over a casual place or pastime; drinks or a birthday at a barbecue stay a barbecue
+SOCIAL_EVENTS = frozenset({"date", "funeral", "wedding-guest", "interview", "formal"})
+_CASUAL_WORDS = re.compile(r"\b(?:casual|" + "|".join(re.escape(p) for p in SYNONYMS["casual"]) + r")\b")
 
 
 def _without_places(text: str) -> str:
@@ -245,6 +250,9 @@ def _occasion(text: str) -> str | None:
     if found in PLACES:  # "a wedding in the countryside", "a funeral by the sea": the event, held there
         event = find_occasion(_without_places(text))
         found = event if event is not None and event not in PLACES and event != "casual" else found
+    if found == "casual":  # "a date at the cinema", "coffee before a funeral": the people decide, not the place
+        event = find_occasion(_CASUAL_WORDS.sub(" ", text))
+        found = event if event in SOCIAL_EVENTS else found
     if found == "party" and re.search(r"\bdinner\b", text):
         return "dinner"  # "my friend's birthday dinner" is a dinner
     return found

@@ -25,7 +25,7 @@ WEATHER = ("temperature_c", "rain", "wind", "day_and_evening", "warm_day")
 CARRIED = (
     "trip_days",
     "occasion",
-    "meal",
+    "event",
     "temperature_c",
     "rain",
     "wind",
@@ -75,10 +75,10 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
         changes["degrees"] = earlier.degrees
     if slots.occasion and slots.occasion != earlier.occasion:
         changes.pop("evening", None)  # "and for the office on Friday?" after a dinner: not an evening any more
-        changes.pop("meal", None)
+        changes.pop("event", None)
     if slots.evening and not slots.occasion and earlier.occasion in DAYTIME_OCCASIONS:
         changes["occasion"] = "dinner"  # "and for the evenings?" on a work trip: dressed for dinner, not the office
-        changes.pop("meal", None)
+        changes.pop("event", None)
     return replace(slots, **changes)
 
 

@@ -37,10 +37,10 @@ def _kind_words(lang: Language, values: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def occasion_words(lang: Language, occasion: str, meal: str | None = None) -> str:
-    """How the language says the occasion; a meal the question named is said as that meal ("For lunch", never
-    "For dinner" when the occasion of a lunch is dressed like a dinner)."""
-    return lang.occasions.get(f"{occasion}/{meal}") or lang.occasions.get(occasion, occasion)
+def occasion_words(lang: Language, occasion: str, event: str | None = None) -> str:
+    """How the language says the occasion; an event the question named is said as that event ("For lunch", "For a
+    christening", never "For dinner" or "For a wedding" because they are dressed alike)."""
+    return lang.occasions.get(f"{occasion}/{event}") or lang.occasions.get(occasion, occasion)
 
 
 def lead(lang: Language, values: Mapping[str, Any]) -> str:
@@ -56,7 +56,7 @@ def _situation(lang: Language, values: Mapping[str, Any]) -> str:
     bits = []
     occasion = values.get("occasion")
     if occasion:
-        bits.append(occasion_words(lang, occasion, values.get("meal")))
+        bits.append(occasion_words(lang, occasion, values.get("event")))
     if values.get("evening") and occasion not in ("dinner", "party", "date"):
         bits.append(lang.extra["evening"])
     temperature = values.get("temperature")
@@ -99,7 +99,7 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
     found["colours"] = lang.join([lang.colour(c) for c in values.get("colours", ())])
     occasion = values.get("occasion")
     found["occasion"] = (
-        occasion_words(lang, occasion, values.get("meal")) if occasion else lang.extra.get("this_occasion", "")
+        occasion_words(lang, occasion, values.get("event")) if occasion else lang.extra.get("this_occasion", "")
     )
     found["scenario"] = lang.extra.get(f"scenario/{values.get('scenario')}", "")
     found["needs"] = lang.join([lang.extra.get(f"need/{need}", need) for need in values.get("needs", ())])
