@@ -13,6 +13,8 @@ from dataclasses import replace
 from app import styling
 from app.assistant import ConversationContext, create_assistant
 from app.assistant.local.plan import prepare
+from app.core.config import get_settings
+from app.core.cpu import limit_blas_threads
 from app.styling import WardrobeItem
 from bench.common import summary
 from eval.assistant import load_cases, load_wardrobes
@@ -69,6 +71,7 @@ async def run(rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="passes over the question set")
+    limit_blas_threads(get_settings().blas_threads)  # the outfit engine's numpy, capped as in the server
     asyncio.run(run(parser.parse_args().rounds))
 
 

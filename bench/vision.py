@@ -16,6 +16,7 @@ import httpx
 from PIL import Image
 
 from app.core.config import Settings
+from app.core.cpu import limit_blas_threads
 from app.core.migrations import upgrade
 from app.main import create_app
 from app.vision.analyze import LocalAnalyzer
@@ -99,9 +100,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--batch", type=int, default=20)
     args = parser.parse_args()
-    threads = int(os.environ.get("STYLIST_VISION_THREADS", "2"))
-    analyzer = LocalAnalyzer.load(Settings(_env_file=None).model_dir, threads=threads)
-    print(f"vision benchmark: onnxruntime threads={threads}, cpu cores={os.cpu_count()}")
+    settings = Settings(_env_file=None)  # STYLIST_* from the environment, as the server reads them
+    limit_blas_threads(settings.blas_threads)  # as create_analyzer does in the server
+    analyzer = LocalAnalyzer.load(settings.model_dir, threads=settings.vision_threads)
+    print(
+        f"vision benchmark: onnxruntime threads={settings.vision_threads}, BLAS threads={settings.blas_threads}, "
+        f"cpu cores={os.cpu_count()}"
+    )
     analysis_latency(analyzer, sample_jpeg(), args.repeat)
     load_photo_latency(analyzer, args.repeat)
     asyncio.run(batch_throughput(args.batch))
