@@ -71,3 +71,13 @@ def test_every_language_has_every_phrase_english_has() -> None:
     for code, language in languages.registry().items():
         assert english <= set(language.phrases), (code, sorted(english - set(language.phrases)))
         assert set(languages.get("en").extra) <= set(language.extra), code
+
+
+def test_german_occasions_follow_a_preposition_that_takes_their_case() -> None:
+    """The occasion names are accusative ("ein Abendessen"): "zu ein Abendessen" was said, which is not German."""
+    from app.assistant.languages import de
+
+    after_zu = [key for key, texts in de.PHRASES.items() for text in texts if "zu {occasion}" in text]
+    assert after_zu == []
+    said = de.PHRASES["verdict/yes/fits_occasion"][0].format(items="x", occasion="ein Abendessen")
+    assert "für ein Abendessen" in said

@@ -43,6 +43,7 @@ COLOURS = {
     }.items()
 }  # fmt: skip
 PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "mit Punkten", "floral": "mit Blumenmuster", "animal": "mit Animal-Print", "graphic": "mit Print"}  # fmt: skip
+# Accusative forms ("ein Abendessen"): templates put them after "für", never after "zu", which takes the dative.
 OCCASIONS = {
     "wedding-guest/christening": "eine Taufe", "wedding-guest/baptism": "eine Taufe", "formal/graduation": "eine Abschlussfeier",
     "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch",
@@ -85,7 +86,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes": ("Ja.",),
     "verdict/no": ("Nein.",),
     "verdict/depends": ("Kommt darauf an.",),
-    "verdict/yes/fits_occasion/pl": ('Ja, {items} passen zu {occasion}.',),
+    "verdict/yes/fits_occasion/pl": ('Ja, {items} eignen sich für {occasion}.',),
     "verdict/yes/looks_fine/pl": ('Ja, {items} sind eine sichere Wahl.',),
     "verdict/yes/warm_enough/pl": ('Ja, {items} sind dafür warm genug.',),
     "verdict/no/too_casual_for/pl": ('Nein, {items} sind zu leger für {occasion}.',),
@@ -97,7 +98,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/summer_piece/pl": ('Kommt darauf an: {items} sind ein Sommerteil; im Winter nur drinnen.',),
     "cannot_build/lead": ("{lead} geht noch kein komplettes Outfit: In deinem Kleiderschrank fehlen {slots}.",),
     "verdict/yes/too_dressy_for": ("Ja, {items} ist für {occasion} etwas zu viel.",),
-    "verdict/yes/kind_fits": ("Ja, das passt zu {occasion}.",),
+    "verdict/yes/kind_fits": ("Ja, das eignet sich für {occasion}.",),
     "verdict/yes/kind_needed": ("Ja, für {occasion} wird das erwartet.",),
     "verdict/no/kind_not_needed": ("Nein, für {occasion} ist das nicht nötig.",),
     "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),
@@ -186,7 +187,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "colour_owned": ("Bei dir würden {items} dazu passen.",),
     "colour_general": ("Kombiniere eine kräftige Farbe mit Neutralen (Dunkelblau, Grau, Beige, Weiß) und bleib bei höchstens drei Farben pro Outfit.",),
     "dress_code": ("Im Zweifel eine Stufe schicker als gedacht: Eine Jacke auszuziehen ist leichter, als eine herbeizuzaubern.",),
-    "verdict/yes/fits_occasion": ("Ja, {items} passt zu {occasion}.",),
+    "verdict/yes/fits_occasion": ("Ja, {items} eignet sich für {occasion}.",),
     "verdict/yes/pair_ok": ("Ja, {items} passen gut zusammen.",),
     "verdict/yes/brown_black": ("Ja: Braun und Schwarz funktionieren, wenn der Kontrast gewollt wirkt; nimm ein sattes, dunkles Braun{with_items}.",),
     "verdict/no/belt_shoes": ("Eher nicht: Ein Gürtel wirkt am besten in derselben Lederfarbe wie die Schuhe, und {items} passen darin nicht zusammen; die Mischung eher für lässige Tage.",),
