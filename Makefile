@@ -111,7 +111,7 @@ bench: install-dev  ## latency and throughput on this machine
 	$(BIN)/python -m bench.outfits
 	$(BIN)/python -m bench.assistant
 	$(BIN)/python -m bench.asgi  # CPU per request in process: steadier than req/s on a busy machine
-	$(BIN)/python -m bench.http  # ORIGINAL=path/to/ai-stylist checkout adds the side-by-side run
+	$(BIN)/python -m bench.http $(if $(ORIGINAL),--original $(ORIGINAL))  # ORIGINAL=path/to/ai-stylist checkout: side by side
 
 USERS ?= 50
 SECONDS ?= 60
