@@ -7,6 +7,7 @@ grammar, occasions and the situation phrase. Adding a language is one module and
 """
 
 import re
+import unicodedata
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -165,6 +166,13 @@ def _wording_gloss(language: Language) -> dict[str, str]:
     return table
 
 
+def _as_typed(phrase: str) -> str:
+    """A phrase the way a hurried phone keyboard types it: no accents, a hyphen as a space (ß and ç kept)."""
+    decomposed = unicodedata.normalize("NFKD", phrase.replace("ß", "\0").replace("ç", "\1"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\0", "ß").replace("\1", "ç")
+    return bare.replace("-", " ")
+
+
 @cache
 def phrases_of(code: str) -> dict[str, str]:
     """The gloss table, the wording tables' own words, and plural forms of single words (never replacing a
@@ -174,6 +182,10 @@ def phrases_of(code: str) -> dict[str, str]:
     if code != "en":
         for phrase, english in _wording_gloss(language).items():
             table.setdefault(phrase, english)
+    for phrase, english in list(table.items()):
+        typed = _as_typed(phrase)  # "aout", "est ce que", "manana": typed without accents or hyphens
+        if typed != phrase and (" " in typed or len(typed) >= 4):
+            table.setdefault(typed, english)
     for phrase, english in list(table.items()):
         if " " in phrase or len(phrase) < 4:
             continue

@@ -214,6 +214,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_too_casual_for": ("Kommt darauf an: {kinds} gehen für {occasion} nur bei lockerem Dresscode.",),
     "verdict/depends/mixed_formality": ("Kommt darauf an: {items} mischen schick und lässig, gut für tagsüber, nicht für formelle Anlässe.",),
     "verdict/depends/colours_careful": ("Kann funktionieren: halte eine der beiden Farben klein oder gedeckt.",),
+    "verdict/depends/pair_colours_careful": ("Kann funktionieren: {items} sind eine mutige Farbkombination, lass eins davon führen und halte den Rest ruhig.",),
     "verdict/depends/too_warm_for": ("Kommt darauf an: {items} ist dafür vielleicht zu warm.",),
     "verdict/depends/summer_piece": ("Kommt darauf an: {items} ist ein Sommerteil; im Winter nur drinnen mit warmen Lagen.",),
     "care/knit": ("Wolle kalt waschen, von Hand oder im Wollprogramm mit mildem Waschmittel, dann liegend trocknen.",),

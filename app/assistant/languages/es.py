@@ -187,6 +187,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_too_casual_for": ("Depende: las {kinds} solo funcionan en {occasion} si el código es informal.",),
     "verdict/depends/mixed_formality": ("Depende del contexto: {items} mezclan formal e informal, bien de día, no para algo formal.",),
     "verdict/depends/colours_careful": ("Puede funcionar: deja uno de los dos colores en un detalle.",),
+    "verdict/depends/pair_colours_careful": ("Puede funcionar: {items} son una combinación de colores atrevida; deja que uno mande y el resto, sobrio.",),
     "verdict/depends/too_warm_for": ("Depende: {items} puede dar demasiado calor.",),
     "verdict/depends/summer_piece": ("Depende: {items} es de verano; en invierno solo en interiores y con capas de abrigo.",),
     "care/knit": ("Lava la lana en agua fría, a mano o con programa de lana y detergente suave, y sécala en plano.",),

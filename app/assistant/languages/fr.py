@@ -199,6 +199,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_too_casual_for": ("Ça dépend : les {kinds} ne passent pour {occasion} que si le code vestimentaire est décontracté.",),
     "verdict/depends/mixed_formality": ("Ça dépend du contexte : {items} mélangent habillé et décontracté, bien pour la journée, pas pour une occasion formelle.",),
     "verdict/depends/colours_careful": ("Ça peut marcher : garde une des deux couleurs en petite touche.",),
+    "verdict/depends/pair_colours_careful": ("Ça peut marcher : {items} font un accord de couleurs osé, laisse l'un dominer et garde le reste sobre.",),
     "verdict/depends/too_warm_for": ("Ça dépend : {items} risque d'être trop chaud.",),
     "verdict/depends/summer_piece": ("Ça dépend : {items} est une pièce d'été ; en hiver, seulement à l'intérieur avec des couches chaudes.",),
     "care/knit": ("Lave la laine à l'eau froide, à la main ou en programme laine, avec une lessive douce, puis fais-la sécher à plat.",),

@@ -181,6 +181,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_too_casual_for": ("Dipende: le {kinds} vanno bene per {occasion} solo se il dress code è informale.",),
     "verdict/depends/mixed_formality": ("Dipende dal contesto: {items} mescolano elegante e casual, bene di giorno, non per un'occasione formale.",),
     "verdict/depends/colours_careful": ("Può funzionare: tieni uno dei due colori in un dettaglio.",),
+    "verdict/depends/pair_colours_careful": ("Può funzionare: {items} sono un abbinamento di colori audace; lascia che uno domini e il resto sobrio.",),
     "verdict/depends/too_warm_for": ("Dipende: {items} potrebbe tenere troppo caldo.",),
     "verdict/depends/summer_piece": ("Dipende: {items} è un capo estivo; d'inverno solo al chiuso e con strati caldi.",),
     "care/knit": ("Lava la lana in acqua fredda, a mano o con il programma lana e un detersivo delicato, e falla asciugare in piano.",),

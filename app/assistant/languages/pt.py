@@ -183,6 +183,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_too_casual_for": ("Depende: {kinds} só funcionam para {occasion} se o dress code for informal.",),
     "verdict/depends/mixed_formality": ("Depende do contexto: {items} misturam formal e informal, bem de dia, não para algo formal.",),
     "verdict/depends/colours_careful": ("Pode funcionar: deixe uma das cores num detalhe.",),
+    "verdict/depends/pair_colours_careful": ("Pode funcionar: {items} são uma combinação de cores ousada; deixe uma delas dominar e o resto sóbrio.",),
     "verdict/depends/too_warm_for": ("Depende: {items} pode aquecer demais.",),
     "verdict/depends/summer_piece": ("Depende: {items} é uma peça de verão; no inverno só em interiores e com camadas quentes.",),
     "care/knit": ("Lave a lã em água fria, à mão ou no programa de lã com detergente suave, e seque na horizontal.",),

@@ -34,6 +34,7 @@ YESNO = re.compile(
     r"^\s*(?:can|could|may|should|shall|is|are|does|do|did|will|would|am|isn't|aren't|doesn't)\b"
     r"|\bis it (?:ok|okay|fine|alright|acceptable|appropriate)\b"
     r"|\b(?:ok|okay|fine|warm enough|too casual|too formal)\b.*\?"
+    r"|\b(?:ok|okay|fine|alright|acceptable|appropriate|warm enough|too (?:casual|formal|much))\s*$"  # "sneakers ok?"
 )
 GAP = re.compile(
     r"\bmissing\b|\b(?:what|which) (?:else )?(?:do|would|should) i (?:need|add|buy|get)\b|\bwhat should i (?:add|buy)\b"

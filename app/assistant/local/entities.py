@@ -78,10 +78,15 @@ CHAT_SPELLINGS = {
     "2nite": "tonight", "tonite": "tonight", "wrk": "work", "thx": "thanks", "ty": "thanks", "smth": "something",
     "sth": "something", "abt": "about", "bday": "birthday", "b-day": "birthday", "wanna": "want to",
     "gonna": "going to", "im": "i'm", "dont": "don't", "cant": "can't", "wont": "won't", "w/": "with ",
-    "w/o": "without ", "rn": "right now", "tho": "though", "outfit4": "outfit for",
+    "w/o": "without ", "rn": "right now", "tho": "though", "outfit4": "outfit for", "w": "with", "n": "and",
+    "r": "are", "2mrw": "tomorrow", "tmrrw": "tomorrow", "gimme": "give me", "lemme": "let me", "bc": "because",
+    "cuz": "because", "wat do": "what do", "whatre": "what are",
+    # a verdict on what the user has put on, not a question about fit or a giving of anything
+    "fit check": "is this ok", "is this giving": "is this ok for", "is it giving": "is it ok for",
+    "does this slap": "is this ok", "does it slap": "is it ok",
 }  # fmt: skip
 _CHAT = re.compile(
-    r"(?<![\w'/])(" + "|".join(re.escape(w) for w in sorted(CHAT_SPELLINGS, key=len, reverse=True)) + r")(?![\w'])"
+    r"(?<![\w'/])(" + "|".join(re.escape(w) for w in sorted(CHAT_SPELLINGS, key=len, reverse=True)) + r")(?![\w'/])"
 )
 
 

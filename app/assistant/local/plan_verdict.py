@@ -20,6 +20,7 @@ TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
 RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
+OUTFIT_PIECES = 4  # "fit check: blouse, trousers, heels": a verdict on the whole outfit names every piece
 BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
 CLASH = re.compile(r"\bclash\w*\b")  # "do navy and black clash?": yes and no change places
 
@@ -42,7 +43,7 @@ def _subjects(ask: Ask) -> tuple[list[WardrobeItem], list[str]]:
             items.append(found.items[0])
         elif not found.items:
             generic.append(garment.kind)
-    return items[:2], generic
+    return items[:OUTFIT_PIECES], generic
 
 
 def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
@@ -117,7 +118,7 @@ def _belt_and_shoes(first: WardrobeItem, second: WardrobeItem) -> bool:
 def _pair(first: WardrobeItem, second: WardrobeItem, occasion: str | None) -> Verdict:
     colours = (first.colour_names[:1] or ["black"])[0], (second.colour_names[:1] or ["black"])[0]
     if occasion in OCCASIONS:
-        worst = min((_for_occasion(item, occasion) for item in (first, second)), key=lambda v: "ndy".index(v.answer[0]))
+        worst = _worst([_for_occasion(item, occasion) for item in (first, second)])
         if worst.answer != "yes":
             return worst
     if _belt_and_shoes(first, second) and FAMILY.get(colours[0]) != FAMILY.get(colours[1]):
@@ -129,8 +130,17 @@ def _pair(first: WardrobeItem, second: WardrobeItem, occasion: str | None) -> Ve
     if abs(formality(first) - formality(second)) >= 3:
         return Verdict("depends", "mixed_formality")
     if not colours_pair(*colours):
-        return Verdict("depends", "colours_careful")
+        return Verdict("depends", "pair_colours_careful")
     return Verdict("yes", "pair_ok")
+
+
+def _worst(verdicts: list[Verdict]) -> Verdict:
+    return min(verdicts, key=lambda v: "ndy".index(v.answer[0]))
+
+
+def _outfit(items: list[WardrobeItem], occasion: str | None) -> Verdict:
+    """An outfit of three or four pieces: as good as its weakest pair."""
+    return _worst([_pair(a, b, occasion) for n, a in enumerate(items) for b in items[n + 1 :]])
 
 
 def _colours(ask: Ask) -> Verdict:
@@ -233,7 +243,7 @@ def yesno(ask: Ask) -> Plan:
         plan.say("which_item")
         return plan
     other = items[1] if len(items) > 1 else None
-    verdict = _judge(ask, items[0], other)
+    verdict = _judge(ask, items[0], other) if len(items) <= 2 else _outfit(items, ask.slots.occasion)
     if generic and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _kind_for_occasion(generic[0], str(ask.slots.occasion))
     if CLASH.search(ask.u.text) and other is not None:

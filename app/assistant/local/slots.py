@@ -142,14 +142,19 @@ def _garments(text: str) -> tuple[Garment, ...]:
     colours = COLOUR_VOCABULARY.spans(text)
     garments = TYPE_VOCABULARY.spans(text)
     found = []
+    claimed = -1  # "jean noir blazer camel": a colour the garment before took (said after it) is not this one's
     for index, (start, end, kind) in enumerate(garments):
         previous_end = garments[index - 1][1] if index else 0
         next_start = garments[index + 1][0] if index + 1 < len(garments) else len(text)
         if kind == "suit" and index + 1 < len(garments) and not text[end:next_start].strip():
             continue  # "suit trousers": the trousers of a suit, one garment
-        before = [c for s, e, c in colours if previous_end <= s and e <= start and _adjacent(text[e:start], 2)]
-        after = [c for s, e, c in colours if end <= s and e <= next_start and _adjacent(text[end:s], 1)]
-        colour = before[-1] if before else (after[0] if after else None)
+        before = [
+            (s, c) for s, e, c in colours if previous_end <= s and e <= start and s != claimed
+            and _adjacent(text[e:start], 2)
+        ]  # fmt: skip
+        after = [(s, c) for s, e, c in colours if end <= s and e <= next_start and _adjacent(text[end:s], 1)]
+        colour = before[-1][1] if before else (after[0][1] if after else None)
+        claimed = after[0][0] if after and not before else -1
         window = text[max(previous_end, start - 25) : min(next_start, end + 20)]
         pattern = _PATTERN.search(window)
         head = min([s for s, e, c in colours if c == colour and e <= start] or [start])
