@@ -74,3 +74,24 @@ def test_a_colour_said_after_its_noun_stays_with_it_in_a_list() -> None:
 def test_an_english_question_naming_a_brand_is_answered_in_english() -> None:
     (answer,) = converse("any zara near me open on sunday")
     assert answer.intent == "cannot" and answer.language == "en", answer.text
+
+
+def test_the_green_one_takes_the_noun_of_the_piece_named_before() -> None:
+    text = understand("black dress or the green floral one for a funeral").text
+    assert "the green floral dress" in text, text
+    assert "the camel coat" in understand("what about the camel one", focus_kind="coat").text
+    assert understand("which one is better").text.strip() == "which one is better"  # no colour: no piece named
+
+
+def test_what_about_the_other_one_asks_the_same_question_of_another_piece() -> None:
+    _, again = converse("is my black dress ok for a funeral", "what about the red heels")
+    assert again.intent == "yesno" and 79 in again.referenced_item_ids, again.text
+    wardrobe = (*CLOSET, item(83, "coat", "outerwear", "camel", "brown", formality=4, warmth=5))
+    first, other = converse_over("is my grey coat warm enough for 2 degrees", "and the camel one?", wardrobe=wardrobe)
+    assert 72 in first.referenced_item_ids and other.intent == "yesno", other.text
+    assert other.referenced_item_ids[:1] == [83], other.text  # the other coat, not the one just discussed
+
+
+def test_spanish_cazadora_is_a_jacket() -> None:
+    garments = understand("¿cuál abriga más, mi abrigo o la cazadora vaquera?", previous_lang="es").slots.garments
+    assert [g.kind for g in garments] == ["coat", "jacket"]

@@ -254,7 +254,7 @@ GLOSS = {
     "fiesta": "party", "reunión": "meeting", "trabajo": "work", "oficina": "office", "esta noche": "tonight", "mañana": "tomorrow",
     "hoy": "today", "este fin de semana": "this weekend", "lluvia": "rain", "frío": "cold", "calor": "warm", "grados": "degrees",
     "verano": "summer", "invierno": "winter", "días": "days",
-    "chaqueta vaquera": "denim jacket", "sudadera gris con capucha": "grey hoodie", "sudadera con capucha": "hoodie",
+    "chaqueta vaquera": "denim jacket", "cazadora vaquera": "denim jacket", "cazadora": "jacket", "sudadera gris con capucha": "grey hoodie", "sudadera con capucha": "hoodie",
     "vestido de flores": "floral dress", "chaqueta": "jacket", "abrigo": "coat", "abrigos": "coats", "gabardina": "trench coat",
     "vaqueros": "jeans", "pantalón": "trousers", "pantalones": "trousers", "camisa": "shirt", "blusa": "blouse", "jersey": "sweater",
     "sudadera": "hoodie", "vestido": "dress", "falda": "skirt", "zapatillas": "sneakers", "zapatos": "shoes", "botas": "boots",

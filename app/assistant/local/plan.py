@@ -16,9 +16,9 @@ from app import styling
 from app.assistant.base import ConversationContext
 from app.assistant.local import kinds as k
 from app.assistant.local.entities import LAST_UPLOAD, SPOKEN_KINDS
-from app.assistant.local.refs import Resolved, resolve
+from app.assistant.local.refs import Resolved, of_kind, resolve
 from app.assistant.local.slots import PRONOUN, Garment, Slots
-from app.assistant.local.state import State, carry, in_thread, leans_on_thread, rebuild
+from app.assistant.local.state import ASKED_AGAIN, State, carry, focus_kind, in_thread, leans_on_thread, rebuild
 from app.assistant.local.understand import Understanding, understand
 from app.styling import WardrobeItem
 from app.vision.taxonomy import base_formality, base_warmth
@@ -126,10 +126,19 @@ def prepare(context: ConversationContext) -> Ask:
     """Understand the question in the light of the rebuilt thread."""
     by_id = {item.id: item for item in context.wardrobe}
     state = rebuild(context.recent_turns, by_id)
-    u = in_thread(understand(context.question, previous_lang=state.lang, has_suggestion=state.has_suggestion), state)
+    asked = understand(
+        context.question, previous_lang=state.lang, has_suggestion=state.has_suggestion,
+        focus_kind=focus_kind(state, by_id),
+    )  # fmt: skip
+    u = in_thread(asked, state)
     slots = carry(u.slots, state.slots) if leans_on_thread(u) else u.slots
     garments = owned_garments(u, u.kind)
-    refs = tuple(resolve(g, context.wardrobe, state.named) for g in garments)
+    contrast = frozenset(state.focus) if u.kind == state.kind and ASKED_AGAIN.search(u.text) else frozenset()
+    pool = tuple(i for i in context.wardrobe if i.id not in contrast)  # "what about the camel one?": another one
+    named = () if contrast else state.named
+    refs = tuple(
+        resolve(g, pool, named) if of_kind(pool, g.kind) else resolve(g, context.wardrobe, named) for g in garments
+    )
     return Ask(u, state, slots, context.wardrobe, by_id, refs, context)
 
 

@@ -88,12 +88,18 @@ CONTINUED = {
 }  # fmt: skip
 
 
+ASKED_AGAIN = re.compile(r"^\s*(?:and )?(?:what|how) about\b|^\s*and (?:the|my)\b")
+REASKABLE = frozenset({k.CLARIFY, k.OFF_TOPIC, k.PAIRING})
+
+
 def in_thread(u: Understanding, state: State) -> Understanding:
     """An elliptical follow-up with no kind of its own ("and for the evenings?", "et s'il fait frais le soir ?")
     continues the thread: an outfit for the new situation, or the same pairing."""
     weather_only = not (u.slots.garments or u.slots.ids or u.slots.occasion)
     if u.kind == k.OUTFIT and state.kind == k.PAIRING and u.follow_up and weather_only:
         return replace(u, kind=k.PAIRING)  # "e se fa freddo la sera?" after "what goes with my dress": over it
+    if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and u.slots.garments and u.kind in REASKABLE:
+        return replace(u, kind=k.YESNO)  # "what about the camel one?" after "is my trench ok for a wedding?"
     if u.kind not in (k.CLARIFY, k.OFF_TOPIC) or not u.follow_up or state.kind not in CONTINUED:
         return u
     asks_again = state.kind in (k.OWN, k.COUNT) and bool(u.slots.colours or u.slots.garments)
@@ -183,10 +189,20 @@ def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) 
     return out
 
 
+def focus_kind(state: State, by_id: Mapping[int, WardrobeItem]) -> str | None:
+    """The kind of the piece the last answer was about, for "the camel one"."""
+    focus = [by_id[i] for i in state.focus if i in by_id]
+    return str(focus[0].type) if focus else None
+
+
 def rebuild(turns: Sequence[Turn], by_id: Mapping[int, WardrobeItem]) -> State:
     """Replay the stored turns, oldest first."""
     state = State()
     for turn in turns:
-        u = in_thread(understand(turn.question, previous_lang=state.lang, has_suggestion=state.has_suggestion), state)
+        asked = understand(
+            turn.question, previous_lang=state.lang, has_suggestion=state.has_suggestion,
+            focus_kind=focus_kind(state, by_id),
+        )  # fmt: skip
+        u = in_thread(asked, state)
         state = advance(state, u, turn.answer, by_id, left_out(u, state, by_id))
     return state

@@ -7,12 +7,16 @@ most specific first: an honest "I can't see that" before anything that merely me
 last suggestion before a fresh outfit request.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from app.assistant import languages
 from app.assistant.local.classify import classify
-from app.assistant.local.entities import normalise
-from app.assistant.local.slots import DISLIKE_CUE, FOLLOW_UP, PRONOUN, Slots, slots_of
+from app.assistant.local.entities import COLOUR_VOCABULARY, TYPE_VOCABULARY, normalise
+from app.assistant.local.slots import DISLIKE_CUE, FOLLOW_UP, PATTERNS, PRONOUN, Slots, slots_of
+
+# "the green floral one", "the camel one": a piece named by its colour or print, its noun left out
+ELIDED = re.compile(r"\b(?:the|my|that|this|your)((?: [a-z\-]+){1,2}) ones?\b")
 
 
 @dataclass(frozen=True)
@@ -27,10 +31,28 @@ class Understanding:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def understand(question: str, *, previous_lang: str | None = None, has_suggestion: bool = False) -> Understanding:
-    """The question's kind and slots. `has_suggestion`: the last answer suggested something to revise."""
+def elided_ones(text: str, focus_kind: str | None) -> str:
+    """ "black dress or the green floral one" -> "... the green floral dress": the noun of the piece named just
+    before, else of the piece the last answer was about ("what about the camel one?")."""
+
+    def noun(match: re.Match[str]) -> str:
+        said = match.group(1)
+        if not (COLOUR_VOCABULARY.spans(said) or any(p in said.split() for p in PATTERNS)):
+            return match.group(0)
+        before = TYPE_VOCABULARY.spans(text[: match.start()])
+        kind = text[before[-1][0] : before[-1][1]] if before else (focus_kind or "").replace("-", " ")
+        return f"{match.group(0).rsplit(' ', 1)[0]} {kind}" if kind else match.group(0)
+
+    return ELIDED.sub(noun, text)
+
+
+def understand(
+    question: str, *, previous_lang: str | None = None, has_suggestion: bool = False, focus_kind: str | None = None
+) -> Understanding:
+    """The question's kind and slots. `has_suggestion`: the last answer suggested something to revise;
+    `focus_kind`: the kind of the piece it was about."""
     lang = languages.detect(question, previous_lang)
-    text = normalise(languages.gloss(question, lang))
+    text = elided_ones(normalise(languages.gloss(question, lang)), focus_kind)
     slots = slots_of(text)
     follow_up = bool(FOLLOW_UP.search(text)) or len(text.split()) <= 4 or bool(PRONOUN.search(text))
     dislike = bool(DISLIKE_CUE.search(text))
