@@ -95,3 +95,28 @@ def test_what_about_the_other_one_asks_the_same_question_of_another_piece() -> N
 def test_spanish_cazadora_is_a_jacket() -> None:
     garments = understand("¿cuál abriga más, mi abrigo o la cazadora vaquera?", previous_lang="es").slots.garments
     assert [g.kind for g in garments] == ["coat", "jacket"]
+
+
+def test_a_ski_trip_is_dressed_for_snow() -> None:
+    assert understand("packing for a ski trip 5 days").slots.temperature_c is not None
+    wardrobe = (*CLOSET, item(84, "puffer", "outerwear", "black", "black", formality=1, warmth=5))
+    (answer,) = converse_over("what should i wear skiing", wardrobe=wardrobe)
+    assert {72, 84} & set(answer.referenced_item_ids), answer.text  # a warm coat, not a blazer
+
+
+def test_which_is_better_for_hiking_picks_the_trail_boots() -> None:
+    wardrobe = (
+        item(91, "boots", "shoes", "brown", "brown", formality=3, warmth=4),
+        item(92, "boots", "shoes", "khaki", "beige", style="sporty", formality=1, warmth=4),
+        item(93, "jeans", "bottom", "black", "black", formality=2, warmth=3),
+    )
+    _, pick = converse_over("how many pairs of boots do i have", "which is better for hiking", wardrobe=wardrobe)
+    assert pick.intent == "compare" and pick.referenced_item_ids[:1] == [92], pick.text
+
+
+def test_too_boring_revises_towards_colour() -> None:
+    _, revised = converse("outfit for work tomorrow", "too boring, something with more colour")
+    assert revised.intent == "revise" and revised.text.startswith("More colour"), revised.text
+    colourful = {74, 77, 79}
+    assert colourful & set(revised.referenced_item_ids), revised.text
+    assert understand("this is too plain", has_suggestion=True).slots.direction == "colour"

@@ -369,6 +369,7 @@ LANGUAGE = Language(
         "rain_only": "den Regen",
         "day_and_evening": "heiße Tage und kühle Abende",
         "revision/warmer": "Wärmer also",
+        "revision/colour": "Mehr Farbe also",
         "revision/cooler": "Leichter also",
         "revision/smarter": "Schicker",
         "revision/casual": "Lässiger",

@@ -279,6 +279,7 @@ LANGUAGE = Language(
         "rain_only": "the rain",
         "day_and_evening": "hot days and cool evenings",
         "revision/warmer": "Warmer, then",
+        "revision/colour": "More colour, then",
         "revision/cooler": "Lighter, then",
         "revision/smarter": "A smarter take",
         "revision/casual": "More relaxed",

@@ -329,6 +329,7 @@ LANGUAGE = Language(
         "rain_only": "la lluvia",
         "day_and_evening": "días calurosos y noches frescas",
         "revision/warmer": "Más abrigado, entonces",
+        "revision/colour": "Con más color, entonces",
         "revision/cooler": "Más ligero, entonces",
         "revision/smarter": "Más arreglado",
         "revision/casual": "Más informal",

@@ -359,6 +359,7 @@ LANGUAGE = Language(
         "rain_only": "la pluie",
         "day_and_evening": "des journées chaudes et des soirées fraîches",
         "revision/warmer": "Plus chaud, alors",
+        "revision/colour": "Plus de couleur, alors",
         "revision/cooler": "Plus léger, alors",
         "revision/smarter": "Version plus habillée",
         "revision/casual": "Plus décontracté",

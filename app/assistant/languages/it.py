@@ -332,6 +332,7 @@ LANGUAGE = Language(
         "rain_only": "la pioggia",
         "day_and_evening": "giornate calde e serate fresche",
         "revision/warmer": "Più caldo, allora",
+        "revision/colour": "Più colore, allora",
         "revision/cooler": "Più leggero, allora",
         "revision/smarter": "Più elegante",
         "revision/casual": "Più casual",

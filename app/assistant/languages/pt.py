@@ -335,6 +335,7 @@ LANGUAGE = Language(
         "rain_only": "a chuva",
         "day_and_evening": "dias quentes e noites frescas",
         "revision/warmer": "Mais quente, então",
+        "revision/colour": "Com mais cor, então",
         "revision/cooler": "Mais leve, então",
         "revision/smarter": "Mais elegante",
         "revision/casual": "Mais informal",

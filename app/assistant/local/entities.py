@@ -23,6 +23,7 @@ WEATHER_WORDS_C: dict[str, float] = {
     "freezing": -2, "snow": -1, "snowy": -1, "snowing": -1, "snowfall": -1, "sleet": 0, "blizzard": -5,
     "frost": -1, "frosty": -1, "icy": -2, "cold": 4, "chilly": 9, "cool": 13, "mild": 17,
     "warm": 24, "hot": 30, "heatwave": 35, "scorching": 35, "humid": 28, "sweltering": 34,
+    "ski": -3, "skiing": -3, "skis": -3, "snowboard": -3, "snowboarding": -3, "slopes": -3,  # snow on the mountain
 }  # fmt: skip
 RAIN_WORDS = ("rain", "raining", "rainy", "drizzle", "downpour", "wet weather", "showers", "storm", "monsoon")
 SEASONS = {"spring": "spring", "summer": "summer", "autumn": "fall", "fall": "fall", "winter": "winter"}

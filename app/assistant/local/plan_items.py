@@ -8,7 +8,7 @@ from app.assistant.local import kinds as k
 from app.assistant.local.entities import COLOUR_VOCABULARY
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, formality, planner, warmth
-from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES, is_trail_shoe
+from app.assistant.local.plan_outfits import NEUTRALS, NOT_FOR_WALKING, OPEN_SHOES, is_trail_shoe
 from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import PRONOUN, Garment
 from app.styling import WardrobeItem
@@ -16,8 +16,6 @@ from app.styling.context import OCCASIONS
 from app.vision.colours import PALETTE
 
 FAMILY = {name: family for name, _, family in PALETTE}
-NEUTRALS = frozenset({"black", "white", "grey", "charcoal", "light grey", "navy", "beige", "cream", "ivory", "stone",
-                      "camel", "tan", "denim blue", "khaki", "brown"})  # fmt: skip
 WALKING_ORDER = {"sneakers": 0, "boots": 1, "loafers": 2, "flats": 3}
 UNOWNED_COLOURS = re.compile(r"\b(neon|fluo\w*|fluorescent|day-?glo|hi-?vis)\b")
 SOMBRE = frozenset({"black", "navy", "charcoal", "grey", "chocolate", "burgundy", "forest green", "plum"})
@@ -278,8 +276,8 @@ def _criterion(ask: Ask) -> str:
 def _rank(ask: Ask, item: WardrobeItem, criterion: str, anchor_colour: str | None) -> float:
     if criterion == "warmth":
         return warmth(item)
-    if criterion == "comfort":
-        return -WALKING_ORDER.get(item.type or "", 9)
+    if criterion == "comfort":  # on a hike, the boots made for a trail before the kindest city shoe
+        return -WALKING_ORDER.get(item.type or "", 9) + 10 * (ask.slots.occasion == "outdoor" and is_trail_shoe(item))
     if criterion in ("formality", "casual"):
         return formality(item) * (1 if criterion == "formality" else -1)
     if criterion == "evening":

@@ -22,6 +22,8 @@ from app.styling.context import OCCASIONS
 from app.styling.garments import is_sporty
 from app.vision.taxonomy import WARMTH_RANGE_C, base_formality
 
+NEUTRALS = frozenset({"black", "white", "grey", "charcoal", "light grey", "navy", "beige", "cream", "ivory", "stone",
+                      "camel", "tan", "denim blue", "khaki", "brown"})  # fmt: skip
 NOT_FOR_CYCLING = frozenset({"skirt", "dress", "heels", "jumpsuit"})
 NOT_FOR_WALKING = frozenset({"heels", "formal-shoes", "sandals", "flats"})
 OPEN_SHOES = frozenset({"sandals", "flats"})
@@ -373,9 +375,15 @@ def revise(ask: Ask) -> Plan:
     if not fresh:
         plan.say("no_other_option")
         return plan
+    if ask.slots.direction == "colour":  # "too boring": the most colourful of the fresh outfits first
+        fresh = sorted(fresh, key=lambda outfit: -sum(not _neutral(i) for i in outfit.items))
     revision = ask.slots.direction or ("without" if WITHOUT.search(ask.u.text) and dropped else "another")
     outfit_lines(revised, plan, fresh, alternative=False, revision=revision, exclude=dropped)
     return plan
+
+
+def _neutral(item: WardrobeItem) -> bool:
+    return bool(item.colour_names) and item.colour_names[0] in NEUTRALS and item.pattern in (None, "plain", "solid")
 
 
 def _rest_of_outfit(ask: Ask, dropped: Sequence[int]) -> list[int]:

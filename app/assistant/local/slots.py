@@ -72,6 +72,8 @@ REVISE_CUE = re.compile(
     r"|\bnot (?:that|this) one\b|\bwithout (?:the|my|that|those|a|an)\b|\binstead\b|\bswap\b|\bwarmer\b"
     r"|\bnot (?:those|these|that|this|the) \w+\b|\b(?:different|other) (?:shoes|top|trousers|jacket|coat|layer)\b"
     r"|\bsmarter\b|\bmore (?:casual|formal|relaxed|dressy)\b|\bcooler\b|\blighter\b"
+    r"|\bmore colou?r\w*|\bcolou?rful\b|\bbrighter\b|\bless boring\b"
+    r"|\btoo (?:boring|plain|dull|dark|basic|safe|bland)\b"
     r"|\bwhat (?:would|could|might) (?:be|look|work) better\b|\bsomething better\b|\bbetter (?:option|idea|choice)\b"
 )
 GREETING_CUE = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b")
@@ -267,7 +269,9 @@ def _direction(text: str) -> str | None:
     for word, direction in (
         ("warmer", "warmer"), ("waterproof", "waterproof"), ("cooler", "cooler"), ("lighter", "cooler"),
         ("smarter", "smarter"), ("dressier", "smarter"), ("more formal", "smarter"), ("more casual", "casual"),
-        ("more relaxed", "casual"), ("less formal", "casual"),
+        ("more relaxed", "casual"), ("less formal", "casual"), ("more colou?r\\w*", "colour"),
+        ("colou?rful", "colour"), ("brighter", "colour"), ("less boring", "colour"),
+        ("too (?:boring|plain|dull|dark|basic|safe|bland)", "colour"),
     ):  # fmt: skip
         if re.search(rf"\b{word}\b", text):
             return direction
