@@ -120,3 +120,10 @@ def test_too_boring_revises_towards_colour() -> None:
     colourful = {74, 77, 79}
     assert colourful & set(revised.referenced_item_ids), revised.text
     assert understand("this is too plain", has_suggestion=True).slots.direction == "colour"
+
+
+def test_a_care_yes_no_reads_the_fabric_from_the_kind_of_piece() -> None:
+    (answer,) = converse("can i put my mustard sweater in the dryer")
+    assert answer.intent == "care" and answer.text.startswith("No"), answer.text
+    (french,) = converse("est-ce que je peux mettre mon pull moutarde au sèche-linge ?")
+    assert french.text.startswith("Non") and "tache" not in french.text, french.text  # a sweater is no sweat stain

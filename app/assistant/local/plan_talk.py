@@ -7,11 +7,11 @@ from app.assistant.local.classify import CARE_YESNO
 from app.assistant.local.knowledge import Section, colour_section, retrieve
 from app.assistant.local.plan import Ask, Plan, planner
 from app.assistant.local.plan_verdict import Verdict
-from app.assistant.local.slots import FORECAST, PRICE, TRENDS
+from app.assistant.local.slots import FORECAST, PRICE, TRENDS, Slots
 from app.styling import WardrobeItem
 
 CARE_TOPICS = (
-    ("stain", r"\bstain\w*|\bwine\b|\bspill\w*|\byellow\w*|\barmpits?\b|\bunderarms?\b|\bsweat\w*"),
+    ("stain", r"\bstain\w*|\bwine\b|\bspill\w*|\byellow\w*|\barmpits?\b|\bunderarms?\b|\bsweat(?:s|y|ing|ed)?\b"),
     ("knit", r"\b(?:sweater|cardigan|wool|cashmere|knit\w*|jumper)\b"),
     ("denim", r"\bjeans\b|\bdenim\b"), ("leather", r"\bleather|\bboots\b|\bloafers\b|\bshoes\b|\bsuede\b"),
     ("shirt", r"\bshirt|\bblouse|\bcotton\b|\blinen\b|\biron\w*"), ("coat", r"\bcoat\b|\bjacket\b|\bblazer\b"),
@@ -29,6 +29,10 @@ CARE_VERDICTS = (
     (r"\biron", r"\b(?:linen|cotton)\b", "yes"),
     (r"\bdry[- ]clean", r"\b(?:wool\w*|silk\w*|cashmere|blazer|suit|coat)\b", "yes"),
 )  # fmt: skip
+# What a piece is made of when its kind says it: "my grey sweater" in the dryer is a knit in the dryer.
+KIND_FABRIC = {"sweater": "knit", "cardigan": "knit", "beanie": "knit", "jumper": "knit", "scarf": "knit",
+               "jeans": "denim", "t-shirt": "cotton", "boots": "leather", "loafers": "leather",
+               "formal-shoes": "leather"}  # fmt: skip
 FIT_TOPICS = (
     ("sleeve", r"\bsleeve\w*"), ("trousers", r"\btrousers|\bjeans|\bpants|\bhem\b"),
     ("blazer", r"\bblazer|\bjacket|\bshoulder\w*"), ("shirt", r"\bshirt|\bcollar"),
@@ -100,7 +104,9 @@ def _sections(ask: Ask, files: tuple[str, ...], items: list[WardrobeItem]) -> li
     return list(dict.fromkeys(problem + named + found))[:2]
 
 
-def _care_verdict(text: str) -> str | None:
+def _care_verdict(text: str, items: list[WardrobeItem], slots: Slots) -> str | None:
+    kinds = [item.type or "" for item in items] + [garment.kind for garment in slots.garments]
+    text = " ".join([text, *(KIND_FABRIC[kind] for kind in kinds if kind in KIND_FABRIC)])
     said = (answer for act, fabric, answer in CARE_VERDICTS if re.search(act, text) and re.search(fabric, text))
     return next(said, None)
 
@@ -111,7 +117,7 @@ def care(ask: Ask) -> Plan:
     items = ask.items
     topic = _topic(ask.u.text, CARE_TOPICS, items)
     sections = _sections(ask, ("fabric_care",), items)
-    answer = _care_verdict(ask.u.text) if CARE_YESNO.search(ask.u.text) else None
+    answer = _care_verdict(ask.u.text, items, ask.slots) if CARE_YESNO.search(ask.u.text) else None
     if answer:
         plan.say("verdict", verdict=Verdict(answer, "care"))  # a yes/no care question gets its answer first
     plan.say("care", *items[:2], topic=topic, sections=tuple(sections))
