@@ -37,6 +37,8 @@ NEVER: dict[str, set[str]] = {
     "date": {"track-pants", "sports-shoes", "flip-flops"},
     "dinner": {"track-pants", "sports-shoes", "flip-flops"},
     "party": {"track-pants", "sports-shoes", "flip-flops"},
+    # neat but not dressed up: a meal with family, brunch, drinks (the judge's own code; the engine has none)
+    "smart-casual": {"track-pants", "sports-shoes", "flip-flops", "cap"},
     "travel": {"heels", "tie", "clutch"},
     "casual": {"tie"},
     "beach": {"formal-shoes", "heels", "tie", "blazer", "outerwear", "jacket", "trousers", "boots"},
@@ -76,7 +78,15 @@ JUDGE_CODE: dict[str, str] = {
     "commute to work": "work", "summer wedding": "wedding-guest", "gym session": "gym", "beach holiday": "beach",
     "long flight": "travel", "dinner date": "date", "airport": "travel", "travel": "travel",
     "business trip": "travel", "winter wedding": "wedding-guest", "weekend walk": "casual",
+    # the third round's phrases
+    "sunday lunch with my parents": "smart-casual", "casual lunch": "casual", "drinks with friends": "smart-casual",
+    "brunch": "smart-casual",
 }  # fmt: skip
+# Seen in public on a casual or social day, a hoodie or sweatshirt with track pants is loungewear (the gym, home,
+# a flight); head-to-toe white is a statement nobody asked for. Neither is a fault at the gym or when travelling.
+LOUNGE_TOPS, LOUNGE_BOTTOMS = {"hoodie", "sweatshirt"}, {"track-pants"}
+IN_PUBLIC = {"casual", "smart-casual", "date", "dinner", "party", "work"}
+GARMENTS = TOPS | BOTTOMS | ONE_PIECES | OUTER | TAILORED
 
 
 def judged_code(scenario: "Scenario") -> str:
@@ -134,6 +144,17 @@ def _dress_code(items: Sequence[TrueLabel], scenario: Scenario) -> list[str]:
         faults += [f"{occasion}: sportswear ({item.kind})" for item in items if item.usage == "Sports"]
     if occasion == "funeral":
         faults += [f"funeral: {item.colour} {item.kind}" for item in items if item.colour in LOUD]
+    if occasion in IN_PUBLIC:
+        faults += _in_public(items, kinds, occasion)
+    return faults
+
+
+def _in_public(items: Sequence[TrueLabel], kinds: set[str], occasion: str) -> list[str]:
+    lounging = kinds & LOUNGE_TOPS and kinds & LOUNGE_BOTTOMS
+    faults = [f"{occasion}: loungewear (hoodie with track pants)"] if lounging else []
+    colours = [item.colour for item in items if item.kind in GARMENTS]
+    if len(colours) >= 2 and all(colour in ("White", "Off White") for colour in colours):
+        faults.append(f"{occasion}: all white")
     return faults
 
 
