@@ -6,7 +6,7 @@ from app.styling.context import DARK_FAMILIES, DARK_PIECES, OCCASIONS, StyleCont
 from app.styling.dress_codes import DRESS_CODES
 from app.styling.garments import OUTER, garment, type_words
 from app.styling.items import Violation, WardrobeItem
-from app.styling.rules import COLD_C, HOT_C, formality_clashes
+from app.styling.rules import CLASH_IS_A_RULE, COLD_C, HOT_C, formality_clashes, lounging, unasked_white
 
 PRAISE = {
     "colour_harmony": "colours that work together",
@@ -54,15 +54,44 @@ def explain(
     if problems:
         broken = "; ".join(problem.message for problem in problems[:3])
         return f"{names}: breaks a rule ({broken}), the best the wardrobe allows today."
-    ranked = sorted(parts.items(), key=lambda kv: kv[1])
-    good = [PRAISE[n] for n, v in reversed(ranked) if v > _NOTABLE and n in PRAISE and n != "occasion"][:2]
     context = context or StyleContext()
-    critiques = [_critique(n, items, context) for n, v in ranked if v < -_NOTABLE_AGAINST.get(n, _CLEARLY_OFF)]
-    bad = [reason for reason in critiques if reason][:1]
+    faults = soft_faults(items, context)
+    ranked = sorted(parts.items(), key=lambda kv: kv[1])
+    good = [
+        PRAISE[n] for n, v in reversed(ranked) if v > _NOTABLE and n in PRAISE and n != "occasion" and n not in faults
+    ][:2]
+    bad = [reason for _, reason in criticisms(items, parts, context)][:1]
     code = DRESS_CODES.get(context.occasion or "")
     decided = [*_weather_notes(items, context), *([f"fits the dress code {code.where}"] if code else [])]
     reasons = ", ".join(decided + good) or "a workable combination"
     return f"{names}: {reasons}" + (f"; but {bad[0]}." if bad else ".")
+
+
+def soft_faults(items: Sequence[WardrobeItem], context: StyleContext) -> dict[str, str]:
+    """The soft rules this outfit breaks, by the part that pays for them (scoring.soft_rule_costs), in words."""
+    faults = {}
+    if context.occasion not in CLASH_IS_A_RULE and (clashes := formality_clashes(items)):
+        faults["formality"] = f"{CRITIQUE['formality']} ({clashes[0]})"
+    if lounge := lounging(items, context):
+        faults["occasion"] = f"loungewear ({lounge[0]}) {DRESS_CODES[str(context.occasion)].where}"
+    if unasked_white(items, context):
+        faults["colour_harmony"] = "all white, head to toe"
+    return faults
+
+
+def criticisms(
+    items: Sequence[WardrobeItem], parts: Mapping[str, float], context: StyleContext
+) -> list[tuple[str, str]]:
+    """(part, reason) for everything the explanation holds against this outfit: the soft rules it breaks, then
+    each part that is clearly off, worst first."""
+    faults = soft_faults(items, context)
+    ranked = sorted(parts.items(), key=lambda kv: kv[1])
+    off = [
+        (n, _critique(n, items, context))
+        for n, v in ranked
+        if v < -_NOTABLE_AGAINST.get(n, _CLEARLY_OFF) and n not in faults
+    ]
+    return [*faults.items(), *((n, reason) for n, reason in off if reason)]
 
 
 def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -> str | None:

@@ -32,14 +32,14 @@ OCCASION_NAMES: tuple[str, ...] = tuple(o.value for o in Occasion)
 # so "wedding" inside "friend's wedding in June" wins over "june", and "business casual" over "casual".
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "casual": (
-        "everyday", "every day", "weekend", "errands", "day off", "brunch", "coffee", "lunch", "shopping",
+        "everyday", "every day", "weekend", "errands", "day off", "coffee", "shopping",
         "school", "university", "college", "picnic", "barbecue", "bbq", "movies", "cinema", "hanging out",
         "relaxed", "chill", "casual friday",
     ),
     "work": (
         "office", "the office", "business casual", "business-casual", "business meeting", "meeting", "presentation",
         "conference", "client", "clients", "workday", "work day", "job", "commute", "commuting", "desk",
-        "business formal", "business professional", "smart casual", "smart-casual",
+        "business formal", "business professional", "smart casual", "smart-casual", "business lunch", "work lunch",
     ),
     "interview": ("job interview", "interview", "interviewing", "assessment centre", "assessment center"),
     "wedding-guest": (
@@ -48,7 +48,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "funeral": ("funeral", "memorial", "memorial service", "wake", "burial", "mourning"),
     "date": ("date night", "first date", "a date", "date", "romantic", "anniversary", "valentine", "valentines"),
-    "dinner": ("dinner", "restaurant", "supper", "dinner party", "drinks with friends", "family dinner"),
+    # A meal or drinks with people: neat, not dressed up (smart casual), by day as in the evening.
+    "dinner": (
+        "dinner", "restaurant", "supper", "dinner party", "drinks with friends", "family dinner", "lunch", "brunch",
+        "sunday lunch", "family lunch", "lunch with friends", "lunch with family", "lunch with my parents",
+        "meal out", "eating out", "family meal", "family gathering", "meeting the parents", "meeting her parents",
+        "meeting his parents", "in-laws",
+    ),
     "party": (
         "night out", "birthday", "birthday party", "party", "club", "clubbing", "cocktail", "cocktail party",
         "drinks", "concert", "gig", "festival", "house party", "new year", "new years eve",

@@ -48,6 +48,11 @@ CLASHES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"tie"}), frozenset({"t-shirt", "tank-top", "hoodie", "sweatshirt", "polo", "shorts"}) | LOUNGE_BOTTOMS),
     (frozenset({"blazer", "waistcoat"}), LOUNGE_BOTTOMS),
 )
+# In public on a casual day: a sweatshirt or hoodie with lounge bottoms is loungewear (home, the gym, a flight), and
+# head-to-toe white a statement nobody asked for. Soft rules: they cost (scoring.soft_rule_costs), never refuse.
+LOUNGE_TOPS = frozenset({"hoodie", "sweatshirt"})
+LOUNGE_OCCASIONS = frozenset({"casual"})
+WHITE_FAMILIES = frozenset({"white"})
 CLASH_IS_A_RULE = frozenset({"work", "interview", "wedding-guest", "formal", "funeral", "date", "dinner", "party"})
 
 
@@ -214,6 +219,32 @@ def formality_clashes(items: Sequence[WardrobeItem]) -> list[str]:
     for dressy, casual in CLASHES:
         found += [f"{type_words(a)} with {type_words(b)}" for a in types if a in dressy for b in types if b in casual]
     return found
+
+
+def loungewear(items: Sequence[WardrobeItem]) -> list[str]:
+    """ "hoodie with joggers": a lounge top with lounge bottoms."""
+    types = [normalise_type(item.type) for item in items if item.type]
+    tops = [a for a in types if a in LOUNGE_TOPS]
+    return [f"{type_words(a)} with {type_words(b)}" for a in tops for b in types if b in LOUNGE_BOTTOMS]
+
+
+def all_white(items: Sequence[WardrobeItem]) -> bool:
+    """Every garment (not shoes or accessories) white, at least two of them."""
+    families = [i.colour_families[0] for i in items if i.category in GARMENT_SLOTS and i.colour_families]
+    garments = sum(1 for i in items if i.category in GARMENT_SLOTS)
+    return garments >= 2 and len(families) == garments and all(family in WHITE_FAMILIES for family in families)
+
+
+GARMENT_SLOTS = frozenset({"top", "bottom", "one-piece", "outerwear"})
+
+
+def lounging(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:
+    """The loungewear pairs of this outfit where the occasion means being seen in public."""
+    return loungewear(items) if context.occasion in LOUNGE_OCCASIONS else []
+
+
+def unasked_white(items: Sequence[WardrobeItem], context: StyleContext) -> bool:
+    return all_white(items) and not (WHITE_FAMILIES & context.preferences.liked_colours)
 
 
 def outfit_problems(items: Sequence[WardrobeItem], context: StyleContext) -> list[Violation]:

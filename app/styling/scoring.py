@@ -17,7 +17,7 @@ from app.styling.context import (
 from app.styling.explain import explain
 from app.styling.features import ItemFeatures, item_features
 from app.styling.items import FeedbackStats, Outfit, Violation, WardrobeItem
-from app.styling.rules import CLASH_IS_A_RULE, formality_clashes, outfit_problems
+from app.styling.rules import CLASH_IS_A_RULE, formality_clashes, lounging, outfit_problems, unasked_white
 
 CONTEXT_PARTS = ("occasion", "weather", "preferences", "feedback", "rotation")
 PARTS = (*COMPATIBILITY_PARTS, *CONTEXT_PARTS, "rules")
@@ -33,6 +33,10 @@ OCCASION_SCALE = 2.5
 RULE_COST = 6.0  # per broken rule, in logit units: a broken outfit scores near 0
 STRUCTURE_COST = 10.0  # an impossible combination (two pairs of shoes, a dress with trousers)
 CLASH_COST = 1.5  # formal shoes with shorts on a casual day: allowed, but below every coherent outfit
+LOUNGE_COST = 1.5  # a hoodie with joggers on a casual day out: below what a person wears in public
+# Head-to-toe white, unless white is a colour the person said they like: more than the tonal bonus three white
+# pieces earn in colour_harmony (about 2 logits), so it ranks below the same pieces with one colour in them.
+ALL_WHITE_COST = 2.5
 
 
 def item_feedback(item: WardrobeItem, feedback: FeedbackStats) -> float:
@@ -61,6 +65,16 @@ def clash_cost(items: Sequence[WardrobeItem], context: StyleContext) -> float:
     if context.occasion in CLASH_IS_A_RULE:
         return 0.0  # counted as a broken rule instead
     return -CLASH_COST * min(len(formality_clashes(items)), 2)
+
+
+def soft_rule_costs(items: Sequence[WardrobeItem], context: StyleContext) -> dict[str, float]:
+    """What the soft rules cost, by the part they belong to: a formality clash on a casual day, loungewear in
+    public, head-to-toe white. The search adds the same costs, so its ranking is the scores' order."""
+    return {
+        "formality": clash_cost(items, context),
+        "occasion": -LOUNGE_COST * bool(lounging(items, context)),
+        "colour_harmony": -ALL_WHITE_COST * unasked_white(items, context),
+    }
 
 
 def rules_cost(problems: Sequence[Violation]) -> float:
@@ -117,7 +131,8 @@ def score(
     features = item_features(items) if features is None else features
     parts = outfit_parts(features, model) if items else dict.fromkeys(COMPATIBILITY_PARTS, 0.0)
     parts.update(context_parts(items, context, feedback, unaries=unaries))
-    parts["formality"] += clash_cost(items, context)
+    for name, cost in soft_rule_costs(items, context).items():
+        parts[name] += cost
     problems = tuple(outfit_problems(items, context))
     parts["rules"] = rules_cost(problems)
     parts = {name: round(float(np.float64(value)), 4) for name, value in parts.items()}

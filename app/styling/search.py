@@ -19,7 +19,7 @@ from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, OUTER, TAILORED, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
 from app.styling.rules import COLD_C, is_sure, item_problems, outfit_problems, warmth_needed
-from app.styling.scoring import clash_cost, context_parts, score, unary
+from app.styling.scoring import context_parts, score, soft_rule_costs, unary
 
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))
 OPTIONAL = {
@@ -207,7 +207,7 @@ def _final_logit(
     """The beam's compatibility value with the context parts recomputed for the whole outfit (bounded, and
     with the outfit-level terms: weather, the combination's feedback, repeats), as score() computes them."""
     parts = context_parts(items, context, feedback, unaries=unaries)
-    return pairs_only + sum(parts.values()) + clash_cost(items, context)
+    return pairs_only + sum(parts.values()) + sum(soft_rule_costs(items, context).values())
 
 
 def _diverse(
