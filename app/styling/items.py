@@ -60,6 +60,7 @@ class Outfit:
     parts: Mapping[str, float]  # each rule's contribution, see compatibility.PARTS
     explanation: str
     problems: tuple[Violation, ...] = ()  # hard rules it breaks (only when the wardrobe leaves no choice)
+    flaws: tuple[str, ...] = ()  # what the explanation holds against it (a clash, loungewear, the weather...)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from app.styling.context import (
     rotation_cost,
     weather_fit,
 )
-from app.styling.explain import explain
+from app.styling.explain import criticisms, explain
 from app.styling.features import ItemFeatures, item_features
 from app.styling.items import FeedbackStats, Outfit, Violation, WardrobeItem
 from app.styling.rules import CLASH_IS_A_RULE, formality_clashes, lounging, outfit_problems, unasked_white
@@ -30,6 +30,11 @@ BOUNDS = {"preferences": (-1.5, 1.5), "feedback": (-3.5, 3.5), "rotation": (-5.0
 # The occasion part saturates (smoothly, so each off piece still costs something): a clean outfit a little
 # under-dressed for the day must not score like one that breaks a rule; the dress code's "no"s are rules.
 OCCASION_SCALE = 2.5
+# An outfit its own explanation criticises ("but mixes dressy and casual pieces") never shows above this share
+# of what its parts give (0.99 -> 0.74): a near-perfect score beside a stated flaw contradicts itself. Having
+# been worn recently is no flaw of the outfit (its cost is in `rotation`).
+FLAWED_SCALE = 0.75
+NOT_A_FLAW = frozenset({"rotation"})
 RULE_COST = 6.0  # per broken rule, in logit units: a broken outfit scores near 0
 STRUCTURE_COST = 10.0  # an impossible combination (two pairs of shoes, a dress with trousers)
 CLASH_COST = 1.5  # formal shoes with shorts on a casual day: allowed, but below every coherent outfit
@@ -136,10 +141,12 @@ def score(
     problems = tuple(outfit_problems(items, context))
     parts["rules"] = rules_cost(problems)
     parts = {name: round(float(np.float64(value)), 4) for name, value in parts.items()}
+    flaws = () if problems else tuple(r for part, r in criticisms(items, parts, context) if part not in NOT_A_FLAW)
     return Outfit(
         items=items,
-        score=round(to_score(model.bias, parts), 4),
+        score=round(to_score(model.bias, parts) * (FLAWED_SCALE if flaws else 1.0), 4),
         parts=parts,
         explanation=explain(items, parts, problems, context),
         problems=problems,
+        flaws=flaws,
     )

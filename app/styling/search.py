@@ -231,6 +231,30 @@ def _diverse(
     return picked
 
 
+def _shown_order(
+    ranked: list[tuple[WardrobeItem, ...]],
+    count: int,
+    anchors: frozenset[int],
+    scorer: Callable[[tuple[WardrobeItem, ...]], Outfit],
+) -> list[Outfit]:
+    """The best `count` diverse outfits by their shown score. A stated flaw lowers a score (scoring.FLAWED_SCALE),
+    so when a first pick has one, the next best are scored too and may take its place: the list is in the order
+    of the scores it shows, which are what rating the same items returns."""
+    picked = _diverse(ranked, count, anchors)
+    scored = {_key(items): scorer(items) for items in picked}
+    if any(outfit.flaws for outfit in scored.values()):
+        for items in _diverse(ranked, 2 * count, anchors):
+            if _key(items) not in scored:
+                scored[_key(items)] = scorer(items)
+        by_score = sorted(scored.values(), key=lambda outfit: -outfit.score)
+        picked = _diverse([outfit.items for outfit in by_score], count, anchors)
+    return sorted((scored[_key(items)] for items in picked), key=lambda outfit: -outfit.score)
+
+
+def _key(items: tuple[WardrobeItem, ...]) -> frozenset[int]:
+    return frozenset(item.id for item in items)
+
+
 def suggest(
     items: list[WardrobeItem],
     context: StyleContext = StyleContext(),
@@ -287,8 +311,12 @@ def _suggest_with(
     best = sorted((e for e in pool.values() if e.problem_count == fewest), key=lambda entry: -entry.logit)
     if fewest:  # nothing in the wardrobe satisfies every rule today: say what is missing
         unmet += [p.fix or p.message for p in best[0].problems]
-    picked = _diverse([entry.items for entry in best], count, context.anchor_ids)
-    result.outfits = [pool[frozenset(i.id for i in outfit)].scored(context, feedback) for outfit in picked]
+    result.outfits = _shown_order(
+        [entry.items for entry in best],
+        count,
+        context.anchor_ids,
+        lambda items: pool[_key(items)].scored(context, feedback),
+    )
     result.unmet = list(dict.fromkeys(unmet))
     return result
 
