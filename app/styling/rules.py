@@ -247,6 +247,16 @@ def unasked_white(items: Sequence[WardrobeItem], context: StyleContext) -> bool:
     return all_white(items) and not (WHITE_FAMILIES & context.preferences.liked_colours)
 
 
+# When the wardrobe cannot meet every rule, the weather's rules yield first: an umbrella or a coat over the arm
+# helps in the rain, nothing helps sneakers at a wedding or a missing shoe.
+YIELDING_RULES = frozenset({"rain", "cold", "heat"})
+
+
+def breakage(problems: Sequence[Violation]) -> tuple[int, int]:
+    """How badly an outfit breaks the rules, to compare two that both do: how many, then how many that do not yield."""
+    return len(problems), sum(1 for problem in problems if problem.rule not in YIELDING_RULES)
+
+
 def outfit_problems(items: Sequence[WardrobeItem], context: StyleContext) -> list[Violation]:
     """Every hard rule this outfit breaks (structure first), or [] when a stylist would let it out."""
     found = _structure(items) + _weather_outfit(items, context)

@@ -18,7 +18,7 @@ from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, OUTER, TAILORED, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
-from app.styling.rules import COLD_C, is_sure, item_problems, outfit_problems, warmth_needed
+from app.styling.rules import COLD_C, breakage, is_sure, item_problems, outfit_problems, warmth_needed
 from app.styling.scoring import context_parts, score, soft_rule_costs, unary
 
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))
@@ -278,8 +278,9 @@ class Candidate:
     rows: tuple[int, ...] = ()  # the items' rows there
 
     @property
-    def problem_count(self) -> int:
-        return len(self.problems)
+    def breakage(self) -> tuple[int, int]:
+        """How many rules it breaks, then how many of those are not the weather's (which yield first)."""
+        return breakage(self.problems)
 
     def scored(self, context: StyleContext, feedback: FeedbackStats) -> Outfit:
         """score() of these items (the same parts and words), from the table when there is one."""
@@ -307,9 +308,9 @@ def _suggest_with(
     groups, unmet = _filter(groups, context)
     shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
     pool = pool_of(shapes, groups, context, feedback)
-    fewest = min((entry.problem_count for entry in pool.values()), default=0)
-    best = sorted((e for e in pool.values() if e.problem_count == fewest), key=lambda entry: -entry.logit)
-    if fewest:  # nothing in the wardrobe satisfies every rule today: say what is missing
+    fewest = min((entry.breakage for entry in pool.values()), default=(0, 0))
+    best = sorted((e for e in pool.values() if e.breakage == fewest), key=lambda entry: -entry.logit)
+    if fewest[0]:  # nothing in the wardrobe satisfies every rule today: say what is missing
         unmet += [p.fix or p.message for p in best[0].problems]
     result.outfits = _shown_order(
         [entry.items for entry in best],
