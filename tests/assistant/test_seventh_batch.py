@@ -127,3 +127,20 @@ def test_a_care_yes_no_reads_the_fabric_from_the_kind_of_piece() -> None:
     assert answer.intent == "care" and answer.text.startswith("No"), answer.text
     (french,) = converse("est-ce que je peux mettre mon pull moutarde au sèche-linge ?")
     assert french.text.startswith("Non") and "tache" not in french.text, french.text  # a sweater is no sweat stain
+
+
+def test_a_startup_interview_is_dressed_like_its_office_and_said_as_an_interview() -> None:
+    slots = understand("interview at a startup tomorrow").slots
+    assert (slots.occasion, slots.event) == ("work", "interview")
+    assert understand("interview at a bank").slots.occasion == "interview"
+    (answer,) = converse("sneakers to a startup interview ok?")
+    assert answer.text.startswith("It depends") and "interview" in answer.text, answer.text
+    (outfit,) = converse("what should i wear to an interview at a tech company")
+    assert outfit.text.startswith("For an interview") and not {80, 82} & set(outfit.referenced_item_ids), outfit.text
+
+
+def test_it_depends_on_a_kind_names_the_users_own_piece_of_that_kind() -> None:
+    (answer,) = converse("can i wear sneakers to a dinner")
+    assert answer.text.startswith("It depends") and 80 in answer.referenced_item_ids, answer.text
+    (french,) = converse("je peux mettre des baskets pour un dîner ?")
+    assert 80 in french.referenced_item_ids, french.text

@@ -137,6 +137,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_other_option": ("Mehr Kombinationen gibt dein Kleiderschrank dafür im Moment nicht her.",),
     "instead": ("Wie wäre es stattdessen mit {items_dat}?",),
     "instead_pieces": ("Besser: {items_or}.",),
+    "if_relaxed": ("Wenn ja, passt {items_or}.",),
     "which_one": ("Welches meinst du: {items_or}?",),
     "try_these": ("Probier {items_or}.",),
     "nothing_to_pair": ("Ich sehe noch nichts, das dazu passt.",),

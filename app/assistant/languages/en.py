@@ -108,6 +108,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_other_option": ("That's the only combination your wardrobe gives for this so far.",),
     "instead": ("How about {items} instead?", "Try {items} instead."),
     "instead_pieces": ("Better: {items_or}.", "Instead, I'd pick {items_or}."),
+    "if_relaxed": ("If it is, {items_or} will do.",),
     "which_one": ("Which one do you mean: {items_or}?",),
     "try_these": ("Try {items_or}.",),
     "nothing_to_pair": ("I don't see anything to pair it with yet.",),

@@ -112,6 +112,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_other_option": ("Por ahora tu armario no da otra combinación para esto.",),
     "instead": ("¿Qué tal {items}?", "Prueba mejor {items}."),
     "instead_pieces": ("Mejor: {items_or}.",),
+    "if_relaxed": ("Si es así, elige {items_or}.",),
     "which_one": ("¿Cuál quieres decir: {items_or}?",),
     "try_these": ("Prueba {items_or}.",), "nothing_to_pair": ("Todavía no veo nada con qué combinarlo.",),
     "goes_with": ("Con {items}, me pondría {other}.", "{items_cap} combina bien con {other}."),

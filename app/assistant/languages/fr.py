@@ -122,6 +122,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_other_option": ("C'est la seule combinaison que ta garde-robe permet pour l'instant.",),
     "instead": ("Et plutôt {items} ?", "Essaie plutôt {items}."),
     "instead_pieces": ("Mieux : {items_or}.", "Je choisirais plutôt {items_or}."),
+    "if_relaxed": ("Si c'est le cas, choisis {items_or}.",),
     "which_one": ("Tu parles de laquelle : {items_or} ?",),
     "try_these": ("Essaie {items_or}.",),
     "nothing_to_pair": ("Je ne vois encore rien à associer.",),

@@ -110,6 +110,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike/item": ("Ricevuto, lascio fuori {item_plain}.",),
     "no_other_option": ("Per ora il tuo guardaroba non offre un'altra combinazione per questo.",),
     "instead": ("Prova invece: {items}.", "In alternativa: {items}."), "instead_pieces": ("Meglio: {items_or}.",),
+    "if_relaxed": ("Se sì, scegli {items_or}.",),
     "which_one": ("Quale intendi: {items_or}?",), "try_these": ("Prova {items_or}.",),
     "nothing_to_pair": ("Non vedo ancora niente da abbinare.",),
     "goes_with": ("Con {items}, metterei {other}.", "{items_cap} sta bene con {other}."),

@@ -112,6 +112,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike/item": ("Anotado, deixo de fora {item_plain}.",),
     "no_other_option": ("Por enquanto o seu guarda-roupa não dá outra combinação para isto.",),
     "instead": ("Que tal {items}?", "Experimente antes {items}."), "instead_pieces": ("Melhor: {items_or}.",),
+    "if_relaxed": ("Se for o caso, escolhe {items_or}.",),
     "which_one": ("Qual quer dizer: {items_or}?",), "try_these": ("Experimente {items_or}.",),
     "nothing_to_pair": ("Ainda não vejo nada para combinar.",),
     "goes_with": ("Com {items}, eu usaria {other}.", "{items_cap} combina bem com {other}."),

@@ -20,6 +20,8 @@ TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
 RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
+# Bare legs, shoulders or toes are the dress code's call: "it depends" on them names none of yours as "will do"
+BARE = frozenset({"shorts", "tank-top", "sandals", "flip-flops", "crop-top"})
 OUTFIT_PIECES = 4  # "fit check: blouse, trousers, heels": a verdict on the whole outfit names every piece
 BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
 CLASH = re.compile(r"\bclash\w*\b")  # "do navy and black clash?": yes and no change places
@@ -210,18 +212,23 @@ def yesno(ask: Ask) -> Plan:
     if generic_only and ask.slots.occasion in OCCASIONS and len(ask.slots.garments) == 1:
         kind = ask.slots.garments[0].kind
         judge = _kind_needed if NEED.search(ask.u.text) else _kind_for_occasion
-        plan.say("verdict", verdict=judge(kind, str(ask.slots.occasion)), kind=kind, occasion=ask.slots.occasion)
+        plan.say("verdict", verdict=judge(kind, str(ask.slots.occasion)), kind=kind, occasion=ask.slots.occasion,
+                 event=ask.slots.event)  # fmt: skip
         occasion = str(ask.slots.occasion)
         same_kind = [i for i in of_kind(ask.wardrobe, kind) if _for_occasion(i, occasion).answer == "yes"]
         slot = category_of(kind)  # "do I need a tie?": your ties, never your belt; other shoes for sneakers
         pool = [] if same_kind or slot == "accessory" else of_kind(ask.wardrobe, f"category:{slot}")
         better = same_kind or [i for i in pool if _for_occasion(i, occasion).answer == "yes"]
+        said = plan.lines[0].values["verdict"].answer
+        owned = sorted(of_kind(ask.wardrobe, kind), key=lambda i: (i.style == "sporty", -formality(i), i.id))
+        if said == "depends" and owned and not same_kind and kind not in BARE:  # which of yours, if the place allows
+            plan.say("if_relaxed", *owned[:1])
         if better:
             plan.say("yours" if plan.lines[0].values["verdict"].answer == "yes" else "instead_pieces", *better[:2])
         return plan
     if not items and generic and ask.slots.occasion in OCCASIONS:
         plan.say("verdict", verdict=_kind_for_occasion(generic[0], str(ask.slots.occasion)), kind=generic[0],
-                 occasion=ask.slots.occasion)  # fmt: skip
+                 occasion=ask.slots.occasion, event=ask.slots.event)  # fmt: skip
         return plan
     if not items and len(ask.slots.colours) == 1 and not ask.slots.garments:
         colour = ask.slots.colours[0]

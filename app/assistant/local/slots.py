@@ -182,6 +182,11 @@ MONTHS = {
 }  # fmt: skip
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 MAY_MONTH = re.compile(r"\b(?:in|during|early|late|mid|of|this|next|last)[- ]may\b|\bmay (?:trip|holiday|weekend)\b")
+# Employers whose interviews are dressed like their offices, smart casual, rather than in a suit
+RELAXED_EMPLOYER = re.compile(
+    r"\b(?:start-?ups?|start ups?|tech (?:company|firm|job)|tech|creative|agency|design studio|studio|gaming"
+    r"|nonprofit)\b"
+)
 EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation)\b")  # the languages' occasions say these
 DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend)\b")
 _JUDGED = re.compile(r"\btoo (?:formal|casual|dressy|smart)\b")  # "too formal for jeans" names no occasion
@@ -210,6 +215,8 @@ def slots_of(text: str) -> Slots:
     occasion = _occasion(activity_free)
     if HIKING.search(text) and occasion in (None, "casual", "travel"):
         occasion = "outdoor"  # "a hiking trip", "hike on Sunday": dressed for the trail, not a flight or a café
+    relaxed = occasion == "interview" and RELAXED_EMPLOYER.search(text) is not None
+    occasion = "work" if relaxed else occasion  # a startup interview: the office's dress, a step up, not a bank's
     return Slots(
         occasion=occasion,
         temperature_c=_temperature(text),
@@ -227,7 +234,7 @@ def slots_of(text: str) -> Slots:
         garments=_garments(garment_text),
         ids=tuple(int(m) for m in re.findall(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b", text)),
         direction=_direction(text),
-        event=next((m.group(1) for m in [EVENT.search(text)] if m), None),
+        event="interview" if relaxed else next((m.group(1) for m in [EVENT.search(text)] if m), None),
         day=next((m.group(1) for m in [DAY.search(text)] if m), None),
     )
 

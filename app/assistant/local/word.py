@@ -40,7 +40,8 @@ def _kind_words(lang: Language, values: Mapping[str, Any]) -> dict[str, str]:
 def occasion_words(lang: Language, occasion: str, event: str | None = None) -> str:
     """How the language says the occasion; an event the question named is said as that event ("For lunch", "For a
     christening", never "For dinner" or "For a wedding" because they are dressed alike)."""
-    return lang.occasions.get(f"{occasion}/{event}") or lang.occasions.get(occasion, occasion)
+    said = lang.occasions.get(f"{occasion}/{event}") or lang.occasions.get(event or "")  # an interview dressed as work
+    return said or lang.occasions.get(occasion, occasion)
 
 
 def lead(lang: Language, values: Mapping[str, Any]) -> str:
