@@ -18,7 +18,7 @@ from app.outfits import collage
 from app.outfits.models import OutfitFeedback, WearLogEntry
 from app.outfits.schemas import ContextIn, FeedbackRequest
 from app.storage.base import ObjectNotFound, Storage
-from app.styling.occasions import UnknownOccasion, resolve_occasion
+from app.styling.occasions import OCCASION_NAMES, UnknownOccasion, resolve_occasion
 from app.users.models import User
 from app.wardrobe.models import WardrobeImage
 from app.wardrobe.service import to_wardrobe_item, wardrobe_items
@@ -89,6 +89,7 @@ async def style_context(
 ) -> styling.StyleContext:
     return styling.StyleContext(
         occasion=canonical_occasion(context.occasion),
+        occasion_said=" ".join(context.occasion.split()) if context.occasion else None,
         temperature_c=context.temperature_c,
         rain=context.rain,
         season=context.season,
@@ -173,9 +174,18 @@ async def wear_log(session: AsyncSession, *, user_id: int, limit: int, offset: i
     return list(await session.scalars(query))
 
 
+TITLE_OCCASION_CHARS = 40  # of the occasion in the collage title: one line on a phone
+
+
 def collage_title(context: styling.StyleContext) -> str:
-    """The caption's first line: occasion and weather, as a person would say them."""
-    words = [(context.occasion or "everyday").replace("-", " ").capitalize()]
+    """The caption's first line: the occasion in the client's words (a brunch is not captioned "Dinner", the code
+    it is dressed by), and the weather."""
+    said = context.occasion_said
+    if not said or said.lower() in OCCASION_NAMES:  # a canonical name: its label ("wedding-guest" -> "Wedding guest")
+        said = (context.occasion or "everyday").replace("-", " ")
+    if len(said) > TITLE_OCCASION_CHARS:  # the title is one line on a phone
+        said = said[: TITLE_OCCASION_CHARS - 1].rstrip() + "…"
+    words = [said[:1].upper() + said[1:]]
     if context.temperature_c is not None:
         words.append(f"{context.temperature_c:g} °C")
     if context.rain:

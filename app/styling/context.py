@@ -44,6 +44,7 @@ _NO_WEAR: Mapping[int, int] = MappingProxyType({})
 @dataclass(frozen=True)
 class StyleContext:
     occasion: str | None = None
+    occasion_said: str | None = None  # the client's own words for it ("Sunday lunch with my parents"), for captions
     temperature_c: float | None = None
     rain: bool = False
     season: str | None = None

@@ -84,7 +84,10 @@ DRESS_CODES: dict[str, DressCode] = {
     "date": DressCode("on a date", frozenset({"undershirt", "slippers"}), no_sportswear=True, no_beachwear=True),
     # A meal with people, by day or in the evening (lunch with family, brunch, drinks): hats come off at the table.
     "dinner": DressCode(
-        "at dinner", frozenset({"undershirt", "slippers", "cap", "hat"}), no_sportswear=True, no_beachwear=True
+        "at a meal out",  # not "at dinner": a brunch or a lunch is dressed by this code too
+        frozenset({"undershirt", "slippers", "cap", "hat"}),
+        no_sportswear=True,
+        no_beachwear=True,
     ),
     "party": DressCode("at a party", frozenset({"undershirt", "slippers"}), no_sportswear=True, no_beachwear=True),
     "gym": DressCode(

@@ -5,6 +5,8 @@ from io import BytesIO
 from PIL import Image
 
 from app.outfits.collage import BACKGROUND, CAPTION, HEIGHT, MAX_BYTES, MAX_SIDE, WIDTH, Piece, render
+from app.outfits.service import TITLE_OCCASION_CHARS, collage_title
+from app.styling import StyleContext
 from tests.factories import encode
 
 RED, GREEN, BLUE, YELLOW, CYAN = (200, 20, 20), (20, 160, 20), (20, 20, 200), (230, 200, 20), (20, 190, 200)
@@ -85,3 +87,14 @@ def test_a_long_caption_drops_the_list_the_picture_already_shows_not_the_reasons
     long = f"{names}: {reasons} together, a consistent style; but mixes dressy and casual pieces (a casual coat)."
     assert collage_caption(long).startswith("Grey coat and closed formal shoes for the rain")
     assert collage_caption(long).endswith("(a casual coat).")
+
+
+def test_the_collage_title_says_the_occasion_in_the_clients_words() -> None:
+    """A brunch is dressed by the meal-out code (`dinner`) but captioned as the brunch it is."""
+    brunch = StyleContext(occasion="dinner", occasion_said="sunday brunch with my parents", temperature_c=18)
+    assert collage_title(brunch) == "Sunday brunch with my parents · 18 °C"
+    assert collage_title(StyleContext(occasion="wedding-guest", occasion_said="wedding-guest")) == "Wedding guest"
+    assert collage_title(StyleContext()) == "Everyday"
+    said = "my best friend's surprise thirtieth birthday party"
+    long = collage_title(StyleContext(occasion="party", occasion_said=said))
+    assert len(long) <= TITLE_OCCASION_CHARS and long.endswith("…")
