@@ -144,3 +144,11 @@ def test_it_depends_on_a_kind_names_the_users_own_piece_of_that_kind() -> None:
     assert answer.text.startswith("It depends") and 80 in answer.referenced_item_ids, answer.text
     (french,) = converse("je peux mettre des baskets pour un dîner ?")
     assert 80 in french.referenced_item_ids, french.text
+
+
+def test_it_depends_on_bare_legs_names_no_shorts_of_yours() -> None:
+    wardrobe = (*CLOSET, item(85, "shorts", "bottom", "denim blue", "blue", formality=1, warmth=1))
+    (answer,) = converse_over("can i wear shorts to the office?", wardrobe=wardrobe)
+    assert 85 not in answer.referenced_item_ids and {75, 76, 77} & set(answer.referenced_item_ids), answer.text
+    (sandals,) = converse("can i get away with sandals at the office?")
+    assert 82 in sandals.referenced_item_ids, sandals.text  # open shoes are a smart-casual office's choice

@@ -20,8 +20,8 @@ TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
 RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
-# Bare legs, shoulders or toes are the dress code's call: "it depends" on them names none of yours as "will do"
-BARE = frozenset({"shorts", "tank-top", "sandals", "flip-flops", "crop-top"})
+# Bare legs or shoulders are the dress code's call: "it depends" on them names none of yours as "will do"
+BARE = frozenset({"shorts", "tank-top", "flip-flops", "crop-top"})
 OUTFIT_PIECES = 4  # "fit check: blouse, trousers, heels": a verdict on the whole outfit names every piece
 BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
 CLASH = re.compile(r"\bclash\w*\b")  # "do navy and black clash?": yes and no change places
