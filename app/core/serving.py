@@ -2,17 +2,35 @@
 benchmark and the end-to-end tests (tests/reliability/test_request_limits.py checks each of them).
 
 - h11 caps the request line and headers at MAX_HEADER_BYTES (431/400 past it); httptools buffered 1 MB.
-- asyncio's own event loop, not uvloop (uvicorn's default when installed): with 64 connections in flight on one
-  worker, uvloop left a few connections waiting seconds while the rest were served (image list, wrk c64: p99
-  1.3-2.5 s on uvloop against 0.11-0.52 s on asyncio at the same throughput, alternating, docs/benchmarks.md).
-  No request took over 0.6 s inside the app either way; the wait was in the loop's scheduling.
+- The event loop follows the database (`event_loop`, uvicorn's `--loop` factory), measured both ways
+  (docs/benchmarks.md, "Session 5"):
+  - on SQLite, asyncio's own loop. aiosqlite answers from a thread per connection, and with 64 connections in
+    flight on one worker uvloop left a few connections waiting over a second while it served the rest (image
+    list, wrk c64, alternating: p99 1.0-1.45 s on uvloop, 88-141 ms on asyncio, the same req/s within 5%);
+  - on PostgreSQL, uvloop: asyncpg needs no threads, and uvloop served 30-50% more requests there (two workers,
+    image list: 457 / 867 req/s at c16 / c64 against 299 / 612 on asyncio).
 """
 
+import asyncio
 from typing import Any
 
+from app.core.config import Settings
 from app.core.limits import MAX_HEADER_BYTES
 
-UVICORN_OPTIONS: dict[str, Any] = {"http": "h11", "h11_max_incomplete_event_size": MAX_HEADER_BYTES, "loop": "asyncio"}
+UVICORN_OPTIONS: dict[str, Any] = {
+    "http": "h11",
+    "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
+    "loop": "app.core.serving:event_loop",
+}
+
+
+def event_loop() -> asyncio.AbstractEventLoop:
+    """A new event loop for this server process: uvloop on PostgreSQL, asyncio's own on SQLite (see above)."""
+    if Settings().is_sqlite:  # read from the environment as the app will read it
+        return asyncio.new_event_loop()
+    import uvloop
+
+    return uvloop.new_event_loop()
 
 
 def uvicorn_flags() -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.core.serving import UVICORN_FLAGS
+from app.core.serving import UVICORN_FLAGS, event_loop
 from tests.servers import ROOT, local_env, serving
 
 UPLOAD_LIMIT = 100_000  # STYLIST_MAX_UPLOAD_BYTES for these servers: small, so a test sends little
@@ -108,3 +108,19 @@ async def test_streamed_bytes_are_counted_without_content_length(client_with: ob
     assert response.status_code == 413, response.text
     assert response.json()["error"] == "payload_too_large"
     assert sum(produced) <= UPLOAD_LIMIT + 64 * 1024 + 2 * 8192  # read up to the limit, then stopped
+
+
+@pytest.mark.parametrize(
+    ("database_url", "loop_module"),
+    [("sqlite+aiosqlite:///x.db", "asyncio"), ("postgresql+asyncpg://u@h/db", "uvloop")],
+)
+def test_the_event_loop_follows_the_database(
+    monkeypatch: pytest.MonkeyPatch, database_url: str, loop_module: str
+) -> None:
+    """asyncio's loop beside aiosqlite's threads (uvloop kept some connections waiting seconds), uvloop on asyncpg."""
+    monkeypatch.setenv("STYLIST_DATABASE_URL", database_url)
+    loop = event_loop()
+    try:
+        assert type(loop).__module__.split(".")[0] == loop_module
+    finally:
+        loop.close()
