@@ -10,7 +10,6 @@ import os
 import socket
 import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import httpx
 
-from app.core.serving import UVICORN_FLAGS
+from app.core.serving import loopback_server_command
 from load.report import random_jpeg
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,18 +105,7 @@ def ours(
     if redis_url:  # what several workers or replicas need: shared rate limits and token revocations
         env["STYLIST_REDIS_URL"] = redis_url
     port = free_port()
-    # Served as `make run` and the image serve it (h11, the asyncio loop: app/core/serving.py), older checkouts too.
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "app.main:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        *UVICORN_FLAGS,
-    ]
+    command = loopback_server_command(port)  # served as `make run` serves it, older checkouts too
     command += ["--loop", loop] if loop else []  # uvicorn takes the last --loop given
     command += ["--workers", str(workers)] if workers > 1 else []
     with _running(name, command, env=env, cwd=root, log=folder, port=port, ready_path="/health/live") as server:

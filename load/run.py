@@ -14,7 +14,6 @@ import ipaddress
 import os
 import random
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from app.core.serving import UVICORN_FLAGS
+from app.core.serving import loopback_server_command
 from load.report import Results, User, print_results, random_jpeg
 
 QUESTIONS = ("What goes with navy?", "What should I wear to a wedding?", "Is my wardrobe good for winter?")
@@ -209,19 +208,7 @@ def server_env(args: argparse.Namespace, storage_dir: Path) -> dict[str, str]:
 def own_server(env: dict[str, str]) -> Iterator[str]:
     """A uvicorn on a free loopback port for the duration of the run."""
     port = _free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "app.main:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        *UVICORN_FLAGS,  # served as `make run` and the image serve it
-    ]
+    command = loopback_server_command(port, "--log-level", "warning")  # served as `make run` serves it
     process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our interpreter
     url = f"http://127.0.0.1:{port}"
     try:

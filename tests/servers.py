@@ -6,7 +6,6 @@ client, replicas, limits, logging, shutdown) gets the same command line and the 
 
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from app.core.serving import UVICORN_FLAGS
+from app.core.serving import loopback_server_command
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,17 +48,7 @@ class Server:
 def start(env: dict[str, str], log: Path, *extra_args: str) -> Server:
     """Starts uvicorn on a free port with stdout and stderr in `log`; does not wait for it."""
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "app.main:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        *UVICORN_FLAGS,
-    ]
+    command = loopback_server_command(port)
     with log.open("wb") as sink:  # the child keeps its own descriptor
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             [*command, *extra_args], cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT

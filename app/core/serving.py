@@ -12,6 +12,7 @@ benchmark and the end-to-end tests (tests/reliability/test_request_limits.py che
 """
 
 import asyncio
+import sys
 from typing import Any
 
 from app.core.config import Settings
@@ -41,3 +42,19 @@ def uvicorn_flags() -> tuple[str, ...]:
 
 
 UVICORN_FLAGS = uvicorn_flags()
+
+
+def loopback_server_command(port: int, *extra: str) -> list[str]:
+    """This interpreter serving the app on 127.0.0.1:`port` as `make run` does (the load run, benchmarks, tests)."""
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app.main:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        *UVICORN_FLAGS,
+        *extra,
+    ]
