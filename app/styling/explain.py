@@ -48,19 +48,23 @@ def explain(
     parts: Mapping[str, float],
     problems: Sequence[Violation] = (),
     context: StyleContext | None = None,
+    *,
+    critiques: Sequence[tuple[str, str]] | None = None,
 ) -> str:
-    """What the outfit is, the hard rule that decided (or the one it breaks), then the strongest reasons."""
+    """What the outfit is, the hard rule that decided (or the one it breaks), then the strongest reasons.
+    `critiques` are criticisms(items, parts, context) when the caller (scoring.score) has them already."""
     names = " + ".join(describe(item) for item in items)
     if problems:
         broken = "; ".join(problem.message for problem in problems[:3])
         return f"{names}: breaks a rule ({broken}), the best the wardrobe allows today."
     context = context or StyleContext()
-    faults = soft_faults(items, context)
+    critiques = criticisms(items, parts, context) if critiques is None else critiques
+    held = {part for part, _ in critiques}  # a part held against the outfit is not also praised
     ranked = sorted(parts.items(), key=lambda kv: kv[1])
     good = [
-        PRAISE[n] for n, v in reversed(ranked) if v > _NOTABLE and n in PRAISE and n != "occasion" and n not in faults
+        PRAISE[n] for n, v in reversed(ranked) if v > _NOTABLE and n in PRAISE and n != "occasion" and n not in held
     ][:2]
-    bad = [reason for _, reason in criticisms(items, parts, context)][:1]
+    bad = [reason for _, reason in critiques][:1]
     code = DRESS_CODES.get(context.occasion or "")
     decided = [*_weather_notes(items, context), *([f"fits the dress code {code.where}"] if code else [])]
     reasons = ", ".join(decided + good) or "a workable combination"

@@ -53,6 +53,7 @@ CLASHES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
 LOUNGE_TOPS = frozenset({"hoodie", "sweatshirt"})
 LOUNGE_OCCASIONS = frozenset({"casual"})
 WHITE_FAMILIES = frozenset({"white"})
+GARMENT_SLOTS = frozenset({"top", "bottom", "one-piece", "outerwear"})  # what "head to toe" counts
 CLASH_IS_A_RULE = frozenset({"work", "interview", "wedding-guest", "formal", "funeral", "date", "dinner", "party"})
 
 
@@ -233,9 +234,6 @@ def all_white(items: Sequence[WardrobeItem]) -> bool:
     families = [i.colour_families[0] for i in items if i.category in GARMENT_SLOTS and i.colour_families]
     garments = sum(1 for i in items if i.category in GARMENT_SLOTS)
     return garments >= 2 and len(families) == garments and all(family in WHITE_FAMILIES for family in families)
-
-
-GARMENT_SLOTS = frozenset({"top", "bottom", "one-piece", "outerwear"})
 
 
 def lounging(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:

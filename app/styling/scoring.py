@@ -141,12 +141,13 @@ def score(
     problems = tuple(outfit_problems(items, context))
     parts["rules"] = rules_cost(problems)
     parts = {name: round(float(np.float64(value)), 4) for name, value in parts.items()}
-    flaws = () if problems else tuple(r for part, r in criticisms(items, parts, context) if part not in NOT_A_FLAW)
+    critiques = () if problems else criticisms(items, parts, context)
+    flaws = tuple(reason for part, reason in critiques if part not in NOT_A_FLAW)
     return Outfit(
         items=items,
         score=round(to_score(model.bias, parts) * (FLAWED_SCALE if flaws else 1.0), 4),
         parts=parts,
-        explanation=explain(items, parts, problems, context),
+        explanation=explain(items, parts, problems, context, critiques=critiques),
         problems=problems,
         flaws=flaws,
     )
