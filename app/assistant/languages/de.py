@@ -204,6 +204,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview": ("Nein, {items} lenkt bei einem Vorstellungsgespräch zu sehr ab; ruhige Farben lassen dich sprechen.",),
     "verdict/no/too_bright_for_interview/pl": ("Nein, {items} lenken bei einem Vorstellungsgespräch zu sehr ab; ruhige Farben lassen dich sprechen.",),
     "verdict/no/too_bright_for_funeral": ("Nein, {items} ist zu bunt für eine Beerdigung; dunkle, schlichte Teile sind respektvoller.",),
+    "verdict/depends/tie_for_funeral": ("Kommt darauf an: {items} fällt auf einer Beerdigung etwas auf; sicher ist eine schwarze, dunkelblaue oder dunkelgraue Krawatte.",),
     "verdict/no/white_at_wedding": ("Nein, Weiß gehört der Braut.",),
     "verdict/no/kind_too_casual_for": ("Nein, {kinds} sind zu leger für {occasion}.",),
     "verdict/no/open_shoes_rain": ("Nein, {items} sind im Regen sofort durchnässt.",),
@@ -234,6 +235,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # prints said as adjectives before the noun, declined ("mein kariertes Hemd"); revisions said short
+    **{f"{stem}{end}": word for stem, word in (("kariert", "checked"), ("gestreift", "striped"), ("geblümt", "floral"),
+       ("gepunktet", "spotty")) for end in ("", "e", "er", "es", "en", "em")},
+    "weniger formell": "less formal", "weniger schick": "less formal", "weniger elegant": "less formal",
+    "lässiger": "more casual", "legerer": "more casual", "schicker": "smarter", "eleganter": "smarter",
     "taufe": "christening", "abschlussfeier": "graduation", "feier": "party", "fest": "party",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "geburtstagsfeier": "birthday party", "geburtstag": "birthday", "mittagessen": "lunch", "bei meinen eltern": "at my parents'",

@@ -175,6 +175,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview": ("No, {items} would pull focus at an interview; quieter colours let you do the talking.",),
     "verdict/no/too_bright_for_interview/pl": ("No, {items} would pull focus at an interview; quieter colours let you do the talking.",),
     "verdict/no/too_bright_for_funeral": ("No, {items} is too bright for a funeral; dark, plain pieces are the respectful choice.",),
+    "verdict/depends/tie_for_funeral": ("It depends: {items} is a touch festive for a funeral; a black, navy or dark grey tie is the safe choice.",),
     "verdict/no/white_at_wedding": ("No, white is the bride's colour; {items} would upstage her.",),
     "verdict/no/kind_too_casual_for": ("No, {kinds} are too casual for {occasion}.",),
     "verdict/no/open_shoes_rain": ("No, {items} will soak through in the rain.",),

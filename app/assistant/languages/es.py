@@ -177,6 +177,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview": ("No, {items} llama demasiado la atención en una entrevista; los colores discretos te dejan hablar a ti.",),
     "verdict/no/too_bright_for_interview/pl": ("No, {items} llaman demasiado la atención en una entrevista; los colores discretos te dejan hablar a ti.",),
     "verdict/no/too_bright_for_funeral": ("No, {items} es demasiado alegre para un funeral; lo respetuoso son prendas oscuras y lisas.",),
+    "verdict/depends/tie_for_funeral": ("Depende: {items} llama un poco la atención en un funeral; lo seguro es una corbata negra, azul marino o gris oscuro.",),
     "verdict/no/white_at_wedding": ("No, el blanco es de la novia.",),
     "verdict/no/kind_too_casual_for": ("No, las {kinds} son demasiado informales para {occasion}.",),
     "verdict/no/open_shoes_rain": ("No, {items} se empaparán con la lluvia.",),
@@ -207,6 +208,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # prints said as adjectives; colours said as "color X"; "¿me pongo X con Y?" asks about wearing them together
+    "a cuadros": "checked", "de cuadros": "checked", "a rayas": "striped", "de rayas": "striped", "rayado": "striped",
+    "rayada": "striped", "estampado de flores": "floral", "óxido": "rust", "color óxido": "rust", "teja": "rust",
+    "me pongo": "should i wear", "¿me pongo": "should i wear", "queda bien con": "go with", "quedan bien con": "go with",
+    "pega con": "go with", "pegan con": "go with", "menos formal": "less formal", "menos arreglado": "less formal",
+    "más arreglado": "smarter",
     "bautizo": "christening", "graduación": "graduation",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "cumpleaños": "birthday", "almuerzo": "lunch", "comida familiar": "family lunch", "en casa de mis padres": "at my parents'",

@@ -189,6 +189,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview": ("Non, {items} attirerait trop l'attention à un entretien ; des couleurs discrètes te laissent parler.",),
     "verdict/no/too_bright_for_interview/pl": ("Non, {items} attireraient trop l'attention à un entretien ; des couleurs discrètes te laissent parler.",),
     "verdict/no/too_bright_for_funeral": ("Non, {items} est trop gai pour un enterrement ; des pièces sombres et unies sont plus respectueuses.",),
+    "verdict/depends/tie_for_funeral": ("Ça dépend : {items} attire un peu l'œil à un enterrement ; le choix sûr est une cravate noire, marine ou gris foncé.",),
     "verdict/no/white_at_wedding": ("Non, le blanc est réservé à la mariée.",),
     "verdict/no/kind_too_casual_for": ("Non, les {kinds} sont trop décontractées pour {occasion}.",),
     "verdict/no/open_shoes_rain": ("Non, {items} seront trempées sous la pluie.",),
@@ -219,6 +220,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # prints said as adjectives; revisions said short
+    "écossais": "checked", "écossaise": "checked", "rayé": "striped", "rayée": "striped", "rayés": "striped",
+    "rayées": "striped", "fleuri": "floral", "fleurie": "floral", "à carreaux": "checked", "à rayures": "striped",
+    "moins formel": "less formal", "moins formelle": "less formal", "moins habillé": "less formal",
+    "moins habillée": "less formal", "plus décontracté": "more casual", "plus habillé": "smarter",
     "baptême": "christening", "remise de diplômes": "graduation", "pot de départ": "work drinks", "afterwork": "work drinks",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "anniversaire": "birthday", "déjeuner": "lunch", "dejeuner": "lunch", "chez mes parents": "at my parents'", "parents": "parents",

@@ -171,6 +171,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview": ("No, {items} attira troppo l'attenzione a un colloquio; colori sobri lasciano parlare te.",),
     "verdict/no/too_bright_for_interview/pl": ("No, {items} attirano troppo l'attenzione a un colloquio; colori sobri lasciano parlare te.",),
     "verdict/no/too_bright_for_funeral": ("No, {items} è troppo vivace per un funerale; capi scuri e tinta unita sono più rispettosi.",),
+    "verdict/depends/tie_for_funeral": ("Dipende: {items} attira un po' l'attenzione a un funerale; la scelta sicura è una cravatta nera, blu scuro o grigio scuro.",),
     "verdict/no/white_at_wedding": ("No, il bianco è della sposa.",),
     "verdict/no/kind_too_casual_for": ("No, le {kinds} sono troppo casual per {occasion}.",),
     "verdict/no/open_shoes_rain": ("No, {items} si inzupperanno sotto la pioggia.",),
@@ -201,6 +202,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # prints said as adjectives; revisions said short
+    "a quadri": "checked", "a quadretti": "checked", "scozzese": "checked", "a righe": "striped", "a righine": "striped",
+    "rigato": "striped", "rigata": "striped", "a fiori": "floral", "fiorato": "floral", "fiorata": "floral",
+    "qualcosa di meno": "something less", "qualcosa di più": "something more", "qualcosa": "something",
+    "meno formale": "less formal", "meno elegante": "less formal", "più casual": "more casual", "formale": "formal",
+    "sta bene con": "go with", "stanno bene con": "go with", "sta bene col": "go with",
     "battesimo": "christening", "laurea": "graduation",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "compleanno": "birthday", "pranzo": "lunch", "dai miei genitori": "at my parents'", "genitori": "parents", "famiglia": "family",

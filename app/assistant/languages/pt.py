@@ -173,6 +173,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview": ("Não, {items} chama demasiado a atenção numa entrevista; cores discretas deixam-te falar a ti.",),
     "verdict/no/too_bright_for_interview/pl": ("Não, {items} chamam demasiado a atenção numa entrevista; cores discretas deixam-te falar a ti.",),
     "verdict/no/too_bright_for_funeral": ("Não, {items} é alegre demais para um funeral; peças escuras e lisas são mais respeitosas.",),
+    "verdict/depends/tie_for_funeral": ("Depende: {items} chama um pouco a atenção num funeral; o mais seguro é uma gravata preta, azul-marinho ou cinzento-escuro.",),
     "verdict/no/white_at_wedding": ("Não, o branco é da noiva.",),
     "verdict/no/kind_too_casual_for": ("Não, {kinds} são informais demais para {occasion}.",),
     "verdict/no/open_shoes_rain": ("Não, {items} vão ficar encharcadas com a chuva.",),
@@ -203,6 +204,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # prints said as adjectives; "fica bem com" asks whether two pieces go together; revisions said short
+    "xadrez": "checked", "aos quadrados": "checked", "às riscas": "striped", "listrado": "striped", "listrada": "striped",
+    "riscas": "striped", "florido": "floral", "florida": "floral", "de flores": "floral",
+    "fica bem com": "go with", "ficam bem com": "go with", "fica bem com o": "go with the", "fica bem com a": "go with the",
+    "ficam bem com os": "go with the", "fica bem com as": "go with the", "ficam bem com as": "go with the",
+    "menos formal": "less formal", "mais descontraído": "more casual", "algo menos": "something less",
     "batizado": "christening", "formatura": "graduation",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "aniversário": "birthday", "almoço": "lunch", "em casa dos meus pais": "at my parents'", "pais": "parents", "família": "family",

@@ -30,8 +30,12 @@ COMPARE = re.compile(
     r"\bwhich (?:one )?(?:is|would be|looks?) (?:better|warmer|smarter|dressier|more|cooler|lighter|best)\b"
     r"|\b(?:better|warmer|smarter|dressier)\b.*\bor\b|\bor\b.*\?|\bwhich one\b|\bshould i (?:wear|go with|pick) .* or\b"
 )
+# A yes/no verb opens the question or a clause of it ("funeral on thursday - is my tie right", "the dress code is
+# business formal. will the grey trousers do?"); a comma or question mark the normaliser dropped leaves two spaces
+CLAUSE = r"(?:^|[.;!]\s|\s-\s|\s\s)\s*"
 YESNO = re.compile(
-    r"^\s*(?:can|could|may|should|shall|is|are|does|do|did|will|would|am|isn't|aren't|doesn't)\b"
+    rf"{CLAUSE}(?:can|could|may|should|shall|is|are|does|do|did|will|would|am|isn't|aren't|doesn't)\b"
+    r"|\byes or no\b|\b(?:right|a yes|a no|a good idea|too much)\s*$"
     r"|\bis it (?:ok|okay|fine|alright|acceptable|appropriate)\b"
     r"|\b(?:ok|okay|fine|warm enough|too casual|too formal)\b.*\?"
     r"|\b(?:ok|okay|fine|alright|acceptable|appropriate|warm enough|too (?:casual|formal|much))\s*$"  # "sneakers ok?"

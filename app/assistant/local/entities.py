@@ -199,6 +199,9 @@ def trip_days_in(text: str) -> int | None:
     return 2 if re.search(r"\bweekend (?:trip|away|break|in|at)\b", text) else None
 
 
+DRESS_CODE_WORD = re.compile(r"\bdress[- ]?codes?\b")  # "the dress code is ..." names no dress
+
+
 def mask_dress_codes(text: str) -> str:
     """Blank out dress-code phrases so "black tie" is not read as a black tie (colour + garment)."""
-    return DRESS_CODE_VOCABULARY.mask(text)
+    return DRESS_CODE_WORD.sub(lambda m: " " * len(m.group(0)), DRESS_CODE_VOCABULARY.mask(text))

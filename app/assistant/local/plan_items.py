@@ -248,13 +248,24 @@ def _options(ask: Ask) -> list[WardrobeItem]:
     """The two things compared: one garment in two colours, named items, or the items of the last answer."""
     items = _colour_or_colour(ask) or [r.one for r in ask.refs if r.one is not None]
     if len(items) < 2 and re.search(r"\bwhich (?:one|is)\b", ask.u.text):
-        items = [ask.by_id[i] for i in ask.state.named if i in ask.by_id][:2]
+        items = _thread_options(ask)
     return items[:2]
+
+
+def _thread_options(ask: Ask) -> list[WardrobeItem]:
+    """ "Which is better?" after asking about the grey sweater, then the mustard one: the two sweaters, the
+    last answer's piece and the earlier one of the same kind, before two pieces of one answer."""
+    named = [ask.by_id[i] for i in ask.state.named if i in ask.by_id]
+    before = [ask.by_id[i] for i in ask.state.named_before if i in ask.by_id and i not in ask.state.named]
+    rivals = [(a, b) for a in named for b in before if a.category == b.category]
+    return list(rivals[0]) if rivals else named[:2]
 
 
 def _anchor(ask: Ask, options: Sequence[WardrobeItem]) -> WardrobeItem | None:
     """What the options are compared with: "white sneakers or brown loafers *with my beige trousers*"."""
     others = [r.one for r in ask.refs if r.one is not None and r.one not in options]
+    if not ask.refs:  # options from the thread: the piece both were asked with ("... go with the red skirt?")
+        others = [ask.by_id[i] for i in ask.state.named if i in ask.by_id and ask.by_id[i] not in options]
     return others[0] if others else None
 
 

@@ -35,6 +35,9 @@ PALE = frozenset({"white", "ivory", "cream"})  # what keeps rain off, best first
 COVER_BELOW_C = 16.0
 WITHOUT = re.compile(r"\bwithout\b|\bleave out\b|\bskip the\b|\bminus the\b")
 SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "travel": "casual"}
+# "something less formal" steps down from the thread's occasion, not to a t-shirt: a wedding stays dressed up
+LESS_FORMAL = {"interview": "work", "formal": "party", "wedding-guest": "party", "funeral": "funeral",
+               "party": "dinner", "work": "casual", "dinner": "casual", "date": "casual"}  # fmt: skip
 
 
 def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
@@ -61,6 +64,7 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         s.season == "winter" and bool(item.seasons) and "winter" not in item.seasons and warmth(item) <= 1,
         _out_of_season(item, s.season),
         s.occasion in SOMBRE_OCCASIONS and slot in ("top", "bottom", "one-piece", "shoes") and is_loud(item),
+        s.occasion == "funeral" and not mourning_accent(item),
     )  # fmt: skip
     return any(rules)
 
@@ -71,6 +75,18 @@ LOUD_COLOURS = frozenset(
     {"red", "fuchsia", "orange", "coral", "yellow", "mustard", "turquoise", "pink", "gold", "silver"}
 )
 LOUD_PATTERNS = frozenset({"floral", "animal", "graphic", "dotted"})
+
+
+# At a funeral the one accent people look at, the tie (or a scarf worn with it), stays black, navy or grey
+MOURNING_ACCENTS = frozenset({"tie", "bow-tie", "pocket-square"})
+MOURNING_COLOURS = frozenset({"black", "navy", "charcoal", "grey", "dark grey"})
+
+
+def mourning_accent(item: WardrobeItem) -> bool:
+    """Whether a tie is dark enough for a funeral (anything that is not a tie passes)."""
+    colour = item.colour_names[0] if item.colour_names else "black"
+    plain = item.pattern in (None, "plain", "solid")
+    return item.type not in MOURNING_ACCENTS or (colour in MOURNING_COLOURS and plain)
 
 
 def is_loud(item: WardrobeItem) -> bool:
@@ -335,7 +351,7 @@ def _revision_changes(ask: Ask) -> dict[str, object]:
     if direction == "smarter":
         return {"occasion": SMARTER.get(ask.slots.occasion, ask.slots.occasion)}
     if direction == "casual":
-        return {"occasion": "casual"}
+        return {"occasion": LESS_FORMAL.get(str(ask.slots.occasion), "casual")}
     if direction == "waterproof":
         return {"rain": True}
     return {}

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from app.assistant.local import kinds as k
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, kind_formality, planner, warmth
 from app.assistant.local.plan_items import FAMILY, SOMBRE, colours_pair
-from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES, cover_for, is_loud
+from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES, cover_for, is_loud, mourning_accent
 from app.assistant.local.refs import of_kind, resolve
+from app.assistant.local.state import ASKED_AGAIN
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS, target_warmth
 from app.vision.taxonomy import category_of
@@ -45,7 +46,18 @@ def _subjects(ask: Ask) -> tuple[list[WardrobeItem], list[str]]:
             items.append(found.items[0])
         elif not found.items:
             generic.append(garment.kind)
-    return items[:OUTFIT_PIECES], generic
+    return _asked_again(ask, items)[:OUTFIT_PIECES], generic
+
+
+def _asked_again(ask: Ask, items: list[WardrobeItem]) -> list[WardrobeItem]:
+    """The same question again about another piece or occasion: "and the mustard one?" after "does my grey
+    sweater go with the red skirt?" keeps the skirt; "what about a wedding?" asks of the same pieces."""
+    if ask.state.kind != k.YESNO or not ASKED_AGAIN.search(ask.u.text):
+        return items
+    earlier = [ask.by_id[i] for i in ask.state.focus if i in ask.by_id]
+    if not items:
+        return earlier
+    return items + [i for i in earlier if all(i.category != other.category for other in items)]
 
 
 def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
@@ -55,6 +67,8 @@ def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
     plain_top = item.category == "top" and colour in ("white", "ivory") and not item.pattern  # the white shirt
     if occasion == "funeral" and (item.pattern in BOLD_PATTERNS or (colour and colour not in SOMBRE and not plain_top)):
         return Verdict("no", "too_bright_for_funeral")
+    if occasion == "funeral" and not mourning_accent(item):  # a burgundy tie: muted, but not what mourners wear
+        return Verdict("depends", "tie_for_funeral")
     if occasion == "interview" and is_loud(item) and item.category != "accessory":
         return Verdict("no", "too_bright_for_interview")  # red heels pull focus from what you say
     if occasion == "wedding-guest" and colour in ("white", "ivory", "cream") and item.category == "one-piece":
@@ -173,7 +187,9 @@ def _one_in_each(ask: Ask, colours: tuple[str, ...]) -> list[WardrobeItem]:
 
 def _alternatives(ask: Ask, item: WardrobeItem, verdict: Verdict) -> list[WardrobeItem]:
     """What to wear instead of a "no": same slot, fitting the occasion or weather."""
-    pool = [i for i in of_kind(ask.wardrobe, f"category:{item.category or category_of(item.type)}") if i != item]
+    slot = item.category or category_of(item.type)  # another tie for a tie, never a belt
+    kind = str(item.type) if slot == "accessory" else f"category:{slot}"
+    pool = [i for i in of_kind(ask.wardrobe, kind) if i != item]
     judged = [(_judge(ask, i, None).answer, i) for i in pool]
     fits = [i for answer, i in judged if answer == "yes"] or [i for answer, i in judged if answer == "depends"]
     return sorted(fits, key=lambda i: (-formality(i) if ask.slots.occasion else 0, i.id))[:2]

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from app.assistant.local.entities import (
     COLOUR_VOCABULARY,
+    DRESS_CODE_VOCABULARY,
     SUIT_VERB,
     TYPE_VOCABULARY,
     mask_dress_codes,
@@ -69,7 +70,8 @@ DISLIKE_CUE = re.compile(
 REVISE_CUE = re.compile(
     r"\bsomething (?:else|different|warmer|cooler|lighter|smarter|dressier|more|less|waterproof)\b"
     r"|\b(?:another|other|different) (?:option|idea|one|outfit|suggestion)\b|\banother\b|\banything else\b"
-    r"|\bnot (?:that|this) one\b|\bwithout (?:the|my|that|those|a|an)\b|\binstead\b|\bswap\b|\bwarmer\b"
+    r"|\bnot (?:that|this) one\b|\bwithout\b|\binstead\b|\bswap\b|\bwarmer\b"
+    r"|\bless (?:formal|dressy|smart|casual|fancy)\b"
     r"|\bnot (?:those|these|that|this|the) \w+\b|\b(?:different|other) (?:shoes|top|trousers|jacket|coat|layer)\b"
     r"|\bsmarter\b|\bmore (?:casual|formal|relaxed|dressy)\b|\bcooler\b|\blighter\b"
     r"|\bmore colou?r\w*|\bcolou?rful\b|\bbrighter\b|\bless boring\b"
@@ -189,7 +191,8 @@ RELAXED_EMPLOYER = re.compile(
 )
 EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation)\b")  # the languages' occasions say these
 DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend)\b")
-_JUDGED = re.compile(r"\btoo (?:formal|casual|dressy|smart)\b")  # "too formal for jeans" names no occasion
+# "too formal for jeans", "something less formal" name no occasion
+_JUDGED = re.compile(r"\b(?:too|less|more) (?:formal|casual|dressy|smart)\b")
 
 
 def _season(text: str) -> str | None:
@@ -258,8 +261,8 @@ def _without_places(text: str) -> str:
 
 def _occasion(text: str) -> str | None:
     event = find_occasion(mask_dress_codes(text))
-    if event is not None and event != "work" and re.search(r"\b(?:smart|business)[- ]casual\b", text):
-        return event  # "a smart-casual party" is a party, dressed smart casual; not work
+    if event is not None and event != "work" and DRESS_CODE_VOCABULARY.first(text) is not None:
+        return event  # "a smart-casual party", "a business formal gala": the event, dressed to its code; not work
     found = find_occasion(text)
     if found in PLACES:  # "a wedding in the countryside", "a funeral by the sea": the event, held there
         event = find_occasion(_without_places(text))
@@ -276,7 +279,8 @@ def _direction(text: str) -> str | None:
     for word, direction in (
         ("warmer", "warmer"), ("waterproof", "waterproof"), ("cooler", "cooler"), ("lighter", "cooler"),
         ("smarter", "smarter"), ("dressier", "smarter"), ("more formal", "smarter"), ("more casual", "casual"),
-        ("more relaxed", "casual"), ("less formal", "casual"), ("more colou?r\\w*", "colour"),
+        ("more relaxed", "casual"), ("less (?:formal|dressy|smart|fancy)", "casual"), ("less casual", "smarter"),
+        ("more colou?r\\w*", "colour"),
         ("colou?rful", "colour"), ("brighter", "colour"), ("less boring", "colour"),
         ("too (?:boring|plain|dull|dark|basic|safe|bland)", "colour"),
     ):  # fmt: skip

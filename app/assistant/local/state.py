@@ -46,6 +46,7 @@ class State:
     slots: Slots = field(default_factory=Slots)  # the thread's situation so far
     focus: tuple[int, ...] = ()  # ids in the last answer's first sentence
     named: tuple[int, ...] = ()  # every id the last answer named
+    named_before: tuple[int, ...] = ()  # every id the answer before it named ("which is better?" after two asks)
     suggestion: tuple[int, ...] = ()  # the last outfit or pairing suggested
     outfit: tuple[int, ...] = ()  # the last outfit itself, past any yes/no or comparison about one of its pieces
     excluded: frozenset[int] = frozenset()  # left out on request or disliked
@@ -100,6 +101,8 @@ def in_thread(u: Understanding, state: State) -> Understanding:
         return replace(u, kind=k.PAIRING)  # "e se fa freddo la sera?" after "what goes with my dress": over it
     if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and u.slots.garments and u.kind in REASKABLE:
         return replace(u, kind=k.YESNO)  # "what about the camel one?" after "is my trench ok for a wedding?"
+    if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and u.slots.occasion and not u.slots.garments:
+        return replace(u, kind=k.YESNO)  # "and what about a wedding?" after "is my tie ok for a funeral?"
     if u.kind not in (k.CLARIFY, k.OFF_TOPIC) or not u.follow_up or state.kind not in CONTINUED:
         return u
     asks_again = state.kind in (k.OWN, k.COUNT) and bool(u.slots.colours or u.slots.garments)
@@ -165,6 +168,7 @@ def advance(
         slots=slots,
         focus=focus or state.focus,
         named=named,
+        named_before=state.named,
         suggestion=suggestion,
         outfit=outfit,
         excluded=state.excluded | frozenset(left_out),

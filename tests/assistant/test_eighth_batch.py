@@ -1,0 +1,92 @@
+"""Capabilities the eighth held-out batch showed missing, each on a small wardrobe of its own (not the eval's).
+
+A yes/no said after a first clause ("funeral on thursday - is my tie right", "... formal. will the trousers
+do?") or ending "yes or no"; "dress code" naming no dress; yes/no phrasings of other languages ("¿me pongo X
+con Y?", "fica bem com", "mein kariertes Hemd"); revisions said short ("und ohne Blazer?", "qualcosa di meno
+formale") that step down from the thread's occasion; a funeral's tie; the same question asked again of another
+piece or occasion; "which is better?" between the two pieces asked about in turn.
+"""
+
+from functools import partial
+
+from app.assistant.local.understand import understand
+from tests.assistant.wardrobe import converse as converse_over
+from tests.assistant.wardrobe import item
+
+CLOSET = (
+    item(81, "blazer", "outerwear", "navy", "navy", style="formal", formality=4, warmth=3),
+    item(82, "shirt", "top", "white", "white", style="formal", formality=4, warmth=2),
+    item(83, "shirt", "top", "navy", "navy", pattern="checked", style="casual", formality=2, warmth=3),
+    item(84, "trousers", "bottom", "charcoal", "grey", style="formal", formality=4, warmth=3),
+    item(85, "trousers", "bottom", "beige", "beige", style="smart-casual", formality=3, warmth=2),
+    item(86, "jeans", "bottom", "black", "black", style="casual", formality=2, warmth=3),
+    item(87, "sweater", "top", "grey", "grey", style="casual", formality=2, warmth=4),
+    item(88, "sweater", "top", "mustard", "yellow", style="casual", formality=2, warmth=4),
+    item(89, "skirt", "bottom", "red", "red", style="smart-casual", formality=3, warmth=2),
+    item(90, "tie", "accessory", "burgundy", "red", style="formal", formality=5, warmth=1),
+    item(91, "formal-shoes", "shoes", "black", "black", style="formal", formality=5, warmth=2),
+    item(92, "loafers", "shoes", "tan", "brown", style="smart-casual", formality=3, warmth=2),
+    item(93, "sneakers", "shoes", "white", "white", style="casual", formality=1, warmth=2),
+    item(94, "t-shirt", "top", "white", "white", style="casual", formality=1, warmth=1),
+    item(95, "jacket", "outerwear", "black", "black", style="casual", formality=2, warmth=4),
+    item(96, "puffer", "outerwear", "navy", "navy", style="sporty", formality=1, warmth=5),
+)
+converse = partial(converse_over, wardrobe=CLOSET)
+
+
+def test_a_yes_no_said_after_a_first_clause_or_ending_yes_or_no() -> None:
+    for question in (
+        "funeral on thursday - is my burgundy tie right",
+        "the dress code is business formal. will the charcoal trousers and white shirt do?",
+        "beige trousers in october, yes or no",
+        "office party friday, can i wear my checked shirt",
+    ):
+        assert understand(question).kind == "yesno", question
+
+
+def test_a_dress_code_names_no_dress_and_an_event_keeps_its_own_occasion() -> None:
+    slots = understand("dress code for the gala is business formal. will the beige trousers do?").slots
+    assert slots.occasion == "formal" and [g.kind for g in slots.garments] == ["trousers"]
+
+
+def test_yes_no_phrasings_of_other_languages_pair_the_two_pieces() -> None:
+    for question, lead in (
+        ("passt mein kariertes hemd zu meiner schwarzen jeans?", ("Ja", "Kommt", "Nein")),
+        ("¿me pongo la camisa de cuadros con los vaqueros negros?", ("Sí", "Depende", "No")),
+        ("a minha camisa xadrez fica bem com as calças de ganga pretas?", ("Sim", "Depende", "Não")),
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "yesno" and answer.text.startswith(lead), (question, answer.text)
+        assert {83, 86} <= set(answer.referenced_item_ids), (question, answer.text)
+
+
+def test_a_short_revision_leaves_out_the_piece_and_less_formal_stays_within_the_occasion() -> None:
+    _, without = converse("was soll ich morgen ins büro anziehen?", "und ohne blazer?")
+    assert without.intent == "revise" and 81 not in without.referenced_item_ids, without.text
+    for first, then in (
+        ("what should i wear to a wedding in june?", "something less formal"),
+        ("cosa mi metto per un matrimonio a giugno?", "qualcosa di meno formale"),
+    ):
+        _, relaxed = converse(first, then)
+        assert relaxed.intent == "revise", relaxed.text
+        assert not {93, 94} & set(relaxed.referenced_item_ids), relaxed.text  # a wedding: no tee, no sneakers
+
+
+def test_a_funeral_asks_for_a_dark_tie() -> None:
+    (answer,) = converse("is my burgundy tie ok for a funeral?")
+    assert answer.text.startswith("It depends") and 90 in answer.referenced_item_ids, answer.text
+    (outfit,) = converse("what should i wear to a funeral?")
+    assert 90 not in outfit.referenced_item_ids, outfit.text
+
+
+def test_the_same_question_asked_of_another_piece_or_occasion() -> None:
+    _, again = converse("does my grey sweater go with the red skirt", "and the mustard one?")
+    assert {88, 89} <= set(again.referenced_item_ids) and 87 not in again.referenced_item_ids, again.text
+    _, wedding = converse("is my burgundy tie ok for a funeral?", "and what about a wedding?")
+    assert wedding.intent == "yesno" and wedding.text.startswith("Yes") and 90 in wedding.referenced_item_ids
+
+
+def test_which_is_better_weighs_the_two_pieces_asked_about_in_turn() -> None:
+    *_, pick = converse("does my grey sweater go with the red skirt", "and the mustard one?", "which is better?")
+    assert pick.intent == "compare" and pick.referenced_item_ids[0] in (87, 88), pick.text
+    assert {87, 88} <= set(pick.referenced_item_ids), pick.text
