@@ -90,3 +90,63 @@ def test_which_is_better_weighs_the_two_pieces_asked_about_in_turn() -> None:
     *_, pick = converse("does my grey sweater go with the red skirt", "and the mustard one?", "which is better?")
     assert pick.intent == "compare" and pick.referenced_item_ids[0] in (87, 88), pick.text
     assert {87, 88} <= set(pick.referenced_item_ids), pick.text
+
+
+SHOES = (
+    item(101, "boots", "shoes", "brown", "brown", formality=3, warmth=4),
+    item(102, "heels", "shoes", "beige", "beige", formality=4, warmth=1),
+    item(103, "sandals", "shoes", "black", "black", formality=1, warmth=1),
+    item(104, "sneakers", "shoes", "white", "white", formality=1, warmth=2),
+    item(105, "trench", "outerwear", "stone", "beige", formality=3, warmth=3),
+    item(106, "hoodie", "top", "grey", "grey", formality=1, warmth=4),
+)
+
+
+def test_gaps_are_judged_for_the_event_or_climate_said() -> None:
+    for question, words in (
+        ("black tie wedding in december, what am i missing", ("tuxedo", "evening dress")),
+        ("what basics am i missing for cold weather", ("boots", "gloves")),
+        ("moving to a city where it rains all the time, what do i need", ("umbrella",)),
+        ("was fehlt mir für regnerisches wetter?", ("Schirm",)),
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "gap" and all(w in answer.text for w in words), (question, answer.text)
+
+
+def test_shoes_for_the_rain_are_closed_and_flat_boots_first() -> None:
+    (answer,) = converse_over("which of my shoes are ok in the rain", wardrobe=SHOES)
+    assert answer.referenced_item_ids[0] == 101 and not {102, 103} & set(answer.referenced_item_ids), answer.text
+
+
+def test_a_knit_in_the_washing_machine_depends_on_the_cycle_in_every_language() -> None:
+    for question in (
+        "can my grey sweater go in the washing machine",
+        "kann mein grauer pullover in die waschmaschine?",
+        "mon pull gris peut aller en machine ?",
+        "¿puedo meter mi jersey gris en la lavadora?",
+        "posso lavare il mio maglione grigio in lavatrice?",
+        "posso pôr a minha camisola cinzenta na máquina de lavar?",
+    ):
+        assert understand(question).kind == "care", question
+    (answer,) = converse("can my grey sweater go in the washing machine")
+    assert answer.text.startswith("It depends on the label"), answer.text
+
+
+def test_shop_policies_and_seeing_the_user_are_an_honest_cannot() -> None:
+    for question in (
+        "what's the return policy at cos",
+        "is the shop open on sunday",
+        "can you see what i'm wearing right now through my camera",
+        "tu peux me voir avec la caméra ?",
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "cannot", (question, answer.text)
+    (camera,) = converse("can you look at me on the webcam")
+    assert "camera" in camera.text, camera.text
+
+
+def test_another_piece_asked_about_by_colour_may_be_of_a_kind_called_by_that_name() -> None:
+    _, navy = converse("is my black jacket warm enough for 5 degrees", "and the navy one?")
+    assert 96 in navy.referenced_item_ids and 95 not in navy.referenced_item_ids, navy.text
+    _, grey = converse_over("is my beige trench ok for work", "and the grey one?", wardrobe=SHOES + CLOSET)
+    assert grey.text.startswith(("I don't see", "No grey")) and 105 not in grey.referenced_item_ids, grey.text

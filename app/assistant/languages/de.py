@@ -177,10 +177,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot/forecast": ("Wettervorhersagen kann ich nicht sehen.",),
     "cannot/price": ("Preise kann ich nicht sehen.",),
     "cannot/store": ("Geschäfte, Bestände und Angebote kann ich nicht sehen.",),
+    "cannot/camera": ("Durch eine Kamera kann ich dich nicht sehen; ich sehe nur die Fotos in deinem Kleiderschrank.",),
     "cannot/trends": ("Was gerade getragen wird und die Trends der Saison kann ich nicht sehen.",),
     "offer_forecast": ("Sag mir die Temperatur oder ob es regnen soll, und ich stelle dir ein Outfit aus deinem Kleiderschrank zusammen.",),
     "offer_price": ("Was ich kann: dir sagen, ob es eine Lücke in deinem Kleiderschrank füllt und wozu du es tragen würdest.",),
     "offer_store": ("Was ich kann: dir sagen, was in deinem Kleiderschrank fehlt und wozu ein neues Teil passen würde.",),
+    "offer_camera": ("Sag mir, was du anhast, oder lade ein Foto davon hoch, dann sage ich dir, ob es passt.",),
     "offer_trends": ("Was ich kann: aus deinem Kleiderschrank wählen, was dir steht, oder sagen, welche zeitlosen Teile fehlen.",),
     "off_topic": ("Das liegt außerhalb meines Gebiets: Ich bin dein Stylist. Frag mich zu Outfits, Farben, Passform oder Pflege.",),
     "clarify": ("Gern. Wofür ist es: einen Anlass, das Wetter oder ein Teil, das du kombinieren willst?",),
@@ -205,6 +207,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview/pl": ("Nein, {items} lenken bei einem Vorstellungsgespräch zu sehr ab; ruhige Farben lassen dich sprechen.",),
     "verdict/no/too_bright_for_funeral": ("Nein, {items} ist zu bunt für eine Beerdigung; dunkle, schlichte Teile sind respektvoller.",),
     "verdict/depends/tie_for_funeral": ("Kommt darauf an: {items} fällt auf einer Beerdigung etwas auf; sicher ist eine schwarze, dunkelblaue oder dunkelgraue Krawatte.",),
+    "verdict/depends/care_knit_machine": ("Kommt auf das Etikett an: die meisten Strickteile vertragen kalt den Woll- oder Handwaschgang.",),
     "verdict/no/white_at_wedding": ("Nein, Weiß gehört der Braut.",),
     "verdict/no/kind_too_casual_for": ("Nein, {kinds} sind zu leger für {occasion}.",),
     "verdict/no/open_shoes_rain": ("Nein, {items} sind im Regen sofort durchnässt.",),
@@ -235,9 +238,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "kamera": "camera", "webcam": "camera",
+    "waschmaschine": "washing machine", "in die waschmaschine": "in the washing machine", "kann": "can",
+    "in der maschine waschen": "machine wash", "darf": "can",
     # prints said as adjectives before the noun, declined ("mein kariertes Hemd"); revisions said short
     **{f"{stem}{end}": word for stem, word in (("kariert", "checked"), ("gestreift", "striped"), ("geblümt", "floral"),
        ("gepunktet", "spotty")) for end in ("", "e", "er", "es", "en", "em")},
+    **{f"regnerisch{end}": "rainy" for end in ("", "e", "er", "es", "en", "em")}, "verregnet": "rainy",
     "weniger formell": "less formal", "weniger schick": "less formal", "weniger elegant": "less formal",
     "lässiger": "more casual", "legerer": "more casual", "schicker": "smarter", "eleganter": "smarter",
     "taufe": "christening", "abschlussfeier": "graduation", "feier": "party", "fest": "party",
@@ -434,5 +441,11 @@ LANGUAGE = Language(
         "scenario/cold_trip": "eine Reise in die Kälte",
         "scenario/beach": "einen Strandurlaub",
         "scenario/formal": "einen festlichen Anlass",
+        "need/evening_wear": "ein Smoking mit schwarzer Fliege oder ein bodenlanges Abendkleid",
+        "need/rain_coat": "ein wasserdichter Mantel oder Trenchcoat (Wolle saugt sich voll)",
+        "need/rain_boots": "Stiefel, die dicht halten",
+        "need/umbrella": "ein kleiner Schirm",
+        "scenario/black_tie": "einen Black-Tie-Anlass",
+        "scenario/rain": "ein regnerisches Klima",
     },
 )

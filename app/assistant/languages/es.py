@@ -152,10 +152,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "welcome": ("¡De nada!",),
     "cannot/forecast": ("No puedo ver la previsión del tiempo.",), "cannot/price": ("No puedo ver precios.",),
     "cannot/store": ("No puedo ver tiendas, existencias ni rebajas.",),
+    "cannot/camera": ("No puedo verte por una cámara; solo veo las fotos de tu armario.",),
     "cannot/trends": ("No puedo ver lo que se lleva ahora ni las tendencias de la temporada.",),
     "offer_forecast": ("Dime la temperatura o si va a llover y elijo un look de tu armario.",),
     "offer_price": ("Lo que sí puedo hacer: decirte si cubriría un hueco en tu armario y con qué lo llevarías.",),
     "offer_store": ("Lo que sí puedo hacer: decirte qué falta en tu armario y con qué combinaría una prenda nueva.",),
+    "offer_camera": ("Dime qué llevas puesto, o sube una foto, y te digo si funciona.",),
     "offer_trends": ("Lo que sí puedo hacer: elegir de tu armario lo que te favorece, o decirte qué básicos duraderos te faltan.",),
     "off_topic": ("Eso se sale de lo mío: soy tu estilista. Pregúntame por looks, colores, tallaje o cuidados.",),
     "clarify": ("Encantado. ¿Para qué es: una ocasión, el tiempo o una prenda que quieres combinar?",),
@@ -178,6 +180,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview/pl": ("No, {items} llaman demasiado la atención en una entrevista; los colores discretos te dejan hablar a ti.",),
     "verdict/no/too_bright_for_funeral": ("No, {items} es demasiado alegre para un funeral; lo respetuoso son prendas oscuras y lisas.",),
     "verdict/depends/tie_for_funeral": ("Depende: {items} llama un poco la atención en un funeral; lo seguro es una corbata negra, azul marino o gris oscuro.",),
+    "verdict/depends/care_knit_machine": ("Depende de la etiqueta: casi todos los tejidos de punto aguantan un programa de lana o a mano, en frío.",),
     "verdict/no/white_at_wedding": ("No, el blanco es de la novia.",),
     "verdict/no/kind_too_casual_for": ("No, las {kinds} son demasiado informales para {occasion}.",),
     "verdict/no/open_shoes_rain": ("No, {items} se empaparán con la lluvia.",),
@@ -208,6 +211,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "cámara": "camera", "webcam": "camera",
+    "lavadora": "washing machine", "en la lavadora": "in the washing machine", "a máquina": "machine wash",
     # prints said as adjectives; colours said as "color X"; "¿me pongo X con Y?" asks about wearing them together
     "a cuadros": "checked", "de cuadros": "checked", "a rayas": "striped", "de rayas": "striped", "rayado": "striped",
     "rayada": "striped", "estampado de flores": "floral", "óxido": "rust", "color óxido": "rust", "teja": "rust",
@@ -395,5 +400,11 @@ LANGUAGE = Language(
         "scenario/cold_trip": "un viaje con frío",
         "scenario/beach": "unas vacaciones de playa",
         "scenario/formal": "un evento formal",
+        "need/evening_wear": "un esmoquin con pajarita negra, o un vestido largo de noche",
+        "need/rain_coat": "un abrigo impermeable o una gabardina (la lana se empapa)",
+        "need/rain_boots": "botas que no dejen pasar el agua",
+        "need/umbrella": "un paraguas plegable",
+        "scenario/black_tie": "un evento de etiqueta",
+        "scenario/rain": "un clima lluvioso",
     },
 )

@@ -162,10 +162,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot/forecast": ("Je ne peux pas voir la météo ni les prévisions.",),
     "cannot/price": ("Je ne peux pas voir les prix.",),
     "cannot/store": ("Je ne peux pas voir les magasins, les stocks ni les soldes.",),
+    "cannot/camera": ("Je ne peux pas te voir par une caméra ; je ne vois que les photos de ta garde-robe.",),
     "cannot/trends": ("Je ne peux pas voir ce qui se porte en ce moment ni les tendances de la saison.",),
     "offer_forecast": ("Dis-moi la température ou s'il risque de pleuvoir, et je choisis une tenue dans ta garde-robe.",),
     "offer_price": ("Ce que je peux faire : te dire si ça comblerait un manque et avec quoi tu le porterais.",),
     "offer_store": ("Ce que je peux faire : te dire ce qui manque dans ta garde-robe et avec quoi irait une nouvelle pièce.",),
+    "offer_camera": ("Dis-moi ce que tu portes, ou ajoute-en une photo, et je te dirai si ça va.",),
     "offer_trends": ("Ce que je peux faire : choisir dans ta garde-robe ce qui te va, ou te dire quelles pièces durables y manquent.",),
     "off_topic": ("Ça sort de mon domaine : je suis ton styliste. Pose-moi des questions sur les tenues, les couleurs, la coupe ou l'entretien.",),
     "clarify": ("Avec plaisir. C'est pour quoi : une occasion, la météo, ou une pièce à associer ?",),
@@ -190,6 +192,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview/pl": ("Non, {items} attireraient trop l'attention à un entretien ; des couleurs discrètes te laissent parler.",),
     "verdict/no/too_bright_for_funeral": ("Non, {items} est trop gai pour un enterrement ; des pièces sombres et unies sont plus respectueuses.",),
     "verdict/depends/tie_for_funeral": ("Ça dépend : {items} attire un peu l'œil à un enterrement ; le choix sûr est une cravate noire, marine ou gris foncé.",),
+    "verdict/depends/care_knit_machine": ("Ça dépend de l'étiquette : la plupart des mailles supportent un programme laine ou lavage à la main, à froid.",),
     "verdict/no/white_at_wedding": ("Non, le blanc est réservé à la mariée.",),
     "verdict/no/kind_too_casual_for": ("Non, les {kinds} sont trop décontractées pour {occasion}.",),
     "verdict/no/open_shoes_rain": ("Non, {items} seront trempées sous la pluie.",),
@@ -220,6 +223,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "caméra": "camera", "webcam": "camera",
+    "lave-linge": "washing machine", "en machine": "in the washing machine", "à la machine": "in the washing machine",
+    "peut aller": "can go", "peuvent aller": "can go", "passer en machine": "put in the washing machine",
     # prints said as adjectives; revisions said short
     "écossais": "checked", "écossaise": "checked", "rayé": "striped", "rayée": "striped", "rayés": "striped",
     "rayées": "striped", "fleuri": "floral", "fleurie": "floral", "à carreaux": "checked", "à rayures": "striped",
@@ -424,5 +430,11 @@ LANGUAGE = Language(
         "scenario/cold_trip": "un voyage au froid",
         "scenario/beach": "des vacances à la plage",
         "scenario/formal": "une occasion habillée",
+        "need/evening_wear": "un smoking avec un nœud papillon noir, ou une robe longue du soir",
+        "need/rain_coat": "un imperméable ou un trench (la laine prend l'eau)",
+        "need/rain_boots": "des bottines qui ne laissent pas passer l'eau",
+        "need/umbrella": "un parapluie pliant",
+        "scenario/black_tie": "une soirée black tie",
+        "scenario/rain": "un climat pluvieux",
     },
 )

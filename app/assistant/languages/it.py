@@ -147,10 +147,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "welcome": ("Prego!",),
     "cannot/forecast": ("Non posso vedere le previsioni del tempo.",), "cannot/price": ("Non posso vedere i prezzi.",),
     "cannot/store": ("Non posso vedere negozi, disponibilità o saldi.",),
+    "cannot/camera": ("Non posso vederti da una fotocamera; vedo solo le foto del tuo guardaroba.",),
     "cannot/trends": ("Non posso vedere cosa si porta adesso né le tendenze della stagione.",),
     "offer_forecast": ("Dimmi la temperatura o se pioverà e scelgo un outfit dal tuo guardaroba.",),
     "offer_price": ("Quello che posso fare: dirti se colmerebbe una lacuna e con cosa lo abbineresti.",),
     "offer_store": ("Quello che posso fare: dirti cosa manca nel tuo guardaroba e con cosa starebbe bene un capo nuovo.",),
+    "offer_camera": ("Dimmi cosa indossi, o carica una foto, e ti dico se funziona.",),
     "offer_trends": ("Quello che posso fare: scegliere dal tuo guardaroba ciò che ti sta bene, o dirti quali capi senza tempo mancano.",),
     "off_topic": ("Questo esula da ciò che so: sono il tuo stylist. Chiedimi di outfit, colori, vestibilità o cura dei capi.",),
     "clarify": ("Volentieri. Per cosa: un'occasione, il tempo o un capo da abbinare?",),
@@ -172,6 +174,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview/pl": ("No, {items} attirano troppo l'attenzione a un colloquio; colori sobri lasciano parlare te.",),
     "verdict/no/too_bright_for_funeral": ("No, {items} è troppo vivace per un funerale; capi scuri e tinta unita sono più rispettosi.",),
     "verdict/depends/tie_for_funeral": ("Dipende: {items} attira un po' l'attenzione a un funerale; la scelta sicura è una cravatta nera, blu scuro o grigio scuro.",),
+    "verdict/depends/care_knit_machine": ("Dipende dall'etichetta: quasi tutta la maglieria regge un programma lana o a mano, a freddo.",),
     "verdict/no/white_at_wedding": ("No, il bianco è della sposa.",),
     "verdict/no/kind_too_casual_for": ("No, le {kinds} sono troppo casual per {occasion}.",),
     "verdict/no/open_shoes_rain": ("No, {items} si inzupperanno sotto la pioggia.",),
@@ -202,6 +205,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "fotocamera": "camera", "telecamera": "camera", "webcam": "camera",
+    "lavatrice": "washing machine", "in lavatrice": "in the washing machine", "a macchina": "machine wash",
     # prints said as adjectives; revisions said short
     "a quadri": "checked", "a quadretti": "checked", "scozzese": "checked", "a righe": "striped", "a righine": "striped",
     "rigato": "striped", "rigata": "striped", "a fiori": "floral", "fiorato": "floral", "fiorata": "floral",
@@ -398,5 +403,11 @@ LANGUAGE = Language(
         "scenario/cold_trip": "un viaggio al freddo",
         "scenario/beach": "una vacanza al mare",
         "scenario/formal": "un evento formale",
+        "need/evening_wear": "uno smoking con papillon nero, o un abito lungo da sera",
+        "need/rain_coat": "un impermeabile o un trench (la lana si inzuppa)",
+        "need/rain_boots": "stivaletti che non fanno passare l'acqua",
+        "need/umbrella": "un ombrello pieghevole",
+        "scenario/black_tie": "un evento black tie",
+        "scenario/rain": "un clima piovoso",
     },
 )

@@ -149,10 +149,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "welcome": ("De nada!",),
     "cannot/forecast": ("Não consigo ver a previsão do tempo.",), "cannot/price": ("Não consigo ver preços.",),
     "cannot/store": ("Não consigo ver lojas, stock ou promoções.",),
+    "cannot/camera": ("Não consigo ver através de uma câmara; só vejo as fotos do seu guarda-roupa.",),
     "cannot/trends": ("Não consigo ver o que se usa agora nem as tendências da estação.",),
     "offer_forecast": ("Diga-me a temperatura ou se vai chover e eu escolho um visual do seu guarda-roupa.",),
     "offer_price": ("O que posso fazer: dizer se preencheria uma lacuna e com que o usaria.",),
     "offer_store": ("O que posso fazer: dizer o que falta no seu guarda-roupa e com que combinaria uma peça nova.",),
+    "offer_camera": ("Diga-me o que tem vestido, ou envie uma foto, e digo-lhe se resulta.",),
     "offer_trends": ("O que posso fazer: escolher do seu guarda-roupa o que lhe fica bem, ou dizer que peças intemporais faltam.",),
     "off_topic": ("Isso foge ao que sei: sou o seu estilista. Pergunte-me sobre visuais, cores, caimento ou cuidados.",),
     "clarify": ("Com prazer. É para quê: uma ocasião, o tempo ou uma peça para combinar?",),
@@ -174,6 +176,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_bright_for_interview/pl": ("Não, {items} chamam demasiado a atenção numa entrevista; cores discretas deixam-te falar a ti.",),
     "verdict/no/too_bright_for_funeral": ("Não, {items} é alegre demais para um funeral; peças escuras e lisas são mais respeitosas.",),
     "verdict/depends/tie_for_funeral": ("Depende: {items} chama um pouco a atenção num funeral; o mais seguro é uma gravata preta, azul-marinho ou cinzento-escuro.",),
+    "verdict/depends/care_knit_machine": ("Depende da etiqueta: a maioria das malhas aguenta um programa de lã ou à mão, a frio.",),
     "verdict/no/white_at_wedding": ("Não, o branco é da noiva.",),
     "verdict/no/kind_too_casual_for": ("Não, {kinds} são informais demais para {occasion}.",),
     "verdict/no/open_shoes_rain": ("Não, {items} vão ficar encharcadas com a chuva.",),
@@ -204,6 +207,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "câmara": "camera", "câmera": "camera", "webcam": "camera",
+    "máquina de lavar": "washing machine", "na máquina de lavar": "in the washing machine",
+    "na máquina": "in the washing machine", "à máquina": "machine wash", "na máquina de secar": "in the tumble dryer",
     # prints said as adjectives; "fica bem com" asks whether two pieces go together; revisions said short
     "xadrez": "checked", "aos quadrados": "checked", "às riscas": "striped", "listrado": "striped", "listrada": "striped",
     "riscas": "striped", "florido": "floral", "florida": "floral", "de flores": "floral",
@@ -401,5 +407,11 @@ LANGUAGE = Language(
         "scenario/cold_trip": "uma viagem ao frio",
         "scenario/beach": "férias na praia",
         "scenario/formal": "um evento formal",
+        "need/evening_wear": "um smoking com laço preto, ou um vestido comprido de noite",
+        "need/rain_coat": "um casaco impermeável ou uma gabardina (a lã encharca)",
+        "need/rain_boots": "botas que não deixem entrar a água",
+        "need/umbrella": "um guarda-chuva dobrável",
+        "scenario/black_tie": "um evento de gala",
+        "scenario/rain": "um clima chuvoso",
     },
 )

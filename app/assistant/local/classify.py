@@ -10,7 +10,17 @@ import re
 
 from app.assistant.local import kinds as k
 from app.assistant.local.entities import LAST_UPLOAD
-from app.assistant.local.slots import FORECAST, GREETING_CUE, PRICE, REVISE_CUE, STORE, THANKS_CUE, TRENDS, Slots
+from app.assistant.local.slots import (
+    CAMERA,
+    FORECAST,
+    GREETING_CUE,
+    PRICE,
+    REVISE_CUE,
+    STORE,
+    THANKS_CUE,
+    TRENDS,
+    Slots,
+)
 
 FASHION = re.compile(
     r"\b(?:wear\w*|outfit\w*|dress\w*|cloth\w*|wardrobe|style|look|colou?rs?|fit|pack\w*|go(?:es)? with|match\w*|"
@@ -51,8 +61,8 @@ CARE = re.compile(
     r"get (?:\w+ ){0,4}out of|dryer|drier|armpits?|underarms?|under the arms"
     r"|(?:going|gone|goes|turn\w*) (?:yellow|grey|gray)|yellowing|fad(?:e|ed|es|ing)|discolou?r\w*|bobbl\w*)\b"
 )
-CARE_YESNO = re.compile(
-    r"^\s*(?:can|could|should|may|is it ok to|do i)\b.*"
+CARE_YESNO = re.compile(  # "can I ...", "my sweater can go in the machine?" (French order); never "how can I"
+    r"^(?!\s*(?:how|what|which|where|when|why)\b).*\b(?:can|could|should|may|is it ok to|do i)\b.*"
     r"\b(?:wash\w*|tumble|dryer|drier|iron|steam|bleach\w*|washing machine|machine wash\w*|dry-?clean\w*)\b"
 )
 FIT = re.compile(
@@ -101,7 +111,7 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
     if GREETING_CUE.search(text) and words <= 4:
         return k.GREETING
     price = PRICE.search(text) and not CARE.search(text)
-    if FORECAST.search(text) or price or STORE.search(text) or TRENDS.search(text):
+    if FORECAST.search(text) or price or STORE.search(text) or TRENDS.search(text) or CAMERA.search(text):
         return k.CANNOT
     if dislike and has_suggestion:
         return k.REVISE if REVISE_CUE.search(text) or slots.direction else k.DISLIKE

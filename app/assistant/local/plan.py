@@ -16,7 +16,7 @@ from app import styling
 from app.assistant.base import ConversationContext
 from app.assistant.local import kinds as k
 from app.assistant.local.entities import LAST_UPLOAD, SPOKEN_KINDS
-from app.assistant.local.refs import Resolved, of_kind, resolve
+from app.assistant.local.refs import Resolved, of_kind_or_near, resolve, resolve_near
 from app.assistant.local.slots import PRONOUN, Garment, Slots
 from app.assistant.local.state import ASKED_AGAIN, State, carry, focus_kind, in_thread, leans_on_thread, rebuild
 from app.assistant.local.understand import Understanding, understand
@@ -136,10 +136,18 @@ def prepare(context: ConversationContext) -> Ask:
     contrast = frozenset(state.focus) if u.kind == state.kind and ASKED_AGAIN.search(u.text) else frozenset()
     pool = tuple(i for i in context.wardrobe if i.id not in contrast)  # "what about the camel one?": another one
     named = () if contrast else state.named
-    refs = tuple(
-        resolve(g, pool, named) if of_kind(pool, g.kind) else resolve(g, context.wardrobe, named) for g in garments
-    )
+    refs = tuple(_resolve_other(g, pool, context.wardrobe, named) if contrast else resolve(g, pool, named)
+                 for g in garments)  # fmt: skip
     return Ask(u, state, slots, context.wardrobe, by_id, refs, context)
+
+
+def _resolve_other(
+    garment: Garment, pool: Sequence[WardrobeItem], wardrobe: Sequence[WardrobeItem], named: Sequence[int]
+) -> Resolved:
+    """ "What about the navy one?": another piece than the one just discussed, of that kind or one people call by
+    its name; the piece just discussed only when nothing else of the kind is there."""
+    found = resolve_near(garment, pool, named)
+    return found if found.items or of_kind_or_near(pool, garment.kind) else resolve(garment, wardrobe, named)
 
 
 PLANNERS: dict[str, Callable[[Ask], Plan]] = {}

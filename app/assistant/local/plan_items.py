@@ -17,6 +17,8 @@ from app.vision.colours import PALETTE
 
 FAMILY = {name: family for name, _, family in PALETTE}
 WALKING_ORDER = {"sneakers": 0, "boots": 1, "loafers": 2, "flats": 3}
+RAIN_ORDER = {"boots": 0, "sneakers": 1, "formal-shoes": 2, "loafers": 3}
+NOT_FOR_RAIN = OPEN_SHOES | {"heels"}
 UNOWNED_COLOURS = re.compile(r"\b(neon|fluo\w*|fluorescent|day-?glo|hi-?vis)\b")
 SOMBRE = frozenset({"black", "navy", "charcoal", "grey", "chocolate", "burgundy", "forest green", "plum"})
 
@@ -45,8 +47,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
             (i for i in pool if i.type not in NOT_FOR_WALKING),
             key=lambda i: (not (trail and is_trail_shoe(i)), WALKING_ORDER.get(i.type or "", 9)),
         )
-    if ask.slots.rain:
-        pool = [i for i in pool if i.type not in OPEN_SHOES]
+    if ask.slots.rain:  # "which shoes are ok in the rain?": closed, grippy soles first, no open shoes or heels
+        pool = sorted((i for i in pool if i.type not in NOT_FOR_RAIN), key=lambda i: RAIN_ORDER.get(i.type or "", 9))
     if ask.slots.occasion in OCCASIONS and not ask.slots.walking:
         low, high = OCCASIONS[ask.slots.occasion][:2]
         pool = [i for i in pool if low - 1 <= formality(i) <= high + 1 and i.style != "sporty"]
@@ -175,6 +177,8 @@ NEEDS = {
              ("knit", ("sweater", "sweatshirt", "hoodie", "cardigan"), 1)),
     "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9),
               ("hat", ("hat", "sunglasses"), 1)),
+    "black_tie": (("evening_wear", ("dress", "jumpsuit"), 5), ("dressy_shoes", ("heels", "formal-shoes"), 4)),
+    "rain": (("rain_coat", ("trench",), 1), ("rain_boots", ("boots",), 1), ("umbrella", ("umbrella",), 1)),
     "formal": (("dressy_piece", ("dress", "jumpsuit", "blazer"), 4),
                ("dressy_shoes", ("heels", "formal-shoes", "loafers"), 3),
                ("tailoring", ("blazer",), 4)),
@@ -182,7 +186,10 @@ NEEDS = {
 
 
 def _scenario(ask: Ask) -> str:
+    """What the gaps are judged for: the event or climate said, before the season or a trip."""
     text, s = ask.u.text, ask.slots
+    if re.search(r"\b(?:black|white)[- ]tie\b|\btuxedo\b|\bgala\b", text):
+        return "black_tie"  # a black-tie wedding in December needs evening wear before gloves
     if re.search(r"\b(?:beach|seaside|swim\w*)\b", text) or s.occasion == "beach":
         return "beach"
     if re.search(r"\b(?:ski\w*|snowboard\w*)\b", text):
@@ -191,8 +198,11 @@ def _scenario(ask: Ask) -> str:
         return "cold_trip"
     if s.occasion == "outdoor":
         return "hike"
-    if s.season == "winter":
-        return "winter"
+    if s.rain and not s.trip_days:
+        return "rain"  # "moving to London, it rains all the time"
+    cold = s.temperature_c is not None and s.temperature_c < 10
+    if s.season == "winter" or (cold and not s.trip_days):
+        return "winter"  # "what am I missing for cold weather?"
     if s.trip_days or s.occasion == "travel":
         return "trip"
     if s.occasion in ("wedding-guest", "formal", "party", "funeral"):

@@ -7,7 +7,7 @@ from app.assistant.local.classify import CARE_YESNO
 from app.assistant.local.knowledge import Section, colour_section, retrieve
 from app.assistant.local.plan import Ask, Plan, planner
 from app.assistant.local.plan_verdict import Verdict
-from app.assistant.local.slots import FORECAST, PRICE, TRENDS, Slots
+from app.assistant.local.slots import CAMERA, FORECAST, PRICE, TRENDS, Slots
 from app.styling import WardrobeItem
 
 CARE_TOPICS = (
@@ -22,7 +22,8 @@ _TUMBLE, _MACHINE = r"\btumble|\b(?:dryer|drier)\b", r"\b(?:machine|washing mach
 _DELICATE = r"\b(?:wool\w*|cashmere|silk\w*|knit\w*|leather|suede|merino)\b"
 CARE_VERDICTS = (
     (_TUMBLE, _DELICATE, "no"), (_TUMBLE, r"\b(?:cotton|denim|jeans|linen|t-shirts?)\b", "depends"),
-    (_MACHINE, r"\b(?:silk\w*|leather|suede)\b", "no"), (_MACHINE, r"\b(?:wool\w*|cashmere|merino)\b", "depends"),
+    (_MACHINE, r"\b(?:silk\w*|leather|suede)\b", "no"),
+    (_MACHINE, r"\b(?:wool\w*|cashmere|merino|knit\w*)\b", "depends"),
     (_MACHINE, r"\b(?:cotton|denim|jeans|polyester|t-shirts?)\b", "yes"),
     (r"\bbleach", r"\b(?:wool\w*|silk\w*|cashmere|denim|jeans|leather|colou?r\w*)\b", "no"),
     (r"\biron", r"\b(?:silk\w*|wool\w*|polyester|synthetics?)\b", "depends"),
@@ -63,7 +64,7 @@ def cannot(ask: Ask) -> Plan:
     plan = Plan(k.CANNOT)
     text = ask.u.text
     topic = (
-        "forecast" if FORECAST.search(text) else "price" if PRICE.search(text)
+        "camera" if CAMERA.search(text) else "forecast" if FORECAST.search(text) else "price" if PRICE.search(text)
         else "trends" if TRENDS.search(text) else "store"
     )  # fmt: skip
     plan.say("cannot", topic=topic)
@@ -111,6 +112,11 @@ def _care_verdict(text: str, items: list[WardrobeItem], slots: Slots) -> str | N
     return next(said, None)
 
 
+def _care_reason(text: str, answer: str) -> str:
+    """A knit in the washing machine "depends" on the cycle, and the verdict says so rather than a bare "It depends"."""
+    return "care_knit_machine" if answer == "depends" and re.search(_MACHINE, text) else "care"
+
+
 @planner(k.CARE)
 def care(ask: Ask) -> Plan:
     plan = Plan(k.CARE)
@@ -119,7 +125,8 @@ def care(ask: Ask) -> Plan:
     sections = _sections(ask, ("fabric_care",), items)
     answer = _care_verdict(ask.u.text, items, ask.slots) if CARE_YESNO.search(ask.u.text) else None
     if answer:
-        plan.say("verdict", verdict=Verdict(answer, "care"))  # a yes/no care question gets its answer first
+        reason = _care_reason(ask.u.text, answer)  # a yes/no care question gets its answer first
+        plan.say("verdict", verdict=Verdict(answer, reason))
     plan.say("care", *items[:2], topic=topic, sections=tuple(sections))
     return plan
 

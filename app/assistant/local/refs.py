@@ -10,7 +10,7 @@ match about equally well; a garment nothing matches is reported as missing with 
 
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from app.assistant.local.entities import SAME_TYPE
@@ -95,7 +95,8 @@ RELATED: dict[str, tuple[str, ...]] = {
     "coat": ("trench", "puffer", "outerwear", "jacket"), "trench": ("coat", "jacket"),
     "puffer": ("jacket", "coat", "outerwear"), "jacket": ("puffer", "outerwear", "trench", "blazer", "coat"),
     "outerwear": ("jacket", "coat", "puffer", "trench"), "blazer": ("jacket",),
-    "sweater": ("sweatshirt", "longsleeve", "cardigan"), "sweatshirt": ("hoodie", "sweater"), "hoodie": ("sweatshirt",),
+    "sweater": ("sweatshirt", "hoodie", "longsleeve", "cardigan"), "sweatshirt": ("hoodie", "sweater"),
+    "hoodie": ("sweatshirt",),
     "cardigan": ("sweater",), "shirt": ("blouse",), "blouse": ("shirt", "top"),
     "top": ("category:top",),
     "t-shirt": ("top", "tank-top"), "tank-top": ("top", "t-shirt"), "longsleeve": ("t-shirt", "sweater"),
@@ -137,3 +138,18 @@ def resolve(garment: Garment, wardrobe: Sequence[WardrobeItem], recent: Collecti
     if len(close) > 1 and recent and any(item.id in recent for item in close):
         close = tuple(item for item in close if item.id in recent)
     return Resolved(garment, close)
+
+
+def resolve_near(garment: Garment, wardrobe: Sequence[WardrobeItem], recent: Collection[int] = ()) -> Resolved:
+    """Like `resolve`, but through the kinds people call by that name, the best colour match first (the nearest
+    kind on a tie): "and the navy one?" after a black jacket is the navy puffer."""
+    first = resolve(garment, wardrobe, recent)
+    if first.items:
+        return first
+    found = [resolve(replace(garment, kind=near), of_kind(wardrobe, near), recent) for near in RELATED.get(
+        _type_key(garment.kind), ())]  # fmt: skip
+    matched = [r for r in found if r.items]
+    if not matched:
+        return first
+    best = max(matched, key=lambda r: _score(r.items[0], garment, recent))
+    return replace(best, garment=garment)

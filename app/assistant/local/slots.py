@@ -56,6 +56,12 @@ STORE = re.compile(
     r"near me|online)\b"
     r"|\b(?:brands?|labels?|uniqlo|zara|h ?m|mango|asos|primark|arket|massimo dutti|shein|everlane)\b"
     r"|\b(?:cos (?:or|vs)|or cos)\b"
+    r"|\b(?:return|returns|refund|exchange) polic\w*|\brefunds?\b|\bopening (?:hours|times)\b"
+    r"|\bopen (?:on|today|tomorrow|until|till|late)\b|\b(?:delivery|shipping) (?:time|cost|options)\b"
+)
+# Seeing the user now: the engine sees only the photos in the wardrobe
+CAMERA = re.compile(
+    r"\b(?:camera|webcam|video call|facetime)\b|\bcan you (?:see|look at) (?:me|what i'm wearing|what i have on)\b"
 )
 TRENDS = re.compile(
     r"\btrend\w*|\bin fashion\b|\bfashionable\b|\bin (?:style|vogue) (?:right )?now\b|\beveryone (?:is )?wearing\b"
