@@ -1,7 +1,8 @@
 """Outfit search latency on synthetic wardrobes of 50, 500 and 5000 items (`python -m bench.outfits`).
 
-Items get a realistic slot mix, random types, colours, patterns and unit embeddings; each run asks for the
-top 10 outfits. Time should grow about linearly with the wardrobe, never like the product of the slots.
+Items get a realistic slot mix, random types, colours, patterns and unit embeddings, and a third of them another
+kind of their slot they may be (type candidates, which the rules weigh per item); each run asks for the top 10
+outfits. Time should grow about linearly with the wardrobe, never like the product of the slots.
 numpy's BLAS gets the server's thread cap (STYLIST_BLAS_THREADS, app/core/cpu.py), so this measures what a
 request costs there; OpenBLAS's default spins a thread per core between products.
 """
@@ -27,6 +28,7 @@ STYLES = ("casual", "casual", "smart-casual", "formal", "sporty")
 
 def wardrobe(size: int, seed: int = 0) -> list[WardrobeItem]:
     rng, vectors = random.Random(seed), np.random.default_rng(seed).normal(size=(size, 1280)).astype(np.float32)
+    maybe = random.Random(seed + 1)  # its own draws, so the wardrobe itself is the one measured before candidates
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     by_slot = {slot: [t for t, (c, _, _) in TYPES.items() if c == slot] for slot in SLOT_MIX}
     items = []
@@ -47,6 +49,9 @@ def wardrobe(size: int, seed: int = 0) -> list[WardrobeItem]:
                 colour_hexes=tuple(colours),
                 colour_shares=tuple([1 / len(colours)] * len(colours)),
                 embedding=vectors[n],
+                alternatives=((maybe.choice(by_slot[slot]), round(maybe.uniform(0.1, 0.5), 2)),)
+                if maybe.random() < 1 / 3
+                else (),
             )
         )
     return items

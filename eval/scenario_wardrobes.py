@@ -176,7 +176,7 @@ def _analysis(path: Path, analyzer: LocalAnalyzer) -> dict[str, object]:
 
 def load_wardrobes(data: Path, analyzer_dir: Path, draw: int = 0) -> list[Wardrobe]:
     analyzer = LocalAnalyzer.load(analyzer_dir)
-    cache_path = CACHE_DIR / f"{analyzer.model.model_version}.json"
+    cache_path = CACHE_DIR / f"{analyzer.model_version}.json"  # model files and the analyser code that reads them
     cache: dict[str, dict[str, object]] = json.loads(cache_path.read_text()) if cache_path.exists() else {}
     rows, wardrobes, fresh = _rows(data), [], 0
     for name, picks in SPECS.items():

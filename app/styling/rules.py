@@ -18,7 +18,8 @@ from app.styling.context import StyleContext
 from app.styling.dress_codes import DRESS_CODES, occasion_problem
 from app.styling.garments import BASE, GARMENTS, MID, OUTER, TAILORED, accessory_kind, garment, type_words
 from app.styling.items import Violation, WardrobeItem
-from app.vision.taxonomy import normalise_type
+from app.vision.knowledge import formality_of
+from app.vision.taxonomy import category_of, normalise_type
 
 COLD_C = 10.0  # below this an outfit needs outerwear
 HOT_C = 25.0  # from this on: no coats, knits or winter accessories
@@ -37,6 +38,11 @@ STRUCTURE = "structure"
 # 0.7 and above are right 94% (type) and 97% (category) of the time, those below 45-62%; REVIEW_THRESHOLD (0.6)
 # is where the app asks the user, this is where a rule stops trusting the answer.
 SURE_KIND = 0.7
+# The same line seen from the other side: an item whose other plausible kinds (the image engine's type candidates,
+# e.g. `sandals` that may be flip-flops, `pants` that may be jeans) together reach this chance of breaking a rule of
+# the day is not relied on while an item without that risk can take its place (search._sure_first): a rule is met
+# on an item only when it is at least SURE_KIND likely to be a kind that meets it.
+RISKY_CHANCE = round(1 - SURE_KIND, 9)  # 0.3 (rounded: 1 - 0.7 is 0.30000000000000004 in floats)
 
 # Formality clashes a stylist names at once: (dressy kinds, casual kinds). Refused where the occasion has a
 # smart-ish dress code; elsewhere they cost CLASH_COST each (scoring.py), so they rank below coherent outfits.
@@ -60,6 +66,26 @@ CLASH_IS_A_RULE = frozenset({"work", "interview", "wedding-guest", "formal", "fu
 def is_sure(item: WardrobeItem) -> bool:
     """Whether the rules may rely on this item's kind (the user set it, or the image engine is sure of it)."""
     return item.certainty is None or item.certainty >= SURE_KIND
+
+
+def breaking_chance(item: WardrobeItem, context: StyleContext) -> float:
+    """The chance that the item is another kind that breaks an item rule of the day its own kind does not."""
+    if not item.alternatives:
+        return 0.0
+    own = len(item_problems(item, context))
+    return sum(p for kind, p in item.alternatives if len(item_problems(_read_as(item, kind), context)) > own)
+
+
+def is_safe(item: WardrobeItem, context: StyleContext) -> bool:
+    return breaking_chance(item, context) < RISKY_CHANCE
+
+
+def _read_as(item: WardrobeItem, garment_type: str) -> WardrobeItem:
+    """The item as the other kind it may be: that kind's slot, warmth and formality, its own colours and style."""
+    return WardrobeItem(
+        item.id, garment_type, category_of(garment_type) or item.category, item.colour_families,
+        style=item.style, pattern=item.pattern, formality=formality_of(garment_type, item.style),
+    )  # fmt: skip
 
 
 def warmth_of(item: WardrobeItem) -> int:

@@ -18,7 +18,7 @@ from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, OUTER, TAILORED, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
-from app.styling.rules import COLD_C, breakage, is_sure, item_problems, outfit_problems, warmth_needed
+from app.styling.rules import COLD_C, breakage, is_safe, is_sure, item_problems, outfit_problems, warmth_needed
 from app.styling.scoring import context_parts, score, soft_rule_costs, unary
 
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))
@@ -80,10 +80,21 @@ def _filter(
 
 
 def _sure_first(items: list[WardrobeItem], context: StyleContext) -> list[WardrobeItem]:
-    """Items whose kind the image engine is unsure of fill a slot only when no sure item can: an outfit that
-    meets the rules on the engine's guess ("a top" that may be a coat) is no outfit a stylist would sign."""
-    sure = [item for item in items if is_sure(item) or item.id in context.anchor_ids]
-    return sure or items
+    """Items whose kind the image engine is unsure of, or that may well be a kind today's rules refuse ("sandals"
+    that may be flip-flops on a date), fill a slot only when no sure and safe item can: an outfit that meets the
+    rules on the engine's guess ("a top" that may be a coat) is no outfit a stylist would sign."""
+    tiers = [_reliance(item, context) for item in items]
+    best = min(tiers, default=0)
+    return [item for item, tier in zip(items, tiers, strict=True) if tier <= best]
+
+
+def _reliance(item: WardrobeItem, context: StyleContext) -> int:
+    """0: the rules may lean on it (sure and safe, or an anchor); 1: safe but unsure; 2: may break a rule today."""
+    if item.id in context.anchor_ids:
+        return 0
+    if not is_safe(item, context):
+        return 2
+    return 0 if is_sure(item) else 1
 
 
 def _missing(groups: dict[str, list[WardrobeItem]]) -> list[str]:

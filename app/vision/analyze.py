@@ -11,6 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
+from app.vision.candidates import TypeCandidate, type_candidates
 from app.vision.colours import ColourShare, dominant_colours
 from app.vision.cutout import cutout_webp
 from app.vision.features import color_features
@@ -51,6 +52,7 @@ class ItemAnalysis:
     embedding: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)
     signature: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)  # see similarity.py
     color_candidates: list[str] = field(default_factory=list)  # colour families, likeliest first (1 or 2)
+    type_candidates: list[TypeCandidate] = field(default_factory=list)  # the type, then what else it may be
     # The learned mask at the analysis size; the cut-out is made from it after the upload answers (cutout.py).
     garment: GarmentMask | None = field(default=None, repr=False, compare=False)
 
@@ -85,6 +87,7 @@ class ItemAnalysis:
             "comfort_min_c": low,
             "comfort_max_c": high,
             "color_candidates": self.color_candidates or ([self.colors[0].family] if self.colors else []),
+            "type_candidates": [asdict(candidate) for candidate in self.type_candidates],
             "confidence": self.confidence,
             "needs_review": self.needs_review,
             "model_version": self.model_version,
@@ -152,8 +155,9 @@ def colour_candidates(family_probabilities: dict[str, float], colours: list[Colo
 # The modules whose rules turn model outputs into tags: a change to any of them changes the tags, so
 # it changes the version that re-analysis compares (the model files alone would not show it).
 ANALYSER_MODULES = (
-    "app.vision.analyze", "app.vision.colours", "app.vision.cutout", "app.vision.features", "app.vision.garment_colour",
-    "app.vision.knowledge", "app.vision.mask", "app.vision.similarity", "app.vision.taxonomy",
+    "app.vision.analyze", "app.vision.candidates", "app.vision.colours", "app.vision.cutout", "app.vision.features",
+    "app.vision.garment_colour", "app.vision.knowledge", "app.vision.mask", "app.vision.similarity",
+    "app.vision.taxonomy",
 )  # fmt: skip
 
 
@@ -240,6 +244,7 @@ class LocalAnalyzer:
         return ItemAnalysis(
             colors=colours,
             color_candidates=colour_candidates(families, colours),
+            type_candidates=type_candidates(output, garment_type),
             garment=garment,
             type=garment_type,
             category=category,

@@ -18,6 +18,7 @@ from PIL import Image
 from pydantic import BaseModel, Field, ValidationError
 
 from app.vision.analyze import ItemAnalysis, LocalAnalyzer, analysis_copy
+from app.vision.candidates import TypeCandidate
 from app.vision.colours import PALETTE
 from app.vision.knowledge import SEASONS, STYLES  # one vocabulary: what the API may answer
 from app.vision.taxonomy import TYPES, category_of
@@ -198,5 +199,7 @@ def merge(local: ItemAnalysis, fields: RemoteFields, *, backend: str) -> ItemAna
         seasons=list(dict.fromkeys(fields.seasons)),
         colors=_renamed(local, fields.primary_color, fields.secondary_color),
         confidence={**local.confidence, "type": fields.confidence},
+        # The local heads' alternatives were to the local type; the remote model gives one answer.
+        type_candidates=[TypeCandidate(fields.type, round(fields.confidence, 3))],
         backend=backend,
     )

@@ -16,6 +16,11 @@ class ColourTag(BaseModel):
     share: float = Field(ge=0, le=1, description="Fraction of the garment's area.")
 
 
+class TypeCandidate(BaseModel):
+    type: str = Field(examples=["flip-flops"])
+    p: float = Field(ge=0, le=1, description="Calibrated probability that the item is this kind.")
+
+
 class ImageTags(BaseModel):
     """What the analysis saw. `type`, `primary_color`, `secondary_color`, `style` are the original keys."""
 
@@ -36,6 +41,13 @@ class ImageTags(BaseModel):
     comfort_max_c: int | None = Field(default=None, description="Highest outdoor temperature it suits (°C).")
     color_candidates: list[ColourFamily] = Field(
         default_factory=list, description="Colour families the item may be, likeliest first (one or two)."
+    )
+    type_candidates: list[TypeCandidate] = Field(
+        default_factory=list,
+        description="The kinds the item may be, the stored `type` first, then up to three others the analyser gives "
+        "at least 0.1 (a coarse kind such as `pants` includes its finer ones: `jeans`, `trousers`...). The outfit "
+        "rules avoid an item whose plausible other kind would break a rule of the day. Empty once the user "
+        "corrected the type, and for items analysed before it existed.",
     )
     confidence: dict[str, float] = Field(default_factory=dict)
     needs_review: list[ReviewedField] = Field(
@@ -82,6 +94,9 @@ def tags_json(tags: dict[str, Any]) -> dict[str, Any]:
     shaped["colors"] = [
         {"name": c["name"], "hex": c["hex"], "family": c["family"], "share": float(c["share"])}
         for c in tags.get("colors") or ()
+    ]
+    shaped["type_candidates"] = [
+        {"type": str(c["type"]), "p": float(c["p"])} for c in tags.get("type_candidates") or () if isinstance(c, dict)
     ]
     shaped["confidence"] = {key: float(value) for key, value in (tags.get("confidence") or {}).items()}
     return shaped

@@ -267,6 +267,7 @@ def to_wardrobe_item(image: WardrobeImage, *, with_embedding: bool = False) -> W
         warmth=tags.get("warmth"),
         seasons=tuple(tags.get("seasons") or ()),
         certainty=kind_certainty(image.tags or {}, image.corrections or {}),
+        alternatives=alternative_kinds(tags),
         embedding=embedding_of(unpack(image.embedding)) if with_embedding and image.embedding else None,
         **_colour_fields(tags),
     )
@@ -289,6 +290,16 @@ def kind_certainty(tags: dict[str, Any], corrections: dict[str, Any]) -> float |
         if name not in corrections and isinstance(confidence.get(name), int | float)
     ]
     return min(values) if values else None
+
+
+def alternative_kinds(tags: dict[str, Any]) -> tuple[tuple[str, float], ...]:
+    """The analyser's other candidate kinds, from the effective tags (a corrected type has none)."""
+    own = tags.get("type")
+    return tuple(
+        (str(c["type"]), float(c["p"]))
+        for c in tags.get("type_candidates") or ()
+        if isinstance(c, dict) and c.get("type") != own and isinstance(c.get("p"), int | float)
+    )
 
 
 async def wardrobe_items(

@@ -83,8 +83,9 @@ def _from_type(merged: dict[str, Any], corrections: dict[str, Any]) -> dict[str,
     warmth = warmth_of(kind)
     low, high = WARMTH_RANGE_C[warmth] if warmth else (None, None)
     derived = {"style": style, "formality": formality_of(kind, style)}
-    if "type" in corrections:
+    if "type" in corrections:  # the user said what it is: the analyser's other guesses no longer stand
         derived |= {"seasons": seasons_of(kind), "warmth": warmth, "comfort_min_c": low, "comfort_max_c": high}
+        derived["type_candidates"] = []
         if "category" not in corrections:
             derived["category"] = category_of(kind)
     return derived

@@ -1,8 +1,12 @@
 """Hard rules lean on pieces whose kind is sure: an item the image engine is unsure of fills a slot only when no
 sure item can (rules.SURE_KIND, search._sure_first), and a user's correction makes a kind sure."""
 
+from dataclasses import replace
+
+import pytest
+
 from app.styling import StyleContext, WardrobeItem, suggest
-from app.styling.rules import SURE_KIND, is_sure
+from app.styling.rules import RISKY_CHANCE, SURE_KIND, breaking_chance, is_safe, is_sure
 from app.wardrobe.service import kind_certainty
 
 
@@ -50,3 +54,48 @@ def test_sure_is_the_calibrated_confidence_or_the_users_word() -> None:
     assert kind_certainty(tags, {"type": "coat"}) is None  # the user said what it is
     assert kind_certainty(tags, {"category": "top"}) == 0.55
     assert kind_certainty({}, {}) is None
+
+
+# What else an item may be (the image engine's type candidates): an item whose plausible other kinds would break a
+# rule of the day is avoided while a safe one can take its place (rules.breaking_chance, RISKY_CHANCE).
+
+
+def test_the_breaking_chance_counts_only_other_kinds_that_break_a_rule_today() -> None:
+    sandals = WardrobeItem(1, "sandals", "shoes", alternatives=(("flip-flops", 0.45), ("flats", 0.2)))
+    assert breaking_chance(sandals, StyleContext(occasion="date")) == pytest.approx(0.45)  # flats are fine
+    assert breaking_chance(sandals, StyleContext(occasion="casual")) == 0.0
+    assert breaking_chance(sandals, StyleContext(occasion="beach")) == pytest.approx(0.2)  # ballet flats stay home
+    assert breaking_chance(sandals, StyleContext(temperature_c=20, rain=True)) == 0.0  # sandals already break it
+    pants = WardrobeItem(2, "pants", "bottom", alternatives=(("jeans", 0.3), ("trousers", 0.6)))
+    assert not is_safe(pants, StyleContext(occasion="funeral")) and is_safe(pants, StyleContext(occasion="work"))
+    just_under = WardrobeItem(2, "pants", "bottom", alternatives=(("jeans", RISKY_CHANCE - 0.01),))
+    assert is_safe(just_under, StyleContext(occasion="funeral"))
+
+
+def date_wardrobe(sandals_may_be: tuple[tuple[str, float], ...]) -> list[WardrobeItem]:
+    return [
+        make(1, "blouse", "top", "#F8F8F6"),
+        make(2, "skirt", "bottom", "#1F2A44"),
+        make(3, "dress", "one-piece", "#7B1F3A"),
+        replace(make(4, "sandals", "shoes", "#D9C8A9", certainty=0.95), alternatives=sandals_may_be),
+        make(5, "heels", "shoes", "#111111"),
+    ]
+
+
+def test_shoes_that_may_be_flip_flops_stay_home_on_a_date_while_sure_ones_can_go() -> None:
+    def used(alternatives: tuple[tuple[str, float], ...], occasion: str) -> set[int]:
+        result = suggest(date_wardrobe(alternatives), StyleContext(occasion=occasion, temperature_c=22), count=6)
+        assert result.outfits and not result.unmet
+        return {item.id for outfit in result.outfits for item in outfit.items}
+
+    assert 4 in used((), "date")  # sure sandals go on a date
+    assert 4 not in used((("flip-flops", 0.48),), "date")
+    assert 4 in used((("flip-flops", 0.48),), "casual")  # flip-flops are fine on a casual day
+    assert 4 in used((("flip-flops", RISKY_CHANCE - 0.05),), "date")
+
+
+def test_risky_shoes_still_go_when_nothing_safe_can() -> None:
+    items = [item for item in date_wardrobe((("flip-flops", 0.48),)) if item.id != 5]
+    result = suggest(items, StyleContext(occasion="date", temperature_c=22), count=3)
+    assert result.outfits and not result.unmet
+    assert all(4 in {item.id for item in outfit.items} for outfit in result.outfits)

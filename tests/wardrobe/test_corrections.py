@@ -111,6 +111,16 @@ async def test_a_corrected_type_brings_its_category_seasons_warmth_and_formality
     assert (await correct(client, ana, image["id"], pattern="paisley-ish")).status_code == 422
 
 
+async def test_a_corrected_type_clears_the_analysers_other_candidates(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    image = (await upload(client, ana, jpeg())).json()
+    analysed = image["tags"]["type_candidates"]
+    assert analysed and analysed[0]["type"] == image["tags"]["type"]  # the stored type first, then what else
+    tags = (await correct(client, ana, image["id"], type="coat")).json()["tags"]
+    assert tags["type_candidates"] == []  # the user said what it is
+    assert (await correct(client, ana, image["id"], type=None)).json()["tags"]["type_candidates"] == analysed
+
+
 async def test_corrections_stored_before_they_were_checked_never_break_the_engines(
     client: httpx.AsyncClient, app: FastAPI
 ) -> None:

@@ -843,6 +843,11 @@ export interface components {
             /** Type */
             type: string | null;
             /**
+             * Type Candidates
+             * @description The kinds the item may be, the stored `type` first, then up to three others the analyser gives at least 0.1 (a coarse kind such as `pants` includes its finer ones: `jeans`, `trousers`...). The outfit rules avoid an item whose plausible other kind would break a rule of the day. Empty once the user corrected the type, and for items analysed before it existed.
+             */
+            type_candidates: components["schemas"]["TypeCandidate"][];
+            /**
              * Warmth
              * @description 1 (vest, sandals) .. 5 (winter coat).
              */
@@ -1169,6 +1174,19 @@ export interface components {
              * @description The new token; every earlier token of this user stops working.
              */
             api_token: string;
+        };
+        /** TypeCandidate */
+        TypeCandidate: {
+            /**
+             * P
+             * @description Calibrated probability that the item is this kind.
+             */
+            p: number;
+            /**
+             * Type
+             * @example flip-flops
+             */
+            type: string;
         };
         /** UploadedImage */
         UploadedImage: {
