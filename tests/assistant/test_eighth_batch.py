@@ -7,6 +7,7 @@ formale") that step down from the thread's occasion; a funeral's tie; the same q
 piece or occasion; "which is better?" between the two pieces asked about in turn.
 """
 
+import re
 from functools import partial
 
 from app.assistant.local.understand import understand
@@ -150,3 +151,56 @@ def test_another_piece_asked_about_by_colour_may_be_of_a_kind_called_by_that_nam
     assert 96 in navy.referenced_item_ids and 95 not in navy.referenced_item_ids, navy.text
     _, grey = converse_over("is my beige trench ok for work", "and the grey one?", wardrobe=SHOES + CLOSET)
     assert grey.text.startswith(("I don't see", "No grey")) and 105 not in grey.referenced_item_ids, grey.text
+
+
+BASICS = (
+    item(111, "hoodie", "top", "black", "black", style="sporty", formality=1, warmth=4),
+    item(112, "t-shirt", "top", "grey", "grey", style="casual", formality=1, warmth=1),
+    item(113, "jeans", "bottom", "denim blue", "blue", style="casual", formality=2, warmth=3),
+    item(114, "leggings", "bottom", "black", "black", style="sporty", formality=1, warmth=2),
+    item(115, "sneakers", "shoes", "white", "white", style="casual", formality=1, warmth=2),
+)
+
+
+def test_work_with_is_a_verb_not_the_office() -> None:
+    u = understand("does the checked shirt work with the beige chinos")
+    assert u.kind == "yesno" and u.slots.occasion is None
+    assert understand("what to wear for work with my black jeans").slots.occasion == "work"
+
+
+def test_any_with_a_kind_is_a_wardrobe_question() -> None:
+    (answer,) = converse("any brown shoes?")
+    assert answer.intent == "own" and answer.text.startswith("Yes") and 92 in answer.referenced_item_ids
+
+
+def test_nothing_for_the_occasion_says_so_and_names_the_closest() -> None:
+    (answer,) = converse_over("do i have anything i could wear to a job interview", wardrobe=BASICS)
+    assert answer.intent == "own" and "nothing" in answer.text.lower(), answer.text
+    assert 113 in answer.referenced_item_ids and not {111, 114} & set(answer.referenced_item_ids), answer.text
+
+
+def test_a_comparison_for_the_rain_picks_what_keeps_it_off() -> None:
+    (answer,) = converse("which keeps me drier in a shower, the black jacket or the grey sweater")
+    assert answer.referenced_item_ids[0] == 95 and "rain" in answer.text, answer.text
+
+
+def test_a_nice_restaurant_or_somewhere_fancy_is_dressed_up_and_their_anniversary_is_no_date() -> None:
+    for question in ("parents' 40th anniversary dinner at a nice restaurant saturday", "date night somewhere fancy"):
+        assert understand(question).slots.occasion == "formal", question
+    (answer,) = converse("parents' 40th anniversary dinner at a nice restaurant saturday")
+    assert "this evening" not in answer.text and 94 not in answer.referenced_item_ids, answer.text
+
+
+def test_another_option_is_not_the_alternative_already_offered() -> None:
+    from eval.assistant import load_wardrobes  # a small menswear work wardrobe: few ways to dress for the office
+
+    ben = load_wardrobes()["ben"]
+    first, again = converse_over("office tomorrow, it's 3 degrees and raining", "another option", wardrobe=ben)
+    shown = [set(re.findall(r"#(\d+)", sentence)) for sentence in first.text.split(". ")]
+    assert len([ids for ids in shown if ids]) >= 2, first.text  # an outfit and an alternative were offered
+    assert again.intent == "revise" and set(re.findall(r"#(\d+)", again.text)) not in shown, again.text
+
+
+def test_a_new_situation_after_a_pairing_keeps_the_piece() -> None:
+    _, relaxed = converse("what can i wear with my charcoal trousers to work", "and if it's casual friday?")
+    assert relaxed.intent == "pairing" and relaxed.referenced_item_ids[0] == 84, relaxed.text

@@ -35,6 +35,7 @@ OWN = re.compile(
     r"|\bwhat do i have\b|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b|\bwhich of (?:my|the)\b"
     r"|\b(?:\w+est|most \w+) (?:\w+ ){0,2}(?:i (?:own|have)|i've got|in my wardrobe)\b"
 )
+ANY_OF = re.compile(r"^\s*(?:any|got any|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
 BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
 COMPARE = re.compile(
     r"\bwhich (?:one )?(?:is|would be|looks?) (?:better|warmer|smarter|dressier|more|cooler|lighter|best)\b"
@@ -136,7 +137,8 @@ def _question(text: str, slots: Slots) -> str | None:
     asked = any(g.asked for g in slots.garments)  # "which shoes are best for ...": the user's own shoes
     if GAP.search(text) and re.search(r"\b(?:gaps?|missing|lacking)\b", text):
         return k.GAP  # "is there a gap in my wardrobe for winter?" asks what to add, not what is there
-    if OWN.search(text) or (BEST_OF.search(text) and (re.search(r"\bmy\b", text) or asked)):
+    any_of = ANY_OF.search(text) and (slots.garments or slots.colours)  # "any brown shoes?": the wardrobe
+    if OWN.search(text) or any_of or (BEST_OF.search(text) and (re.search(r"\bmy\b", text) or asked)):
         return k.OWN
     if GAP.search(text):
         return k.GAP

@@ -8,7 +8,7 @@ from app.assistant.local import kinds as k
 from app.assistant.local.entities import COLOUR_VOCABULARY
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, formality, planner, warmth
-from app.assistant.local.plan_outfits import NEUTRALS, NOT_FOR_WALKING, OPEN_SHOES, is_trail_shoe
+from app.assistant.local.plan_outfits import NEUTRALS, NOT_FOR_WALKING, OPEN_SHOES, RAIN_COVER, is_loud, is_trail_shoe
 from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import PRONOUN, Garment
 from app.styling import WardrobeItem
@@ -90,6 +90,7 @@ def _one_per_slot(items: list[WardrobeItem], limit: int) -> list[WardrobeItem]:
     return chosen[:limit]
 
 
+EXISTS = re.compile(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b|^\s*(?:got )?any\b")
 BESIDES = re.compile(r"\b(?:apart from|besides|except|other than|aside from)\b")
 
 
@@ -112,7 +113,7 @@ def own(ask: Ask) -> Plan:
         plan.say("none_colour", colour=unowned.group(1))
         return plan
     found, garment = _selection(ask)
-    exists = re.search(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b", ask.u.text)
+    exists = EXISTS.search(ask.u.text)
     if exists and garment and garment.kind not in BROAD_KINDS and not of_kind(ask.wardrobe, garment.kind):
         # "have I got a raincoat?" with only a wool coat: no, and the nearest; a coat is not a raincoat
         plan.say("dont_see", *found[:2], kind=garment.kind, colour=garment.colour)
@@ -125,6 +126,13 @@ def own(ask: Ask) -> Plan:
     if not found and garment is None and ask.slots.colours:
         plan.say("none_colour", colour=ask.slots.colours[0])  # "anything purple?": nothing in that colour
         return plan
+    if not found and ask.slots.occasion in OCCASIONS and OCCASIONS[str(ask.slots.occasion)][0] >= 3:
+        # "anything I could wear to a job interview?" with only basics: say so, and the nearest there is
+        plan.say("too_casual_for", occasion=ask.slots.occasion)
+        pool = of_kind_or_near(ask.wardrobe, garment.kind) if garment else list(ask.wardrobe)
+        quiet_first = sorted(pool, key=lambda i: (is_loud(i) or i.style == "sporty", -formality(i), i.id))
+        plan.say("closest_pieces", *_one_per_slot(quiet_first, 3))
+        return plan
     if not found:
         plan.say("none_of", kind=garment.kind if garment else None)
         return plan
@@ -135,7 +143,7 @@ def own(ask: Ask) -> Plan:
             plan.say("only_these", *besides[:3])
             return plan
     best = bool(PICKED.search(ask.u.text))
-    asked = re.search(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b", ask.u.text)
+    asked = EXISTS.search(ask.u.text)
     if asked and garment is None and ask.slots.occasion:  # "anything for a black tie event?": an outfit's worth
         found = _one_per_slot(found, 5)
     shown = found[: 3 if best else 12]
@@ -287,6 +295,8 @@ def _criterion(ask: Ask) -> str:
         return "formality"
     if re.search(r"\b(?:more (?:casual|relaxed)|less formal|comfier)\b", text):
         return "casual"
+    if ask.slots.rain or re.search(r"\b(?:drier|dryer|dry|waterproof)\b", text):
+        return "rain"  # "which keeps me drier in a shower?"
     if ask.slots.walking:
         return "comfort"
     if ask.slots.evening or ask.slots.occasion in ("date", "dinner", "party"):
@@ -299,6 +309,10 @@ def _rank(ask: Ask, item: WardrobeItem, criterion: str, anchor_colour: str | Non
         return warmth(item)
     if criterion == "comfort":  # on a hike, the boots made for a trail before the kindest city shoe
         return -WALKING_ORDER.get(item.type or "", 9) + 10 * (ask.slots.occasion == "outdoor" and is_trail_shoe(item))
+    if criterion == "rain":  # a trench or coat before a knit; closed, grippy shoes before thin ones
+        order = RAIN_COVER if item.category == "outerwear" else tuple(RAIN_ORDER)
+        kind = item.type or ""
+        return -(order.index(kind) if kind in order else len(order)) - (item.category != "outerwear") * 0.5
     if criterion in ("formality", "casual"):
         return formality(item) * (1 if criterion == "formality" else -1)
     if criterion == "evening":

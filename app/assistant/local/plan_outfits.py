@@ -219,6 +219,11 @@ def _different(outfits: Sequence[styling.Outfit], previous: Sequence[int]) -> li
     return fresh or [o for o in outfits if {i.id for i in o.items} != seen]
 
 
+def _unseen(outfits: Sequence[styling.Outfit], shown: set[int]) -> list[styling.Outfit]:
+    """Outfits with at least one worn piece the thread has not shown yet."""
+    return [o for o in outfits if not {i.id for i in o.items if i.category != "accessory"} <= shown]
+
+
 TAILORED = frozenset({"interview", "formal", "funeral", "work", "wedding-guest"})
 
 
@@ -302,7 +307,7 @@ def situation_values(ask: Ask) -> dict[str, Any]:
         weather = "cold"
     return {"occasion": s.occasion, "event": s.event, "temperature": s.temperature_c if s.degrees else None,
             "weather": weather, "rain": s.rain, "evening": s.evening or s.day_and_evening,
-            "day_and_evening": s.day_and_evening and s.warm_day}  # fmt: skip
+            "day_and_evening": s.day_and_evening and s.warm_day, "day": s.day}  # fmt: skip
 
 
 def _from_the_suitcase(ask: Ask, anchors: Sequence[int]) -> styling.Suggestions | None:
@@ -388,6 +393,12 @@ def revise(ask: Ask) -> Plan:
     # "another option" after "can I wear my sandals?": another outfit than the last one, not than the sandals
     shown = ask.state.outfit if ask.state.kind in (k.YESNO, k.COMPARE) else ask.state.focus
     fresh = _different(result.outfits, shown or previous) if not dropped else result.outfits
+    seen = {*ask.state.named, *ask.state.named_before}
+    if not dropped and fresh and not _unseen(fresh, seen):  # all shown already: look further down the ranking
+        wider = suggest(revised, anchors=keep, exclude=dropped, count=12).outfits
+        fresh = _different(wider, shown or previous) or fresh
+    if not dropped:  # "another option": not the alternative the last answer already offered, nor the one before
+        fresh = _unseen(fresh, seen) or fresh
     if not fresh:
         plan.say("no_other_option")
         return plan
@@ -481,6 +492,8 @@ def _anchors(ask: Ask, target: str | None) -> list[WardrobeItem]:
     items = ask.items
     if not items and target and ask.state.focus:
         items = [ask.by_id[i] for i in ask.state.focus if i in ask.by_id]
+    elif not items and ask.u.follow_up and ask.state.kind == k.PAIRING:  # "and for a wedding?": the same piece
+        items = [ask.by_id[i] for i in ask.state.focus[:1] if i in ask.by_id]
     if target:
         items = [item for item in items if item not in of_kind([item], target)]
     return items[:2]

@@ -42,11 +42,20 @@ FORECAST = re.compile(
     r"|\b(?:what's|what is) the temperature\b|\btemperature (?:in|outside|right now|now|today|tomorrow)\b(?!.*\bwear\b)"
 )
 _PEOPLE = r"(?:parents|family|friends?|in-laws|girlfriend|boyfriend|partner|date|mum|mom|dad)"
+# "my parents' 40th anniversary": a family celebration, not a date
+THEIR_ANNIVERSARY = re.compile(
+    r"\b(?:(?:my |our )?(?:parents|grandparents|in-laws|mum and dad's|mom and dad's|friends)'?|\w+'s|their) "
+    r"(?:\w+ )?(?:wedding )?anniversary\b"
+)
 MEETING_SOMEONE = re.compile(rf"\bmeeting (?=(?:my|her|his|their|our|the|some|a) (?:\w+'s )?{_PEOPLE}\b)")
+_SMART = r"(?:formal|black tie|gala|smart|elegant|dressy|fancy|posh|upscale|swanky|nice)"
 FORMAL_DO = re.compile(
-    r"\b(?:formal|black tie|gala|smart|elegant|dressy|fancy|posh|upscale|nice) "
-    r"(?:dinner|lunch|event|party|do|evening)\b"
+    rf"\b{_SMART} (?:dinner|lunch|event|party|do|evening|restaurant)\b|\bsomewhere (?:really )?{_SMART}\b"
     r"|\b(?:dinner|lunch|event|party|evening) (?:formal\w*|elegant\w*|dressy|fancy|posh|chic)\b"  # Romance order
+)
+WORK_VERB = re.compile(
+    r"(?<!for )(?<!to )(?<!at )(?<!after )(?<!from )(?<!before )\bwork(?:s|ing)? (?=(?:well |better |nicely )?"
+    r"(?:with|together|for)\b)"
 )
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")
@@ -214,7 +223,9 @@ def _season(text: str) -> str | None:
 def slots_of(text: str) -> Slots:
     garment_text = SUIT_VERB.sub(lambda m: " " * len(m.group(0)), mask_dress_codes(text))
     activity_free = _JUDGED.sub(" ", WALKING.sub(" ", CYCLING.sub(" ", text)))
+    activity_free = WORK_VERB.sub(" ", activity_free)  # "does the shirt work with the chinos" names no office
     activity_free = WORK_TRIP.sub(" work ", activity_free)  # a business trip is dressed for work, not a flight
+    activity_free = THEIR_ANNIVERSARY.sub(" party ", activity_free)
     activity_free = FORMAL_DO.sub(" formal ", activity_free)
     activity_free = re.sub(r"\b(?:baby|bridal) showers?\b", " party ", activity_free)  # a daytime party, not rain
     activity_free = TYPE_VOCABULARY.mask(activity_free)  # "my black formal shoes" name a shoe, not a formal event
@@ -276,6 +287,8 @@ def _occasion(text: str) -> str | None:
     if found == "casual":  # "a date at the cinema", "coffee before a funeral": the people decide, not the place
         event = find_occasion(_CASUAL_WORDS.sub(" ", text))
         found = event if event in SOCIAL_EVENTS else found
+    if found in ("dinner", "date", "party") and re.search(r"\bformal\b", text):
+        return "formal"  # "dinner at a nice restaurant", "date night somewhere fancy": dressed up
     if found == "party" and re.search(r"\bdinner\b", text):
         return "dinner"  # "my friend's birthday dinner" is a dinner
     return found

@@ -96,9 +96,11 @@ REASKABLE = frozenset({k.CLARIFY, k.OFF_TOPIC, k.PAIRING})
 def in_thread(u: Understanding, state: State) -> Understanding:
     """An elliptical follow-up with no kind of its own ("and for the evenings?", "et s'il fait frais le soir ?")
     continues the thread: an outfit for the new situation, or the same pairing."""
-    weather_only = not (u.slots.garments or u.slots.ids or u.slots.occasion)
-    if u.kind == k.OUTFIT and state.kind == k.PAIRING and u.follow_up and weather_only:
-        return replace(u, kind=k.PAIRING)  # "e se fa freddo la sera?" after "what goes with my dress": over it
+    no_piece = not (u.slots.garments or u.slots.ids)
+    if u.kind == k.OUTFIT and state.kind == k.PAIRING and u.follow_up and no_piece:
+        # "e se fa freddo la sera?" after "what goes with my dress": over it; "and if it's casual friday?" after
+        # "what goes with my grey trousers to work": the trousers, dressed down
+        return replace(u, kind=k.PAIRING)
     if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and u.slots.garments and u.kind in REASKABLE:
         return replace(u, kind=k.YESNO)  # "what about the camel one?" after "is my trench ok for a wedding?"
     if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and u.slots.occasion and not u.slots.garments:

@@ -58,7 +58,8 @@ def _situation(lang: Language, values: Mapping[str, Any]) -> str:
     occasion = values.get("occasion")
     if occasion:
         bits.append(occasion_words(lang, occasion, values.get("event")))
-    if values.get("evening") and occasion not in ("dinner", "party", "date"):
+    today = values.get("day") in (None, "today", "tonight")  # "this evening" is wrong for a Saturday dinner
+    if values.get("evening") and occasion not in ("dinner", "party", "date") and today:
         bits.append(lang.extra["evening"])
     temperature = values.get("temperature")
     if temperature is not None:
