@@ -3,7 +3,8 @@
 Three families, each data plus one small check:
 - structure: one pair of shoes, a top and a bottom or a one-piece (never both), at most one of each accessory
   kind, torso layers in a wearable order and count;
-- weather: below COLD_C outerwear, below 15 °C enough warmth (WARMTH_NEED), in rain outerwear and closed shoes,
+- weather: below COLD_C outerwear (below FROST_C a warm coat or a knit under the jacket), below 15 °C enough warmth
+  (WARMTH_NEED), in rain outerwear and closed shoes,
   from HOT_C no coats, knits or winter accessories, in the cold no shorts or open shoes;
 - dress codes per occasion (dress_codes.py): what is never acceptable, and for the gym what is expected.
 The search filters with these; "rate my outfit" reports them; `Violation.fix` says what to add when the
@@ -25,6 +26,10 @@ COLD_C = 10.0  # below this an outfit needs outerwear
 HOT_C = 25.0  # from this on: no coats, knits or winter accessories
 CHILLY_C = 12.0  # below this: no shorts, no open-toed shoes
 FREEZING_C = 0.0  # below this: no heels or ballet flats either (ice and snow)
+# Below this a light coat or jacket (warmth under WARM_COAT) needs a knit under it: a blazer is tailoring, not
+# insulation, so a shirt under a blazer under a jacket at 2 °C is dressed for the office, not for the walk there.
+FROST_C = 5.0
+WARM_COAT = 5
 # Accessories that keep the cold out add to the torso's warmth (a scarf and gloves over a jacket and a knit).
 WARM_ACCESSORIES = frozenset({"scarf", "muffler", "gloves", "beanie"})
 ACCESSORY_WARMTH = 0.5  # per warm accessory kind, at most MAX_ACCESSORY_WARMTH in all
@@ -228,6 +233,16 @@ def _weather_outfit(items: Sequence[WardrobeItem], context: StyleContext) -> lis
                 "cold", f"no outerwear at {temperature:g} °C", "no outerwear for the cold: add a coat or a jacket"
             )
         )
+    if temperature is not None and temperature < FROST_C and covered and MID not in torso_layers:
+        coats = [warmth_of(i) for i in pieces if i.category == "outerwear" and garment(i).layer == OUTER]
+        if max(coats, default=0) < WARM_COAT:
+            problems.append(
+                Violation(
+                    "cold",
+                    f"no knit under a light jacket at {temperature:g} °C",
+                    "nothing warm enough: add a sweater or a warmer coat",
+                )
+            )
     need = warmth_needed(temperature)
     torso = [warmth_of(i) for i in pieces if i.category in ("top", "one-piece", "outerwear")]
     if need is not None and torso and torso_warmth(torso, accessory_warmth(pieces)) < need:

@@ -92,15 +92,23 @@ async def test_a_scarf_and_gloves_count_towards_warmth(client: httpx.AsyncClient
     assert all({"scarf", "gloves"} & set(types_of(outfit)) for outfit in body["outfits"])
 
 
-async def test_a_blazer_goes_under_the_coat_when_a_coat_is_needed(client: httpx.AsyncClient) -> None:
+async def test_below_5_c_a_light_jacket_needs_a_knit_under_it_or_a_warm_coat(client: httpx.AsyncClient) -> None:
     ana = await create_user(client)
-    ids = await wardrobe(client, ana, ["shirt", "trousers", "formal-shoes", "blazer", "jacket"])
-    for kind in ("trousers", "blazer", "jacket"):
+    ids = await wardrobe(client, ana, ["shirt", "trousers", "formal-shoes", "blazer", "jacket", "coat"])
+    for kind in ("trousers", "blazer", "jacket", "coat"):
         await correct(client, ana, ids[kind], primary_color="black")  # fixture photos come in any colour
-    body = await suggest(client, ana, occasion="funeral", temperature_c=4, rain=True)
-    assert body["unmet"] == []
-    first = types_of(body["outfits"][0])
-    assert "blazer" in first and "jacket" in first, first  # a shirt under a jacket alone is too light at 4 °C
+    # A funeral refuses a casual sweater, so nothing warm goes under the jacket: the best it allows, flagged.
+    body = await suggest(client, ana, occasion="funeral", temperature_c=4, rain=True, exclude_ids=[ids["coat"]])
+    assert body["unmet"] == ["nothing warm enough: add a sweater or a warmer coat"]
+    first = body["outfits"][0]
+    assert "blazer" in types_of(first) and "jacket" in types_of(first), first  # a blazer at least, under the jacket
+    assert [rule["message"] for rule in first["broken_rules"]] == ["no knit under a light jacket at 4 °C"]
+    assert first["score"] < 0.05
+    rated = await rate(client, ana, [ids[k] for k in ("shirt", "trousers", "formal-shoes", "blazer", "jacket")],
+                       occasion="funeral", temperature_c=6)  # fmt: skip
+    assert rated["broken_rules"] == []  # from 5 °C a blazer under the jacket is enough
+    warm = await suggest(client, ana, occasion="funeral", temperature_c=4, rain=True)
+    assert warm["unmet"] == [] and all("coat" in types_of(outfit) for outfit in warm["outfits"])
 
 
 async def test_sporty_generic_pants_count_at_the_gym_and_lounge_bottoms_not_at_the_beach(
