@@ -21,6 +21,7 @@ from app.vision.analyze import LocalAnalyzer
 from app.vision.similarity import pack
 from app.wardrobe.models import WardrobeImage
 from app.wardrobe.service import to_wardrobe_item
+from training.labels import product_shoe_kind
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache" / "scenarios"
 
@@ -40,6 +41,22 @@ CLOTHING_KINDS = {
     "Outwear": "outerwear", "Blazer": "blazer", "Shirt": "shirt", "Polo": "polo", "Blouse": "blouse",
     "Dress": "dress", "Skirt": "skirt", "Top": "top",
 }  # fmt: skip
+
+
+# The catalogue files some shoes under another article type than their own product name gives ("Enroute Women
+# Casual White Flats" under Heels, "Carlton London Women Casual Beige Sandals" under Flats): the judge reads the
+# kind the name says, as the training labels do (training.labels.product_shoe_kind). Flip-flops and sports shoes
+# keep their article type, which is finer than any name rule.
+NAMED_SHOE_KINDS = {"heels": "heels", "flats": "flats", "sandals": "sandals", "boots": "boots"}
+RENAMED_ARTICLES = frozenset({"Heels", "Flats", "Sandals", "Casual Shoes", "Formal Shoes"})
+
+
+def product_kind(row: dict[str, str]) -> str:
+    """The stylist's kind of a product-attributes row: its article type, or for shoes the kind its name says."""
+    kind = PRODUCT_KINDS[row["articleType"]]
+    if row["articleType"] not in RENAMED_ARTICLES:
+        return kind
+    return NAMED_SHOE_KINDS.get(product_shoe_kind(row["articleType"], row["productDisplayName"]) or "", kind)
 
 
 @dataclass(frozen=True)
@@ -163,7 +180,8 @@ def _pick(
     for row in chosen:
         path = f"{folder}/{row['image']}"
         taken.add(path)
-        picked.append((path, TrueLabel(kinds[label], row.get("usage"), row.get("baseColour"), path)))
+        kind = product_kind(row) if source == "pa" else kinds[label]
+        picked.append((path, TrueLabel(kind, row.get("usage"), row.get("baseColour"), path)))
     return picked
 
 
