@@ -204,3 +204,32 @@ def test_another_option_is_not_the_alternative_already_offered() -> None:
 def test_a_new_situation_after_a_pairing_keeps_the_piece() -> None:
     _, relaxed = converse("what can i wear with my charcoal trousers to work", "and if it's casual friday?")
     assert relaxed.intent == "pairing" and relaxed.referenced_item_ids[0] == 84, relaxed.text
+
+
+def test_a_colour_at_an_occasion_is_judged_for_that_occasion() -> None:
+    for question, lead in (
+        ("is it ok to wear black to a wedding", "Yes"),
+        ("can i wear white to a wedding", "No"),
+        ("is red ok for a funeral", "No"),
+        ("Ist Rot okay für ein Vorstellungsgespräch?", "Nein"),
+        ("le rouge, ça passe pour un entretien ?", "Non"),
+        ("¿el negro va bien para un funeral?", "Sí"),
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "yesno" and answer.text.startswith(lead), (question, answer.text)
+    (navy,) = converse("is navy ok for a funeral")
+    assert 96 not in navy.referenced_item_ids, navy.text  # not the sporty navy puffer
+
+
+def test_a_kind_above_the_occasion_is_optional_and_yours_are_named() -> None:
+    (answer,) = converse("should i wear a tie to a first date")
+    assert answer.text.startswith("It depends") and "Yours" in answer.text and 90 in answer.referenced_item_ids
+
+
+def test_a_comparison_with_a_piece_not_owned_says_so() -> None:
+    (answer,) = converse("my red coat or the black jacket for the rain")
+    assert answer.text.startswith("I don't see"), answer.text
+
+
+def test_what_else_do_i_need_in_german_is_a_gap_question() -> None:
+    assert understand("Was brauche ich noch für den Winter?").kind == "gap"

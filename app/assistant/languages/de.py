@@ -103,6 +103,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("Nein, für {occasion} ist das nicht nötig.",),
     "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),
     "verdict/yes/colour_fine": ("Ja, {colour} geht zu jeder Jahreszeit; im Winter in dickeren Stoffen.",),
+    "verdict/yes/colour_fits_occasion": ("Ja, {colour} passt für {occasion}.",),
+    "verdict/no/colour_too_bright_for": ("Nein, {colour} ist zu auffällig für {occasion}; bleib bei dunklen, ruhigen Farben.",),
+    "verdict/no/colour_bride": ("Nein, {colour} ist die Farbe der Braut; alles andere geht.",),
+    "verdict/depends/kind_too_dressy": ("Kommt darauf an: Für {occasion} kann das zu schick wirken; nur wenn der Ort elegant ist.",),
     "verdict/no/not_too_much": ("Nein, {items} ist genau richtig für {occasion}.",),
     "verdict/yes/is_too_casual": ("Ja, {items} ist zu leger für {occasion}; lieber eine Stufe schicker.",),
     "yours": ("Bei dir: {items_or}.",),
@@ -240,6 +244,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "ist": "is", "sind": "are", "brauche ich": "do i need", "was brauche ich": "what do i need",
+    "was brauche ich noch": "what else do i need", "okay": "ok", "in ordnung": "ok",
     "kamera": "camera", "webcam": "camera",
     "waschmaschine": "washing machine", "in die waschmaschine": "in the washing machine", "kann": "can",
     "in der maschine waschen": "machine wash", "darf": "can",

@@ -83,6 +83,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("No, para {occasion} no hace falta.",),
     "verdict/yes/looks_fine": ("Sí, {items} es una apuesta segura.",),
     "verdict/yes/colour_fine": ("Sí, el {colour} vale en cualquier estación; en invierno, en tejidos más gruesos.",),
+    "verdict/yes/colour_fits_occasion": ("Sí, el {colour} está bien para {occasion}.",),
+    "verdict/no/colour_too_bright_for": ("No, el {colour} es demasiado llamativo para {occasion}; mejor colores oscuros y discretos.",),
+    "verdict/no/colour_bride": ("No, el {colour} es el color de la novia; todo lo demás vale.",),
+    "verdict/depends/kind_too_dressy": ("Depende: para {occasion} puede quedar demasiado arreglado; solo si el sitio es elegante.",),
     "verdict/no/not_too_much": ("No, {items} es perfecto para {occasion}.",),
     "verdict/yes/is_too_casual": ("Sí, {items} es demasiado informal para {occasion}; sube un punto.",),
     "yours": ("De lo tuyo: {items_or}.",),
@@ -214,6 +218,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "va bien para": "is ok for", "queda bien para": "is ok for", "sirve para": "is ok for", "está bien para": "is ok for",
     "cámara": "camera", "webcam": "camera",
     "lavadora": "washing machine", "en la lavadora": "in the washing machine", "a máquina": "machine wash",
     # prints said as adjectives; colours said as "color X"; "¿me pongo X con Y?" asks about wearing them together

@@ -88,6 +88,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("Non, ce n'est pas nécessaire pour {occasion}.",),
     "verdict/yes/looks_fine": ("Oui, {items} est un choix sûr.",),
     "verdict/yes/colour_fine": ("Oui, le {colour} se porte en toute saison ; en hiver, choisis des matières plus épaisses.",),
+    "verdict/yes/colour_fits_occasion": ("Oui, le {colour} convient pour {occasion}.",),
+    "verdict/no/colour_too_bright_for": ("Non, le {colour} est trop voyant pour {occasion} ; reste sur des couleurs sombres et discrètes.",),
+    "verdict/no/colour_bride": ("Non, le {colour} est la couleur de la mariée ; tout le reste est permis.",),
+    "verdict/depends/kind_too_dressy": ("Ça dépend : ça peut faire trop habillé pour {occasion} ; seulement si l'endroit est chic.",),
     "verdict/no/not_too_much": ("Non, {items} est parfait pour {occasion}.",),
     "verdict/yes/is_too_casual": ("Oui, {items} est trop décontracté pour {occasion} ; monte d'un cran.",),
     "yours": ("Chez toi : {items_or}.",),
@@ -225,6 +229,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "ça passe pour": "is it ok for", "ca passe pour": "is it ok for", "ça passe": "is it ok", "ca passe": "is it ok",
+    "ça va pour": "is it ok for", "ça le fait pour": "is it ok for",
     "caméra": "camera", "webcam": "camera",
     "lave-linge": "washing machine", "en machine": "in the washing machine", "à la machine": "in the washing machine",
     "peut aller": "can go", "peuvent aller": "can go", "passer en machine": "put in the washing machine",

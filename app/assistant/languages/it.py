@@ -84,6 +84,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("No, per {occasion} non serve.",),
     "verdict/yes/looks_fine": ("Sì, {items} è una scelta sicura.",),
     "verdict/yes/colour_fine": ("Sì, il {colour} va bene in ogni stagione; d'inverno, in tessuti più pesanti.",),
+    "verdict/yes/colour_fits_occasion": ("Sì, il {colour} va bene per {occasion}.",),
+    "verdict/no/colour_too_bright_for": ("No, il {colour} è troppo vistoso per {occasion}; meglio colori scuri e sobri.",),
+    "verdict/no/colour_bride": ("No, il {colour} è il colore della sposa; tutto il resto va bene.",),
+    "verdict/depends/kind_too_dressy": ("Dipende: per {occasion} può sembrare troppo elegante; solo se il posto è chic.",),
     "verdict/no/not_too_much": ("No, {items} è perfetto per {occasion}.",),
     "verdict/yes/is_too_casual": ("Sì, {items} è troppo casual per {occasion}; meglio qualcosa di più curato.",),
     "yours": ("Tra i tuoi: {items_or}.",),
@@ -208,6 +212,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "va bene per": "is ok for", "va bene a": "is ok for", "va bene con": "goes with", "è adatto per": "is ok for",
+    "è adatta per": "is ok for",
     "fotocamera": "camera", "telecamera": "camera", "webcam": "camera",
     "lavatrice": "washing machine", "in lavatrice": "in the washing machine", "a macchina": "machine wash",
     # prints said as adjectives; revisions said short

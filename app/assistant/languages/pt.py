@@ -86,6 +86,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("Não, para {occasion} não é preciso.",),
     "verdict/yes/looks_fine": ("Sim, {items} é uma escolha segura.",),
     "verdict/yes/colour_fine": ("Sim, o {colour} funciona em qualquer estação; no inverno, em tecidos mais grossos.",),
+    "verdict/yes/colour_fits_occasion": ("Sim, o {colour} fica bem para {occasion}.",),
+    "verdict/no/colour_too_bright_for": ("Não, o {colour} é vistoso demais para {occasion}; fique por cores escuras e discretas.",),
+    "verdict/no/colour_bride": ("Não, o {colour} é a cor da noiva; tudo o resto pode.",),
+    "verdict/depends/kind_too_dressy": ("Depende: para {occasion} pode parecer arrumado demais; só se o lugar for elegante.",),
     "verdict/no/not_too_much": ("Não, {items} é perfeito para {occasion}.",),
     "verdict/yes/is_too_casual": ("Sim, {items} é informal demais para {occasion}; sobe um nível.",),
     "yours": ("Dos seus: {items_or}.",),
@@ -210,6 +214,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "fica bem num": "is ok for a", "fica bem numa": "is ok for a", "fica bem para": "is ok for",
+    "serve para": "is ok for", "está bem para": "is ok for",
     "câmara": "camera", "câmera": "camera", "webcam": "camera",
     "máquina de lavar": "washing machine", "na máquina de lavar": "in the washing machine",
     "na máquina": "in the washing machine", "à máquina": "machine wash", "na máquina de secar": "in the tumble dryer",

@@ -47,6 +47,7 @@ CLAUSE = r"(?:^|[.;!]\s|\s-\s|\s\s)\s*"
 YESNO = re.compile(
     rf"{CLAUSE}(?:can|could|may|should|shall|is|are|does|do|did|will|would|am|isn't|aren't|doesn't)\b"
     r"|\byes or no\b|\b(?:right|a yes|a no|a good idea|too much)\s*$"
+    r"|^(?!\s*(?:what|which|how|where|when|why)\b).*\b(?:is|are) (?:it )?(?:ok|okay|fine|alright|appropriate)\b"
     r"|\bis it (?:ok|okay|fine|alright|acceptable|appropriate)\b"
     r"|\b(?:ok|okay|fine|warm enough|too casual|too formal)\b.*\?"
     r"|\b(?:ok|okay|fine|alright|acceptable|appropriate|warm enough|too (?:casual|formal|much))\s*$"  # "sneakers ok?"

@@ -337,7 +337,10 @@ def compare(ask: Ask) -> Plan:
     plan = Plan(k.COMPARE)
     options = _options(ask)
     if len(options) < 2:
-        if ask.ambiguous is not None:
+        if ask.missing is not None:  # "my charcoal coat or the camel one?" with no charcoal coat: say so
+            missing = ask.missing
+            plan.say("dont_see", *missing.closest[:2], kind=missing.garment.kind, colour=missing.garment.colour)
+        elif ask.ambiguous is not None:
             plan.say("which_one", *ask.ambiguous.items[:4])
         else:
             plan.say("compare_what")

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from app.assistant.local import kinds as k
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, kind_formality, planner, warmth
 from app.assistant.local.plan_items import FAMILY, SOMBRE, colours_pair
-from app.assistant.local.plan_outfits import NOT_FOR_WALKING, OPEN_SHOES, cover_for, is_loud, mourning_accent
+from app.assistant.local.plan_outfits import (
+    LOUD_COLOURS,
+    NOT_FOR_WALKING,
+    OPEN_SHOES,
+    SOMBRE_OCCASIONS,
+    cover_for,
+    is_loud,
+    mourning_accent,
+)
 from app.assistant.local.refs import of_kind, resolve
 from app.assistant.local.state import ASKED_AGAIN
 from app.styling import WardrobeItem
@@ -94,11 +102,22 @@ def _kind_needed(kind: str, occasion: str) -> Verdict:
     return Verdict("yes", "kind_needed") if low >= 4 and level >= 4 else Verdict("no", "kind_not_needed")
 
 
+def _colour_at(colour: str, occasion: str) -> Verdict:
+    """ "Is black ok for a wedding?", "is red ok for a funeral?": the colour at that occasion."""
+    if occasion == "wedding-guest" and colour in ("white", "ivory", "cream"):
+        return Verdict("no", "colour_bride")
+    if occasion in SOMBRE_OCCASIONS and (colour in LOUD_COLOURS or (occasion == "funeral" and colour not in SOMBRE)):
+        return Verdict("no", "colour_too_bright_for")
+    return Verdict("yes", "colour_fits_occasion")
+
+
 def _kind_for_occasion(kind: str, occasion: str) -> Verdict:
     level = kind_formality(kind)
-    low = OCCASIONS[occasion][0]
+    low, high = OCCASIONS[occasion][:2]
     if level < low - 1:
         return Verdict("no" if occasion in ("funeral", "interview") else "depends", "kind_too_casual_for")
+    if level > high:  # "should I wear a tie to a first date?": more than the occasion asks
+        return Verdict("depends", "kind_too_dressy")
     return Verdict("yes", "kind_fits") if level >= low else Verdict("depends", "kind_bit_casual")
 
 
@@ -239,8 +258,9 @@ def yesno(ask: Ask) -> Plan:
         owned = sorted(of_kind(ask.wardrobe, kind), key=lambda i: (i.style == "sporty", -formality(i), i.id))
         if said == "depends" and owned and not same_kind and kind not in BARE:  # which of yours, if the place allows
             plan.say("if_relaxed", *owned[:1])
-        if better:
-            plan.say("yours" if plan.lines[0].values["verdict"].answer == "yes" else "instead_pieces", *better[:2])
+        if better:  # the pieces of that kind you have, when it is the kind itself that is optional
+            optional = plan.lines[0].values["verdict"].reason in ("kind_too_dressy", "kind_not_needed")
+            plan.say("yours" if said == "yes" or (optional and same_kind) else "instead_pieces", *better[:2])
         return plan
     if not items and generic and ask.slots.occasion in OCCASIONS:
         plan.say("verdict", verdict=_kind_for_occasion(generic[0], str(ask.slots.occasion)), kind=generic[0],
@@ -248,8 +268,13 @@ def yesno(ask: Ask) -> Plan:
         return plan
     if not items and len(ask.slots.colours) == 1 and not ask.slots.garments:
         colour = ask.slots.colours[0]
-        plan.say("verdict", verdict=Verdict("yes", "colour_fine"), colour=colour)
-        owned = [i for i in ask.wardrobe if i.colour_names[:1] == (colour,)][:2]
+        at = str(ask.slots.occasion) if ask.slots.occasion in OCCASIONS else None
+        verdict = _colour_at(colour, at) if at else Verdict("yes", "colour_fine")
+        plan.say("verdict", verdict=verdict, colour=colour, occasion=at, event=ask.slots.event)
+        owned = [i for i in ask.wardrobe if i.colour_names[:1] == (colour,)]
+        if at:  # "is navy ok for a funeral?": your navy pieces that suit it, not the striped tee
+            owned = [i for i in owned if verdict.answer == "yes" and _for_occasion(i, at).answer == "yes"]
+        owned = owned[:2]
         if owned:
             plan.say("try_these", *owned)
         return plan
