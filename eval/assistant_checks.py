@@ -13,6 +13,7 @@ from typing import Any
 
 from app.styling import WardrobeItem
 
+# "it can work" opens a qualified answer in every language, as "it can" does in English
 OPENINGS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "yes": ("yes", "yeah", "yep", "absolutely", "sure", "definitely", "of course"),
@@ -22,27 +23,27 @@ OPENINGS: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
         "yes": ("oui", "absolument", "bien sûr", "tout à fait"),
         "no": ("non", "pas vraiment", "plutôt pas", "je l'éviterais", "mieux vaut pas"),
-        "depends": ("ça dépend", "cela dépend", "tout dépend", "ca depend"),
+        "depends": ("ça dépend", "cela dépend", "tout dépend", "ca depend", "ça peut marcher", "ça peut aller"),
     },
     "de": {
         "yes": ("ja", "klar", "absolut", "natürlich", "auf jeden fall"),
         "no": ("nein", "eher nicht", "lieber nicht"),
-        "depends": ("kommt darauf an", "es kommt darauf an", "je nachdem", "das kommt darauf an"),
+        "depends": ("kommt darauf an", "es kommt darauf an", "je nachdem", "das kommt darauf an", "kann funktionieren"),
     },
     "es": {
         "yes": ("sí", "si,", "claro", "por supuesto"),
         "no": ("no", "mejor no"),
-        "depends": ("depende", "eso depende"),
+        "depends": ("depende", "eso depende", "puede funcionar"),
     },
     "it": {
         "yes": ("sì", "si,", "certo", "assolutamente"),
         "no": ("no", "meglio di no", "non proprio"),
-        "depends": ("dipende",),
+        "depends": ("dipende", "può funzionare"),
     },
     "pt": {
         "yes": ("sim", "claro", "com certeza"),
         "no": ("não", "melhor não"),
-        "depends": ("depende",),
+        "depends": ("depende", "pode funcionar"),
     },
 }
 CANNOT: dict[str, tuple[str, ...]] = {
