@@ -6,7 +6,15 @@ from app.styling.context import DARK_FAMILIES, DARK_PIECES, OCCASIONS, StyleCont
 from app.styling.dress_codes import DRESS_CODES
 from app.styling.garments import OUTER, garment, type_words
 from app.styling.items import Violation, WardrobeItem
-from app.styling.rules import CLASH_IS_A_RULE, COLD_C, HOT_C, formality_clashes, lounging, unasked_white
+from app.styling.rules import (
+    CLASH_IS_A_RULE,
+    COLD_C,
+    HOT_C,
+    formality_clashes,
+    lounging,
+    risk_notes,
+    unasked_white,
+)
 
 PRAISE = {
     "colour_harmony": "colours that work together",
@@ -89,13 +97,14 @@ def criticisms(
     """(part, reason) for everything the explanation holds against this outfit: the soft rules it breaks, then
     each part that is clearly off, worst first."""
     faults = soft_faults(items, context)
+    unsure = [("rules", note) for note in risk_notes(items, context)]  # a rule it may break, on the likelier guess
     ranked = sorted(parts.items(), key=lambda kv: kv[1])
     off = [
         (n, _critique(n, items, context))
         for n, v in ranked
         if v < -_NOTABLE_AGAINST.get(n, _CLEARLY_OFF) and n not in faults
     ]
-    return [*faults.items(), *((n, reason) for n, reason in off if reason)]
+    return [*unsure, *faults.items(), *((n, reason) for n, reason in off if reason)]
 
 
 def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -> str | None:

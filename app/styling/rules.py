@@ -75,10 +75,32 @@ def is_sure(item: WardrobeItem) -> bool:
 
 def breaking_chance(item: WardrobeItem, context: StyleContext) -> float:
     """The chance that the item is another kind that breaks an item rule of the day its own kind does not."""
+    return sum(p for _, p, _ in breaking_kinds(item, context))
+
+
+def breaking_kinds(item: WardrobeItem, context: StyleContext) -> list[tuple[str, float, Violation]]:
+    """(kind, probability, the rule it would break) for each other kind the item may be that breaks a rule today."""
     if not item.alternatives:
-        return 0.0
-    own = len(item_problems(item, context))
-    return sum(p for kind, p in item.alternatives if len(item_problems(_read_as(item, kind), context)) > own)
+        return []
+    own = item_problems(item, context)
+    found = []
+    for kind, p in item.alternatives:
+        problems = item_problems(_read_as(item, kind), context)
+        if len(problems) > len(own):
+            found.append((kind, p, problems[-1]))
+    return found
+
+
+def risk_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:
+    """What a person should know about the risky items an outfit holds (used only when nothing safe could go):
+    "the sandals may be flip-flops (48%): flip-flops on a date (beachwear)"."""
+    notes = []
+    for item in items:
+        kinds = breaking_kinds(item, context)
+        if sum(p for _, p, _ in kinds) >= RISKY_CHANCE:
+            kind, p, problem = max(kinds, key=lambda found: found[1])
+            notes.append(f"the {type_words(item.type)} may be {type_words(kind)} ({p:.0%}): {problem.message}")
+    return notes
 
 
 def is_safe(item: WardrobeItem, context: StyleContext) -> bool:

@@ -1,7 +1,7 @@
 """What else an item may be: the kinds the heads leave open, each with its probability (`type_candidates`).
 
 The stored `type` is one answer; the outfit rules also need to know when a plausible other answer would break a
-rule (heels the shoe-kind head calls flats go travelling; `pants` that may be jeans go to a funeral). The
+rule (`sandals` that may be flip-flops go on a date; `pants` that may be jeans go to a funeral). The
 candidates pool what the heads already said, as one distribution over the finest kinds they tell apart:
 - the type head's probability of each coarse type, split by its finer head where there is one (`pants` into
   jeans / trousers / joggers / leggings, `outerwear` into coat / jacket, `longsleeve` into sweater / sweatshirt);

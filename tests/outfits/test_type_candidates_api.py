@@ -81,10 +81,24 @@ async def test_sandals_that_may_be_flip_flops_stay_home_on_a_date(app: FastAPI, 
     assert sandals in await used(client, ana, occasion="casual", temperature_c=22)  # flip-flops are fine there
 
 
-async def test_they_still_go_when_no_sure_shoes_can(app: FastAPI, client: httpx.AsyncClient) -> None:
+async def test_they_still_go_when_no_sure_shoes_can_and_the_outfit_says_so(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
     ana = await create_user(client)
     ids = await wardrobe(app, client, ana, DATE_WARDROBE[:4])  # no heels
     assert ids[3] in await used(client, ana, occasion="date", temperature_c=22)
+    response = await client.get(
+        "/api/outfits/suggestions", params={"user_id": ana.id, "occasion": "date", "temperature_c": 22},
+        headers=ana.headers,
+    )  # fmt: skip
+    for outfit in response.json()["outfits"]:
+        assert "the sandals may be flip-flops (48%): flip-flops on a date (beachwear)" in outfit["explanation"]
+        assert outfit["score"] <= 0.75  # a stated doubt caps the score, as any stated flaw does
+    rated = await client.post(
+        "/api/outfits/score", params={"user_id": ana.id}, headers=ana.headers,
+        json={"item_ids": [ids[2], ids[3]], "occasion": "date", "temperature_c": 22},
+    )  # fmt: skip
+    assert "may be flip-flops" in rated.json()["explanation"] and rated.json()["broken_rules"] == []
 
 
 async def test_a_correction_makes_the_item_sure_again(app: FastAPI, client: httpx.AsyncClient) -> None:
