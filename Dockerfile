@@ -45,9 +45,9 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # flight finish for up to 20 s, then exits: inside Fargate's 30 s stopTimeout before SIGKILL.
 # The client address comes from X-Forwarded-For only when the peer is in STYLIST_TRUSTED_PROXIES (the app
 # decides, not uvicorn, which would believe anyone with --forwarded-allow-ips *).
-# h11 caps the request line and headers at 16 KiB (431/400 past it; httptools would buffer any amount); the event
+# httptools parses, capped at 16 KiB of request line and headers (431 past it, app/core/http_protocol.py); the event
 # loop follows the database: uvloop on PostgreSQL, asyncio's own on SQLite (app/core/serving.py says why).
 # Keep-alive (65 s) outlasts the load balancer's idle timeout (60 s), so the ALB never reuses a closed connection.
 CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", \
-     "--no-proxy-headers", "--http", "h11", "--h11-max-incomplete-event-size", "16384", "--loop", "app.core.serving:event_loop", \
+     "--no-proxy-headers", "--http", "app.core.http_protocol:CappedHttpToolsProtocol", "--loop", "app.core.serving:event_loop", \
      "--timeout-keep-alive", "65", "--timeout-graceful-shutdown", "20", "--no-server-header"]

@@ -97,6 +97,7 @@ def run(args: argparse.Namespace) -> None:
                 root=args.before,
                 name="before",
                 loop=args.before_loop,
+                http=args.before_http,
             )
             earlier = stack.enter_context(before)
             servers.seed_ours(earlier, items=args.items, conversations=args.items)
@@ -166,6 +167,11 @@ def main() -> None:
         "--before-loop",
         choices=["asyncio", "uvloop"],
         help="serve `--before` on this event loop instead (e.g. `--before . --before-loop uvloop`: the loop alone)",
+    )
+    parser.add_argument(
+        "--before-http",
+        choices=["h11", "httptools"],
+        help="serve `--before` with this HTTP parser instead (e.g. `--before . --before-http h11`: the parser alone)",
     )
     parser.add_argument("--python-client", action="store_true", help="use the Python client even if wrk exists")
     run(parser.parse_args())

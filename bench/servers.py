@@ -82,6 +82,7 @@ def ours(
     name: str = "ours",
     redis_url: str | None = None,
     loop: str | None = None,
+    http: str | None = None,
 ) -> Iterator[Server]:
     """Our service on loopback; SQLite in `folder` unless a (migrated-here) database URL is given.
 
@@ -106,7 +107,8 @@ def ours(
         env["STYLIST_REDIS_URL"] = redis_url
     port = free_port()
     command = loopback_server_command(port)  # served as `make run` serves it, older checkouts too
-    command += ["--loop", loop] if loop else []  # uvicorn takes the last --loop given
+    command += ["--loop", loop] if loop else []  # uvicorn takes the last --loop (and --http) given
+    command += ["--http", http] if http else []
     command += ["--workers", str(workers)] if workers > 1 else []
     with _running(name, command, env=env, cwd=root, log=folder, port=port, ready_path="/health/live") as server:
         yield server

@@ -30,6 +30,7 @@ HANDLER_CODES: dict[str, int | None] = {
     "rate_limited": 429,
     "payload_too_large": 413,
     "request_timeout": 408,
+    "request_header_fields_too_large": 431,  # sent by the server's parser (app/core/http_protocol.py)
     "database_unavailable": 503,
     "storage_unavailable": 503,
     "internal_error": 500,

@@ -3,7 +3,7 @@
 Pure ASGI and no copies: `receive` is wrapped, so a chunked body without Content-Length is counted chunk by
 chunk and refused (413) the moment it passes the limit, and a body that stops arriving (Content-Length 100,
 4 bytes sent) is answered 408 instead of holding the connection forever. Request headers are capped by the
-server itself (uvicorn's h11 `--h11-max-incomplete-event-size`, see MAX_HEADER_BYTES).
+server's parser itself (app/core/http_protocol.py, see MAX_HEADER_BYTES).
 """
 
 import asyncio
@@ -14,8 +14,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.core.errors import error_response
 
 _MULTIPART_OVERHEAD = 64 * 1024  # boundaries and part headers around the file itself
-# The most request-line + header bytes the server buffers (app/core/serving.py passes it to uvicorn); past it the
-# connection is refused before the app sees anything.
+# The most request-line + header bytes the server buffers (app/core/http_protocol.py); past it the connection is
+# refused (431) before the app sees anything.
 MAX_HEADER_BYTES = 16 * 1024
 
 

@@ -1,7 +1,8 @@
 """How the service is served: one command line for `make run`, the image, `stylist serve`, the load run, the HTTP
 benchmark and the end-to-end tests (tests/reliability/test_request_limits.py checks each of them).
 
-- h11 caps the request line and headers at MAX_HEADER_BYTES (431/400 past it); httptools buffered 1 MB.
+- httptools parses (llhttp, C), capped at MAX_HEADER_BYTES of request line and headers (431 past it) by
+  app/core/http_protocol.py; uvicorn's own httptools buffered 1 MB, and h11 cost more CPU than a sign-up's queries.
 - The event loop follows the database (`event_loop`, uvicorn's `--loop` factory), measured both ways
   (docs/benchmarks.md, "Session 5"):
   - on SQLite, asyncio's own loop. aiosqlite answers from a thread per connection, and with 64 connections in
@@ -16,11 +17,9 @@ import sys
 from typing import Any
 
 from app.core.config import Settings
-from app.core.limits import MAX_HEADER_BYTES
 
 UVICORN_OPTIONS: dict[str, Any] = {
-    "http": "h11",
-    "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
+    "http": "app.core.http_protocol:CappedHttpToolsProtocol",
     "loop": "app.core.serving:event_loop",
 }
 
