@@ -1,12 +1,13 @@
 """Database plumbing: declarative base, async engine factory, and the per-request session."""
 
+import contextlib
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import ColumnElement, DateTime, MetaData, Select, bindparam, make_url, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -159,6 +160,19 @@ async def read_rows(engine: AsyncEngine, statement: Select[Any], **params: Any) 
     finally:
         await connection.close()
     return rows
+
+
+@contextlib.asynccontextmanager
+async def write_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """A plain connection in one transaction, for a route's few Core statements (a sign-up's two INSERTs):
+    committed when the block ends, rolled back when it raises. No ORM session: its execution and commit
+    machinery cost a sign-up more CPU than the statements (docs/benchmarks.md, "Session 6")."""
+    connection = await engine.connect()
+    try:
+        async with connection.begin():
+            yield connection
+    finally:
+        await connection.close()  # closed here, not from a task of its own (see read_rows)
 
 
 async def lock_rows(session: AsyncSession, model: type[Base], *criteria: ColumnElement[bool]) -> int:

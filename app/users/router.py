@@ -1,6 +1,6 @@
 from fastapi import APIRouter, Response, status
 
-from app.core.db import SessionDep
+from app.core.db import EngineDep, SessionDep, write_transaction
 from app.core.dependencies import StorageDep
 from app.core.errors import AUTH_ERRORS, Conflict, Unauthorized, responses
 from app.core.responses import dumps
@@ -12,9 +12,12 @@ router = APIRouter(prefix="/api/users", tags=["users"])
 
 
 @router.post("/", response_model=UserWithToken, responses=responses(Conflict))
-async def create_user(body: UserCreate, session: SessionDep) -> Response:
+async def create_user(body: UserCreate, engine: EngineDep) -> Response:
     """Registers a user and returns their API token (shown only this once)."""
-    user, token = await service.create_user(session, username=body.username, style_preferences=body.style_preferences)
+    async with write_transaction(engine) as connection:  # committed before the response is sent
+        user, token = await service.create_user(
+            connection, username=body.username, style_preferences=body.style_preferences
+        )
     return Response(dumps(user_json(user) | {"api_token": token}), media_type="application/json")
 
 

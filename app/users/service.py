@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.core.db import lock_rows, utcnow
 from app.core.errors import Unauthorized, error_for_integrity
@@ -30,11 +30,14 @@ class NewUser:
     created_at: datetime
 
 
-async def create_user(session: AsyncSession, *, username: str, style_preferences: str | None) -> tuple[NewUser, str]:
+async def create_user(
+    session: AsyncSession | AsyncConnection, *, username: str, style_preferences: str | None
+) -> tuple[NewUser, str]:
     """Create a user and their first token; returns the token in clear, the only time it exists.
 
-    Two plain INSERTs (the ORM's unit of work cost more than the rest of a sign-up). The username's unique index
-    decides a taken name: Conflict, through the one mapping of integrity errors, with no read before the write.
+    Two plain INSERTs (the ORM's unit of work cost more than the rest of a sign-up), on a plain connection from
+    the route or inside a caller's session (an import). The username's unique index decides a taken name:
+    Conflict, through the one mapping of integrity errors, with no read before the write.
     """
     token, now = new_token(), utcnow()
     values = {"username": username, "username_key": username_key(username), "style_preferences": style_preferences}
@@ -46,7 +49,7 @@ async def create_user(session: AsyncSession, *, username: str, style_preferences
             raise
         raise conflict from exc
     assert user_id is not None  # RETURNING of a successful INSERT
-    await session.execute(insert(API_TOKENS).values(user_id=user_id, token_hash=hash_token(token), created_at=now))
+    await session.execute(INSERT_TOKEN, {"user_id": user_id, "token_hash": hash_token(token), "created_at": now})
     return NewUser(id=user_id, username=username, style_preferences=style_preferences, created_at=now), token
 
 
