@@ -233,3 +233,35 @@ def test_a_comparison_with_a_piece_not_owned_says_so() -> None:
 
 def test_what_else_do_i_need_in_german_is_a_gap_question() -> None:
     assert understand("Was brauche ich noch für den Winter?").kind == "gap"
+
+
+RAINY = (
+    item(121, "blouse", "top", "black", "black", style="smart-casual", formality=3, warmth=1),
+    item(122, "trousers", "bottom", "black", "black", style="formal", formality=4, warmth=3),
+    item(123, "boots", "shoes", "black", "black", style="smart-casual", formality=3, warmth=4),
+    item(124, "coat", "outerwear", "grey", "grey", style="formal", formality=4, warmth=5),
+    item(125, "cardigan", "outerwear", "ivory", "white", style="casual", formality=2, warmth=3),
+    item(126, "blazer", "outerwear", "camel", "brown", style="formal", formality=4, warmth=3),
+)
+
+
+def test_and_for_another_occasion_after_a_verdict_asks_it_of_the_same_piece() -> None:
+    _, again = converse("is my red skirt too much for the office?", "and for a date?")
+    assert again.intent == "yesno" and again.referenced_item_ids == [89], again.text
+
+
+def test_rain_said_with_a_request_is_the_weather_not_a_forecast_question() -> None:
+    for question in (
+        "what should i wear tomorrow, it is going to rain",
+        "qu'est-ce que je mets demain ? il va pleuvoir",
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "outfit", (question, answer.text)
+    assert understand("il va pleuvoir demain ?").kind == "cannot"
+
+
+def test_no_cardigan_against_the_rain() -> None:
+    _, without = converse_over(
+        "what do i wear to the office tomorrow, it's raining", "without the coat", wardrobe=RAINY
+    )
+    assert 124 not in without.referenced_item_ids and "rain" not in without.text, without.text  # no "add the cardigan"

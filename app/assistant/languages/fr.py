@@ -270,7 +270,7 @@ GLOSS = {
     "je mets quoi": "what should i wear", "quoi mettre": "what should i wear", "qu'est-ce que je porte": "what should i wear",
     "est-ce que je peux porter": "can i wear", "est-ce que je peux mettre": "can i wear", "je peux porter": "can i wear",
     "je peux mettre": "can i wear", "puis-je porter": "can i wear", "est-ce que je peux": "can i", "puis-je": "can i",
-    "est-ce qu'il va pleuvoir": "is it going to rain", "il va pleuvoir": "is it going to rain", "va-t-il pleuvoir": "is it going to rain",
+    "est-ce qu'il va pleuvoir": "is it going to rain", "il va pleuvoir": "it is going to rain", "va-t-il pleuvoir": "is it going to rain",
     "est-ce que j'ai": "do i have", "est-ce que": "does", "qu'est-ce qui va avec": "what goes with",
     "qu'est-ce qui manque": "what is missing", "qu'est-ce qui est plus chaud": "which is warmer", "lequel est le plus chaud": "which one is warmer",
     "laquelle est la plus chaude": "which one is warmer", "le plus chaud": "warmer", "plus chaud": "warmer",

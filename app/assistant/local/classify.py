@@ -15,6 +15,7 @@ from app.assistant.local.slots import (
     FORECAST,
     GREETING_CUE,
     PRICE,
+    PRONOUN,
     REVISE_CUE,
     STORE,
     THANKS_CUE,
@@ -113,7 +114,8 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
     if GREETING_CUE.search(text) and words <= 4:
         return k.GREETING
     price = PRICE.search(text) and not CARE.search(text)
-    if FORECAST.search(text) or price or STORE.search(text) or TRENDS.search(text) or CAMERA.search(text):
+    forecast = FORECAST.search(text) and not OUTFIT.search(text)  # "what do I wear, it's going to rain": a given
+    if forecast or price or STORE.search(text) or TRENDS.search(text) or CAMERA.search(text):
         return k.CANNOT
     if dislike and has_suggestion:
         return k.REVISE if REVISE_CUE.search(text) or slots.direction else k.DISLIKE
@@ -149,7 +151,7 @@ def _question(text: str, slots: Slots) -> str | None:
         return k.FIT  # "should my shirt collar be tight?" is about fit, whichever shirt
     if CARE_YESNO.search(text) and CARE.search(text):
         return k.CARE  # "can I tumble dry my wool sweater?": the fabric's care, whichever sweater
-    refers = re.search(r"\b(?:it|them|that|those|this|these)\b", text)
+    refers = PRONOUN.search(text) or re.search(r"\bthis\b", text)  # not the weather's "it"
     if YESNO.search(text) and (slots.garments or slots.colours or slots.ids or refers):
         return k.YESNO
     owned = [g for g in slots.garments if g.owned]

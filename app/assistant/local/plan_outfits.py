@@ -175,8 +175,10 @@ def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] =
     # never "add the blazer" it already has, nor the coat the user turned down earlier in the thread
     skip = set(exclude) | _blocked(ask) | {item.id for item in chosen} | ask.state.excluded
     layers = [item for item in ask.wardrobe if item.category == "outerwear" and item.id not in skip]
-    if ask.slots.rain:
-        layers = [item for item in layers if item.type in RAIN_COVER] or layers
+    if ask.slots.rain:  # a cardigan "against the rain" keeps nothing off: no layer unless it is cold too
+        temperature = effective_temperature(ask.slots)
+        cold = temperature is not None and temperature < COVER_BELOW_C
+        layers = [item for item in layers if item.type in RAIN_COVER] or (layers if cold else [])
     if ask.slots.day_and_evening:
         return min(layers, key=lambda item: (warmth(item), item.id), default=None)
     temperature = effective_temperature(ask.slots)

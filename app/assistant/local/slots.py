@@ -97,7 +97,10 @@ GREETING_CUE = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|e
 THANKS_CUE = re.compile(r"^\s*(?:thanks|thank you|cheers|great thanks|perfect|ok thanks)\b")
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|what if|if|then|ok|okay|so|but|instead)\b")
 # "it" that points at a piece, not the weather's "it" ("if it's cold", "if it rains", "if it does")
-_DUMMY_IT = r"(?!'s\b| is\b| was\b| gets?\b| will\b| might\b| rains?\b| snows?\b| does\b| turns?\b| starts?\b)"
+_DUMMY_IT = (
+    r"(?!'s\b| is\b| was\b| gets?\b| will\b| might\b| rains?\b| snows?\b| does\b| turns?\b| starts?\b"
+    r"| going to (?:rain|snow|be)\b)"
+)
 PRONOUN = re.compile(
     rf"\b(?:it{_DUMMY_IT}|them|that|those|these|this one|that one|over it|with it|with that|with them|for that)\b"
 )

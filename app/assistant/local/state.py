@@ -89,7 +89,7 @@ CONTINUED = {
 }  # fmt: skip
 
 
-ASKED_AGAIN = re.compile(r"^\s*(?:and )?(?:what|how) about\b|^\s*and (?:the|my)\b")
+ASKED_AGAIN = re.compile(r"^\s*(?:and )?(?:what|how) about\b|^\s*and (?:the|my|for|to|at)\b")
 REASKABLE = frozenset({k.CLARIFY, k.OFF_TOPIC, k.PAIRING})
 
 
