@@ -265,3 +265,28 @@ def test_no_cardigan_against_the_rain() -> None:
         "what do i wear to the office tomorrow, it's raining", "without the coat", wardrobe=RAINY
     )
     assert 124 not in without.referenced_item_ids and "rain" not in without.text, without.text  # no "add the cardigan"
+
+
+def test_a_windy_summer_day_needs_no_coat() -> None:
+    _, windy = converse("what should i wear to a wedding on the beach in august?", "and if it's windy?")
+    assert not {95, 96} & set(windy.referenced_item_ids), windy.text
+
+
+def test_fit_of_tees_polos_and_tucking_and_a_fit_problem_said_as_a_feeling() -> None:
+    for question, words in (
+        ("how should a t-shirt fit", "bicep"),
+        ("how tight should a polo be", "bicep"),
+        ("should my jumper be tucked in", "untucked"),
+        ("comment doit tomber un t-shirt ?", "biceps"),
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "fit" and words in answer.text, (question, answer.text)
+    assert understand("my blazer feels tight across the back, what do i do").kind == "fit"
+    for question in ("wie sollte ein Blazer sitzen?", "¿cómo debe quedar una camisa?", "come deve stare una giacca?"):
+        assert understand(question).kind == "fit", question
+
+
+def test_a_cotton_piece_under_the_iron_is_a_yes_and_colours_that_suit_me_are_colour_theory() -> None:
+    (iron,) = converse("can i iron my white shirt")
+    assert iron.text.startswith("Yes"), iron.text
+    assert understand("which colours suit me").kind == "colour"

@@ -239,11 +239,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/trousers": ("Eine Hose sitzt ohne Gürtel an der Taille, fällt gerade und berührt den Schuh nur leicht.",),
     "fit/blazer": ("Die Schultern des Blazers enden am Schulterknochen, zugeknöpft zieht nichts.",),
     "fit/shirt": ("Ein Hemd schließt am Kragen mit einem Finger Luft und spannt nicht an den Knöpfen.",),
+    "fit/tee": ("Ein T-Shirt oder Polo endet am Schulterknochen, die Ärmel auf halber Oberarmhöhe, der Saum bedeckt den Gürtel.",),
+    "fit/tuck": ("Hemden mit langem Saum und alles zum Sakko gehört in die Hose; ein dicker Pullover bleibt draußen oder vorne eingesteckt.",),
     "fit/general": ("Erst die Schultern, dann die Länge: Gut sitzende Kleidung liegt locker an, ohne zu ziehen.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "wie sollte": "how should", "wie soll": "how should", "sitzen": "fit", "sitzt": "fits", "eng anliegen": "be tight",
     "ist": "is", "sind": "are", "brauche ich": "do i need", "was brauche ich": "what do i need",
     "was brauche ich noch": "what else do i need", "okay": "ok", "in ordnung": "ok",
     "kamera": "camera", "webcam": "camera",

@@ -53,6 +53,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/trousers": ("Trousers sit at the waist without a belt, fall straight and just touch the shoe.",),
     "fit/blazer": ("A blazer's shoulder seam ends at your shoulder bone and it buttons without pulling.",),
     "fit/shirt": ("A shirt closes at the collar with a finger of room and does not pull at the buttons.",),
+    "fit/tee": ("A t-shirt or polo sits on the shoulder bone, the sleeves end mid-bicep and the hem covers the belt.",),
+    "fit/tuck": ("Tuck in shirts with tails and anything worn with tailoring; a chunky knit looks best untucked or front-tucked.",),
     "verdict/depends/kind_bit_casual": ("It depends on the place: {kinds} are fine in a relaxed {occasion} setting, less so in a formal one; keep the rest sharp.",),
     "verdict/no/pair_not_too_much": ("No, not too much: {items} balance each other well.",),
     "verdict/yes": ("Yes.",),

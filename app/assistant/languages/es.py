@@ -213,11 +213,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/trousers": ("El pantalón se sujeta en la cintura sin cinturón, cae recto y roza el zapato.",),
     "fit/blazer": ("Los hombros del blazer acaban en el hueso del hombro y abrocha sin tirar.",),
     "fit/shirt": ("La camisa cierra en el cuello con un dedo de holgura y no tira en los botones.",),
+    "fit/tee": ("Una camiseta o un polo acaba en el hueso del hombro, la manga a medio bíceps y el bajo cubre el cinturón.",),
+    "fit/tuck": ("Mete por dentro las camisas con faldón y lo que lleves con sastrería; un jersey grueso, fuera o metido solo por delante.",),
     "fit/general": ("Primero los hombros, luego el largo: una prenda que sienta bien roza el cuerpo sin tirar.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "cómo debe quedar": "how should fit", "cómo debería quedar": "how should fit", "cómo debe": "how should",
+    "quedar": "fit", "ajustado": "fitted", "ajustada": "fitted",
     "va bien para": "is ok for", "queda bien para": "is ok for", "sirve para": "is ok for", "está bien para": "is ok for",
     "cámara": "camera", "webcam": "camera",
     "lavadora": "washing machine", "en la lavadora": "in the washing machine", "a máquina": "machine wash",

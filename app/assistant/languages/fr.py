@@ -224,11 +224,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/trousers": ("Un pantalon tient à la taille sans ceinture, tombe droit et effleure la chaussure à l'ourlet.",),
     "fit/blazer": ("Les épaules d'un blazer s'arrêtent à l'os de l'épaule et il se boutonne sans tirer.",),
     "fit/shirt": ("Une chemise se ferme au col avec un doigt de marge et ne tire pas aux boutons.",),
+    "fit/tee": ("Un t-shirt ou un polo s'arrête à l'os de l'épaule, les manches à mi-biceps, et l'ourlet couvre la ceinture.",),
+    "fit/tuck": ("Rentre les chemises à pans et tout ce qui se porte avec un tailleur ; un gros pull se porte dehors ou rentré devant.",),
     "fit/general": ("D'abord les épaules, puis la longueur : un vêtement bien coupé effleure le corps sans tirer.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "comment doit tomber": "how should fit", "comment doivent tomber": "how should fit", "doit tomber": "should fit",
+    "comment doit": "how should", "tomber": "fit", "tombe": "fits", "ajusté": "fitted", "ajustée": "fitted",
     "ça passe pour": "is it ok for", "ca passe pour": "is it ok for", "ça passe": "is it ok", "ca passe": "is it ok",
     "ça va pour": "is it ok for", "ça le fait pour": "is it ok for",
     "caméra": "camera", "webcam": "camera",

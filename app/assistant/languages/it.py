@@ -207,11 +207,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/trousers": ("I pantaloni stanno in vita senza cintura, cadono dritti e sfiorano la scarpa.",),
     "fit/blazer": ("Le spalle del blazer finiscono all'osso della spalla e si abbottona senza tirare.",),
     "fit/shirt": ("La camicia si chiude al collo con un dito di spazio e non tira sui bottoni.",),
+    "fit/tee": ("Una t-shirt o una polo finisce all'osso della spalla, le maniche a metà bicipite e l'orlo copre la cintura.",),
+    "fit/tuck": ("Metti dentro le camicie con le code e ciò che porti con la giacca; un maglione spesso sta fuori o infilato solo davanti.",),
     "fit/general": ("Prima le spalle, poi la lunghezza: un capo che veste bene sfiora il corpo senza tirare.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "come deve stare": "how should fit", "come dovrebbe stare": "how should fit", "come deve": "how should",
+    "come dovrebbe": "how should", "vestibilità": "fit", "aderente": "fitted",
     "va bene per": "is ok for", "va bene a": "is ok for", "va bene con": "goes with", "è adatto per": "is ok for",
     "è adatta per": "is ok for",
     "fotocamera": "camera", "telecamera": "camera", "webcam": "camera",

@@ -209,11 +209,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/trousers": ("A calça fica na cintura sem cinto, cai reta e toca de leve o sapato.",),
     "fit/blazer": ("Os ombros do blazer terminam no osso do ombro e ele fecha sem puxar.",),
     "fit/shirt": ("A camisa fecha no colarinho com um dedo de folga e não puxa nos botões.",),
+    "fit/tee": ("Uma t-shirt ou um polo acaba no osso do ombro, as mangas a meio do bíceps e a bainha cobre o cinto.",),
+    "fit/tuck": ("Meta para dentro as camisas com fraldas e o que usar com alfaiataria; uma camisola grossa fica por fora ou só à frente.",),
     "fit/general": ("Primeiro os ombros, depois o comprimento: uma peça que assenta bem toca o corpo sem puxar.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "como deve assentar": "how should fit", "como deve ficar": "how should fit", "como deve": "how should",
+    "assentar": "fit", "justo": "fitted", "justa": "fitted",
     "fica bem num": "is ok for a", "fica bem numa": "is ok for a", "fica bem para": "is ok for",
     "serve para": "is ok for", "está bem para": "is ok for",
     "câmara": "camera", "câmera": "camera", "webcam": "camera",

@@ -75,11 +75,16 @@ FIT = re.compile(
 )
 FIT_QUESTION = re.compile(
     r"\b(?:collar|sleeve|hem|inseam|waist(?:band)?|shoulders?)\b.*\b(?:tight|loose|long|short|fit|sit|end|snug)\b"
+    r"|\b(?:be |wear \w+ |go )?(?:tucked|untucked)\b|\btuck (?:it|them|in|my)\b"
+    r"|\bfeels? (?:too |a bit |really |so |very )?(?:tight|loose|baggy|snug|short|long|big|small)\b"
+    r"|\b(?:tight|loose|baggy) (?:across|at|in|around|on)\b"
     r"|\b(?:should|how) (?:my |a |the )?\w+ (?:be|fit|sit) (?:tight|loose|snug|fitted|baggy)\b"
 )
 FABRIC = re.compile(r"\b(?:linen|wool|cotton|silk|cashmere|denim|leather|suede|polyester|synthetics?|fabrics?)\b")
 COLOUR_THEORY = re.compile(
     r"\b(?:mix\w*|clash\w*) (?:patterns?|prints?)\b|\bpatterns? mixing\b|"
+    r"\bcolou?rs? (?:suit|suits|flatter|look good on|work for) me\b|"
+    r"\bmy (?:skin ?tone|colouring|coloring|complexion)\b|"
     r"\bwhat colou?rs? (?:go|goes|work|match|pair)\b|\bcolou?rs? (?:go|goes|that go|to wear) with\b"
     r"|\b(?:go|goes) together\b|\bundertone\b|\bcolou?r (?:combination|palette|theory)\b"
 )

@@ -94,8 +94,8 @@ class Ask:
 
 def effective_temperature(slots: Slots) -> float | None:
     """What it feels like: wind takes a few degrees off; unknown stays unknown."""
-    if slots.temperature_c is None:
-        return 10.0 if slots.wind else None
+    if slots.temperature_c is None:  # a windy day feels cool, but not a windy beach in August
+        return 10.0 if slots.wind and slots.season != "summer" else None
     return slots.temperature_c - (4.0 if slots.wind else 0.0)
 
 

@@ -33,8 +33,9 @@ CARE_VERDICTS = (
 # What a piece is made of when its kind says it: "my grey sweater" in the dryer is a knit in the dryer.
 KIND_FABRIC = {"sweater": "knit", "cardigan": "knit", "beanie": "knit", "jumper": "knit", "scarf": "knit",
                "jeans": "denim", "t-shirt": "cotton", "boots": "leather", "loafers": "leather",
-               "formal-shoes": "leather"}  # fmt: skip
+               "formal-shoes": "leather", "polo": "cotton", "shirt": "cotton"}  # fmt: skip
 FIT_TOPICS = (
+    ("tuck", r"\btuck\w*|\buntucked\b"), ("tee", r"\bt[- ]shirts?\b|\bpolos?\b|\btees?\b"),
     ("sleeve", r"\bsleeve\w*"), ("trousers", r"\btrousers|\bjeans|\bpants|\bhem\b"),
     ("blazer", r"\bblazer|\bjacket|\bshoulder\w*"), ("shirt", r"\bshirt|\bcollar"),
 )  # fmt: skip
