@@ -290,3 +290,16 @@ def test_a_cotton_piece_under_the_iron_is_a_yes_and_colours_that_suit_me_are_col
     (iron,) = converse("can i iron my white shirt")
     assert iron.text.startswith("Yes"), iron.text
     assert understand("which colours suit me").kind == "colour"
+
+
+def test_two_occasions_in_a_row_are_dressed_for_the_dressier() -> None:
+    for question, occasion in (
+        ("office then dinner after, what do i wear", "work"),
+        ("a long flight then a business meeting", "work"),
+        ("going to the gym after work", "work"),
+        ("brunch then a wedding", "wedding-guest"),
+        ("je vais au bureau puis au restaurant, je mets quoi ?", "work"),
+        ("vado in ufficio e poi a cena, cosa mi metto?", "work"),
+    ):
+        assert understand(question).slots.occasion == occasion, question
+    assert understand("what's the smartest outfit i can make").slots.occasion == "formal"

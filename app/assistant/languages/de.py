@@ -246,6 +246,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "dann": "then", "danach": "afterwards", "nach der arbeit": "after work", "nach dem büro": "after work",
     "wie sollte": "how should", "wie soll": "how should", "sitzen": "fit", "sitzt": "fits", "eng anliegen": "be tight",
     "ist": "is", "sind": "are", "brauche ich": "do i need", "was brauche ich": "what do i need",
     "was brauche ich noch": "what else do i need", "okay": "ok", "in ordnung": "ok",

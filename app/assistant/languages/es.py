@@ -220,6 +220,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "luego": "then", "después": "after", "después del trabajo": "after work", "y luego": "and later",
     "cómo debe quedar": "how should fit", "cómo debería quedar": "how should fit", "cómo debe": "how should",
     "quedar": "fit", "ajustado": "fitted", "ajustada": "fitted",
     "va bien para": "is ok for", "queda bien para": "is ok for", "sirve para": "is ok for", "está bien para": "is ok for",

@@ -231,6 +231,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "puis": "then", "ensuite": "then", "après": "after", "après le travail": "after work", "et après": "and later",
     "comment doit tomber": "how should fit", "comment doivent tomber": "how should fit", "doit tomber": "should fit",
     "comment doit": "how should", "tomber": "fit", "tombe": "fits", "ajusté": "fitted", "ajustée": "fitted",
     "ça passe pour": "is it ok for", "ca passe pour": "is it ok for", "ça passe": "is it ok", "ca passe": "is it ok",

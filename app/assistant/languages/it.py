@@ -214,6 +214,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "poi": "then", "dopo": "after", "dopo il lavoro": "after work", "e poi": "and later",
     "come deve stare": "how should fit", "come dovrebbe stare": "how should fit", "come deve": "how should",
     "come dovrebbe": "how should", "vestibilità": "fit", "aderente": "fitted",
     "va bene per": "is ok for", "va bene a": "is ok for", "va bene con": "goes with", "è adatto per": "is ok for",

@@ -216,6 +216,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "depois": "after", "e depois": "and later", "depois do trabalho": "after work", "a seguir": "then",
     "como deve assentar": "how should fit", "como deve ficar": "how should fit", "como deve": "how should",
     "assentar": "fit", "justo": "fitted", "justa": "fitted",
     "fica bem num": "is ok for a", "fica bem numa": "is ok for a", "fica bem para": "is ok for",

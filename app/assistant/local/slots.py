@@ -13,6 +13,7 @@ from app.assistant.local.entities import (
     temperature_in,
     trip_days_in,
 )
+from app.styling.context import OCCASIONS
 from app.styling.occasions import SYNONYMS, find_occasion
 
 RAIN = re.compile(
@@ -279,7 +280,24 @@ def _without_places(text: str) -> str:
     return _PLACE_WORDS.sub(" ", text)
 
 
+SEQUENCE = re.compile(r"\b(?:then|after(?:wards)?|followed by|and later|later on|straight to)\b")
+PASSING = frozenset({"gym", "travel"})  # a flight or the gym before or after is changed out of, not dressed for
+
+
 def _occasion(text: str) -> str | None:
+    found = _one_occasion(text)
+    parts = SEQUENCE.split(text)
+    if len(parts) < 2:
+        return found
+    # "office then dinner after", "a flight then a meeting": dressed for the dressier of the two, which does both
+    said = [o for o in (_one_occasion(part) for part in parts) if o is not None and o in OCCASIONS and o not in PASSING]
+    if not said:
+        return found
+    best = max(said, key=lambda o: OCCASIONS[o][0])
+    return found if found in said and OCCASIONS[str(found)][0] >= OCCASIONS[best][0] else best
+
+
+def _one_occasion(text: str) -> str | None:
     event = find_occasion(mask_dress_codes(text))
     if event is not None and event != "work" and DRESS_CODE_VOCABULARY.first(text) is not None:
         return event  # "a smart-casual party", "a business formal gala": the event, dressed to its code; not work
@@ -290,6 +308,8 @@ def _occasion(text: str) -> str | None:
     if found == "casual":  # "a date at the cinema", "coffee before a funeral": the people decide, not the place
         event = find_occasion(_CASUAL_WORDS.sub(" ", text))
         found = event if event in SOCIAL_EVENTS else found
+    if found is None and re.search(r"\b(?:smartest|dressiest|most (?:formal|elegant|dressy))\b", text):
+        return "formal"  # "the smartest outfit I can make"
     if found in ("dinner", "date", "party") and re.search(r"\bformal\b", text):
         return "formal"  # "dinner at a nice restaurant", "date night somewhere fancy": dressed up
     if found == "party" and re.search(r"\bdinner\b", text):
