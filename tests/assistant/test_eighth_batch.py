@@ -303,3 +303,32 @@ def test_two_occasions_in_a_row_are_dressed_for_the_dressier() -> None:
     ):
         assert understand(question).slots.occasion == occasion, question
     assert understand("what's the smartest outfit i can make").slots.occasion == "formal"
+
+
+DATE_NIGHT = (
+    item(131, "blouse", "top", "black", "black", style="smart-casual", formality=3, warmth=1),
+    item(132, "trousers", "bottom", "black", "black", style="formal", formality=4, warmth=3),
+    item(133, "heels", "shoes", "red", "red", style="formal", formality=4, warmth=1),
+    item(134, "loafers", "shoes", "black", "black", style="smart-casual", formality=3, warmth=2),
+    item(135, "bag", "accessory", "tan", "brown", style="smart-casual", formality=3, warmth=1),
+)
+
+
+def test_a_habit_said_in_chat_is_a_dislike_in_every_language() -> None:
+    for first, habit in (
+        ("outfit for a date on friday", "i never wear heels"),
+        ("qu'est-ce que je mets pour un rendez-vous vendredi ?", "je ne porte jamais de talons"),
+        ("was soll ich freitag zum date anziehen?", "ich trage nie Absätze"),
+        ("¿qué me pongo para una cita el viernes?", "nunca llevo tacones"),
+        ("cosa mi metto per un appuntamento venerdì?", "non porto mai i tacchi"),
+        ("o que visto para um encontro na sexta?", "nunca uso saltos"),
+    ):
+        _, said = converse_over(first, habit, wardrobe=DATE_NIGHT)
+        assert said.disliked_item_ids == [133] and 133 not in said.referenced_item_ids, (habit, said.text)
+
+
+def test_thanks_with_a_question_is_the_question_and_which_of_them_is_the_last_answer() -> None:
+    *_, bag = converse_over("outfit for a date on friday", "perfect, and what bag?", wardrobe=DATE_NIGHT)
+    assert bag.intent != "thanks" and 135 in bag.referenced_item_ids, bag.text
+    _, smartest = converse("how many shirts do i have", "which of them is the smartest")
+    assert smartest.intent == "own" and smartest.referenced_item_ids[0] == 82, smartest.text

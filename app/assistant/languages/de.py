@@ -246,6 +246,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "absätze": "heels", "hohe schuhe": "heels", "high heels": "heels",
+    "ich trage nie": "i never wear", "ich trage keine": "i don't wear", "ich trage keinen": "i don't wear",
     "dann": "then", "danach": "afterwards", "nach der arbeit": "after work", "nach dem büro": "after work",
     "wie sollte": "how should", "wie soll": "how should", "sitzen": "fit", "sitzt": "fits", "eng anliegen": "be tight",
     "ist": "is", "sind": "are", "brauche ich": "do i need", "was brauche ich": "what do i need",

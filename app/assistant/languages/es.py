@@ -220,6 +220,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "nunca llevo": "i never wear", "nunca me pongo": "i never wear", "no llevo": "i don't wear",
     "luego": "then", "después": "after", "después del trabajo": "after work", "y luego": "and later",
     "cómo debe quedar": "how should fit", "cómo debería quedar": "how should fit", "cómo debe": "how should",
     "quedar": "fit", "ajustado": "fitted", "ajustada": "fitted",

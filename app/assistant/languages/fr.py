@@ -231,6 +231,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "je ne porte jamais de": "i never wear", "je ne porte jamais": "i never wear", "je ne porte pas de": "i don't wear",
     "puis": "then", "ensuite": "then", "après": "after", "après le travail": "after work", "et après": "and later",
     "comment doit tomber": "how should fit", "comment doivent tomber": "how should fit", "doit tomber": "should fit",
     "comment doit": "how should", "tomber": "fit", "tombe": "fits", "ajusté": "fitted", "ajustée": "fitted",

@@ -214,6 +214,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "non porto mai i": "i never wear", "non porto mai le": "i never wear", "non porto mai": "i never wear",
+    "non metto mai": "i never wear",
     "poi": "then", "dopo": "after", "dopo il lavoro": "after work", "e poi": "and later",
     "come deve stare": "how should fit", "come dovrebbe stare": "how should fit", "come deve": "how should",
     "come dovrebbe": "how should", "vestibilità": "fit", "aderente": "fitted",

@@ -33,7 +33,7 @@ OWN = re.compile(
     r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b|\bwhich of my\b|\blist (?:my|all)\b"
     r"|\bshow me (?:my|all|every\w*)\b|\b(?:everything|anything|all) (?:\w+ ){0,2}i (?:own|have)\b"
     r"|\bwhat (?:\w+ )?(?:items|things|clothes|pieces|stuff)\b.*\b(?:have|own)\b"
-    r"|\bwhat do i have\b|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b|\bwhich of (?:my|the)\b"
+    r"|\bwhat do i have\b|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b|\bwhich of (?:my|the|them|those|these)\b"
     r"|\b(?:\w+est|most \w+) (?:\w+ ){0,2}(?:i (?:own|have)|i've got|in my wardrobe)\b"
 )
 ANY_OF = re.compile(r"^\s*(?:any|got any|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
@@ -114,7 +114,8 @@ def _two_options(slots: Slots) -> bool:
 
 def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) -> str | None:
     words = len(text.split())
-    if THANKS_CUE.search(text) and words <= 5:
+    asking = re.search(r"\b(?:what|which|how|and|can|could|should|would|where|why|but|any)\b", text)
+    if THANKS_CUE.search(text) and words <= 5 and not asking:  # "perfect, and what bag?" asks on
         return k.THANKS
     if GREETING_CUE.search(text) and words <= 4:
         return k.GREETING

@@ -113,6 +113,8 @@ def own(ask: Ask) -> Plan:
         plan.say("none_colour", colour=unowned.group(1))
         return plan
     found, garment = _selection(ask)
+    if re.search(r"\bof (?:them|those|these)\b", ask.u.text) and ask.state.named:  # "which of them is smartest?"
+        found = [item for item in found if item.id in ask.state.named] or found
     exists = EXISTS.search(ask.u.text)
     if exists and garment and garment.kind not in BROAD_KINDS and not of_kind(ask.wardrobe, garment.kind):
         # "have I got a raincoat?" with only a wool coat: no, and the nearest; a coat is not a raincoat

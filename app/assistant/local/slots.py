@@ -81,6 +81,7 @@ TRENDS = re.compile(
 DISLIKE_CUE = re.compile(
     r"\bi (?:really |just |honestly |totally |truly |still )?(?:don't|do not|didn't|did not) (?:like|love|want|fancy)\b"
     r"|\bnot (?:a fan|keen|my style)\b"
+    r"|\bi (?:never|don't|do not|won't|will not|can't|cannot) (?:really )?(?:wear|walk in|get on with|stand)\b"
     r"|\b(?:hate|hated|dislike|disliked|ugly)\b|\bno thanks\b"
 )
 REVISE_CUE = re.compile(
