@@ -11,6 +11,7 @@ from app.styling.rules import (
     COLD_C,
     HOT_C,
     formality_clashes,
+    guess_notes,
     lounging,
     risk_notes,
     unasked_white,
@@ -97,7 +98,8 @@ def criticisms(
     """(part, reason) for everything the explanation holds against this outfit: the soft rules it breaks, then
     each part that is clearly off, worst first."""
     faults = soft_faults(items, context)
-    unsure = [("rules", note) for note in risk_notes(items, context)]  # a rule it may break, on the likelier guess
+    # a rule it may break on the likelier other kind, or meets only on a guess
+    unsure = [("rules", note) for note in [*risk_notes(items, context), *guess_notes(items, context)]]
     ranked = sorted(parts.items(), key=lambda kv: kv[1])
     off = [
         (n, _critique(n, items, context))

@@ -103,6 +103,32 @@ def risk_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[str
     return notes
 
 
+def guess_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:
+    """Weather cover that rests on a piece whose kind is a guess (below SURE_KIND; the search uses one only when
+    nothing sure can cover): "the cover for the rain rests on a guess: the jacket (48% sure), confirm its type"."""
+    notes = []
+    for item in items:
+        if not is_sure(item) and (cover := _cover_of(item, items, context)):
+            notes.append(
+                f"{cover} rests on a guess: the {type_words(item.type)} ({item.certainty or 0:.0%} sure), "
+                "confirm its type"
+            )
+    return notes
+
+
+def _cover_of(item: WardrobeItem, items: Sequence[WardrobeItem], context: StyleContext) -> str | None:
+    """The weather rule this item is what meets, if any (without it the outfit would break it)."""
+    if context.rain and item.category == "shoes" and garment(item).closed:
+        return "closed shoes for the rain"
+    if item.category != "outerwear":
+        return None
+    met = {problem.message for problem in _weather_outfit(items, context)}
+    lost = [p for p in _weather_outfit([i for i in items if i is not item], context) if p.message not in met]
+    if not lost:
+        return None
+    return "the cover for the rain" if any(p.rule == "rain" for p in lost) else "the cover for the cold"
+
+
 def is_safe(item: WardrobeItem, context: StyleContext) -> bool:
     return breaking_chance(item, context) < RISKY_CHANCE
 

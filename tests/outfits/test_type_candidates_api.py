@@ -17,22 +17,24 @@ from tests.factories import Account, create_user, upload
 from tests.outfits.test_rules_api import photo
 
 Told = tuple[str, list[tuple[str, float]]]  # the type and its candidates an upload should come back with
+SURE = 0.97
 
 
 class ToldAnalyzer:
     """The shipped analyser, with the type and type candidates of each upload set by the test (in upload order):
     the model is sure of its class (`sandals`), the candidates say which finer kind it may be (`flip-flops`)."""
 
-    def __init__(self, inner: Any, plan: list[Told]) -> None:
-        self.inner, self.plan = inner, plan
+    def __init__(self, inner: Any, plan: list[Told], confidences: list[float]) -> None:
+        self.inner, self.plan, self.confidences = inner, plan, confidences
 
     def analyze(self, image: Image.Image) -> ItemAnalysis:
         analysis: ItemAnalysis = self.inner.analyze(image)
         kind, candidates = self.plan.pop(0)
+        sure = self.confidences.pop(0)
         return replace(
             analysis, type=kind, category=category_of(kind), style="casual", pattern="solid",
             formality=formality_of(kind, "casual"), warmth=warmth_of(kind), seasons=seasons_of(kind),
-            confidence={**analysis.confidence, "type": SURE, "category": SURE},  # sure of the model's class
+            confidence={**analysis.confidence, "type": sure, "category": SURE},  # how sure of the model's class
             type_candidates=[TypeCandidate(t, p) for t, p in candidates],
         )  # fmt: skip
 
@@ -41,8 +43,10 @@ class ToldAnalyzer:
         return result
 
 
-async def wardrobe(app: FastAPI, client: httpx.AsyncClient, account: Account, plan: list[Told]) -> list[int]:
-    app.state.analyzer = ToldAnalyzer(app.state.analyzer, list(plan))
+async def wardrobe(
+    app: FastAPI, client: httpx.AsyncClient, account: Account, plan: list[Told], sure: list[float] | None = None
+) -> list[int]:
+    app.state.analyzer = ToldAnalyzer(app.state.analyzer, list(plan), list(sure or [SURE] * len(plan)))
     ids = []
     for n, (kind, _) in enumerate(plan):
         uploaded = await upload(client, account, photo(n), filename=f"{kind}-{n}.jpg")
@@ -63,7 +67,6 @@ async def used(client: httpx.AsyncClient, account: Account, **params: Any) -> se
     return {item["id"] for outfit in body["outfits"] for item in outfit["items"]}
 
 
-SURE = 0.97
 MAYBE_FLIP_FLOPS: Told = ("sandals", [("sandals", 0.5), ("flip-flops", 0.48)])
 DATE_WARDROBE: list[Told] = [
     ("blouse", [("blouse", SURE)]), ("skirt", [("skirt", SURE)]), ("dress", [("dress", SURE)]),
@@ -118,3 +121,22 @@ async def test_pants_that_may_be_jeans_stay_home_at_a_funeral(app: FastAPI, clie
     funeral = await used(client, ana, occasion="funeral", temperature_c=18)
     assert ids[1] not in funeral and ids[2] in funeral
     assert ids[1] in await used(client, ana, occasion="work", temperature_c=18)  # jeans are fine at work
+
+
+async def test_rain_cover_that_rests_on_a_guess_says_so(app: FastAPI, client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    plan: list[Told] = [
+        ("t-shirt", [("t-shirt", SURE)]), ("jeans", [("jeans", SURE)]), ("boots", [("boots", SURE)]),
+        ("jacket", [("jacket", 0.48), ("shirt", 0.28)]),
+    ]  # fmt: skip
+    await wardrobe(app, client, ana, plan, sure=[SURE, SURE, SURE, 0.48])
+    response = await client.get(
+        "/api/outfits/suggestions", params={"user_id": ana.id, "temperature_c": 12, "rain": True}, headers=ana.headers
+    )
+    body = response.json()
+    assert body["unmet"] == [] and body["outfits"]
+    for outfit in body["outfits"]:  # the only cover goes, and the answer says it is a guess
+        assert (
+            "the cover for the rain rests on a guess: the jacket (48% sure), confirm its type" in outfit["explanation"]
+        )
+        assert outfit["score"] <= 0.75 and outfit["broken_rules"] == []
