@@ -332,3 +332,28 @@ def test_thanks_with_a_question_is_the_question_and_which_of_them_is_the_last_an
     assert bag.intent != "thanks" and 135 in bag.referenced_item_ids, bag.text
     _, smartest = converse("how many shirts do i have", "which of them is the smartest")
     assert smartest.intent == "own" and smartest.referenced_item_ids[0] == 82, smartest.text
+
+
+def test_wardrobe_questions_said_other_ways() -> None:
+    (warmest,) = converse(
+        "what are my warmest shoes",
+    )
+    assert warmest.intent == "own", warmest.text
+    (waterproof,) = converse_over("anything waterproof?", wardrobe=SHOES)
+    assert waterproof.intent == "own" and set(waterproof.referenced_item_ids) <= {101, 105}, waterproof.text
+    (jackets,) = converse("show me my jackets")
+    assert {95, 96, 81} <= set(jackets.referenced_item_ids), jackets.text  # the puffer and the blazer too
+    (winter,) = converse("list everything i can wear in winter")
+    assert winter.intent == "own" and 94 not in winter.referenced_item_ids, winter.text
+
+
+def test_which_of_my_tops_go_with_a_piece_is_a_pairing() -> None:
+    (answer,) = converse("which of my tops go with the red skirt")
+    assert answer.intent == "pairing" and answer.referenced_item_ids[0] == 89, answer.text
+    assert all(i == 89 or i in {82, 83, 87, 88, 94} for i in answer.referenced_item_ids), answer.text
+
+
+def test_which_kind_is_better_compares_your_pieces_of_that_kind() -> None:
+    (answer,) = converse("which sweater is better for the office")
+    assert answer.intent == "compare" and set(answer.referenced_item_ids) == {87, 88}, answer.text
+    assert understand("what's my most casual outfit").kind == "outfit"

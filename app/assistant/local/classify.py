@@ -29,7 +29,8 @@ FASHION = re.compile(
 )
 COUNT = re.compile(r"\bhow many\b")
 OWN = re.compile(
-    r"\bwhich (?:\w+ ){0,2}should i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b|"
+    r"\bwhich (?:\w+ ){0,2}should i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b(?! outfit| look)|"
+    r"\bmy (?:\w+est|most \w+) (?!outfit|look)\w+|\blist (?:every\w*|anything)\b|"
     r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b|\bwhich of my\b|\blist (?:my|all)\b"
     r"|\bshow me (?:my|all|every\w*)\b|\b(?:everything|anything|all) (?:\w+ ){0,2}i (?:own|have)\b"
     r"|\bwhat (?:\w+ )?(?:items|things|clothes|pieces|stuff)\b.*\b(?:have|own)\b"
@@ -37,9 +38,10 @@ OWN = re.compile(
     r"|\b(?:\w+est|most \w+) (?:\w+ ){0,2}(?:i (?:own|have)|i've got|in my wardrobe)\b"
 )
 ANY_OF = re.compile(r"^\s*(?:any|got any|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
+PAIRS_WITH = re.compile(r"\b(?:go|goes|going) (?:well )?with\b|\bmatch(?:es)?\b|\bpairs? with\b")
 BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
 COMPARE = re.compile(
-    r"\bwhich (?:one )?(?:is|would be|looks?) (?:better|warmer|smarter|dressier|more|cooler|lighter|best)\b"
+    r"\bwhich (?:one |\w+ )?(?:is|would be|looks?) (?:better|warmer|smarter|dressier|more|cooler|lighter|best)\b"
     r"|\b(?:better|warmer|smarter|dressier)\b.*\bor\b|\bor\b.*\?|\bwhich one\b|\bshould i (?:wear|go with|pick) .* or\b"
 )
 # A yes/no verb opens the question or a clause of it ("funeral on thursday - is my tie right", "the dress code is
@@ -140,13 +142,16 @@ def _question(text: str, slots: Slots) -> str | None:
         return k.COUNT
     choice = TAG_QUESTION.sub(" ", text)
     if (COMPARE.search(choice) or " or " in choice) and (
-        _two_options(slots) or re.search(r"\bwhich one\b|\bwhich is\b", text)
+        _two_options(slots) or re.search(r"\bwhich one\b|\bwhich (?:\w+ )?is\b", text)
     ):
         return k.COMPARE
+    if OWN.search(text) and PAIRS_WITH.search(text) and len(slots.garments) >= 2:
+        return k.PAIRING  # "which of my tops go with the rust skirt?": the tops that go with it
     asked = any(g.asked for g in slots.garments)  # "which shoes are best for ...": the user's own shoes
     if GAP.search(text) and re.search(r"\b(?:gaps?|missing|lacking)\b", text):
         return k.GAP  # "is there a gap in my wardrobe for winter?" asks what to add, not what is there
-    any_of = ANY_OF.search(text) and (slots.garments or slots.colours)  # "any brown shoes?": the wardrobe
+    weather = slots.rain or slots.temperature_c is not None  # "anything waterproof?", "anything warm?"
+    any_of = ANY_OF.search(text) and (slots.garments or slots.colours or weather)  # "any brown shoes?": the wardrobe
     if OWN.search(text) or any_of or (BEST_OF.search(text) and (re.search(r"\bmy\b", text) or asked)):
         return k.OWN
     if GAP.search(text):

@@ -9,7 +9,7 @@ from app.assistant.local.entities import COLOUR_VOCABULARY
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, formality, planner, warmth
 from app.assistant.local.plan_outfits import NEUTRALS, NOT_FOR_WALKING, OPEN_SHOES, RAIN_COVER, is_loud, is_trail_shoe
-from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
+from app.assistant.local.refs import RELATED, of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import PRONOUN, Garment
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
@@ -47,6 +47,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
             (i for i in pool if i.type not in NOT_FOR_WALKING),
             key=lambda i: (not (trail and is_trail_shoe(i)), WALKING_ORDER.get(i.type or "", 9)),
         )
+    if ask.slots.rain and garment is None:  # "anything waterproof?": what keeps rain off, coats and boots
+        pool = [i for i in pool if i.type in RAIN_COVER or i.type == "boots"]
     if ask.slots.rain:  # "which shoes are ok in the rain?": closed, grippy soles first, no open shoes or heels
         pool = sorted((i for i in pool if i.type not in NOT_FOR_RAIN), key=lambda i: RAIN_ORDER.get(i.type or "", 9))
     if ask.slots.occasion in OCCASIONS and not ask.slots.walking:
@@ -90,6 +92,14 @@ def _one_per_slot(items: list[WardrobeItem], limit: int) -> list[WardrobeItem]:
     return chosen[:limit]
 
 
+SHOW_ALL = re.compile(r"\bshow me\b|\blist\b|\ball (?:of )?my\b")
+
+
+def _near_kinds(wardrobe: Sequence[WardrobeItem], kind: str) -> list[WardrobeItem]:
+    """Every piece of the kinds people call by a broad name: "my jackets" are the puffer, the trench and the blazer."""
+    return [i for near in RELATED.get(kind, ()) if not near.startswith("category:") for i in of_kind(wardrobe, near)]
+
+
 EXISTS = re.compile(r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b|^\s*(?:got )?any\b")
 BESIDES = re.compile(r"\b(?:apart from|besides|except|other than|aside from)\b")
 
@@ -113,6 +123,8 @@ def own(ask: Ask) -> Plan:
         plan.say("none_colour", colour=unowned.group(1))
         return plan
     found, garment = _selection(ask)
+    if garment and garment.kind in BROAD_KINDS and not garment.colour and SHOW_ALL.search(ask.u.text):
+        found = list(dict.fromkeys([*found, *_near_kinds(ask.wardrobe, garment.kind)]))  # "show me my jackets"
     if re.search(r"\bof (?:them|those|these)\b", ask.u.text) and ask.state.named:  # "which of them is smartest?"
         found = [item for item in found if item.id in ask.state.named] or found
     exists = EXISTS.search(ask.u.text)
@@ -267,6 +279,9 @@ def _colour_or_colour(ask: Ask) -> list[WardrobeItem]:
 def _options(ask: Ask) -> list[WardrobeItem]:
     """The two things compared: one garment in two colours, named items, or the items of the last answer."""
     items = _colour_or_colour(ask) or [r.one for r in ask.refs if r.one is not None]
+    kind = next((g.kind for g in ask.slots.garments if g.asked), None)
+    if len(items) < 2 and kind and 2 <= len(of_kind(ask.wardrobe, kind)) <= 3:
+        return of_kind(ask.wardrobe, kind)  # "which dress is better for a wedding?": your two dresses
     if len(items) < 2 and re.search(r"\bwhich (?:one|is)\b", ask.u.text):
         items = _thread_options(ask)
     return items[:2]

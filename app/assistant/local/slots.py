@@ -311,6 +311,8 @@ def _one_occasion(text: str) -> str | None:
         found = event if event in SOCIAL_EVENTS else found
     if found is None and re.search(r"\b(?:smartest|dressiest|most (?:formal|elegant|dressy))\b", text):
         return "formal"  # "the smartest outfit I can make"
+    if found is None and re.search(r"\b(?:comfiest|most (?:casual|relaxed|comfortable)) (?:outfit|look)\b", text):
+        return "casual"
     if found in ("dinner", "date", "party") and re.search(r"\bformal\b", text):
         return "formal"  # "dinner at a nice restaurant", "date night somewhere fancy": dressed up
     if found == "party" and re.search(r"\bdinner\b", text):
