@@ -3,7 +3,7 @@
 app/vision/candidates.py takes a shoe's kinds from the shoe-kind head alone. This measures the alternative on the
 held-out shoes eval/vision.py uses (home photos labelled by eye, product-attributes validation): the shoe-kind head
 weighted w against the type head's shoe classes (w = 1: the head alone, what ships), by accuracy, calibration,
-log loss, and how often the true kind is among the kinds given at least RISKY (the rules' line, rules.RISKY_CHANCE).
+log loss, and how often the true kind is among the kinds given at least RISKY (the rules' line, certainty.RISKY_CHANCE).
 """
 
 import argparse
@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from app.styling.rules import RISKY_CHANCE
+from app.styling.certainty import RISKY_CHANCE
 from app.vision.analyze import LocalAnalyzer, analysis_copy
 from app.vision.taxonomy import SHOE_KIND_OF_TYPE, category_of
 from eval.vision import home_rows

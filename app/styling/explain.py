@@ -2,20 +2,12 @@
 
 from collections.abc import Mapping, Sequence
 
+from app.styling.certainty import guess_notes, risk_notes
 from app.styling.context import DARK_FAMILIES, DARK_PIECES, OCCASIONS, StyleContext, weather_complaint
 from app.styling.dress_codes import DRESS_CODES
 from app.styling.garments import OUTER, garment, type_words
 from app.styling.items import Violation, WardrobeItem
-from app.styling.rules import (
-    CLASH_IS_A_RULE,
-    COLD_C,
-    HOT_C,
-    formality_clashes,
-    guess_notes,
-    lounging,
-    risk_notes,
-    unasked_white,
-)
+from app.styling.rules import CLASH_IS_A_RULE, COLD_C, HOT_C, formality_clashes, lounging, unasked_white
 
 PRAISE = {
     "colour_harmony": "colours that work together",

@@ -26,11 +26,11 @@ class WardrobeItem:
     colour_hexes: tuple[str, ...] = ()  # measured colours, "#RRGGBB", same order as names
     colour_shares: tuple[float, ...] = ()
     # The image engine's calibrated confidence in what the item is (the lower of type and category); None when
-    # the user set the type or nobody measured it. Hard rules lean on sure kinds first (rules.is_sure).
+    # the user set the type or nobody measured it. Hard rules lean on sure kinds first (certainty.is_sure).
     certainty: float | None = None
     # What else the image engine says it may be: (type, probability) of kinds other than `type`, likeliest first
     # (tags' `type_candidates`); () when the user set the type. The rules avoid an item whose plausible other
-    # kind would break a rule of the day while a safe item can take its place (rules.breaking_chance).
+    # kind would break a rule of the day while a safe item can take its place (certainty.breaking_chance).
     alternatives: tuple[tuple[str, float], ...] = ()
     embedding: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)
 

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.styling.beam import TORSO_SLOTS, Index, Search, Slot, best, concat, expand, has_anchors, start, torso_warmth
+from app.styling.certainty import is_safe, is_sure
 from app.styling.compatibility import PairModel, load_model, mean_pair_logits, pair_logits
 from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, OUTER, TAILORED, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
-from app.styling.rules import COLD_C, breakage, is_safe, is_sure, item_problems, outfit_problems, warmth_needed
+from app.styling.rules import COLD_C, breakage, item_problems, outfit_problems, warmth_needed
 from app.styling.scoring import context_parts, score, soft_rule_costs, unary
 
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))

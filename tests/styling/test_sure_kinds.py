@@ -1,12 +1,12 @@
 """Hard rules lean on pieces whose kind is sure: an item the image engine is unsure of fills a slot only when no
-sure item can (rules.SURE_KIND, search._sure_first), and a user's correction makes a kind sure."""
+sure item can (certainty.SURE_KIND, search._sure_first), and a user's correction makes a kind sure."""
 
 from dataclasses import replace
 
 import pytest
 
 from app.styling import StyleContext, WardrobeItem, suggest
-from app.styling.rules import RISKY_CHANCE, SURE_KIND, breaking_chance, is_safe, is_sure
+from app.styling.certainty import RISKY_CHANCE, SURE_KIND, breaking_chance, is_safe, is_sure
 from app.wardrobe.service import kind_certainty
 
 
@@ -57,7 +57,7 @@ def test_sure_is_the_calibrated_confidence_or_the_users_word() -> None:
 
 
 # What else an item may be (the image engine's type candidates): an item whose plausible other kinds would break a
-# rule of the day is avoided while a safe one can take its place (rules.breaking_chance, RISKY_CHANCE).
+# rule of the day is avoided while a safe one can take its place (certainty.breaking_chance, RISKY_CHANCE).
 
 
 def test_the_breaking_chance_counts_only_other_kinds_that_break_a_rule_today() -> None:
