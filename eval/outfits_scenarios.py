@@ -10,7 +10,7 @@ Prints the share of top-3 outfits that pass (target >= 95%) and every failure wi
 import argparse
 from pathlib import Path
 
-from app.styling import StyleContext, suggest
+from app.styling import StyleContext, WardrobeItem, suggest
 from app.styling.occasions import UnknownOccasion, resolve_occasion
 from eval.scenario_judge import Scenario, verdict
 from eval.scenario_wardrobes import Wardrobe, load_wardrobes
@@ -143,8 +143,17 @@ def _context(scenario: Scenario) -> StyleContext:
     return StyleContext(occasion=occasion, temperature_c=scenario.temperature_c, rain=scenario.rain)
 
 
-def run(scenario: Scenario, wardrobe: Wardrobe) -> tuple[int, int, list[str]]:
-    """(outfits that pass, outfits judged, what failed) for the top 3 of one scenario."""
+def _seen_as(item: WardrobeItem, wardrobe: Wardrobe) -> str:
+    """ "jeans -> pants (sure 1.00; may be joggers 0.38, jeans 0.24)": the true kind, then the engine's reading."""
+    truth = wardrobe.truth[item.id]
+    sure = "user's word" if item.certainty is None else f"sure {item.certainty:.2f}"
+    others = ", ".join(f"{kind} {p:.2f}" for kind, p in item.alternatives)
+    return f"{truth.kind} -> {item.type}/{item.style} ({sure}{'; may be ' + others if others else ''}) {truth.source}"
+
+
+def run(scenario: Scenario, wardrobe: Wardrobe, *, why: bool = False) -> tuple[int, int, list[str]]:
+    """(outfits that pass, outfits judged, what failed) for the top 3 of one scenario; `why` adds each failing
+    outfit's items as the engine saw them."""
     try:
         context = _context(scenario)
     except UnknownOccasion as error:  # the vocabulary not understanding a person's phrase is a failure too
@@ -165,6 +174,8 @@ def run(scenario: Scenario, wardrobe: Wardrobe) -> tuple[int, int, list[str]]:
             faults.append(f"presented as good ({outfit.score:.2f}) although it breaks an unmet rule")
         if faults or missing:
             failures.append(f"{' + '.join(label.kind for label in labels)} ({outfit.score:.2f}): {'; '.join(faults)}")
+            if why:
+                failures += [f"    {_seen_as(item, wardrobe)}" for item in outfit.items]
         else:
             passed += 1
     return passed, len(result.outfits), failures
@@ -175,6 +186,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--models", type=Path, default=Path("models"))
     parser.add_argument("--draw", type=int, default=0, help="other photos of the same kinds (0 = reference)")
+    parser.add_argument("--why", action="store_true", help="list each failing outfit's items as the engine saw them")
     args = parser.parse_args()
     wardrobes = {w.name: w for w in load_wardrobes(args.data, args.models, args.draw)}
     every = [s for scenarios in ROUNDS.values() for s in scenarios]
@@ -182,17 +194,17 @@ def main() -> None:
     totals = [0, 0, 0, 0]  # outfits passed, outfits judged, clean scenarios, scenarios
     for title, scenarios in ROUNDS.items():
         print(f"{title}: {len(scenarios)} scenarios")
-        passed, judged, clean = _report(scenarios, wardrobes)
+        passed, judged, clean = _report(scenarios, wardrobes, why=args.why)
         totals = [totals[0] + passed, totals[1] + judged, totals[2] + clean, totals[3] + len(scenarios)]
         print(f"  {title}: {passed}/{judged} = {passed / max(judged, 1):.1%} of top-{TOP} outfits signed")
     print(f"top-{TOP} outfits a stylist would sign: {totals[0]}/{totals[1]} = {totals[0] / max(totals[1], 1):.1%}")
     print(f"scenarios with every top-{TOP} outfit signed: {totals[2]}/{totals[3]}")
 
 
-def _report(scenarios: list[Scenario], wardrobes: dict[str, Wardrobe]) -> tuple[int, int, int]:
+def _report(scenarios: list[Scenario], wardrobes: dict[str, Wardrobe], *, why: bool) -> tuple[int, int, int]:
     total_pass = total = clean = 0
     for scenario in scenarios:
-        passed, judged, failures = run(scenario, wardrobes[scenario.wardrobe])
+        passed, judged, failures = run(scenario, wardrobes[scenario.wardrobe], why=why)
         total_pass, total, clean = total_pass + passed, total + judged, clean + (not failures)
         mark = "ok " if not failures else "FAIL"
         print(f"  {mark} {scenario.wardrobe:12} {scenario.name:40} {passed}/{judged}")
