@@ -357,3 +357,36 @@ def test_which_kind_is_better_compares_your_pieces_of_that_kind() -> None:
     (answer,) = converse("which sweater is better for the office")
     assert answer.intent == "compare" and set(answer.referenced_item_ids) == {87, 88}, answer.text
     assert understand("what's my most casual outfit").kind == "outfit"
+
+
+def test_elided_articles_do_not_hide_the_noun() -> None:
+    from app.assistant import languages
+
+    assert "winter" in languages.gloss("qu'est-ce que je mets pour l'hiver ?", "fr")
+    assert "interview" in languages.gloss("une tenue pour l'entretien", "fr")
+    assert "office" in languages.gloss("cosa metto dell'ufficio", "it")
+    assert understand("j'ai des baskets ?").kind == "own"
+    assert understand("j'ai un mariage samedi, je mets quoi ?").kind == "outfit"
+
+
+def test_show_me_and_which_is_better_in_every_language() -> None:
+    for question in (
+        "montre-moi mes vestes",
+        "zeig mir meine Jacken",
+        "muéstrame mis chaquetas",
+        "mostrami le mie giacche",
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "own" and {95, 96} <= set(answer.referenced_item_ids), (question, answer.text)
+    for question in (
+        "¿cuál jersey es mejor para la oficina?",
+        "quale maglione è meglio per l'ufficio?",
+        "qual camisola é melhor para o escritório?",
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "compare" and {87, 88} == set(answer.referenced_item_ids), (question, answer.text)
+
+
+def test_a_gap_answer_names_a_piece_once() -> None:
+    (answer,) = converse("cosa mi manca per un matrimonio elegante?")
+    assert answer.text.count("#81") <= 1, answer.text

@@ -224,6 +224,22 @@ def _split_compound(word: str, phrases: Mapping[str, str]) -> str:
     return word
 
 
+ELIDING = frozenset({"fr", "it"})  # "l'hiver", "d'hiver", "dell'ufficio": an article written onto its noun
+_ELISION = re.compile(r"\b(l|d|j|n|s|c|m|t|qu|un|dell|all|nell|sull|dall|quest|quell)'(\w+)")
+
+
+@cache
+def _elided_phrases(code: str) -> frozenset[str]:
+    """Elided words the gloss table holds as they are written ("j'ai", "d'embauche"), kept whole."""
+    return frozenset(word for phrase in phrases_of(code) for word in phrase.split() if "'" in word)
+
+
+def _unelide(text: str, code: str) -> str:
+    """ "pour l'hiver" -> "pour l' hiver", so the noun is glossed like any other word."""
+    kept = _elided_phrases(code)
+    return _ELISION.sub(lambda m: m.group(0) if m.group(0) in kept else f"{m.group(1)}' {m.group(2)}", text)
+
+
 def gloss(text: str, code: str) -> str:
     """The question in English words, phrase by phrase; words without a gloss stay as they are."""
     pattern = _gloss_pattern(code)
@@ -232,6 +248,8 @@ def gloss(text: str, code: str) -> str:
     lowered = text.lower().replace("’", "'")
     for rewrite, replacement in get(code).rewrites:
         lowered = re.sub(rewrite, replacement, lowered)
+    if code in ELIDING:
+        lowered = _unelide(lowered, code)
     phrases = phrases_of(code)
     if code in COMPOUNDING:
         lowered = _WORD.sub(lambda match: _split_compound(match.group(0), phrases), lowered)

@@ -246,6 +246,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "zeig mir": "show me", "zeige mir": "show me", "ist besser": "is better", "besser": "better",
+    "am besten": "best", "wasserdicht": "waterproof", "wasserdichtes": "waterproof", "wasserfest": "waterproof",
     "absätze": "heels", "hohe schuhe": "heels", "high heels": "heels",
     "ich trage nie": "i never wear", "ich trage keine": "i don't wear", "ich trage keinen": "i don't wear",
     "dann": "then", "danach": "afterwards", "nach der arbeit": "after work", "nach dem büro": "after work",

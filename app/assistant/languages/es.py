@@ -220,6 +220,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "enséñame": "show me", "muéstrame": "show me", "cuál": "which", "¿cuál": "which", "es mejor": "is better",
+    "mejor": "better", "impermeable": "waterproof", "algo impermeable": "anything waterproof",
     "nunca llevo": "i never wear", "nunca me pongo": "i never wear", "no llevo": "i don't wear",
     "luego": "then", "después": "after", "después del trabajo": "after work", "y luego": "and later",
     "cómo debe quedar": "how should fit", "cómo debería quedar": "how should fit", "cómo debe": "how should",

@@ -231,6 +231,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "quelque chose": "something",
+    "montre-moi": "show me", "montre moi": "show me", "fais-moi voir": "show me", "lequel": "which one",
+    "laquelle": "which one", "est mieux": "is better", "est le mieux": "is best", "mieux": "better",
+    "quelque chose d'imperméable": "anything waterproof", "imperméables": "waterproof",
     "je ne porte jamais de": "i never wear", "je ne porte jamais": "i never wear", "je ne porte pas de": "i don't wear",
     "puis": "then", "ensuite": "then", "après": "after", "après le travail": "after work", "et après": "and later",
     "comment doit tomber": "how should fit", "comment doivent tomber": "how should fit", "doit tomber": "should fit",
@@ -373,6 +377,8 @@ LANGUAGE = Language(
         ]
     ),
     gloss={**COMMON, **GLOSS},
+    # "j'ai des baskets ?": a question by intonation alone, short and with nothing else asked
+    rewrites=((r"^\s*j'ai ((?:un|une|des|du|de la|quelque chose|d')[^?,.;]{0,40}\?\s*)$", r"est-ce que j'ai \1"),),
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,

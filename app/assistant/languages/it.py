@@ -214,6 +214,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "mostrami": "show me", "fammi vedere": "show me", "è meglio": "is better", "meglio": "better",
+    "impermeabile": "waterproof", "qualcosa di impermeabile": "anything waterproof",
     "non porto mai i": "i never wear", "non porto mai le": "i never wear", "non porto mai": "i never wear",
     "non metto mai": "i never wear",
     "poi": "then", "dopo": "after", "dopo il lavoro": "after work", "e poi": "and later",
@@ -295,6 +297,9 @@ LANGUAGE = Language(
     code="it",
     cues=frozenset(
         [
+            "mie",
+            "miei",
+            "mostrami",
             "cosa",
             "mi",
             "metto",

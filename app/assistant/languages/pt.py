@@ -216,6 +216,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "mostra-me": "show me", "mostre-me": "show me", "é melhor": "is better", "melhor": "better",
+    "impermeável": "waterproof", "alguma coisa impermeável": "anything waterproof",
     "nunca uso": "i never wear", "nunca visto": "i never wear", "não uso": "i don't wear",
     "depois": "after", "e depois": "and later", "depois do trabalho": "after work", "a seguir": "then",
     "como deve assentar": "how should fit", "como deve ficar": "how should fit", "como deve": "how should",

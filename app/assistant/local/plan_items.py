@@ -247,11 +247,11 @@ def gap(ask: Ask) -> Plan:
     for need, types, lowest in NEEDS[scenario]:
         owned = [i for i in ask.wardrobe if _fills(i, types) and formality(i) >= lowest]
         (covered if owned else missing).append((need, owned[:1]))
+    have = list(dict.fromkeys(items[0] for _, items in covered))[:3]  # the blazer once, though it fills two needs
     if not missing:
-        plan.say("no_gap", *[items[0] for _, items in covered][:3], scenario=scenario)
+        plan.say("no_gap", *have, scenario=scenario)
         return plan
     plan.say("gaps", needs=tuple(need for need, _ in missing[:4]), scenario=scenario)
-    have = [items[0] for _, items in covered][:3]
     if have:
         plan.say("gaps_covered", *have)
     return plan

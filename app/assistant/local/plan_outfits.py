@@ -525,6 +525,9 @@ def pairing(ask: Ask) -> Plan:
     if target == "category:outerwear" and (ask.slots.temperature_c is not None or ask.slots.rain):
         cover = cover_for(ask, anchors)
         partners = [cover, *[p for p in partners if p != cover]] if cover else partners
+    if not partners:  # "Ta doudoune va bien avec ." : never a sentence with nothing in it
+        plan.say("nothing_to_pair")
+        return plan
     plan.say("goes_with", *anchors, other=partners[:3], target=target)
     plan.outfits = tuple(tuple(i.id for i in o.items) for o in result.outfits)
     colour = anchors[0].colour_names[0] if anchors[0].colour_names else None
