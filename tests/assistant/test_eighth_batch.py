@@ -390,3 +390,9 @@ def test_show_me_and_which_is_better_in_every_language() -> None:
 def test_a_gap_answer_names_a_piece_once() -> None:
     (answer,) = converse("cosa mi manca per un matrimonio elegante?")
     assert answer.text.count("#81") <= 1, answer.text
+
+
+def test_the_shoes_after_a_question_about_the_coat_are_the_outfits_shoes() -> None:
+    *_, shoes = converse("what should i wear to a job interview?", "which coat, the puffer or the black jacket?",
+                         "and what about the shoes?")  # fmt: skip
+    assert not shoes.text.startswith("Which one"), shoes.text

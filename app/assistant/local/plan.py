@@ -135,7 +135,8 @@ def prepare(context: ConversationContext) -> Ask:
     garments = owned_garments(u, u.kind)
     contrast = frozenset(state.focus) if u.kind == state.kind and ASKED_AGAIN.search(u.text) else frozenset()
     pool = tuple(i for i in context.wardrobe if i.id not in contrast)  # "what about the camel one?": another one
-    named = () if contrast else state.named
+    # ties go to the last answer's pieces, then to the thread's outfit ("what about the shoes?" after a coat)
+    named = () if contrast else tuple(dict.fromkeys((*state.named, *state.outfit)))
     refs = tuple(_resolve_other(g, pool, context.wardrobe, named) if contrast else resolve(g, pool, named)
                  for g in garments)  # fmt: skip
     return Ask(u, state, slots, context.wardrobe, by_id, refs, context)
