@@ -7,6 +7,7 @@ outfits as arrays.
 """
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -304,7 +305,10 @@ class Candidate:
 
 
 Pool = dict[frozenset[int], Candidate]
-PoolOf = Callable[[list[tuple[str, ...]], dict[str, list[WardrobeItem]], StyleContext, FeedbackStats], Pool]
+Again = Callable[[frozenset[int]], Pool]  # the same pruned slots' beams without these items (each slot keeps one)
+PoolOf = Callable[
+    [list[tuple[str, ...]], dict[str, list[WardrobeItem]], StyleContext, FeedbackStats], tuple[Pool, Again]
+]
 
 
 def _suggest_with(
@@ -319,35 +323,85 @@ def _suggest_with(
         return result
     groups, unmet = _filter(groups, context)
     shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
-    pool = pool_of(shapes, groups, context, feedback)
-    fewest = min((entry.breakage for entry in pool.values()), default=(0, 0))
-    best = sorted((e for e in pool.values() if e.breakage == fewest), key=lambda entry: -entry.logit)
+    pool, again = pool_of(shapes, groups, context, feedback)
+    best, fewest = _best(pool)
+    scorer = _scorer(pool, context, feedback)  # reads `pool` when called, so it sees a second look's outfits too
+    shown = _shown_order([entry.items for entry in best], count, context.anchor_ids, scorer)
+    crowding = _over_used(shown, count, context) if not fewest[0] else frozenset()
+    if crowding:  # the beam's outfits crowd on a few strong pieces: the next best without them
+        pool |= {ids: entry for ids, entry in again(crowding).items() if ids not in pool}
+        best, fewest = _best(pool)
+        shown = _shown_order([entry.items for entry in best], count, context.anchor_ids, scorer)
     if fewest[0]:  # nothing in the wardrobe satisfies every rule today: say what is missing
         unmet += [p.fix or p.message for p in best[0].problems]
-    result.outfits = _shown_order(
-        [entry.items for entry in best],
-        count,
-        context.anchor_ids,
-        lambda items: pool[_key(items)].scored(context, feedback),
-    )
+    result.outfits = shown
     result.unmet = list(dict.fromkeys(unmet))
     return result
 
 
+def _best(pool: Pool) -> tuple[list[Candidate], tuple[int, int]]:
+    """The outfits that break the fewest rules (the weather's yielding first), best final logit first."""
+    fewest = min((entry.breakage for entry in pool.values()), default=(0, 0))
+    return sorted((e for e in pool.values() if e.breakage == fewest), key=lambda entry: -entry.logit), fewest
+
+
+def _scorer(pool: Pool, context: StyleContext, feedback: FeedbackStats) -> Callable[[tuple[WardrobeItem, ...]], Outfit]:
+    """score() of a pool's outfit, each scored once however often the shown order asks (a second look asks again)."""
+    scored: dict[frozenset[int], Outfit] = {}
+
+    def scorer(items: tuple[WardrobeItem, ...]) -> Outfit:
+        key = _key(items)
+        if key not in scored:
+            scored[key] = pool[key].scored(context, feedback)
+        return scored[key]
+
+    return scorer
+
+
+def _over_used(shown: list[Outfit], count: int, context: StyleContext) -> frozenset[int]:
+    """When fewer than `count` outfits could be shown, or one breaks a soft rule (loungewear, a clash, all white),
+    the pieces that reached the share cap (MAX_SHARE): the diversity rule turned the next outfits that hold them
+    away, and the beam may hold little else."""
+    soft = any(any(soft_rule_costs(outfit.items, context).values()) for outfit in shown)
+    if len(shown) >= count and not soft:
+        return frozenset()
+    cap = max(1, math.ceil(count * MAX_SHARE))
+    uses = Counter(item.id for outfit in shown for item in outfit.items)
+    return frozenset(item_id for item_id, n in uses.items() if n >= cap) - context.anchor_ids
+
+
+def without(slots: dict[str, Slot], avoid: frozenset[int]) -> dict[str, Slot]:
+    """The pruned slots without these items; a slot they would empty keeps its candidates."""
+    kept = {}
+    for name, slot in slots.items():
+        keep = [n for n, item in enumerate(slot.items) if item.id not in avoid]
+        if not keep or len(keep) == len(slot.items):
+            kept[name] = slot
+        else:
+            kept[name] = Slot([slot.items[n] for n in keep], slot.unary[keep], slot.rows[keep])
+    return kept
+
+
 def _pool(
     shapes: list[tuple[str, ...]], groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats
-) -> Pool:
-    """Every shape's beam, as outfits that hold the anchors, each once (the first shape's copy wins)."""
-    slots, table = _prune(groups, context, feedback)
-    blocks = _pair_blocks(slots, table)
-    pool: Pool = {}
-    for shape in shapes:
-        for picks, pairs_only in _beam(shape, slots, context, blocks):
-            rows = tuple(int(slots[s].rows[i]) for s, i in picks)
-            outfit = tuple(table.items[row] for row in rows)
-            ids = frozenset(item.id for item in outfit)
-            if len(picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
-                unaries = [table.parts[row] for row in rows]
-                logit = _final_logit(outfit, pairs_only, context, feedback, unaries)
-                pool[ids] = Candidate(outfit, outfit_problems(outfit, context), logit, table, rows)
-    return pool
+) -> tuple[Pool, Again]:
+    """Every shape's beam, as outfits that hold the anchors, each once (the first shape's copy wins); and the same
+    for the pruned slots without some items (the table and pruning are not recomputed)."""
+    pruned, table = _prune(groups, context, feedback)
+
+    def beams(avoid: frozenset[int]) -> Pool:
+        slots = without(pruned, avoid)
+        blocks = _pair_blocks(slots, table)
+        pool: Pool = {}
+        for shape in shapes:
+            for picks, pairs_only in _beam(shape, slots, context, blocks):
+                rows = tuple(int(slots[s].rows[i]) for s, i in picks)
+                outfit = tuple(table.items[row] for row in rows)
+                ids = frozenset(item.id for item in outfit)
+                if len(picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
+                    unaries = [table.parts[row] for row in rows]
+                    logit = _final_logit(outfit, pairs_only, context, feedback, unaries)
+                    pool[ids] = Candidate(outfit, outfit_problems(outfit, context), logit, table, rows)
+        return pool
+
+    return beams(frozenset()), beams

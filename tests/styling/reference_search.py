@@ -23,6 +23,7 @@ from app.styling.search import (
     OPTIONAL,
     PRUNE_TO,
     SAMPLE,
+    Again,
     Candidate,
     Pool,
     _final_logit,
@@ -190,14 +191,32 @@ def reference_suggest(
 
 def _plain_pool(
     shapes: list[tuple[str, ...]], groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats
-) -> Pool:
-    slots = _prune(groups, context, feedback)
-    pool: Pool = {}
-    for shape in shapes:
-        for state in _beam(shape, slots, context):
-            outfit = tuple(slots[s].items[i] for s, i in state.picks)
-            ids = frozenset(item.id for item in outfit)
-            if len(state.picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
-                logit = _final_logit(outfit, state.value - state.unary_sum, context, feedback)
-                pool[ids] = Candidate(outfit, outfit_problems(outfit, context), logit)
-    return pool
+) -> tuple[Pool, Again]:
+    pruned = _prune(groups, context, feedback)
+
+    def beams(avoid: frozenset[int]) -> Pool:
+        slots = _without(pruned, avoid)
+        pool: Pool = {}
+        for shape in shapes:
+            for state in _beam(shape, slots, context):
+                outfit = tuple(slots[s].items[i] for s, i in state.picks)
+                ids = frozenset(item.id for item in outfit)
+                if len(state.picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
+                    logit = _final_logit(outfit, state.value - state.unary_sum, context, feedback)
+                    pool[ids] = Candidate(outfit, outfit_problems(outfit, context), logit)
+        return pool
+
+    return beams(frozenset()), beams
+
+
+def _without(slots: dict[str, Slot], avoid: frozenset[int]) -> dict[str, Slot]:
+    """The pruned slots without these items; a slot they would empty keeps its candidates (as search.without)."""
+    kept = {}
+    for name, slot in slots.items():
+        keep = [n for n, item in enumerate(slot.items) if item.id not in avoid]
+        if not keep or len(keep) == len(slot.items):
+            kept[name] = slot
+        else:
+            index = np.array(keep, dtype=np.intp)
+            kept[name] = Slot([slot.items[n] for n in keep], _take(slot.features, index), slot.unary[index])
+    return kept
