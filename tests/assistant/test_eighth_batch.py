@@ -166,6 +166,7 @@ def test_work_with_is_a_verb_not_the_office() -> None:
     u = understand("does the checked shirt work with the beige chinos")
     assert u.kind == "yesno" and u.slots.occasion is None
     assert understand("what to wear for work with my black jeans").slots.occasion == "work"
+    assert understand("¿Qué me pongo para ir en bici al trabajo con 10 grados?").slots.occasion == "work"
 
 
 def test_any_with_a_kind_is_a_wardrobe_question() -> None:
@@ -396,3 +397,8 @@ def test_the_shoes_after_a_question_about_the_coat_are_the_outfits_shoes() -> No
     *_, shoes = converse("what should i wear to a job interview?", "which coat, the puffer or the black jacket?",
                          "and what about the shoes?")  # fmt: skip
     assert not shoes.text.startswith("Which one"), shoes.text
+
+
+def test_a_comparison_from_the_thread_is_weighed_with_a_piece_of_another_kind_only() -> None:
+    _, pick = converse("how many shirts do i have", "which one for a job interview?")
+    assert pick.intent == "compare" and " with your " not in pick.text, pick.text

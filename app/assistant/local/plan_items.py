@@ -300,7 +300,8 @@ def _anchor(ask: Ask, options: Sequence[WardrobeItem]) -> WardrobeItem | None:
     """What the options are compared with: "white sneakers or brown loafers *with my beige trousers*"."""
     others = [r.one for r in ask.refs if r.one is not None and r.one not in options]
     if not ask.refs:  # options from the thread: the piece both were asked with ("... go with the red skirt?")
-        others = [ask.by_id[i] for i in ask.state.named if i in ask.by_id and ask.by_id[i] not in options]
+        slots = {item.category for item in options}  # the skirt both sweaters were asked with, never a third top
+        others = [ask.by_id[i] for i in ask.state.named if i in ask.by_id and ask.by_id[i].category not in slots]
     return others[0] if others else None
 
 

@@ -55,7 +55,8 @@ FORMAL_DO = re.compile(
     r"|\b(?:dinner|lunch|event|party|evening) (?:formal\w*|elegant\w*|dressy|fancy|posh|chic)\b"  # Romance order
 )
 WORK_VERB = re.compile(
-    r"(?<!for )(?<!to )(?<!at )(?<!after )(?<!from )(?<!before )\bwork(?:s|ing)? (?=(?:well |better |nicely )?"
+    r"(?<!for )(?<!to )(?<!at )(?<!after )(?<!from )(?<!before )(?<!the )(?<!my )(?<!of )(?<!in )(?<!go )"
+    r"\bwork(?:s|ing)? (?=(?:well |better |nicely )?"
     r"(?:with|together|for)\b)"
 )
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
