@@ -7,7 +7,7 @@ import pytest
 from app.assistant import Answer, create_assistant
 from app.assistant.local.assistant import answer_locally
 from app.assistant.local.knowledge import sections
-from tests.assistant.wardrobe import ANNA, IDS, WARDROBE, ask
+from tests.assistant.wardrobe import ANNA, IDS, WARDROBE, ask, item
 
 ANNA_IDS = {item.id for item in ANNA}
 
@@ -200,3 +200,23 @@ def test_a_piece_named_without_my_is_still_the_users_piece() -> None:
     assert answer.referenced_item_ids[0] == 25 and len(answer.referenced_item_ids) >= 3
     shoes = on_anna("What shoes go with a navy suit?")
     assert {item.type for item in ANNA if item.id in shoes.referenced_item_ids} <= {"heels", "boots", "loafers"}
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("What should I wear to work tomorrow? 8 degrees and raining.", "none of your shoes suit it"),
+        ("Was soll ich morgen bei 5 Grad und Regen zur Arbeit anziehen?", "Was Schuhe angeht, passt nichts dazu"),
+        ("Qu'est-ce que je mets pour le travail demain ? 8 degrés et pluie.", "côté chaussures, rien ne convient"),
+    ],
+)
+def test_shoes_the_weather_rules_out_are_named_not_called_missing(question: str, says: str) -> None:
+    """Only sandals and ballet flats on a rainy day: the wardrobe has shoes, none fit, and the answer says which."""
+    open_shoes = (
+        item(31, "sandals", "shoes", "navy", "navy", style="casual", formality=1, warmth=1),
+        item(32, "flats", "shoes", "khaki", "green", style="casual", formality=2, warmth=1),
+    )
+    wardrobe = tuple(i for i in WARDROBE if i.category != "shoes") + open_shoes
+    answer = answer_locally(ask(question, wardrobe=wardrobe))
+    assert says in answer.text, answer.text
+    assert {31, 32} <= set(cited(answer.text)) and "has no" not in answer.text and "fehlen" not in answer.text

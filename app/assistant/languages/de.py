@@ -96,6 +96,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/too_dressy_for/pl": ('Kommt darauf an: {items} wirken für {occasion} vielleicht zu schick.',),
     "verdict/no/too_bright_for_funeral/pl": ('Nein, {items} sind zu bunt für eine Beerdigung; dunkle, schlichte Teile sind respektvoller.',),
     "verdict/depends/summer_piece/pl": ('Kommt darauf an: {items} sind ein Sommerteil; im Winter nur drinnen.',),
+    "cannot_build/ruled_out/lead": ("{lead} geht kein komplettes Outfit: Was {slots} angeht, passt nichts dazu ({items}).",),
+    "cannot_build/ruled_out": ("Dafür geht kein komplettes Outfit: Was {slots} angeht, passt nichts dazu ({items}).",),
     "cannot_build/lead": ("{lead} geht noch kein komplettes Outfit: In deinem Kleiderschrank fehlen {slots}.",),
     "verdict/yes/too_dressy_for": ("Ja, {items} ist für {occasion} etwas zu viel.",),
     "verdict/yes/kind_fits": ("Ja, das eignet sich für {occasion}.",),

@@ -70,6 +70,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/too_dressy_for/pl": ('It depends: {items} may look overdressed for {occasion}.',),
     "verdict/no/too_bright_for_funeral/pl": ('No, {items} are too bright for a funeral; dark, plain pieces are the respectful choice.',),
     "verdict/depends/summer_piece/pl": ('It depends: {items} are a summer piece; in winter only indoors, with warm layers.',),
+    "cannot_build/ruled_out/lead": ("{lead}, I can't put a complete outfit together: none of your {slots} suit it ({items}).",),
+    "cannot_build/ruled_out": ("I can't put a complete outfit together for this: none of your {slots} suit it ({items}).",),
     "cannot_build/lead": ("{lead}, I can't put a complete outfit together yet: your wardrobe has no {slots}.",),
     "verdict/yes/too_dressy_for": ("Yes, {items} is a bit much for {occasion}.",),
     "verdict/yes/kind_fits": ("Yes, {kinds} suit {occasion}.",),

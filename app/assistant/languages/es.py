@@ -76,6 +76,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/too_dressy_for/pl": ('Depende: {items} pueden quedar demasiado arreglados para {occasion}.',),
     "verdict/no/too_bright_for_funeral/pl": ('No, {items} son demasiado alegres para un funeral; lo respetuoso son prendas oscuras y lisas.',),
     "verdict/depends/summer_piece/pl": ('Depende: {items} son de verano; en invierno solo en interiores.',),
+    "cannot_build/ruled_out/lead": ("{lead}, no puedo montar un look completo: en {slots}, nada de lo que tienes sirve ({items}).",),
+    "cannot_build/ruled_out": ("No puedo montar un look completo para esto: en {slots}, nada de lo que tienes sirve ({items}).",),
     "cannot_build/lead": ("{lead}, todavía no puedo montar un look completo: en tu armario faltan {slots}.",),
     "verdict/yes/too_dressy_for": ("Sí, {items} es demasiado para {occasion}.",),
     "verdict/yes/kind_fits": ("Sí, es adecuado para {occasion}.",),

@@ -81,6 +81,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/too_dressy_for/pl": ('Ça dépend : {items} risquent de faire trop habillé pour {occasion}.',),
     "verdict/no/too_bright_for_funeral/pl": ('Non, {items} sont trop gais pour un enterrement ; des pièces sombres et unies sont plus respectueuses.',),
     "verdict/depends/summer_piece/pl": ("Ça dépend : {items} sont une pièce d'été ; en hiver, seulement à l'intérieur.",),
+    "cannot_build/ruled_out/lead": ("{lead}, je ne peux pas composer une tenue complète : côté {slots}, rien ne convient ({items}).",),
+    "cannot_build/ruled_out": ("Je ne peux pas composer une tenue complète pour ça : côté {slots}, rien ne convient ({items}).",),
     "cannot_build/lead": ("{lead}, je ne peux pas encore composer une tenue complète : il manque {slots} dans ta garde-robe.",),
     "verdict/yes/too_dressy_for": ("Oui, {items} fait un peu trop pour {occasion}.",),
     "verdict/yes/kind_fits": ("Oui, ça convient pour {occasion}.",),

@@ -77,6 +77,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/too_dressy_for/pl": ('Dipende: {items} potrebbero essere troppo eleganti per {occasion}.',),
     "verdict/no/too_bright_for_funeral/pl": ('No, {items} sono troppo vivaci per un funerale; capi scuri e tinta unita sono più rispettosi.',),
     "verdict/depends/summer_piece/pl": ("Dipende: {items} sono estivi; d'inverno solo al chiuso.",),
+    "cannot_build/ruled_out/lead": ("{lead}, non riesco a comporre un outfit completo: quanto a {slots}, niente di ciò che hai va bene ({items}).",),
+    "cannot_build/ruled_out": ("Non riesco a comporre un outfit completo per questo: quanto a {slots}, niente di ciò che hai va bene ({items}).",),
     "cannot_build/lead": ("{lead}, non riesco ancora a comporre un outfit completo: nel tuo guardaroba mancano {slots}.",),
     "verdict/yes/too_dressy_for": ("Sì, {items} è un po' troppo per {occasion}.",),
     "verdict/yes/kind_fits": ("Sì, va bene per {occasion}.",),

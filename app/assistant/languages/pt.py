@@ -79,6 +79,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/too_dressy_for/pl": ('Depende: {items} podem ficar formais demais para {occasion}.',),
     "verdict/no/too_bright_for_funeral/pl": ('Não, {items} são alegres demais para um funeral; peças escuras e lisas são mais respeitosas.',),
     "verdict/depends/summer_piece/pl": ('Depende: {items} são de verão; no inverno só em interiores.',),
+    "cannot_build/ruled_out/lead": ("{lead}, não consigo montar um visual completo: em {slots}, nada do que você tem serve ({items}).",),
+    "cannot_build/ruled_out": ("Não consigo montar um visual completo para isso: em {slots}, nada do que você tem serve ({items}).",),
     "cannot_build/lead": ("{lead}, ainda não consigo montar um visual completo: faltam {slots} no seu guarda-roupa.",),
     "verdict/yes/too_dressy_for": ("Sim, {items} é demais para {occasion}.",),
     "verdict/yes/kind_fits": ("Sim, é adequado para {occasion}.",),

@@ -294,8 +294,11 @@ def outfit_lines(
         plan.say("alternative", *outfits[1].items)
 
 
-def _no_outfit(plan: Plan, result: styling.Suggestions, situation: dict[str, Any] | None = None) -> Plan:
-    plan.say("cannot_build", slots=tuple(result.missing), lead=situation is not None, **(situation or {}))
+def _no_outfit(ask: Ask, plan: Plan, result: styling.Suggestions, situation: dict[str, Any] | None = None) -> Plan:
+    """No complete outfit. When the wardrobe has pieces for the missing slot but the situation ruled every one out
+    (flats and sandals in the rain), it says so and names them: "your wardrobe has no shoes" would be false."""
+    ruled_out = [item for item in ask.wardrobe if item.category in result.missing]
+    plan.say("cannot_build", *ruled_out, slots=tuple(result.missing), lead=situation is not None, **(situation or {}))
     return plan
 
 
@@ -343,7 +346,7 @@ def outfit(ask: Ask) -> Plan:
         result = result if result.outfits else None
     result = result or suggest(ask, anchors=anchors)
     if not result.outfits:
-        return _no_outfit(plan, result, situation_values(ask))
+        return _no_outfit(ask, plan, result, situation_values(ask))
     outfit_lines(ask, plan, result.outfits)
     return plan
 
@@ -636,7 +639,7 @@ def packing(ask: Ask) -> Plan:
     pieces = [item for candidate in result.outfits for item in candidate.items]
     suitcase = _suitcase(result.outfits, _key_pieces(ask, pieces))
     if not suitcase:
-        return _no_outfit(plan, result)
+        return _no_outfit(ask, plan, result)
     plan.outfits = tuple(tuple(i.id for i in o.items) for o in result.outfits)
     plan.say("pack", *suitcase, days=days, assumed=ask.slots.trip_days is None)
     if ask.slots.occasion == "work" and any(item.type == "blazer" for item in suitcase):

@@ -131,7 +131,9 @@ def _key(line: Line) -> list[str]:
         "noted_dislike": "item" if line.items else None,
         "dont_see": "closest" if line.items else None,
         "outfit": "revision" if values.get("revision") else None,
-        "cannot_build": "lead" if values.get("lead") else None,
+        "cannot_build": "/".join(
+            part for part, present in (("ruled_out", bool(line.items)), ("lead", bool(values.get("lead")))) if present
+        ) or None,
         "best_of": "walking" if values.get("walking") else None,
     }  # fmt: skip
     detail = specific.get(base)
