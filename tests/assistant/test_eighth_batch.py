@@ -402,3 +402,13 @@ def test_the_shoes_after_a_question_about_the_coat_are_the_outfits_shoes() -> No
 def test_a_comparison_from_the_thread_is_weighed_with_a_piece_of_another_kind_only() -> None:
     _, pick = converse("how many shirts do i have", "which one for a job interview?")
     assert pick.intent == "compare" and " with your " not in pick.text, pick.text
+
+
+def test_worth_the_money_and_still_in_style_are_an_honest_cannot() -> None:
+    for question in (
+        "is this jacket worth the money",
+        "what's in style for men this autumn",
+        "is the blazer still in style",
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "cannot", (question, answer.text)

@@ -60,7 +60,10 @@ WORK_VERB = re.compile(
     r"(?:with|together|for)\b)"
 )
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
-PRICE = re.compile(r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b")
+PRICE = re.compile(
+    r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b"
+    r"|\bworth (?:the money|it|buying|the price|paying)\b|\b(?:on sale|a bargain|overpriced)\b"
+)
 STORE = re.compile(
     r"\b(?:order|buy|purchase|deliver|ship) (?:me|it|one|a|an|some)\b|\bcan you (?:order|buy|purchase)\b"
     r"|\bwhere (?:can|could|should|do) i\b.*\b(?:buy|get|find)\b|\b(?:shop|store|stores|shops|sale|discount|in stock|"
@@ -77,7 +80,9 @@ CAMERA = re.compile(
 TRENDS = re.compile(
     r"\btrend\w*|\bin fashion\b|\bfashionable\b|\bin (?:style|vogue) (?:right )?now\b|\beveryone (?:is )?wearing\b"
     r"|\b(?:popular|trendy) (?:this season|right now|at the moment)\b|\bthis season's (?:look|colou?rs?|trends?)\b"
-    r"|\bout of fashion\b"
+    r"|\bout of fashion\b|\b(?:what's|what is|whats) (?:in style|in fashion|in vogue|hot|trending|popular|cool)\b"
+    r"|\bin style (?:this|for men|for women|at the moment)\b|\bstill (?:in style|in fashion|cool|trendy|in)\s*$"
+    r"|\b(?:look|looks|is|are) (?:a bit |too )?(?:dated|old-fashioned|out of date)\b"
 )
 DISLIKE_CUE = re.compile(
     r"\bi (?:really |just |honestly |totally |truly |still )?(?:don't|do not|didn't|did not) (?:like|love|want|fancy)\b"
