@@ -412,3 +412,13 @@ def test_worth_the_money_and_still_in_style_are_an_honest_cannot() -> None:
     ):
         (answer,) = converse(question)
         assert answer.intent == "cannot", (question, answer.text)
+
+
+def test_a_student_day_is_casual_and_german_passen_zu_is_a_yes_no() -> None:
+    for question in (
+        "i cycle to uni, it is windy",
+        "¿qué me pongo para clase mañana?",
+        "je vais à la fac demain, je mets quoi ?",
+    ):
+        assert understand(question).slots.occasion == "casual", question
+    assert understand("Passen braune Schuhe zu einer schwarzen Hose?").kind == "yesno"

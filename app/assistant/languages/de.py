@@ -248,6 +248,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "vorlesung": "lecture", "vorlesungen": "lectures", "schule": "school", "universität": "university",
     "zeig mir": "show me", "zeige mir": "show me", "ist besser": "is better", "besser": "better",
     "am besten": "best", "wasserdicht": "waterproof", "wasserdichtes": "waterproof", "wasserfest": "waterproof",
     "absätze": "heels", "hohe schuhe": "heels", "high heels": "heels",
@@ -383,6 +384,7 @@ LANGUAGE = Language(
     ),
     gloss={**COMMON, **GLOSS},
     rewrites=(
+        (r"^\s*(?:passt|passen) (?!mein|dein)(.+?) zu\b", r"does \1 go with"),  # "Passen braune Schuhe zu ...?"
         (r"\bwird es (.+?) (regnen|schneien)\b", r"is it going to \2 \1"),  # the verb closes the question
         (r"\bich mag (.+?) nicht\b", r"i don't like \1"),  # the negation closes the clause in German
         (r"\b(.+?) gef(?:ä|a)ll(?:t|en) mir nicht\b", r"i don't like \1"),

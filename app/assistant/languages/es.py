@@ -222,6 +222,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "clase": "class", "clases": "classes", "universidad": "university", "la uni": "uni", "facultad": "university",
     "enséñame": "show me", "muéstrame": "show me", "cuál": "which", "¿cuál": "which", "es mejor": "is better",
     "mejor": "better", "impermeable": "waterproof", "algo impermeable": "anything waterproof",
     "nunca llevo": "i never wear", "nunca me pongo": "i never wear", "no llevo": "i don't wear",

@@ -233,6 +233,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "la fac": "uni", "fac": "uni", "en cours": "to class", "cours": "class", "université": "university", "lycée": "school",
     "quelque chose": "something",
     "montre-moi": "show me", "montre moi": "show me", "fais-moi voir": "show me", "lequel": "which one",
     "laquelle": "which one", "est mieux": "is better", "est le mieux": "is best", "mieux": "better",

@@ -216,6 +216,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "lezione": "class", "lezioni": "classes", "università": "university", "scuola": "school",
     "mostrami": "show me", "fammi vedere": "show me", "è meglio": "is better", "meglio": "better",
     "impermeabile": "waterproof", "qualcosa di impermeabile": "anything waterproof",
     "non porto mai i": "i never wear", "non porto mai le": "i never wear", "non porto mai": "i never wear",

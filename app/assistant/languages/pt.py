@@ -218,6 +218,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "aulas": "classes", "aula": "class", "faculdade": "university", "universidade": "university", "escola": "school",
     "mostra-me": "show me", "mostre-me": "show me", "é melhor": "is better", "melhor": "better",
     "impermeável": "waterproof", "alguma coisa impermeável": "anything waterproof",
     "nunca uso": "i never wear", "nunca visto": "i never wear", "não uso": "i don't wear",

@@ -287,6 +287,7 @@ def _without_places(text: str) -> str:
     return _PLACE_WORDS.sub(" ", text)
 
 
+STUDY = re.compile(r"\b(?:uni|university|college|campus|school|class|classes|lectures?|seminar|library)\b")
 SEQUENCE = re.compile(r"\b(?:then|after(?:wards)?|followed by|and later|later on|straight to)\b")
 PASSING = frozenset({"gym", "travel"})  # a flight or the gym before or after is changed out of, not dressed for
 
@@ -315,6 +316,8 @@ def _one_occasion(text: str) -> str | None:
     if found == "casual":  # "a date at the cinema", "coffee before a funeral": the people decide, not the place
         event = find_occasion(_CASUAL_WORDS.sub(" ", text))
         found = event if event in SOCIAL_EVENTS else found
+    if found is None and STUDY.search(text):
+        return "casual"  # "I cycle to uni": a student's day, not the office
     if found is None and re.search(r"\b(?:smartest|dressiest|most (?:formal|elegant|dressy))\b", text):
         return "formal"  # "the smartest outfit I can make"
     if found is None and re.search(r"\b(?:comfiest|most (?:casual|relaxed|comfortable)) (?:outfit|look)\b", text):
