@@ -220,3 +220,22 @@ def test_shoes_the_weather_rules_out_are_named_not_called_missing(question: str,
     answer = answer_locally(ask(question, wardrobe=wardrobe))
     assert says in answer.text, answer.text
     assert {31, 32} <= set(cited(answer.text)) and "has no" not in answer.text and "fehlen" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Which of my shoes are best for a long walking day?", "None of your shoes really suit that"),
+        ("Do I have any shoes for the rain?", "None of your shoes really suit that"),
+        ("Welche meiner Schuhe sind am besten für einen langen Spaziergang?", "Was Schuhe angeht"),
+    ],
+)
+def test_a_question_about_owned_pieces_the_situation_sets_aside_names_them(question: str, says: str) -> None:
+    """Sandals and ballet flats only: "which shoes for a long walk?" is not "I don't see any shoes"."""
+    open_shoes = (
+        item(31, "sandals", "shoes", "navy", "navy", style="casual", formality=1, warmth=1),
+        item(32, "flats", "shoes", "khaki", "green", style="casual", formality=2, warmth=1),
+    )
+    wardrobe = tuple(i for i in WARDROBE if i.category != "shoes") + open_shoes
+    answer = answer_locally(ask(question, wardrobe=wardrobe))
+    assert says in answer.text and {31, 32} <= set(cited(answer.text)), answer.text

@@ -160,6 +160,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack/assumed": ("Für etwa fünf Tage (sag mir, wenn es länger ist) pack ein: {items}.",),
     "pack_work_note": ("Der Blazer deckt die Termine ab, alles andere lässt sich damit kombinieren.",),
     "none_colour": ("Nein, ich sehe nichts in {colour} in deinem Kleiderschrank.",),
+    "none_suit": ("Was {kinds} angeht, passt eigentlich nichts dazu ({items}).",),
     "none_of": ("Nein, ich sehe keine {kinds} in deinem Kleiderschrank.",),
     "yes_have": ("Ja, du hast {items_acc}.", "Ja: {items}."),
     "you_have": ("Du hast: {items}.", "Hier sind sie: {items}."),

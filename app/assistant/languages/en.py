@@ -134,6 +134,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack/assumed": ("For about five days (tell me if it's longer), pack {items}.",),
     "pack_work_note": ("The blazer covers the meetings; everything else mixes with it.",),
     "none_colour": ("No, I don't see anything {colour} in your wardrobe.",),
+    "none_suit": ("None of your {kinds} really suit that ({items}).",),
     "none_of": ("No, I don't see any {kinds} in your wardrobe.",),
     "yes_have": ("Yes: {items}.", "Yes, you have {items}."),
     "you_have": ("You have {items}.", "Here they are: {items}."),

@@ -134,6 +134,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack/assumed": ("Para unos cinco días (dime si son más), lleva {items}.",),
     "pack_work_note": ("El blazer cubre las reuniones; todo lo demás combina con él.",),
     "none_colour": ("No, no veo nada {colour} en tu armario.",),
+    "none_suit": ("En {kinds}, nada de lo que tienes sirve de verdad para eso ({items}).",),
     "none_of": ("No, no veo {kinds} en tu armario.",),
     "yes_have": ("Sí, en tu armario: {items}.", "Sí: {items}."), "you_have": ("Tienes {items}.", "Aquí están: {items}."), "best_of": ("Lo mejor: {items}.",),
     "count": ("Tienes {n}: {items}.",), "count/0": ("Todavía no tienes ninguno.",), "count/1": ("Tienes uno: {items}.",),

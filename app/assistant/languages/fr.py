@@ -145,6 +145,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack/assumed": ("Pour environ cinq jours (dis-moi si c'est plus long), emporte {items}.",),
     "pack_work_note": ("Le blazer couvre les réunions ; tout le reste se combine avec.",),
     "none_colour": ("Non, je ne vois rien de {colour} dans ta garde-robe.",),
+    "none_suit": ("Côté {kinds}, rien ne convient vraiment ({items}).",),
     "none_of": ("Non, je ne vois pas de {kinds} dans ta garde-robe.",),
     "yes_have": ("Oui, tu as {items}.", "Oui : {items}."),
     "you_have": ("Tu as {items}.", "Les voici : {items}."),

@@ -129,6 +129,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "with_that_instead": ("Se intendevi {item}, sta bene con {other}.",),
     "pack": ("Per {days} giorni, porta {items}.",), "pack/assumed": ("Per circa cinque giorni (dimmi se sono di più), porta {items}.",),
     "pack_work_note": ("Il blazer copre le riunioni; tutto il resto si abbina.",),
+    "none_suit": ("Quanto a {kinds}, niente di ciò che hai va davvero bene ({items}).",),
     "none_colour": ("No, non vedo niente di {colour} nel tuo guardaroba.",), "none_of": ("No, non vedo {kinds} nel tuo guardaroba.",),
     "yes_have": ("Sì, hai {items}.", "Sì: {items}."), "you_have": ("Hai {items}.", "Eccoli: {items}."), "best_of": ("I migliori: {items}.",),
     "count": ("Ne hai {n}: {items}.",), "count/0": ("Non ne hai ancora.",), "count/1": ("Ne hai uno: {items}.",),

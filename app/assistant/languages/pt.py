@@ -131,6 +131,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "with_that_instead": ("Se quis dizer {item}, combina com {other}.",),
     "pack": ("Para {days} dias, leve {items}.",), "pack/assumed": ("Para uns cinco dias (diga-me se for mais), leve {items}.",),
     "pack_work_note": ("O blazer cobre as reuniões; o resto combina com ele.",),
+    "none_suit": ("Em {kinds}, nada do que você tem serve de verdade para isso ({items}).",),
     "none_colour": ("Não, não vejo nada {colour} no seu guarda-roupa.",), "none_of": ("Não, não vejo {kinds} no seu guarda-roupa.",),
     "yes_have": ("Sim, tem {items}.", "Sim: {items}."), "you_have": ("Tem {items}.", "Aqui estão: {items}."), "best_of": ("Os melhores: {items}.",),
     "count": ("Tem {n}: {items}.",), "count/0": ("Ainda não tem nenhum.",), "count/1": ("Tem um: {items}.",),

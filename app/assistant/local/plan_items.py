@@ -147,6 +147,10 @@ def own(ask: Ask) -> Plan:
         quiet_first = sorted(pool, key=lambda i: (is_loud(i) or i.style == "sporty", -formality(i), i.id))
         plan.say("closest_pieces", *_one_per_slot(quiet_first, 3))
         return plan
+    owned = of_kind_or_near(ask.wardrobe, garment.kind) if garment and not found else []
+    if owned:  # the situation set every one aside ("best shoes for a long walk?" with sandals and flats): say so
+        plan.say("none_suit", *owned[:3], kind=garment.kind if garment else None)
+        return plan
     if not found:
         plan.say("none_of", kind=garment.kind if garment else None)
         return plan
