@@ -98,7 +98,7 @@ GARMENTS: dict[str, Garment] = {
     "handbag": Garment(accessory="bag"),
     "backpack": Garment(accessory="bag"),
     "clutch": Garment(accessory="bag", formal=True),
-    "wallet": Garment(accessory="wallet"),
+    "wallet": Garment(accessory="bag"),  # carried like a bag (a clutch looks like one): one carried piece an outfit
     "hat": Garment(accessory="hat"),
     "cap": Garment(accessory="hat", sportswear=True),
     "beanie": Garment(accessory="hat", winter=True, knit=True),

@@ -89,14 +89,16 @@ async def test_heat_means_no_coats_knits_or_winter_hats(client: httpx.AsyncClien
 async def test_one_of_each_accessory_kind_and_never_a_dress_with_a_bottom(client: httpx.AsyncClient) -> None:
     ana = await create_user(client)
     kinds = ["t-shirt", "jeans", "skirt", "dress", "sneakers", "flats", "hat", "cap", "bag", "backpack", "belt"]
-    await wardrobe(client, ana, kinds)
+    ids = await wardrobe(client, ana, [*kinds, "wallet"])
+    carried = await rate(client, ana, [ids[k] for k in ("t-shirt", "jeans", "sneakers", "bag", "wallet")])
+    assert "2 of one accessory kind (bag)" in [rule["message"] for rule in carried["broken_rules"]]  # both carried
     body = await suggest(client, ana, count=10)
     for outfit in body["outfits"]:
         categories = [item["category"] for item in outfit["items"]]
         assert categories.count("shoes") == 1
         assert not ("one-piece" in categories and "bottom" in categories)
         found = set(types_of(outfit))
-        assert len(found & {"hat", "cap"}) <= 1 and len(found & {"bag", "backpack"}) <= 1, found
+        assert len(found & {"hat", "cap"}) <= 1 and len(found & {"bag", "backpack", "wallet"}) <= 1, found
 
 
 async def test_interview_dress_code_and_a_wardrobe_that_cannot_meet_it(client: httpx.AsyncClient) -> None:
