@@ -422,3 +422,16 @@ def test_a_student_day_is_casual_and_german_passen_zu_is_a_yes_no() -> None:
     ):
         assert understand(question).slots.occasion == "casual", question
     assert understand("Passen braune Schuhe zu einer schwarzen Hose?").kind == "yesno"
+
+
+def test_does_a_colour_suit_me_depends_on_unseen_colouring_in_every_language() -> None:
+    for question, lang in (
+        ("does yellow suit me", "en"),
+        ("steht mir Gelb?", "de"),
+        ("le jaune me va ?", "fr"),
+        ("¿Me queda bien el amarillo?", "es"),
+        ("il giallo mi sta bene?", "it"),
+        ("o amarelo fica-me bem?", "pt"),
+    ):
+        (answer,) = converse(question)
+        assert answer.intent == "colour" and answer.language == lang, (question, answer.text)

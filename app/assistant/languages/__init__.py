@@ -110,11 +110,28 @@ _ACCENTS = {"pt": re.compile(r"ção|ções|[ãõ]|\bé\b"), "es": re.compile(r"
             "it": re.compile(r"\w[àò]\b|\bè\b|ì|\bun'|\bc'è\b")}  # fmt: skip
 
 
+@cache
+def _named_words() -> dict[str, frozenset[str]]:
+    """Garment and colour words only one language names items with ("gelb", "jaune", "amarelo"): a sign of it."""
+    forms: dict[str, set[str]] = {}
+    for code, lang in registry().items():
+        words = {w for noun in lang.nouns.values() for w in _WORD.findall(f"{noun.singular} {noun.plural}".lower())}
+        words |= {w for colour in lang.colours.values() for w in _WORD.findall(" ".join(colour).lower())}
+        forms[code] = {w for w in words if len(w) >= 4}
+    return {
+        code: frozenset(w for w in words if all(w not in other for c, other in forms.items() if c != code))
+        for code, words in forms.items()
+    }
+
+
 def detect(text: str, previous: str | None = None) -> str:
     """The question's language from its words; a short follow-up with no clear sign keeps the thread's."""
     lowered = text.lower().replace("’", "'")
     words = _WORD.findall(lowered)
-    scores = {code: sum(word in lang.cues for word in words) for code, lang in registry().items()}
+    named = _named_words()
+    scores = {
+        code: sum(word in lang.cues or word in named[code] for word in words) for code, lang in registry().items()
+    }
     for code, pattern in _ACCENTS.items():
         scores[code] += 2 * len(pattern.findall(lowered))
     best = max(scores, key=lambda code: (scores[code], code == (previous or "en"), code == "en"))

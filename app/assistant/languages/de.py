@@ -196,6 +196,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "off_topic": ("Das liegt außerhalb meines Gebiets: Ich bin dein Stylist. Frag mich zu Outfits, Farben, Passform oder Pflege.",),
     "clarify": ("Gern. Wofür ist es: einen Anlass, das Wetter oder ein Teil, das du kombinieren willst?",),
     "colour_pairs": ("{colour_cap} passt gut zu {partners}.",),
+    "colour_suits_me": ("Kommt auf deinen Farbtyp an, den ich auf den Fotos nicht sehe: nah am Gesicht stehen warme Töne warmen Untertönen (Gold steht dir) und kühle Töne kühlen (Silber steht dir); an Hose, Schuhen oder Tasche passt {colour} allen.",),
     "colour_owned": ("Bei dir würden {items} dazu passen.",),
     "colour_general": ("Kombiniere eine kräftige Farbe mit Neutralen (Dunkelblau, Grau, Beige, Weiß) und bleib bei höchstens drei Farben pro Outfit.",),
     "dress_code": ("Im Zweifel eine Stufe schicker als gedacht: Eine Jacke auszuziehen ist leichter, als eine herbeizuzaubern.",),
@@ -249,6 +250,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "steht mir": "suits me", "stehen mir": "suit me",
     "vorlesung": "lecture", "vorlesungen": "lectures", "schule": "school", "universität": "university",
     "zeig mir": "show me", "zeige mir": "show me", "ist besser": "is better", "besser": "better",
     "am besten": "best", "wasserdicht": "waterproof", "wasserdichtes": "waterproof", "wasserfest": "waterproof",

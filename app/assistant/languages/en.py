@@ -171,6 +171,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "off_topic": ("That's outside what I know: I'm your stylist. Ask me about outfits, colours, fit, care or what's missing.",),
     "clarify": ("Happy to help. What's it for: an occasion, the weather, or a piece you want to style?",),
     "colour_pairs": ("{colour_cap} pairs well with {partners}.",),
+    "colour_suits_me": ("It depends on your colouring, which I can't see in the photos: near the face, warm shades suit warm undertones (gold jewellery flatters you) and cool shades cool ones (silver flatters); {colour} on trousers, shoes or a bag works for anyone.",),
     "colour_owned": ("Of yours, {items} would work with it.",),
     "verdict/yes/fits_occasion": ("Yes, {items} suits {occasion}.", "Yes, {items} is right for {occasion}."),
     "verdict/yes/pair_ok": ("Yes, {items} work well together.", "Yes: {items} are an easy match."),

@@ -172,6 +172,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "off_topic": ("Eso se sale de lo mío: soy tu estilista. Pregúntame por looks, colores, tallaje o cuidados.",),
     "clarify": ("Encantado. ¿Para qué es: una ocasión, el tiempo o una prenda que quieres combinar?",),
     "colour_pairs": ("El {colour} combina bien con {partners}.",), "colour_owned": ("De lo tuyo, {items} irían bien.",),
+    "colour_suits_me": ("Depende de tu colorido, que no veo en las fotos: cerca de la cara, los tonos cálidos favorecen a los subtonos cálidos (te favorece el dorado) y los fríos a los fríos (te favorece el plateado); en pantalón, zapatos o bolso, el {colour} le va a cualquiera.",),
     "colour_general": ("Combina un color fuerte con neutros (marino, gris, beige, blanco) y no pases de tres colores por look.",),
     "dress_code": ("Si dudas, sube un punto de formalidad: es más fácil quitarse una chaqueta que conseguirla.",),
     "verdict/yes/fits_occasion": ("Sí, {items} es adecuado para {occasion}.",),
@@ -223,6 +224,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "me queda bien": "suits me", "me quedan bien": "suit me", "me sienta bien": "suits me", "me favorece": "suits me",
     "clase": "class", "clases": "classes", "universidad": "university", "la uni": "uni", "facultad": "university",
     "enséñame": "show me", "muéstrame": "show me", "cuál": "which", "¿cuál": "which", "es mejor": "is better",
     "mejor": "better", "impermeable": "waterproof", "algo impermeable": "anything waterproof",

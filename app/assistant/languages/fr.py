@@ -181,6 +181,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "off_topic": ("Ça sort de mon domaine : je suis ton styliste. Pose-moi des questions sur les tenues, les couleurs, la coupe ou l'entretien.",),
     "clarify": ("Avec plaisir. C'est pour quoi : une occasion, la météo, ou une pièce à associer ?",),
     "colour_pairs": ("Le {colour} va bien avec {partners}.",),
+    "colour_suits_me": ("Ça dépend de ton teint, que je ne vois pas sur les photos : près du visage, les tons chauds vont aux sous-tons chauds (l'or te va) et les tons froids aux sous-tons froids (l'argent te va) ; en pantalon, chaussures ou sac, le {colour} va à tout le monde.",),
     "colour_owned": ("Chez toi, {items} iraient avec.",),
     "colour_general": ("Associe une couleur forte à des neutres (marine, gris, beige, blanc) et garde au plus trois couleurs par tenue.",),
     "dress_code": ("En cas de doute, vise un cran plus habillé que prévu : c'est plus facile d'enlever une veste que d'en trouver une.",),
@@ -234,6 +235,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "me va bien": "suits me", "me va": "suits me", "m'irait": "would suit me",
     "la fac": "uni", "fac": "uni", "en cours": "to class", "cours": "class", "université": "university", "lycée": "school",
     "quelque chose": "something",
     "montre-moi": "show me", "montre moi": "show me", "fais-moi voir": "show me", "lequel": "which one",

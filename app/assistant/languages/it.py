@@ -167,6 +167,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "off_topic": ("Questo esula da ciò che so: sono il tuo stylist. Chiedimi di outfit, colori, vestibilità o cura dei capi.",),
     "clarify": ("Volentieri. Per cosa: un'occasione, il tempo o un capo da abbinare?",),
     "colour_pairs": ("Il {colour} sta bene con {partners}.",), "colour_owned": ("Tra i tuoi capi, {items} starebbero bene.",),
+    "colour_suits_me": ("Dipende dalla tua carnagione, che nelle foto non vedo: vicino al viso i toni caldi stanno bene ai sottotoni caldi (ti dona l'oro) e quelli freddi ai freddi (ti dona l'argento); su pantaloni, scarpe o borsa il {colour} sta bene a tutti.",),
     "colour_general": ("Abbina un colore forte a neutri (blu, grigio, beige, bianco) e resta entro tre colori per outfit.",),
     "dress_code": ("Nel dubbio, un gradino più elegante: togliersi una giacca è più facile che trovarla.",),
     "verdict/yes/fits_occasion": ("Sì, {items} va bene per {occasion}.",), "verdict/yes/pair_ok": ("Sì, {items} stanno bene insieme.",),
@@ -217,6 +218,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "mi sta bene": "suits me", "mi stanno bene": "suit me", "mi dona": "suits me",
     "lezione": "class", "lezioni": "classes", "università": "university", "scuola": "school",
     "mostrami": "show me", "fammi vedere": "show me", "è meglio": "is better", "meglio": "better",
     "impermeabile": "waterproof", "qualcosa di impermeabile": "anything waterproof",

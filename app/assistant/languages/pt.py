@@ -169,6 +169,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "off_topic": ("Isso foge ao que sei: sou o seu estilista. Pergunte-me sobre visuais, cores, caimento ou cuidados.",),
     "clarify": ("Com prazer. É para quê: uma ocasião, o tempo ou uma peça para combinar?",),
     "colour_pairs": ("O {colour} combina bem com {partners}.",), "colour_owned": ("Das suas peças, {items} ficariam bem.",),
+    "colour_suits_me": ("Depende da sua coloração, que não vejo nas fotos: perto do rosto, os tons quentes favorecem subtons quentes (o dourado fica-lhe bem) e os frios os frios (o prateado fica-lhe bem); em calças, sapatos ou mala, o {colour} fica bem a qualquer pessoa.",),
     "colour_general": ("Junte uma cor forte a neutros (marinho, cinza, bege, branco) e fique em três cores por visual.",),
     "dress_code": ("Na dúvida, um nível mais formal: tirar um casaco é mais fácil do que arranjar um.",),
     "verdict/yes/fits_occasion": ("Sim, {items} é adequado para {occasion}.",), "verdict/yes/pair_ok": ("Sim, {items} combinam bem.",),
@@ -219,6 +220,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "fica-me bem": "suits me", "me fica bem": "suits me", "me favorece": "suits me",
     "aulas": "classes", "aula": "class", "faculdade": "university", "universidade": "university", "escola": "school",
     "mostra-me": "show me", "mostre-me": "show me", "é melhor": "is better", "melhor": "better",
     "impermeável": "waterproof", "alguma coisa impermeável": "anything waterproof",

@@ -85,7 +85,7 @@ FIT_QUESTION = re.compile(
 FABRIC = re.compile(r"\b(?:linen|wool|cotton|silk|cashmere|denim|leather|suede|polyester|synthetics?|fabrics?)\b")
 COLOUR_THEORY = re.compile(
     r"\b(?:mix\w*|clash\w*) (?:patterns?|prints?)\b|\bpatterns? mixing\b|"
-    r"\bcolou?rs? (?:suit|suits|flatter|look good on|work for) me\b|"
+    r"\bcolou?rs? (?:suit|suits|flatter|look good on|work for) me\b|\b(?:suit|suits|flatter|flatters) me\b|"
     r"\bmy (?:skin ?tone|colouring|coloring|complexion)\b|"
     r"\bwhat colou?rs? (?:go|goes|work|match|pair)\b|\bcolou?rs? (?:go|goes|that go|to wear) with\b"
     r"|\b(?:go|goes) together\b|\bundertone\b|\bcolou?r (?:combination|palette|theory)\b"
@@ -162,6 +162,8 @@ def _question(text: str, slots: Slots) -> str | None:
         return k.FIT  # "should my shirt collar be tight?" is about fit, whichever shirt
     if CARE_YESNO.search(text) and CARE.search(text):
         return k.CARE  # "can I tumble dry my wool sweater?": the fabric's care, whichever sweater
+    if slots.colours and not slots.garments and re.search(r"\b(?:suit|suits|flatter|flatters) me\b", text):
+        return k.COLOUR  # "does yellow suit me?": colour theory, not a verdict on a piece
     refers = PRONOUN.search(text) or re.search(r"\bthis\b", text)  # not the weather's "it"
     if YESNO.search(text) and (slots.garments or slots.colours or slots.ids or refers):
         return k.YESNO

@@ -34,6 +34,7 @@ CARE_VERDICTS = (
 KIND_FABRIC = {"sweater": "knit", "cardigan": "knit", "beanie": "knit", "jumper": "knit", "scarf": "knit",
                "jeans": "denim", "t-shirt": "cotton", "boots": "leather", "loafers": "leather",
                "formal-shoes": "leather", "polo": "cotton", "shirt": "cotton"}  # fmt: skip
+SUITS_ME = re.compile(r"\b(?:suit|suits|flatter|flatters|look good on) me\b")
 FIT_TOPICS = (
     ("tuck", r"\btuck\w*|\buntucked\b"), ("tee", r"\bt[- ]shirts?\b|\bpolos?\b|\btees?\b"),
     ("sleeve", r"\bsleeve\w*"), ("trousers", r"\btrousers|\bjeans|\bpants|\bhem\b"),
@@ -145,6 +146,9 @@ def fit(ask: Ask) -> Plan:
 def colour(ask: Ask) -> Plan:
     plan = Plan(k.COLOUR)
     colours = ask.slots.colours
+    if colours and SUITS_ME.search(ask.u.text):  # "does yellow suit me?": the colouring decides, unseen in photos
+        plan.say("colour_suits_me", colour=colours[0])
+        return plan
     section = colour_section(colours[0]) if colours else None
     if section is None:
         sections = _sections(ask, ("colour",), [])
