@@ -13,7 +13,7 @@ def images(path: Path) -> list[str]:
 
 def test_training_labels_are_disjoint_from_the_evaluation_set() -> None:
     evaluated = set(images(ROOT / "eval" / "home_photos.csv"))
-    for name in ("home_patterns.csv", "home_shoe_kinds.csv"):
+    for name in ("home_colours.csv", "home_patterns.csv", "home_shoe_kinds.csv"):
         labelled = images(ROOT / "training" / name)
         assert len(labelled) == len(set(labelled)), name  # one label per photo
         assert not evaluated & set(labelled), name
