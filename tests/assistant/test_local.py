@@ -202,6 +202,14 @@ def test_a_piece_named_without_my_is_still_the_users_piece() -> None:
     assert {item.type for item in ANNA if item.id in shoes.referenced_item_ids} <= {"heels", "boots", "loafers"}
 
 
+# Only sandals and ballet flats: shoes the wardrobe has, which rain or a long walk sets aside.
+OPEN_SHOES_ONLY = (
+    *(i for i in WARDROBE if i.category != "shoes"),
+    item(31, "sandals", "shoes", "navy", "navy", style="casual", formality=1, warmth=1),
+    item(32, "flats", "shoes", "khaki", "green", style="casual", formality=2, warmth=1),
+)
+
+
 @pytest.mark.parametrize(
     ("question", "says"),
     [
@@ -212,12 +220,7 @@ def test_a_piece_named_without_my_is_still_the_users_piece() -> None:
 )
 def test_shoes_the_weather_rules_out_are_named_not_called_missing(question: str, says: str) -> None:
     """Only sandals and ballet flats on a rainy day: the wardrobe has shoes, none fit, and the answer says which."""
-    open_shoes = (
-        item(31, "sandals", "shoes", "navy", "navy", style="casual", formality=1, warmth=1),
-        item(32, "flats", "shoes", "khaki", "green", style="casual", formality=2, warmth=1),
-    )
-    wardrobe = tuple(i for i in WARDROBE if i.category != "shoes") + open_shoes
-    answer = answer_locally(ask(question, wardrobe=wardrobe))
+    answer = answer_locally(ask(question, wardrobe=OPEN_SHOES_ONLY))
     assert says in answer.text, answer.text
     assert {31, 32} <= set(cited(answer.text)) and "has no" not in answer.text and "fehlen" not in answer.text
 
@@ -232,10 +235,5 @@ def test_shoes_the_weather_rules_out_are_named_not_called_missing(question: str,
 )
 def test_a_question_about_owned_pieces_the_situation_sets_aside_names_them(question: str, says: str) -> None:
     """Sandals and ballet flats only: "which shoes for a long walk?" is not "I don't see any shoes"."""
-    open_shoes = (
-        item(31, "sandals", "shoes", "navy", "navy", style="casual", formality=1, warmth=1),
-        item(32, "flats", "shoes", "khaki", "green", style="casual", formality=2, warmth=1),
-    )
-    wardrobe = tuple(i for i in WARDROBE if i.category != "shoes") + open_shoes
-    answer = answer_locally(ask(question, wardrobe=wardrobe))
+    answer = answer_locally(ask(question, wardrobe=OPEN_SHOES_ONLY))
     assert says in answer.text and {31, 32} <= set(cited(answer.text)), answer.text
