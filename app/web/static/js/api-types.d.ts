@@ -680,7 +680,7 @@ export interface components {
          * @description Stable machine-readable error code; switch on it, show `detail` to people.
          * @enum {string}
          */
-        ErrorCode: "conflict" | "database_unavailable" | "forbidden" | "http_error" | "internal_error" | "invalid_image" | "invalid_outfit" | "invalid_request" | "malformed_request" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "request_timeout" | "service_unavailable" | "storage_unavailable" | "unauthorized" | "unknown_occasion" | "unsupported_media_type" | "validation_error";
+        ErrorCode: "conflict" | "database_unavailable" | "forbidden" | "http_error" | "internal_error" | "invalid_image" | "invalid_outfit" | "invalid_request" | "malformed_request" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "request_header_fields_too_large" | "request_timeout" | "service_unavailable" | "storage_unavailable" | "unauthorized" | "unknown_occasion" | "unsupported_media_type" | "validation_error";
         /** FeedbackOut */
         FeedbackOut: {
             /**
