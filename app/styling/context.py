@@ -111,6 +111,27 @@ TORSO = frozenset({"top", "one-piece", "outerwear"})
 OPEN_SHOES = frozenset({"sandals", "flats"})
 
 
+# How far an outfit's warmth may sit from the day's target before the weather part counts it: half a point either
+# way, except above it in the cold (below LAYERED_C, where rules.WARMTH_NEED asks for layers), where one more layer is
+# allowed: it is what the hard rules demand a little colder (a knit under the coat at 4 °C), and it comes off
+# indoors. Until session 7 the same shirt, sweater and coat were required at 4 °C and "warmer than 5 °C calls for".
+WARMTH_SLACK = 0.5
+LAYERED_C = 15.0
+LAYERED_SLACK = 1.5
+
+
+def warmth_gap(items: Sequence[WardrobeItem], temperature_c: float) -> float:
+    """How much warmer (> 0) or lighter (< 0) than the day the outfit is, beyond the slack; 0 within it."""
+    insulation = _insulation(items)
+    if insulation is None:
+        return 0.0
+    target = target_warmth(temperature_c)
+    over = LAYERED_SLACK if temperature_c < LAYERED_C else WARMTH_SLACK
+    if insulation > target + over:
+        return insulation - target - over
+    return min(insulation - target + WARMTH_SLACK, 0.0)
+
+
 def _insulation(items: Sequence[WardrobeItem]) -> float | None:
     torso = [i.warmth for i in items if i.category in TORSO and i.warmth]
     return max(torso) + 0.5 * (len(torso) - 1) if torso else None  # layers add warmth
@@ -127,10 +148,10 @@ def weather_complaint(items: Sequence[WardrobeItem], context: StyleContext) -> s
         return (
             f"{', '.join(sorted(t for t in types & ({'shorts'} | OPEN_SHOES) if t))} are light for {temperature:g} °C"
         )
-    insulation = _insulation(items)
-    if insulation is None or abs(insulation - target_warmth(temperature)) <= 0.5:
+    gap = warmth_gap(items, temperature)
+    if not gap:
         return None
-    return f"{'warmer' if insulation > target_warmth(temperature) else 'lighter'} than {temperature:g} °C calls for"
+    return f"{'warmer' if gap > 0 else 'lighter'} than {temperature:g} °C calls for"
 
 
 def weather_fit(items: Sequence[WardrobeItem], context: StyleContext) -> float:
@@ -138,9 +159,7 @@ def weather_fit(items: Sequence[WardrobeItem], context: StyleContext) -> float:
     fit = 0.0
     types = {i.type for i in items}
     if context.temperature_c is not None:
-        insulation = _insulation(items)
-        if insulation is not None:
-            fit -= 0.5 * max(abs(insulation - target_warmth(context.temperature_c)) - 0.5, 0)
+        fit -= 0.5 * abs(warmth_gap(items, context.temperature_c))
         if context.temperature_c < 12 and types & ({"shorts"} | OPEN_SHOES):
             fit -= 0.6
     if context.rain:
