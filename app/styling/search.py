@@ -8,7 +8,7 @@ outfits as arrays.
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +20,7 @@ from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, OUTER, TAILORED, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
-from app.styling.rules import COLD_C, breakage, item_problems, outfit_problems, warmth_needed
+from app.styling.rules import COLD_C, FROST_C, breakage, item_problems, outfit_problems, warmth_needed
 from app.styling.scoring import context_parts, score, soft_rule_costs, unary
 
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))
@@ -370,6 +370,19 @@ def _over_used(shown: list[Outfit], count: int, context: StyleContext) -> frozen
     return frozenset(item_id for item_id, n in uses.items() if n >= cap) - context.anchor_ids
 
 
+def beam_shapes(
+    shapes: list[tuple[str, ...]], slots: Mapping[str, object], context: StyleContext
+) -> list[tuple[str, ...]]:
+    """The shapes to run the beam for. Below FROST_C a light jacket needs a knit under it, but the beam ranks
+    partial outfits before their layers are all chosen, and keeps the 50 best: a knit that costs a little (a casual
+    sweater at work) was cut before the jacket came, and every outfit kept broke the rule (session 7: "add a
+    sweater" to a wardrobe with one). So the knit is also tried as a required layer; its outfits join the pool."""
+    frost = context.temperature_c is not None and context.temperature_c < FROST_C
+    if not frost or "layer" not in slots:
+        return shapes
+    return [*shapes, *((*shape, "layer") for shape in shapes if "layer" in OPTIONAL[shape[0]])]
+
+
 def without(slots: dict[str, Slot], avoid: frozenset[int]) -> dict[str, Slot]:
     """The pruned slots without these items; a slot they would empty keeps its candidates."""
     kept = {}
@@ -393,7 +406,7 @@ def _pool(
         slots = without(pruned, avoid)
         blocks = _pair_blocks(slots, table)
         pool: Pool = {}
-        for shape in shapes:
+        for shape in beam_shapes(shapes, slots, context):
             for picks, pairs_only in _beam(shape, slots, context, blocks):
                 rows = tuple(int(slots[s].rows[i]) for s, i in picks)
                 outfit = tuple(table.items[row] for row in rows)

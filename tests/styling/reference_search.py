@@ -29,6 +29,7 @@ from app.styling.search import (
     _final_logit,
     _needs_outerwear,
     _suggest_with,
+    beam_shapes,
 )
 
 
@@ -197,7 +198,7 @@ def _plain_pool(
     def beams(avoid: frozenset[int]) -> Pool:
         slots = _without(pruned, avoid)
         pool: Pool = {}
-        for shape in shapes:
+        for shape in beam_shapes(shapes, slots, context):
             for state in _beam(shape, slots, context):
                 outfit = tuple(slots[s].items[i] for s, i in state.picks)
                 ids = frozenset(item.id for item in outfit)
