@@ -35,6 +35,7 @@ LATER_BATCHES = {
     "sixth": "cases_sixth.jsonl",
     "seventh": "cases_seventh.jsonl",
     "eighth": "cases_eighth.jsonl",
+    "ninth": "cases_ninth.jsonl",
 }
 FAMILY = {name: family for name, _, family in PALETTE}
 
@@ -144,7 +145,8 @@ async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
 
 def _kind(case: Case) -> str:
     """The kind from the case id: "en-yn-3" and the fresh "f-en-yn-1" are yes/no cases."""
-    parts = case.id.split("-")[1:] if case.id[:2] in ("f-", "t-", "q-", "v-", "s-", "h-", "g-") else case.id.split("-")
+    later = ("f-", "t-", "q-", "v-", "s-", "h-", "g-", "n-")
+    parts = case.id.split("-")[1:] if case.id[:2] in later else case.id.split("-")
     return parts[1] if case.lang == "en" else "multilingual"
 
 
@@ -190,6 +192,7 @@ async def run(args: argparse.Namespace) -> None:
     report("sixth holdout batch", results["sixth"], args.verbose and args.show_holdout)
     report("seventh holdout batch", results["seventh"], args.verbose and args.show_holdout)
     report("eighth holdout batch", results["eighth"], args.verbose and args.show_holdout)
+    report("ninth holdout batch", results["ninth"], args.verbose and args.show_holdout)
     report("all", [result for part in results.values() for result in part], False)
 
 
