@@ -184,6 +184,13 @@ def failures(turn: Turn, checks: Mapping[str, Any]) -> list[str]:
     failed = [name for name, value in checks.items() if name != "best" and not CHECKS[name](turn, value)]
     if "pick" in checks and "best" in checks and not _picks(turn, checks["pick"], checks["best"]):
         failed.append("best")
-    if detect_language(turn.text) != turn.lang:
+    if detect_language(turn.text) != turn.lang and _has_evidence(turn.text):
         failed.append(f"lang({detect_language(turn.text)})")
     return failed
+
+
+def _has_evidence(text: str) -> bool:
+    """Whether the answer has a single word the detector knows: "Gern geschehen!" has none, and is not English."""
+    words = re.findall(r"[a-zà-ÿß']+", CITED.sub(" ", text.lower()))
+    marks = re.search(r"ção|ções|ã|õ|ñ|¿|¡|ß|ä|ö|ü", text.lower())
+    return bool(marks) or any(word in vocab for word in words for vocab in FUNCTION_WORDS.values())
