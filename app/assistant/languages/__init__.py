@@ -46,6 +46,9 @@ class Language:
     rewrites: tuple[tuple[str, str], ...] = ()
     # how a print is said after the noun ("à fleurs", "mit Streifen"); English puts it before ("floral dress")
     patterns: Mapping[str, str] = field(default_factory=dict)
+    # adjectives of the phrase tables that agree with the items they judge ("trop décontractées" for sneakers):
+    # masculine singular -> the four forms; the templates are written in the masculine
+    agreeing: Mapping[str, Forms] = field(default_factory=dict)
 
     def pattern(self, item: WardrobeItem) -> str:
         """The print the photo shows, so "your pink floral dress" is the one the user sees; solid says nothing."""

@@ -46,7 +46,7 @@ PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "m
 # Accusative forms ("ein Abendessen"): templates put them after "für", never after "zu", which takes the dative.
 OCCASIONS = {
     "wedding-guest/christening": "eine Taufe", "wedding-guest/baptism": "eine Taufe", "formal/graduation": "eine Abschlussfeier",
-    "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch",
+    "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch",
     "casual": "einen entspannten Tag", "work": "die Arbeit", "interview": "ein Vorstellungsgespräch", "wedding-guest": "eine Hochzeit",
     "funeral": "eine Beerdigung", "date": "ein Date", "dinner": "ein Abendessen", "party": "eine Party",
     "formal": "einen festlichen Anlass", "gym": "den Sport", "beach": "den Strand", "travel": "eine Reise", "outdoor": "einen Tag draußen",
@@ -101,6 +101,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead} geht noch kein komplettes Outfit: In deinem Kleiderschrank fehlen {slots}.",),
     "verdict/yes/too_dressy_for": ("Ja, {items} ist für {occasion} etwas zu viel.",),
     "verdict/yes/kind_fits": ("Ja, das eignet sich für {occasion}.",),
+    "verdict/yes/layer_needed": ("Ja, nimm {items_acc} mit: das Wetter dort verlangt eine Schicht darüber.",),
+    "verdict/no/layer_not_needed": ("Nein, {items} kann zu Hause bleiben; das Wetter dort braucht es nicht.",),
     "verdict/yes/kind_needed": ("Ja, für {occasion} wird das erwartet.",),
     "verdict/no/kind_not_needed": ("Nein, für {occasion} ist das nicht nötig.",),
     "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),
@@ -168,7 +170,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "count": ("Du hast {n}: {items}.",),
     "count/0": ("Davon hast du noch keine.",),
     "count/1": ("Du hast eins: {items}.",),
-    "gaps": ("Für {scenario} fehlen dir {needs}.",),
+    "gaps": ("Für {scenario} fehlt dir noch Folgendes: {needs}.",),
     "gaps_covered": ("Für den Rest hast du schon {items}.",),
     "no_gap": ("Für {scenario} fehlt nichts Wesentliches: {items} decken die Basis ab.",),
     "pick/warmth": ("{item_cap}: das ist das wärmere von beiden, wärmer als {other}.",),
@@ -288,6 +290,17 @@ COMMON = {
     "fehlt mir": "is missing", "fehlt": "is missing", "geschäftsreise": "business trip", "dienstreise": "work trip",
     "tage": "days", "woche": "week", "spaziergang": "walk", "wanderung": "hike", "mit dem rad": "by bike",
     "fahrrad": "bike", "wetter": "weather", "am wärmsten": "warmest", "wärmste": "warmest", "wärmer": "warmer",
+    # comfort, sleeves, care, judgements, church, running
+    "am bequemsten": "the comfiest", "bequem": "comfortable", "bequeme": "comfortable", "bequemsten": "comfiest",
+    "auf den beinen": "on my feet", "ganzen tag": "all day",
+    "ärmel": "sleeves", "sakko": "blazer", "sakkos": "blazers", "wie lang": "how long", "wie lange": "how long",
+    "sollten": "should", "sollte": "should", "sein": "be", "schultern": "shoulders", "schulter": "shoulder",
+    "senf": "mustard", "einläuft": "shrink", "einlaufen": "shrink", "fleck": "stain", "flecken": "stains",
+    "geruch": "smell", "rauch": "smoke", "bügeln": "iron", "zu auffällig": "too loud", "auffällig": "loud",
+    "zu schick": "too formal", "zu leger": "too casual", "zu lässig": "too casual", "übertrieben": "too much",
+    "kirche": "church", "gottesdienst": "church", "messe": "church", "kneipe": "pub", "bar": "bar",
+    "joggen": "running", "laufen gehen": "go for a run", "weniger streng": "less formal", "weniger förmlich": "less formal", "wärmeres": "warmer", "etwas wärmeres": "something warmer",
+    "flohmarkt": "flea market", "rabatt": "discount",
 }  # fmt: skip
 
 GLOSS = {
@@ -435,8 +448,9 @@ LANGUAGE = Language(
         "slot/outerwear": "Jacken",
         "need/smart_top": "ein Hemd oder eine Bluse (T-Shirts wirken zu leger)",
         "need/smart_bottom": "eine Stoffhose oder ein Rock (Jeans wirken im Büro leger)",
-        "need/smart_shoes": "elegante Schuhe wie Loafer (Sneaker brechen einen schicken Look)",
+        "need/smart_shoes": "elegante Schuhe wie Loafer (sie runden ein Business-Outfit ab)",
         "need/tailoring": "ein Blazer (er macht alles andere schicker)",
+        "need/smart_coat": "ein eleganter Mantel oder Trenchcoat (deine Jacken sind zu lässig über Anzug und Bluse)",
         "need/coat": "ein Mantel oder eine Jacke (nichts für darüber, wenn es kalt oder nass ist)",
         "need/knit": "ein Pullover oder Cardigan (die einfachste warme Schicht)",
         "need/boots": "Stiefel (für Schnee und Kälte)",

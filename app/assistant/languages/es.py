@@ -43,7 +43,7 @@ COLOURS = {
 PATTERNS = {"striped": "de rayas", "checked": "de cuadros", "dotted": "de lunares", "floral": "de flores", "animal": "de estampado animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "un bautizo", "wedding-guest/baptism": "un bautizo", "formal/graduation": "una graduación",
-    "dinner/lunch": "una comida", "dinner/brunch": "un brunch",
+    "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch",
     "casual": "un día tranquilo", "work": "el trabajo", "interview": "una entrevista", "wedding-guest": "una boda",
     "funeral": "un funeral", "date": "una cita", "dinner": "una cena", "party": "una fiesta", "formal": "un evento formal",
     "gym": "el gimnasio", "beach": "la playa", "travel": "un viaje", "outdoor": "un día al aire libre",
@@ -81,6 +81,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead}, todavía no puedo montar un look completo: en tu armario faltan {slots}.",),
     "verdict/yes/too_dressy_for": ("Sí, {items} es demasiado para {occasion}.",),
     "verdict/yes/kind_fits": ("Sí, es adecuado para {occasion}.",),
+    "verdict/yes/layer_needed": ("Sí, llévate {items}: el tiempo de allí pide una capa encima.",),
+    "verdict/no/layer_not_needed": ("No, puedes dejar {items} en casa; el tiempo de allí no lo pide.",),
     "verdict/yes/kind_needed": ("Sí, para {occasion} se espera.",),
     "verdict/no/kind_not_needed": ("No, para {occasion} no hace falta.",),
     "verdict/yes/looks_fine": ("Sí, {items} es una apuesta segura.",),
@@ -138,7 +140,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "none_of": ("No, no veo {kinds} en tu armario.",),
     "yes_have": ("Sí, en tu armario: {items}.", "Sí: {items}."), "you_have": ("Tienes {items}.", "Aquí están: {items}."), "best_of": ("Lo mejor: {items}.",),
     "count": ("Tienes {n}: {items}.",), "count/0": ("Todavía no tienes ninguno.",), "count/1": ("Tienes uno: {items}.",),
-    "gaps": ("Para {scenario}, te falta {needs}.",), "gaps_covered": ("Para lo demás ya tienes {items}.",),
+    "gaps": ("Para {scenario}, echo en falta {needs}.",), "gaps_covered": ("Para lo demás ya tienes {items}.",),
     "no_gap": ("No te falta nada esencial para {scenario}: {items} cubren lo básico.",),
     "pick/warmth": ("{item_cap}: abriga más que {other}, así que es la mejor opción para el frío.",),
     "pick/warmth/pl": ("{item_cap}: abrigan más que {other}, así que son la mejor opción para el frío.",),
@@ -259,6 +261,16 @@ COMMON = {
     "frescas": "cool", "frescos": "cool", "viaje de trabajo": "work trip", "viaje de negocios": "business trip",
     "viaje": "trip", "semana": "week", "caminata": "walk", "qué tiempo hará": "what will the weather be",
     "el tiempo": "the weather", "más caliente": "warmer",
+    # judgements, stains and smells, shoulders, church, running, the snow, places
+    "es demasiado": "is it too much", "demasiado formal": "too formal", "demasiado arreglado": "too formal",
+    "demasiado arreglada": "too formal", "demasiado informal": "too casual", "demasiado": "too much",
+    "llevar": "to wear", "familiar": "family",
+    "mancha": "stain", "manchas": "stains", "quitar": "get out", "olor": "smell", "humo": "smoke",
+    "hombros": "shoulders", "hombro": "shoulder", "mangas": "sleeves", "planchar": "iron", "destiñan": "fade",
+    "desteñir": "fade", "destiñe": "fades", "iglesia": "church", "misa": "church", "correr": "running",
+    "salir a correr": "go for a run", "menos estricto": "less formal", "menos serio": "less formal",
+    "más cómodas": "the comfiest", "cómodas": "comfortable", "cómodos": "comfortable", "cómodo": "comfortable",
+    "plumas": "puffer", "qué tengo de abrigo": "what do i have for the cold", "de abrigo": "for the cold", "puede que llueva": "might rain",
 }  # fmt: skip
 
 GLOSS = {
@@ -301,6 +313,8 @@ GLOSS = {
     "mi": "my", "mis": "my", "el": "the", "la": "the", "los": "the", "las": "the", "un": "a", "una": "a", "con": "with",
     "para": "for", "o": "or", "y": "and", "a": "to", "al": "to the", "de": "of", "del": "of the", "me": "i", "¿y": "and",
 }  # fmt: skip
+
+AGREEING = {"adecuado": F("adecuado", "adecuada", "adecuados", "adecuadas"), "perfecto": F("perfecto", "perfecta", "perfectos", "perfectas"), "solo": F("solo", "sola", "solos", "solas"), "arreglado": F("arreglado", "arreglada", "arreglados", "arregladas")}  # fmt: skip
 
 LANGUAGE = Language(
     code="es",
@@ -350,6 +364,13 @@ LANGUAGE = Language(
             "cómo",
         ]
     ),
+    rewrites=(
+        (
+            r"^\s*¿?\s*((?:qued|combin|peg)an?|van?) bien (mis?|tus?|el|la|los|las) ([^?¿]{1,40}?) con ",
+            r"\2 \3 \1 bien con ",
+        ),
+    ),
+    agreeing=AGREEING,
     gloss={**COMMON, **GLOSS},
     phrases=PHRASES,
     nouns=NOUNS,
@@ -393,8 +414,9 @@ LANGUAGE = Language(
         "slot/outerwear": "chaquetas",
         "need/smart_top": "una camisa o blusa (las camisetas quedan demasiado informales)",
         "need/smart_bottom": "un pantalón de vestir o una falda (los vaqueros son informales en casi todas las oficinas)",
-        "need/smart_shoes": "zapatos formales como mocasines (las zapatillas rompen un look arreglado)",
+        "need/smart_shoes": "zapatos formales como mocasines (rematan un look de oficina)",
         "need/tailoring": "un blazer (eleva todo lo demás que tienes)",
+        "need/smart_coat": "un abrigo o una gabardina elegante (tus chaquetas son demasiado informales sobre un look de oficina)",
         "need/coat": "un abrigo o chaqueta (no tienes nada que ponerte encima con frío o lluvia)",
         "need/knit": "un jersey o cárdigan (la capa de abrigo más fácil)",
         "need/boots": "botas (para nieve y frío)",

@@ -44,7 +44,7 @@ COLOURS = {
 PATTERNS = {"striped": "à rayures", "checked": "à carreaux", "dotted": "à pois", "floral": "à fleurs", "animal": "à imprimé animal", "graphic": "à motif graphique"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "un baptême", "wedding-guest/baptism": "un baptême", "formal/graduation": "une remise de diplômes",
-    "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch",
+    "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch",
     "casual": "une journée détente", "work": "le travail", "interview": "un entretien", "wedding-guest": "un mariage",
     "funeral": "un enterrement", "date": "un rendez-vous", "dinner": "un dîner", "party": "une fête",
     "formal": "une soirée habillée", "gym": "le sport", "beach": "la plage", "travel": "un voyage", "outdoor": "une sortie en plein air",
@@ -86,6 +86,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead}, je ne peux pas encore composer une tenue complète : il manque {slots} dans ta garde-robe.",),
     "verdict/yes/too_dressy_for": ("Oui, {items} fait un peu trop pour {occasion}.",),
     "verdict/yes/kind_fits": ("Oui, ça convient pour {occasion}.",),
+    "verdict/yes/layer_needed": ("Oui, prends {items} : le temps là-bas demande une couche par-dessus.",),
+    "verdict/no/layer_not_needed": ("Non, tu peux laisser {items} à la maison ; le temps là-bas ne le demande pas.",),
     "verdict/yes/kind_needed": ("Oui, pour {occasion} c'est attendu.",),
     "verdict/no/kind_not_needed": ("Non, ce n'est pas nécessaire pour {occasion}.",),
     "verdict/yes/looks_fine": ("Oui, {items} est un choix sûr.",),
@@ -275,6 +277,19 @@ COMMON = {
     "voyage d'affaires": "business trip", "voyage professionnel": "work trip", "déplacement professionnel": "work trip",
     "jours": "days", "semaine": "week", "randonnée": "hike", "balade": "walk", "à vélo": "by bike", "vélo": "bike",
     "météo": "weather", "quel temps fera-t-il": "what will the weather be", "plus chaud": "warmer",
+    # judgements said as statements, stains and smells, shoulders, forecasts, shorter revisions, places
+    "est-il": "is it", "sont": "are", "est": "is",
+    "trop habillé": "too formal", "trop habillée": "too formal", "trop habillés": "too formal", "trop habillées": "too formal",
+    "trop décontracté": "too casual", "trop décontractée": "too casual", "trop décontractés": "too casual",
+    "trop décontractées": "too casual", "de mettre": "to wear", "de porter": "to wear",
+    "chez des amis": "at friends'", "chez": "at", "ensemble": "together", "interdit": "forbidden", "interdits": "forbidden", "défendu": "forbidden",
+    "tache": "stain", "taches": "stains", "enlever": "get out", "comment enlever": "how do i get out", "café": "coffee",
+    "odeur": "smell", "odeurs": "smells", "fumée": "smoke", "épaules": "shoulders", "épaule": "shoulder",
+    "manches": "sleeves", "manche": "sleeve", "va neiger": "is going to snow", "neiger": "snow", "neige": "snow",
+    "moins strict": "less formal", "moins stricte": "less formal", "plus simple": "more casual", "plus cool": "more casual",
+    "église": "church", "messe": "church", "vernissage": "gallery opening", "bar": "bar", "pub": "pub",
+    "confortables": "comfortable", "confortable": "comfortable", "les plus confortables": "the comfiest",
+    "repasser": "iron", "courir": "running", "footing": "running", "aller courir": "go for a run",
 }  # fmt: skip
 
 GLOSS = {
@@ -330,6 +345,8 @@ GLOSS = {
     "quelle": "which", "quel": "which", "de": "of", "du": "of the", "je": "i", "qu'est-ce qui": "what",
 }  # fmt: skip
 
+AGREEING = {"décontracté": F("décontracté", "décontractée", "décontractés", "décontractées"), "parfait": F("parfait", "parfaite", "parfaits", "parfaites"), "seul": F("seul", "seule", "seuls", "seules"), "gai": F("gai", "gaie", "gais", "gaies"), "trempé": F("trempé", "trempée", "trempés", "trempées"), "adapté": F("adapté", "adaptée", "adaptés", "adaptées")}  # fmt: skip
+
 LANGUAGE = Language(
     code="fr",
     cues=frozenset(
@@ -382,9 +399,13 @@ LANGUAGE = Language(
             "dîner",
         ]
     ),
+    agreeing=AGREEING,
     gloss={**COMMON, **GLOSS},
     # "j'ai des baskets ?": a question by intonation alone, short and with nothing else asked
-    rewrites=((r"^\s*j'ai ((?:un|une|des|du|de la|quelque chose|d')[^?,.;]{0,40}\?\s*)$", r"est-ce que j'ai \1"),),
+    rewrites=(
+        (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),
+        (r"^\s*j'ai ((?:un|une|des|du|de la|quelque chose|d')[^?,.;]{0,40}\?\s*)$", r"est-ce que j'ai \1"),
+    ),
     phrases=PHRASES,
     nouns=NOUNS,
     colours=COLOURS,
@@ -427,8 +448,9 @@ LANGUAGE = Language(
         "slot/outerwear": "veste",
         "need/smart_top": "une chemise ou un chemisier (les t-shirts font trop décontracté)",
         "need/smart_bottom": "un pantalon de ville ou une jupe (le jean reste décontracté au bureau)",
-        "need/smart_shoes": "des chaussures habillées comme des mocassins (les baskets cassent une tenue soignée)",
+        "need/smart_shoes": "des chaussures habillées comme des mocassins (elles finissent une tenue de bureau)",
         "need/tailoring": "un blazer (il rend tout le reste plus habillé)",
+        "need/smart_coat": "un manteau ou un trench habillé (tes vestes sont trop décontractées sur une tenue de bureau)",
         "need/coat": "un manteau ou une veste (rien à mettre par-dessus quand il fait froid ou qu'il pleut)",
         "need/knit": "un pull ou un gilet (la couche chaude la plus simple)",
         "need/boots": "des bottes (pour la neige et le froid)",

@@ -43,7 +43,7 @@ COLOURS = {
 PATTERNS = {"striped": "a righe", "checked": "a quadri", "dotted": "a pois", "floral": "a fiori", "animal": "animalier", "graphic": "con stampa"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "un battesimo", "wedding-guest/baptism": "un battesimo", "formal/graduation": "una laurea",
-    "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch",
+    "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch",
     "casual": "una giornata tranquilla", "work": "il lavoro", "interview": "un colloquio", "wedding-guest": "un matrimonio",
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
     "gym": "la palestra", "beach": "la spiaggia", "travel": "un viaggio", "outdoor": "una giornata all'aperto",
@@ -82,6 +82,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead}, non riesco ancora a comporre un outfit completo: nel tuo guardaroba mancano {slots}.",),
     "verdict/yes/too_dressy_for": ("Sì, {items} è un po' troppo per {occasion}.",),
     "verdict/yes/kind_fits": ("Sì, va bene per {occasion}.",),
+    "verdict/yes/layer_needed": ("Sì, porta {items}: il tempo lì chiede uno strato sopra.",),
+    "verdict/no/layer_not_needed": ("No, puoi lasciare {items} a casa; il tempo lì non lo richiede.",),
     "verdict/yes/kind_needed": ("Sì, per {occasion} è previsto.",),
     "verdict/no/kind_not_needed": ("No, per {occasion} non serve.",),
     "verdict/yes/looks_fine": ("Sì, {items} è una scelta sicura.",),
@@ -133,7 +135,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "none_colour": ("No, non vedo niente di {colour} nel tuo guardaroba.",), "none_of": ("No, non vedo {kinds} nel tuo guardaroba.",),
     "yes_have": ("Sì, hai {items}.", "Sì: {items}."), "you_have": ("Hai {items}.", "Eccoli: {items}."), "best_of": ("I migliori: {items}.",),
     "count": ("Ne hai {n}: {items}.",), "count/0": ("Non ne hai ancora.",), "count/1": ("Ne hai uno: {items}.",),
-    "gaps": ("Per {scenario} ti manca {needs}.",), "gaps_covered": ("Per il resto hai già {items}.",),
+    "gaps": ("Per {scenario} aggiungerei {needs}.",), "gaps_covered": ("Per il resto hai già {items}.",),
     "no_gap": ("Non manca niente di essenziale per {scenario}: {items} coprono le basi.",),
     "pick/warmth": ("{item_cap}: è la scelta più calda, piuttosto che {other}.",),
     "pick/warmth/pl": ("{item_cap}: sono la scelta più calda, piuttosto che {other}.",),
@@ -257,6 +259,17 @@ COMMON = {
     "viaggio": "trip", "giorni": "days", "settimana": "week", "passeggiata": "walk", "camminata": "walk",
     "in bici": "by bike", "bici": "bike", "aperitivo": "drinks", "più caldo": "warmer",
     "qualcosa di più caldo": "something warmer", "che tempo farà": "what will the weather be",
+    # a day, judgements, stains and smells, shoulders, running, church, places
+    "come": "how", "giornata piena": "full day", "giornata": "day", "piena": "busy", "ci saranno": "it will be", "ci sarà": "it will be",
+    "cos'ho": "what do i have", "cosa ho": "what do i have", "di elegante": "dressy", "elegante": "dressy",
+    "eleganti": "dressy", "serata": "evening", "teatro": "theatre", "è troppo": "is it too much",
+    "troppo elegante": "too formal", "troppo casual": "too casual", "troppo": "too much",
+    "macchia": "stain", "macchie": "stains", "togliere": "get out", "tolgo": "get out", "odore": "smell",
+    "puzza": "smell", "fumo": "smoke", "spalle": "shoulders", "spalla": "shoulder", "sulle spalle": "in the shoulders",
+    "maniche": "sleeves", "stirare": "iron", "stiro": "iron", "correre": "running", "a correre": "for a run",
+    "andare a correre": "go for a run", "corsa": "run", "stamattina": "this morning", "chiesa": "church",
+    "messa": "church", "meno rigido": "less formal", "più comode": "the comfiest",
+    "comode": "comfortable", "comodo": "comfortable", "comoda": "comfortable",
 }  # fmt: skip
 
 GLOSS = {
@@ -298,6 +311,8 @@ GLOSS = {
     "la": "the", "i": "the", "gli": "the", "le": "the", "un": "a", "una": "a", "con": "with", "per": "for", "o": "or",
     "e": "and", "a": "to", "al": "to the", "di": "of", "del": "of the", "mi": "i", "quali": "which", "quale": "which",
 }  # fmt: skip
+
+AGREEING = {"perfetto": F("perfetto", "perfetta", "perfetti", "perfette"), "solo": F("solo", "sola", "soli", "sole"), "adatto": F("adatto", "adatta", "adatti", "adatte")}  # fmt: skip
 
 LANGUAGE = Language(
     code="it",
@@ -358,6 +373,7 @@ LANGUAGE = Language(
             "tacchi",
         ]
     ),
+    agreeing=AGREEING,
     gloss={**COMMON, **GLOSS},
     phrases=PHRASES,
     nouns=NOUNS,
@@ -401,8 +417,9 @@ LANGUAGE = Language(
         "slot/outerwear": "giacche",
         "need/smart_top": "una camicia o una blusa (le t-shirt sono troppo casual)",
         "need/smart_bottom": "pantaloni eleganti o una gonna (i jeans sono casual nella maggior parte degli uffici)",
-        "need/smart_shoes": "scarpe eleganti come i mocassini (le sneakers rompono un look curato)",
+        "need/smart_shoes": "scarpe eleganti come i mocassini (completano un look da ufficio)",
         "need/tailoring": "un blazer (rende più elegante tutto il resto)",
+        "need/smart_coat": "un cappotto o un trench elegante (le tue giacche sono troppo casual sopra un look da ufficio)",
         "need/coat": "un cappotto o una giacca (niente da mettere sopra quando fa freddo o piove)",
         "need/knit": "un maglione o un cardigan (lo strato caldo più semplice)",
         "need/boots": "stivali (per neve e freddo)",

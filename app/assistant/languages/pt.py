@@ -45,7 +45,7 @@ COLOURS = {
 PATTERNS = {"striped": "às riscas", "checked": "aos quadrados", "dotted": "às bolinhas", "floral": "de flores", "animal": "com padrão animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "um batizado", "wedding-guest/baptism": "um batizado", "formal/graduation": "uma formatura",
-    "dinner/lunch": "um almoço", "dinner/brunch": "um brunch",
+    "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch",
     "casual": "um dia tranquilo", "work": "o trabalho", "interview": "uma entrevista", "wedding-guest": "um casamento",
     "funeral": "um funeral", "date": "um encontro", "dinner": "um jantar", "party": "uma festa", "formal": "um evento formal",
     "gym": "o ginásio", "beach": "a praia", "travel": "uma viagem", "outdoor": "um dia ao ar livre",
@@ -84,6 +84,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot_build/lead": ("{lead}, ainda não consigo montar um visual completo: faltam {slots} no seu guarda-roupa.",),
     "verdict/yes/too_dressy_for": ("Sim, {items} é demais para {occasion}.",),
     "verdict/yes/kind_fits": ("Sim, é adequado para {occasion}.",),
+    "verdict/yes/layer_needed": ("Sim, leve {items}: o tempo lá pede uma camada por cima.",),
+    "verdict/no/layer_not_needed": ("Não, pode deixar {items} em casa; o tempo lá não vai pedir.",),
     "verdict/yes/kind_needed": ("Sim, para {occasion} é esperado.",),
     "verdict/no/kind_not_needed": ("Não, para {occasion} não é preciso.",),
     "verdict/yes/looks_fine": ("Sim, {items} é uma escolha segura.",),
@@ -135,7 +137,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "none_colour": ("Não, não vejo nada {colour} no seu guarda-roupa.",), "none_of": ("Não, não vejo {kinds} no seu guarda-roupa.",),
     "yes_have": ("Sim, tem {items}.", "Sim: {items}."), "you_have": ("Tem {items}.", "Aqui estão: {items}."), "best_of": ("Os melhores: {items}.",),
     "count": ("Tem {n}: {items}.",), "count/0": ("Ainda não tem nenhum.",), "count/1": ("Tem um: {items}.",),
-    "gaps": ("Para {scenario}, falta {needs}.",), "gaps_covered": ("Para o resto já tem {items}.",),
+    "gaps": ("Para {scenario}, eu acrescentaria {needs}.",), "gaps_covered": ("Para o resto já tem {items}.",),
     "no_gap": ("Não falta nada essencial para {scenario}: {items} cobrem o básico.",),
     "pick/warmth": ("{item_cap}: aquece mais do que {other}.",),
     "pick/warmth/pl": ("{item_cap}: aquecem mais do que {other}.",),
@@ -259,6 +261,15 @@ COMMON = {
     "viagem de trabalho": "work trip", "viagem de negócios": "business trip", "viagem": "trip", "semana": "week",
     "caminhada": "walk", "de bicicleta": "by bike", "jantar fora": "dinner", "mais quente": "warmer",
     "o que me falta": "what is missing", "que tempo vai fazer": "what will the weather be",
+    # the iron, smells, rain, prices, holidays, church, judgements
+    "passar a ferro": "iron", "passo a ferro": "iron", "passa a ferro": "iron", "vincos": "creases",
+    "sem deixar": "without leaving", "cheiro": "smell", "fumo": "smoke", "mancha": "stain", "manchas": "stains",
+    "tirar": "get out", "ombros": "shoulders", "mangas": "sleeves", "se chover": "if it rains", "muito": "a lot", "quanto custa": "how much does it cost",
+    "quanto custam": "how much do they cost", "arranjar": "alter", "costureira": "tailor", "alfaiate": "tailor", "umas férias": "a holiday", "na praia": "at the beach", "igreja": "church", "missa": "church",
+    "aguentam": "can take", "aguenta": "can take", "correr": "running", "é demais": "is it too much",
+    "demasiado formal": "too formal", "formal demais": "too formal",
+    "mais confortáveis": "the comfiest", "confortáveis": "comfortable", "confortável": "comfortable",
+    "casacos": "jackets", "jantar de amigos": "dinner with friends",
 }  # fmt: skip
 
 GLOSS = {
@@ -287,7 +298,7 @@ GLOSS = {
     "verão": "summer", "inverno": "winter", "dias": "days",
     "jaqueta jeans": "denim jacket", "moletom cinza com capuz": "grey hoodie", "moletom com capuz": "hoodie",
     "vestido florido": "floral dress", "calças de ganga": "jeans", "calça jeans": "jeans", "calças jeans": "jeans",
-    "jaqueta": "jacket", "casaco de lã": "wool coat", "casaco camelo": "camel coat", "casaco": "coat", "casacos": "coats",
+    "jaqueta": "jacket", "casaco de lã": "wool coat", "casaco camelo": "camel coat", "casaco": "coat", "casacos": "outerwear",
     "sobretudo": "coat", "sobretudos": "coats", "trench": "trench coat", "calças": "trousers", "calça": "trousers",
     "camisa": "shirt", "blusa": "blouse", "camisola": "sweater", "suéter": "sweater", "moletom": "hoodie", "vestido": "dress",
     "saia": "skirt", "tênis": "sneakers", "ténis": "sneakers", "sapatos": "shoes", "botas": "boots", "mocassins": "loafers",
@@ -300,10 +311,23 @@ GLOSS = {
     "numa": "to a", "de": "of", "do": "of the", "da": "of the", "eu": "i", "que": "which", "qual": "which", "quais": "which",
 }  # fmt: skip
 
+AGREEING = {"adequado": F("adequado", "adequada", "adequados", "adequadas"), "perfeito": F("perfeito", "perfeita", "perfeitos", "perfeitas"), "sozinho": F("sozinho", "sozinha", "sozinhos", "sozinhas")}  # fmt: skip
+
 LANGUAGE = Language(
     code="pt",
     cues=frozenset(
         [
+            "umas",
+            "numa",
+            "num",
+            "férias",
+            "quanto",
+            "custa",
+            "arranjar",
+            "costureira",
+            "chover",
+            "praia",
+            "muito",
             "o",
             "que",
             "visto",
@@ -358,6 +382,7 @@ LANGUAGE = Language(
             "quente",
         ]
     ),
+    agreeing=AGREEING,
     gloss={**COMMON, **GLOSS},
     phrases=PHRASES,
     nouns=NOUNS,
@@ -401,8 +426,9 @@ LANGUAGE = Language(
         "slot/outerwear": "casacos",
         "need/smart_top": "uma camisa ou blusa (t-shirts ficam informais demais)",
         "need/smart_bottom": "uma calça de alfaiataria ou uma saia (a calça jeans é informal na maioria dos escritórios)",
-        "need/smart_shoes": "sapatos elegantes como mocassins (tênis quebram um visual cuidado)",
+        "need/smart_shoes": "sapatos elegantes como mocassins (completam um visual de escritório)",
         "need/tailoring": "um blazer (deixa tudo o resto mais elegante)",
+        "need/smart_coat": "um sobretudo ou gabardina elegante (os teus casacos são demasiado informais por cima de um visual de escritório)",
         "need/coat": "um casaco ou jaqueta (nada para vestir por cima com frio ou chuva)",
         "need/knit": "um suéter ou cardigã (a camada quente mais fácil)",
         "need/boots": "botas (para neve e frio)",

@@ -12,6 +12,7 @@ from app.assistant.local import kinds as k
 from app.assistant.local.entities import LAST_UPLOAD
 from app.assistant.local.slots import (
     CAMERA,
+    FOLLOW_UP,
     FORECAST,
     GREETING_CUE,
     PRICE,
@@ -34,7 +35,8 @@ OWN = re.compile(
     r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b|\bwhich of my\b|\blist (?:my|all)\b"
     r"|\bshow me (?:my|all|every\w*)\b|\b(?:everything|anything|all) (?:\w+ ){0,2}i (?:own|have)\b"
     r"|\bwhat (?:\w+ )?(?:items|things|clothes|pieces|stuff)\b.*\b(?:have|own)\b"
-    r"|\bwhat do i have\b|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b|\bwhich of (?:my|the|them|those|these)\b"
+    r"|\bwhat do i have\b|^\s*what i have\b(?! to\b)|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b"
+    r"|\bwhich of (?:my|the|them|those|these)\b"
     r"|\b(?:\w+est|most \w+) (?:\w+ ){0,2}(?:i (?:own|have)|i've got|in my wardrobe)\b"
 )
 ANY_OF = re.compile(r"^\s*(?:any|got any|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
@@ -46,14 +48,20 @@ COMPARE = re.compile(
 )
 # A yes/no verb opens the question or a clause of it ("funeral on thursday - is my tie right", "the dress code is
 # business formal. will the grey trousers do?"); a comma or question mark the normaliser dropped leaves two spaces
-CLAUSE = r"(?:^|[.;!]\s|\s-\s|\s\s)\s*"
+CLAUSE = r"(?:^|[.;!]\s|\s-\s|\s\s)\s*(?:(?:ok|okay|so|and|but|also|well|right|alright|oh|hmm|then)\s+)*"
+# "can you put something together", "could you suggest": a request for an outfit, not a yes/no about a piece
+REQUEST = (
+    r"(?!\s+you\s+(?:please\s+)?(?:put|give|suggest|make|help|find|pick|choose|recommend|show|create|plan|build"
+    r"|style|come up|think of|do)\b)"
+)
 YESNO = re.compile(
-    rf"{CLAUSE}(?:can|could|may|should|shall|is|are|does|do|did|will|would|am|isn't|aren't|doesn't)\b"
+    rf"{CLAUSE}(?:can|could|may|should|shall|is|are|does|do|did|will|would|am|isn't|aren't|doesn't)\b{REQUEST}"
     r"|\byes or no\b|\b(?:right|a yes|a no|a good idea|too much)\s*$"
     r"|^(?!\s*(?:what|which|how|where|when|why)\b).*\b(?:is|are) (?:it )?(?:ok|okay|fine|alright|appropriate)\b"
     r"|\bis it (?:ok|okay|fine|alright|acceptable|appropriate)\b"
     r"|\b(?:ok|okay|fine|warm enough|too casual|too formal)\b.*\?"
     r"|\b(?:ok|okay|fine|alright|acceptable|appropriate|warm enough|too (?:casual|formal|much))\s*$"  # "sneakers ok?"
+    r"|\b(?:is|are) (?:a bit |way )?(?:too|overkill) ?(?:casual|formal|much|dressy|smart|fancy|warm|hot|loud|bright)?\b"
 )
 GAP = re.compile(
     r"\bmissing\b|\b(?:what|which) (?:else )?(?:do|would|should) i (?:need|add|buy|get)\b|\bwhat should i (?:add|buy)\b"
@@ -64,7 +72,8 @@ CARE = re.compile(
     r"\b(?:wash\w*|clean\w*|iron\w*|steam\w*|stain\w*|dry|drying|tumble|shrink\w*|pill\w*|moth\w*|store|storing|"
     r"care for|look after|de-?pill|polish\w*|waterproof(?:ing)? my|marks?|deodorant|sweat stains?|bleach\w*|"
     r"get (?:\w+ ){0,4}out of|dryer|drier|armpits?|underarms?|under the arms"
-    r"|(?:going|gone|goes|turn\w*) (?:yellow|grey|gray)|yellowing|fad(?:e|ed|es|ing)|discolou?r\w*|bobbl\w*)\b"
+    r"|(?:going|gone|goes|turn\w*) (?:yellow|grey|gray)|yellowing|fad(?:e|ed|es|ing)|discolou?r\w*|bobbl\w*"
+    r"|smell\w*|odou?rs?|stink\w*|smok(?:e|y)|creases?|wrinkl\w*)\b"
 )
 CARE_YESNO = re.compile(  # "can I ...", "my sweater can go in the machine?" (French order); never "how can I"
     r"^(?!\s*(?:how|what|which|where|when|why)\b).*\b(?:can|could|should|may|is it ok to|do i)\b.*"
@@ -87,19 +96,23 @@ COLOUR_THEORY = re.compile(
     r"\b(?:mix\w*|clash\w*) (?:patterns?|prints?)\b|\bpatterns? mixing\b|"
     r"\bcolou?rs? (?:suit|suits|flatter|look good on|work for) me\b|\b(?:suit|suits|flatter|flatters) me\b|"
     r"\bmy (?:skin ?tone|colouring|coloring|complexion)\b|"
-    r"\bwhat colou?rs? (?:go|goes|work|match|pair)\b|\bcolou?rs? (?:go|goes|that go|to wear) with\b"
+    r"\b(?:what|which) colou?rs? (?:(?:should|do|can|could|would|will) (?:i|you) )?(?:go|goes|work|match|pair)\b"
+    r"|\bcolou?rs? (?:go|goes|that go|to wear) with\b"
     r"|\b(?:go|goes) together\b|\bundertone\b|\bcolou?r (?:combination|palette|theory)\b"
 )
 DRESS_CODE = re.compile(
     r"\b(?:difference between|explain)\b.*\b(?:casual|formal|black tie|white tie|cocktail)\b|"
     r"\bwhat (?:does|is) (?:a |an )?(?:black tie|white tie|smart casual|business casual|cocktail|semi-formal|"
     r"business formal|dress code)\b|\bdress code\b.*\bmean\b|\bmean by\b"
+    r"|\b(?:black tie|white tie|smart casual|business casual|cocktail|semi-formal|business formal|lounge suit|"
+    r"attire)\b.*\b(?:mean|means)\b"
 )
 PACKING = re.compile(r"\bpack\w*\b|\bsuitcase\b|\bcarry-on\b")
 OUTFIT = re.compile(
     r"\bwhat (?:should|shall|can|could|do|would) i (?:wear|put on|dress)\b|\bwhat to wear\b|\boutfits?\b"
     r"|\b(?:dress|dressed) for\b|\bwhat (?:do|should) i put on\b|\bwear (?:to|for|on|at|today|tomorrow|tonight)\b"
     r"|\bsuggest\b|\blook for\b|\bwhat (?:should|do) i (?:take|bring)\b|\bwhat instead\b"
+    r"|\bput (?:something|an outfit|a look|an? \w+ look) together\b|\bcome up with (?:something|an outfit|a look)\b"
 )
 PAIRING = re.compile(
     r"\b(?:goes?|going|go|pair\w*|match\w*|work\w*|wear|combine|team|style|put) (?:well )?with\b"
@@ -109,9 +122,15 @@ PAIRING = re.compile(
 VAGUE = re.compile(r"^\s*(?:help|hmm+|ok(?:ay)?|well|any (?:ideas|advice|tips)|advice|ideas|not sure|idk|\?+)[\s?.!]*$")
 
 
-def _two_options(slots: Slots) -> bool:
+def _two_options(slots: Slots, text: str = "") -> bool:
     owned = [g for g in slots.garments if g.owned or g.colour]
-    return len(owned) >= 2 or len(slots.ids) >= 2 or (len(slots.colours) >= 2 and bool(slots.garments))
+    kinds = [g for g in slots.garments if not g.kind.startswith("category:")]
+    either = len(kinds) == 2 and kinds[0].kind != kinds[1].kind and _KIND_OR_KIND.match(text[kinds[0].start :])
+    return len(owned) >= 2 or len(slots.ids) >= 2 or (len(slots.colours) >= 2 and bool(slots.garments)) or bool(either)
+
+
+# "boots or sneakers", "loafers or the boots": two kinds of the user's own, one to pick
+_KIND_OR_KIND = re.compile(r"[a-z\-]+ (?:or|vs|versus) (?:the |my )?[a-z\-]+\b")
 
 
 def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) -> str | None:
@@ -133,6 +152,7 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
     return None
 
 
+_THINGS = re.compile(r"\b(?:any|anything|something|stuff|things?|items?|pieces?|clothes|what|which|that)\b")
 # "... or is that weird?", "... or not?": a yes/no question with a tag, not a choice between two things
 TAG_QUESTION = re.compile(r"\bor (?:is (?:that|it)|would (?:that|it)|does (?:that|it)|not|no|nah)\b.*$")
 
@@ -142,7 +162,7 @@ def _question(text: str, slots: Slots) -> str | None:
         return k.COUNT
     choice = TAG_QUESTION.sub(" ", text)
     if (COMPARE.search(choice) or " or " in choice) and (
-        _two_options(slots) or re.search(r"\bwhich one\b|\bwhich (?:\w+ )?is\b", text)
+        _two_options(slots, text) or re.search(r"\bwhich one\b|\bwhich (?:\w+ )?is\b", text)
     ):
         return k.COMPARE
     if OWN.search(text) and PAIRS_WITH.search(text) and len(slots.garments) >= 2:
@@ -152,8 +172,17 @@ def _question(text: str, slots: Slots) -> str | None:
         return k.GAP  # "is there a gap in my wardrobe for winter?" asks what to add, not what is there
     weather = slots.rain or slots.temperature_c is not None  # "anything waterproof?", "anything warm?"
     any_of = ANY_OF.search(text) and (slots.garments or slots.colours or weather)  # "any brown shoes?": the wardrobe
-    if OWN.search(text) or any_of or (BEST_OF.search(text) and (re.search(r"\bmy\b", text) or asked)):
+    having_a_day = not (slots.garments or slots.colours) and slots.occasion and not _THINGS.search(text)
+    if (
+        (OWN.search(text) and not having_a_day)
+        or any_of
+        or (BEST_OF.search(text) and (re.search(r"\bmy\b", text) or asked))
+    ):
         return k.OWN
+    situation = slots.walking or slots.rain or slots.occasion or slots.temperature_c is not None
+    leans = PRONOUN.search(text) or PAIRS_WITH.search(text) or FOLLOW_UP.search(text)  # "and which shoes for that?"
+    if asked and len(slots.garments) == 1 and situation and not leans:
+        return k.OWN  # "which shoes for walking all day?": the user's own shoes for it, not a pairing
     if GAP.search(text):
         return k.GAP
     if DRESS_CODE.search(text):

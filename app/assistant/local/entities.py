@@ -5,6 +5,7 @@ Plain dictionaries and regular expressions, so extraction is deterministic and t
 """
 
 import re
+from functools import cache
 
 from app.vision.colours import PALETTE
 from app.vision.taxonomy import TYPES
@@ -85,14 +86,45 @@ CHAT_SPELLINGS = {
     # a verdict on what the user has put on, not a question about fit or a giving of anything
     "fit check": "is this ok", "is this giving": "is this ok for", "is it giving": "is it ok for",
     "does this slap": "is this ok", "does it slap": "is it ok",
+    "rate my outfit": "is this ok", "rate my look": "is this ok", "rate this outfit": "is this ok",
+    "rate this look": "is this ok", "rate my fit": "is this ok",
+    "hav": "have", "any thing": "anything", "some thing": "something", "meetin": "meeting", "goin": "going",
 }  # fmt: skip
 _CHAT = re.compile(
     r"(?<![\w'/])(" + "|".join(re.escape(w) for w in sorted(CHAT_SPELLINGS, key=len, reverse=True)) + r")(?![\w'/])"
 )
 
 
+# Occasion words people mistype ("funral", "weding", "intervew"): one letter off a long occasion word is that word
+TYPO_TARGETS = (
+    "funeral", "wedding", "interview", "birthday", "christening", "graduation", "restaurant", "conference",
+    "presentation", "meeting", "holiday", "vacation", "office", "dinner", "church",
+)  # fmt: skip
+_WORDS = re.compile(r"[a-z]{5,}")
+
+
+def _one_edit(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one letter dropped, added, changed or two neighbours swapped."""
+    if abs(len(typed) - len(word)) > 1 or typed == word:
+        return False
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == word[diff[1]]
+        return len(diff) == 1 or (swapped and typed[diff[1]] == word[diff[0]])
+    short, long = sorted((typed, word), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+@cache
+def _corrected(word: str) -> str:
+    if word in TYPE_VOCABULARY.phrases or word in COLOUR_VOCABULARY.phrases:
+        return word
+    return next((target for target in TYPO_TARGETS if _one_edit(word, target)), word)
+
+
 def normalise(text: str) -> str:
     lowered = _CHAT.sub(lambda m: CHAT_SPELLINGS[m.group(1)], text.lower().replace("’", "'"))
+    lowered = _WORDS.sub(lambda m: _corrected(m.group(0)), lowered)
     return " " + re.sub(r"[^a-z0-9#°.\-' ]+", " ", lowered) + " "
 
 

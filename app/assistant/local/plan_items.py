@@ -8,7 +8,15 @@ from app.assistant.local import kinds as k
 from app.assistant.local.entities import COLOUR_VOCABULARY
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, formality, planner, warmth
-from app.assistant.local.plan_outfits import NEUTRALS, NOT_FOR_WALKING, OPEN_SHOES, RAIN_COVER, is_loud, is_trail_shoe
+from app.assistant.local.plan_outfits import (
+    LIGHT_LAYERS,
+    NEUTRALS,
+    NOT_FOR_WALKING,
+    OPEN_SHOES,
+    RAIN_COVER,
+    is_loud,
+    is_trail_shoe,
+)
 from app.assistant.local.refs import RELATED, of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import PRONOUN, Garment
 from app.styling import WardrobeItem
@@ -40,7 +48,9 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         pool = [i for i in pool if season in i.seasons or (not i.seasons and season == "summer" and warmth(i) <= 1)]
     cold = ask.slots.temperature_c is not None and ask.slots.temperature_c < 10  # "anything for the snow?"
     if (re.search(r"\bwarm(?:er|est)?\b", text) or cold) and not ask.slots.occasion:
-        pool = sorted((i for i in pool if warmth(i) >= 3), key=lambda i: (-warmth(i), i.id))
+        below = ask.slots.temperature_c is not None and ask.slots.temperature_c <= 0
+        freezing = below or re.search(r"\bsnow\w*\b", text)  # a blazer is no snow gear
+        pool = sorted((i for i in pool if warmth(i) >= (4 if freezing else 3)), key=lambda i: (-warmth(i), i.id))
     if ask.slots.walking:
         trail = ask.slots.occasion == "outdoor"  # on a hike, boots made for it come first
         pool = sorted(
@@ -49,6 +59,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         )
     if ask.slots.rain and garment is None:  # "anything waterproof?": what keeps rain off, coats and boots
         pool = [i for i in pool if i.type in RAIN_COVER or i.type == "boots"]
+    if ask.slots.rain:  # "which of my jackets can take rain?": a blazer or a cardigan keeps none of it off
+        pool = [i for i in pool if not (i.category == "outerwear" and i.type in LIGHT_LAYERS)]
     if ask.slots.rain:  # "which shoes are ok in the rain?": closed, grippy soles first, no open shoes or heels
         pool = sorted((i for i in pool if i.type not in NOT_FOR_RAIN), key=lambda i: RAIN_ORDER.get(i.type or "", 9))
     if ask.slots.occasion in OCCASIONS and not ask.slots.walking:
@@ -185,8 +197,8 @@ NEEDS = {
     "work": (("tailoring", ("blazer",), 3), ("smart_bottom", ("trousers", "skirt"), 3),
              ("smart_top", ("shirt", "blouse"), 3),
              ("smart_shoes", ("loafers", "formal-shoes", "flats", "boots", "heels"), 3),
-             ("coat", ("coat",), 3)),
-    "capsule": (("coat", ("coat", "jacket"), 1), ("smart_bottom", ("trousers", "skirt"), 3),
+             ("coat", ("coat", "trench"), 3)),
+    "capsule": (("coat", ("coat", "jacket", "trench", "puffer"), 1), ("smart_bottom", ("trousers", "skirt"), 3),
                 ("smart_top", ("shirt", "blouse"), 3), ("knit", ("sweater", "cardigan"), 1),
                 ("smart_shoes", ("loafers", "boots", "flats", "formal-shoes"), 3), ("tailoring", ("blazer",), 3)),
     "cold_trip": (("coat", ("coat", "jacket", "puffer"), 1), ("boots", ("boots",), 1),
@@ -197,7 +209,7 @@ NEEDS = {
              ("evening_piece", ("shirt", "blouse", "dress", "jumpsuit"), 3)),
     "ski": (("base_layer", (), 9), ("ski_trousers", (), 9), ("gloves", ("gloves",), 1),
             ("coat", ("puffer", "jacket", "coat"), 1), ("warm_hat", ("beanie", "hat"), 1), ("boots", ("boots",), 1)),
-    "winter": (("coat", ("coat", "jacket"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
+    "winter": (("coat", ("coat", "jacket", "puffer"), 1), ("boots", ("boots",), 1), ("knit", ("sweater", "hoodie"), 1),
                ("scarf", ("scarf", "hat"), 1), ("gloves", ("gloves",), 1)),
     "hike": (("rain_shell", (), 9), ("trail_boots", ("trail-boots",), 1),
              ("knit", ("sweater", "sweatshirt", "hoodie", "cardigan"), 1)),
@@ -250,6 +262,12 @@ def gap(ask: Ask) -> Plan:
     covered: list[tuple[str, list[WardrobeItem]]] = []
     for need, types, lowest in NEEDS[scenario]:
         owned = [i for i in ask.wardrobe if _fills(i, types) and formality(i) >= lowest]
+        if (
+            not owned
+            and need == "coat"
+            and any(i.category == "outerwear" and i.type not in LIGHT_LAYERS for i in ask.wardrobe)
+        ):
+            need = "smart_coat"  # a puffer is something over it, just not over tailoring
         (covered if owned else missing).append((need, owned[:1]))
     have = list(dict.fromkeys(items[0] for _, items in covered))[:3]  # the blazer once, though it fills two needs
     if not missing:
@@ -283,12 +301,33 @@ def _colour_or_colour(ask: Ask) -> list[WardrobeItem]:
 def _options(ask: Ask) -> list[WardrobeItem]:
     """The two things compared: one garment in two colours, named items, or the items of the last answer."""
     items = _colour_or_colour(ask) or [r.one for r in ask.refs if r.one is not None]
+    for ref in ask.refs:  # "the camel coat or the trench?": the trench is the coat the first option is not
+        rest = [i for i in ref.items if i not in items] if ref.one is None else []
+        if len(rest) == 1 and len(items) < 2:
+            items.append(rest[0])
+    if len(items) < 2:
+        items = _best_of_each_kind(ask) or items
     kind = next((g.kind for g in ask.slots.garments if g.asked), None)
     if len(items) < 2 and kind and 2 <= len(of_kind(ask.wardrobe, kind)) <= 3:
         return of_kind(ask.wardrobe, kind)  # "which dress is better for a wedding?": your two dresses
     if len(items) < 2 and re.search(r"\bwhich (?:one|is)\b", ask.u.text):
         items = _thread_options(ask)
     return items[:2]
+
+
+def _best_of_each_kind(ask: Ask) -> list[WardrobeItem]:
+    """ "Boots or sneakers for a muddy festival?": your best pair of each kind for what the question says."""
+    kinds = list(dict.fromkeys(g.kind for g in ask.slots.garments))
+    if len(kinds) != 2 or any(k.startswith("category:") for k in kinds):
+        return []
+    criterion = _criterion(ask)
+    chosen: list[WardrobeItem] = []
+    for kind in kinds:
+        pool = [i for i in of_kind(ask.wardrobe, kind) if i not in chosen]
+        if not pool:
+            return []
+        chosen.append(max(pool, key=lambda i: (_rank(ask, i, criterion, None), -pool.index(i))))
+    return chosen
 
 
 def _thread_options(ask: Ask) -> list[WardrobeItem]:

@@ -163,14 +163,14 @@ def _sportswear_out(ask: Ask, blocked: set[int]) -> set[int]:
     return out
 
 
-def _needs_cover(ask: Ask) -> bool:
+def needs_cover(ask: Ask) -> bool:
     temperature = effective_temperature(ask.slots)
     return ask.slots.rain or ask.slots.day_and_evening or (temperature is not None and temperature < COVER_BELOW_C)
 
 
 def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:
     """The layer to add when it is cold, wet or the evening turns cool, and the outfit has none."""
-    if not _needs_cover(ask) or any(item.category == "outerwear" and item.type not in LIGHT_LAYERS for item in chosen):
+    if not needs_cover(ask) or any(item.category == "outerwear" and item.type not in LIGHT_LAYERS for item in chosen):
         return None
     # never "add the blazer" it already has, nor the coat the user turned down earlier in the thread
     skip = set(exclude) | _blocked(ask) | {item.id for item in chosen} | ask.state.excluded
@@ -229,14 +229,16 @@ def _unseen(outfits: Sequence[styling.Outfit], shown: set[int]) -> list[styling.
 TAILORED = frozenset({"interview", "formal", "funeral", "work", "wedding-guest"})
 
 
-def _tailoring(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:
+def _tailoring(
+    ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = (), hot_from: float = 24.0
+) -> WardrobeItem | None:
     """A blazer over an interview, work or formal outfit that has no layer, when the wardrobe has one."""
     if ask.slots.occasion not in TAILORED or any(item.category == "outerwear" for item in chosen):
         return None
     if any(item.category == "one-piece" for item in chosen) and ask.slots.occasion in ("work", "wedding-guest"):
         return None
     temperature = effective_temperature(ask.slots)
-    if temperature is not None and temperature >= 24:
+    if temperature is not None and temperature >= hot_from:
         return None  # nobody wants a blazer on top at a hot wedding
     skip = ask.state.excluded | frozenset(exclude)  # "without the blazer" holds for this answer too
     blazers = [i for i in ask.wardrobe if i.type == "blazer" and i.id not in skip]
@@ -604,7 +606,8 @@ def _packing_ask(ask: Ask) -> Ask:
 
 def _key_pieces(ask: Ask, pieces: Sequence[WardrobeItem]) -> list[WardrobeItem]:
     """What the trip cannot do without: the occasion's tailoring and the layer its weather needs."""
-    key = [blazer for blazer in [_tailoring(ask, ())] if blazer is not None]
+    # a warm work trip still packs the blazer for the meetings indoors; only real heat leaves it home
+    key = [blazer for blazer in [_tailoring(ask, (), hot_from=28.0)] if blazer is not None]
     if ask.slots.occasion == "outdoor":  # the hills: boots made for them and a layer against rain, whatever is forecast
         key += [i for i in ask.wardrobe if is_trail_shoe(i) and i.id not in _blocked(ask)][:1]
         ask = replace(ask, slots=replace(ask.slots, rain=True))

@@ -18,6 +18,7 @@ from app.assistant.local.plan_outfits import (
     cover_for,
     is_loud,
     mourning_accent,
+    needs_cover,
 )
 from app.assistant.local.refs import of_kind, resolve
 from app.assistant.local.state import ASKED_AGAIN
@@ -25,7 +26,7 @@ from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS, target_warmth
 from app.vision.taxonomy import category_of
 
-TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed\b|\bover the top\b")
+TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed\b|\bover the top\b|\boverkill\b")
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
 RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
@@ -33,7 +34,11 @@ RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "
 BARE = frozenset({"shorts", "tank-top", "flip-flops", "crop-top"})
 OUTFIT_PIECES = 4  # "fit check: blouse, trousers, heels": a verdict on the whole outfit names every piece
 BOLD_PATTERNS = frozenset({"floral", "checked", "dotted", "animal", "graphic"})
-CLASH = re.compile(r"\bclash\w*\b")  # "do navy and black clash?": yes and no change places
+# "do navy and black clash?", "brown and black together, is it forbidden?": yes and no change places
+CLASH = re.compile(
+    r"\bclash\w*\b|\bforbidden\b|\bnot allowed\b|\ba (?:fashion )?(?:faux pas|crime|sin|no-no)\b"
+    r"|\bis it (?:a no|wrong)\b|\brule against\b"
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,23 @@ def _kind_needed(kind: str, occasion: str) -> Verdict:
     low = OCCASIONS[occasion][0]
     level = kind_formality(kind)
     return Verdict("yes", "kind_needed") if low >= 4 and level >= 4 else Verdict("no", "kind_not_needed")
+
+
+def _dresses_up(item: WardrobeItem, occasion: str | None) -> bool:
+    """An accessory whose only job is to dress up (a tie), above what the occasion asks."""
+    if occasion not in OCCASIONS or item.category != "accessory":
+        return False
+    high = OCCASIONS[occasion][1]
+    return formality(item) > high and kind_formality(str(item.type)) > high
+
+
+def _layer_needed(ask: Ask, item: WardrobeItem) -> Verdict:
+    """ "Do I really need the coat?" after a packing list: the trip's weather (or season) wants a layer or not."""
+    slots = ask.slots
+    season_cold = slots.season in ("fall", "winter", "spring") and slots.temperature_c is None
+    if needs_cover(ask) or season_cold or slots.evening:
+        return Verdict("yes", "layer_needed")
+    return Verdict("no", "layer_not_needed")
 
 
 def _colour_at(colour: str, occasion: str) -> Verdict:
@@ -291,9 +313,16 @@ def yesno(ask: Ask) -> Plan:
         plan.say("which_item")
         return plan
     other = items[1] if len(items) > 1 else None
+    if NEED.search(ask.u.text) and other is None and items[0].category == "outerwear":
+        plan.say("verdict", items[0], verdict=_layer_needed(ask, items[0]))  # "do I need the trench?" on the trip
+        return plan
     verdict = _judge(ask, items[0], other) if len(items) <= 2 else _outfit(items, ask.slots.occasion)
     if generic and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _kind_for_occasion(generic[0], str(ask.slots.occasion))
+    if other is None and verdict.answer == "yes" and _dresses_up(items[0], ask.slots.occasion):
+        verdict = Verdict(
+            "depends", "too_dressy_for"
+        )  # "can I wear my tie to a dinner with friends?": more than it asks
     if CLASH.search(ask.u.text) and other is not None:
         verdict = _as_clash(verdict, "no_clash_items")
     if TOO_MUCH.search(ask.u.text) and other is not None and verdict.answer == "yes":
@@ -304,6 +333,8 @@ def yesno(ask: Ask) -> Plan:
         verdict = Verdict("yes", "too_dressy_for") if above else Verdict("no", "not_too_much")
     if TOO_CASUAL.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _too_casual(items[0], str(ask.slots.occasion))  # "is it too casual?": yes means it is
+    if ask.slots.relaxed and verdict.reason == "too_casual_for":  # sneakers at a tech conference: the place decides
+        verdict = Verdict("depends", "bit_casual_for")
     plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion, event=ask.slots.event,
              temperature=effective_temperature(ask.slots), generic=bool(generic))  # fmt: skip
     if verdict.answer != "yes" and other is None and verdict.reason != "not_too_much":

@@ -146,6 +146,7 @@ class Slots:
     direction: str | None = None  # for revisions: warmer, cooler, smarter, casual, waterproof
     event: str | None = None  # "lunch", "christening": said back as itself, though dressed as its occasion
     day: str | None = None  # "saturday", "tomorrow": another day has its own weather
+    relaxed: bool = False  # work at a tech company, a startup, an agency: smart casual, sneakers depend on the place
 
 
 PATTERNS = {
@@ -182,7 +183,10 @@ def _garments(text: str) -> tuple[Garment, ...]:
             (s, c) for s, e, c in colours if previous_end <= s and e <= start and s != claimed
             and _adjacent(text[e:start], 2)
         ]  # fmt: skip
-        after = [(s, c) for s, e, c in colours if end <= s and e <= next_start and _adjacent(text[end:s], 1)]
+        after = [  # said after the noun (Romance order), never across a comma: "jeans, white sneakers"
+            (s, c) for s, e, c in colours if end <= s and e <= next_start and _adjacent(text[end:s], 1)
+            and "  " not in text[end:s]
+        ]  # fmt: skip
         colour = before[-1][1] if before else (after[0][1] if after else None)
         claimed = after[0][0] if after and not before else -1
         window = text[max(previous_end, start - 25) : min(next_start, end + 20)]
@@ -215,10 +219,19 @@ RELAXED_EMPLOYER = re.compile(
     r"\b(?:start-?ups?|start ups?|tech (?:company|firm|job)|tech|creative|agency|design studio|studio|gaming"
     r"|nonprofit)\b"
 )
-EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation)\b")  # the languages' occasions say these
+EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation|church)\b")  # the languages' occasions say these
+# A church service is dressed like an office, neat and covered; said back as church. A pub or a bar dresses a party
+# or drinks down to a dinner's smart casual: a tie there is too much.
+CHURCH = re.compile(r"\b(?:church|chapel|mass|sunday service|church service|synagogue|mosque|temple)\b")
+PUB = re.compile(r"\b(?:pub|pubs|bar|bars|beer garden|the local|dive bar|wine bar)\b")
 DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend)\b")
 # "too formal for jeans", "something less formal" name no occasion
 _JUDGED = re.compile(r"\b(?:too|less|more) (?:formal|casual|dressy|smart)\b")
+
+
+def _event(text: str) -> str | None:
+    found = EVENT.search(CHURCH.sub(" church ", text))
+    return found.group(1) if found else None
 
 
 def _season(text: str) -> str | None:
@@ -265,7 +278,8 @@ def slots_of(text: str) -> Slots:
         garments=_garments(garment_text),
         ids=tuple(int(m) for m in re.findall(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b", text)),
         direction=_direction(text),
-        event="interview" if relaxed else next((m.group(1) for m in [EVENT.search(text)] if m), None),
+        event="interview" if relaxed else _event(text),
+        relaxed=occasion == "work" and RELAXED_EMPLOYER.search(text) is not None,
         day=next((m.group(1) for m in [DAY.search(text)] if m), None),
     )
 
@@ -326,6 +340,10 @@ def _one_occasion(text: str) -> str | None:
         return "formal"  # "dinner at a nice restaurant", "date night somewhere fancy": dressed up
     if found == "party" and re.search(r"\bdinner\b", text):
         return "dinner"  # "my friend's birthday dinner" is a dinner
+    if found == "party" and PUB.search(text):
+        return "dinner"  # "birthday drinks at a pub": neat, not dressed up
+    if CHURCH.search(text) and found in (None, "casual", "dinner"):
+        return "work"
     return found
 
 

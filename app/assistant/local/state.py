@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from app.assistant.base import Turn
 from app.assistant.local import kinds as k
 from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
-from app.assistant.local.slots import Slots
+from app.assistant.local.slots import PRONOUN, Slots
 from app.assistant.local.understand import Understanding, understand
 from app.styling import WardrobeItem
 
@@ -105,6 +105,9 @@ def in_thread(u: Understanding, state: State) -> Understanding:
         return replace(u, kind=k.YESNO)  # "what about the camel one?" after "is my trench ok for a wedding?"
     if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and u.slots.occasion and not u.slots.garments:
         return replace(u, kind=k.YESNO)  # "and what about a wedding?" after "is my tie ok for a funeral?"
+    weather_only = not (u.slots.occasion or u.slots.garments or u.slots.ids or u.slots.evening)
+    if state.kind == k.PACKING and u.kind == k.OUTFIT and u.follow_up and weather_only and situation_changed(u.slots):
+        return replace(u, kind=k.PACKING)  # "and if it rains a lot?" after a packing list: the suitcase for that
     if u.kind not in (k.CLARIFY, k.OFF_TOPIC) or not u.follow_up or state.kind not in CONTINUED:
         return u
     asks_again = state.kind in (k.OWN, k.COUNT) and bool(u.slots.colours or u.slots.garments)
@@ -116,9 +119,21 @@ def in_thread(u: Understanding, state: State) -> Understanding:
     return replace(u, kind=k.PACKING if trip else CONTINUED[state.kind])
 
 
+# "ok different question, ...", "unrelated, but ...": the user says the thread's situation is over
+FRESH_TOPIC = re.compile(
+    r"\b(?:different|another|other|new|random|separate|unrelated) (?:question|topic|thing)\b|\bunrelated\b"
+    r"|\bchanging (?:the )?(?:subject|topic)\b|\bon another note\b|\bby the way\b|\bbtw\b"
+)
+# "do my navy shorts go with the grey tee?": whether two pieces go together, not whether they suit the last occasion
+TWO_PIECES_TOGETHER = re.compile(r"\b(?:go|goes) (?:well )?with\b|\bmatch(?:es)?\b|\bwork (?:well )?with\b")
+
+
 def leans_on_thread(u: Understanding) -> bool:
     """Whether this question's situation comes from the thread: elliptical, a revision, or about its items."""
-    about_the_thread = u.kind in (k.YESNO, k.PAIRING, k.COMPARE) and not situation_changed(u.slots)
+    if FRESH_TOPIC.search(u.text):
+        return False
+    together = len(u.slots.garments) >= 2 and TWO_PIECES_TOGETHER.search(u.text) and not PRONOUN.search(u.text)
+    about_the_thread = u.kind in (k.YESNO, k.PAIRING, k.COMPARE) and not situation_changed(u.slots) and not together
     named_before = bool(THREAD_SITUATION.search(u.text))  # "what am I missing for the trip?"
     return u.follow_up or u.kind in (k.REVISE, k.DISLIKE) or about_the_thread or named_before
 

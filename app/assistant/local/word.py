@@ -7,6 +7,7 @@ marine (#1)"). `#<id>` is the item link: a client renders it as a link to the ph
 checks. English knowledge answers quote the curated knowledge base; other languages use their own tips.
 """
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -180,8 +181,21 @@ def render_line(lang: Language, line: Line, seed: str) -> str:
     for key in keys:
         template = lang.template(key, seed)
         if template is not None:
-            return _cap(template.format(**fields(lang, line)).strip())
+            return _cap(_agree(lang, template, line.items).format(**fields(lang, line)).strip())
     return ""
+
+
+def _agree(lang: Language, template: str, items: tuple[WardrobeItem, ...]) -> str:
+    """The template's judging adjectives in the gender and number of the items they are said of."""
+    if not lang.agreeing or not items:
+        return template
+    nouns = [
+        lang.nouns.get(i.type or "") or lang.nouns.get(f"category:{i.category}") or lang.nouns["item"] for i in items
+    ]
+    index = (2 if len(items) > 1 or nouns[0].plural_only else 0) + (1 if all(n.gender == "f" for n in nouns) else 0)
+    forms = {form: agreed for agreed in lang.agreeing.values() for form in agreed}
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+    return pattern.sub(lambda m: forms[m.group(1)][index], template)
 
 
 def _plural(lang: Language, item: WardrobeItem) -> bool:
