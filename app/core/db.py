@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import ColumnElement, DateTime, MetaData, Select, bindparam, make_url, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -97,7 +98,10 @@ def create_engine(settings: Settings) -> AsyncEngine:
         hide_parameters=True,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
-        pool_pre_ping=True,
+        # No ping before every checkout (a round trip per request, a third of a list's database time): a
+        # connection found dead invalidates every older one in the pool, a read is retried once on a fresh
+        # one (`read_rows`), and a write in flight answers 503 with Retry-After (docs/deploy.md).
+        pool_pre_ping=False,
         pool_timeout=settings.db_connect_timeout_s,
         connect_args={"timeout": settings.db_connect_timeout_s},
         json_deserializer=loads,
@@ -146,17 +150,29 @@ def user_page(model: Any, *columns: Any) -> Select[Any]:
 
 
 async def read_rows(engine: AsyncEngine, statement: Select[Any], **params: Any) -> Sequence[Any]:
-    """All rows of one read on a plain connection: no ORM session, nothing to commit."""
-    if engine.dialect.name != "sqlite":
-        async with engine.connect() as connection:
-            rows: Sequence[Any] = (await connection.execute(statement, params)).all()
-            return rows
-    # SQLite: every call here runs inline, so closing directly hands the connection back before anything else
-    # runs, and the next request reuses it with its pages in the CPU's cache. (`async with` closes from a task
-    # of its own: each of 64 requests in flight held a connection of its own, and the query cost twice as much.)
+    """All rows of one read on a plain connection: no ORM session, nothing to commit.
+
+    A pooled connection the database has dropped (a restart, a failover) fails on first use and takes every
+    older pooled connection with it; the read, which changes nothing, is then retried once on a new one.
+    """
+    try:
+        return await _read_once(engine, statement, params)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+        return await _read_once(engine, statement, params)
+
+
+async def _read_once(engine: AsyncEngine, statement: Select[Any], params: dict[str, Any]) -> Sequence[Any]:
+    # Closed directly, not by `async with` (which closes from a task of its own): the connection is back in the
+    # pool before anything else runs, so a request holds it only for its query; with `async with`, 64 requests
+    # in flight held one each, and on SQLite the query cost twice as much.
     connection = await engine.connect()
     try:
-        rows = (await connection.execute(statement, params)).all()
+        if engine.dialect.name != "sqlite":
+            # One statement is its own snapshot: BEGIN and ROLLBACK around it were two of its three round trips.
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+        rows: Sequence[Any] = (await connection.execute(statement, params)).all()
     finally:
         await connection.close()
     return rows

@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Index, UniqueConstraint
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -264,6 +264,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(
             503, "database_unavailable", "The database is unavailable; retry shortly.", {"Retry-After": "5"}
         )
+
+    @app.exception_handler(DBAPIError)
+    async def _driver_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        # A pooled connection the database dropped (a restart, a failover) surfaces as the driver's own error,
+        # marked invalidated: the same outage as a refused connection. Anything else is a bug.
+        if exc.connection_invalidated:
+            return await _database_down(request, exc)
+        return await _unexpected(request, exc)
 
     @app.exception_handler(StorageError)
     async def _storage_down(_: Request, exc: StorageError) -> JSONResponse:

@@ -3,10 +3,11 @@ import asyncio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
+from app.core.db import read_rows
 from app.storage.base import StorageError
 
 router = APIRouter(tags=["health"])
@@ -39,8 +40,9 @@ async def live() -> Status:
 
 async def _check_database(request: Request) -> str:
     try:
-        async with asyncio.timeout(_CHECK_TIMEOUT_S), request.app.state.db_engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
+        async with asyncio.timeout(_CHECK_TIMEOUT_S):
+            # read_rows: a pooled connection the database dropped is retried, not reported as an outage.
+            await read_rows(request.app.state.db_engine, select(text("1")))
     except (SQLAlchemyError, OSError, TimeoutError) as exc:
         return f"unavailable: {type(exc).__name__}"
     return "ok"
