@@ -1,8 +1,10 @@
 """CPU per request of the app itself, called as an ASGI app (no server, no client): `python -m bench.asgi`.
 
 Steadier than the HTTP benchmark on a busy machine (it counts this process's CPU time, not req/s), so it is the
-one to compare changes with. Seeds one user with 50 items and 50 conversations in a temporary SQLite database,
-then calls each route N times, one at a time and 64 at once; `--profile ROUTE` prints cProfile's top functions.
+one to compare changes with. Seeds one user with 50 items and 50 conversations in a temporary SQLite database
+(or, with `--database-url`, in that PostgreSQL database, migrated first; `--redis-url` as the token cache's
+revocation store), then calls each route N times, one at a time and 64 at once; `--profile ROUTE` prints
+cProfile's top functions. On PostgreSQL the database server's own CPU is not counted.
 """
 
 import argparse
@@ -63,7 +65,7 @@ async def asgi_call(app: Any, method: str, path: str, headers: list[tuple[str, s
 async def seed(app: Any, items: int) -> tuple[int, list[tuple[str, str]]]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
-        created = (await http.post("/api/users/", json={"username": "bench"})).json()
+        created = (await http.post("/api/users/", json={"username": f"bench-{time.time_ns()}"})).json()
         auth = {"Authorization": f"Bearer {created['api_token']}"}
         for n in range(items):
             files = {"file": (f"item-{n}.jpg", random_jpeg(seed=n), "image/jpeg")}
@@ -106,11 +108,12 @@ async def cpu_ms_per_request(call: Call, *, requests: int, concurrency: int) -> 
 
 async def run(args: argparse.Namespace) -> None:
     folder = Path(tempfile.mkdtemp(prefix="stylist-asgi-"))
-    url = f"sqlite+aiosqlite:///{folder / 'bench.db'}"
+    url = args.database_url or f"sqlite+aiosqlite:///{folder / 'bench.db'}"
     await asyncio.to_thread(migrations.upgrade, url)
     settings = Settings(
         _env_file=None,
         database_url=url,
+        redis_url=args.redis_url,
         auto_migrate=False,
         storage_dir=folder / "images",
         log_level="WARNING",
@@ -121,7 +124,8 @@ async def run(args: argparse.Namespace) -> None:
     async with app.router.lifespan_context(app):
         user_id, auth = await seed(app, args.items)
         table = routes(app, user_id, auth)
-        print(f"CPU ms per request, in process (one user, {args.items} items and conversations, SQLite):")
+        backend = "PostgreSQL" if args.database_url else "SQLite"
+        print(f"CPU ms per request, in process (one user, {args.items} items and conversations, {backend}):")
         for name in args.routes:
             line = f"  {name:<14}"
             for concurrency in (1, 64):
@@ -143,6 +147,8 @@ def main() -> None:
     names = ["root", "images", "conversations", "me", "signup"]
     parser.add_argument("--routes", nargs="+", choices=names, default=names)
     parser.add_argument("--profile", choices=names, help="also print cProfile's top functions for this route")
+    parser.add_argument("--database-url", help="a PostgreSQL URL (migrated first) instead of a temporary SQLite file")
+    parser.add_argument("--redis-url", help="Redis for the token cache's revocations, as several workers use it")
     asyncio.run(run(parser.parse_args()))
 
 
