@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import ColumnElement, DateTime, MetaData, Select, bindparam, make_url, select, update
+from sqlalchemy import ColumnElement, DateTime, Executable, MetaData, Select, bindparam, make_url, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -149,7 +149,7 @@ def user_page(model: Any, *columns: Any) -> Select[Any]:
     )
 
 
-async def read_rows(engine: AsyncEngine, statement: Select[Any], **params: Any) -> Sequence[Any]:
+async def read_rows(engine: AsyncEngine, statement: Executable, **params: Any) -> Sequence[Any]:
     """All rows of one read on a plain connection: no ORM session, nothing to commit.
 
     A pooled connection the database has dropped (a restart, a failover) fails on first use and takes every
@@ -163,7 +163,7 @@ async def read_rows(engine: AsyncEngine, statement: Select[Any], **params: Any) 
         return await _read_once(engine, statement, params)
 
 
-async def _read_once(engine: AsyncEngine, statement: Select[Any], params: dict[str, Any]) -> Sequence[Any]:
+async def _read_once(engine: AsyncEngine, statement: Executable, params: dict[str, Any]) -> Sequence[Any]:
     # Closed directly, not by `async with` (which closes from a task of its own): the connection is back in the
     # pool before anything else runs, so a request holds it only for its query; with `async with`, 64 requests
     # in flight held one each, and on SQLite the query cost twice as much.

@@ -5,16 +5,16 @@ import hmac
 import logging
 import secrets
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import BackgroundTasks, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from app.core.db import SessionDep, storable_id, utcnow
+from app.core.db import SessionDep, read_rows, storable_id, utcnow
 from app.core.errors import Forbidden, NotFound, Unauthorized
 from app.core.token_cache import Credential, TokenCache
 from app.users.models import ApiToken, User
@@ -35,17 +35,27 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+# Prebuilt: a lookup on every request whose token is not cached (every request on PostgreSQL without Redis).
+CREDENTIAL_BY_HASH = select(ApiToken.user_id, ApiToken.id, ApiToken.token_hash, ApiToken.last_used_at).where(
+    ApiToken.token_hash == bindparam("token_hash")
+)
+
+
 async def find_credential(session: AsyncSession, token: str) -> Credential | None:
-    """The token row a bearer token names, in one indexed read (a token of a deleted user is gone with it)."""
+    """The token row a bearer token names, in one indexed read inside the session's transaction."""
     token_hash = hash_token(token)
-    found = (
-        await session.execute(
-            select(ApiToken.user_id, ApiToken.id, ApiToken.token_hash, ApiToken.last_used_at).where(
-                ApiToken.token_hash == token_hash
-            )
-        )
-    ).first()
+    return _credential((await session.execute(CREDENTIAL_BY_HASH, {"token_hash": token_hash})).first(), token_hash)
+
+
+async def look_up_credential(engine: AsyncEngine, token_hash: str) -> Credential | None:
+    """The same read on a plain connection, outside any transaction: one round trip to the database."""
+    rows = await read_rows(engine, CREDENTIAL_BY_HASH, token_hash=token_hash)
+    return _credential(rows[0] if rows else None, token_hash)
+
+
+def _credential(found: Any, token_hash: str) -> Credential | None:
     # The lookup is by hash already; compare_digest keeps the final check constant-time anyway.
+    # (A token of a deleted user is gone with it.)
     if found is None or not hmac.compare_digest(found.token_hash, token_hash):
         return None
     return Credential(user_id=found.user_id, token_id=found.id, last_used_at=found.last_used_at)
@@ -87,7 +97,8 @@ TokenCacheDep = Annotated[TokenCache, Depends(get_token_cache)]
 async def verified_credential(request: Request, token: str) -> Credential | None:
     """The token's credential from the cache of recently verified tokens, else from the database (and cached).
 
-    The database read has a short session of its own, so a request whose token is cached opens none for it.
+    The database read is a plain one (no session, no transaction), so a request whose token is cached opens
+    no connection for it and one whose token is not sends one statement.
     """
     cache: TokenCache = request.app.state.token_cache
     token_hash = hash_token(token)
@@ -95,9 +106,7 @@ async def verified_credential(request: Request, token: str) -> Credential | None
     if credential is not None:
         return credential
     epoch = cache.epoch()
-    factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
-    async with factory() as session:
-        credential = await find_credential(session, token)
+    credential = await look_up_credential(request.app.state.db_engine, token_hash)
     if credential is not None:
         cache.put(token_hash, credential, epoch=epoch)
     return credential

@@ -57,7 +57,8 @@ async def test_a_read_sends_the_server_nothing_but_its_statement(engine: AsyncEn
     sent: list[str] = []
     async with engine.connect() as connection:
         driver = (await connection.get_raw_connection()).driver_connection
-        driver.add_query_logger(lambda record: sent.append(record.query))  # the pool's only connection
+        assert driver is not None
+        driver.add_query_logger(lambda record: sent.append(record.query))  # the pool's only connection so far
     sent.clear()
 
     assert await read_rows(engine, ONE_USER, user_id=1) == []
