@@ -71,9 +71,10 @@ def guess_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[st
     notes = []
     for item in items:
         if not is_sure(item) and (cover := _cover_of(item, items, context)):
+            pair = item.category == "shoes"  # "the sneakers ... confirm their type", as a person says it
             notes.append(
-                f"{cover} rests on a guess: the {type_words(item.type)} ({item.certainty or 0:.0%} sure), "
-                "confirm its type"
+                f"{cover} {'rest' if pair else 'rests'} on a guess: the {type_words(item.type)} "
+                f"({item.certainty or 0:.0%} sure), confirm {'their' if pair else 'its'} type"
             )
     return notes
 
@@ -81,7 +82,7 @@ def guess_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[st
 def _cover_of(item: WardrobeItem, items: Sequence[WardrobeItem], context: StyleContext) -> str | None:
     """The weather rule this item is what meets, if any (without it the outfit would break it)."""
     if context.rain and item.category == "shoes" and garment(item).closed:
-        return "closed shoes for the rain"
+        return "the closed shoes for the rain"
     if item.category != "outerwear":
         return None
     met = {problem.message for problem in weather_problems(items, context)}
