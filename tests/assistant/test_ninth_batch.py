@@ -158,3 +158,18 @@ def test_a_colour_pair_asked_as_forbidden_is_answered_the_right_way_round() -> N
 
 def test_having_a_busy_day_is_an_outfit_not_a_wardrobe_question() -> None:
     assert understand("domani ho una giornata piena: ufficio e poi cena, ci saranno 18 gradi").kind == "outfit"
+
+
+def test_reading_the_answers_places_and_people_decide_the_dress() -> None:
+    assert understand("dinner at her place, meeting her husband for the first time").slots.occasion == "dinner"
+    assert understand("go-karting in the afternoon then a steakhouse, what do i wear").slots.occasion == "dinner"
+    (gig,) = converse("what should i wear to a gig tonight")
+    assert gig.text.startswith("For a gig") and 140 not in gig.referenced_item_ids, gig.text
+    (theatre,) = converse("theatre on friday, what should i wear")
+    assert theatre.text.startswith("For the theatre"), theatre.text
+
+
+def test_what_do_i_have_is_answered_with_the_pieces_not_a_yes() -> None:
+    (answer,) = converse("what do i have that's smart enough for a wedding?")
+    assert not answer.text.startswith("Yes") and answer.referenced_item_ids, answer.text
+    assert len(answer.referenced_item_ids) <= 5, answer.text

@@ -46,7 +46,7 @@ PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "m
 # Accusative forms ("ein Abendessen"): templates put them after "für", never after "zu", which takes the dative.
 OCCASIONS = {
     "wedding-guest/christening": "eine Taufe", "wedding-guest/baptism": "eine Taufe", "formal/graduation": "eine Abschlussfeier",
-    "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch",
+    "casual/gig": "ein Konzert", "formal/theatre": "einen Theaterabend", "formal/theater": "einen Theaterabend", "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch",
     "casual": "einen entspannten Tag", "work": "die Arbeit", "interview": "ein Vorstellungsgespräch", "wedding-guest": "eine Hochzeit",
     "funeral": "eine Beerdigung", "date": "ein Date", "dinner": "ein Abendessen", "party": "eine Party",
     "formal": "einen festlichen Anlass", "gym": "den Sport", "beach": "den Strand", "travel": "eine Reise", "outdoor": "einen Tag draußen",

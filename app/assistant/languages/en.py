@@ -28,7 +28,7 @@ COLOURS = {name: forms(name) for name, _, _ in PALETTE}
 PATTERNS = {"striped": "striped", "checked": "checked", "dotted": "polka-dot", "floral": "floral", "animal": "animal-print", "graphic": "graphic"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "a christening", "wedding-guest/baptism": "a baptism", "formal/graduation": "a graduation",
-    "work/church": "church", "dinner/lunch": "lunch", "dinner/brunch": "brunch",
+    "casual/gig": "a gig", "formal/theatre": "the theatre", "formal/theater": "the theatre", "work/church": "church", "dinner/lunch": "lunch", "dinner/brunch": "brunch",
     "casual": "a relaxed day", "work": "work", "interview": "an interview", "wedding-guest": "a wedding",
     "funeral": "a funeral", "date": "a date", "dinner": "dinner", "party": "a party", "formal": "a formal event",
     "gym": "the gym", "beach": "the beach", "travel": "travelling", "outdoor": "a day outdoors",

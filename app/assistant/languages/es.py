@@ -43,7 +43,7 @@ COLOURS = {
 PATTERNS = {"striped": "de rayas", "checked": "de cuadros", "dotted": "de lunares", "floral": "de flores", "animal": "de estampado animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "un bautizo", "wedding-guest/baptism": "un bautizo", "formal/graduation": "una graduación",
-    "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch",
+    "casual/gig": "un concierto", "formal/theatre": "el teatro", "formal/theater": "el teatro", "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch",
     "casual": "un día tranquilo", "work": "el trabajo", "interview": "una entrevista", "wedding-guest": "una boda",
     "funeral": "un funeral", "date": "una cita", "dinner": "una cena", "party": "una fiesta", "formal": "un evento formal",
     "gym": "el gimnasio", "beach": "la playa", "travel": "un viaje", "outdoor": "un día al aire libre",

@@ -44,7 +44,7 @@ COLOURS = {
 PATTERNS = {"striped": "à rayures", "checked": "à carreaux", "dotted": "à pois", "floral": "à fleurs", "animal": "à imprimé animal", "graphic": "à motif graphique"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "un baptême", "wedding-guest/baptism": "un baptême", "formal/graduation": "une remise de diplômes",
-    "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch",
+    "casual/gig": "un concert", "formal/theatre": "le théâtre", "formal/theater": "le théâtre", "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch",
     "casual": "une journée détente", "work": "le travail", "interview": "un entretien", "wedding-guest": "un mariage",
     "funeral": "un enterrement", "date": "un rendez-vous", "dinner": "un dîner", "party": "une fête",
     "formal": "une soirée habillée", "gym": "le sport", "beach": "la plage", "travel": "un voyage", "outdoor": "une sortie en plein air",

@@ -43,7 +43,7 @@ COLOURS = {
 PATTERNS = {"striped": "a righe", "checked": "a quadri", "dotted": "a pois", "floral": "a fiori", "animal": "animalier", "graphic": "con stampa"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "un battesimo", "wedding-guest/baptism": "un battesimo", "formal/graduation": "una laurea",
-    "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch",
+    "casual/gig": "un concerto", "formal/theatre": "il teatro", "formal/theater": "il teatro", "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch",
     "casual": "una giornata tranquilla", "work": "il lavoro", "interview": "un colloquio", "wedding-guest": "un matrimonio",
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
     "gym": "la palestra", "beach": "la spiaggia", "travel": "un viaggio", "outdoor": "una giornata all'aperto",

@@ -45,7 +45,7 @@ COLOURS = {
 PATTERNS = {"striped": "às riscas", "checked": "aos quadrados", "dotted": "às bolinhas", "floral": "de flores", "animal": "com padrão animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "um batizado", "wedding-guest/baptism": "um batizado", "formal/graduation": "uma formatura",
-    "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch",
+    "casual/gig": "um concerto", "formal/theatre": "o teatro", "formal/theater": "o teatro", "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch",
     "casual": "um dia tranquilo", "work": "o trabalho", "interview": "uma entrevista", "wedding-guest": "um casamento",
     "funeral": "um funeral", "date": "um encontro", "dinner": "um jantar", "party": "uma festa", "formal": "um evento formal",
     "gym": "o ginásio", "beach": "a praia", "travel": "uma viagem", "outdoor": "um dia ao ar livre",

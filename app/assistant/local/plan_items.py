@@ -173,8 +173,9 @@ def own(ask: Ask) -> Plan:
             plan.say("only_these", *besides[:3])
             return plan
     best = bool(PICKED.search(ask.u.text))
-    asked = EXISTS.search(ask.u.text)
-    if asked and garment is None and ask.slots.occasion:  # "anything for a black tie event?": an outfit's worth
+    # "do I have ...?" is answered yes; "what do I have ...?" with the pieces, no "yes" in front
+    asked = EXISTS.search(ask.u.text) and not re.match(r"\s*(?:what|which)\b", ask.u.text)
+    if garment is None and ask.slots.occasion:  # "anything for a black tie event?": an outfit's worth
         found = _one_per_slot(found, 5)
     shown = found[: 3 if best else 12]
     key = "best_of" if best else "yes_have" if asked else "you_have"

@@ -42,7 +42,10 @@ FORECAST = re.compile(
     r"|\bwhat will the weather\b|\bweather (?:be|going to be)\b(?!.*\bwear\b)"
     r"|\b(?:what's|what is) the temperature\b|\btemperature (?:in|outside|right now|now|today|tomorrow)\b(?!.*\bwear\b)"
 )
-_PEOPLE = r"(?:parents|family|friends?|in-laws|girlfriend|boyfriend|partner|date|mum|mom|dad)"
+_PEOPLE = (
+    r"(?:parents|family|friends?|in-laws|girlfriend|boyfriend|partner|date|mum|mom|dad|husband|wife|fianc[eé]e?|kids"
+    r"|sister|brother|grandparents|neighbours?|neighbors?)"
+)
 # "my parents' 40th anniversary": a family celebration, not a date
 THEIR_ANNIVERSARY = re.compile(
     r"\b(?:(?:my |our )?(?:parents|grandparents|in-laws|mum and dad's|mom and dad's|friends)'?|\w+'s|their) "
@@ -219,10 +222,21 @@ RELAXED_EMPLOYER = re.compile(
     r"\b(?:start-?ups?|start ups?|tech (?:company|firm|job)|tech|creative|agency|design studio|studio|gaming"
     r"|nonprofit)\b"
 )
-EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation|church)\b")  # the languages' occasions say these
-# A church service is dressed like an office, neat and covered; said back as church. A pub or a bar dresses a party
-# or drinks down to a dinner's smart casual: a tie there is too much.
+# the languages' occasions say these
+EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation|church|gig|theatre|theater)\b")
+# A church service is dressed like an office, neat and covered; said back as church.
 CHURCH = re.compile(r"\b(?:church|chapel|mass|sunday service|church service|synagogue|mosque|temple)\b")
+# Places and pastimes the occasion table does not name, said as the occasion they are dressed for
+_VENUE_WORDS = {
+    " restaurant ": r"steakhouse|bistro|brasserie|trattoria|pizzeria|tapas bar|gastropub|sushi place",
+    " chill ": r"paintball\w*|go-?kart\w*|karting|bowling|laser tag|escape room|mini golf|crazy golf",
+    " ": r"(?:stag|hen|bachelor|bachelorette) (?:do|party|night|weekend)",  # what they do there decides
+    " dinner ": r"(?:dinner|lunch|drinks) at (?:her|his|their|my boss's|a friend's|friends') (?:place|house|flat)",
+}
+VENUES = tuple((re.compile(rf"\b(?:{words})\b"), said) for said, words in _VENUE_WORDS.items())
+# A gig or a concert is stood through in jeans and boots, not dressed for like a party; said back as a gig
+GIG = re.compile(r"\b(?:gig|gigs|concert|concerts)\b")
+# A pub or a bar dresses a party or drinks down to a dinner's smart casual: a tie there is too much.
 PUB = re.compile(r"\b(?:pub|pubs|bar|bars|beer garden|the local|dive bar|wine bar)\b")
 DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend)\b")
 # "too formal for jeans", "something less formal" name no occasion
@@ -230,7 +244,7 @@ _JUDGED = re.compile(r"\b(?:too|less|more) (?:formal|casual|dressy|smart)\b")
 
 
 def _event(text: str) -> str | None:
-    found = EVENT.search(CHURCH.sub(" church ", text))
+    found = EVENT.search(GIG.sub(" gig ", CHURCH.sub(" church ", text)))
     return found.group(1) if found else None
 
 
@@ -256,7 +270,11 @@ def slots_of(text: str) -> Slots:
     activity_free = MEETING_SOMEONE.sub(
         " seeing ", activity_free
     )  # "meeting her parents" is no business meeting  # a formal dinner is dressed as formal, not as dinner
+    for venue, said in VENUES:
+        activity_free = venue.sub(said, activity_free)
     occasion = _occasion(activity_free)
+    if occasion == "party" and GIG.search(text):
+        occasion = "casual"
     if HIKING.search(text) and occasion in (None, "casual", "travel"):
         occasion = "outdoor"  # "a hiking trip", "hike on Sunday": dressed for the trail, not a flight or a café
     relaxed = occasion == "interview" and RELAXED_EMPLOYER.search(text) is not None
