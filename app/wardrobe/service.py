@@ -141,6 +141,10 @@ async def adding_image(
     """
     # An exact duplicate is known from the bytes alone: refused before the costly decoding and analysis.
     await _reject_duplicate(session, user_id=user_id, content_hash=upload_hash(data))
+    # Nothing is written yet: end the read transaction so its connection goes back to the pool while the photo
+    # is analysed (tens of ms, seconds when uploads queue for the CPU) instead of idling in a transaction; under
+    # `make load` uploads held connections past the pool timeout and other requests answered 503.
+    await session.commit()
     # Decoding and the model are CPU-bound: off the event loop, in one hop.
     prepared, analysis = await asyncio.to_thread(_prepare_and_analyze, data, settings, analyzer)
     similar = await _near_duplicates(
