@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.assistant import Answer, Assistant, ConversationContext, Turn
 from app.conversations.models import Conversation
-from app.core.db import read_rows, storable_id, user_page
+from app.core.db import read_rows, release_connection, storable_id, user_page
 from app.core.errors import NotFound
 from app.core.observability import ASSISTANT_LATENCY
 from app.outfits.models import OutfitFeedback
@@ -102,6 +102,7 @@ async def ask(
     session: AsyncSession, assistant: Assistant, *, user: User, question: str, history_turns: int
 ) -> Conversation:
     context = await build_context(session, user=user, question=question, history_turns=history_turns)
+    await release_connection(session)  # a remote model may take seconds
     answer = None
     async for part in stream_answer(assistant, context):
         if isinstance(part, Answer):

@@ -191,6 +191,13 @@ async def write_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnectio
         await connection.close()  # closed here, not from a task of its own (see read_rows)
 
 
+async def release_connection(session: AsyncSession) -> None:
+    """End a session's read-only transaction so its connection goes back to the pool before slow work (an
+    image analysis, the outfit engine, a remote model): the session stays usable and begins again when next
+    used. Connections idling in a transaction while requests queued for the CPU starved the pool under load."""
+    await session.commit()
+
+
 async def lock_rows(session: AsyncSession, model: type[Base], *criteria: ColumnElement[bool]) -> int:
     """Write-lock the matching rows until the transaction ends, on both backends; returns how many matched.
 

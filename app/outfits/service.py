@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
 from app import styling
-from app.core.db import storable_id
+from app.core.db import release_connection, storable_id
 from app.core.errors import AppError, NotFound
 from app.outfits import collage
 from app.outfits.models import OutfitFeedback, WearLogEntry
@@ -119,6 +119,7 @@ async def suggest(
     items = await wardrobe_items(session, user_id=user.id, with_embedding=True)
     _check_owned(sorted(context.anchor_ids), {item.id: item for item in items})
     feedback = await feedback_stats(session, user_id=user.id)
+    await release_connection(session)
     return await asyncio.to_thread(styling.suggest, items, context, feedback, count=count)
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
 from app.core.config import Settings
-from app.core.db import lock_rows, storable_id
+from app.core.db import lock_rows, release_connection, storable_id
 from app.core.errors import Conflict, NotFound
 from app.core.observability import ANALYSIS_LATENCY
 from app.storage.base import Storage, StorageError
@@ -141,10 +141,7 @@ async def adding_image(
     """
     # An exact duplicate is known from the bytes alone: refused before the costly decoding and analysis.
     await _reject_duplicate(session, user_id=user_id, content_hash=upload_hash(data))
-    # Nothing is written yet: end the read transaction so its connection goes back to the pool while the photo
-    # is analysed (tens of ms, seconds when uploads queue for the CPU) instead of idling in a transaction; under
-    # `make load` uploads held connections past the pool timeout and other requests answered 503.
-    await session.commit()
+    await release_connection(session)  # nothing is written yet; the analysis takes tens of ms, seconds under load
     # Decoding and the model are CPU-bound: off the event loop, in one hop.
     prepared, analysis = await asyncio.to_thread(_prepare_and_analyze, data, settings, analyzer)
     similar = await _near_duplicates(

@@ -5,7 +5,6 @@ import struct
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -274,33 +273,3 @@ async def test_a_response_that_cannot_be_built_commits_nothing(
     monkeypatch.undo()
     retried = await upload(client, ana, data)
     assert retried.status_code == 200, retried.text
-
-
-class PoolWatchingAnalyzer:
-    """The shipped analyser, noting how many of the pool's connections are checked out while it works."""
-
-    def __init__(self, inner: Any, app: FastAPI) -> None:
-        self.inner, self.app = inner, app
-        self.checked_out_during_analysis: list[int] = []
-
-    def analyze(self, image: Image.Image) -> Any:
-        self.checked_out_during_analysis.append(self.app.state.db_engine.pool.checkedout())
-        return self.inner.analyze(image)
-
-    def cutout(self, image: Image.Image) -> bytes | None:
-        result: bytes | None = self.inner.cutout(image)
-        return result
-
-
-async def test_an_upload_holds_no_database_connection_while_its_photo_is_analysed(
-    app: FastAPI, client: httpx.AsyncClient
-) -> None:
-    # Analyses queue for the CPU under load; a connection idling in a transaction meanwhile starved the pool.
-    ana = await create_user(client, "pool")
-    watcher = PoolWatchingAnalyzer(app.state.analyzer, app)
-    app.state.analyzer = watcher
-
-    response = await upload(client, ana, jpeg())
-
-    assert response.status_code == 200, response.text
-    assert watcher.checked_out_during_analysis == [0]
