@@ -143,7 +143,9 @@ class LocalBackend:
         return AddResult("created", "added", item.model_dump(mode="json"))
 
     async def suggest(self, account: Account, context: Context, count: int) -> dict[str, Any]:
-        async with self.factory() as session, session.begin():
+        # Like a request's session (no `session.begin()` block): the service hands the connection back before
+        # the engine runs (`release_connection`), which a begin() block forbids.
+        async with self.factory() as session:
             user = await self._user(session, account)
             wanted = ContextIn(occasion=context.occasion, temperature_c=context.temperature_c, rain=context.rain)
             style = await outfits.style_context(session, user=user, context=wanted)
@@ -153,7 +155,7 @@ class LocalBackend:
     async def ask(self, account: Account, question: str) -> dict[str, Any]:
         from app.main import build_assistant  # the same backend choice as the server
 
-        async with self.factory() as session, session.begin():
+        async with self.factory() as session:  # as in `suggest`: no begin() block
             user = await self._user(session, account)
             conversation = await conversations.ask(
                 session,
@@ -162,6 +164,7 @@ class LocalBackend:
                 question=question,
                 history_turns=self.settings.assistant_history_turns,
             )
+            await session.commit()
             return Conversation.model_validate(conversation).model_dump(mode="json")
 
 
