@@ -98,7 +98,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         hide_parameters=True,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
-        # No ping before every checkout (a round trip per request, a third of a list's database time): a
+        # No ping before every checkout (BEGIN, the ping and ROLLBACK: three of a list read's six statements): a
         # connection found dead invalidates every older one in the pool, a read is retried once on a fresh
         # one (`read_rows`), and a write in flight answers 503 with Retry-After (docs/deploy.md).
         pool_pre_ping=False,
