@@ -5,7 +5,7 @@ Plain dictionaries and regular expressions, so extraction is deterministic and t
 """
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from app.vision.colours import PALETTE
 from app.vision.taxonomy import TYPES
@@ -115,7 +115,7 @@ def _one_edit(typed: str, word: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-@cache
+@lru_cache(maxsize=8192)  # bounded: every word any user types passes through here
 def _corrected(word: str) -> str:
     if word in TYPE_VOCABULARY.phrases or word in COLOUR_VOCABULARY.phrases:
         return word

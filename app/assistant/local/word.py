@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from app.assistant.languages import Language
+from app.assistant.languages import Forms, Language
 from app.assistant.local.knowledge import Section, colour_section
 from app.assistant.local.plan import Line, Plan
 from app.assistant.local.tips import tip
@@ -193,9 +193,21 @@ def _agree(lang: Language, template: str, items: tuple[WardrobeItem, ...]) -> st
         lang.nouns.get(i.type or "") or lang.nouns.get(f"category:{i.category}") or lang.nouns["item"] for i in items
     ]
     index = (2 if len(items) > 1 or nouns[0].plural_only else 0) + (1 if all(n.gender == "f" for n in nouns) else 0)
-    forms = {form: agreed for agreed in lang.agreeing.values() for form in agreed}
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+    forms, pattern = _agreement(lang)
     return pattern.sub(lambda m: forms[m.group(1)][index], template)
+
+
+_AGREEMENTS: dict[str, tuple[dict[str, Forms], re.Pattern[str]]] = {}
+
+
+def _agreement(lang: Language) -> tuple[dict[str, Forms], re.Pattern[str]]:
+    """Each form of the language's agreeing adjectives -> all four forms, and the pattern that finds them: built
+    once per language, not on every line rendered."""
+    if lang.code not in _AGREEMENTS:
+        forms = {form: agreed for agreed in lang.agreeing.values() for form in agreed}
+        pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+        _AGREEMENTS[lang.code] = (forms, pattern)
+    return _AGREEMENTS[lang.code]
 
 
 def _plural(lang: Language, item: WardrobeItem) -> bool:
