@@ -130,6 +130,13 @@ def formality_of(garment_type: str | None, style: str | None) -> int | None:
     return max(low, min(high, level))
 
 
+def formality_within(garment_type: str | None, formality: int) -> int:
+    """Someone else's 1-5 formality (a remote model's), kept within what the type can carry."""
+    key = normalise_type(garment_type) if garment_type else ""
+    low, high = FORMALITY_RANGE.get(key, (1, 5))
+    return max(low, min(high, formality))
+
+
 def warmth_of(garment_type: str | None) -> int | None:
     key = normalise_type(garment_type) if garment_type else ""
     return TYPES[key][2] if key in TYPES else None

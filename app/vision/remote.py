@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 from app.vision.analyze import ItemAnalysis, LocalAnalyzer, analysis_copy
 from app.vision.candidates import TypeCandidate
 from app.vision.colours import PALETTE
-from app.vision.knowledge import SEASONS, STYLES  # one vocabulary: what the API may answer
+from app.vision.knowledge import SEASONS, STYLES, formality_within, seasons_of, style_of  # the local rules
 from app.vision.taxonomy import TYPES, category_of
 
 logger = logging.getLogger(__name__)
@@ -188,15 +188,19 @@ def _renamed(local: ItemAnalysis, primary: str, secondary: str | None) -> list[A
 
 
 def merge(local: ItemAnalysis, fields: RemoteFields, *, backend: str) -> ItemAnalysis:
+    """The remote model's answer within the same garment knowledge the local path applies (knowledge.py):
+    the type fixes the seasons (a chat model once called sandals "winter"), style and formality are its
+    guesses where the type allows them (never 4 for jeans), so the rules hold whichever backend tags."""
+    style = style_of(fields.type, fields.style, fields.pattern)
     return replace(
         local,
         type=fields.type,
         category=category_of(fields.type),
         pattern=fields.pattern,
-        style=fields.style,
-        formality=fields.formality,
+        style=style,
+        formality=formality_within(fields.type, fields.formality),
         warmth=fields.warmth,
-        seasons=list(dict.fromkeys(fields.seasons)),
+        seasons=seasons_of(fields.type),
         colors=_renamed(local, fields.primary_color, fields.secondary_color),
         confidence={**local.confidence, "type": fields.confidence},
         # The local heads' alternatives were to the local type; the remote model gives one answer.

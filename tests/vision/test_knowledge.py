@@ -7,6 +7,7 @@ from app.vision.knowledge import (
     SEASONS_OF_TYPE,
     STYLE_OF_TYPE,
     formality_of,
+    formality_within,
     seasons_of,
     style_of,
     warmth_of,
@@ -62,6 +63,11 @@ def test_each_types_own_formality_lies_in_its_range() -> None:
 def test_joggers_are_never_3_and_jeans_never_4(style: str | None) -> None:
     assert formality_of("joggers", style) in (1, 2)
     assert formality_of("jeans", style) in (1, 2, 3)
+
+
+def test_a_formality_from_elsewhere_is_kept_within_the_types_range() -> None:
+    assert formality_within("jeans", 5) == 3 and formality_within("joggers", 3) == 2
+    assert formality_within("blazer", 4) == 4 and formality_within("space-suit", 5) == 5
 
 
 def test_formality_follows_the_style_within_the_type() -> None:

@@ -49,7 +49,7 @@ def test_structured_answer_is_merged_with_local_measurements(
         "checked",
         4,
     )
-    assert analysis.primary_color == "camel" and analysis.seasons == ["fall", "winter"]
+    assert analysis.primary_color == "camel" and analysis.seasons == ["spring", "fall", "winter"]  # a blazer's
     assert analysis.embedding is not None  # still from the local model
     request, headers = script.requests[0], script.headers[0]
     if provider == "openai":
@@ -61,6 +61,28 @@ def test_structured_answer_is_merged_with_local_measurements(
         assert headers["x-goog-api-key"] == "secret-key"
         assert request["generationConfig"]["responseMimeType"] == "application/json"
         assert request["contents"][0]["parts"][1]["inline_data"]["mime_type"] == "image/jpeg"
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # The garment knowledge of the local path binds a remote model too (app/vision/knowledge.py).
+        ({"type": "sandals", "seasons": ["winter"]}, {"seasons": ["spring", "summer"]}),
+        ({"type": "beanie", "seasons": ["summer"]}, {"seasons": ["fall", "winter"]}),
+        ({"type": "shorts", "seasons": ["spring", "fall"]}, {"seasons": ["spring", "summer"]}),
+        ({"type": "coat", "seasons": ["summer"]}, {"seasons": ["fall", "winter"]}),
+        ({"type": "jeans", "style": "formal", "formality": 5}, {"style": "casual", "formality": 3}),
+        ({"type": "joggers", "style": "casual", "formality": 3}, {"style": "sporty", "formality": 2}),
+        ({"type": "sweater", "pattern": "solid", "style": "sporty"}, {"style": "smart-casual"}),
+    ],
+)
+def test_a_remote_answer_keeps_to_the_garment_rules(
+    fake_llm: FakeLLMServer, local_analyzer: LocalAnalyzer, answer: dict[str, object], expected: dict[str, object]
+) -> None:
+    fake_llm.reset(reply=json.dumps({**ANSWER, **answer}))
+    analysis = remote(fake_llm, local_analyzer, "openai").analyze(garment_image())
+    assert analysis.backend == "openai:test-model"
+    assert {key: getattr(analysis, key) for key in expected} == expected
 
 
 @pytest.mark.parametrize(
