@@ -51,7 +51,7 @@ class OutfitList(BaseModel):
     unmet: list[str] = Field(
         default_factory=list,
         description="Hard rules no outfit from this wardrobe satisfies today, with what to add, e.g. "
-        "`no closed shoes for rain: add boots or sneakers`.",
+        "`no flat closed shoes for rain: add boots or sneakers`.",
     )
     message: str = Field(description="A one-line summary for people, including what to add when needed.")
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from app.styling.garments import OUTER, garment
 from app.styling.items import WardrobeItem
 from app.styling.occasions import find_occasion
 from app.styling.preferences import Preferences
@@ -108,6 +109,9 @@ def occasion_fit(item: WardrobeItem, occasion: str | None) -> float:
 
 
 TORSO = frozenset({"top", "one-piece", "outerwear"})
+# In the rain a coat made for it (a raincoat, trench, parka: the garment table's `waterproof`) is preferred to one
+# that merely covers; a preference, so a warm wool coat still wins at 2 °C when its warmth is what the day needs.
+WATERPROOF_BONUS = 0.3
 OPEN_SHOES = frozenset({"sandals", "flats"})
 
 
@@ -162,8 +166,9 @@ def weather_fit(items: Sequence[WardrobeItem], context: StyleContext) -> float:
         fit -= 0.5 * abs(warmth_gap(items, context.temperature_c))
         if context.temperature_c < 12 and types & ({"shorts"} | OPEN_SHOES):
             fit -= 0.6
-    if context.rain:
-        fit += 0.3 if any(i.category == "outerwear" for i in items) else -0.3
+    if context.rain:  # a real coat or jacket covers (a blazer, cardigan or gilet does not), one made for rain best
+        cover = [garment(i) for i in items if i.category == "outerwear" and garment(i).layer == OUTER]
+        fit += (0.3 + WATERPROOF_BONUS * any(kind.waterproof for kind in cover)) if cover else -0.3
         fit -= 0.6 if types & OPEN_SHOES else 0.0
     if context.season:
         fit -= 0.2 * sum(1 for i in items if i.seasons and context.season not in i.seasons)

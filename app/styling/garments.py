@@ -21,6 +21,8 @@ class Garment:
     layer: int | None = None  # torso layer (tops, one-pieces and outerwear); None for bottoms, shoes, accessories
     warmth: int = 2  # 1 (vest, sandals) .. 5 (winter coat)
     closed: bool = True  # shoes that keep rain out; False for sandals, flip-flops, heels, ballet flats
+    flat: bool = True  # shoes without a heel: heels, pumps and heeled boots slip and splash in the rain
+    waterproof: bool = False  # outerwear made for rain (a raincoat, a trench, a parka, a windbreaker)
     open_toe: bool = False  # sandals, flip-flops, slides: bare feet, wrong in the cold (heels with tights are not)
     knit: bool = False  # knitwear and fleece: too warm in heat
     sportswear: bool = False  # made for sport: wrong at an interview, a wedding, a funeral, the office
@@ -45,21 +47,26 @@ GARMENTS: dict[str, Garment] = {
     "sweatshirt": Garment(layer=MID, warmth=3, knit=True, sportswear=True),
     "hoodie": Garment(layer=MID, warmth=3, knit=True, sportswear=True),
     "cardigan": Garment(layer=MID, warmth=3, knit=True),
+    # Sleeveless outerwear is a mid layer to the rules: it keeps the core warm under a coat, but a gilet over a
+    # shirt is neither rain cover nor enough as the only outer layer in the cold (session 8, a 5 °C rainy commute).
     "vest": Garment(layer=MID, warmth=2),
+    "gilet": Garment(layer=MID, warmth=3),
+    "body-warmer": Garment(layer=MID, warmth=3),
+    "puffer-vest": Garment(layer=MID, warmth=3),
     "waistcoat": Garment(layer=MID, warmth=2, formal=True),
     # outerwear
     "blazer": Garment(layer=TAILORED, warmth=3, formal=True),
     "jacket": Garment(layer=OUTER, warmth=4),
     "outerwear": Garment(layer=OUTER, warmth=4),
     "coat": Garment(layer=OUTER, warmth=5),
-    "trench": Garment(layer=OUTER, warmth=4),
-    "trench-coat": Garment(layer=OUTER, warmth=4),
-    "raincoat": Garment(layer=OUTER, warmth=3),
+    "trench": Garment(layer=OUTER, warmth=4, waterproof=True),
+    "trench-coat": Garment(layer=OUTER, warmth=4, waterproof=True),
+    "raincoat": Garment(layer=OUTER, warmth=3, waterproof=True),
     "puffer": Garment(layer=OUTER, warmth=5),
-    "parka": Garment(layer=OUTER, warmth=5),
+    "parka": Garment(layer=OUTER, warmth=5, waterproof=True),
     "denim-jacket": Garment(layer=OUTER, warmth=3),
     "leather-jacket": Garment(layer=OUTER, warmth=4),
-    "windbreaker": Garment(layer=OUTER, warmth=3, sportswear=True),
+    "windbreaker": Garment(layer=OUTER, warmth=3, sportswear=True, waterproof=True),
     # one-pieces
     "dress": Garment(layer=BASE, warmth=2),
     "jumpsuit": Garment(layer=BASE, warmth=2),
@@ -86,8 +93,9 @@ GARMENTS: dict[str, Garment] = {
     "loafers": Garment(warmth=2, formal=True),
     "boots": Garment(warmth=4),
     "ankle-boots": Garment(warmth=4),
-    "heels": Garment(warmth=1, closed=False, formal=True),
-    "pumps": Garment(warmth=1, closed=False, formal=True),
+    "heeled-boots": Garment(warmth=4, flat=False),  # closed, but a heel: not what a stylist sends into the rain
+    "heels": Garment(warmth=1, closed=False, flat=False, formal=True),
+    "pumps": Garment(warmth=1, closed=False, flat=False, formal=True),
     "flats": Garment(warmth=1, closed=False),  # ballet flats: soaked in rain, cold in winter
     "sandals": Garment(warmth=1, closed=False, open_toe=True),
     "flip-flops": Garment(warmth=1, closed=False, open_toe=True, beachwear=True),
@@ -112,6 +120,21 @@ GARMENTS: dict[str, Garment] = {
     "socks": Garment(accessory="socks"),
     "jewellery": Garment(accessory="jewellery"),
 }
+
+# Finer words a person may correct a type to (this table knows them) that the taxonomy
+# (app/vision/taxonomy.py) has no row of its own for: the taxonomy type whose slot, style, formality, seasons and warmth
+# their tags take. Until session 8 a correction to one of them kept the model's old category, style and type
+# candidates (a biker jacket tagged `blazer` corrected to `leather-jacket` stayed formal, "maybe a blazer").
+LIKE_TYPE: dict[str, str] = {
+    "vest": "cardigan", "gilet": "cardigan", "body-warmer": "cardigan", "puffer-vest": "cardigan",
+    "waistcoat": "blazer", "trench-coat": "trench", "raincoat": "jacket", "parka": "puffer",
+    "denim-jacket": "jacket", "leather-jacket": "jacket", "windbreaker": "jacket",
+    "tracksuit": "jumpsuit", "swimsuit": "bodysuit",
+    "chinos": "trousers", "track-pants": "joggers", "sweatpants": "joggers",
+    "trainers": "sneakers", "running-shoes": "sneakers", "oxfords": "formal-shoes", "ankle-boots": "boots",
+    "heeled-boots": "boots", "pumps": "heels", "slides": "sandals",
+    "handbag": "bag", "backpack": "bag", "clutch": "bag", "cap": "hat", "muffler": "scarf", "jewellery": "watch",
+}  # fmt: skip
 
 # A type this table does not know: judged by its slot.
 BY_CATEGORY: dict[str, Garment] = {

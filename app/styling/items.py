@@ -41,7 +41,7 @@ class Violation:
 
     rule: str  # "structure", "rain", "cold", "heat", or the occasion
     message: str  # e.g. "sandals in the rain (not closed shoes)"
-    fix: str = ""  # e.g. "no closed shoes for rain: add boots or sneakers"
+    fix: str = ""  # e.g. "no flat closed shoes for rain: add boots or sneakers"
 
     @property
     def structural(self) -> bool:

@@ -17,7 +17,17 @@ from functools import lru_cache
 
 from app.styling.context import StyleContext
 from app.styling.dress_codes import DRESS_CODES, occasion_problem
-from app.styling.garments import BASE, GARMENTS, MID, OUTER, TAILORED, accessory_kind, garment, type_words
+from app.styling.garments import (
+    BASE,
+    GARMENTS,
+    MID,
+    OUTER,
+    TAILORED,
+    Garment,
+    accessory_kind,
+    garment,
+    type_words,
+)
 from app.styling.items import Violation, WardrobeItem
 from app.vision.taxonomy import normalise_type
 
@@ -88,14 +98,26 @@ def warmth_needed(temperature_c: float | None) -> float | None:
     return next((need for below, need in WARMTH_NEED if temperature_c < below), None)
 
 
+# What shoes need in the rain, each a field of the garment table with what a pair without it is: closed (no
+# sandals or ballet flats) and flat (no heels, pumps or heeled boots). A pair that lacks one stays home while the
+# wardrobe has shoes with both; otherwise it goes, flagged with RAIN_SHOES_FIX.
+RAIN_SHOES: tuple[tuple[str, str], ...] = (("closed", "not closed shoes"), ("flat", "not flat shoes"))
+RAIN_SHOES_FIX = "no flat closed shoes for rain: add boots or sneakers"
+
+
+def _rain_shoe_problem(item: WardrobeItem, kind: Garment) -> Violation | None:
+    lacking = next((what for need, what in RAIN_SHOES if not getattr(kind, need)), None)
+    if lacking is None:
+        return None
+    return Violation(
+        "rain", f"{type_words(item.type) if item.type else 'shoes'} in the rain ({lacking})", RAIN_SHOES_FIX
+    )
+
+
 def _weather_problem(item: WardrobeItem, context: StyleContext) -> Violation | None:
     kind, temperature = garment(item), context.temperature_c
-    if context.rain and item.category == "shoes" and not kind.closed:
-        return Violation(
-            "rain",
-            f"{item.type or 'open shoes'} in the rain (not closed shoes)",
-            "no closed shoes for rain: add boots or sneakers",
-        )
+    if context.rain and item.category == "shoes" and (problem := _rain_shoe_problem(item, kind)):
+        return problem
     if temperature is None:
         return None
     if temperature < CHILLY_C:

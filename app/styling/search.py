@@ -59,7 +59,7 @@ def _filter(
     groups: dict[str, list[WardrobeItem]], context: StyleContext
 ) -> tuple[dict[str, list[WardrobeItem]], list[str]]:
     """Drop the items a hard rule forbids today. A required slot that only rule-breakers could fill keeps its
-    least-bad items, and the fix ("no closed shoes for rain: add boots or sneakers") is reported instead."""
+    least-bad items, and the fix ("no flat closed shoes for rain: add boots or sneakers") is reported instead."""
     problems = {item.id: item_problems(item, context) for slot in groups.values() for item in slot}
     clean = {
         slot: [i for i in slot_items if not problems[i.id] or i.id in context.anchor_ids]

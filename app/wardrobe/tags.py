@@ -10,7 +10,7 @@ is not applied (it stays listed in `corrections`).
 
 from typing import Any
 
-from app.styling.garments import GARMENTS
+from app.styling.garments import GARMENTS, LIKE_TYPE
 from app.vision.colours import PALETTE
 from app.vision.knowledge import STYLES, formality_of, seasons_of, style_of, warmth_of
 from app.vision.remote import PATTERNS
@@ -75,9 +75,16 @@ def effective_tags(tags: dict[str, Any], stored: dict[str, Any]) -> dict[str, An
     return merged
 
 
+def taxonomy_type(garment_type: str) -> str:
+    """The taxonomy's row for a type: itself, or the row a finer correction word takes its tags from."""
+    name = normalise_type(garment_type)
+    return name if name in TYPES else LIKE_TYPE.get(name, name)
+
+
 def _from_type(merged: dict[str, Any], corrections: dict[str, Any]) -> dict[str, Any]:
-    kind = merged.get("type")
-    if not isinstance(kind, str) or normalise_type(kind) not in TYPES:
+    said = merged.get("type")
+    kind = taxonomy_type(said) if isinstance(said, str) else None
+    if kind not in TYPES:
         return {}  # a kind the taxonomy has no slot for (or an unchecked old value): the other tags stand
     style = corrections.get("style") or style_of(kind, merged.get("style"), merged.get("pattern"))
     warmth = warmth_of(kind)

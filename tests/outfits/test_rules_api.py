@@ -69,7 +69,7 @@ async def test_rain_without_closed_shoes_says_what_to_add(client: httpx.AsyncCli
     ana = await create_user(client)
     await wardrobe(client, ana, ["t-shirt", "jeans", "sandals", "jacket", "shorts"])
     body = await suggest(client, ana, temperature_c=15, rain=True)
-    assert "no closed shoes for rain: add boots or sneakers" in body["unmet"]
+    assert "no flat closed shoes for rain: add boots or sneakers" in body["unmet"]
     assert "add boots or sneakers" in body["message"]
     for outfit in body["outfits"]:
         kinds = types_of(outfit)

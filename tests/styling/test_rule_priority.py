@@ -26,7 +26,7 @@ def no_dressy_closed_shoes() -> list[WardrobeItem]:
 @pytest.mark.parametrize("occasion", ["wedding-guest", "interview", "funeral"])
 def test_the_dress_code_holds_and_the_rain_gives(occasion: str) -> None:
     result = suggest(no_dressy_closed_shoes(), StyleContext(occasion=occasion, temperature_c=14, rain=True), count=3)
-    assert "no closed shoes for rain: add boots or sneakers" in result.unmet
+    assert "no flat closed shoes for rain: add boots or sneakers" in result.unmet
     for outfit in result.outfits:
         assert [problem.rule for problem in outfit.problems] == ["rain"], outfit.problems
         assert outfit.score < 0.1

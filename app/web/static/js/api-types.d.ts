@@ -920,7 +920,7 @@ export interface components {
             outfits: components["schemas"]["OutfitOut"][];
             /**
              * Unmet
-             * @description Hard rules no outfit from this wardrobe satisfies today, with what to add, e.g. `no closed shoes for rain: add boots or sneakers`.
+             * @description Hard rules no outfit from this wardrobe satisfies today, with what to add, e.g. `no flat closed shoes for rain: add boots or sneakers`.
              */
             unmet: string[];
             /** User Id */
