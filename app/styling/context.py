@@ -91,21 +91,50 @@ DARK_PIECES = frozenset({"bottom", "one-piece", "outerwear", "shoes"})
 NOT_DARK_COST = 0.5
 
 
+# A piece whose style suits the occasion earns SUIT_REWARD, but an outfit earns it for the share of its styled
+# pieces that suit, times NOMINAL_PIECES (a top, a bottom and shoes): a sixth piece in the right style buys nothing,
+# so outfits are not ranked up for their item count (until session 8 each suiting piece added 0.2, and a formal
+# tie, belt and watch made a work outfit score higher than the same outfit without them). What does not fit
+# (formality outside the range, a clashing style, a light piece at a funeral) still costs per piece: each one is
+# something a stylist would point at.
+SUIT_REWARD = 0.2
+NOMINAL_PIECES = 3
+
+
 def occasion_fit(item: WardrobeItem, occasion: str | None) -> float:
-    """Logit contribution of one item to the occasion: formality outside the range and off-style cost."""
+    """One item's fit to the occasion: its costs plus SUIT_REWARD when its style suits. The search sums these to
+    rank partial outfits; an outfit's own part (`occasion_part`) counts the rewards as a share instead."""
+    return occasion_cost(item, occasion) + SUIT_REWARD * suits_occasion(item, occasion)
+
+
+def suits_occasion(item: WardrobeItem, occasion: str | None) -> bool:
+    return occasion in OCCASIONS and item.style in OCCASIONS[occasion][2]
+
+
+def occasion_cost(item: WardrobeItem, occasion: str | None) -> float:
+    """What one item costs at the occasion (<= 0): formality outside the range, an off style, a light large piece
+    at a funeral."""
     if occasion not in OCCASIONS:
         return 0.0
-    low, high, suits, clashes = OCCASIONS[occasion]
+    low, high, _, clashes = OCCASIONS[occasion]
     fit = 0.0
     if occasion == "funeral" and item.category in DARK_PIECES and item.colour_families[:1]:
         fit -= NOT_DARK_COST * (item.colour_families[0] not in DARK_FAMILIES)
     if item.formality is not None:
         fit -= 0.6 * max(low - item.formality, item.formality - high, 0)
-    if item.style in suits:
-        fit += 0.2
     if item.style in clashes:
         fit -= 0.6
     return fit
+
+
+def occasion_part(items: Sequence[WardrobeItem], occasion: str | None, fits: float) -> float:
+    """The outfit's occasion part from the sum of its items' `occasion_fit`: the per-piece rewards replaced by
+    their share of the styled pieces (bounded by NOMINAL_PIECES rewards), the costs kept per piece."""
+    styled = [item for item in items if item.style]
+    suiting = sum(suits_occasion(item, occasion) for item in styled)
+    if not suiting:
+        return fits
+    return fits - SUIT_REWARD * suiting + SUIT_REWARD * NOMINAL_PIECES * suiting / len(styled)
 
 
 TORSO = frozenset({"top", "one-piece", "outerwear"})

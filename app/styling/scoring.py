@@ -9,6 +9,7 @@ from app.styling.compatibility import COMPATIBILITY_PARTS, load_model, outfit_pa
 from app.styling.context import (
     StyleContext,
     occasion_fit,
+    occasion_part,
     preference_fit,
     repeat_cost,
     rotation_cost,
@@ -108,6 +109,7 @@ def context_parts(
     for item_parts in [unary(item, context, feedback) for item in items] if unaries is None else unaries:
         for name, value in item_parts.items():
             parts[name] += value
+    parts["occasion"] = occasion_part(items, context.occasion, parts["occasion"])
     parts["feedback"] += combination_feedback(items, feedback)
     parts["weather"] = weather_fit(items, context)
     parts["rotation"] += repeat_cost(items, context)
