@@ -98,3 +98,20 @@ def test_the_collage_title_says_the_occasion_in_the_clients_words() -> None:
     said = "my best friend's surprise thirtieth birthday party"
     long = collage_title(StyleContext(occasion="party", occasion_said=said))
     assert len(long) <= TITLE_OCCASION_CHARS and long.endswith("…")
+
+
+def test_a_white_cutout_keeps_its_outline_on_the_background() -> None:
+    """A white shirt's cut-out on the off-white background: a soft shadow just outside its edge, the shirt white."""
+    cutout = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    cutout.paste((255, 255, 255, 255), (40, 40, 160, 160))
+    pieces = [Piece("top", "shirt", encode(cutout, "PNG"), cutout=True), Piece("bottom", "jeans", flat(BLUE))]
+    with Image.open(BytesIO(render(pieces, title="Work", caption="white shirt + jeans."))) as picture:
+        rgb = picture.convert("RGB").convert("L")
+        columns = [x for x in range(WIDTH) if rgb.getpixel((x, 200)) > 250]  # type: ignore[operator]
+        left, right = min(columns), max(columns)  # the shirt's edges on its middle row
+        background = sum(BACKGROUND) / 3
+        for x in (left - 3, right + 3):
+            edge = rgb.getpixel((x, 200))
+            assert isinstance(edge, int) and edge < background - 15, (x, edge)  # a visible edge beside the shirt
+        far = rgb.getpixel((left - 60, 200))
+        assert isinstance(far, int) and abs(far - background) < 6  # and plain background further out
