@@ -21,10 +21,10 @@ MARGIN, GAP = 24, 14
 CAPTION = 196  # px at the bottom for the occasion and up to four lines of explanation
 CAPTION_CHARS = 230  # about what four lines of the caption font hold at this width
 BANDS = (0.42, 0.33, 0.25)  # torso, legs, feet and accessories: shares of the picture area
-BACKGROUND, CARD, INK, MUTED = (242, 239, 234), (255, 255, 255), (34, 34, 34), (96, 96, 96)
-# A cut-out casts a soft shadow, so a white shirt keeps its outline on the off-white background (session 8: one
-# almost vanished, only the model's hair and the jeans under it showed): the garment's mask, grown by a pixel or two
-# and blurred, drawn in SHADOW under it, SHADOW_OFFSET lower. Dark garments look the same with or without it.
+BACKGROUND, CARD, INK, MUTED = (233, 229, 222), (255, 255, 255), (34, 34, 34), (96, 96, 96)
+# The background is a warm grey a step darker than paper (242, 239, 234 until session 8), and a cut-out casts a soft
+# shadow, so white and cream garments keep their outline on it: the garment's mask, grown by a pixel or two and
+# blurred, drawn in SHADOW under it, SHADOW_OFFSET lower. Dark garments look the same with or without it.
 SHADOW, SHADOW_ALPHA, SHADOW_OFFSET, SHADOW_BLUR = (70, 62, 54), 0.42, 3, 3
 
 
