@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from app.styling.context import StyleContext
 from app.styling.garments import garment, type_words
 from app.styling.items import Violation, WardrobeItem
-from app.styling.rules import item_problems, weather_problems
+from app.styling.rules import RAIN_SHOES, item_problems, weather_problems
 from app.vision.knowledge import formality_of
 from app.vision.taxonomy import category_of
 
@@ -81,7 +81,7 @@ def guess_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[st
 
 def _cover_of(item: WardrobeItem, items: Sequence[WardrobeItem], context: StyleContext) -> str | None:
     """The weather rule this item is what meets, if any (without it the outfit would break it)."""
-    if context.rain and item.category == "shoes" and garment(item).closed:
+    if context.rain and item.category == "shoes" and all(getattr(garment(item), need) for need, _ in RAIN_SHOES):
         return "the closed shoes for the rain"
     if item.category != "outerwear":
         return None

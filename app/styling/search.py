@@ -56,10 +56,11 @@ def _needs_outerwear(context: StyleContext) -> bool:
 
 
 def _filter(
-    groups: dict[str, list[WardrobeItem]], context: StyleContext
+    groups: dict[str, list[WardrobeItem]], context: StyleContext, *, guesses: bool = False
 ) -> tuple[dict[str, list[WardrobeItem]], list[str]]:
     """Drop the items a hard rule forbids today. A required slot that only rule-breakers could fill keeps its
-    least-bad items, and the fix ("no flat closed shoes for rain: add boots or sneakers") is reported instead."""
+    least-bad items, and the fix ("no flat closed shoes for rain: add boots or sneakers") is reported instead.
+    With `guesses`, unsure pieces stay beside the sure ones (the guess look in _suggest_with)."""
     problems = {item.id: item_problems(item, context) for slot in groups.values() for item in slot}
     clean = {
         slot: [i for i in slot_items if not problems[i.id] or i.id in context.anchor_ids]
@@ -68,7 +69,7 @@ def _filter(
     clean = {slot: slot_items for slot, slot_items in clean.items() if slot_items}
     if context.rain and any(garment(i).layer == OUTER for i in clean.get("outerwear", [])):
         clean["outerwear"] = [i for i in clean["outerwear"] if garment(i).layer == OUTER or i.id in context.anchor_ids]
-    clean = {slot: _sure_first(slot_items, context) for slot, slot_items in clean.items()}
+    clean = {slot: _sure_first(slot_items, context, guesses) for slot, slot_items in clean.items()}
     if any(all(slot in clean for slot in shape) for shape in SHAPES):
         return clean, []
     shape = min(SHAPES, key=lambda sh: (not all(s in groups for s in sh), sum(s not in clean for s in sh)))
@@ -76,16 +77,19 @@ def _filter(
     for slot in shape:
         if slot not in clean and slot in groups:
             fewest = min(len(problems[i.id]) for i in groups[slot])
-            clean[slot] = _sure_first([i for i in groups[slot] if len(problems[i.id]) == fewest], context)
+            clean[slot] = _sure_first([i for i in groups[slot] if len(problems[i.id]) == fewest], context, guesses)
             unmet += [p.fix or p.message for i in clean[slot] for p in problems[i.id]]
     return clean, list(dict.fromkeys(unmet))
 
 
-def _sure_first(items: list[WardrobeItem], context: StyleContext) -> list[WardrobeItem]:
+def _sure_first(items: list[WardrobeItem], context: StyleContext, guesses: bool = False) -> list[WardrobeItem]:
     """Items whose kind the image engine is unsure of, or that may well be a kind today's rules refuse ("sandals"
     that may be flip-flops on a date), fill a slot only when no sure and safe item can: an outfit that meets the
-    rules on the engine's guess ("a top" that may be a coat) is no outfit a stylist would sign."""
+    rules on the engine's guess ("a top" that may be a coat) is no outfit a stylist would sign. With `guesses`,
+    safe but unsure items count as sure."""
     tiers = [_reliance(item, context) for item in items]
+    if guesses:
+        tiers = [0 if tier == 1 else tier for tier in tiers]
     best = min(tiers, default=0)
     return [item for item, tier in zip(items, tiers, strict=True) if tier <= best]
 
@@ -321,10 +325,19 @@ def _suggest_with(
     if not any(all(slot in groups for slot in shape) for shape in SHAPES):
         result.missing = _missing(groups)
         return result
-    groups, unmet = _filter(groups, context)
+    grouped = groups
+    groups, unmet = _filter(grouped, context)
     shapes = [shape for shape in SHAPES if all(slot in groups for slot in shape)]
     pool, again = pool_of(shapes, groups, context, feedback)
     best, fewest = _best(pool)
+    if fewest[0]:  # the guess look: no outfit of sure pieces meets every rule; may an unsure piece meet it?
+        guessed, guessed_unmet = _filter(grouped, context, guesses=True)
+        if guessed != groups:
+            guess_shapes = [shape for shape in SHAPES if all(slot in guessed for slot in shape)]
+            guess_pool, guess_again = pool_of(guess_shapes, guessed, context, feedback)
+            guess_best, guess_fewest = _best(guess_pool)
+            if guess_fewest < fewest:
+                pool, again, best, fewest, unmet = guess_pool, guess_again, guess_best, guess_fewest, guessed_unmet
     scorer = _scorer(pool, context, feedback)  # reads `pool` when called, so it sees a second look's outfits too
     shown = _shown_order([entry.items for entry in best], count, context.anchor_ids, scorer)
     crowding = _over_used(shown, count, context) if not fewest[0] else frozenset()

@@ -110,3 +110,23 @@ def test_rain_cover_that_rests_on_a_guess_says_so() -> None:
         assert outfit.score <= 0.75
     sure = suggest(city_wardrobe(0.5), StyleContext(temperature_c=8, rain=True), count=3).outfits
     assert sure and not any("guess" in flaw for outfit in sure for flaw in outfit.flaws)
+
+
+def test_the_guess_look_takes_an_unsure_coat_when_no_sure_piece_meets_the_cold() -> None:
+    """A sure light jacket and a coat the image engine is 65% sure of, at 2 °C: sure pieces alone break the frost
+    rule, so the coat goes, named as a guess, rather than every outfit flagged "add a warmer coat"."""
+    items = [
+        WardrobeItem(1, "shirt", "top", colour_hexes=("#F8F8F6",), colour_shares=(1.0,)),
+        WardrobeItem(2, "jeans", "bottom", colour_hexes=("#1F2A44",), colour_shares=(1.0,)),
+        WardrobeItem(3, "boots", "shoes", colour_hexes=("#333333",), colour_shares=(1.0,)),
+        WardrobeItem(4, "jacket", "outerwear", colour_hexes=("#555555",), colour_shares=(1.0,), certainty=0.95),
+        WardrobeItem(5, "coat", "outerwear", colour_hexes=("#222222",), colour_shares=(1.0,), certainty=0.65),
+    ]
+    result = suggest(items, StyleContext(occasion="casual", temperature_c=2), count=3)
+    assert result.unmet == [] and result.outfits
+    for outfit in result.outfits:
+        assert 5 in {item.id for item in outfit.items} and not outfit.problems
+        assert "the cover for the cold rests on a guess: the coat (65% sure)" in outfit.explanation
+        assert outfit.score <= 0.75
+    warm = suggest(items, StyleContext(occasion="casual", temperature_c=14), count=3)  # the jacket is enough
+    assert all(5 not in {item.id for item in outfit.items} for outfit in warm.outfits)
