@@ -157,6 +157,8 @@ def _rate(results: list[Result]) -> str:
 
 
 def report(label: str, results: list[Result], verbose: bool) -> None:
+    if not results:  # a part --case left empty
+        return
     print(f"{label}: {len(results)} questions")
     print(f"  answered as their check says   {_rate(results)}")
     groups: dict[str, list[Result]] = defaultdict(list)
