@@ -46,6 +46,7 @@ PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "m
 # Accusative forms ("ein Abendessen"): templates put them after "für", never after "zu", which takes the dative.
 OCCASIONS = {
     "wedding-guest/christening": "eine Taufe", "wedding-guest/baptism": "eine Taufe", "formal/graduation": "eine Abschlussfeier",
+    "date/night-out": "ein Date mit Club danach", "dinner/night-out": "ein Abendessen mit Club danach",
     "casual/gig": "ein Konzert", "formal/theatre": "einen Theaterabend", "formal/theater": "einen Theaterabend", "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch",
     "casual": "einen entspannten Tag", "work": "die Arbeit", "interview": "ein Vorstellungsgespräch", "wedding-guest": "eine Hochzeit",
     "funeral": "eine Beerdigung", "date": "ein Date", "dinner": "ein Abendessen", "party": "eine Party",
@@ -160,6 +161,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "with_that_instead": ("Falls du {item_acc} meinst: dazu passt {other}.",),
     "pack": ("Für {days} Tage pack ein: {items}.",),
     "pack/assumed": ("Für etwa fünf Tage (sag mir, wenn es länger ist) pack ein: {items}.",),
+    "pack_revised": ("{lead} ändert sich die Liste ein wenig: pack noch {items_acc} ein.",),
+    "pack_revised/add": ("{lead} pack noch {items_acc} ein; der Rest der Liste bleibt.",),
+    "pack_revised/drop": ("{lead} lass {other_acc} zu Hause; der Rest der Liste bleibt.",),
+    "pack_revised/add/drop": ("{lead} pack noch {items_acc} ein und lass {other_acc} zu Hause; der Rest der Liste bleibt.",),
+    "pack_revised/keep/drop": ("{lead} behalte {items_acc} und lass {other_acc} zu Hause; der Rest der Liste bleibt.",), "pack_revised/keep": ("{lead} hat die Liste schon, was es braucht: {items_acc}.",), "pack_revised/nothing": ("{lead} passt dieselbe Liste: nichts zu ändern.",),
     "pack_work_note": ("Der Blazer deckt die Termine ab, alles andere lässt sich damit kombinieren.",),
     "none_colour": ("Nein, ich sehe nichts in {colour} in deinem Kleiderschrank.",),
     "none_suit": ("Was {kinds} angeht, passt eigentlich nichts dazu ({items}).",),

@@ -28,6 +28,7 @@ COLOURS = {name: forms(name) for name, _, _ in PALETTE}
 PATTERNS = {"striped": "striped", "checked": "checked", "dotted": "polka-dot", "floral": "floral", "animal": "animal-print", "graphic": "graphic"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "a christening", "wedding-guest/baptism": "a baptism", "formal/graduation": "a graduation",
+    "date/night-out": "a date that goes on to a club", "dinner/night-out": "dinner and a club after",
     "casual/gig": "a gig", "formal/theatre": "the theatre", "formal/theater": "the theatre", "work/church": "church", "dinner/lunch": "lunch", "dinner/brunch": "brunch",
     "casual": "a relaxed day", "work": "work", "interview": "an interview", "wedding-guest": "a wedding",
     "funeral": "a funeral", "date": "a date", "dinner": "dinner", "party": "a party", "formal": "a formal event",
@@ -134,6 +135,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "with_that_instead": ("If you meant {item}, it goes with {other}.",),
     "pack": ("For {days} days, pack {items}.",),
     "pack/assumed": ("For about five days (tell me if it's longer), pack {items}.",),
+    "pack_revised": ("{lead}, the list changes a little: add {items}.",),
+    "pack_revised/add": ("{lead}, add {items} to the suitcase; the rest of the list stays.",),
+    "pack_revised/drop": ("{lead}, leave {other} at home; the rest of the list stays.",),
+    "pack_revised/add/drop": ("{lead}, add {items} and leave {other} at home; the rest of the list stays.",),
+    "pack_revised/keep/drop": ("{lead}, keep {items} and leave {other} at home; the rest of the list stays.",), "pack_revised/keep": ("{lead}, the list already has what it needs: {items}.",), "pack_revised/nothing": ("{lead}, the same list works: nothing to change.",),
     "pack_work_note": ("The blazer covers the meetings; everything else mixes with it.",),
     "none_colour": ("No, I don't see anything {colour} in your wardrobe.",),
     "none_suit": ("None of your {kinds} really suit that ({items}).",),

@@ -43,6 +43,7 @@ COLOURS = {
 PATTERNS = {"striped": "de rayas", "checked": "de cuadros", "dotted": "de lunares", "floral": "de flores", "animal": "de estampado animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "un bautizo", "wedding-guest/baptism": "un bautizo", "formal/graduation": "una graduación",
+    "date/night-out": "una cita que acaba en una discoteca", "dinner/night-out": "una cena y luego una discoteca",
     "casual/gig": "un concierto", "formal/theatre": "el teatro", "formal/theater": "el teatro", "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch",
     "casual": "un día tranquilo", "work": "el trabajo", "interview": "una entrevista", "wedding-guest": "una boda",
     "funeral": "un funeral", "date": "una cita", "dinner": "una cena", "party": "una fiesta", "formal": "un evento formal",
@@ -134,6 +135,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "with_that_instead": ("Si te referías a {item}, va con {other}.",),
     "pack": ("Para {days} días, lleva {items}.",),
     "pack/assumed": ("Para unos cinco días (dime si son más), lleva {items}.",),
+    "pack_revised": ("{lead}, la lista cambia un poco: añade {items}.",),
+    "pack_revised/add": ("{lead}, añade {items} a la maleta; el resto de la lista se queda igual.",),
+    "pack_revised/drop": ("{lead}, deja {other} en casa; el resto de la lista se queda igual.",),
+    "pack_revised/add/drop": ("{lead}, añade {items} y deja {other} en casa; el resto de la lista se queda igual.",),
+    "pack_revised/keep/drop": ("{lead}, quédate con {items} y deja {other} en casa; el resto de la lista se queda igual.",), "pack_revised/keep": ("{lead}, la lista ya tiene lo que hace falta: {items}.",), "pack_revised/nothing": ("{lead}, la misma lista sirve: no hay nada que cambiar.",),
     "pack_work_note": ("El blazer cubre las reuniones; todo lo demás combina con él.",),
     "none_colour": ("No, no veo nada {colour} en tu armario.",),
     "none_suit": ("En {kinds}, nada de lo que tienes sirve de verdad para eso ({items}).",),

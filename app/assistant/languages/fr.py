@@ -44,6 +44,7 @@ COLOURS = {
 PATTERNS = {"striped": "à rayures", "checked": "à carreaux", "dotted": "à pois", "floral": "à fleurs", "animal": "à imprimé animal", "graphic": "à motif graphique"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "un baptême", "wedding-guest/baptism": "un baptême", "formal/graduation": "une remise de diplômes",
+    "date/night-out": "un rendez-vous qui finit en boîte", "dinner/night-out": "un dîner puis une boîte",
     "casual/gig": "un concert", "formal/theatre": "le théâtre", "formal/theater": "le théâtre", "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch",
     "casual": "une journée détente", "work": "le travail", "interview": "un entretien", "wedding-guest": "un mariage",
     "funeral": "un enterrement", "date": "un rendez-vous", "dinner": "un dîner", "party": "une fête",
@@ -145,6 +146,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "with_that_instead": ("Si tu pensais à {item}, ça va avec {other}.",),
     "pack": ("Pour {days} jours, emporte {items}.",),
     "pack/assumed": ("Pour environ cinq jours (dis-moi si c'est plus long), emporte {items}.",),
+    "pack_revised": ("{lead}, la liste change un peu : ajoute {items}.",),
+    "pack_revised/add": ("{lead}, ajoute {items} dans la valise ; le reste de la liste ne change pas.",),
+    "pack_revised/drop": ("{lead}, laisse {other} à la maison ; le reste de la liste ne change pas.",),
+    "pack_revised/add/drop": ("{lead}, ajoute {items} et laisse {other} à la maison ; le reste de la liste ne change pas.",),
+    "pack_revised/keep/drop": ("{lead}, garde {items} et laisse {other} à la maison ; le reste de la liste ne change pas.",), "pack_revised/keep": ("{lead}, la liste a déjà ce qu'il faut : {items}.",), "pack_revised/nothing": ("{lead}, la même liste convient : rien à changer.",),
     "pack_work_note": ("Le blazer couvre les réunions ; tout le reste se combine avec.",),
     "none_colour": ("Non, je ne vois rien de {colour} dans ta garde-robe.",),
     "none_suit": ("Côté {kinds}, rien ne convient vraiment ({items}).",),
@@ -293,6 +299,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "boîte de nuit": "club", "en boîte": "to a club", "une boîte": "a club", "il va faire combien": "what will the temperature be", "quel temps va-t-il faire": "what will the weather be", "il fera combien": "what will the temperature be",
     "je n'aime pas les": "i don't like the", "je n'aime pas le": "i don't like the", "je n'aime pas la": "i don't like the",
     "merci": "thanks", "bonjour": "hi", "salut": "hi", "ça": "it", "cela": "it", "avec quoi je les porte": "what goes with them", "avec quoi": "what goes with",
     # question shapes

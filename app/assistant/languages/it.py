@@ -43,6 +43,7 @@ COLOURS = {
 PATTERNS = {"striped": "a righe", "checked": "a quadri", "dotted": "a pois", "floral": "a fiori", "animal": "animalier", "graphic": "con stampa"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "un battesimo", "wedding-guest/baptism": "un battesimo", "formal/graduation": "una laurea",
+    "date/night-out": "un appuntamento che finisce in discoteca", "dinner/night-out": "una cena e poi la discoteca",
     "casual/gig": "un concerto", "formal/theatre": "il teatro", "formal/theater": "il teatro", "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch",
     "casual": "una giornata tranquilla", "work": "il lavoro", "interview": "un colloquio", "wedding-guest": "un matrimonio",
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
@@ -130,6 +131,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "dont_see/closest": ("Non vedo {colour_kind} nel tuo guardaroba; il più simile è {items_or}.",),
     "with_that_instead": ("Se intendevi {item}, sta bene con {other}.",),
     "pack": ("Per {days} giorni, porta {items}.",), "pack/assumed": ("Per circa cinque giorni (dimmi se sono di più), porta {items}.",),
+    "pack_revised": ("{lead}, la lista cambia un po': aggiungi {items}.",),
+    "pack_revised/add": ("{lead}, aggiungi {items} in valigia; il resto della lista resta uguale.",),
+    "pack_revised/drop": ("{lead}, lascia a casa {other}; il resto della lista resta uguale.",),
+    "pack_revised/add/drop": ("{lead}, aggiungi {items} e lascia a casa {other}; il resto della lista resta uguale.",),
+    "pack_revised/keep/drop": ("{lead}, tieni {items} e lascia a casa {other}; il resto della lista resta uguale.",), "pack_revised/keep": ("{lead}, la lista ha già quello che serve: {items}.",), "pack_revised/nothing": ("{lead}, va bene la stessa lista: niente da cambiare.",),
     "pack_work_note": ("Il blazer copre le riunioni; tutto il resto si abbina.",),
     "none_suit": ("Quanto a {kinds}, niente di ciò che hai va davvero bene ({items}).",),
     "none_colour": ("No, non vedo niente di {colour} nel tuo guardaroba.",), "none_of": ("No, non vedo {kinds} nel tuo guardaroba.",),
@@ -273,6 +279,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "grazie mille": "thanks", "stanno bene con": "go with", "sta bene con": "goes with", "che colori": "what colours",
     "non mi piacciono": "i don't like", "non mi piace il": "i don't like the", "non mi piace la": "i don't like the",
     "grazie": "thanks", "ciao": "hi", "con cosa li abbino": "what goes with them", "con cosa lo abbino": "what goes with it", "con cosa la abbino": "what goes with it",
     "cosa posso mettere": "what can i wear", "cosa posso indossare": "what can i wear", "cosa mi metto": "what should i wear",
@@ -318,6 +325,8 @@ LANGUAGE = Language(
     code="it",
     cues=frozenset(
         [
+            "mille",
+            "grazie",
             "mie",
             "miei",
             "mostrami",

@@ -45,6 +45,7 @@ COLOURS = {
 PATTERNS = {"striped": "às riscas", "checked": "aos quadrados", "dotted": "às bolinhas", "floral": "de flores", "animal": "com padrão animal", "graphic": "estampado"}  # fmt: skip
 OCCASIONS = {
     "wedding-guest/christening": "um batizado", "wedding-guest/baptism": "um batizado", "formal/graduation": "uma formatura",
+    "date/night-out": "um encontro que acaba na discoteca", "dinner/night-out": "um jantar e depois a discoteca",
     "casual/gig": "um concerto", "formal/theatre": "o teatro", "formal/theater": "o teatro", "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch",
     "casual": "um dia tranquilo", "work": "o trabalho", "interview": "uma entrevista", "wedding-guest": "um casamento",
     "funeral": "um funeral", "date": "um encontro", "dinner": "um jantar", "party": "uma festa", "formal": "um evento formal",
@@ -132,6 +133,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "dont_see/closest": ("Não vejo {colour_kind} no seu guarda-roupa; o mais parecido é {items_or}.",),
     "with_that_instead": ("Se quis dizer {item}, combina com {other}.",),
     "pack": ("Para {days} dias, leve {items}.",), "pack/assumed": ("Para uns cinco dias (diga-me se for mais), leve {items}.",),
+    "pack_revised": ("{lead}, a lista muda um pouco: junte {items}.",),
+    "pack_revised/add": ("{lead}, junte {items} à mala; o resto da lista fica igual.",),
+    "pack_revised/drop": ("{lead}, deixe {other} em casa; o resto da lista fica igual.",),
+    "pack_revised/add/drop": ("{lead}, junte {items} e deixe {other} em casa; o resto da lista fica igual.",),
+    "pack_revised/keep/drop": ("{lead}, mantenha {items} e deixe {other} em casa; o resto da lista fica igual.",), "pack_revised/keep": ("{lead}, a lista já tem o que é preciso: {items}.",), "pack_revised/nothing": ("{lead}, a mesma lista serve: não há nada a mudar.",),
     "pack_work_note": ("O blazer cobre as reuniões; o resto combina com ele.",),
     "none_suit": ("Em {kinds}, nada do que você tem serve de verdade para isso ({items}).",),
     "none_colour": ("Não, não vejo nada {colour} no seu guarda-roupa.",), "none_of": ("Não, não vejo {kinds} no seu guarda-roupa.",),
@@ -273,6 +279,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "calções": "shorts", "calção": "shorts", "e se nevar": "and if it snows", "nevar": "snow", "neva": "snows",
     "não gosto dos": "i don't like the", "não gosto das": "i don't like the", "não gosto do": "i don't like the", "não gosto da": "i don't like the",
     "obrigado": "thanks", "obrigada": "thanks", "olá": "hi", "com o que combino": "what goes with it",
     "o que posso vestir": "what can i wear", "o que posso usar": "what can i wear", "o que visto": "what should i wear",

@@ -21,9 +21,9 @@ DRESS_CODES: dict[str, tuple[str, ...]] = {
     "casual": ("casual dress code", "dress code is casual", "casual attire"),
 }
 WEATHER_WORDS_C: dict[str, float] = {
-    "freezing": -2, "snow": -1, "snowy": -1, "snowing": -1, "snowfall": -1, "sleet": 0, "blizzard": -5,
+    "freezing": -2, "snow": -1, "snowy": -1, "snowing": -1, "snows": -1, "snowfall": -1, "sleet": 0, "blizzard": -5,
     "frost": -1, "frosty": -1, "icy": -2, "cold": 4, "chilly": 9, "cool": 13, "mild": 17,
-    "warm": 24, "hot": 30, "heatwave": 35, "scorching": 35, "humid": 28, "sweltering": 34,
+    "warm": 24, "hot": 30, "heatwave": 35, "scorching": 35, "humid": 28, "sticky": 28, "muggy": 28, "sweltering": 34,
     "ski": -3, "skiing": -3, "skis": -3, "snowboard": -3, "snowboarding": -3, "slopes": -3,  # snow on the mountain
 }  # fmt: skip
 RAIN_WORDS = ("rain", "raining", "rainy", "drizzle", "downpour", "wet weather", "showers", "storm", "monsoon")
@@ -163,7 +163,7 @@ BELOW_ZERO = re.compile(
 BARE_DEGREES = re.compile(
     r"(?<![\w#-])(-\d{1,2})\b(?!\s*(?:%|days?|nights?|weeks?|hours?|h\b|min))"
     r"|\b(?:warm|cool|light|cold) enough for (-?\d{1,2})\b(?!\s*(?:%|days?|nights?|weeks?|hours?))"
-    r"|\b(?:it's|it is|it'll be|it will be)(?: about| around| only)? (-?\d{1,2})\b"
+    r"|\b(?:it's|its|it is|it'll be|it will be)(?: about| around| only)? (-?\d{1,2})\b"
     r"(?!\s*(?:%|days?|nights?|weeks?|hours?|h\b|min|o'clock|am\b|pm\b|[.:]\d))"  # "it's 22 and sunny"
 )
 SUB_ZERO = re.compile(r"\b(?:below (?:zero|freezing)|sub-?zero|sotto zero|sous z[eé]ro|bajo cero|abaixo de zero)\b")

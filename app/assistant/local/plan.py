@@ -18,7 +18,16 @@ from app.assistant.local import kinds as k
 from app.assistant.local.entities import LAST_UPLOAD, SPOKEN_KINDS
 from app.assistant.local.refs import Resolved, of_kind_or_near, resolve, resolve_near
 from app.assistant.local.slots import PRONOUN, Garment, Slots
-from app.assistant.local.state import ASKED_AGAIN, State, carry, focus_kind, in_thread, leans_on_thread, rebuild
+from app.assistant.local.state import (
+    ASKED_AGAIN,
+    State,
+    carry,
+    focus_kind,
+    in_thread,
+    leans_on_thread,
+    rebuild,
+    whole_outfit,
+)
 from app.assistant.local.understand import Understanding, understand
 from app.styling import WardrobeItem
 from app.vision.taxonomy import base_formality, base_warmth
@@ -67,9 +76,19 @@ class Ask:
         found += [r.one for r in self.refs if r.one is not None]
         pointing = PRONOUN.search(PURPOSE.sub(" ", self.u.text)) if found else PRONOUN.search(self.u.text)
         if pointing and (not found or self.u.kind in (k.YESNO, k.PAIRING)):
-            earlier = [self.by_id[i] for i in self.state.focus[:1] if i in self.by_id]
+            earlier = [self.by_id[i] for i in self.outfit_in_focus or self.state.focus[:1] if i in self.by_id]
             found += [item for item in earlier if not any(item.type == other.type for other in found)]
         return list(dict.fromkeys(found))
+
+    @property
+    def outfit_in_focus(self) -> tuple[int, ...]:
+        """The last answer's outfit, when "that" in a pairing ("what shoes go with that?") points at all of it."""
+        focus = self.state.focus
+        outfit_said = self.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE)  # not a pairing built around one piece
+        if self.u.kind != k.PAIRING or not outfit_said or not whole_outfit(focus, self.by_id):
+            return ()
+        first_of_each = {self.by_id[i].category: i for i in reversed(focus)}  # shoes offered as choices: one
+        return tuple(i for i in focus if i in first_of_each.values())
 
     @property
     def ambiguous(self) -> Resolved | None:

@@ -58,6 +58,7 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         and warmth(item) <= (1 if slot == "top" else 2),
         s.day_and_evening and kind in HEAVY,
         temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4),
+        temperature is not None and temperature >= 22 and kind in COLD_ACCESSORIES,  # no scarf at 30 °C
         temperature is None and s.season == "summer" and slot in ("top", "bottom", "one-piece") and warmth(item) >= 4,
         unknown_weather and s.occasion != "beach" and set(item.seasons or ("?",)) <= {"summer"},
         temperature is not None and slot in WORN and temperature > WARMTH_RANGE_C[min(warmth(item), 5)][1] + 2,
@@ -69,6 +70,7 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
     return any(rules)
 
 
+COLD_ACCESSORIES = frozenset({"scarf", "beanie", "gloves", "hat-winter", "earmuffs"})
 WORN = frozenset({"top", "bottom", "one-piece", "shoes"})  # what is worn all day; a coat comes off indoors
 SOMBRE_OCCASIONS = frozenset({"interview", "funeral"})
 LOUD_COLOURS = frozenset(
@@ -503,7 +505,8 @@ def _anchors(ask: Ask, target: str | None) -> list[WardrobeItem]:
         items = [ask.by_id[i] for i in ask.state.focus[:1] if i in ask.by_id]
     if target:
         items = [item for item in items if item not in of_kind([item], target)]
-    return items[:2]
+    whole = ask.outfit_in_focus and {i.id for i in items} <= set(ask.outfit_in_focus)
+    return items if whole else items[:2]  # "what shoes go with that?" after an outfit: with all of it
 
 
 @planner(k.PAIRING)
@@ -633,6 +636,34 @@ def _suitcase(outfits: Sequence[styling.Outfit], key: Sequence[WardrobeItem]) ->
     return sorted(chosen, key=lambda item: order.index(item.category) if item.category in order else len(order))
 
 
+def _weather_change(ask: Ask) -> bool:
+    """ "and if it rains?" after a packing list: the same trip in other weather, so the list is revised."""
+    said = ask.u.slots
+    weather = said.rain or said.wind or said.temperature_c is not None
+    return ask.state.kind == k.PACKING and ask.u.follow_up and weather and said.trip_days is None
+
+
+def _revised_suitcase(ask: Ask, plan: Plan, fresh: Sequence[WardrobeItem]) -> Plan:
+    """The last list kept where the new weather allows; what it rules out leaves, what it needs is added."""
+    packed = [ask.by_id[i] for i in ask.state.named if i in ask.by_id]
+    blocked = _blocked(ask)
+    kept = [item for item in packed if item.id not in blocked]
+    key = _key_pieces(ask, kept)
+    slots_kept = {item.category for item in kept}
+    added = [i for i in key if i not in kept]
+    for item in fresh:  # a slot the new weather emptied gets one piece back
+        if item.category not in slots_kept and all(item.category != other.category for other in added):
+            added.append(item)
+    dropped = [item for item in packed if item not in kept]
+    weather = {name: value for name, value in situation_values(ask).items() if name in ("temperature", "weather", "rain")}
+    layers = [item for item in kept if item.category == "outerwear" and item.type not in LIGHT_LAYERS]
+    covering = [] if added else sorted(layers, key=lambda item: -warmth(item))[:1]  # the packed coat covers snow
+    parts = (("add", added), ("keep", covering), ("drop", dropped))
+    change = "/".join(part for part, some in parts if some) or "nothing"
+    plan.say("pack_revised", *(added or covering), other=dropped, change=change, **weather)
+    return plan
+
+
 @planner(k.PACKING)
 def packing(ask: Ask) -> Plan:
     plan = Plan(k.PACKING)
@@ -641,6 +672,9 @@ def packing(ask: Ask) -> Plan:
     result = suggest(ask, count=min(days, 4) + 1)
     pieces = [item for candidate in result.outfits for item in candidate.items]
     suitcase = _suitcase(result.outfits, _key_pieces(ask, pieces))
+    if suitcase and _weather_change(ask):
+        plan.outfits = tuple(tuple(i.id for i in o.items) for o in result.outfits)
+        return _revised_suitcase(ask, plan, suitcase)
     if not suitcase:
         return _no_outfit(ask, plan, result)
     plan.outfits = tuple(tuple(i.id for i in o.items) for o in result.outfits)

@@ -5,7 +5,7 @@ pieces of that kind) and in the situation the question gives. A "no" comes with 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.assistant.local import kinds as k
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, kind_formality, planner, warmth
@@ -19,6 +19,7 @@ from app.assistant.local.plan_outfits import (
     is_loud,
     mourning_accent,
     needs_cover,
+    outfit,
 )
 from app.assistant.local.refs import of_kind, resolve
 from app.assistant.local.state import ASKED_AGAIN
@@ -26,6 +27,8 @@ from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS, target_warmth
 from app.vision.taxonomy import category_of
 
+# "what can I wear to the office at 30 degrees, are shorts ok?": the verdict, then an outfit of the user's own
+WHAT_TO_WEAR = re.compile(r"\bwhat (?:can|should|could|do|shall|would) i (?:wear|put on)\b|\bwhat to wear\b")
 TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed\b|\bover the top\b|\boverkill\b")
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
@@ -253,6 +256,16 @@ def _too_casual(item: WardrobeItem, occasion: str) -> Verdict:
     return Verdict("yes", "is_too_casual") if fit.reason == "too_casual_for" else fit
 
 
+def _with_an_outfit(ask: Ask, plan: Plan, without: list[WardrobeItem]) -> Plan:
+    """The verdict, then the outfit the question also asked for, made without the pieces judged out."""
+    left_out = ask.state.excluded | {item.id for item in without}
+    unanchored = replace(ask.slots, garments=(), ids=())  # the judged pieces are left out, not built around
+    proposal = outfit(replace(ask, slots=unanchored, refs=(), state=replace(ask.state, excluded=left_out)))
+    plan.lines = [plan.lines[0], *proposal.lines]
+    plan.outfits = proposal.outfits
+    return plan
+
+
 @planner(k.YESNO)
 def yesno(ask: Ask) -> Plan:
     plan = Plan(k.YESNO)
@@ -280,6 +293,8 @@ def yesno(ask: Ask) -> Plan:
         owned = sorted(of_kind(ask.wardrobe, kind), key=lambda i: (i.style == "sporty", -formality(i), i.id))
         if said == "depends" and owned and not same_kind and kind not in BARE:  # which of yours, if the place allows
             plan.say("if_relaxed", *owned[:1])
+        if said != "yes" and WHAT_TO_WEAR.search(ask.u.text):
+            return _with_an_outfit(ask, plan, without=of_kind(ask.wardrobe, kind))
         if better:  # the pieces of that kind you have, when it is the kind itself that is optional
             optional = plan.lines[0].values["verdict"].reason in ("kind_too_dressy", "kind_not_needed")
             plan.say("yours" if said == "yes" or (optional and same_kind) else "instead_pieces", *better[:2])
@@ -341,6 +356,8 @@ def yesno(ask: Ask) -> Plan:
         layer = cover_for(ask, [items[0]]) if verdict.reason == "not_warm_enough" else None
         if layer is not None:
             plan.say("add_layer", layer, reason="cold")
+        elif WHAT_TO_WEAR.search(ask.u.text):
+            return _with_an_outfit(ask, plan, without=[items[0]])
         else:
             better = _alternatives(ask, items[0], verdict)
             if better:

@@ -39,7 +39,7 @@ FORECAST = re.compile(
     r"\b(?:is it|will it|it will|going to|gonna) (?:rain|snow|be (?:cold|hot|warm|sunny|windy|nice))\b(?!.*\bwear\b)"
     r"|\bforecast\b|\bweather (?:in|for|like|tomorrow|today|this|next)\b|\bwhat(?:'s| is) the weather\b"
     r"|\bhow (?:cold|hot|warm) will it\b|\b(?:will|is|going to) the weather\b(?!.*\bwear\b)"
-    r"|\bwhat will the weather\b|\bweather (?:be|going to be)\b(?!.*\bwear\b)"
+    r"|\bwhat will the (?:weather|temperature)\b|\bweather (?:be|going to be)\b(?!.*\bwear\b)"
     r"|\b(?:what's|what is) the temperature\b|\btemperature (?:in|outside|right now|now|today|tomorrow)\b(?!.*\bwear\b)"
 )
 _PEOPLE = (
@@ -296,7 +296,7 @@ def slots_of(text: str) -> Slots:
         garments=_garments(garment_text),
         ids=tuple(int(m) for m in re.findall(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b", text)),
         direction=_direction(text),
-        event="interview" if relaxed else _event(text),
+        event="interview" if relaxed else "night-out" if _goes_on_out(activity_free, occasion) else _event(text),
         relaxed=occasion == "work" and RELAXED_EMPLOYER.search(text) is not None,
         day=next((m.group(1) for m in [DAY.search(text)] if m), None),
     )
@@ -321,6 +321,7 @@ def _without_places(text: str) -> str:
 
 STUDY = re.compile(r"\b(?:uni|university|college|campus|school|class|classes|lectures?|seminar|library)\b")
 SEQUENCE = re.compile(r"\b(?:then|after(?:wards)?|followed by|and later|later on|straight to)\b")
+NIGHT_OUT_STARTS = ("date", "dinner")  # an evening that starts with these and goes on to a club or a bar
 PASSING = frozenset({"gym", "travel"})  # a flight or the gym before or after is changed out of, not dressed for
 
 
@@ -333,8 +334,17 @@ def _occasion(text: str) -> str | None:
     said = [o for o in (_one_occasion(part) for part in parts) if o is not None and o in OCCASIONS and o not in PASSING]
     if not said:
         return found
+    evening_out = [o for o in said if o in NIGHT_OUT_STARTS]
+    if "party" in said and evening_out and said.index(evening_out[0]) < said.index("party"):
+        return evening_out[0]  # "a date, dinner, then a club": dressed for the dinner, in what goes on dancing
     best = max(said, key=lambda o: OCCASIONS[o][0])
     return found if found in said and OCCASIONS[str(found)][0] >= OCCASIONS[best][0] else best
+
+
+def _goes_on_out(text: str, occasion: str | None) -> bool:
+    """ "a date, dinner, then a club": the evening starts as a date or a dinner and goes on to a club or bar."""
+    parts = SEQUENCE.split(text)
+    return occasion in NIGHT_OUT_STARTS and len(parts) > 1 and any(_one_occasion(p) == "party" for p in parts[1:])
 
 
 def _one_occasion(text: str) -> str | None:

@@ -163,7 +163,7 @@ def _first_ids(answer: str, known: Collection[int]) -> tuple[int, ...]:
     return ()
 
 
-def _whole_outfit(ids: Sequence[int], by_id: Mapping[int, WardrobeItem]) -> bool:
+def whole_outfit(ids: Sequence[int], by_id: Mapping[int, WardrobeItem]) -> bool:
     slots = {by_id[i].category for i in ids if i in by_id}
     return "shoes" in slots and ("one-piece" in slots or {"top", "bottom"} <= slots)
 
@@ -177,7 +177,7 @@ def advance(
     slots = carry(u.slots, state.slots) if leans_on_thread(u) else u.slots
     suggestion = named if u.kind in SUGGESTING and named else state.suggestion
     # "what would I put over it?" names a coat, not a new outfit: the interview outfit stays the thread's
-    layers_only = u.kind == k.PAIRING and not _whole_outfit(named, known)
+    layers_only = u.kind == k.PAIRING and not whole_outfit(named, known)
     outfit = named if u.kind in OUTFITS and named and not layers_only else state.outfit
     return State(
         lang=u.lang,

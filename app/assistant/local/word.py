@@ -128,7 +128,7 @@ def _key(line: Line) -> list[str]:
         "pick": values.get("criterion"), "goes_with": values.get("target"),
         "care": values.get("topic"), "fit": values.get("topic"),
         "count": str(values.get("n")) if values.get("n") in (0, 1) else "many" if not line.items else None,
-        "pack": "assumed" if values.get("assumed") else None,
+        "pack": "assumed" if values.get("assumed") else None, "pack_revised": values.get("change"),
         "noted_dislike": "item" if line.items else None,
         "dont_see": "closest" if line.items else None,
         "outfit": "revision" if values.get("revision") else None,
