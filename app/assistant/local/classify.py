@@ -39,7 +39,7 @@ OWN = re.compile(
     r"|\bwhich of (?:my|the|them|those|these)\b"
     r"|\b(?:\w+est|most \w+) (?:\w+ ){0,2}(?:i (?:own|have)|i've got|in my wardrobe)\b"
 )
-ANY_OF = re.compile(r"^\s*(?:any|got any|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
+ANY_OF = re.compile(r"^\s*(?:any|got any|got anything|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
 PAIRS_WITH = re.compile(r"\b(?:go|goes|going) (?:well )?with\b|\bmatch(?:es)?\b|\bpairs? with\b")
 BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
 COMPARE = re.compile(
@@ -66,7 +66,7 @@ YESNO = re.compile(
 GAP = re.compile(
     r"\bmissing\b|\b(?:what|which) (?:else )?(?:do|would|should) i (?:need|add|buy|get)\b|\bwhat should i (?:add|buy)\b"
     r"|\bwhat (?:would|should|could) you (?:buy|add|get)\b|\bwhat (?:\w+ )?(?:to|should i) buy\b"
-    r"|\bcapsule\b|\bgaps?\b|\bwhat to buy\b|\bnext (?:buy|piece|purchase)\b|\bwhat am i lacking\b|\blacking\b"
+    r"|\bcapsule\b|\bgaps?\b|\bwhat to buy\b|\bnext (?:buy|piece|purchase)\b|\bwhat am i lacking\b|\blacking\b|\bwhat do i lack\b"
 )
 CARE = re.compile(
     r"\b(?:wash\w*|clean\w*|iron\w*|steam\w*|stain\w*|dry|drying|tumble|shrink\w*|pill\w*|moth\w*|store|storing|"
@@ -96,7 +96,8 @@ COLOUR_THEORY = re.compile(
     r"\b(?:mix\w*|clash\w*) (?:patterns?|prints?)\b|\bpatterns? mixing\b|"
     r"\bcolou?rs? (?:suit|suits|flatter|look good on|work for) me\b|\b(?:suit|suits|flatter|flatters) me\b|"
     r"\bmy (?:skin ?tone|colouring|coloring|complexion)\b|"
-    r"\b(?:what|which) colou?rs? (?:(?:should|do|can|could|would|will) (?:i|you) )?(?:go|goes|work|match|pair)\b"
+    r"\b(?:what|which) colou?rs? (?:(?:should|do|can|could|would|will) (?:i|you) )?(?:actually |really |usually )?"
+    r"(?:go|goes|work|match|pair)\b"
     r"|\bcolou?rs? (?:go|goes|that go|to wear) with\b"
     r"|\b(?:go|goes) together\b|\bundertone\b|\bcolou?r (?:combination|palette|theory)\b"
 )
@@ -146,22 +147,37 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
         return k.CANNOT
     if dislike and has_suggestion:
         return k.REVISE if REVISE_CUE.search(text) or slots.direction else k.DISLIKE
+    if dislike and any(g.owned for g in slots.garments) and not re.search(r"\b(?:what|which|how|can|could)\b", text):
+        return k.DISLIKE  # "I hate my red heels, never suggest them": recorded, outside any thread too
+    if PLACE_ADVICE.search(text):
+        return k.OFF_TOPIC  # "recommend a good restaurant": a place to go, not what to wear there
     comparing = re.search(r"\bwhich (?:one )?(?:is|would be)\b", text)
-    if has_suggestion and REVISE_CUE.search(text) and not (COUNT.search(text) or OWN.search(text) or comparing):
+    missing = re.search(r"\b(?:missing|lacking|lack)\b", text)  # "what am I missing to look smarter?" is a gap
+    if has_suggestion and REVISE_CUE.search(text) and not (COUNT.search(text) or OWN.search(text) or comparing or missing):
         return k.REVISE
     return None
 
 
+PLACE_ADVICE = re.compile(
+    r"\b(?:recommend|suggest|know) (?:me )?(?:a |an |some |any )?(?:good |nice |great )?"
+    r"(?:restaurants?|hotels?|bars?|cafes?|clubs?|places? to (?:eat|stay|go))\b"
+)
 _THINGS = re.compile(r"\b(?:any|anything|something|stuff|things?|items?|pieces?|clothes|what|which|that)\b")
 # "... or is that weird?", "... or not?": a yes/no question with a tag, not a choice between two things
 TAG_QUESTION = re.compile(r"\bor (?:is (?:that|it)|would (?:that|it)|does (?:that|it)|not|no|nah)\b.*$")
 
 
-def _question(text: str, slots: Slots) -> str | None:
+# a verdict asked for with a tag and no verb: "..., yay or nay", "..., good?", "..., thoughts?"
+VERDICT_TAG = re.compile(
+    r"\b(?:yay or nay|yea or nay|good or bad|hit or miss|thoughts|good|ok or not|works?|acceptable|too much)\s*$"
+)
+
+
+def _question(text: str, slots: Slots, question_mark: bool = False) -> str | None:
     if COUNT.search(text):
         return k.COUNT
     choice = TAG_QUESTION.sub(" ", text)
-    if (COMPARE.search(choice) or " or " in choice) and (
+    if (COMPARE.search(choice) or re.search(r" (?:or|vs|versus) ", choice)) and (
         _two_options(slots, text) or re.search(r"\bwhich one\b|\bwhich (?:\w+ )?is\b", text)
     ):
         return k.COMPARE
@@ -196,6 +212,13 @@ def _question(text: str, slots: Slots) -> str | None:
     refers = PRONOUN.search(text) or re.search(r"\bthis\b", text)  # not the weather's "it"
     if YESNO.search(text) and (slots.garments or slots.colours or slots.ids or refers):
         return k.YESNO
+    if slots.garments and VERDICT_TAG.search(text) and not re.search(r"\b(?:what|which|how|where|why)\b", text):
+        return k.YESNO
+    asked_plainly = question_mark and len(text.split()) >= 3 and not FOLLOW_UP.search(text)
+    situation = slots.occasion or slots.temperature_c is not None or slots.rain
+    verbless = not re.search(r"\b(?:what|which|how|where|why|who|wear|pack|suggest|need|get|buy)\b", text)
+    if asked_plainly and slots.garments and situation and verbless and not PAIRS_WITH.search(text):
+        return k.YESNO  # "shorts at work when it's 32 out?": a verdict asked by intonation
     owned = [g for g in slots.garments if g.owned]
     if re.search(r"\bgo(?:es)? with\b", text) and len(owned) >= 2 and not re.match(r"^\s*(?:what|which|how)\b", text):
         return k.YESNO  # "¿mi blazer combina con mis vaqueros?": a yes/no question by intonation alone
@@ -221,8 +244,15 @@ def _topic(text: str, slots: Slots) -> str | None:
     return None
 
 
-def classify(text: str, slots: Slots, *, has_suggestion: bool = False, dislike: bool = False) -> str:
-    kind = _conversation(text, slots, has_suggestion, dislike) or _question(text, slots) or _topic(text, slots)
+def classify(
+    text: str, slots: Slots, *, has_suggestion: bool = False, dislike: bool = False, question_mark: bool = False
+) -> str:
+    """`question_mark`: the question ended with one (the normalised text has none)."""
+    kind = (
+        _conversation(text, slots, has_suggestion, dislike)
+        or _question(text, slots, question_mark)
+        or _topic(text, slots)
+    )
     if kind:
         return kind
     weather = slots.temperature_c is not None or slots.rain or slots.wind

@@ -86,6 +86,7 @@ TRENDS = re.compile(
     r"|\bout of fashion\b|\b(?:what's|what is|whats) (?:in style|in fashion|in vogue|hot|trending|popular|cool)\b"
     r"|\bin style (?:this|for men|for women|at the moment)\b|\bstill (?:in style|in fashion|cool|trendy|in)\s*$"
     r"|\b(?:look|looks|is|are) (?:a bit |too )?(?:dated|old-fashioned|out of date)\b"
+    r"|\bwhat (?:are|is) (?:people|everyone|everybody|guys|girls|women|men) (?:\w+ )?wearing\b"
 )
 DISLIKE_CUE = re.compile(
     r"\bi (?:really |just |honestly |totally |truly |still )?(?:don't|do not|didn't|did not) (?:like|love|want|fancy)\b"
@@ -229,7 +230,8 @@ CHURCH = re.compile(r"\b(?:church|chapel|mass|sunday service|church service|syna
 # Places and pastimes the occasion table does not name, said as the occasion they are dressed for
 _VENUE_WORDS = {
     " restaurant ": r"steakhouse|bistro|brasserie|trattoria|pizzeria|tapas bar|gastropub|sushi place",
-    " chill ": r"paintball\w*|go-?kart\w*|karting|bowling|laser tag|escape room|mini golf|crazy golf",
+    " chill ": r"paintball\w*|go-?kart\w*|karting|bowling|laser tag|escape room|mini golf|crazy golf|golf\w*"
+    r"|tennis|padel|fishing",
     " ": r"(?:stag|hen|bachelor|bachelorette) (?:do|party|night|weekend)",  # what they do there decides
     " dinner ": r"(?:dinner|lunch|drinks) at (?:her|his|their|my boss's|a friend's|friends') (?:place|house|flat)",
 }

@@ -56,5 +56,6 @@ def understand(
     slots = slots_of(text)
     follow_up = bool(FOLLOW_UP.search(text)) or len(text.split()) <= 4 or bool(PRONOUN.search(text))
     dislike = bool(DISLIKE_CUE.search(text))
-    kind = classify(text, slots, has_suggestion=has_suggestion, dislike=dislike)
+    asked = question.rstrip().endswith("?")
+    kind = classify(text, slots, has_suggestion=has_suggestion, dislike=dislike, question_mark=asked)
     return Understanding(question, lang, text, kind, slots, follow_up, dislike)
