@@ -189,6 +189,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/too_casual_for": ("No, {items} è troppo casual per {occasion}.",),
     "verdict/no/no_clash": ("No, {colours} non stonano; stanno bene insieme.",),
     "verdict/no/no_clash_items": ("No, {items} non stonano; stanno bene insieme.",),
+    "verdict/yes/is_too_bright_for_interview": ("Sì, {items} attira troppo l'attenzione a un colloquio; colori sobri lasciano parlare te.",),
+    "verdict/yes/is_too_bright_for_interview/pl": ("Sì, {items} attirano troppo l'attenzione a un colloquio; colori sobri lasciano parlare te.",),
+    "verdict/yes/is_too_bright_for_funeral": ("Sì, {items} è troppo vivace per un funerale; capi scuri e tinta unita sono più rispettosi.",),
+    "verdict/yes/is_too_bright_for_funeral/pl": ("Sì, {items} sono troppo vivaci per un funerale; capi scuri e tinta unita sono più rispettosi.",),
+    "verdict/no/not_too_bright": ("No, {items} non è troppo vistoso per {occasion}.",),
+    "verdict/no/not_too_bright/pl": ("No, {items} non sono troppo vistosi per {occasion}.",),
     "verdict/no/too_bright_for_interview": ("No, {items} attira troppo l'attenzione a un colloquio; colori sobri lasciano parlare te.",),
     "verdict/no/too_bright_for_interview/pl": ("No, {items} attirano troppo l'attenzione a un colloquio; colori sobri lasciano parlare te.",),
     "verdict/no/too_bright_for_funeral": ("No, {items} è troppo vivace per un funerale; capi scuri e tinta unita sono più rispettosi.",),
@@ -279,7 +285,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
-    "grazie mille": "thanks", "stanno bene con": "go with", "sta bene con": "goes with", "che colori": "what colours",
+    "grazie mille": "thanks", "che colori": "what colours",
     "non mi piacciono": "i don't like", "non mi piace il": "i don't like the", "non mi piace la": "i don't like the",
     "grazie": "thanks", "ciao": "hi", "con cosa li abbino": "what goes with them", "con cosa lo abbino": "what goes with it", "con cosa la abbino": "what goes with it",
     "cosa posso mettere": "what can i wear", "cosa posso indossare": "what can i wear", "cosa mi metto": "what should i wear",

@@ -66,7 +66,8 @@ YESNO = re.compile(
 GAP = re.compile(
     r"\bmissing\b|\b(?:what|which) (?:else )?(?:do|would|should) i (?:need|add|buy|get)\b|\bwhat should i (?:add|buy)\b"
     r"|\bwhat (?:would|should|could) you (?:buy|add|get)\b|\bwhat (?:\w+ )?(?:to|should i) buy\b"
-    r"|\bcapsule\b|\bgaps?\b|\bwhat to buy\b|\bnext (?:buy|piece|purchase)\b|\bwhat am i lacking\b|\blacking\b|\bwhat do i lack\b"
+    r"|\bcapsule\b|\bgaps?\b|\bwhat to buy\b|\bnext (?:buy|piece|purchase)\b|\bwhat am i lacking\b|\blacking\b"
+    r"|\bwhat do i lack\b"
 )
 CARE = re.compile(
     r"\b(?:wash\w*|clean\w*|iron\w*|steam\w*|stain\w*|dry|drying|tumble|shrink\w*|pill\w*|moth\w*|store|storing|"
@@ -153,7 +154,8 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
         return k.OFF_TOPIC  # "recommend a good restaurant": a place to go, not what to wear there
     comparing = re.search(r"\bwhich (?:one )?(?:is|would be)\b", text)
     missing = re.search(r"\b(?:missing|lacking|lack)\b", text)  # "what am I missing to look smarter?" is a gap
-    if has_suggestion and REVISE_CUE.search(text) and not (COUNT.search(text) or OWN.search(text) or comparing or missing):
+    asked_else = COUNT.search(text) or OWN.search(text) or comparing or missing
+    if has_suggestion and REVISE_CUE.search(text) and not asked_else:
         return k.REVISE
     return None
 
@@ -216,7 +218,9 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
         return k.YESNO
     asked_plainly = question_mark and len(text.split()) >= 3 and not FOLLOW_UP.search(text)
     situation = slots.occasion or slots.temperature_c is not None or slots.rain
-    verbless = not re.search(r"\b(?:what|which|how|where|why|who|wear|pack|suggest|need|get|buy)\b", text)
+    verbless = not re.search(
+        r"\b(?:what|which|how|where|why|who|i|you|can|could|should|would|wear|pack|suggest|need|get|buy|put)\b", text
+    )
     if asked_plainly and slots.garments and situation and verbless and not PAIRS_WITH.search(text):
         return k.YESNO  # "shorts at work when it's 32 out?": a verdict asked by intonation
     owned = [g for g in slots.garments if g.owned]

@@ -486,6 +486,9 @@ def _target_kind(ask: Ask) -> str | None:
     """The slot or type a pairing asks for: "which *shoes* for that", "what would I put *over* it"."""
     if " over " in ask.u.text or " layer" in ask.u.text:
         return "category:outerwear"
+    bare = not [g for g in ask.u.slots.garments if g.kind not in ("top", "category:top")]
+    if re.search(r"\b(?:on top|up top|underneath|under it)\b", ask.u.text) and bare:
+        return "category:top"  # "and on top?" after a verdict on the white jeans: a top for them
     s = ask.u.slots
     if not s.garments and (s.rain or s.day_and_evening or (s.temperature_c is not None and s.temperature_c < 16)):
         return "category:outerwear"  # "and if it's cold?" about a piece: what goes over it
@@ -636,6 +639,9 @@ def _suitcase(outfits: Sequence[styling.Outfit], key: Sequence[WardrobeItem]) ->
     return sorted(chosen, key=lambda item: order.index(item.category) if item.category in order else len(order))
 
 
+COAT_BELOW_C = 5.0  # below this a packed trench or jacket is not enough: a warm coat goes in
+
+
 def _weather_change(ask: Ask) -> bool:
     """ "and if it rains?" after a packing list: the same trip in other weather, so the list is revised."""
     said = ask.u.slots
@@ -651,11 +657,19 @@ def _revised_suitcase(ask: Ask, plan: Plan, fresh: Sequence[WardrobeItem]) -> Pl
     key = _key_pieces(ask, kept)
     slots_kept = {item.category for item in kept}
     added = [i for i in key if i not in kept]
+    fresh_layers = [i for i in fresh if i.category == "outerwear" and i not in kept]
+    if fresh_layers and any(i.category == "outerwear" for i in added):  # the layer a fresh list for it would pack
+        added = [i for i in added if i.category != "outerwear"] + fresh_layers[:1]
     for item in fresh:  # a slot the new weather emptied gets one piece back
         if item.category not in slots_kept and all(item.category != other.category for other in added):
             added.append(item)
+    cold = ask.slots.temperature_c is not None and ask.slots.temperature_c < COAT_BELOW_C
+    if cold and not any(i.category == "outerwear" and warmth(i) >= 4 for i in [*kept, *added]):
+        warm = [i for i in ask.wardrobe if i.category == "outerwear" and warmth(i) >= 4 and i.id not in blocked]
+        added += sorted(warm, key=lambda item: (-warmth(item), item.id))[:1]  # snow: a trench is not enough
     dropped = [item for item in packed if item not in kept]
-    weather = {name: value for name, value in situation_values(ask).items() if name in ("temperature", "weather", "rain")}
+    said = ("temperature", "weather", "rain")
+    weather = {name: value for name, value in situation_values(ask).items() if name in said}
     layers = [item for item in kept if item.category == "outerwear" and item.type not in LIGHT_LAYERS]
     covering = [] if added else sorted(layers, key=lambda item: -warmth(item))[:1]  # the packed coat covers snow
     parts = (("add", added), ("keep", covering), ("drop", dropped))

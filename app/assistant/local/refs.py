@@ -122,6 +122,8 @@ def _score(item: WardrobeItem, garment: Garment, recent: Collection[int]) -> flo
         score = max((colour_similarity(garment.colour, c) for c in item.colour_names[:2]), default=0.0)
     if garment.pattern:
         score += 0.3 if item.pattern == garment.pattern else -0.2
+    if garment.use:
+        score += 0.3 if item.style == garment.use else 0.0
     return score + (0.1 if item.id in recent else 0.0)
 
 

@@ -114,7 +114,7 @@ _DUMMY_IT = (
     r"| going to (?:rain|snow|be)\b)"
 )
 PRONOUN = re.compile(
-    rf"\b(?:it{_DUMMY_IT}|them|that|those|these|this one|that one|over it|with it|with that|with them|for that)\b"
+    rf"\b(?:it{_DUMMY_IT}|them|they|that|those|these|this one|that one|over it|with it|with that|with them|for that)\b"
 )
 
 
@@ -128,6 +128,7 @@ class Garment:
     owned: bool  # said as "my / the / this ..."
     start: int
     asked: bool = False  # "which shoes", "what trousers": a kind asked for, not a piece referred to
+    use: str | None = None  # the style a use word before it says: "my hiking boots" are the sporty pair
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,9 @@ PATTERNS = {
     "checked": "checked", "plaid": "checked", "tartan": "checked", "polka": "dotted", "spotty": "dotted",
 }  # fmt: skip
 _PATTERN = re.compile(r"\b(" + "|".join(PATTERNS) + r")\b")
+USES = {"hiking": "sporty", "walking": "sporty", "running": "sporty", "trail": "sporty", "gym": "sporty",
+        "sports": "sporty", "smart": "formal", "dressy": "formal", "evening": "formal"}  # fmt: skip
+_USE = re.compile(r"\b(" + "|".join(USES) + r")\s+$")
 _OWNED = re.compile(r"\b(?:my|the|this|that|these|those|your)\s+(?:[a-z'\-]+\s+){0,2}$")
 _ASKED = re.compile(r"\b(?:which|what)\s+(?:[a-z'\-]+\s+)?$")
 _SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b")
@@ -198,7 +202,13 @@ def _garments(text: str) -> tuple[Garment, ...]:
         head = min([s for s, e, c in colours if c == colour and e <= start] or [start])
         asked = _ASKED.search(text[:head]) is not None  # "which shoes", "what trousers": asked for, not referred to
         owned = bool(_OWNED.search(text[:head])) and not asked
-        found.append(Garment(kind, colour, PATTERNS[pattern.group(1)] if pattern else None, owned, start, asked))
+        use = _USE.search(text[previous_end:head])
+        found.append(
+            Garment(
+                kind, colour, PATTERNS[pattern.group(1)] if pattern else None, owned, start, asked,
+                USES[use.group(1)] if use else None,
+            )
+        )  # fmt: skip
     return tuple(found)
 
 
