@@ -136,3 +136,48 @@ def test_new_words_of_the_batch() -> None:
     assert understand("golf on saturday with my boss").slots.occasion == "casual"
     assert understand("grazie mille!").kind == "thanks"
     assert understand("posso usar calções no escritório?").slots.garments[0].kind == "shorts"
+
+
+def test_a_revision_that_asks_for_a_kind_puts_that_piece_in() -> None:
+    _, flats = converse("what should I wear to dinner on friday?", "something with the sandals instead")
+    assert 186 in flats.referenced_item_ids or "sandals" not in flats.text, flats.text
+    _, loafers = converse("what should I wear for a walk in the park?", "something with loafers instead")
+    assert 177 in loafers.referenced_item_ids, loafers.text
+
+
+def test_not_the_puffer_means_the_puffer_when_one_is_owned() -> None:
+    puffer = item(188, "puffer", "outerwear", "black", "black", style="sporty", formality=1, warmth=5)
+    _, _, answer = converse_over(
+        "what should I wear to dinner tonight?", "warmer please, it'll be 3 degrees", "not the puffer",
+        wardrobe=(*CLOSET, puffer),
+    )  # fmt: skip
+    assert 188 not in answer.referenced_item_ids, answer.text
+
+
+def test_no_thin_jacket_as_the_only_cover_near_freezing() -> None:
+    (answer,) = converse("what should I wear to walk to work at 2 degrees?")
+    layers = [i for i in answer.referenced_item_ids if BY_ID[i].category == "outerwear" and BY_ID[i].type == "trench"]
+    assert not layers and 182 in answer.referenced_item_ids, answer.text
+
+
+def test_a_kind_inside_a_category_narrows_a_wardrobe_question() -> None:
+    tank = item(189, "tank-top", "top", "black", "black", style="casual", formality=1, warmth=1)
+    (answer,) = converse_over("which of my tops are sleeveless?", wardrobe=(*CLOSET, tank))
+    assert answer.referenced_item_ids == [189], answer.text
+
+
+def test_the_gym_asks_for_sportswear() -> None:
+    joggers = item(190, "joggers", "bottom", "grey", "grey", style="sporty", formality=1, warmth=3)
+    (answer,) = converse_over("do I have something for the gym?", wardrobe=(*CLOSET, joggers))
+    assert 190 in answer.referenced_item_ids and 173 not in answer.referenced_item_ids, answer.text
+
+
+def test_a_weekend_gap_names_casual_kinds() -> None:
+    suits = tuple(piece for piece in CLOSET if piece.type not in ("jeans", "t-shirt", "sneakers", "sweater"))
+    (answer,) = converse_over("what do I need for casual weekends, not just work?", wardrobe=suits)
+    assert answer.intent == "gap" and "jacket" in answer.text and "chinos" in answer.text, answer.text
+
+
+def test_how_trousers_should_break_is_a_fit_question() -> None:
+    (answer,) = converse("how should my trousers break at the shoe?")
+    assert answer.intent == "fit" and "break" in answer.text, answer.text

@@ -316,6 +316,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "wochenenden": "weekends", "lässige": "casual", "lässigen": "casual",
     "gefallen mir nicht": "i don't like", "mag ich nicht": "i don't like", "ich mag die": "i like the",
     "danke": "thanks", "hallo": "hi", "etwas lässigeres": "something more casual", "etwas schickeres": "something smarter", "was passt dazu": "what goes with it", "dazu": "with it",
     "was soll ich anziehen": "what should i wear", "was kann ich anziehen": "what can i wear", "was ziehe ich an": "what should i wear",
@@ -464,6 +465,10 @@ LANGUAGE = Language(
         "need/tailoring": "ein Blazer (er macht alles andere schicker)",
         "need/smart_coat": "ein eleganter Mantel oder Trenchcoat (deine Jacken sind zu lässig über Anzug und Bluse)",
         "need/coat": "ein Mantel oder eine Jacke (nichts für darüber, wenn es kalt oder nass ist)",
+        "need/casual_jacket": "eine lässige Jacke (Jeansjacke, Bomber oder Fieldjacket: das, was samstags über die Jeans kommt)",
+        "need/casual_bottom": "eine lässige Hose wie Chinos oder Jeans",
+        "need/casual_top": "T-Shirts oder Polos",
+        "need/casual_shoes": "lockere Schuhe wie saubere Sneaker oder Boots",
         "need/knit": "ein Pullover oder Cardigan (die einfachste warme Schicht)",
         "need/boots": "Stiefel (für Schnee und Kälte)",
         "need/scarf": "ein Schal oder eine Mütze",
@@ -486,6 +491,7 @@ LANGUAGE = Language(
         "need/dressy_piece": "ein Kleid oder ein schicker Blazer",
         "need/dressy_shoes": "elegante Schuhe (Pumps, Loafer oder Oxfords)",
         "scenario/work": "die Arbeit",
+        "scenario/weekend": "das Wochenende",
         "scenario/capsule": "eine Capsule Wardrobe",
         "scenario/cold_trip": "eine Reise in die Kälte",
         "scenario/beach": "einen Strandurlaub",

@@ -82,7 +82,8 @@ CARE_YESNO = re.compile(  # "can I ...", "my sweater can go in the machine?" (Fr
 )
 FIT = re.compile(
     r"\btuck\w*\b|"
-    r"\bhow (?:should|do|does|long should|short should|tight should|loose should)\b.*\b(?:fit|be|sit|end|fall)\b"
+    r"\bhow (?:should|do|does|long should|short should|tight should|loose should)\b.*"
+    r"\b(?:fit|be|sit|end|fall|break|hit)\b"
     r"|\b(?:fit|fits|fitting|tailor\w*|hem|sleeve\w*|length|too (?:tight|loose|long|short|baggy)|proportion\w*)\b"
 )
 FIT_QUESTION = re.compile(

@@ -45,6 +45,7 @@ TYPE_SYNONYMS = {
     "down jacket": "puffer", "puffer jacket": "puffer", "bomber": "jacket", "denims": "jeans", "loafer": "loafers",
     "boot": "boots", "heel": "heels",
     "pumps": "heels", "sandal": "sandals", "handbag": "bag", "tote": "bag", "purse": "bag", "tank": "tank-top",
+    "sleeveless top": "tank-top", "sleeveless": "tank-top",
     "vest top": "tank-top", "tank top": "tank-top", "long sleeve": "longsleeve", "dress shoes": "formal-shoes",
     "oxfords": "formal-shoes", "brogues": "formal-shoes", "derbies": "formal-shoes", "ballet flats": "flats",
     "hoody": "hoodie", "sweat": "sweatshirt", "polo shirt": "polo", "pant": "pants", "trouser": "trousers",

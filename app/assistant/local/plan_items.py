@@ -22,6 +22,7 @@ from app.assistant.local.slots import PRONOUN, Garment
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
 from app.vision.colours import PALETTE
+from app.vision.taxonomy import category_of
 
 FAMILY = {name: family for name, _, family in PALETTE}
 WALKING_ORDER = {"sneakers": 0, "boots": 1, "loafers": 2, "flats": 3}
@@ -37,7 +38,10 @@ def _matches_colour(item: WardrobeItem, colour: str) -> bool:
 
 def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     """The owned items a wardrobe question asks about, and the garment phrase it used."""
-    garment = ask.slots.garments[0] if ask.slots.garments else None
+    garments = ask.slots.garments
+    garment = garments[0] if garments else None
+    if garment and len(garments) > 1 and garment.kind == f"category:{category_of(garments[1].kind)}":
+        garment = garments[1]  # "which of my tops are sleeveless?", "which of my shoes are boots?": the kind
     pool = of_kind_or_near(ask.wardrobe, garment.kind) if garment else list(ask.wardrobe)
     colour = garment.colour if garment else (ask.slots.colours[0] if ask.slots.colours else None)
     if colour:
@@ -64,8 +68,11 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if ask.slots.rain:  # "which shoes are ok in the rain?": closed, grippy soles first, no open shoes or heels
         pool = sorted((i for i in pool if i.type not in NOT_FOR_RAIN), key=lambda i: RAIN_ORDER.get(i.type or "", 9))
     if ask.slots.occasion in OCCASIONS and not ask.slots.walking:
-        low, high = OCCASIONS[ask.slots.occasion][:2]
-        pool = [i for i in pool if low - 1 <= formality(i) <= high + 1 and i.style != "sporty"]
+        low, high, suits, clashes = OCCASIONS[ask.slots.occasion]
+        out = clashes if "sporty" in suits else {*clashes, "sporty"}  # the gym asks for sportswear, not the rest
+        pool = [i for i in pool if low - 1 <= formality(i) <= high + 1 and i.style not in out]
+        if "sporty" in suits:
+            pool = sorted(pool, key=lambda i: (i.style != "sporty", i.id))
         if low >= 4:  # "anything for a black tie event?": the dressiest pieces first
             pool = sorted(pool, key=lambda i: (-formality(i), i.id))
     quality = SMART_WORD.search(text)
@@ -216,6 +223,10 @@ NEEDS = {
              ("knit", ("sweater", "sweatshirt", "hoodie", "cardigan"), 1)),
     "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9),
               ("hat", ("hat", "sunglasses"), 1)),
+    "weekend": (("casual_jacket", ("jacket", "denim-jacket", "bomber", "overshirt"), 1),
+                ("casual_bottom", ("jeans", "chinos"), 1), ("casual_top", ("t-shirt", "polo"), 1),
+                ("casual_shoes", ("sneakers", "boots"), 1),
+                ("knit", ("sweater", "sweatshirt", "hoodie", "cardigan"), 1)),
     "black_tie": (("evening_wear", ("dress", "jumpsuit"), 5), ("dressy_shoes", ("heels", "formal-shoes"), 4)),
     "rain": (("rain_coat", ("trench",), 1), ("rain_boots", ("boots",), 1), ("umbrella", ("umbrella",), 1)),
     "formal": (("dressy_piece", ("dress", "jumpsuit", "blazer"), 4),
@@ -248,6 +259,8 @@ def _scenario(ask: Ask) -> str:
         return "formal"
     if s.occasion in ("work", "interview"):
         return "work"
+    if re.search(r"\b(?:weekends?|casual|off-duty|days off|downtime|relaxed)\b", text):
+        return "weekend"  # "clothes for the weekend, not just work stuff"
     return "capsule"
 
 

@@ -59,6 +59,8 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         s.day_and_evening and kind in HEAVY,
         temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4),
         temperature is not None and temperature >= 22 and kind in COLD_ACCESSORIES,  # no scarf at 30 °C
+        temperature is not None and temperature < COAT_BELOW_C and slot == "outerwear" and kind not in LIGHT_LAYERS
+        and warmth(item) <= 3,  # a denim jacket or a trench at 2 °C: only a coat or a puffer goes on top
         temperature is None and s.season == "summer" and slot in ("top", "bottom", "one-piece") and warmth(item) >= 4,
         unknown_weather and s.occasion != "beach" and set(item.seasons or ("?",)) <= {"summer"},
         temperature is not None and slot in WORN and temperature > WARMTH_RANGE_C[min(warmth(item), 5)][1] + 2,
@@ -396,6 +398,10 @@ def revise(ask: Ask) -> Plan:
         keep = _rest_of_outfit(ask, dropped)  # "without the blazer": the same outfit, less the blazer
     if WITHOUT.search(ask.u.text):  # "without the jacket": no jacket in this answer, not only the one named
         dropped = [*dropped, *(i.id for g in ask.u.slots.garments for i in of_kind(ask.wardrobe, g.kind))]
+    wanted = _wanted_instead(ask) if not (dropped or ask.u.dislike) else []
+    if wanted:  # "something with flats instead": the last outfit with flats in their slot
+        swapped = [i for i in ask.state.focus if i in ask.by_id and ask.by_id[i].category == wanted[0].category]
+        keep = [wanted[0].id, *_rest_of_outfit(ask, swapped)]
     result = suggest(revised, anchors=keep, exclude=dropped, count=5)
     if keep and not result.outfits:
         result = suggest(revised, exclude=dropped, count=5)
@@ -416,6 +422,15 @@ def revise(ask: Ask) -> Plan:
     revision = ask.slots.direction or ("without" if WITHOUT.search(ask.u.text) and dropped else "another")
     outfit_lines(revised, plan, fresh, alternative=False, revision=revision, exclude=dropped)
     return plan
+
+
+def _wanted_instead(ask: Ask) -> list[WardrobeItem]:
+    """The user's own piece of a kind a revision asks for ("with flats instead", "in my boots")."""
+    blocked = _blocked(ask)
+    found = [r.one for r in ask.refs if r.one is not None and r.one.id not in blocked]
+    for garment in ask.u.slots.garments if not found else ():
+        found += [i for i in of_kind(ask.wardrobe, garment.kind) if i.id not in blocked][:1]
+    return [item for item in found if item.category in ("top", "bottom", "one-piece", "shoes", "outerwear")]
 
 
 def _neutral(item: WardrobeItem) -> bool:

@@ -192,6 +192,10 @@ def advance(
     )
 
 
+BROAD_WORDS = frozenset({"coat", "jacket", "outerwear", "top", "sweater", "trousers", "pants", "shoes"})
+WANTED = re.compile(r"\b(?:with|in|wearing|try|prefer)\s+(?:the |my |some |a |an )?(?:[a-z\-]+ )?$")
+
+
 def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) -> list[int]:
     """What "without the blazer" or a dislike of one piece leaves out: that piece of the last answer, else all such."""
     if u.kind not in (k.REVISE, k.DISLIKE):
@@ -199,8 +203,13 @@ def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) 
     out: list[int] = []
     said = [by_id[i] for i in state.named if i in by_id]
     for garment in u.slots.garments:
+        if WANTED.search(u.text[: garment.start]):
+            continue  # "something with flats instead": asked for, not left out
         # "the coat" of the last answer, even if a puffer; but "the black jacket" is not the camel blazer it had
-        here = resolve(garment, said).items if garment.colour else tuple(of_kind_or_near(said, garment.kind))
+        # "the coat" may be the puffer the answer had; "not the puffer", when one is owned, is never its coat
+        owned = [] if garment.kind in BROAD_WORDS else of_kind(list(by_id.values()), garment.kind)
+        near = of_kind(said, garment.kind) or owned or of_kind_or_near(said, garment.kind)
+        here = resolve(garment, said).items if garment.colour else tuple(near)
         if here:
             out.append(here[0].id)
         elif garment.colour:
