@@ -181,3 +181,10 @@ def test_a_weekend_gap_names_casual_kinds() -> None:
 def test_how_trousers_should_break_is_a_fit_question() -> None:
     (answer,) = converse("how should my trousers break at the shoe?")
     assert answer.intent == "fit" and "break" in answer.text, answer.text
+
+
+def test_a_gap_question_with_words_between_and_a_work_gap_in_winter_is_for_work() -> None:
+    assert understand("Was sollte ich mir noch kaufen?").kind == "gap"
+    assert understand("what should i wear to get noticed at the party").kind != "gap"
+    (answer,) = converse("I start an office job in January, what else should I buy?")
+    assert answer.intent == "gap" and "gloves" not in answer.text, answer.text

@@ -64,7 +64,8 @@ YESNO = re.compile(
     r"|\b(?:is|are) (?:a bit |way )?(?:too|overkill) ?(?:casual|formal|much|dressy|smart|fancy|warm|hot|loud|bright)?\b"
 )
 GAP = re.compile(
-    r"\bmissing\b|\b(?:what|which) (?:else )?(?:do|would|should) i (?:need|add|buy|get)\b|\bwhat should i (?:add|buy)\b"
+    r"\bmissing\b|\b(?:what|which) (?:else )?(?:do|would|should) i (?:(?!wear|put|pack|take|bring)[a-z']+ ){0,2}"
+    r"(?:need|add|buy|get)\b|\bwhat should i (?:add|buy)\b"
     r"|\bwhat (?:would|should|could) you (?:buy|add|get)\b|\bwhat (?:\w+ )?(?:to|should i) buy\b"
     r"|\bcapsule\b|\bgaps?\b|\bwhat to buy\b|\bnext (?:buy|piece|purchase)\b|\bwhat am i lacking\b|\blacking\b"
     r"|\bwhat do i lack\b"

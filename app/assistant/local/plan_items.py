@@ -251,7 +251,9 @@ def _scenario(ask: Ask) -> str:
     if s.rain and not s.trip_days:
         return "rain"  # "moving to London, it rains all the time"
     cold = s.temperature_c is not None and s.temperature_c < 10
-    if s.season == "winter" or (cold and not s.trip_days):
+    away = s.trip_days or re.search(r"\b(?:trips?|travel\w*|journey)\b", text)  # a winter work trip packs warm
+    dressed_for = s.occasion in ("work", "interview", "wedding-guest", "formal", "party", "funeral") and not away
+    if (s.season == "winter" and not dressed_for) or (cold and not s.trip_days):  # "a bank job from January": work
         return "winter"  # "what am I missing for cold weather?"
     if s.trip_days or s.occasion == "travel":
         return "trip"
