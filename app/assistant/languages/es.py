@@ -286,6 +286,10 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # eleventh batch's words: chat shorthand, "more colour", snow
+    "ofi": "office", "la ofi": "the office", "tengo q": "i have to", "tengo que": "i have to", "q": "that",
+    "más": "more", "con más color": "with more colour", "algo con más color": "something with more colour",
+    "más color": "more colour", "más colorido": "more colourful", "color": "colour",
     "no me gustan": "i don't like", "no me gusta el": "i don't like the", "no me gusta la": "i don't like the",
     "gracias": "thanks", "hola": "hi", "con qué lo combino": "what goes with it", "con qué los combino": "what goes with them", "con qué la combino": "what goes with it",
     "qué me pongo": "what should i wear", "que me pongo": "what should i wear", "qué me puedo poner": "what can i wear",

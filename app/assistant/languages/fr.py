@@ -305,6 +305,13 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # eleventh batch's words: slang verdicts, ironing, sales, colour nouns, a piece that feels tight
+    "ça le fait": "is it ok", "ça le fait pour": "is it ok for", "repasse": "iron", "je repasse": "do i iron",
+    "comment je repasse": "how do i iron", "repasser une": "iron a", "plis": "creases", "faux plis": "creases",
+    "y'a": "there are", "il y a": "there are", "soldes": "sales", "en ce moment": "right now", "tu sais si": "do you know if",
+    "quelle couleur": "which colour", "quelles couleurs": "which colours", "couleur": "colour", "couleurs": "colours",
+    "me serre": "feels tight", "me serrent": "feel tight", "serre": "tight", "serré": "tight", "serrée": "tight",
+    "aux épaules": "at the shoulders", "c normal": "is that normal", "c'est normal": "is that normal",
     "boîte de nuit": "club", "en boîte": "to a club", "une boîte": "a club", "il va faire combien": "what will the temperature be", "quel temps va-t-il faire": "what will the weather be", "il fera combien": "what will the temperature be",
     "je n'aime pas les": "i don't like the", "je n'aime pas le": "i don't like the", "je n'aime pas la": "i don't like the",
     "merci": "thanks", "bonjour": "hi", "salut": "hi", "ça": "it", "cela": "it", "avec quoi je les porte": "what goes with them", "avec quoi": "what goes with",
@@ -410,6 +417,11 @@ LANGUAGE = Language(
             "une",
             "fête",
             "dîner",
+            "sais",
+            "des",
+            "soldes",
+            "chez",
+            "y'a",
         ]
     ),
     agreeing=AGREEING,

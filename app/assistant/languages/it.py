@@ -285,6 +285,11 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # eleventh batch's words: snow, where to find, prices, how long trousers should be
+    "nevica": "it snows", "se nevica": "if it snows", "nevicherà": "is it going to snow", "neve": "snow",
+    "dove trovo": "where can i find", "dove posso trovare": "where can i find", "a buon prezzo": "cheap",
+    "prezzo": "price", "quanto devono essere lunghi": "how long should be", "quanto deve essere lungo": "how long should be",
+    "quanto devono essere lunghe": "how long should be", "quanto lunghi": "how long", "lunghi": "long", "lunghe": "long",
     "grazie mille": "thanks", "che colori": "what colours",
     "non mi piacciono": "i don't like", "non mi piace il": "i don't like the", "non mi piace la": "i don't like the",
     "grazie": "thanks", "ciao": "hi", "con cosa li abbino": "what goes with them", "con cosa lo abbino": "what goes with it", "con cosa la abbino": "what goes with it",

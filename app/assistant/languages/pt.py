@@ -285,6 +285,9 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # eleventh batch's words: Brazilian t-shirts, will it be cold
+    "camiseta": "t-shirt", "camisetas": "t-shirts", "vai fazer frio": "will it be cold", "vai fazer calor": "will it be hot",
+    "vai nevar": "is it going to snow",
     "calções": "shorts", "calção": "shorts", "e se nevar": "and if it snows", "nevar": "snow", "neva": "snows",
     "não gosto dos": "i don't like the", "não gosto das": "i don't like the", "não gosto do": "i don't like the", "não gosto da": "i don't like the",
     "obrigado": "thanks", "obrigada": "thanks", "olá": "hi", "com o que combino": "what goes with it",
@@ -330,6 +333,7 @@ LANGUAGE = Language(
     code="pt",
     cues=frozenset(
         [
+            "fazer",
             "umas",
             "numa",
             "num",

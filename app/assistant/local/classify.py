@@ -28,7 +28,7 @@ FASHION = re.compile(
     r"\b(?:wear\w*|outfit\w*|dress\w*|cloth\w*|wardrobe|style|look|colou?rs?|fit|pack\w*|go(?:es)? with|match\w*|"
     r"pair\w*|items?|things?|pieces?|own|have)\b"
 )
-COUNT = re.compile(r"\bhow many\b")
+COUNT = re.compile(r"\bhow many\b|^\s*(?:the )?(?:number|count) of\b")  # "number of jeans i have?"
 OWN = re.compile(
     r"\bwhich (?:\w+ ){0,2}should i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b(?! outfit| look)|"
     r"\bmy (?:\w+est|most \w+) (?!outfit|look)\w+|\blist (?:every\w*|anything)\b|"
@@ -40,7 +40,7 @@ OWN = re.compile(
     r"|\b(?:\w+est|most \w+) (?:\w+ ){0,2}(?:i (?:own|have)|i've got|in my wardrobe)\b"
 )
 ANY_OF = re.compile(r"^\s*(?:any|got any|got anything|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
-PAIRS_WITH = re.compile(r"\b(?:go|goes|going) (?:well )?with\b|\bmatch(?:es)?\b|\bpairs? with\b")
+PAIRS_WITH = re.compile(r"\b(?:go|goes|going) (?:well |nicely |best |better )?with\b|\bmatch(?:es)?\b|\bpairs? with\b")
 BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
 COMPARE = re.compile(
     r"\bwhich (?:one |\w+ )?(?:is|would be|looks?) (?:better|warmer|smarter|dressier|more|cooler|lighter|best)\b"
@@ -83,7 +83,7 @@ CARE_YESNO = re.compile(  # "can I ...", "my sweater can go in the machine?" (Fr
 )
 FIT = re.compile(
     r"\btuck\w*\b|"
-    r"\bhow (?:should|do|does|long should|short should|tight should|loose should)\b.*"
+    r"\b(?:how|where) (?:should|do|does|long should|short should|tight should|loose should)\b.*"
     r"\b(?:fit|be|sit|end|fall|break|hit)\b"
     r"|\b(?:fit|fits|fitting|tailor\w*|hem|sleeve\w*|length|too (?:tight|loose|long|short|baggy)|proportion\w*)\b"
 )
@@ -117,6 +117,7 @@ OUTFIT = re.compile(
     r"|\b(?:dress|dressed) for\b|\bwhat (?:do|should) i put on\b|\bwear (?:to|for|on|at|today|tomorrow|tonight)\b"
     r"|\bsuggest\b|\blook for\b|\bwhat (?:should|do) i (?:take|bring)\b|\bwhat instead\b"
     r"|\bput (?:something|an outfit|a look|an? \w+ look) together\b|\bcome up with (?:something|an outfit|a look)\b"
+    r"|\bdress me\b|\b(?:throw|chuck|pull|sling) on\b"
 )
 PAIRING = re.compile(
     r"\b(?:goes?|going|go|pair\w*|match\w*|work\w*|wear|combine|team|style|put) (?:well )?with\b"
@@ -226,8 +227,12 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
     if asked_plainly and slots.garments and situation and verbless and not PAIRS_WITH.search(text):
         return k.YESNO  # "shorts at work when it's 32 out?": a verdict asked by intonation
     owned = [g for g in slots.garments if g.owned]
-    if re.search(r"\bgo(?:es)? with\b", text) and len(owned) >= 2 and not re.match(r"^\s*(?:what|which|how)\b", text):
+    by_intonation = len(owned) >= 2 or (question_mark and owned and len(slots.garments) >= 2)
+    if re.search(r"\bgo(?:es)? with\b", text) and by_intonation and not re.match(r"^\s*(?:what|which|how)\b", text):
         return k.YESNO  # "¿mi blazer combina con mis vaqueros?": a yes/no question by intonation alone
+    two_colours = len(slots.colours) >= 2 and not slots.garments and question_mark
+    if two_colours and re.search(r"\bgo(?:es)? with\b", text) and not re.match(r"^\s*(?:what|which|how)\b", text):
+        return k.YESNO  # "il bordeaux sta bene col blu navy?": two colours, a yes/no by intonation
     return None
 
 
@@ -238,6 +243,8 @@ def _topic(text: str, slots: Slots) -> str | None:
         return k.FIT
     if COLOUR_THEORY.search(text) and not any(g.owned for g in slots.garments):
         return k.COLOUR
+    if slots.colours and not slots.garments and PAIRS_WITH.search(text):
+        return k.COLOUR  # "what goes well with rust?": a colour's partners, no piece named
     if PACKING.search(text) or (slots.trip_days and not PAIRING.search(text)):
         return k.PACKING
     refers = (

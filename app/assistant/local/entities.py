@@ -53,7 +53,10 @@ TYPE_SYNONYMS = {
 }  # fmt: skip
 # Kinds people name that no photo is tagged as (a suit is a blazer and trousers): (formality, the owned kind nearest)
 SPOKEN_KINDS: dict[str, tuple[int, str]] = {"suit": (5, "blazer")}
-SUIT_VERB = re.compile(r"\bsuits? (?:me|you|my|her|him|them|us|it|your|a |an |the |this|that)")  # "does it suit me?"
+# verbs spelled like garments: "does it suit me?", "dress me for it", "dressed up"
+SUIT_VERB = re.compile(
+    r"\bsuits? (?:me|you|my|her|him|them|us|it|your|a |an |the |this|that)|\bdress (?:me|myself|him|her|them|up|down)\b"
+)
 CATEGORY_WORDS = {"shoes": "shoes", "footwear": "shoes", "tops": "top", "bottoms": "bottom", "outerwear": "outerwear"}
 SAME_TYPE = {"pants": "trousers"}  # types people use interchangeably, folded to one for matching
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}

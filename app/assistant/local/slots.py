@@ -64,12 +64,14 @@ WORK_VERB = re.compile(
 )
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(
-    r"\bhow much (?:does|do|is|are|would|will)\b|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b"
+    r"\bhow much (?:does|do|is|are|would|will)\b|\bhow much (?:should|would|do) (?:i|you) (?:pay|spend)\b"
+    r"|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b"
     r"|\bworth (?:the money|it|buying|the price|paying)\b|\b(?:on sale|a bargain|overpriced)\b"
 )
 STORE = re.compile(
     r"\b(?:order|buy|purchase|deliver|ship) (?:me|it|one|a|an|some)\b|\bcan you (?:order|buy|purchase)\b"
-    r"|\bwhere (?:can|could|should|do) i\b.*\b(?:buy|get|find)\b|\b(?:shop|store|stores|shops|sale|discount|in stock|"
+    r"|\bwhere (?:can|could|should|do) i\b.*\b(?:buy|get|find)\b"  # "how to store wool" is care, not a shop
+    r"|\b(?:shop|(?<!to )(?<!i )store|stores|shops|sale|discount|in stock|"
     r"near me|online)\b"
     r"|\b(?:brands?|labels?|uniqlo|zara|h ?m|mango|asos|primark|arket|massimo dutti|shein|everlane)\b"
     r"|\b(?:cos (?:or|vs)|or cos)\b"
@@ -244,6 +246,9 @@ _VENUE_WORDS = {
     r"|tennis|padel|fishing",
     " ": r"(?:stag|hen|bachelor|bachelorette) (?:do|party|night|weekend)",  # what they do there decides
     " dinner ": r"(?:dinner|lunch|drinks) at (?:her|his|their|my boss's|a friend's|friends') (?:place|house|flat)",
+    # a firm is an office; an errand is thrown on, not dressed for
+    " office ": r"(?:law|accountancy|accounting|consulting|consultancy|architecture|insurance) (?:firm|practice)",
+    " casual ": r"errands?|popping out|pop out|nip(?:ping)? out|pick(?:ing)? up (?:a |the |my )?(?:parcel|package)",
 }
 VENUES = tuple((re.compile(rf"\b(?:{words})\b"), said) for said, words in _VENUE_WORDS.items())
 # A gig or a concert is stood through in jeans and boots, not dressed for like a party; said back as a gig
