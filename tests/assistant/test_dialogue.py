@@ -95,3 +95,21 @@ def test_degrees_followed_by_a_word_starting_with_f_is_still_celsius() -> None:
 
     assert temperature_in(" what to wear at 30 degrees for brunch ") == 30.0
     assert temperature_in(" 85 degrees ") == 29.4 and temperature_in(" 40 degrees f ") == 4.4
+
+
+def test_work_the_verb_keeps_the_thread_occasion() -> None:
+    # "would my denim jacket work over it?" asks about the jacket on the date, not about the office
+    *_, jacket = converse(
+        "I have a first date at a wine bar tonight, what should I wear?", "would my denim jacket work over it?"
+    )
+    assert "for work" not in jacket.text.lower()
+    assert jacket.text.startswith("Yes") and 23 in jacket.referenced_item_ids
+
+
+def test_work_as_a_verb_names_no_office_but_the_office_still_does() -> None:
+    from app.assistant.local.slots import slots_of
+
+    for verb in ("will that work?", "would my denim jacket work over it?", "will the trench work in the rain?"):
+        assert slots_of(verb).occasion is None, verb
+    for office in ("what should i wear to work?", "i work in a bank, what should i wear?", "jeans at work?"):
+        assert slots_of(office).occasion == "work", office

@@ -57,10 +57,14 @@ FORMAL_DO = re.compile(
     rf"\b{_SMART} (?:dinner|lunch|event|party|do|evening|restaurant)\b|\bsomewhere (?:really )?{_SMART}\b"
     r"|\b(?:dinner|lunch|event|party|evening) (?:formal\w*|elegant\w*|dressy|fancy|posh|chic)\b"  # Romance order
 )
+# "work" the verb: "does it work with", "would my denim jacket work over it?", "will that work?"; never the office
+# after a preposition ("for work", "to work") or "I work" ("I work in a bank" is dressed for the office)
 WORK_VERB = re.compile(
-    r"(?<!for )(?<!to )(?<!at )(?<!after )(?<!from )(?<!before )(?<!the )(?<!my )(?<!of )(?<!in )(?<!go )"
-    r"\bwork(?:s|ing)? (?=(?:well |better |nicely )?"
-    r"(?:with|together|for)\b)"
+    r"(?<!\bfor )(?<!\bto )(?<!\bat )(?<!\bafter )(?<!\bfrom )(?<!\bbefore )(?<!\bthe )(?<!\bmy )(?<!\bof )"
+    r"(?<!\bin )(?<!\bgo )(?<!\bi )(?<!\bwe )(?<!\bhave )(?<!\bgot )(?<!\boff )"
+    r"\bwork(?:s|ing)?\b(?=(?: (?:well|better|nicely|ok|okay))?"
+    r"(?: (?:with|together|for|over|under|underneath|on top|as|here|there)\b"
+    r"| in (?:the )?(?:rain|cold|heat|snow|wind|sun|summer|winter|spring|autumn|fall)\b|\s*[?.!,]|\s*$))"
 )
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(
