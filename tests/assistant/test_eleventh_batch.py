@@ -65,3 +65,42 @@ def test_words_said_in_other_languages_are_read() -> None:
     assert understand("e se nevica domani?").text.strip().startswith("and if it snows")
     (sales,) = converse("tu sais si y'a des soldes chez zara ?")
     assert sales.language == "fr" and sales.intent == "cannot", sales.text
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("how should i tuck a thick sweater into trousers", ("French", "front")),
+        ("best way to roll the sleeves of a linen shirt", ("elbow", "forearm")),
+        ("how do i style a scarf in different ways", ("loop", "knot")),
+        ("which buttons go done up on a 3 button jacket", ("middle",)),
+    ],
+)
+def test_styling_technique_is_answered_from_the_knowledge_base(question: str, words: tuple[str, ...]) -> None:
+    (answer,) = converse(question)
+    assert answer.intent == "technique" and all(w in answer.text for w in words), answer.text
+    assert not answer.referenced_item_ids, answer.text  # a technique, whichever piece
+
+
+def test_whether_belts_match_shoes_is_a_rule_answered_yes_in_every_language() -> None:
+    (rule,) = converse("does a belt need to match shoes?")
+    assert rule.intent == "technique" and rule.text.startswith("Yes") and "leather" in rule.text, rule.text
+    for question, opening in (("comment retrousser ses manches ?", "Déboutonne"), ("come annodo una sciarpa?", "Tre")):
+        (answer,) = converse(question)
+        assert answer.intent == "technique" and answer.text.startswith(opening), answer.text
+    (pair,) = converse("does my black belt go with my white sneakers?")
+    assert pair.intent == "yesno", pair.text  # two pieces of the user's own: a verdict on them, not the rule
+
+
+def test_a_fit_problem_is_answered_before_the_kinds_basics() -> None:
+    (gape,) = converse("my trousers gape at the back of the waist, any fix?")
+    assert gape.intent == "fit" and "taking in a waist" in gape.text, gape.text
+    (length,) = converse("quanto devono essere lunghi i jeans con i mocassini?")
+    assert length.intent == "fit" and "caviglia" in length.text, length.text
+
+
+def test_a_dress_code_the_base_does_not_name_still_gets_an_answer() -> None:
+    (festive,) = converse("the invitation says festive attire, meaning?")
+    assert festive.intent == "dress_code" and "velvet" in festive.text, festive.text
+    (unknown,) = converse("what does garden party attire mean on an invitation")
+    assert unknown.text.strip(), unknown

@@ -254,11 +254,18 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/coat": ("Mäntel ausbürsten, nach dem Tragen lüften und einmal pro Saison reinigen lassen.",),
     "care/general": ("Zuerst das Etikett: kalt waschen, an der Luft trocknen, keinen Trockner für Lieblingsteile.",),
     "fit/sleeve": ("Der Jackenärmel endet am Handgelenkknochen, ein Zentimeter Hemd schaut heraus.",),
-    "fit/trousers": ("Eine Hose sitzt ohne Gürtel an der Taille, fällt gerade und berührt den Schuh nur leicht.",),
+    "fit/trousers": ("Eine Hose sitzt ohne Gürtel an der Taille, fällt gerade und berührt den Schuh nur leicht; zu Sneakern oder Loafern darf der Saum auch knapp über dem Knöchel enden.",),
     "fit/blazer": ("Die Schultern des Blazers enden am Schulterknochen, zugeknöpft zieht nichts.",),
     "fit/shirt": ("Ein Hemd schließt am Kragen mit einem Finger Luft und spannt nicht an den Knöpfen.",),
     "fit/tee": ("Ein T-Shirt oder Polo endet am Schulterknochen, die Ärmel auf halber Oberarmhöhe, der Saum bedeckt den Gürtel.",),
     "fit/tuck": ("Hemden mit langem Saum und alles zum Sakko gehört in die Hose; ein dicker Pullover bleibt draußen oder vorne eingesteckt.",),
+    "technique/tuck": ("Versuch den French Tuck: Steck nur die Vorderseite des Pullis in den Bund und lass den Rücken locker; ein dicker Strickpulli bleibt draußen.",),
+    "technique/sleeves": ("Öffne die Manschette, schlag sie einmal in ihrer Breite um und dann noch einmal, bis knapp unter den Ellbogen, am Unterarm.",),
+    "technique/scarf": ("Drei einfache Arten: die Schlaufe (halb gefaltet, Enden durchziehen), der lockere Pariser Knoten an der Seite oder offen drapiert unter dem Mantel.",),
+    "technique/buttons": ("Beim Zweiknopf-Sakko schließt man den oberen Knopf, nie den unteren; zum Hinsetzen öffnen.",),
+    "technique/belt": ("Die klassische Regel: Gürtel im gleichen Leder wie die Schuhe (braun zu braun, schwarz zu schwarz); im Casual-Look darf man sie lockern.",),
+    "technique/general": ("Halte es schlicht: ein sauberes Detail (ein halb eingesteckter Pulli, aufgekrempelte Ärmel, ein geknoteter Schal) wirkt gestylt, drei wirken überladen.",),
+    "verdict/yes/belt_rule": ("Ja, in der Regel schon.",),
     "fit/general": ("Erst die Schultern, dann die Länge: Gut sitzende Kleidung liegt locker an, ohne zu ziehen.",),
 }  # fmt: skip
 
@@ -316,6 +323,10 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # technique: tucking, rolling sleeves, tying a scarf, buttoning
+    "wie stecke ich": "how do i tuck", "reinstecken": "tuck", "einstecken": "tuck", "wie krempel ich": "how do i roll up",
+    "wie krempele ich": "how do i roll up", "hochkrempeln": "roll up", "krempeln": "roll up", "wie binde ich": "how do i tie",
+    "binden": "tie", "welche knöpfe": "which buttons", "zuknöpfen": "button", "knöpfen": "button",
     "wochenenden": "weekends", "lässige": "casual", "lässigen": "casual",
     "gefallen mir nicht": "i don't like", "mag ich nicht": "i don't like", "ich mag die": "i like the",
     "danke": "thanks", "hallo": "hi", "etwas lässigeres": "something more casual", "etwas schickeres": "something smarter", "was passt dazu": "what goes with it", "dazu": "with it",

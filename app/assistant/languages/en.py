@@ -51,7 +51,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/leather": ("Feed leather with a cream now and then, and dry wet shoes with shoe trees, away from the radiator.",),
     "care/coat": ("Brush coats, air them after wearing and have them cleaned once a season.",),
     "fit/sleeve": ("A jacket sleeve ends at the wrist bone and shows about a centimetre of shirt cuff.",),
-    "fit/trousers": ("Trousers sit at the waist without a belt, fall straight and just touch the shoe.",),
+    "fit/trousers": ("Trousers sit at the waist without a belt, fall straight and just touch the shoe; with sneakers or loafers the hem can stop just above the ankle.",),
     "fit/blazer": ("A blazer's shoulder seam ends at your shoulder bone and it buttons without pulling.",),
     "fit/shirt": ("A shirt closes at the collar with a finger of room and does not pull at the buttons.",),
     "fit/tee": ("A t-shirt or polo sits on the shoulder bone, the sleeves end mid-bicep and the hem covers the belt.",),
@@ -220,6 +220,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/too_warm_for": ("It depends: {items} may be too warm for that.",),
     "verdict/depends/summer_piece": ("It depends: {items} is a summer piece; in winter only indoors, with warm layers and boots.",),
     "care/general": ("Check the care label first; wash cool, dry flat or on a hanger, and skip the dryer for anything you love.",),
+    "technique/general": ("Keep it simple and deliberate: one neat detail (a tuck, a rolled cuff, a knotted scarf) reads styled, three read fussy.",),
+    "verdict/yes/belt_rule": ("Yes, as a rule.",),
+    "dress_code": ("When in doubt, go one step dressier than you think: a jacket is easier to take off than to find.",),
     "fit/general": ("Shoulders first, then length: a good fit skims the body without pulling or pooling.",),
 }  # fmt: skip
 

@@ -228,11 +228,18 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/coat": ("Cepilla los abrigos, airéalos tras usarlos y llévalos a la tintorería una vez por temporada.",),
     "care/general": ("Primero la etiqueta: lavado en frío, secado al aire y nada de secadora para lo que más quieres.",),
     "fit/sleeve": ("La manga de la chaqueta termina en el hueso de la muñeca y deja ver un centímetro de camisa.",),
-    "fit/trousers": ("El pantalón se sujeta en la cintura sin cinturón, cae recto y roza el zapato.",),
+    "fit/trousers": ("El pantalón se sujeta en la cintura sin cinturón, cae recto y roza el zapato; con zapatillas o mocasines el bajo puede quedar justo por encima del tobillo.",),
     "fit/blazer": ("Los hombros del blazer acaban en el hueso del hombro y abrocha sin tirar.",),
     "fit/shirt": ("La camisa cierra en el cuello con un dedo de holgura y no tira en los botones.",),
     "fit/tee": ("Una camiseta o un polo acaba en el hueso del hombro, la manga a medio bíceps y el bajo cubre el cinturón.",),
     "fit/tuck": ("Mete por dentro las camisas con faldón y lo que lleves con sastrería; un jersey grueso, fuera o metido solo por delante.",),
+    "technique/tuck": ("Prueba el «French tuck»: mete solo la parte delantera del jersey en la cintura y deja la espalda suelta; un jersey grueso va por fuera.",),
+    "technique/sleeves": ("Desabrocha el puño, dóblalo una vez a su ancho y otra más, justo por debajo del codo, sobre el antebrazo.",),
+    "technique/scarf": ("Tres formas fáciles: el lazo (doblada por la mitad, con las puntas pasadas por dentro), el nudo parisino suelto a un lado o abierta bajo el abrigo.",),
+    "technique/buttons": ("En una americana de dos botones se abrocha el de arriba y nunca el de abajo; desabróchala al sentarte.",),
+    "technique/belt": ("La regla clásica: cinturón del mismo cuero que los zapatos (marrón con marrón, negro con negro); en looks informales se puede romper.",),
+    "technique/general": ("Mantenlo simple: un detalle cuidado (un remetido, una manga remangada, un pañuelo anudado) queda estiloso; tres, recargado.",),
+    "verdict/yes/belt_rule": ("Sí, por regla general.",),
     "fit/general": ("Primero los hombros, luego el largo: una prenda que sienta bien roza el cuerpo sin tirar.",),
 }  # fmt: skip
 
@@ -286,6 +293,9 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # technique: tucking, rolling sleeves, tying a scarf, buttoning
+    "cómo remeto": "how do i tuck", "remeter": "tuck", "cómo me remango": "how do i roll up", "remangar": "roll up",
+    "arremangar": "roll up", "cómo anudo": "how do i tie", "anudar": "tie", "qué botones": "which buttons", "abrochar": "button",
     # eleventh batch's words: chat shorthand, "more colour", snow
     "ofi": "office", "la ofi": "the office", "tengo q": "i have to", "tengo que": "i have to", "q": "that",
     "más": "more", "con más color": "with more colour", "algo con más color": "something with more colour",

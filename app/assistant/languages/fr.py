@@ -239,11 +239,18 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/coat": ("Brosse les manteaux, aère-les après usage et confie-les au pressing une fois par saison.",),
     "care/general": ("Suis d'abord l'étiquette : lavage à froid, séchage à l'air, et pas de sèche-linge pour ce qui t'est cher.",),
     "fit/sleeve": ("La manche d'une veste s'arrête à l'os du poignet et laisse dépasser un centimètre de chemise.",),
-    "fit/trousers": ("Un pantalon tient à la taille sans ceinture, tombe droit et effleure la chaussure à l'ourlet.",),
+    "fit/trousers": ("Un pantalon tient à la taille sans ceinture, tombe droit et effleure la chaussure à l'ourlet ; avec des baskets ou des mocassins, l'ourlet peut s'arrêter juste au-dessus de la cheville.",),
     "fit/blazer": ("Les épaules d'un blazer s'arrêtent à l'os de l'épaule et il se boutonne sans tirer.",),
     "fit/shirt": ("Une chemise se ferme au col avec un doigt de marge et ne tire pas aux boutons.",),
     "fit/tee": ("Un t-shirt ou un polo s'arrête à l'os de l'épaule, les manches à mi-biceps, et l'ourlet couvre la ceinture.",),
     "fit/tuck": ("Rentre les chemises à pans et tout ce qui se porte avec un tailleur ; un gros pull se porte dehors ou rentré devant.",),
+    "technique/tuck": ("Essaie le « French tuck » : rentre juste le devant du pull dans la ceinture et laisse le dos dehors ; un gros pull reste dehors.",),
+    "technique/sleeves": ("Déboutonne le poignet, replie-le une fois sur sa largeur, puis encore, juste sous le coude, sur l'avant-bras.",),
+    "technique/scarf": ("Trois nœuds simples : la boucle (plié en deux, les pans passés dedans), le nœud parisien lâche sur le côté, ou drapé ouvert sous le manteau.",),
+    "technique/buttons": ("Sur un blazer à deux boutons, ferme celui du haut et jamais celui du bas ; déboutonne-le pour t'asseoir.",),
+    "technique/belt": ("La règle classique : une ceinture du même cuir que les chaussures (marron avec marron, noir avec noir) ; en casual, on peut s'en affranchir.",),
+    "technique/general": ("Reste simple : un détail soigné (un pan rentré, une manche retroussée, un foulard noué) fait stylé, trois font chargé.",),
+    "verdict/yes/belt_rule": ("Oui, en règle générale.",),
     "fit/general": ("D'abord les épaules, puis la longueur : un vêtement bien coupé effleure le corps sans tirer.",),
 }  # fmt: skip
 
@@ -305,6 +312,11 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # technique: tucking, rolling sleeves, tying a scarf, buttoning
+    "comment rentrer": "how to tuck", "rentrer": "tuck", "rentré": "tucked", "comment rouler": "how to roll up",
+    "comment retrousser": "how to roll up", "retrousser": "roll up", "rouler": "roll up", "nouer": "tie",
+    "comment nouer": "how to tie", "comment porter un foulard": "how to wear a scarf", "boutonner": "button",
+    "quels boutons": "which buttons", "assortie aux": "match", "assorti aux": "match",
     # eleventh batch's words: slang verdicts, ironing, sales, colour nouns, a piece that feels tight
     "ça le fait": "is it ok", "ça le fait pour": "is it ok for", "repasse": "iron", "je repasse": "do i iron",
     "comment je repasse": "how do i iron", "repasser une": "iron a", "plis": "creases", "faux plis": "creases",

@@ -222,11 +222,18 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/coat": ("Spazzola i cappotti, arieggiali dopo l'uso e portali in lavanderia una volta a stagione.",),
     "care/general": ("Prima l'etichetta: lavaggio a freddo, asciugatura all'aria e niente asciugatrice per i capi a cui tieni.",),
     "fit/sleeve": ("La manica della giacca finisce all'osso del polso e lascia vedere un centimetro di camicia.",),
-    "fit/trousers": ("I pantaloni stanno in vita senza cintura, cadono dritti e sfiorano la scarpa.",),
+    "fit/trousers": ("I pantaloni stanno in vita senza cintura, cadono dritti e sfiorano la scarpa; con sneakers o mocassini l'orlo può fermarsi appena sopra la caviglia.",),
     "fit/blazer": ("Le spalle del blazer finiscono all'osso della spalla e si abbottona senza tirare.",),
     "fit/shirt": ("La camicia si chiude al collo con un dito di spazio e non tira sui bottoni.",),
     "fit/tee": ("Una t-shirt o una polo finisce all'osso della spalla, le maniche a metà bicipite e l'orlo copre la cintura.",),
     "fit/tuck": ("Metti dentro le camicie con le code e ciò che porti con la giacca; un maglione spesso sta fuori o infilato solo davanti.",),
+    "technique/tuck": ("Prova il «French tuck»: infila solo il davanti del maglione nei pantaloni e lascia fuori il dietro; un maglione grosso resta fuori.",),
+    "technique/sleeves": ("Sbottona il polsino, piegalo una volta sulla sua larghezza e poi ancora, appena sotto il gomito, sull'avambraccio.",),
+    "technique/scarf": ("Tre modi facili: il cappio (piegata a metà, le punte infilate dentro), il nodo parigino morbido di lato o aperta sotto il cappotto.",),
+    "technique/buttons": ("In un blazer a due bottoni si chiude quello in alto e mai quello in basso; sbottonalo quando ti siedi.",),
+    "technique/belt": ("La regola classica: cintura dello stesso cuoio delle scarpe (marrone con marrone, nero con nero); nei look casual si può derogare.",),
+    "technique/general": ("Resta semplice: un dettaglio curato (un maglione infilato davanti, una manica arrotolata, una sciarpa annodata) fa stile, tre appesantiscono.",),
+    "verdict/yes/belt_rule": ("Sì, di regola.",),
     "fit/general": ("Prima le spalle, poi la lunghezza: un capo che veste bene sfiora il corpo senza tirare.",),
 }  # fmt: skip
 
@@ -285,6 +292,9 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # technique: tucking, rolling sleeves, tying a scarf, buttoning
+    "come infilo": "how do i tuck", "infilare": "tuck", "come arrotolo": "how do i roll up", "arrotolare": "roll up",
+    "rimboccare": "roll up", "come annodo": "how do i tie", "annodare": "tie", "quali bottoni": "which buttons", "abbottonare": "button",
     # eleventh batch's words: snow, where to find, prices, how long trousers should be
     "nevica": "it snows", "se nevica": "if it snows", "nevicherà": "is it going to snow", "neve": "snow",
     "dove trovo": "where can i find", "dove posso trovare": "where can i find", "a buon prezzo": "cheap",

@@ -224,11 +224,18 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/coat": ("Escove os casacos, areje-os depois de usar e leve-os à lavandaria uma vez por estação.",),
     "care/general": ("Primeiro a etiqueta: lavagem a frio, secagem ao ar e nada de máquina de secar para as peças de que gosta.",),
     "fit/sleeve": ("A manga do casaco termina no osso do pulso e deixa ver um centímetro de camisa.",),
-    "fit/trousers": ("A calça fica na cintura sem cinto, cai reta e toca de leve o sapato.",),
+    "fit/trousers": ("A calça fica na cintura sem cinto, cai reta e toca de leve o sapato; com ténis ou mocassins a bainha pode ficar logo acima do tornozelo.",),
     "fit/blazer": ("Os ombros do blazer terminam no osso do ombro e ele fecha sem puxar.",),
     "fit/shirt": ("A camisa fecha no colarinho com um dedo de folga e não puxa nos botões.",),
     "fit/tee": ("Uma t-shirt ou um polo acaba no osso do ombro, as mangas a meio do bíceps e a bainha cobre o cinto.",),
     "fit/tuck": ("Meta para dentro as camisas com fraldas e o que usar com alfaiataria; uma camisola grossa fica por fora ou só à frente.",),
+    "technique/tuck": ("Experimenta o «French tuck»: mete só a frente da camisola nas calças e deixa as costas soltas; uma camisola grossa fica por fora.",),
+    "technique/sleeves": ("Desabotoa o punho, dobra-o uma vez na sua largura e outra vez, logo abaixo do cotovelo, no antebraço.",),
+    "technique/scarf": ("Três formas fáceis: o laço (dobrado ao meio, com as pontas passadas por dentro), o nó parisiense solto de lado ou aberto por baixo do casaco.",),
+    "technique/buttons": ("Num blazer de dois botões aperta-se o de cima e nunca o de baixo; desaperta-o quando te sentas.",),
+    "technique/belt": ("A regra clássica: cinto do mesmo couro que os sapatos (castanho com castanho, preto com preto); em looks casuais pode quebrar-se.",),
+    "technique/general": ("Mantém simples: um detalhe cuidado (uma camisola meio enfiada, uma manga dobrada, um lenço com nó) fica estiloso; três, carregado.",),
+    "verdict/yes/belt_rule": ("Sim, em regra.",),
     "fit/general": ("Primeiro os ombros, depois o comprimento: uma peça que assenta bem toca o corpo sem puxar.",),
 }  # fmt: skip
 
@@ -285,6 +292,10 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # technique: tucking, rolling sleeves, tying a scarf, buttoning
+    "como enfio": "how do i tuck", "enfiar": "tuck", "como arregaço": "how do i roll up", "arregaçar": "roll up",
+    "dobrar as mangas": "roll up the sleeves", "como dou o nó": "how do i tie", "atar": "tie", "quais botões": "which buttons",
+    "abotoar": "button",
     # eleventh batch's words: Brazilian t-shirts, will it be cold
     "camiseta": "t-shirt", "camisetas": "t-shirts", "vai fazer frio": "will it be cold", "vai fazer calor": "will it be hot",
     "vai nevar": "is it going to snow",

@@ -92,7 +92,21 @@ FIT_QUESTION = re.compile(
     r"|\b(?:be |wear \w+ |go )?(?:tucked|untucked)\b|\btuck (?:it|them|in|my)\b"
     r"|\bfeels? (?:too |a bit |really |so |very )?(?:tight|loose|baggy|snug|short|long|big|small)\b"
     r"|\b(?:tight|loose|baggy) (?:across|at|in|around|on)\b"
+    r"|\b(?:gape|gapes|gaping|bunches|bunching|puckers?|puckering)\b"  # a fit problem said as what it does
     r"|\b(?:should|how) (?:my |a |the )?\w+ (?:be|fit|sit) (?:tight|loose|snug|fitted|baggy)\b"
+)
+# How a thing is done with clothes, whichever piece: a tuck, a rolled sleeve, a scarf's knot, a blazer's buttons,
+# a belt against the shoes. "Does my brown belt go with my black shoes?" is a verdict on two pieces, not this.
+_HANDLE = r"(?:tuck|roll|cuff|tie|knot|drape|fold|button|do up|wear|style)"
+_HOW = r"\bhow (?:do|should|can|could|would|to|do you) (?:i |you |one )?(?:properly |best |neatly )?"
+_SCARF = r"(?:a|my|the) (?:\w+ )?scarf\b"
+TECHNIQUE = re.compile(
+    rf"{_HOW}(?!wear\b|style\b){_HANDLE}\b"
+    rf"|\b(?:right|best|proper|correct|nicest|neat) way to {_HANDLE}\b|\bwhich buttons?\b"
+    rf"|\bhow (?:do|can|should) i (?:wear|style|tie) {_SCARF}.*\b(?:boring|interesting|different|ways?)\b"
+    rf"|\bways to (?:wear|tie|style) {_SCARF}"
+    r"|\b(?:should|does|do|must) (?:my |a |the |your )?belts? (?:always |really )?(?:have to |need to )?"
+    r"(?:match|go with) (?:my |the |your )?shoes\b"
 )
 FABRIC = re.compile(r"\b(?:linen|wool|cotton|silk|cashmere|denim|leather|suede|polyester|synthetics?|fabrics?)\b")
 COLOUR_THEORY = re.compile(
@@ -109,7 +123,7 @@ DRESS_CODE = re.compile(
     r"\bwhat (?:does|is) (?:a |an )?(?:black tie|white tie|smart casual|business casual|cocktail|semi-formal|"
     r"business formal|dress code)\b|\bdress code\b.*\bmean\b|\bmean by\b"
     r"|\b(?:black tie|white tie|smart casual|business casual|cocktail|semi-formal|business formal|lounge suit|"
-    r"attire)\b.*\b(?:mean|means)\b"
+    r"attire)\b.*\b(?:mean|means|meaning)\b|\b(?:invite|invitation) says\b"
 )
 PACKING = re.compile(r"\bpack\w*\b|\bsuitcase\b|\bcarry-on\b")
 OUTFIT = re.compile(
@@ -206,6 +220,8 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
         return k.OWN  # "which shoes for walking all day?": the user's own shoes for it, not a pairing
     if GAP.search(text):
         return k.GAP
+    if TECHNIQUE.search(text):
+        return k.TECHNIQUE
     if DRESS_CODE.search(text):
         return k.DRESS_CODE
     if FIT_QUESTION.search(text) and not slots.occasion and slots.temperature_c is None:

@@ -13,6 +13,7 @@ GAP = "gap"
 CARE = "care"
 FIT = "fit"
 COLOUR = "colour"
+TECHNIQUE = "technique"  # how to tuck, roll sleeves, tie a scarf, button a blazer
 DRESS_CODE = "dress_code"
 PACKING = "packing"
 OUTFIT = "outfit"
@@ -20,6 +21,7 @@ PAIRING = "pairing"
 OFF_TOPIC = "off_topic"
 CLARIFY = "clarify"
 KINDS = (
-    GREETING, THANKS, CANNOT, REVISE, DISLIKE, COMPARE, COUNT, OWN, YESNO, GAP, CARE, FIT, COLOUR, DRESS_CODE,
+    GREETING, THANKS, CANNOT, REVISE, DISLIKE, COMPARE, COUNT, OWN, YESNO, GAP, CARE, FIT, COLOUR, TECHNIQUE,
+    DRESS_CODE,
     PACKING, OUTFIT, PAIRING, OFF_TOPIC, CLARIFY,
 )  # fmt: skip

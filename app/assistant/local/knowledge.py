@@ -20,6 +20,7 @@ FILES_BY_INTENT: dict[str, tuple[str, ...]] = {
     "colour": ("colour",),
     "dress_code": ("dress_codes",),
     "fit": ("fit",),
+    "technique": ("technique",),
     "care": ("fabric_care",),
     "packing": ("packing", "occasions"),
     "gap": ("capsule",),

@@ -184,7 +184,17 @@ def planner(kind: str) -> Callable[[Callable[[Ask], Plan]], Callable[[Ask], Plan
 def plan(ask: Ask) -> Plan:
     from app.assistant.local import plan_items, plan_outfits, plan_talk, plan_verdict  # noqa: F401  (they register)
 
-    if not ask.wardrobe and ask.u.kind not in (k.GREETING, k.THANKS, k.CANNOT, k.OFF_TOPIC, k.CARE, k.FIT, k.COLOUR):
+    if not ask.wardrobe and ask.u.kind not in (
+        k.GREETING,
+        k.THANKS,
+        k.CANNOT,
+        k.OFF_TOPIC,
+        k.CARE,
+        k.FIT,
+        k.COLOUR,
+        k.TECHNIQUE,
+        k.DRESS_CODE,
+    ):
         result = Plan(ask.u.kind)
         result.say("empty_wardrobe")
         return result

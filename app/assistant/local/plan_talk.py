@@ -41,6 +41,11 @@ FIT_TOPICS = (
     ("blazer", r"\bblazer|\bjacket|\bshoulder\w*"), ("shirt", r"\bshirt|\bcollar"),
 )  # fmt: skip
 
+TECHNIQUE_TOPICS = (
+    ("belt", r"\bbelts?\b"), ("buttons", r"\bbutton\w*|\bdo up\b"), ("scarf", r"\bscar(?:f|ves)\b"),
+    ("sleeves", r"\broll\w*|\bsleeves?\b|\bcuffs?\b"), ("tuck", r"\btuck\w*"),
+)  # fmt: skip
+
 
 def _topic(text: str, table: tuple[tuple[str, str], ...], items: list[WardrobeItem]) -> str:
     words = text + " " + " ".join((item.type or "") for item in items)
@@ -94,7 +99,10 @@ def clarify(ask: Ask) -> Plan:
     return plan
 
 
-PROBLEMS = frozenset({"Pilling", "Stains", "Shrinking", "Creases, ironing and steaming", "Storage and moths"})
+# a problem named (pilling, a stain, a waist that gapes) is answered before the fabric's or the kind's basics
+PROBLEMS = frozenset(
+    {"Pilling", "Stains", "Shrinking", "Creases, ironing and steaming", "Storage and moths", "Tailoring is worth it"}
+)
 
 
 def _sections(ask: Ask, files: tuple[str, ...], items: list[WardrobeItem]) -> list[Section]:
@@ -166,4 +174,20 @@ def colour(ask: Ask) -> Plan:
 def dress_code(ask: Ask) -> Plan:
     plan = Plan(k.DRESS_CODE)
     plan.say("dress_code", sections=tuple(_sections(ask, ("dress_codes",), [])))
+    return plan
+
+
+@planner(k.TECHNIQUE)
+def technique(ask: Ask) -> Plan:
+    """How a thing is done: the knowledge base's technique, whichever piece; "should my belt match my shoes?" is
+    answered yes first, as the rule it is."""
+    plan = Plan(k.TECHNIQUE)
+    topic = _topic(ask.u.text, TECHNIQUE_TOPICS, [])
+    if topic == "belt":
+        plan.say("verdict", verdict=Verdict("yes", "belt_rule"))
+    sections = retrieve(ask.u.text, "", limit=2, files=("technique",))
+    chosen = [
+        section for section in sections if re.search(dict(TECHNIQUE_TOPICS).get(topic, "$^"), section.title.lower())
+    ]
+    plan.say("technique", topic=topic, sections=tuple(chosen or sections))
     return plan

@@ -126,7 +126,7 @@ def _key(line: Line) -> list[str]:
     specific = {
         "add_layer": values.get("reason"), "because": values.get("reason"), "cannot": values.get("topic"),
         "pick": values.get("criterion"), "goes_with": values.get("target"),
-        "care": values.get("topic"), "fit": values.get("topic"),
+        "care": values.get("topic"), "fit": values.get("topic"), "technique": values.get("topic"),
         "count": str(values.get("n")) if values.get("n") in (0, 1) else "many" if not line.items else None,
         "pack": "assumed" if values.get("assumed") else None, "pack_revised": values.get("change"),
         "noted_dislike": "item" if line.items else None,
@@ -167,6 +167,7 @@ def _colour_tip(lang: Language, line: Line, seed: str) -> str | None:
 
 SPECIAL: dict[str, Callable[[Language, Line, str], str | None]] = {
     "care": _knowledge, "fit": _knowledge, "colour_general": _knowledge, "dress_code": _knowledge,
+    "technique": _knowledge,
     "colour_tip": _colour_tip,
 }  # fmt: skip
 
