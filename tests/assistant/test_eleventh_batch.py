@@ -24,6 +24,11 @@ CLOSET = (
     item(196, "formal-shoes", "shoes", "black", "black", style="formal", formality=5, warmth=2),
     item(197, "coat", "outerwear", "camel", "brown", style="formal", formality=4, warmth=5),
     item(198, "sweater", "top", "burgundy", "red", style="casual", formality=2, warmth=4),
+    item(199, "t-shirt", "top", "white", "white", pattern="striped", style="casual", formality=1, warmth=1),
+    item(200, "boots", "shoes", "brown", "brown", style="smart-casual", formality=3, warmth=4),
+    item(201, "heels", "shoes", "black", "black", style="formal", formality=4, warmth=1),
+    item(202, "loafers", "shoes", "tan", "brown", style="smart-casual", formality=3, warmth=2),
+    item(203, "shirt", "top", "cream", "beige", style="casual", formality=2, warmth=1, seasons=("spring", "summer")),
 )
 converse = partial(converse_over, wardrobe=CLOSET)
 
@@ -104,3 +109,22 @@ def test_a_dress_code_the_base_does_not_name_still_gets_an_answer() -> None:
     assert festive.intent == "dress_code" and "velvet" in festive.text, festive.text
     (unknown,) = converse("what does garden party attire mean on an invitation")
     assert unknown.text.strip(), unknown
+
+
+def test_too_thin_is_answered_the_right_way_round() -> None:
+    (thin,) = converse("is my cream shirt too thin for 12 degrees?")
+    assert thin.text.startswith("Yes") and 203 in thin.referenced_item_ids, thin.text
+    assert any(i in thin.referenced_item_ids for i in (190, 197)), thin.text  # and what goes over it
+    (warm,) = converse("is the burgundy sweater too thin for 14 degrees?")
+    assert warm.text.startswith("No"), warm.text
+    (fr,) = converse("ma chemise crème est trop légère pour 12 degrés ?")
+    assert fr.text.startswith("Oui"), fr.text
+
+
+def test_a_print_a_heel_and_a_level_said_after_the_kind_filter_a_wardrobe_question() -> None:
+    (stripes,) = converse("have i got anything stripy?")
+    assert stripes.referenced_item_ids == [199], stripes.text
+    (flat,) = converse("which of my shoes are flat and smart?")
+    assert set(flat.referenced_item_ids) == {196, 200, 202}, flat.text  # no heels, no sneakers
+    (rain,) = converse("what shoes have i got for wet weather")
+    assert 200 in rain.referenced_item_ids and not {201, 202, 196} & set(rain.referenced_item_ids), rain.text

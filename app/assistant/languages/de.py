@@ -266,6 +266,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("Die klassische Regel: Gürtel im gleichen Leder wie die Schuhe (braun zu braun, schwarz zu schwarz); im Casual-Look darf man sie lockern.",),
     "technique/general": ("Halte es schlicht: ein sauberes Detail (ein halb eingesteckter Pulli, aufgekrempelte Ärmel, ein geknoteter Schal) wirkt gestylt, drei wirken überladen.",),
     "verdict/yes/belt_rule": ("Ja, in der Regel schon.",),
+    "verdict/yes/is_too_thin": ("Ja, allein ist {items} dafür zu dünn.",),
+    "verdict/yes/is_too_thin/pl": ("Ja, allein sind {items} dafür zu dünn.",),
+    "verdict/no/not_too_thin": ("Nein, {items} ist warm genug dafür.",),
+    "verdict/no/not_too_thin/pl": ("Nein, {items} sind warm genug dafür.",),
     "fit/general": ("Erst die Schultern, dann die Länge: Gut sitzende Kleidung liegt locker an, ohne zu ziehen.",),
 }  # fmt: skip
 
@@ -323,6 +327,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "zu dünn": "too thin", "zu leicht": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning
     "wie stecke ich": "how do i tuck", "reinstecken": "tuck", "einstecken": "tuck", "wie krempel ich": "how do i roll up",
     "wie krempele ich": "how do i roll up", "hochkrempeln": "roll up", "krempeln": "roll up", "wie binde ich": "how do i tie",

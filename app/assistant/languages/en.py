@@ -223,6 +223,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/general": ("Keep it simple and deliberate: one neat detail (a tuck, a rolled cuff, a knotted scarf) reads styled, three read fussy.",),
     "verdict/yes/belt_rule": ("Yes, as a rule.",),
     "dress_code": ("When in doubt, go one step dressier than you think: a jacket is easier to take off than to find.",),
+    "verdict/yes/is_too_thin": ("Yes, on its own {items} is too thin for that.",),
+    "verdict/yes/is_too_thin/pl": ("Yes, on their own {items} are too thin for that.",),
+    "verdict/no/not_too_thin": ("No, {items} is warm enough for that.",),
+    "verdict/no/not_too_thin/pl": ("No, {items} are warm enough for that.",),
     "fit/general": ("Shoulders first, then length: a good fit skims the body without pulling or pooling.",),
 }  # fmt: skip
 

@@ -240,6 +240,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("La regla clásica: cinturón del mismo cuero que los zapatos (marrón con marrón, negro con negro); en looks informales se puede romper.",),
     "technique/general": ("Mantenlo simple: un detalle cuidado (un remetido, una manga remangada, un pañuelo anudado) queda estiloso; tres, recargado.",),
     "verdict/yes/belt_rule": ("Sí, por regla general.",),
+    "verdict/yes/is_too_thin": ("Sí, solo, {items} es demasiado fino para eso.",),
+    "verdict/yes/is_too_thin/pl": ("Sí, solos, {items} son demasiado finos para eso.",),
+    "verdict/no/not_too_thin": ("No, {items} abriga lo suficiente para eso.",),
+    "verdict/no/not_too_thin/pl": ("No, {items} abrigan lo suficiente para eso.",),
     "fit/general": ("Primero los hombros, luego el largo: una prenda que sienta bien roza el cuerpo sin tirar.",),
 }  # fmt: skip
 
@@ -293,6 +297,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "demasiado fino": "too thin", "demasiado fina": "too thin", "demasiado finos": "too thin", "demasiado finas": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning
     "cómo remeto": "how do i tuck", "remeter": "tuck", "cómo me remango": "how do i roll up", "remangar": "roll up",
     "arremangar": "roll up", "cómo anudo": "how do i tie", "anudar": "tie", "qué botones": "which buttons", "abrochar": "button",

@@ -251,6 +251,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("La règle classique : une ceinture du même cuir que les chaussures (marron avec marron, noir avec noir) ; en casual, on peut s'en affranchir.",),
     "technique/general": ("Reste simple : un détail soigné (un pan rentré, une manche retroussée, un foulard noué) fait stylé, trois font chargé.",),
     "verdict/yes/belt_rule": ("Oui, en règle générale.",),
+    "verdict/yes/is_too_thin": ("Oui, seul, {items} est trop léger pour ça.",),
+    "verdict/yes/is_too_thin/pl": ("Oui, seuls, {items} sont trop légers pour ça.",),
+    "verdict/no/not_too_thin": ("Non, {items} est assez chaud pour ça.",),
+    "verdict/no/not_too_thin/pl": ("Non, {items} sont assez chauds pour ça.",),
     "fit/general": ("D'abord les épaules, puis la longueur : un vêtement bien coupé effleure le corps sans tirer.",),
 }  # fmt: skip
 
@@ -312,6 +316,8 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "trop léger": "too thin", "trop légère": "too thin", "trop légers": "too thin", "trop légères": "too thin",
+    "trop fin": "too thin", "trop fine": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning
     "comment rentrer": "how to tuck", "rentrer": "tuck", "rentré": "tucked", "comment rouler": "how to roll up",
     "comment retrousser": "how to roll up", "retrousser": "roll up", "rouler": "roll up", "nouer": "tie",
@@ -377,7 +383,7 @@ GLOSS = {
     "quelle": "which", "quel": "which", "de": "of", "du": "of the", "je": "i", "qu'est-ce qui": "what",
 }  # fmt: skip
 
-AGREEING = {"décontracté": F("décontracté", "décontractée", "décontractés", "décontractées"), "parfait": F("parfait", "parfaite", "parfaits", "parfaites"), "seul": F("seul", "seule", "seuls", "seules"), "gai": F("gai", "gaie", "gais", "gaies"), "trempé": F("trempé", "trempée", "trempés", "trempées"), "adapté": F("adapté", "adaptée", "adaptés", "adaptées")}  # fmt: skip
+AGREEING = {"décontracté": F("décontracté", "décontractée", "décontractés", "décontractées"), "parfait": F("parfait", "parfaite", "parfaits", "parfaites"), "seul": F("seul", "seule", "seuls", "seules"), "gai": F("gai", "gaie", "gais", "gaies"), "trempé": F("trempé", "trempée", "trempés", "trempées"), "adapté": F("adapté", "adaptée", "adaptés", "adaptées"), "léger": F("léger", "légère", "légers", "légères"), "chaud": F("chaud", "chaude", "chauds", "chaudes")}  # fmt: skip
 
 LANGUAGE = Language(
     code="fr",

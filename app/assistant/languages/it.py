@@ -234,6 +234,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("La regola classica: cintura dello stesso cuoio delle scarpe (marrone con marrone, nero con nero); nei look casual si può derogare.",),
     "technique/general": ("Resta semplice: un dettaglio curato (un maglione infilato davanti, una manica arrotolata, una sciarpa annodata) fa stile, tre appesantiscono.",),
     "verdict/yes/belt_rule": ("Sì, di regola.",),
+    "verdict/yes/is_too_thin": ("Sì, da solo {items} è troppo leggero per questo.",),
+    "verdict/yes/is_too_thin/pl": ("Sì, da soli {items} sono troppo leggeri per questo.",),
+    "verdict/no/not_too_thin": ("No, {items} è abbastanza caldo per questo.",),
+    "verdict/no/not_too_thin/pl": ("No, {items} sono abbastanza caldi per questo.",),
     "fit/general": ("Prima le spalle, poi la lunghezza: un capo che veste bene sfiora il corpo senza tirare.",),
 }  # fmt: skip
 
@@ -292,6 +296,8 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "troppo leggero": "too thin", "troppo leggera": "too thin", "troppo leggeri": "too thin", "troppo leggere": "too thin",
+    "troppo sottile": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning
     "come infilo": "how do i tuck", "infilare": "tuck", "come arrotolo": "how do i roll up", "arrotolare": "roll up",
     "rimboccare": "roll up", "come annodo": "how do i tie", "annodare": "tie", "quali bottoni": "which buttons", "abbottonare": "button",

@@ -236,6 +236,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("A regra clássica: cinto do mesmo couro que os sapatos (castanho com castanho, preto com preto); em looks casuais pode quebrar-se.",),
     "technique/general": ("Mantém simples: um detalhe cuidado (uma camisola meio enfiada, uma manga dobrada, um lenço com nó) fica estiloso; três, carregado.",),
     "verdict/yes/belt_rule": ("Sim, em regra.",),
+    "verdict/yes/is_too_thin": ("Sim, sozinho, {items} é fino demais para isso.",),
+    "verdict/yes/is_too_thin/pl": ("Sim, sozinhos, {items} são finos demais para isso.",),
+    "verdict/no/not_too_thin": ("Não, {items} é quente o suficiente para isso.",),
+    "verdict/no/not_too_thin/pl": ("Não, {items} são quentes o suficiente para isso.",),
     "fit/general": ("Primeiro os ombros, depois o comprimento: uma peça que assenta bem toca o corpo sem puxar.",),
 }  # fmt: skip
 
@@ -292,6 +296,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "fino demais": "too thin", "fina demais": "too thin", "demasiado fino": "too thin", "demasiado fina": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning
     "como enfio": "how do i tuck", "enfiar": "tuck", "como arregaço": "how do i roll up", "arregaçar": "roll up",
     "dobrar as mangas": "roll up the sleeves", "como dou o nó": "how do i tie", "atar": "tie", "quais botões": "which buttons",

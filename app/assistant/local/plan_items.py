@@ -18,7 +18,7 @@ from app.assistant.local.plan_outfits import (
     is_trail_shoe,
 )
 from app.assistant.local.refs import RELATED, of_kind, of_kind_or_near, resolve
-from app.assistant.local.slots import PRONOUN, Garment
+from app.assistant.local.slots import PATTERNS, PRONOUN, Garment
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
 from app.vision.colours import PALETTE
@@ -47,6 +47,12 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if colour:
         pool = [item for item in pool if _matches_colour(item, colour)]
     text = ask.u.text
+    said_print = _PRINT.search(text)
+    printed = garment.pattern if garment else PATTERNS[said_print.group(1)] if said_print else None
+    if printed:  # "anything with stripes?", "which of my shirts are checked?": the print is the filter
+        pool = [item for item in pool if item.pattern == printed]
+    if FLAT.search(text):  # "which shoes are flat?": no heels
+        pool = [item for item in pool if item.type != "heels"]
     if ask.u.slots.season or re.search(r"\bsummer\b", text):  # a season carried from a trip does not filter
         season = ask.u.slots.season or "summer"
         pool = [i for i in pool if season in i.seasons or (not i.seasons and season == "summer" and warmth(i) <= 1)]
@@ -67,6 +73,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         pool = [i for i in pool if not (i.category == "outerwear" and i.type in LIGHT_LAYERS)]
     if ask.slots.rain:  # "which shoes are ok in the rain?": closed, grippy soles first, no open shoes or heels
         pool = sorted((i for i in pool if i.type not in NOT_FOR_RAIN), key=lambda i: RAIN_ORDER.get(i.type or "", 9))
+        if any(RAIN_ORDER.get(i.type or "") == 0 for i in pool):  # with boots to hand, leather soles stay home
+            pool = [i for i in pool if i.category != "shoes" or RAIN_ORDER.get(i.type or "", 9) <= 1]
     if ask.slots.occasion in OCCASIONS and not ask.slots.walking:
         low, high, suits, clashes = OCCASIONS[ask.slots.occasion]
         out = clashes if "sporty" in suits else {*clashes, "sporty"}  # the gym asks for sportswear, not the rest
@@ -75,7 +83,7 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
             pool = sorted(pool, key=lambda i: (i.style != "sporty", i.id))
         if low >= 4:  # "anything for a black tie event?": the dressiest pieces first
             pool = sorted(pool, key=lambda i: (-formality(i), i.id))
-    quality = SMART_WORD.search(text)
+    quality = SMART_WORD.search(text) or SAID_AS.search(text)
     if quality:  # "any smart shoes?": pieces of that level, not every pair
         smart = quality.group(1) != "casual"
         pool = [i for i in pool if (formality(i) >= 3) == smart]
@@ -95,6 +103,12 @@ SMART_WORD = re.compile(
     r"\b(smart|smarter|dressy|dressier|formal|elegant|casual)\s+(?:shoes|tops|trousers|bottoms|pieces|clothes|items|"
     r"things|outfits?|shirts?|jackets?|dresses|stuff)\b"
 )
+# the level said after the kind: "which of my shoes are flat but still smart?"
+SAID_AS = re.compile(
+    r"\b(?:are|is) (?:\w+ )?(?:but |and )?(?:still |also |really |quite )?(smart|dressy|formal|elegant|casual)\s*$"
+)
+FLAT = re.compile(r"\bflat\b(?! caps?\b| whites?\b)")
+_PRINT = re.compile(r"\b(" + "|".join(PATTERNS) + r")\b")
 MOST = re.compile(r"\bmost (formal|casual|warm|dressy)\b|\b(smart|dress|warm|comf|casual)i?est\b")
 PICKED = re.compile(
     r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b"

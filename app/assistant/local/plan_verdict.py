@@ -31,6 +31,7 @@ from app.vision.taxonomy import category_of
 WHAT_TO_WEAR = re.compile(r"\bwhat (?:can|should|could|do|shall|would) i (?:wear|put on)\b|\bwhat to wear\b")
 TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed\b|\bover the top\b|\boverkill\b")
 TOO_LOUD = re.compile(r"\btoo (?:loud|bright|flashy|showy|bold|colou?rful|much colou?r)\b")
+TOO_THIN = re.compile(r"\btoo (?:thin|light|flimsy|skimpy|cold)\b")  # "too thin for 14 degrees?": yes means it is
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
 RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
@@ -350,15 +351,18 @@ def yesno(ask: Ask) -> Plan:
     if TOO_LOUD.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         loud = verdict.reason.startswith("too_bright_for_")  # "are my red heels too loud?": yes means they are
         verdict = Verdict("yes", f"is_{verdict.reason}") if loud else Verdict("no", "not_too_bright")
+    if TOO_THIN.search(ask.u.text) and other is None and verdict.reason in ("not_warm_enough", "warm_enough"):
+        thin = verdict.reason == "not_warm_enough"  # asked the other way round: "too thin?" is yes when it is
+        verdict = Verdict("yes", "is_too_thin") if thin else Verdict("no", "not_too_thin")
     if TOO_CASUAL.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _too_casual(items[0], str(ask.slots.occasion))  # "is it too casual?": yes means it is
     if ask.slots.relaxed and verdict.reason == "too_casual_for":  # sneakers at a tech conference: the place decides
         verdict = Verdict("depends", "bit_casual_for")
     plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion, event=ask.slots.event,
              temperature=effective_temperature(ask.slots), generic=bool(generic))  # fmt: skip
-    said_yes = verdict.answer == "yes" and not verdict.reason.startswith("is_too_bright")
-    if not said_yes and other is None and verdict.reason not in ("not_too_much", "not_too_bright"):
-        layer = cover_for(ask, [items[0]]) if verdict.reason == "not_warm_enough" else None
+    said_yes = verdict.answer == "yes" and not verdict.reason.startswith(("is_too_bright", "is_too_thin"))
+    if not said_yes and other is None and verdict.reason not in ("not_too_much", "not_too_bright", "not_too_thin"):
+        layer = cover_for(ask, [items[0]]) if verdict.reason in ("not_warm_enough", "is_too_thin") else None
         if layer is not None:
             plan.say("add_layer", layer, reason="cold")
         elif WHAT_TO_WEAR.search(ask.u.text):
