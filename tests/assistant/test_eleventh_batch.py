@@ -29,6 +29,7 @@ CLOSET = (
     item(201, "heels", "shoes", "black", "black", style="formal", formality=4, warmth=1),
     item(202, "loafers", "shoes", "tan", "brown", style="smart-casual", formality=3, warmth=2),
     item(203, "shirt", "top", "cream", "beige", style="casual", formality=2, warmth=1, seasons=("spring", "summer")),
+    item(204, "shorts", "bottom", "navy", "navy", style="casual", formality=1, warmth=1, seasons=("summer",)),
 )
 converse = partial(converse_over, wardrobe=CLOSET)
 
@@ -128,3 +129,27 @@ def test_a_print_a_heel_and_a_level_said_after_the_kind_filter_a_wardrobe_questi
     assert set(flat.referenced_item_ids) == {196, 200, 202}, flat.text  # no heels, no sneakers
     (rain,) = converse("what shoes have i got for wet weather")
     assert 200 in rain.referenced_item_ids and not {201, 202, 196} & set(rain.referenced_item_ids), rain.text
+
+
+def test_a_gap_for_a_new_sport_or_a_hot_climate_names_what_it_asks_for() -> None:
+    (sport,) = converse("i want to start jogging, what should i buy")
+    assert "running shoes" in sport.text and "technical t-shirt" in sport.text, sport.text
+    (hot,) = converse("relocating to a humid country next year, what am i missing")
+    assert "linen" in hot.text and "sun hat" in hot.text, hot.text
+
+
+def test_a_hot_day_on_foot_still_finds_shoes() -> None:
+    (answer,) = converse("walking round the city all day and it's 36 degrees")
+    assert answer.intent == "outfit" and "can't" not in answer.text, answer.text
+    assert {195, 204} <= set(answer.referenced_item_ids), answer.text  # canvas sneakers and shorts
+
+
+def test_sport_then_a_coffee_is_dressed_for_the_sport() -> None:
+    assert understand("pilates then brunch with my sister").slots.occasion in ("gym", "dinner")
+    assert understand("spin class then a coffee").slots.occasion == "gym"
+    assert understand("a flight then a meeting").slots.occasion == "work"  # changed out of for a meeting
+
+
+def test_a_winter_month_without_a_temperature_puts_a_coat_on_top() -> None:
+    (answer,) = converse("dinner with my in-laws in february, what do i wear")
+    assert 197 in answer.referenced_item_ids, answer.text

@@ -235,6 +235,10 @@ NEEDS = {
                ("scarf", ("scarf", "hat"), 1), ("gloves", ("gloves",), 1)),
     "hike": (("rain_shell", (), 9), ("trail_boots", ("trail-boots",), 1),
              ("knit", ("sweater", "sweatshirt", "hoodie", "cardigan"), 1)),
+    "sport": (("running_shoes", ("sport-shoes",), 1), ("sports_bottom", ("sport-bottom",), 1),
+              ("sports_top", ("sport-top",), 1)),
+    "hot": (("breathable", (), 9), ("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1),
+            ("hat", ("hat", "sunglasses"), 1)),
     "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9),
               ("hat", ("hat", "sunglasses"), 1)),
     "weekend": (("casual_jacket", ("jacket", "denim-jacket", "bomber", "overshirt"), 1),
@@ -262,6 +266,10 @@ def _scenario(ask: Ask) -> str:
         return "cold_trip"
     if s.occasion == "outdoor":
         return "hike"
+    if s.occasion == "gym":
+        return "sport"  # "I've just taken up running": kit made for it, not a capsule
+    if HOT_CLIMATE.search(text):
+        return "hot"  # "moving somewhere tropical": what humid heat asks for, beyond a beach week
     if s.rain and not s.trip_days:
         return "rain"  # "moving to London, it rains all the time"
     cold = s.temperature_c is not None and s.temperature_c < 10
@@ -280,7 +288,16 @@ def _scenario(ask: Ask) -> str:
     return "capsule"
 
 
+HOT_CLIMATE = re.compile(r"\btropic\w*|\bhumid\w*|\bhot (?:country|climate|place|city)\b|\bequator\w*|\bthe gulf\b")
+# kit made for sport: sporty sneakers, and sporty bottoms and light tops (a hoodie is for after)
+SPORT_KIT = {"sport-shoes": ("shoes", ("sneakers",)), "sport-bottom": ("bottom", ("leggings", "joggers", "shorts")),
+             "sport-top": ("top", ("t-shirt", "tank-top", "longsleeve"))}  # fmt: skip
+
+
 def _fills(item: WardrobeItem, types: tuple[str, ...]) -> bool:
+    sport = [SPORT_KIT[t] for t in types if t in SPORT_KIT]
+    if sport and item.style == "sporty" and any(item.category == slot and item.type in kinds for slot, kinds in sport):
+        return True
     return item.type in types or ("trail-boots" in types and is_trail_shoe(item))
 
 

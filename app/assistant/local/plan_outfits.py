@@ -63,7 +63,8 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         and warmth(item) <= 3,  # a denim jacket or a trench at 2 °C: only a coat or a puffer goes on top
         temperature is None and s.season == "summer" and slot in ("top", "bottom", "one-piece") and warmth(item) >= 4,
         unknown_weather and s.occasion != "beach" and set(item.seasons or ("?",)) <= {"summer"},
-        temperature is not None and slot in WORN and temperature > WARMTH_RANGE_C[min(warmth(item), 5)][1] + 2,
+        temperature is not None and slot in WORN and temperature > WARMTH_RANGE_C[min(warmth(item), 5)][1] + 2
+        and not (slot == "shoes" and warmth(item) <= 2),  # canvas sneakers are what a hot city day is walked in
         s.season == "winter" and bool(item.seasons) and "winter" not in item.seasons and warmth(item) <= 1,
         _out_of_season(item, s.season),
         s.occasion in SOMBRE_OCCASIONS and slot in ("top", "bottom", "one-piece", "shoes") and is_loud(item),
@@ -169,7 +170,13 @@ def _sportswear_out(ask: Ask, blocked: set[int]) -> set[int]:
 
 def needs_cover(ask: Ask) -> bool:
     temperature = effective_temperature(ask.slots)
-    return ask.slots.rain or ask.slots.day_and_evening or (temperature is not None and temperature < COVER_BELOW_C)
+    winter = temperature is None and ask.slots.season == "winter"  # "a wedding in December": a coat over it
+    return (
+        ask.slots.rain
+        or ask.slots.day_and_evening
+        or winter
+        or (temperature is not None and temperature < COVER_BELOW_C)
+    )
 
 
 def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:

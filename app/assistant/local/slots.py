@@ -352,9 +352,12 @@ def _occasion(text: str) -> str | None:
     if len(parts) < 2:
         return found
     # "office then dinner after", "a flight then a meeting": dressed for the dressier of the two, which does both
-    said = [o for o in (_one_occasion(part) for part in parts) if o is not None and o in OCCASIONS and o not in PASSING]
+    every = [o for o in (_one_occasion(part) for part in parts) if o is not None and o in OCCASIONS]
+    said = [o for o in every if o not in PASSING]
     if not said:
         return found
+    if "gym" in every and set(said) <= {"casual"}:
+        return "gym"  # "yoga then coffee with a friend": nobody changes out of their kit for a coffee
     evening_out = [o for o in said if o in NIGHT_OUT_STARTS]
     if "party" in said and evening_out and said.index(evening_out[0]) < said.index("party"):
         return evening_out[0]  # "a date, dinner, then a club": dressed for the dinner, in what goes on dancing
