@@ -153,3 +153,29 @@ def test_sport_then_a_coffee_is_dressed_for_the_sport() -> None:
 def test_a_winter_month_without_a_temperature_puts_a_coat_on_top() -> None:
     (answer,) = converse("dinner with my in-laws in february, what do i wear")
     assert 197 in answer.referenced_item_ids, answer.text
+
+
+def test_a_piece_said_after_without_is_a_condition_not_a_subject() -> None:
+    (bare,) = converse("white sneakers without socks for a summer party, fine?")
+    assert 195 in bare.referenced_item_ids and "sock" not in bare.text.lower(), bare.text
+    (rule,) = converse("is it ok to wear socks with sandals")
+    assert rule.text.startswith("It depends") and "deliberate" in rule.text, rule.text
+
+
+def test_beach_days_and_one_dressed_evening_pack_for_both() -> None:
+    (packed,) = converse("a week in crete in july, swimming by day and one fancy dinner")
+    ids = set(packed.referenced_item_ids)
+    assert 204 in ids and ids & {190, 191, 193}, packed.text  # the shorts for the days, tailoring for the dinner
+
+
+def test_cold_said_of_a_plane_is_not_the_weather_and_warmer_adds_a_knit() -> None:
+    assert understand("long train ride, trains get freezing").slots.temperature_c is None
+    _, warmer = converse("outfit for a long flight", "warmer please, planes are always cold")
+    assert 198 in warmer.referenced_item_ids and 197 not in warmer.referenced_item_ids, warmer.text
+
+
+def test_a_colour_said_after_or_the_keeps_the_noun_said_before() -> None:
+    u = understand("¿qué queda mejor en una boda, la camisa blanca o la crema?")
+    assert [g.colour for g in u.slots.garments if g.kind == "shirt"] == ["white", "cream"], u.text
+    (pick,) = converse("per un colloquio, meglio la camicia bianca o la crema?")
+    assert pick.intent == "compare" and pick.text.rstrip()[-1] != "?", pick.text

@@ -240,6 +240,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_thin/pl": ("Sim, sozinhos, {items} são finos demais para isso.",),
     "verdict/no/not_too_thin": ("Não, {items} é quente o suficiente para isso.",),
     "verdict/no/not_too_thin/pl": ("Não, {items} são quentes o suficiente para isso.",),
+    "verdict/depends/socks_with_sandals": ("Depende: meias com sandálias só funcionam como um visual assumido e de moda (meias caneladas lisas, sandálias robustas); no dia a dia e em tudo o que é formal, sem elas.",),
     "fit/general": ("Primeiro os ombros, depois o comprimento: uma peça que assenta bem toca o corpo sem puxar.",),
 }  # fmt: skip
 

@@ -367,8 +367,9 @@ def outfit(ask: Ask) -> Plan:
 def _revision_changes(ask: Ask) -> dict[str, object]:
     direction = ask.slots.direction
     temperature = effective_temperature(ask.slots)
-    if direction == "warmer":
-        return {"temperature_c": (temperature if temperature is not None else 14.0) - 5.0}
+    if direction == "warmer":  # a cold plane or train asks for a knit or a cardigan, not a coat and scarf
+        indoors = temperature is None and ask.slots.occasion == "travel"
+        return {"temperature_c": 12.0 if indoors else (temperature if temperature is not None else 14.0) - 5.0}
     if direction == "cooler":
         return {"temperature_c": (temperature if temperature is not None else 18.0) + 7.0}
     if direction == "smarter":
@@ -624,6 +625,17 @@ PACK_LIMITS = {"top": 4, "bottom": 3, "one-piece": 2, "shoes": 2, "outerwear": 2
 SEASON_COVER_C = {"winter": 3.0, "fall": 11.0}  # a trip in these seasons needs a coat even when no degrees are given
 
 
+DAYTIME_PLACES = re.compile(r"\b(?:beach|beaches|seaside|pool|poolside|swim\w*|by the sea|on the sand)\b")
+DRESSED_EVENTS = frozenset({"formal", "wedding-guest", "party", "dinner", "date"})
+
+
+def _day_occasion(ask: Ask) -> str | None:
+    """A trip of beach days with one dressed evening ("beach during the day and one nice dinner"): the days are
+    dressed for the beach, the evening for its occasion."""
+    dressed = ask.slots.occasion in DRESSED_EVENTS
+    return "beach" if dressed and DAYTIME_PLACES.search(ask.u.text) else None
+
+
 def _packing_ask(ask: Ask) -> Ask:
     """A trip in autumn or winter is dressed for its cold even when the question gives no temperature."""
     season_cold = SEASON_COVER_C.get(ask.slots.season or "")
@@ -706,6 +718,10 @@ def packing(ask: Ask) -> Plan:
     ask = _packing_ask(ask)
     days = ask.slots.trip_days or 5
     result = suggest(ask, count=min(days, 4) + 1)
+    day = _day_occasion(ask)
+    if day is not None and result.outfits:  # beach days and one nice dinner: the dinner's outfit, then the days'
+        days_out = suggest(replace(ask, slots=replace(ask.slots, occasion=day)), count=min(days, 4))
+        result = replace(result, outfits=[result.outfits[0], *days_out.outfits])
     pieces = [item for candidate in result.outfits for item in candidate.items]
     suitcase = _suitcase(result.outfits, _key_pieces(ask, pieces))
     if suitcase and _weather_change(ask):

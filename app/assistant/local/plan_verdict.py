@@ -52,12 +52,20 @@ class Verdict:
     reason: str  # a phrase key
 
 
+# "loafers without socks": what comes after is left off, a condition of the look, not a piece judged
+LEFT_OFF = re.compile(r"\b(?:without|minus|no|sans|bare)\s+(?:any\s+|the\s+)?$")
+# kinds worn together that a stylist has a rule for, whichever pieces: (kinds, the verdict)
+KIND_PAIRS = ((frozenset({"sandals", "socks"}), ("depends", "socks_with_sandals")),)
+
+
 def _subjects(ask: Ask) -> tuple[list[WardrobeItem], list[str]]:
     """Owned items the question is about, grounding generic kinds ("sneakers") in the user's own pieces."""
     items = list(ask.items)
     generic = []
     for garment in ask.slots.garments:
         if any(r.garment == garment for r in ask.refs if r.one is not None):
+            continue
+        if LEFT_OFF.search(ask.u.text[: garment.start]):
             continue
         found = resolve(garment, ask.wardrobe, ask.state.named)
         if found.items and found.items[0] not in items:
@@ -280,6 +288,11 @@ def yesno(ask: Ask) -> Plan:
         plan.say("which_one", *unsure.items[:4])
         return plan
     items, generic = _subjects(ask)
+    said = {str(item.type) for item in items} | set(generic)
+    rule = next((Verdict(*rule) for kinds, rule in KIND_PAIRS if kinds <= said), None)
+    if rule is not None:  # "socks with sandals, ever ok?": the stylist's rule for the pair, owned or not
+        plan.say("verdict", *items[:2], verdict=rule)
+        return plan
     generic_only = not ask.slots.ids and not any(g.owned for g in ask.slots.garments)
     if generic_only and ask.slots.occasion in OCCASIONS and len(ask.slots.garments) == 1:
         kind = ask.slots.garments[0].kind

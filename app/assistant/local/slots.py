@@ -221,10 +221,18 @@ def _garments(text: str) -> tuple[Garment, ...]:
 WARM_DAY = re.compile(rf"\b{_WARM_PART}\b|\b(?:warm|hot) (?:during the )?day\b")
 
 
+# "planes get cold", "the office is freezing": air conditioning, not the weather outside
+INDOOR_COLD = re.compile(
+    r"\b(?:planes?|flights?|trains?|offices?|cinemas?|air ?con\w*|aircon|the ac|indoors|inside)\b"
+    r"(?: \w+)? (?:get|gets|are|is|can be|will be|feels?|runs?) (?:so |really |super |always )?"
+    r"(?:cold|chilly|freezing)\b"
+)
+
+
 def _temperature(text: str) -> float | None:
     if DAY_AND_EVENING.search(text) and WARM_DAY.search(text):
         return 24.0  # the day decides the base outfit; the evening adds a layer
-    return temperature_in(text)
+    return temperature_in(INDOOR_COLD.sub(" ", text))
 
 
 MONTHS = {

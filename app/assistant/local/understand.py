@@ -17,6 +17,8 @@ from app.assistant.local.slots import DISLIKE_CUE, FOLLOW_UP, PATTERNS, PRONOUN,
 
 # "the green floral one", "the camel one": a piece named by its colour or print, its noun left out
 ELIDED = re.compile(r"\b(?:the|my|that|this|your)((?: [a-z\-]+){1,2}) ones?\b")
+# "la camisa blanca o la rosa": Romance languages drop the noun and the "one" after "or the"
+ELIDED_OR = re.compile(r"\b(?:or|vs|versus) (?:the|my|your)((?: [a-z\-]+){1,2}?)(?=\s*$|\s\s|\s?[?,.;])")
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,14 @@ def elided_ones(text: str, focus_kind: str | None) -> str:
         kind = text[before[-1][0] : before[-1][1]] if before else (focus_kind or "").replace("-", " ")
         return f"{match.group(0).rsplit(' ', 1)[0]} {kind}" if kind else match.group(0)
 
-    return ELIDED.sub(noun, text)
+    def noun_after_or(match: re.Match[str]) -> str:
+        said = match.group(1)
+        if TYPE_VOCABULARY.spans(said) or not COLOUR_VOCABULARY.spans(said):
+            return match.group(0)
+        before = TYPE_VOCABULARY.spans(text[: match.start()])
+        return f"{match.group(0)} {text[before[-1][0] : before[-1][1]]}" if before else match.group(0)
+
+    return ELIDED_OR.sub(noun_after_or, ELIDED.sub(noun, text))
 
 
 def understand(
