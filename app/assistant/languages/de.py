@@ -146,6 +146,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike/item": ("Notiert, ich lasse {item_plain_acc} weg.",),
     "no_other_option": ("Mehr Kombinationen gibt dein Kleiderschrank dafür im Moment nicht her.",),
     "instead": ("Wie wäre es stattdessen mit {items_dat}?",),
+    "swap": ("Nimm stattdessen {items_acc}, der Rest bleibt: {other}.",),
     "instead_pieces": ("Besser: {items_or}.",),
     "if_relaxed": ("Wenn ja, passt {items_or}.",),
     "which_one": ("Welches meinst du: {items_or}?",),

@@ -119,6 +119,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike/item": ("Noted, I'll leave {item_plain} out.", "Got it, no more {item_bare}."),
     "no_other_option": ("That's the only combination your wardrobe gives for this so far.",),
     "instead": ("How about {items} instead?", "Try {items} instead."),
+    "swap": ("Wear {items} instead and keep the rest: {other}.", "Swap in {items}; the rest stays: {other}."),
     "instead_pieces": ("Better: {items_or}.", "Instead, I'd pick {items_or}."),
     "if_relaxed": ("If it is, {items_or} will do.",),
     "which_one": ("Which one do you mean: {items_or}?",),

@@ -121,6 +121,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike/item": ("Anotado, dejo fuera {item_plain}.",),
     "no_other_option": ("Por ahora tu armario no da otra combinación para esto.",),
     "instead": ("¿Qué tal {items}?", "Prueba mejor {items}."),
+    "swap": ("Ponte mejor {items} y deja el resto: {other}.",),
     "instead_pieces": ("Mejor: {items_or}.",),
     "if_relaxed": ("Si es así, elige {items_or}.",),
     "which_one": ("¿Cuál quieres decir: {items_or}?",),

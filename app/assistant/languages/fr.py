@@ -131,6 +131,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike/item": ("C'est noté, je laisse de côté {item_plain}.",),
     "no_other_option": ("C'est la seule combinaison que ta garde-robe permet pour l'instant.",),
     "instead": ("Et plutôt {items} ?", "Essaie plutôt {items}."),
+    "swap": ("Prends plutôt {items}, le reste ne change pas : {other}.",),
     "instead_pieces": ("Mieux : {items_or}.", "Je choisirais plutôt {items_or}."),
     "if_relaxed": ("Si c'est le cas, choisis {items_or}.",),
     "which_one": ("Tu parles de laquelle : {items_or} ?",),

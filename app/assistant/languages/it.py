@@ -119,6 +119,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike": ("Ricevuto, non te lo proporrò più.", "Capito, lo scartiamo."),
     "noted_dislike/item": ("Ricevuto, lascio fuori {item_plain}.",),
     "no_other_option": ("Per ora il tuo guardaroba non offre un'altra combinazione per questo.",),
+    "swap": ("Metti invece {items} e tieni il resto: {other}.",),
     "instead": ("Prova invece: {items}.", "In alternativa: {items}."), "instead_pieces": ("Meglio: {items_or}.",),
     "if_relaxed": ("Se sì, scegli {items_or}.",),
     "which_one": ("Quale intendi: {items_or}?",), "try_these": ("Prova {items_or}.",),

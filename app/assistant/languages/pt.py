@@ -121,6 +121,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike": ("Anotado, não vou sugerir isso de novo.", "Entendido, fica de fora."),
     "noted_dislike/item": ("Anotado, deixo de fora {item_plain}.",),
     "no_other_option": ("Por enquanto o seu guarda-roupa não dá outra combinação para isto.",),
+    "swap": ("Use antes {items} e mantenha o resto: {other}.",),
     "instead": ("Que tal {items}?", "Experimente antes {items}."), "instead_pieces": ("Melhor: {items_or}.",),
     "if_relaxed": ("Se for o caso, escolhe {items_or}.",),
     "which_one": ("Qual quer dizer: {items_or}?",), "try_these": ("Experimente {items_or}.",),

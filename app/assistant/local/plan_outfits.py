@@ -459,6 +459,10 @@ def dislike(ask: Ask) -> Plan:
     plan.disliked = tuple(dropped) or tuple(ask.state.suggestion)
     named = [ask.by_id[i] for i in dropped if i in ask.by_id]
     plan.say("noted_dislike", *named[:1])
+    worn = [i for i in ask.state.worn if i in ask.by_id]
+    # a piece of the outfit (or of its "Or:") turned down: that outfit stays, the piece swapped if it was in it
+    if worn and set(dropped) & set(ask.state.suggestion) and ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE):
+        return _swapped(ask, plan, worn, dropped)
     if dropped and not set(dropped) & set(ask.state.suggestion):
         if ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE):
             return _new_idea_without(ask, plan)
@@ -474,16 +478,37 @@ def dislike(ask: Ask) -> Plan:
     anchors = kept[:2] if dropped else []  # "I don't like the sneakers": the same outfit with other shoes
     result = suggest(ask, anchors=anchors, exclude=plan.disliked if dropped else (), count=5)
     fresh = _different(result.outfits, ask.state.focus or ask.state.suggestion) if not dropped else result.outfits
-    if fresh and ask.state.kind in (k.OUTFIT, k.REVISE):
+    if fresh and ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE):
         plan.say("instead", *fresh[0].items)
         layer = cover_for(ask, fresh[0].items, plan.disliked)  # turning down the coat in the rain: another cover
         if layer is not None:
             plan.say("add_layer", layer, reason="rain" if ask.slots.rain else "cold")
     elif dropped and named:
         others = [i for i in of_kind(ask.wardrobe, f"category:{named[0].category}") if i.id not in dropped]
+        others = [i for i in others if i.id not in ask.state.excluded]  # nor the shoes turned down a turn ago
         others = _suited(ask, [i for i in others if i.id not in _blocked(ask)] or others)
         if others:
             plan.say("instead_pieces", *others[:2])
+    return plan
+
+
+def _swapped(ask: Ask, plan: Plan, worn: Sequence[int], dropped: Sequence[int]) -> Plan:
+    """ "I don't like the loafers" after an outfit: the same outfit, only the loafers swapped (the engine's best
+    other shoes with everything else kept); a piece with nothing to take its place simply leaves."""
+    kept = [ask.by_id[i] for i in worn if i not in dropped]
+    slots = [ask.by_id[i].category for i in dropped if ask.by_id[i].category in WORN]
+    result = suggest(ask, anchors=[i.id for i in kept], exclude=plan.disliked, count=3)
+    if not result.outfits:  # the layer may be what stops it: the worn pieces alone
+        result = suggest(ask, anchors=[i.id for i in kept if i.category in WORN], exclude=plan.disliked, count=3)
+    best = result.outfits[0].items if result.outfits else ()
+    new = [item for slot in dict.fromkeys(slots) for item in best if item.category == slot and item not in kept][:2]
+    if any(ask.by_id[i].category == "outerwear" for i in dropped):  # the coat turned down in the rain: another cover
+        layer = cover_for(ask, kept, plan.disliked) or _tailoring(ask, kept, plan.disliked)
+        new += [layer] if layer is not None else []
+    if new:
+        plan.say("swap", *new, other=kept)
+    elif kept:
+        plan.say("instead", *kept)
     return plan
 
 

@@ -49,6 +49,7 @@ class State:
     named_before: tuple[int, ...] = ()  # every id the answer before it named ("which is better?" after two asks)
     suggestion: tuple[int, ...] = ()  # the last outfit or pairing suggested
     outfit: tuple[int, ...] = ()  # the last outfit itself, past any yes/no or comparison about one of its pieces
+    worn: tuple[int, ...] = ()  # that outfit as it was dressed: its pieces and the layer put on top, not the "Or:"
     excluded: frozenset[int] = frozenset()  # left out on request or disliked
 
     @property
@@ -168,6 +169,22 @@ def whole_outfit(ids: Sequence[int], by_id: Mapping[int, WardrobeItem]) -> bool:
     return "shoes" in slots and ("one-piece" in slots or {"top", "bottom"} <= slots)
 
 
+WORN_SLOTS = frozenset({"top", "bottom", "one-piece", "shoes"})
+DRESSED = frozenset({k.OUTFIT, k.REVISE, k.DISLIKE})
+
+
+def _worn(answer: str, known: Mapping[int, WardrobeItem]) -> tuple[int, ...]:
+    """The outfit an answer dressed: its first sentence with items and the layers added after it ("Put your black
+    blazer on top"), up to the next sentence with a top, bottom or shoes in it (the alternative)."""
+    worn: list[int] = []
+    for sentence in SENTENCES.findall(answer):
+        found = _ids(sentence, known)
+        if worn and any(known[i].category in WORN_SLOTS for i in found):
+            break
+        worn += [i for i in found if i not in worn]
+    return tuple(worn)
+
+
 def advance(
     state: State, u: Understanding, answer: str, known: Mapping[int, WardrobeItem], left_out: Sequence[int] = ()
 ) -> State:
@@ -179,6 +196,7 @@ def advance(
     # "what would I put over it?" names a coat, not a new outfit: the interview outfit stays the thread's
     layers_only = u.kind == k.PAIRING and not whole_outfit(named, known)
     outfit = named if u.kind in OUTFITS and named and not layers_only else state.outfit
+    worn = _worn(answer, known) if u.kind in DRESSED and whole_outfit(focus, known) else state.worn
     return State(
         lang=u.lang,
         kind=u.kind,
@@ -188,6 +206,7 @@ def advance(
         named_before=state.named,
         suggestion=suggestion,
         outfit=outfit,
+        worn=worn,
         excluded=state.excluded | frozenset(left_out),
     )
 
