@@ -64,3 +64,41 @@ def test_shoes_turned_down_a_turn_ago_are_never_the_replacement() -> None:
     assert first.disliked_item_ids == [707] and second.disliked_item_ids == [706]
     assert 707 not in second.referenced_item_ids and 706 not in second.referenced_item_ids, second.text
     assert 701 in second.referenced_item_ids, second.text  # the outfit's blazer survives both dislikes
+
+
+def test_a_colour_theory_question_after_a_packing_list_is_about_the_colours() -> None:
+    for question in ("is it ok to mix navy and black?", "peut-on mélanger le bleu marine et le noir ?",
+                     "kann man Marineblau und Schwarz kombinieren?"):  # fmt: skip
+        _, answer = converse("what should I pack for 4 days in Lisbon in May?", question)
+        assert answer.intent == "yesno", (question, answer.text)
+        lowered = answer.text.lower()
+        assert lowered.startswith(("yes", "oui", "ja")), answer.text
+        assert any(word in lowered for word in ("black", "noir", "schwarz")), answer.text
+        assert "safe choice" not in lowered and "choix sûr" not in lowered, answer.text
+        assert any(word in lowered for word in ("navy", "marine", "dunkelblau")), answer.text
+
+
+TECHNIQUE_QUESTIONS = {  # (question, words its answer must have): the technique, never a pairing or a shirt's fit
+    "should I tuck in my shirt with high waisted jeans?": ("tuck", "waist"),
+    "dois-je rentrer ma chemise dans mon jean taille haute ?": ("rentre", "taille"),
+    "Soll ich mein Hemd in die High-Waist-Jeans stecken?": ("steck", "taille"),
+    "¿debo meter por dentro mi camisa con vaqueros de tiro alto?": ("por dentro", "cintura"),
+    "devo infilare la camicia nei jeans a vita alta?": ("dentro", "vita"),
+    "devo colocar a camisa para dentro da calça de cintura alta?": ("para dentro", "cintura"),
+    "how do I do a half tuck?": ("front", "waistband"),
+    "should I roll up my shirt sleeves?": ("elbow",),
+    "comment retrousser les manches de ma chemise ?": ("coude",),
+    "how should I cuff my jeans?": ("ankle",),
+    "wie soll ich meine Jeans umschlagen?": ("knöchel",),
+    "come faccio il risvolto ai jeans?": ("caviglia",),
+    "any layering tips?": ("thin to thick",),
+    "¿cómo visto por capas?": ("capa",),
+}
+
+
+def test_styling_techniques_are_answered_from_the_knowledge_base_in_six_languages() -> None:
+    for question, words in TECHNIQUE_QUESTIONS.items():
+        (answer,) = converse(question)
+        assert answer.intent == "technique", (question, answer.text)
+        assert all(word in answer.text.lower() for word in words), (question, answer.text)
+        assert "collar" not in answer.text and "col " not in answer.text, answer.text  # not the shirt's fit

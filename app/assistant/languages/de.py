@@ -259,6 +259,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Die Schultern des Blazers enden am Schulterknochen, zugeknöpft zieht nichts.",),
     "fit/shirt": ("Ein Hemd schließt am Kragen mit einem Finger Luft und spannt nicht an den Knöpfen.",),
     "fit/tee": ("Ein T-Shirt oder Polo endet am Schulterknochen, die Ärmel auf halber Oberarmhöhe, der Saum bedeckt den Gürtel.",),
+    "technique/high_waist_tuck": ("Ja, steck es rein: High-Waist-Teile sind geschnitten, um die Taille zu zeigen; ein feines Oberteil ganz, eine Bluse oder ein weiches Hemd nur vorne.",),
+    "technique/cuff": ("Schlag eine schmale oder gerade Jeans ein- bis zweimal schmal um, sodass sie am Knöchel endet; bei weitem Bein und schicker Hose lieber nicht.",),
+    "technique/layer": ("Schichte von dünn nach dick und von eng nach weit (T-Shirt oder Hemd, dann Strick, dann Jacke), jede Lage etwas offen, damit die darunter zu sehen ist.",),
     "fit/tuck": ("Hemden mit langem Saum und alles zum Sakko gehört in die Hose; ein dicker Pullover bleibt draußen oder vorne eingesteckt.",),
     "technique/tuck": ("Versuch den French Tuck: Steck nur die Vorderseite des Pullis in den Bund und lass den Rücken locker; ein dicker Strickpulli bleibt draußen.",),
     "technique/sleeves": ("Öffne die Manschette, schlag sie einmal in ihrer Breite um und dann noch einmal, bis knapp unter den Ellbogen, am Unterarm.",),
@@ -277,6 +280,17 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # how a piece is worn: tucked, rolled, cuffed, layered
+    "reinstecken": "tuck in", "einstecken": "tuck in", "eingesteckt": "tucked",
+    "in die high-waist-jeans stecken": "tuck into the high waisted jeans", "in die jeans stecken": "tuck into the jeans",
+    "in die hose stecken": "tuck into the trousers", "in den rock stecken": "tuck into the skirt",
+    "high-waist-jeans": "high waisted jeans", "high-waist-hose": "high waisted trousers", "high-waist": "high waisted", "high waist": "high waisted",
+    "hochgeschnittene": "high waisted", "hochgeschnittenen": "high waisted", "halb reinstecken": "half tuck",
+    "hochkrempeln": "roll up", "krempeln": "roll up", "krempel ich die ärmel hoch": "roll up the sleeves",
+    "die ärmel hochkrempeln": "roll up the sleeves", "umschlagen": "cuff", "umkrempeln": "cuff",
+    "lagenlook": "layering", "zwiebellook": "layering", "schichten": "layering",
+    # colours mixed: a colour-theory question, whoever asks it
+    "mischen": "mix", "kombinieren": "combine", "kann man": "can i", "darf man": "can i",
     "steht mir": "suits me", "stehen mir": "suit me",
     "vorlesung": "lecture", "vorlesungen": "lectures", "schule": "school", "universität": "university",
     "zeig mir": "show me", "zeige mir": "show me", "ist besser": "is better", "besser": "better",
@@ -366,7 +380,8 @@ GLOSS = {
     "rock": "skirt", "shorts": "shorts", "sneaker": "sneakers", "turnschuhe": "sneakers", "schuhe": "shoes", "stiefel": "boots",
     "stiefeletten": "boots", "high heels": "heels", "pumps": "heels", "sandalen": "sandals", "tasche": "bag", "gürtel": "belt",
     "schal": "scarf", "krawatte": "tie", "wollmantel": "wool coat", "strickjacke": "cardigan",
-    "dunkelblauer": "navy", "dunkelblauen": "navy", "dunkelblau": "navy", "schwarzen": "black", "schwarze": "black",
+    "dunkelblauer": "navy", "dunkelblauen": "navy", "dunkelblau": "navy", "marineblau": "navy", "marineblauen": "navy",
+    "marineblauer": "navy", "marineblaue": "navy", "navyblau": "navy", "schwarzen": "black", "schwarze": "black",
     "schwarzes": "black", "schwarzer": "black", "schwarz": "black", "braune": "brown", "braunen": "brown", "braun": "brown",
     "grauen": "grey", "grauer": "grey", "graue": "grey", "grau": "grey", "weiße": "white", "weiß": "white", "beigen": "beige",
     "beige": "beige", "kamelfarbener": "camel", "kamelfarbenen": "camel", "cremefarbenen": "cream", "cremefarbener": "cream",

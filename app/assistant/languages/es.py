@@ -233,6 +233,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Los hombros del blazer acaban en el hueso del hombro y abrocha sin tirar.",),
     "fit/shirt": ("La camisa cierra en el cuello con un dedo de holgura y no tira en los botones.",),
     "fit/tee": ("Una camiseta o un polo acaba en el hueso del hombro, la manga a medio bíceps y el bajo cubre el cinturón.",),
+    "technique/high_waist_tuck": ("Sí, mételo por dentro: lo de tiro alto está hecho para marcar la cintura; un top fino, entero; una blusa o camisa suave, solo por delante.",),
+    "technique/cuff": ("Dobla los vaqueros rectos o pitillo una o dos vueltas estrechas para que acaben en el tobillo; no en pierna ancha ni en pantalón de vestir.",),
+    "technique/layer": ("Superpón de fino a grueso y de ajustado a holgado (camiseta o camisa, luego punto, luego chaqueta), cada capa un poco abierta para que se vea la de debajo.",),
     "fit/tuck": ("Mete por dentro las camisas con faldón y lo que lleves con sastrería; un jersey grueso, fuera o metido solo por delante.",),
     "technique/tuck": ("Prueba el «French tuck»: mete solo la parte delantera del jersey en la cintura y deja la espalda suelta; un jersey grueso va por fuera.",),
     "technique/sleeves": ("Desabrocha el puño, dóblalo una vez a su ancho y otra más, justo por debajo del codo, sobre el antebrazo.",),
@@ -251,6 +254,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # how a piece is worn: tucked, rolled, cuffed, layered
+    "meter por dentro": "tuck in", "meto por dentro": "tuck in", "metida por dentro": "tucked", "metido por dentro": "tucked",
+    "por dentro": "tucked in", "tiro alto": "high waisted", "remangar": "roll up", "arremangar": "roll up",
+    "remangarme": "roll up my", "doblar el bajo de": "cuff", "doblar los bajos de": "cuff", "dobladillo": "turn-ups",
+    "vuelta al bajo": "turn-ups", "por capas": "layering", "en capas": "layering", "superponer": "layering",
+    # colours mixed: a colour-theory question, whoever asks it
+    "mezclar": "mix", "combinar": "combine", "se puede": "can i", "se pueden": "can i",
     "me queda bien": "suits me", "me quedan bien": "suit me", "me sienta bien": "suits me", "me favorece": "suits me",
     "clase": "class", "clases": "classes", "universidad": "university", "la uni": "uni", "facultad": "university",
     "enséñame": "show me", "muéstrame": "show me", "cuál": "which", "¿cuál": "which", "es mejor": "is better",

@@ -244,6 +244,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Les épaules d'un blazer s'arrêtent à l'os de l'épaule et il se boutonne sans tirer.",),
     "fit/shirt": ("Une chemise se ferme au col avec un doigt de marge et ne tire pas aux boutons.",),
     "fit/tee": ("Un t-shirt ou un polo s'arrête à l'os de l'épaule, les manches à mi-biceps, et l'ourlet couvre la ceinture.",),
+    "technique/high_waist_tuck": ("Oui, rentre-le : un bas taille haute est fait pour montrer la taille ; un haut fin se rentre en entier, un chemisier ou une chemise souple juste devant.",),
+    "technique/cuff": ("Fais un ou deux petits revers à un jean droit ou slim pour qu'il s'arrête à la cheville ; pas de revers sur une jambe large ni sur un pantalon habillé.",),
+    "technique/layer": ("Superpose du plus fin au plus épais et du plus près du corps au plus ample (t-shirt ou chemise, puis maille, puis veste), chaque couche un peu ouverte.",),
     "fit/tuck": ("Rentre les chemises à pans et tout ce qui se porte avec un tailleur ; un gros pull se porte dehors ou rentré devant.",),
     "technique/tuck": ("Essaie le « French tuck » : rentre juste le devant du pull dans la ceinture et laisse le dos dehors ; un gros pull reste dehors.",),
     "technique/sleeves": ("Déboutonne le poignet, replie-le une fois sur sa largeur, puis encore, juste sous le coude, sur l'avant-bras.",),
@@ -262,6 +265,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # how a piece is worn: tucked, rolled, cuffed, layered
+    "rentrer": "tuck", "rentrer dans": "tuck into", "rentré": "tucked", "rentrée": "tucked", "taille haute": "high waisted",
+    "rentrer juste le devant": "half tuck", "à moitié rentré": "half tuck", "retrousser": "roll up", "retrousse": "roll up",
+    "faire un revers à": "cuff", "faire un revers": "cuff", "revers": "turn-ups", "superposer": "layering",
+    "superposition": "layering", "superpositions": "layering", "en couches": "layering",
+    # colours mixed: a colour-theory question, whoever asks it
+    "mélanger": "mix", "mélanger le": "mix", "mélanger du": "mix", "peut-on": "can i", "on peut": "can i", "associer": "combine", "marier": "combine",
     "me va bien": "suits me", "me va": "suits me", "m'irait": "would suit me",
     "la fac": "uni", "fac": "uni", "en cours": "to class", "cours": "class", "université": "university", "lycée": "school",
     "quelque chose": "something",

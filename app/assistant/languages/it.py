@@ -227,6 +227,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Le spalle del blazer finiscono all'osso della spalla e si abbottona senza tirare.",),
     "fit/shirt": ("La camicia si chiude al collo con un dito di spazio e non tira sui bottoni.",),
     "fit/tee": ("Una t-shirt o una polo finisce all'osso della spalla, le maniche a metà bicipite e l'orlo copre la cintura.",),
+    "technique/high_waist_tuck": ("Sì, mettilo dentro: i capi a vita alta sono fatti per mostrare il punto vita; un top sottile tutto dentro, una blusa o una camicia morbida solo davanti.",),
+    "technique/cuff": ("Fai uno o due risvolti stretti ai jeans dritti o slim, così finiscono alla caviglia; niente risvolto su gamba larga o pantaloni eleganti.",),
+    "technique/layer": ("Vesti a strati dal sottile allo spesso e dall'aderente all'ampio (t-shirt o camicia, poi maglia, poi giacca), ogni strato un po' aperto.",),
     "fit/tuck": ("Metti dentro le camicie con le code e ciò che porti con la giacca; un maglione spesso sta fuori o infilato solo davanti.",),
     "technique/tuck": ("Prova il «French tuck»: infila solo il davanti del maglione nei pantaloni e lascia fuori il dietro; un maglione grosso resta fuori.",),
     "technique/sleeves": ("Sbottona il polsino, piegalo una volta sulla sua larghezza e poi ancora, appena sotto il gomito, sull'avambraccio.",),
@@ -245,6 +248,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # how a piece is worn: tucked, rolled, cuffed, layered
+    "mettere dentro": "tuck in", "metto dentro": "tuck in", "infilare": "tuck", "infilo": "tuck", "infilata": "tucked",
+    "vita alta": "high waisted", "arrotolare": "roll up", "arrotolo": "roll up", "rimboccare": "roll up",
+    "risvolto ai": "cuff", "risvolto": "turn-ups", "risvolti": "turn-ups", "a strati": "layering", "stratificare": "layering",
+    # colours mixed: a colour-theory question, whoever asks it
+    "mescolare": "mix", "abbinare": "combine", "si può": "can i", "si possono": "can i",
     "mi sta bene": "suits me", "mi stanno bene": "suit me", "mi dona": "suits me",
     "lezione": "class", "lezioni": "classes", "università": "university", "scuola": "school",
     "mostrami": "show me", "fammi vedere": "show me", "è meglio": "is better", "meglio": "better",

@@ -229,6 +229,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/blazer": ("Os ombros do blazer terminam no osso do ombro e ele fecha sem puxar.",),
     "fit/shirt": ("A camisa fecha no colarinho com um dedo de folga e não puxa nos botões.",),
     "fit/tee": ("Uma t-shirt ou um polo acaba no osso do ombro, as mangas a meio do bíceps e a bainha cobre o cinto.",),
+    "technique/high_waist_tuck": ("Sim, coloque para dentro: peças de cintura alta são feitas para mostrar a cintura; um top fino por inteiro, uma blusa ou camisa macia só à frente.",),
+    "technique/cuff": ("Dobre a barra das calças de ganga retas ou justas uma ou duas vezes, estreita, até ao tornozelo; não em pernas largas nem em calças sociais.",),
+    "technique/layer": ("Sobreponha do fino ao grosso e do justo ao largo (t-shirt ou camisa, depois malha, depois casaco), cada camada um pouco aberta.",),
     "fit/tuck": ("Meta para dentro as camisas com fraldas e o que usar com alfaiataria; uma camisola grossa fica por fora ou só à frente.",),
     "technique/tuck": ("Experimenta o «French tuck»: mete só a frente da camisola nas calças e deixa as costas soltas; uma camisola grossa fica por fora.",),
     "technique/sleeves": ("Desabotoa o punho, dobra-o uma vez na sua largura e outra vez, logo abaixo do cotovelo, no antebraço.",),
@@ -247,6 +250,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # how a piece is worn: tucked, rolled, cuffed, layered
+    "colocar para dentro": "tuck in", "pôr para dentro": "tuck in", "meter para dentro": "tuck in", "por dentro": "tucked in",
+    "para dentro": "tucked in", "cintura alta": "high waisted", "arregaçar": "roll up", "dobrar as mangas": "roll up sleeves",
+    "dobrar a barra das": "cuff the", "dobro a barra das": "cuff the", "dobrar a barra": "cuff", "barra dobrada": "turn-ups",
+    "calças de ganga": "jeans", "calça de ganga": "jeans", "em camadas": "layering", "sobrepor": "layering",
+    # colours mixed: a colour-theory question, whoever asks it
+    "misturar": "mix", "combinar": "combine", "pode-se": "can i", "dá para": "can i",
     "fica-me bem": "suits me", "me fica bem": "suits me", "me favorece": "suits me",
     "aulas": "classes", "aula": "class", "faculdade": "university", "universidade": "university", "escola": "school",
     "mostra-me": "show me", "mostre-me": "show me", "é melhor": "is better", "melhor": "better",
@@ -352,6 +362,11 @@ LANGUAGE = Language(
     cues=frozenset(
         [
             "fazer",
+            "colocar",
+            "ganga",
+            "camadas",
+            "arregaçar",
+            "dobro",
             "umas",
             "numa",
             "num",

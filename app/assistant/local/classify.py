@@ -108,6 +108,26 @@ TECHNIQUE = re.compile(
     r"|\b(?:should|does|do|must) (?:my |a |the |your )?belts? (?:always |really )?(?:have to |need to )?"
     r"(?:match|go with) (?:my |the |your )?shoes\b"
 )
+# How a piece is worn, said in more ways than TECHNIQUE's "how do I ...": (phrase topic, what the question says,
+# the technique.md section), first match wins
+TECHNIQUES = (
+    ("high_waist_tuck", r"\btuck\w*\b.*\bhigh[- ]?(?:waist\w*|rise)\b|\bhigh[- ]?(?:waist\w*|rise)\b.*\btuck\w*",
+     "Tucking with high-waisted bottoms"),
+    ("tuck", r"\btuck\w*|\buntucked\b", "Tucking a knit or a shirt"),
+    ("sleeves", r"\b(?:roll\w*|push\w*) (?:up )?(?:my |the |your )?(?:shirt )?sleeves\b"
+     r"|\bsleeves? (?:rolled|pushed) up\b", "Rolling shirt sleeves"),
+    ("cuff", r"\b(?:cuff\w*|roll\w*|turn\w*) (?:up )?(?:my |the |your )?(?:\w+ )?(?:jeans|trousers|pants|chinos)\b"
+     r"|\bturn[- ]?ups?\b|\b(?:jeans|trousers|pants|chinos) (?:cuffed|rolled|turned|cuff|roll) ?(?:up)?\b",
+     "Cuffing jeans"),
+    ("layer", r"\bhow (?:do (?:i|you)|to|should i|can i|would you) layer\b|\blayering\b", "Layering"),
+)  # fmt: skip
+
+
+def styling_technique(text: str) -> tuple[str, str] | None:
+    """The styling technique a question asks about ("should I tuck in my blouse?"), with its section's title."""
+    return next(((topic, title) for topic, pattern, title in TECHNIQUES if re.search(pattern, text)), None)
+
+
 FABRIC = re.compile(r"\b(?:linen|wool|cotton|silk|cashmere|denim|leather|suede|polyester|synthetics?|fabrics?)\b")
 COLOUR_THEORY = re.compile(
     r"\b(?:mix\w*|clash\w*) (?:patterns?|prints?)\b|\bpatterns? mixing\b|"
@@ -224,6 +244,8 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
         return k.TECHNIQUE
     if DRESS_CODE.search(text):
         return k.DRESS_CODE
+    if styling_technique(text) and not PACKING.search(text):
+        return k.TECHNIQUE  # "should I tuck in my blouse with high-waisted jeans?": how it is worn, not a pairing
     if FIT_QUESTION.search(text) and not slots.occasion and slots.temperature_c is None:
         return k.FIT  # "should my shirt collar be tight?" is about fit, whichever shirt
     if CARE_YESNO.search(text) and CARE.search(text):

@@ -3,8 +3,8 @@
 import re
 
 from app.assistant.local import kinds as k
-from app.assistant.local.classify import CARE_YESNO
-from app.assistant.local.knowledge import Section, colour_section, retrieve
+from app.assistant.local.classify import CARE_YESNO, styling_technique
+from app.assistant.local.knowledge import Section, colour_section, find, retrieve
 from app.assistant.local.plan import Ask, Plan, planner
 from app.assistant.local.plan_verdict import Verdict
 from app.assistant.local.slots import CAMERA, FORECAST, PRICE, TRENDS, Slots
@@ -182,6 +182,11 @@ def technique(ask: Ask) -> Plan:
     """How a thing is done: the knowledge base's technique, whichever piece; "should my belt match my shoes?" is
     answered yes first, as the rule it is."""
     plan = Plan(k.TECHNIQUE)
+    asked = styling_technique(ask.u.text)
+    section = find(asked[1]) if asked else None
+    if asked and section:  # "should I tuck in my blouse with high-waisted jeans?": that section, not the blouse's fit
+        plan.say("technique", topic=asked[0], sections=(section,))
+        return plan
     topic = _topic(ask.u.text, TECHNIQUE_TOPICS, [])
     if topic == "belt":
         plan.say("verdict", verdict=Verdict("yes", "belt_rule"))

@@ -276,6 +276,25 @@ def _with_an_outfit(ask: Ask, plan: Plan, without: list[WardrobeItem]) -> Plan:
     return plan
 
 
+MIXING = re.compile(r"\b(?:mix\w*|combin\w*|pair\w*|together|clash\w*|match\w*)\b")
+
+
+def _colours_only(ask: Ask) -> bool:
+    """Two colours and no piece: "is it ok to mix navy and black?" asks about the colours, and its "it" is no piece."""
+    return len(ask.slots.colours) >= 2 and not (ask.slots.garments or ask.slots.ids) and bool(MIXING.search(ask.u.text))
+
+
+def _colour_pair(ask: Ask, plan: Plan) -> Plan:
+    verdict = _colours(ask)
+    if CLASH.search(ask.u.text):
+        verdict = _as_clash(verdict, "no_clash")
+    plan.say("verdict", verdict=verdict, colours=ask.slots.colours[:2])
+    owned = _one_in_each(ask, ask.slots.colours[:2])
+    if owned:
+        plan.say("try_pair", *owned)
+    return plan
+
+
 @planner(k.YESNO)
 def yesno(ask: Ask) -> Plan:
     plan = Plan(k.YESNO)
@@ -287,6 +306,8 @@ def yesno(ask: Ask) -> Plan:
     if unsure is not None:  # "my dress" with two dresses: which one, rather than a verdict on the wrong one
         plan.say("which_one", *unsure.items[:4])
         return plan
+    if _colours_only(ask):  # "is it ok to mix navy and black?": colour theory, whatever the thread was about
+        return _colour_pair(ask, plan)
     items, generic = _subjects(ask)
     said = {str(item.type) for item in items} | set(generic)
     rule = next((Verdict(*rule) for kinds, rule in KIND_PAIRS if kinds <= said), None)
@@ -331,14 +352,7 @@ def yesno(ask: Ask) -> Plan:
             plan.say("try_these", *owned)
         return plan
     if not items and len(ask.slots.colours) >= 2:
-        verdict = _colours(ask)
-        if CLASH.search(ask.u.text):
-            verdict = _as_clash(verdict, "no_clash")
-        plan.say("verdict", verdict=verdict, colours=ask.slots.colours[:2])
-        owned = _one_in_each(ask, ask.slots.colours[:2])
-        if owned:
-            plan.say("try_pair", *owned)
-        return plan
+        return _colour_pair(ask, plan)
     if not items:
         plan.say("which_item")
         return plan
