@@ -102,3 +102,36 @@ def test_styling_techniques_are_answered_from_the_knowledge_base_in_six_language
         assert answer.intent == "technique", (question, answer.text)
         assert all(word in answer.text.lower() for word in words), (question, answer.text)
         assert "collar" not in answer.text and "col " not in answer.text, answer.text  # not the shirt's fit
+
+
+DRESSES = (
+    *CLOSET,
+    item(716, "dress", "one-piece", "black", "black", style="formal", formality=4, warmth=1),
+    item(717, "dress", "one-piece", "white", "white", style="casual", formality=2, warmth=1),
+    item(718, "heels", "shoes", "black", "black", style="formal", formality=4, warmth=1),
+    item(719, "flats", "shoes", "beige", "beige", style="smart-casual", formality=3, warmth=1),
+)
+
+
+def test_a_black_dress_at_a_wedding_gets_the_colour_etiquette_and_no_same_item_as_better() -> None:
+    (answer,) = converse_over("is a black dress ok for a wedding?", wardrobe=DRESSES)
+    text = answer.text
+    assert text.startswith("Yes") and "white" in text and "evening" in text, text
+    assert "a relaxed a" not in text and "Better: your black dress" not in text, text
+    (french,) = converse_over("une robe noire pour un mariage, ça passe ?", wardrobe=DRESSES)
+    assert french.text.startswith("Oui") and "blanc" in french.text, french.text
+    (white,) = converse_over("is a white dress ok for a wedding?", wardrobe=DRESSES)
+    assert white.text.startswith("No") and "#717" not in white.text, white.text
+
+
+def test_the_generic_kind_template_reads_as_english() -> None:
+    (answer,) = converse_over("are jeans ok for a wedding?", wardrobe=DRESSES)
+    assert " a a " not in answer.text and "relaxed a " not in answer.text, answer.text
+
+
+def test_shoes_for_grass_are_flat_or_block_and_say_why() -> None:
+    for question in ("what shoes would work if the ground is grass?", "welche Schuhe für eine Feier auf dem Rasen?"):
+        (answer,) = converse_over(question, wardrobe=DRESSES)
+        assert answer.intent == "own" and 718 not in answer.referenced_item_ids, answer.text
+        assert 719 in answer.referenced_item_ids, answer.text  # the flats first
+        assert any(word in answer.text for word in ("heels sink", "Absätze einsinken")), answer.text

@@ -108,6 +108,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("Nein, für {occasion} ist das nicht nötig.",),
     "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),
     "verdict/yes/colour_fine": ("Ja, {colour} geht zu jeder Jahreszeit; im Winter in dickeren Stoffen.",),
+    "verdict/yes/black_at_wedding": ("Ja: Schwarz ist für eine Abendhochzeit oder eine moderne Hochzeit in Ordnung; mit Farbe oder Accessoires (eine bunte Tasche, Schmuck, farbige Schuhe) wirkt es nicht streng, nur Weiß bleibt der Braut vorbehalten.",),
     "verdict/yes/colour_fits_occasion": ("Ja, {colour} passt für {occasion}.",),
     "verdict/no/colour_too_bright_for": ("Nein, {colour} ist zu auffällig für {occasion}; bleib bei dunklen, ruhigen Farben.",),
     "verdict/no/colour_bride": ("Nein, {colour} ist die Farbe der Braut; alles andere geht.",),
@@ -116,6 +117,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Ja, {items} ist zu leger für {occasion}; lieber eine Stufe schicker.",),
     "yours": ("Bei dir: {items_or}.",),
     "count/many": ("Du hast insgesamt {n} Teile.",),
+    "best_of/ground": ("Auf Rasen bleiben flache oder breite Absätze oben, wo dünne Absätze einsinken: {items}.",),
     "best_of/walking": ("Für einen langen Tag zu Fuß: {items}, flach und bequem.",),
     "try_pair": ("Probier es mit {items_dat}.",),
     "empty_wardrobe": ("Dein Kleiderschrank ist noch leer: Lade Fotos deiner Kleidung hoch, dann antworte ich mit deinen eigenen Teilen.",),
@@ -280,6 +282,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # the ground underfoot (grass, sand, cobbles): flat or block soles
+    "rasen": "lawn", "gras": "grass", "wiese": "meadow", "sand": "sand", "kies": "gravel", "kopfsteinpflaster": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered
     "reinstecken": "tuck in", "einstecken": "tuck in", "eingesteckt": "tucked",
     "in die high-waist-jeans stecken": "tuck into the high waisted jeans", "in die jeans stecken": "tuck into the jeans",

@@ -88,6 +88,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("No, para {occasion} no hace falta.",),
     "verdict/yes/looks_fine": ("Sí, {items} es una apuesta segura.",),
     "verdict/yes/colour_fine": ("Sí, el {colour} vale en cualquier estación; en invierno, en tejidos más gruesos.",),
+    "verdict/yes/black_at_wedding": ("Sí: el negro está bien en una boda de noche o moderna; anímalo con color o accesorios (un bolso vivo, joyas, zapatos de color) para que no parezca de luto, y evita solo el blanco, que es de la novia.",),
     "verdict/yes/colour_fits_occasion": ("Sí, el {colour} está bien para {occasion}.",),
     "verdict/no/colour_too_bright_for": ("No, el {colour} es demasiado llamativo para {occasion}; mejor colores oscuros y discretos.",),
     "verdict/no/colour_bride": ("No, el {colour} es el color de la novia; todo lo demás vale.",),
@@ -96,6 +97,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Sí, {items} es demasiado informal para {occasion}; sube un punto.",),
     "yours": ("De lo tuyo: {items_or}.",),
     "count/many": ("Tienes {n} prendas en total.",),
+    "best_of/ground": ("Sobre el césped, las suelas planas o el tacón ancho no se hunden como los tacones finos: {items}.",),
     "best_of/walking": ("Para un día largo a pie: {items}, planos y cómodos.",),
     "try_pair": ("Pruébalo con {items}.",),
     "empty_wardrobe": ("Tu armario aún está vacío: sube fotos de tu ropa y te responderé con tus propias prendas.",),
@@ -254,6 +256,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # the ground underfoot (grass, sand, cobbles): flat or block soles
+    "césped": "grass", "hierba": "grass", "arena": "sand", "grava": "gravel", "adoquines": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered
     "meter por dentro": "tuck in", "meto por dentro": "tuck in", "metida por dentro": "tucked", "metido por dentro": "tucked",
     "por dentro": "tucked in", "tiro alto": "high waisted", "remangar": "roll up", "arremangar": "roll up",

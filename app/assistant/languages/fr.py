@@ -93,6 +93,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("Non, ce n'est pas nécessaire pour {occasion}.",),
     "verdict/yes/looks_fine": ("Oui, {items} est un choix sûr.",),
     "verdict/yes/colour_fine": ("Oui, le {colour} se porte en toute saison ; en hiver, choisis des matières plus épaisses.",),
+    "verdict/yes/black_at_wedding": ("Oui : le noir passe très bien à un mariage du soir ou moderne ; réveille-le avec de la couleur ou des accessoires (un sac vif, des bijoux, des chaussures colorées) pour qu'il ne fasse pas deuil, et évite seulement le blanc, réservé à la mariée.",),
     "verdict/yes/colour_fits_occasion": ("Oui, le {colour} convient pour {occasion}.",),
     "verdict/no/colour_too_bright_for": ("Non, le {colour} est trop voyant pour {occasion} ; reste sur des couleurs sombres et discrètes.",),
     "verdict/no/colour_bride": ("Non, le {colour} est la couleur de la mariée ; tout le reste est permis.",),
@@ -101,6 +102,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Oui, {items} est trop décontracté pour {occasion} ; monte d'un cran.",),
     "yours": ("Chez toi : {items_or}.",),
     "count/many": ("Tu as {n} pièces en tout.",),
+    "best_of/ground": ("Sur l'herbe, les semelles plates ou les talons larges restent en surface là où des talons fins s'enfoncent : {items}.",),
     "best_of/walking": ("Pour une longue journée à pied : {items}, plates et confortables.",),
     "try_pair": ("Essaie avec {items}.",),
     "empty_wardrobe": ("Ta garde-robe est encore vide : ajoute des photos de tes vêtements et je répondrai avec tes propres pièces.",),
@@ -265,6 +267,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # the ground underfoot (grass, sand, cobbles): flat or block soles
+    "herbe": "grass", "l'herbe": "grass", "gazon": "grass", "pelouse": "lawn", "sable": "sand", "gravier": "gravel", "pavés": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered
     "rentrer": "tuck", "rentrer dans": "tuck into", "rentré": "tucked", "rentrée": "tucked", "taille haute": "high waisted",
     "rentrer juste le devant": "half tuck", "à moitié rentré": "half tuck", "retrousser": "roll up", "retrousse": "roll up",

@@ -89,6 +89,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("No, per {occasion} non serve.",),
     "verdict/yes/looks_fine": ("Sì, {items} è una scelta sicura.",),
     "verdict/yes/colour_fine": ("Sì, il {colour} va bene in ogni stagione; d'inverno, in tessuti più pesanti.",),
+    "verdict/yes/black_at_wedding": ("Sì: il nero va bene a un matrimonio serale o moderno; ravvivalo con colore o accessori (una borsa vivace, gioielli, scarpe colorate) perché non sembri da lutto, ed evita solo il bianco, che è della sposa.",),
     "verdict/yes/colour_fits_occasion": ("Sì, il {colour} va bene per {occasion}.",),
     "verdict/no/colour_too_bright_for": ("No, il {colour} è troppo vistoso per {occasion}; meglio colori scuri e sobri.",),
     "verdict/no/colour_bride": ("No, il {colour} è il colore della sposa; tutto il resto va bene.",),
@@ -97,6 +98,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Sì, {items} è troppo casual per {occasion}; meglio qualcosa di più curato.",),
     "yours": ("Tra i tuoi: {items_or}.",),
     "count/many": ("Hai {n} capi in tutto.",),
+    "best_of/ground": ("Sull'erba, suole piatte o tacchi larghi restano in superficie dove i tacchi sottili affondano: {items}.",),
     "best_of/walking": ("Per una lunga giornata a piedi: {items}, basse e comode.",),
     "try_pair": ("Provalo con {items}.",),
     "empty_wardrobe": ("Il tuo guardaroba è ancora vuoto: carica le foto dei tuoi vestiti e ti risponderò con i tuoi capi.",),
@@ -248,6 +250,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # the ground underfoot (grass, sand, cobbles): flat or block soles
+    "erba": "grass", "prato": "lawn", "sabbia": "sand", "ghiaia": "gravel", "sampietrini": "cobbles", "ciottoli": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered
     "mettere dentro": "tuck in", "metto dentro": "tuck in", "infilare": "tuck", "infilo": "tuck", "infilata": "tucked",
     "vita alta": "high waisted", "arrotolare": "roll up", "arrotolo": "roll up", "rimboccare": "roll up",

@@ -91,6 +91,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/kind_not_needed": ("Não, para {occasion} não é preciso.",),
     "verdict/yes/looks_fine": ("Sim, {items} é uma escolha segura.",),
     "verdict/yes/colour_fine": ("Sim, o {colour} funciona em qualquer estação; no inverno, em tecidos mais grossos.",),
+    "verdict/yes/black_at_wedding": ("Sim: o preto fica bem num casamento à noite ou moderno; anime-o com cor ou acessórios (uma mala viva, joias, sapatos coloridos) para não parecer luto, e evite só o branco, que é da noiva.",),
     "verdict/yes/colour_fits_occasion": ("Sim, o {colour} fica bem para {occasion}.",),
     "verdict/no/colour_too_bright_for": ("Não, o {colour} é vistoso demais para {occasion}; fique por cores escuras e discretas.",),
     "verdict/no/colour_bride": ("Não, o {colour} é a cor da noiva; tudo o resto pode.",),
@@ -99,6 +100,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Sim, {items} é informal demais para {occasion}; sobe um nível.",),
     "yours": ("Dos seus: {items_or}.",),
     "count/many": ("Tem {n} peças no total.",),
+    "best_of/ground": ("Na relva, solas rasas ou saltos largos ficam à superfície onde os saltos finos se enterram: {items}.",),
     "best_of/walking": ("Para um dia longo a pé: {items}, baixos e confortáveis.",),
     "try_pair": ("Experimente com {items}.",),
     "empty_wardrobe": ("O seu guarda-roupa ainda está vazio: envie fotos das suas roupas e eu respondo com as suas próprias peças.",),
@@ -250,6 +252,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # the ground underfoot (grass, sand, cobbles): flat or block soles
+    "relva": "grass", "grama": "grass", "areia": "sand", "cascalho": "gravel", "calçada": "cobbles", "paralelepípedos": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered
     "colocar para dentro": "tuck in", "pôr para dentro": "tuck in", "meter para dentro": "tuck in", "por dentro": "tucked in",
     "para dentro": "tucked in", "cintura alta": "high waisted", "arregaçar": "roll up", "dobrar as mangas": "roll up sleeves",

@@ -28,6 +28,11 @@ FAMILY = {name: family for name, _, family in PALETTE}
 WALKING_ORDER = {"sneakers": 0, "boots": 1, "loafers": 2, "flats": 3}
 RAIN_ORDER = {"boots": 0, "sneakers": 1, "formal-shoes": 2, "loafers": 3}
 NOT_FOR_RAIN = OPEN_SHOES | {"heels"}
+# Soft or uneven ground (a lawn, sand, gravel, cobbles): heels sink or twist, flat and block soles stay on top
+SOFT_GROUND = re.compile(
+    r"\b(?:grass\w*|lawns?|gardens?|fields?|meadows?|sand\w*|gravel|cobble\w*|uneven ground|muddy ground|turf)\b"
+)
+GROUND_ORDER = {"flats": 0, "loafers": 1, "boots": 2, "sneakers": 3, "formal-shoes": 4, "sandals": 5}
 UNOWNED_COLOURS = re.compile(r"\b(neon|fluo\w*|fluorescent|day-?glo|hi-?vis)\b")
 SOMBRE = frozenset({"black", "navy", "charcoal", "grey", "chocolate", "burgundy", "forest green", "plum"})
 
@@ -67,6 +72,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
             (i for i in pool if i.type not in NOT_FOR_WALKING),
             key=lambda i: (not (trail and is_trail_shoe(i)), WALKING_ORDER.get(i.type or "", 9)),
         )
+    if SOFT_GROUND.search(text) and garment is not None and pool and all(i.category == "shoes" for i in pool):
+        pool = sorted((i for i in pool if i.type != "heels"), key=lambda i: (GROUND_ORDER.get(i.type or "", 9), i.id))
     if ask.slots.rain and garment is None:  # "anything waterproof?": what keeps rain off, coats and boots
         pool = [i for i in pool if i.type in RAIN_COVER or i.type == "boots"]
     if ask.slots.rain:  # "which of my jackets can take rain?": a blazer or a cardigan keeps none of it off
@@ -193,14 +200,15 @@ def own(ask: Ask) -> Plan:
         if not found:  # "any other ties apart from the burgundy one?": no, that one is all
             plan.say("only_these", *besides[:3])
             return plan
-    best = bool(PICKED.search(ask.u.text))
+    ground = bool(SOFT_GROUND.search(ask.u.text)) and all(i.category == "shoes" for i in found)
+    best = bool(PICKED.search(ask.u.text)) or ground  # "what shoes on grass?": the few that work, and why
     # "do I have ...?" is answered yes; "what do I have ...?" with the pieces, no "yes" in front
     asked = EXISTS.search(ask.u.text) and not re.match(r"\s*(?:what|which)\b", ask.u.text)
     if garment is None and ask.slots.occasion:  # "anything for a black tie event?": an outfit's worth
         found = _one_per_slot(found, 5)
     shown = found[: 3 if best else 12]
     key = "best_of" if best else "yes_have" if asked else "you_have"
-    plan.say(key, *shown, kind=garment.kind if garment else None, walking=ask.slots.walking)
+    plan.say(key, *shown, kind=garment.kind if garment else None, walking=ask.slots.walking, ground=ground)
     return plan
 
 

@@ -146,6 +146,18 @@ def _colour_at(colour: str, occasion: str) -> Verdict:
     return Verdict("yes", "colour_fits_occasion")
 
 
+def _coloured_kind(verdict: Verdict, colour: str | None, occasion: str) -> Verdict:
+    """ "Is a black dress ok for a wedding?": a kind that is not too casual is judged by its colour's etiquette
+    (black is fine at an evening or modern wedding, white is the bride's, bright is out at a funeral)."""
+    if not colour or verdict.reason in ("kind_too_casual_for", "kind_too_dressy"):
+        return verdict
+    if occasion == "wedding-guest" and colour == "black":
+        return Verdict("yes", "black_at_wedding")
+    by_colour = _colour_at(colour, occasion)
+    settles = by_colour.answer == "no" or (verdict.answer != "yes" and by_colour.answer == "yes")
+    return by_colour if settles else verdict
+
+
 def _kind_for_occasion(kind: str, occasion: str) -> Verdict:
     level = kind_formality(kind)
     low, high = OCCASIONS[occasion][:2]
@@ -318,12 +330,16 @@ def yesno(ask: Ask) -> Plan:
     if generic_only and ask.slots.occasion in OCCASIONS and len(ask.slots.garments) == 1:
         kind = ask.slots.garments[0].kind
         judge = _kind_needed if NEED.search(ask.u.text) else _kind_for_occasion
-        plan.say("verdict", verdict=judge(kind, str(ask.slots.occasion)), kind=kind, occasion=ask.slots.occasion,
-                 event=ask.slots.event)  # fmt: skip
         occasion = str(ask.slots.occasion)
+        said_colour = ask.slots.garments[0].colour
+        verdict = _coloured_kind(judge(kind, occasion), said_colour, occasion)
+        plan.say("verdict", verdict=verdict, kind=kind, colour=said_colour, occasion=ask.slots.occasion,
+                 event=ask.slots.event)  # fmt: skip
         same_kind = [i for i in of_kind(ask.wardrobe, kind) if _for_occasion(i, occasion).answer == "yes"]
         slot = category_of(kind)  # "do I need a tie?": your ties, never your belt; other shoes for sneakers
         pool = [] if same_kind or slot == "accessory" else of_kind(ask.wardrobe, f"category:{slot}")
+        if said_colour:  # "is a black dress ok?": your dresses in that colour, the rest only when none is
+            same_kind = [i for i in same_kind if i.colour_names[:1] == (said_colour,)] or same_kind
         better = same_kind or [i for i in pool if _for_occasion(i, occasion).answer == "yes"]
         said = plan.lines[0].values["verdict"].answer
         owned = sorted(of_kind(ask.wardrobe, kind), key=lambda i: (i.style == "sporty", -formality(i), i.id))

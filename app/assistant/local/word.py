@@ -135,7 +135,7 @@ def _key(line: Line) -> list[str]:
         "cannot_build": "/".join(
             part for part, present in (("ruled_out", bool(line.items)), ("lead", bool(values.get("lead")))) if present
         ) or None,
-        "best_of": "walking" if values.get("walking") else None,
+        "best_of": "walking" if values.get("walking") else "ground" if values.get("ground") else None,
     }  # fmt: skip
     detail = specific.get(base)
     return [f"{base}/{detail}", base] if detail else [base]
