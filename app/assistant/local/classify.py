@@ -113,7 +113,6 @@ TECHNIQUE = re.compile(
 TECHNIQUES = (
     ("high_waist_tuck", r"\btuck\w*\b.*\bhigh[- ]?(?:waist\w*|rise)\b|\bhigh[- ]?(?:waist\w*|rise)\b.*\btuck\w*",
      "Tucking with high-waisted bottoms"),
-    ("tuck", r"\btuck\w*|\buntucked\b", "Tucking a knit or a shirt"),
     ("sleeves", r"\b(?:roll\w*|push\w*) (?:up )?(?:my |the |your )?(?:shirt )?sleeves\b"
      r"|\bsleeves? (?:rolled|pushed) up\b", "Rolling shirt sleeves"),
     ("cuff", r"\b(?:cuff\w*|roll\w*|turn\w*) (?:up )?(?:my |the |your )?(?:\w+ )?(?:jeans|trousers|pants|chinos)\b"
