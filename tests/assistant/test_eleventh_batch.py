@@ -89,6 +89,7 @@ def test_styling_technique_is_answered_from_the_knowledge_base(question: str, wo
 
 
 def test_whether_belts_match_shoes_is_a_rule_answered_yes_in_every_language() -> None:
+    assert understand("do my belt and shoes have to match?").kind == "technique"
     (rule,) = converse("does a belt need to match shoes?")
     assert rule.intent == "technique" and rule.text.startswith("Yes") and "leather" in rule.text, rule.text
     for question, opening in (("comment retrousser ses manches ?", "Déboutonne"), ("come annodo una sciarpa?", "Tre")):
@@ -125,6 +126,8 @@ def test_too_thin_is_answered_the_right_way_round() -> None:
 def test_a_print_a_heel_and_a_level_said_after_the_kind_filter_a_wardrobe_question() -> None:
     (stripes,) = converse("have i got anything stripy?")
     assert stripes.referenced_item_ids == [199], stripes.text
+    (checked,) = converse("anything checked in my wardrobe?")
+    assert checked.text.startswith("No") and "checked" in checked.text and not checked.referenced_item_ids, checked.text
     (flat,) = converse("which of my shoes are flat and smart?")
     assert set(flat.referenced_item_ids) == {196, 200, 202}, flat.text  # no heels, no sneakers
     (rain,) = converse("what shoes have i got for wet weather")

@@ -277,6 +277,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin": ("Nein, {items} ist warm genug dafür.",),
     "verdict/no/not_too_thin/pl": ("Nein, {items} sind warm genug dafür.",),
     "verdict/depends/socks_with_sandals": ("Kommt darauf an: Socken zu Sandalen funktionieren nur als bewusster Modelook (schlichte Rippsocken, klobige Sandalen); im Alltag und zu allem Schicken lieber ohne.",),
+    "none_print": ("Nein, ich sehe nichts {print} in deinem Kleiderschrank.",),
     "fit/general": ("Erst die Schultern, dann die Länge: Gut sitzende Kleidung liegt locker an, ohne zu ziehen.",),
 }  # fmt: skip
 

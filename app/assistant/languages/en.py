@@ -234,6 +234,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin": ("No, {items} is warm enough for that.",),
     "verdict/no/not_too_thin/pl": ("No, {items} are warm enough for that.",),
     "verdict/depends/socks_with_sandals": ("It depends: socks with sandals only works as a deliberate, fashion-forward look (plain ribbed socks, chunky sandals, relaxed trousers); for most days, and anything smart, go without.",),
+    "none_print": ("No, I don't see anything {print} in your wardrobe.",),
     "fit/general": ("Shoulders first, then length: a good fit skims the body without pulling or pooling.",),
 }  # fmt: skip
 

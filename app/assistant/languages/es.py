@@ -251,6 +251,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin": ("No, {items} abriga lo suficiente para eso.",),
     "verdict/no/not_too_thin/pl": ("No, {items} abrigan lo suficiente para eso.",),
     "verdict/depends/socks_with_sandals": ("Depende: calcetines con sandalias solo funcionan como un look buscado y de moda (calcetines lisos de canalé, sandalias robustas); para el día a día y lo arreglado, sin ellos.",),
+    "none_print": ("No, no veo nada {print} en tu armario.",),
     "fit/general": ("Primero los hombros, luego el largo: una prenda que sienta bien roza el cuerpo sin tirar.",),
 }  # fmt: skip
 

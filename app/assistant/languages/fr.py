@@ -262,6 +262,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin": ("Non, {items} est assez chaud pour ça.",),
     "verdict/no/not_too_thin/pl": ("Non, {items} sont assez chauds pour ça.",),
     "verdict/depends/socks_with_sandals": ("Ça dépend : les chaussettes avec des sandales ne marchent qu'en look assumé et mode (chaussettes unies côtelées, sandales épaisses) ; au quotidien et pour tout ce qui est habillé, sans.",),
+    "none_print": ("Non, je ne vois rien {print} dans ta garde-robe.",),
     "fit/general": ("D'abord les épaules, puis la longueur : un vêtement bien coupé effleure le corps sans tirer.",),
 }  # fmt: skip
 

@@ -245,6 +245,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin": ("No, {items} è abbastanza caldo per questo.",),
     "verdict/no/not_too_thin/pl": ("No, {items} sono abbastanza caldi per questo.",),
     "verdict/depends/socks_with_sandals": ("Dipende: calzini con i sandali funzionano solo come look voluto e di moda (calzini a coste semplici, sandali robusti); per tutti i giorni e per le occasioni eleganti, meglio senza.",),
+    "none_print": ("No, non vedo niente {print} nel tuo guardaroba.",),
     "fit/general": ("Prima le spalle, poi la lunghezza: un capo che veste bene sfiora il corpo senza tirare.",),
 }  # fmt: skip
 

@@ -247,6 +247,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin": ("Não, {items} é quente o suficiente para isso.",),
     "verdict/no/not_too_thin/pl": ("Não, {items} são quentes o suficiente para isso.",),
     "verdict/depends/socks_with_sandals": ("Depende: meias com sandálias só funcionam como um visual assumido e de moda (meias caneladas lisas, sandálias robustas); no dia a dia e em tudo o que é formal, sem elas.",),
+    "none_print": ("Não, não vejo nada {print} no seu guarda-roupa.",),
     "fit/general": ("Primeiro os ombros, depois o comprimento: uma peça que assenta bem toca o corpo sem puxar.",),
 }  # fmt: skip
 

@@ -15,6 +15,7 @@ from app.assistant.local.slots import (
     FOLLOW_UP,
     FORECAST,
     GREETING_CUE,
+    PATTERNS,
     PRICE,
     PRONOUN,
     REVISE_CUE,
@@ -107,6 +108,7 @@ TECHNIQUE = re.compile(
     rf"|\bways to (?:wear|tie|style) {_SCARF}"
     r"|\b(?:should|does|do|must) (?:my |a |the |your )?belts? (?:always |really )?(?:have to |need to )?"
     r"(?:match|go with) (?:my |the |your )?shoes\b"
+    r"|\bbelts? and (?:my |the |your )?shoes (?:always |really )?(?:have to|need to|should|must) match\b"
 )
 # How a piece is worn, said in more ways than TECHNIQUE's "how do I ...": (phrase topic, what the question says,
 # the technique.md section), first match wins
@@ -225,7 +227,8 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
     if GAP.search(text) and re.search(r"\b(?:gaps?|missing|lacking)\b", text):
         return k.GAP  # "is there a gap in my wardrobe for winter?" asks what to add, not what is there
     weather = slots.rain or slots.temperature_c is not None  # "anything waterproof?", "anything warm?"
-    any_of = ANY_OF.search(text) and (slots.garments or slots.colours or weather)  # "any brown shoes?": the wardrobe
+    printed = any(word in PATTERNS for word in text.split())  # "anything checked?": a print, asked of the wardrobe
+    any_of = ANY_OF.search(text) and (slots.garments or slots.colours or weather or printed)  # "any brown shoes?"
     having_a_day = not (slots.garments or slots.colours) and slots.occasion and not _THINGS.search(text)
     if (
         (OWN.search(text) and not having_a_day)

@@ -177,6 +177,10 @@ def own(ask: Ask) -> Plan:
         resolved = resolve(garment, ask.wardrobe)
         plan.say("dont_see", *(resolved.items or tuple(closest))[:2], kind=garment.kind, colour=garment.colour)
         return plan
+    said_print = _PRINT.search(ask.u.text)
+    if not found and garment is None and said_print:
+        plan.say("none_print", print=PATTERNS[said_print.group(1)])  # "anything checked?": nothing with that print
+        return plan
     if not found and garment is None and ask.slots.colours:
         plan.say("none_colour", colour=ask.slots.colours[0])  # "anything purple?": nothing in that colour
         return plan

@@ -98,6 +98,7 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
     found |= _kind_words(lang, values)
     colour = values.get("colour")
     found |= {"colour": lang.colour(colour), "colour_cap": _cap(lang.colour(colour))}
+    found["print"] = lang.patterns.get(values.get("print") or "", values.get("print") or "")
     found["partners"] = lang.join([lang.colour(c) for c in values.get("partners", ())])
     found["colours"] = lang.join([lang.colour(c) for c in values.get("colours", ())])
     occasion = values.get("occasion")
