@@ -135,3 +135,54 @@ def test_shoes_for_grass_are_flat_or_block_and_say_why() -> None:
         assert answer.intent == "own" and 718 not in answer.referenced_item_ids, answer.text
         assert 719 in answer.referenced_item_ids, answer.text  # the flats first
         assert any(word in answer.text for word in ("heels sink", "Absätze einsinken")), answer.text
+
+
+def test_a_jacket_for_when_it_gets_cooler_is_added_to_the_outfit_not_a_lighter_one() -> None:
+    outfit, jacket = converse(
+        "what should I wear to dinner with friends on saturday?", "and a jacket for the evening when it gets cooler?"
+    )
+    assert jacket.intent != "revise" and "Lighter" not in jacket.text, jacket.text
+    assert any(BY_ID[i].category == "outerwear" for i in jacket.referenced_item_ids), jacket.text
+    worn = [i for i in _dressed(outfit.text) if BY_ID[i].category != "outerwear"]
+    assert set(worn) <= set(jacket.referenced_item_ids), (outfit.text, jacket.text)  # the outfit kept
+
+
+def test_a_swap_for_drinks_after_work_keeps_the_outfit_and_names_the_change() -> None:
+    for first, second in (
+        ("what should I wear to work tomorrow?", "for drinks after with colleagues, can I just swap something?"),
+        ("Was ziehe ich zur Arbeit an?", "und für Drinks danach, kann ich nur etwas tauschen?"),
+    ):
+        outfit, swap = converse(first, second)
+        worn = _dressed(outfit.text)
+        assert 701 in worn, outfit.text  # the blazer on top at work
+        kept = set(worn) & set(swap.referenced_item_ids)
+        assert len(kept) >= len(worn) - 1, (outfit.text, swap.text)  # one piece changes at most
+        assert any(word in swap.text for word in ("lose", "swap", "weg", "tausch")), swap.text
+
+
+def test_the_threads_weather_carries_into_a_thanks_and_follow_up_in_any_language() -> None:
+    for follow_up, said in (
+        ("merci, et pour un dîner après ?", "8 °C"),
+        ("danke, und für ein Abendessen danach?", "8 °C"),
+        ("thanks, and for a dinner after?", "8 °C"),
+    ):
+        _, dinner = converse("what should I wear today, 8 degrees and raining?", follow_up)
+        assert dinner.intent == "outfit" and said in dinner.text, (follow_up, dinner.text)
+
+
+def test_do_white_sneakers_go_with_it_is_a_verdict_on_the_outfit_and_a_cooler_evening_gets_a_light_layer() -> None:
+    for questions, verdicts in (
+        (("Was soll ich heute anziehen? Es sind 24 Grad.", "Passen weiße Sneaker dazu?",
+          "Und wenn es später kühler wird?"),
+         ("Ja", "Nein", "Kommt")),
+        (("what should I wear today? it's 24 degrees", "do white sneakers go with it?", "and if it gets cooler later?"),
+         ("Yes", "No", "It depends")),
+    ):  # fmt: skip
+        outfit, sneakers, later = converse(*questions)
+        assert sneakers.intent == "yesno" and sneakers.text.startswith(verdicts), sneakers.text
+        assert 709 in sneakers.referenced_item_ids and len(set(sneakers.referenced_item_ids)) >= 3, sneakers.text
+        layers = [BY_ID[i] for i in later.referenced_item_ids if BY_ID[i].category == "outerwear"]
+        assert layers and all((piece.warmth or 0) <= 3 for piece in layers), later.text  # no coat at 24 °C
+        assert "Über deine Sneaker" not in later.text, later.text
+        kept = [i for i in _dressed(outfit.text) if BY_ID[i].category in ("top", "bottom")]
+        assert set(kept) <= set(later.referenced_item_ids), (outfit.text, later.text)

@@ -142,6 +142,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "note_cycling": ("Mit Hose und flachen Schuhen fährt es sich leichter Rad.",),
     "note_walking": ("Flache, gut gepolsterte Schuhe für den langen Tag zu Fuß.",),
     "note_wind": ("Lass alles Fließende weg: Der Wind erfasst es.",),
+    "one_change": ("Für {occasion} passt es so, wie es ist: {items}.",),
+    "one_change/drop": ("Für {occasion} behältst du {items_acc} und lässt nur {other_plain_acc} weg; das lockert es genug.",),
+    "one_change/swap": ("Für {occasion} tauschst du nur {other_plain_acc} gegen {item_acc}, der Rest bleibt: {rest}.",),
+    "one_change/add": ("Für {occasion} bleibt das Outfit, dazu {item}: {rest}.",),
     "alternative": ("Oder: {items}.", "Eine andere Idee: {items}."),
     "cannot_build": ("Ein komplettes Outfit geht noch nicht: In deinem Kleiderschrank fehlen {slots}.",),
     "noted_dislike": ("Notiert, das schlage ich nicht mehr vor.", "Verstanden, das fällt weg."),
@@ -283,6 +287,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # the weather changing later in the day
+    "wenn es später kühler wird": "if it gets cooler later", "wenn es kühler wird": "if it gets cooler",
+    "kühler wird": "gets cooler", "kalt wird": "gets cold", "kühl wird": "gets cool", "später": "later",
+    # one change to the outfit, not a new one
+    "etwas tauschen": "swap something", "was tauschen": "swap something", "tauschen": "swap", "etwas ändern": "change something",
     # the ground underfoot (grass, sand, cobbles): flat or block soles
     "rasen": "lawn", "gras": "grass", "wiese": "meadow", "sand": "sand", "kies": "gravel", "kopfsteinpflaster": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered
@@ -452,6 +461,10 @@ LANGUAGE = Language(
     gloss={**COMMON, **GLOSS},
     rewrites=(
         (r"^\s*(?:passt|passen) (?!mein|dein)(.+?) zu\b", r"does \1 go with"),  # "Passen braune Schuhe zu ...?"
+        (
+            r"^\s*(?:und )?(?:passt|passen) (.+?) (?:dazu|damit)\b",
+            r"does \1 go with it",
+        ),  # "Passen weiße Sneaker dazu?"
         (r"\bwird es (.+?) (regnen|schneien)\b", r"is it going to \2 \1"),  # the verb closes the question
         (r"\bich mag (.+?) nicht\b", r"i don't like \1"),  # the negation closes the clause in German
         (r"\b(.+?) gef(?:ä|a)ll(?:t|en) mir nicht\b", r"i don't like \1"),

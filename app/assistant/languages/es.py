@@ -117,6 +117,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "note_cycling": ("Con pantalón y zapato plano, la bici es más fácil.",),
     "note_walking": ("Calzado plano y cómodo para un día largo a pie.",),
     "note_wind": ("Evita lo vaporoso: el viento lo levantará.",),
+    "one_change": ("Para {occasion}, funciona tal cual: {items}.",),
+    "one_change/drop": ("Para {occasion}, quédate con {items} y quítate solo {other_plain}; basta para relajarlo.",),
+    "one_change/swap": ("Para {occasion}, cambia {other_plain} por {item} y deja el resto: {rest}.",),
+    "one_change/add": ("Para {occasion}, mantén el conjunto y añade {item}: {rest}.",),
     "alternative": ("O bien: {items}.", "Otra opción: {items}."),
     "cannot_build": ("Todavía no puedo montar un look completo: en tu armario faltan {slots}.",),
     "noted_dislike": ("Anotado, no te lo volveré a proponer.", "Entendido, descartado."),
@@ -257,6 +261,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # one change to the outfit, not a new one
+    "cambiar algo": "change something", "cambio algo": "change something", "cambiar una cosa": "change one thing",
     # the ground underfoot (grass, sand, cobbles): flat or block soles
     "césped": "grass", "hierba": "grass", "arena": "sand", "grava": "gravel", "adoquines": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered

@@ -127,6 +127,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "note_cycling": ("Un pantalon et des chaussures plates, c'est plus simple à vélo.",),
     "note_walking": ("Des chaussures plates et confortables pour une longue journée à pied.",),
     "note_wind": ("Évite ce qui est trop fluide : le vent s'y engouffre.",),
+    "one_change": ("Pour {occasion}, ça marche tel quel : {items}.",),
+    "one_change/drop": ("Pour {occasion}, garde {items} et enlève juste {other_plain} ; ça suffit à détendre la tenue.",),
+    "one_change/swap": ("Pour {occasion}, remplace {other_plain} par {item} et garde le reste : {rest}.",),
+    "one_change/add": ("Pour {occasion}, garde la tenue et ajoute {item} : {rest}.",),
     "alternative": ("Ou bien : {items}.", "Autre idée : {items}."),
     "cannot_build": ("Je ne peux pas encore composer une tenue complète : il manque {slots} dans ta garde-robe.",),
     "noted_dislike": ("C'est noté, je ne te le proposerai plus.", "Compris, on oublie celle-là."),
@@ -268,6 +272,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # one change to the outfit, not a new one
+    "changer quelque chose": "change something", "changer un truc": "change something", "juste changer": "just change",
     # the ground underfoot (grass, sand, cobbles): flat or block soles
     "herbe": "grass", "l'herbe": "grass", "gazon": "grass", "pelouse": "lawn", "sable": "sand", "gravier": "gravel", "pavés": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered

@@ -116,6 +116,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "note_cycling": ("Con pantaloni e scarpe basse andare in bici è più comodo.",),
     "note_walking": ("Scarpe basse e comode per una lunga giornata a piedi.",),
     "note_wind": ("Evita i capi svolazzanti: il vento li solleva.",),
+    "one_change": ("Per {occasion} va bene così: {items}.",),
+    "one_change/drop": ("Per {occasion}, tieni {items} e togli solo {other_plain}; basta per renderlo più rilassato.",),
+    "one_change/swap": ("Per {occasion}, cambia {other_plain} con {item} e tieni il resto: {rest}.",),
+    "one_change/add": ("Per {occasion}, tieni l'outfit e aggiungi {item}: {rest}.",),
     "alternative": ("Oppure: {items}.", "Un'altra idea: {items}."),
     "cannot_build": ("Non riesco ancora a comporre un outfit completo: nel tuo guardaroba mancano {slots}.",),
     "noted_dislike": ("Ricevuto, non te lo proporrò più.", "Capito, lo scartiamo."),
@@ -251,6 +255,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # one change to the outfit, not a new one
+    "cambiare qualcosa": "change something", "cambio qualcosa": "change something", "cambiare una cosa": "change one thing",
     # the ground underfoot (grass, sand, cobbles): flat or block soles
     "erba": "grass", "prato": "lawn", "sabbia": "sand", "ghiaia": "gravel", "sampietrini": "cobbles", "ciottoli": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered

@@ -118,6 +118,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "note_cycling": ("Com calça e sapato baixo, a bicicleta fica mais fácil.",),
     "note_walking": ("Calçado baixo e confortável para um dia longo a pé.",),
     "note_wind": ("Evite peças esvoaçantes: o vento vai levantá-las.",),
+    "one_change": ("Para {occasion}, funciona assim mesmo: {items}.",),
+    "one_change/drop": ("Para {occasion}, mantenha {items} e tire só {other_plain}; chega para descontrair.",),
+    "one_change/swap": ("Para {occasion}, troque {other_plain} por {item} e mantenha o resto: {rest}.",),
+    "one_change/add": ("Para {occasion}, mantenha o look e junte {item}: {rest}.",),
     "alternative": ("Ou então: {items}.", "Outra opção: {items}."),
     "cannot_build": ("Ainda não consigo montar um visual completo: faltam {slots} no seu guarda-roupa.",),
     "noted_dislike": ("Anotado, não vou sugerir isso de novo.", "Entendido, fica de fora."),
@@ -253,6 +257,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # one change to the outfit, not a new one
+    "trocar alguma coisa": "swap something", "mudar alguma coisa": "change something", "trocar algo": "swap something", "mudar algo": "change something",
     # the ground underfoot (grass, sand, cobbles): flat or block soles
     "relva": "grass", "grama": "grass", "areia": "sand", "cascalho": "gravel", "calçada": "cobbles", "paralelepípedos": "cobbles",
     # how a piece is worn: tucked, rolled, cuffed, layered

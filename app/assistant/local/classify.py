@@ -23,6 +23,7 @@ from app.assistant.local.slots import (
     THANKS_CUE,
     TRENDS,
     Slots,
+    as_revision,
 )
 
 FASHION = re.compile(
@@ -185,7 +186,7 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
     if forecast or price or STORE.search(text) or TRENDS.search(text) or CAMERA.search(text):
         return k.CANNOT
     if dislike and has_suggestion:
-        return k.REVISE if REVISE_CUE.search(text) or slots.direction else k.DISLIKE
+        return k.REVISE if REVISE_CUE.search(as_revision(text)) or slots.direction else k.DISLIKE
     if dislike and any(g.owned for g in slots.garments) and not re.search(r"\b(?:what|which|how|can|could)\b", text):
         return k.DISLIKE  # "I hate my red heels, never suggest them": recorded, outside any thread too
     if PLACE_ADVICE.search(text):
@@ -193,7 +194,7 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
     comparing = re.search(r"\bwhich (?:one )?(?:is|would be)\b", text)
     missing = re.search(r"\b(?:missing|lacking|lack)\b", text)  # "what am I missing to look smarter?" is a gap
     asked_else = COUNT.search(text) or OWN.search(text) or comparing or missing
-    if has_suggestion and REVISE_CUE.search(text) and not asked_else:
+    if has_suggestion and REVISE_CUE.search(as_revision(text)) and not asked_else:
         return k.REVISE
     return None
 
@@ -308,7 +309,7 @@ def classify(
     )
     if kind:
         return kind
-    weather = slots.temperature_c is not None or slots.rain or slots.wind
+    weather = slots.temperature_c is not None or slots.rain or slots.wind or slots.day_and_evening
     situation = slots.occasion or weather or slots.cycling or slots.walking
     if situation:
         return k.OUTFIT

@@ -76,8 +76,10 @@ class Ask:
         found += [r.one for r in self.refs if r.one is not None]
         pointing = PRONOUN.search(PURPOSE.sub(" ", self.u.text)) if found else PRONOUN.search(self.u.text)
         if pointing and (not found or self.u.kind in (k.YESNO, k.PAIRING)):
-            earlier = [self.by_id[i] for i in self.outfit_in_focus or self.state.focus[:1] if i in self.by_id]
-            found += [item for item in earlier if not any(item.type == other.type for other in found)]
+            whole = self.outfit_in_focus
+            earlier = [self.by_id[i] for i in whole or self.state.focus[:1] if i in self.by_id]
+            # "do white sneakers go with it?" after an outfit: the sneakers in place of its shoes, with all the rest
+            found += [item for item in earlier if not any(_same_place(item, other, bool(whole)) for other in found)]
         return list(dict.fromkeys(found))
 
     @property
@@ -85,7 +87,7 @@ class Ask:
         """The last answer's outfit, when "that" in a pairing ("what shoes go with that?") points at all of it."""
         focus = self.state.focus
         outfit_said = self.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE)  # not a pairing built around one piece
-        if self.u.kind != k.PAIRING or not outfit_said or not whole_outfit(focus, self.by_id):
+        if self.u.kind not in (k.PAIRING, k.YESNO) or not outfit_said or not whole_outfit(focus, self.by_id):
             return ()
         first_of_each = {self.by_id[i].category: i for i in reversed(focus)}  # shoes offered as choices: one
         return tuple(i for i in focus if i in first_of_each.values())
@@ -109,6 +111,11 @@ class Ask:
             preferences=styling.parse_preferences(self.context.style_preferences),
         )
         return styling.StyleContext(**{**base.__dict__, **changes})
+
+
+def _same_place(item: WardrobeItem, other: WardrobeItem, whole_outfit: bool) -> bool:
+    """Whether `other` takes `item`'s place: its slot in a whole outfit, else its kind."""
+    return item.category == other.category if whole_outfit else item.type == other.type
 
 
 def effective_temperature(slots: Slots) -> float | None:

@@ -337,20 +337,81 @@ def _from_the_suitcase(ask: Ask, anchors: Sequence[int]) -> styling.Suggestions 
     return result if result.outfits else None
 
 
+def _one_cover(outfit: styling.Outfit) -> styling.Outfit:
+    """In the rain the trench or coat is the layer; a blazer or cardigan under it is one layer too many to name."""
+    covered = any(i.category == "outerwear" and i.type not in LIGHT_LAYERS for i in outfit.items)
+    light = [i for i in outfit.items if i.category == "outerwear" and i.type in LIGHT_LAYERS]
+    return replace(outfit, items=tuple(i for i in outfit.items if i not in light)) if covered and light else outfit
+
+
 def _kept_outfit(ask: Ask) -> list[int]:
     """ "and if it's cold?" after an outfit: the same outfit, with what the new weather or evening needs on top."""
-    if ask.state.kind not in (k.OUTFIT, k.REVISE, k.DISLIKE) or not ask.u.follow_up:
+    # after "do white sneakers go with it?" the outfit is still the thread's: its pieces as dressed
+    verdict_on_it = ask.state.kind in (k.YESNO, k.COMPARE) and bool(ask.state.worn)
+    if (ask.state.kind not in DRESSED and not verdict_on_it) or not ask.u.follow_up:
         return []
     if ask.u.slots.occasion or ask.u.slots.garments or ask.u.slots.ids:
         return []  # a new occasion or named piece asks for a new outfit
     blocked = _blocked(ask)  # a t-shirt kept for "and if it's cold?" would be forced past the cold rule
-    kept = [i for i in ask.state.focus if i in ask.by_id and ask.by_id[i].category in ("top", "bottom", "one-piece")]
+    outfit = ask.state.worn if verdict_on_it else ask.state.focus
+    kept = [i for i in outfit if i in ask.by_id and ask.by_id[i].category in ("top", "bottom", "one-piece")]
     return [i for i in kept if i not in blocked]
+
+
+# "for drinks after, can I just swap something?": the outfit kept, one change named
+ONE_CHANGE = re.compile(
+    r"\b(?:swap|change|switch|tweak|adjust) (?:just )?(?:something|one thing|a piece|one piece|anything|a thing)\b"
+    r"|\bwhat (?:would|should|could|do) i (?:swap|change|switch|tweak)\b"
+    r"|\b(?:one|a) (?:small |quick )?(?:swap|change)\b"
+)
+RELAXED_FROM = frozenset({"work", "interview", "formal", "funeral"})  # from these, an evening out is a step down
+
+
+def _one_change(ask: Ask, plan: Plan) -> Plan | None:
+    """The last outfit for a new occasion with one change: lose the tie or the blazer, or swap the shoes, for a step
+    down (work to drinks); add the blazer or smarter shoes for a step up; nothing when it already fits."""
+    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    new, old = ask.slots.occasion, ask.state.slots.occasion
+    if not ONE_CHANGE.search(ask.u.text) or not worn or new not in OCCASIONS or ask.state.kind not in DRESSED:
+        return None
+    step = OCCASIONS[new][0] - OCCASIONS[old][0] if old in OCCASIONS else 0
+    down = step < 0 or (old in RELAXED_FROM and new not in RELAXED_FROM)
+    situation: dict[str, Any] = {"occasion": new, "event": ask.slots.event}
+    if down:
+        dropped = [i for i in worn if i.type in ("tie", "bow-tie")] or [
+            i for i in worn if i.type == "blazer" and not needs_cover(ask)
+        ]
+        if dropped:
+            kept = [i for i in worn if i not in dropped]
+            plan.say("one_change", *kept, other=dropped[:1], change="drop", **situation)
+            return plan
+    shoes = [i for i in worn if i.category == "shoes"]
+    wanted = (lambda i: formality(i) <= 3) if down else (lambda i: formality(i) >= 4) if step > 0 else None
+    if shoes and wanted is not None and not wanted(shoes[0]):
+        others = [i for i in ask.wardrobe if i.category == "shoes" and wanted(i) and i.id not in _blocked(ask)]
+        others = [i for i in others if i.id not in ask.state.excluded]
+        if others:
+            new_shoes = _suited(ask, others)[0]
+            rest = [i for i in worn if i != shoes[0]]
+            plan.say("one_change", new_shoes, *rest, other=shoes[:1], change="swap", **situation)
+            return plan
+    layer = _tailoring(ask, worn) if step > 0 else None
+    if layer is not None:
+        plan.say("one_change", layer, *worn, change="add", **situation)
+        return plan
+    plan.say("one_change", *worn, **situation)
+    return plan
+
+
+DRESSED = frozenset({k.OUTFIT, k.REVISE, k.DISLIKE})
 
 
 @planner(k.OUTFIT)
 def outfit(ask: Ask) -> Plan:
     plan = Plan(k.OUTFIT)
+    changed = _one_change(ask, plan)
+    if changed is not None:
+        return changed
     anchors = [item.id for item in ask.items]
     result = _from_the_suitcase(ask, anchors)
     kept = _kept_outfit(ask) if result is None else []
@@ -360,6 +421,8 @@ def outfit(ask: Ask) -> Plan:
     result = result or suggest(ask, anchors=anchors)
     if not result.outfits:
         return _no_outfit(ask, plan, result, situation_values(ask))
+    if ask.slots.rain:
+        result = replace(result, outfits=[_one_cover(o) for o in result.outfits])
     outfit_lines(ask, plan, result.outfits)
     return plan
 
@@ -395,6 +458,8 @@ def _revised_ask(ask: Ask, changes: dict[str, object]) -> Ask:
 @planner(k.REVISE)
 def revise(ask: Ask) -> Plan:
     plan = Plan(k.REVISE)
+    if ask.u.slots.occasion and _one_change(ask, plan) is not None:  # "for drinks after, can I just swap something?"
+        return plan
     previous = ask.state.suggestion
     dropped = left_out(ask.u, ask.state, ask.by_id)
     if ask.u.dislike:

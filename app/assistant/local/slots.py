@@ -407,7 +407,20 @@ def _one_occasion(text: str) -> str | None:
     return found
 
 
+# "when it gets cooler", "cooler evenings": the weather changing, not a request for a cooler outfit
+WEATHER_TURNS = re.compile(
+    r"\b(?:gets?|getting|turns?|turning|it's|is|will be|becomes?|goes) (?:a bit |a little |much |even )?"
+    r"(?:cooler|colder|warmer|chillier)\b|\b(?:cooler|colder|warmer|chillier) (?:evenings?|nights?|later|weather)\b"
+)
+
+
+def as_revision(text: str) -> str:
+    """The text a revision cue is looked for in: the weather's own "cooler" taken out."""
+    return WEATHER_TURNS.sub(" ", text)
+
+
 def _direction(text: str) -> str | None:
+    text = as_revision(text)
     for word, direction in (
         ("warmer", "warmer"), ("waterproof", "waterproof"), ("cooler", "cooler"), ("lighter", "cooler"),
         ("smarter", "smarter"), ("dressier", "smarter"), ("more formal", "smarter"), ("more casual", "casual"),

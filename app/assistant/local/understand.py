@@ -55,6 +55,9 @@ def elided_ones(text: str, focus_kind: str | None) -> str:
     return ELIDED_OR.sub(noun_after_or, ELIDED.sub(noun, text))
 
 
+POLITE_OPENING = re.compile(r"^\s*(?:thanks|thank you|cheers|perfect|lovely|super)\b[\s,!.]*")
+
+
 def understand(
     question: str, *, previous_lang: str | None = None, has_suggestion: bool = False, focus_kind: str | None = None
 ) -> Understanding:
@@ -63,7 +66,9 @@ def understand(
     lang = languages.detect(question, previous_lang)
     text = elided_ones(normalise(languages.gloss(question, lang)), focus_kind)
     slots = slots_of(text)
-    follow_up = bool(FOLLOW_UP.search(text)) or len(text.split()) <= 4 or bool(PRONOUN.search(text))
+    opened = POLITE_OPENING.sub("", text)  # "thanks, and for a dinner after?" still leans on the thread
+    leaning = FOLLOW_UP.search(text) or FOLLOW_UP.search(opened) or PRONOUN.search(text)
+    follow_up = bool(leaning) or len(text.split()) <= 4
     dislike = bool(DISLIKE_CUE.search(text))
     asked = question.rstrip().endswith("?")
     kind = classify(text, slots, has_suggestion=has_suggestion, dislike=dislike, question_mark=asked)

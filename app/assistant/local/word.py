@@ -88,6 +88,10 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
         found[f"items_{case}"] = lang.join([lang.item_in(item, case) for item in line.items])
         found[f"other_{case}"] = lang.join([lang.item_in(item, case) for item in line.other], lang.or_word)
         found[f"item_{case}"] = lang.item_in(line.items[0], case) if line.items else ""
+    plain = [lang.name_item(lang, item, True) for item in line.other]  # pieces left out: named without a link
+    cased = lang.name_cased
+    plain_acc = [cased(lang, item, "acc") if cased else lang.name_item(lang, item, True) for item in line.other]
+    found |= {"other_plain": lang.join(plain), "other_plain_acc": lang.join(plain_acc), "rest": lang.join(items[1:])}
     if line.items:
         found |= {"item": items[0], "item_cap": _cap(items[0]), "item_bare": lang.name_item(lang, line.items[0], False)}
         # Named without its link: a piece the user turned down is not part of the answer's suggestion, and the
@@ -136,6 +140,7 @@ def _key(line: Line) -> list[str]:
         "cannot_build": "/".join(
             part for part, present in (("ruled_out", bool(line.items)), ("lead", bool(values.get("lead")))) if present
         ) or None,
+        "one_change": values.get("change"),
         "best_of": "walking" if values.get("walking") else "ground" if values.get("ground") else None,
     }  # fmt: skip
     detail = specific.get(base)
