@@ -186,3 +186,21 @@ def test_do_white_sneakers_go_with_it_is_a_verdict_on_the_outfit_and_a_cooler_ev
         assert "Über deine Sneaker" not in later.text, later.text
         kept = [i for i in _dressed(outfit.text) if BY_ID[i].category in ("top", "bottom")]
         assert set(kept) <= set(later.referenced_item_ids), (outfit.text, later.text)
+
+
+SHADES = (
+    item(720, "dress", "one-piece", "green", "green", pattern="floral", style="casual", formality=2, warmth=1),
+    item(721, "shirt", "top", "white", "white", style="casual", formality=2, warmth=2),
+)
+
+
+def test_a_colour_query_matches_the_shade_named_and_says_plainly_when_none_is() -> None:
+    (olive,) = converse_over("do I have anything olive?", wardrobe=SHADES)
+    assert olive.text.startswith("No") and "olive" in olive.text, olive.text
+    assert "green floral dress (#720)" not in olive.text.split(";")[0], olive.text  # never called olive
+    (green,) = converse_over("anything green?", wardrobe=SHADES)
+    assert 720 in green.referenced_item_ids, green.text
+    (near,) = converse("do I have anything olive?")  # the khaki green jacket: close, and said as close
+    assert near.text.startswith("No") and "closest" in near.text and "#714" in near.text, near.text
+    (family,) = converse("anything green?")
+    assert 714 in family.referenced_item_ids, family.text  # a family said finds its shades

@@ -174,6 +174,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack_revised/add/drop": ("{lead} pack noch {items_acc} ein und lass {other_acc} zu Hause; der Rest der Liste bleibt.",),
     "pack_revised/keep/drop": ("{lead} behalte {items_acc} und lass {other_acc} zu Hause; der Rest der Liste bleibt.",), "pack_revised/keep": ("{lead} hat die Liste schon, was es braucht: {items_acc}.",), "pack_revised/nothing": ("{lead} passt dieselbe Liste: nichts zu ändern.",),
     "pack_work_note": ("Der Blazer deckt die Termine ab, alles andere lässt sich damit kombinieren.",),
+    "none_colour/closest": ("Nein, nichts in deinem Kleiderschrank ist {colour}; am nächsten kommt {items_or}.",),
     "none_colour": ("Nein, ich sehe nichts in {colour} in deinem Kleiderschrank.",),
     "none_suit": ("Was {kinds} angeht, passt eigentlich nichts dazu ({items}).",),
     "none_of": ("Nein, ich sehe keine {kinds} in deinem Kleiderschrank.",),

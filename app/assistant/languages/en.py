@@ -150,6 +150,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack_revised/add/drop": ("{lead}, add {items} and leave {other} at home; the rest of the list stays.",),
     "pack_revised/keep/drop": ("{lead}, keep {items} and leave {other} at home; the rest of the list stays.",), "pack_revised/keep": ("{lead}, the list already has what it needs: {items}.",), "pack_revised/nothing": ("{lead}, the same list works: nothing to change.",),
     "pack_work_note": ("The blazer covers the meetings; everything else mixes with it.",),
+    "none_colour/closest": ("No, nothing in your wardrobe is {colour}; the closest is {items_or}.",),
     "none_colour": ("No, I don't see anything {colour} in your wardrobe.",),
     "none_suit": ("None of your {kinds} really suit that ({items}).",),
     "none_of": ("No, I don't see any {kinds} in your wardrobe.",),

@@ -148,6 +148,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack_revised/add/drop": ("{lead}, añade {items} y deja {other} en casa; el resto de la lista se queda igual.",),
     "pack_revised/keep/drop": ("{lead}, quédate con {items} y deja {other} en casa; el resto de la lista se queda igual.",), "pack_revised/keep": ("{lead}, la lista ya tiene lo que hace falta: {items}.",), "pack_revised/nothing": ("{lead}, la misma lista sirve: no hay nada que cambiar.",),
     "pack_work_note": ("El blazer cubre las reuniones; todo lo demás combina con él.",),
+    "none_colour/closest": ("No, no tienes nada {colour}; lo más parecido: {items_or}.",),
     "none_colour": ("No, no veo nada {colour} en tu armario.",),
     "none_suit": ("En {kinds}, nada de lo que tienes sirve de verdad para eso ({items}).",),
     "none_of": ("No, no veo {kinds} en tu armario.",),

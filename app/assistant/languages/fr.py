@@ -159,6 +159,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack_revised/add/drop": ("{lead}, ajoute {items} et laisse {other} à la maison ; le reste de la liste ne change pas.",),
     "pack_revised/keep/drop": ("{lead}, garde {items} et laisse {other} à la maison ; le reste de la liste ne change pas.",), "pack_revised/keep": ("{lead}, la liste a déjà ce qu'il faut : {items}.",), "pack_revised/nothing": ("{lead}, la même liste convient : rien à changer.",),
     "pack_work_note": ("Le blazer couvre les réunions ; tout le reste se combine avec.",),
+    "none_colour/closest": ("Non, rien de {colour} dans ta garde-robe ; le plus proche : {items_or}.",),
     "none_colour": ("Non, je ne vois rien de {colour} dans ta garde-robe.",),
     "none_suit": ("Côté {kinds}, rien ne convient vraiment ({items}).",),
     "none_of": ("Non, je ne vois pas de {kinds} dans ta garde-robe.",),

@@ -145,6 +145,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack_revised/keep/drop": ("{lead}, tieni {items} e lascia a casa {other}; il resto della lista resta uguale.",), "pack_revised/keep": ("{lead}, la lista ha già quello che serve: {items}.",), "pack_revised/nothing": ("{lead}, va bene la stessa lista: niente da cambiare.",),
     "pack_work_note": ("Il blazer copre le riunioni; tutto il resto si abbina.",),
     "none_suit": ("Quanto a {kinds}, niente di ciò che hai va davvero bene ({items}).",),
+    "none_colour/closest": ("No, niente di {colour} nel tuo guardaroba; il più vicino: {items_or}.",),
     "none_colour": ("No, non vedo niente di {colour} nel tuo guardaroba.",), "none_of": ("No, non vedo {kinds} nel tuo guardaroba.",),
     "yes_have": ("Sì, hai {items}.", "Sì: {items}."), "you_have": ("Hai {items}.", "Eccoli: {items}."), "best_of": ("I migliori: {items}.",),
     "count": ("Ne hai {n}: {items}.",), "count/0": ("Non ne hai ancora.",), "count/1": ("Ne hai uno: {items}.",),

@@ -147,6 +147,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pack_revised/keep/drop": ("{lead}, mantenha {items} e deixe {other} em casa; o resto da lista fica igual.",), "pack_revised/keep": ("{lead}, a lista já tem o que é preciso: {items}.",), "pack_revised/nothing": ("{lead}, a mesma lista serve: não há nada a mudar.",),
     "pack_work_note": ("O blazer cobre as reuniões; o resto combina com ele.",),
     "none_suit": ("Em {kinds}, nada do que você tem serve de verdade para isso ({items}).",),
+    "none_colour/closest": ("Não, nada no seu guarda-roupa é {colour}; o mais próximo: {items_or}.",),
     "none_colour": ("Não, não vejo nada {colour} no seu guarda-roupa.",), "none_of": ("Não, não vejo {kinds} no seu guarda-roupa.",),
     "yes_have": ("Sim, tem {items}.", "Sim: {items}."), "you_have": ("Tem {items}.", "Aqui estão: {items}."), "best_of": ("Os melhores: {items}.",),
     "count": ("Tem {n}: {items}.",), "count/0": ("Ainda não tem nenhum.",), "count/1": ("Tem um: {items}.",),

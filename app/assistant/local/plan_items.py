@@ -17,7 +17,7 @@ from app.assistant.local.plan_outfits import (
     is_loud,
     is_trail_shoe,
 )
-from app.assistant.local.refs import RELATED, of_kind, of_kind_or_near, resolve
+from app.assistant.local.refs import RELATED, colour_similarity, of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import PATTERNS, PRONOUN, Garment
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
@@ -38,7 +38,19 @@ SOMBRE = frozenset({"black", "navy", "charcoal", "grey", "chocolate", "burgundy"
 
 
 def _matches_colour(item: WardrobeItem, colour: str) -> bool:
-    return colour in item.colour_names[:1] or FAMILY.get(colour) in item.colour_families[:1]
+    """The colour said: that shade ("olive" is not any green), or the whole family when the family's own name was said
+    ("anything green?" finds the olive jacket too)."""
+    family_said = FAMILY.get(colour) == colour
+    return colour in item.colour_names[:1] or (family_said and colour in item.colour_families[:1])
+
+
+def _close_colours(wardrobe: Sequence[WardrobeItem], colour: str) -> list[WardrobeItem]:
+    """Pieces in a shade near the one asked for (khaki green for olive), said as close, never as that colour."""
+    near = [(colour_similarity(colour, i.colour_names[0]), i) for i in wardrobe if i.colour_names]
+    return [i for score, i in sorted(near, key=lambda pair: (-pair[0], pair[1].id)) if score >= CLOSE_COLOUR]
+
+
+CLOSE_COLOUR = 0.5
 
 
 def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
@@ -182,7 +194,8 @@ def own(ask: Ask) -> Plan:
         plan.say("none_print", print=PATTERNS[said_print.group(1)])  # "anything checked?": nothing with that print
         return plan
     if not found and garment is None and ask.slots.colours:
-        plan.say("none_colour", colour=ask.slots.colours[0])  # "anything purple?": nothing in that colour
+        colour = ask.slots.colours[0]  # "anything purple?": nothing in that colour; a near shade said as near
+        plan.say("none_colour", *_close_colours(ask.wardrobe, colour)[:2], colour=colour)
         return plan
     if not found and ask.slots.occasion in OCCASIONS and OCCASIONS[str(ask.slots.occasion)][0] >= 3:
         # "anything I could wear to a job interview?" with only basics: say so, and the nearest there is

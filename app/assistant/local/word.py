@@ -135,7 +135,7 @@ def _key(line: Line) -> list[str]:
         "count": str(values.get("n")) if values.get("n") in (0, 1) else "many" if not line.items else None,
         "pack": "assumed" if values.get("assumed") else None, "pack_revised": values.get("change"),
         "noted_dislike": "item" if line.items else None,
-        "dont_see": "closest" if line.items else None,
+        "dont_see": "closest" if line.items else None, "none_colour": "closest" if line.items else None,
         "outfit": "revision" if values.get("revision") else None,
         "cannot_build": "/".join(
             part for part, present in (("ruled_out", bool(line.items)), ("lead", bool(values.get("lead")))) if present
