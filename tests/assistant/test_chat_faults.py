@@ -204,3 +204,19 @@ def test_a_colour_query_matches_the_shade_named_and_says_plainly_when_none_is() 
     assert near.text.startswith("No") and "closest" in near.text and "#714" in near.text, near.text
     (family,) = converse("anything green?")
     assert 714 in family.referenced_item_ids, family.text  # a family said finds its shades
+
+
+def test_what_users_asked_next_skip_a_piece_which_top_with_them_a_jacket_for_the_wind() -> None:
+    _, skipped = converse("what should I wear to an interview?", "what if I skip the tie?")
+    assert skipped.intent == "revise" and 712 not in skipped.referenced_item_ids, skipped.text
+    _, top = converse("my jeans or the charcoal trousers for a date?", "and which top with them?")
+    assert any(BY_ID[i].category == "top" for i in top.referenced_item_ids), top.text
+    for question in ("which jacket for 3 degrees and windy?", "Welche Jacke für 3 Grad und Wind?"):
+        (jacket,) = converse(question)
+        assert jacket.referenced_item_ids[:1] == [713], jacket.text  # the warm coat first, not the thin jacket
+
+
+def test_french_says_nothing_is_dressy_enough_without_broken_elision() -> None:
+    casual = tuple(i for i in CLOSET if (i.formality or 0) <= 2)
+    (answer,) = converse_over("qu'est-ce que je mets pour un entretien ?", wardrobe=casual)
+    assert "que un" not in answer.text, answer.text

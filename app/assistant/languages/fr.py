@@ -122,7 +122,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "because/feedback": ("Ce sont des pièces que tu as aimées.",),
     "because/pattern_mix": ("Les motifs restent sobres.",),
     "because/balance": ("",),
-    "too_casual_for": ("Franchement, rien dans ta garde-robe n'est aussi habillé que {occasion} le demande ; une pièce élégante réglerait ça.",),
+    "too_casual_for": ("Franchement, rien dans ta garde-robe n'est assez habillé pour {occasion} ; une pièce élégante réglerait ça.",),
     "closest_pieces": ("Le plus proche que tu aies : {items}.",),
     "note_cycling": ("Un pantalon et des chaussures plates, c'est plus simple à vélo.",),
     "note_walking": ("Des chaussures plates et confortables pour une longue journée à pied.",),

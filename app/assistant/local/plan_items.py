@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from app.assistant.local import kinds as k
 from app.assistant.local.entities import COLOUR_VOCABULARY
 from app.assistant.local.knowledge import colour_section
-from app.assistant.local.plan import Ask, Plan, formality, planner, warmth
+from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
 from app.assistant.local.plan_outfits import (
     LIGHT_LAYERS,
     NEUTRALS,
@@ -73,9 +73,12 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if ask.u.slots.season or re.search(r"\bsummer\b", text):  # a season carried from a trip does not filter
         season = ask.u.slots.season or "summer"
         pool = [i for i in pool if season in i.seasons or (not i.seasons and season == "summer" and warmth(i) <= 1)]
-    cold = ask.slots.temperature_c is not None and ask.slots.temperature_c < 10  # "anything for the snow?"
+    feels = effective_temperature(ask.slots)  # wind takes a few degrees off
+    cold = feels is not None and feels < 10  # "anything for the snow?"
     if (re.search(r"\bwarm(?:er|est)?\b", text) or cold) and not ask.slots.occasion:
-        below = ask.slots.temperature_c is not None and ask.slots.temperature_c <= 0
+        if garment and garment.kind in BROAD_KINDS and not colour:  # "which jacket for 3 degrees?": the puffer too
+            pool = list(dict.fromkeys([*pool, *_near_kinds(ask.wardrobe, garment.kind)]))
+        below = feels is not None and feels <= 0
         freezing = below or re.search(r"\bsnow\w*\b", text)  # a blazer is no snow gear
         pool = sorted((i for i in pool if warmth(i) >= (4 if freezing else 3)), key=lambda i: (-warmth(i), i.id))
     if ask.slots.walking:

@@ -14,7 +14,7 @@ from app import styling
 from app.assistant.local import kinds as k
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
-from app.assistant.local.refs import of_kind
+from app.assistant.local.refs import RELATED, of_kind
 from app.assistant.local.slots import Slots
 from app.assistant.local.state import left_out
 from app.styling import WardrobeItem
@@ -33,7 +33,7 @@ RAIN_COVER = ("trench", "coat", "jacket", "puffer", "outerwear")
 LIGHT_LAYERS = frozenset({"blazer", "cardigan"})  # worn over an outfit, but no protection from cold or rain
 PALE = frozenset({"white", "ivory", "cream"})  # what keeps rain off, best first; a blazer or cardigan does not
 COVER_BELOW_C = 16.0
-WITHOUT = re.compile(r"\bwithout\b|\bleave out\b|\bskip the\b|\bminus the\b")
+WITHOUT = re.compile(r"\bwithout\b|\bleave (?:out|off)\b|\b(?:skip|ditch|lose|drop) the\b|\bminus the\b")
 SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "travel": "casual"}
 # "something less formal" steps down from the thread's occasion, not to a t-shirt: a wedding stays dressed up
 LESS_FORMAL = {"interview": "work", "formal": "party", "wedding-guest": "party", "funeral": "funeral",
@@ -608,8 +608,9 @@ def _target_kind(ask: Ask) -> str | None:
     anchors = {item.id for item in ask.items}
     for garment in ask.slots.garments:
         owned = [r for r in ask.refs if r.garment == garment and r.one is not None and r.one.id in anchors]
-        if not owned:
-            return garment.kind
+        if not owned:  # "which top with them?" with shirts and knits but nothing tagged "top": the slot
+            near = [kind for kind in RELATED.get(garment.kind, ()) if of_kind(ask.wardrobe, kind)]
+            return garment.kind if of_kind(ask.wardrobe, garment.kind) or not near else near[0]
     return None
 
 
