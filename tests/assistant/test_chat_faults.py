@@ -220,3 +220,11 @@ def test_french_says_nothing_is_dressy_enough_without_broken_elision() -> None:
     casual = tuple(i for i in CLOSET if (i.formality or 0) <= 2)
     (answer,) = converse_over("qu'est-ce que je mets pour un entretien ?", wardrobe=casual)
     assert "que un" not in answer.text, answer.text
+
+
+def test_a_tie_asked_as_necessary_gets_the_dress_codes_answer_and_a_colour_asked_again_is_that_piece() -> None:
+    _, tie = converse("Che cosa indosso per un matrimonio civile in ottobre?", "e la cravatta è necessaria?")
+    assert tie.intent == "yesno" and tie.text.startswith(("Sì", "No")), tie.text
+    dresses = (*DRESSES, item(722, "dress", "one-piece", "navy", "navy", style="smart-casual", formality=3, warmth=2))
+    _, navy = converse_over("Posso usar o meu vestido branco num funeral?", "e o azul-marinho?", wardrobe=dresses)
+    assert navy.intent == "yesno" and "#722" in navy.text.split(".")[0], navy.text

@@ -288,6 +288,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "nötig": "necessary", "notwendig": "necessary", "pflicht": "required",
     # the weather changing later in the day
     "wenn es später kühler wird": "if it gets cooler later", "wenn es kühler wird": "if it gets cooler",
     "kühler wird": "gets cooler", "kalt wird": "gets cold", "kühl wird": "gets cool", "später": "later",

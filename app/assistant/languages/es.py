@@ -262,6 +262,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "es necesaria": "is necessary", "es necesario": "is necessary", "necesaria": "necessary", "necesario": "necessary", "obligatoria": "required",
     # one change to the outfit, not a new one
     "cambiar algo": "change something", "cambio algo": "change something", "cambiar una cosa": "change one thing",
     # the ground underfoot (grass, sand, cobbles): flat or block soles

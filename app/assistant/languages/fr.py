@@ -273,6 +273,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "est-elle nécessaire": "is it necessary", "est nécessaire": "is necessary", "nécessaire": "necessary", "obligatoire": "required",
     # one change to the outfit, not a new one
     "changer quelque chose": "change something", "changer un truc": "change something", "juste changer": "just change",
     # the ground underfoot (grass, sand, cobbles): flat or block soles

@@ -256,6 +256,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "è necessaria": "is necessary", "è necessario": "is necessary", "sono necessari": "are necessary", "necessaria": "necessary", "necessario": "necessary",
     # one change to the outfit, not a new one
     "cambiare qualcosa": "change something", "cambio qualcosa": "change something", "cambiare una cosa": "change one thing",
     # the ground underfoot (grass, sand, cobbles): flat or block soles

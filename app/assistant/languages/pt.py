@@ -258,6 +258,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "é necessária": "is necessary", "é necessário": "is necessary", "necessária": "necessary", "necessário": "necessary", "obrigatória": "required",
     # one change to the outfit, not a new one
     "trocar alguma coisa": "swap something", "mudar alguma coisa": "change something", "trocar algo": "swap something", "mudar algo": "change something",
     # the ground underfoot (grass, sand, cobbles): flat or block soles

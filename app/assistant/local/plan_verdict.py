@@ -81,6 +81,10 @@ def _asked_again(ask: Ask, items: list[WardrobeItem]) -> list[WardrobeItem]:
     if ask.state.kind != k.YESNO or not ASKED_AGAIN.search(ask.u.text):
         return items
     earlier = [ask.by_id[i] for i in ask.state.focus if i in ask.by_id]
+    if not items and earlier and ask.slots.colours and not ask.slots.garments:  # "and the navy?": that kind in navy
+        said = ask.slots.colours[0]
+        same = [i for i in of_kind(ask.wardrobe, str(earlier[0].type)) if i.colour_names[:1] == (said,)]
+        return same[:1] or earlier
     if not items:
         return earlier
     return items + [i for i in earlier if all(i.category != other.category for other in items)]
@@ -110,6 +114,8 @@ def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
 
 NEED = re.compile(
     r"\b(?:do|will) i (?:need|have to wear|have to bring)\b|\bis (?:a|an) \w+ (?:necessary|needed|required)\b"
+    r"|\b(?:is|are) (?:the |my |a |an )?[\w-]+ (?:really |actually )?(?:necessary|needed|required|a must)\b"
+    r"|\b(?:necessary|needed|required|a must)\s*$"
 )
 
 
@@ -375,6 +381,12 @@ def yesno(ask: Ask) -> Plan:
     other = items[1] if len(items) > 1 else None
     if NEED.search(ask.u.text) and other is None and items[0].category == "outerwear":
         plan.say("verdict", items[0], verdict=_layer_needed(ask, items[0]))  # "do I need the trench?" on the trip
+        return plan
+    accessory = other is None and items[0].category == "accessory"
+    if NEED.search(ask.u.text) and accessory and ask.slots.occasion in OCCASIONS:
+        kind = str(items[0].type)  # "is the tie necessary?" at a wedding: whether the dress code asks for one
+        verdict = _kind_needed(kind, str(ask.slots.occasion))
+        plan.say("verdict", verdict=verdict, kind=kind, occasion=ask.slots.occasion, event=ask.slots.event)
         return plan
     verdict = _judge(ask, items[0], other) if len(items) <= 2 else _outfit(items, ask.slots.occasion)
     if generic and other is None and ask.slots.occasion in OCCASIONS:

@@ -102,7 +102,8 @@ def in_thread(u: Understanding, state: State) -> Understanding:
         # "e se fa freddo la sera?" after "what goes with my dress": over it; "and if it's casual friday?" after
         # "what goes with my grey trousers to work": the trousers, dressed down
         return replace(u, kind=k.PAIRING)
-    if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and u.slots.garments and u.kind in REASKABLE:
+    again = u.slots.garments or (u.slots.colours and state.focus)  # "e o azul-marinho?": the same kind in navy
+    if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and again and u.kind in REASKABLE:
         return replace(u, kind=k.YESNO)  # "what about the camel one?" after "is my trench ok for a wedding?"
     if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and u.slots.occasion and not u.slots.garments:
         return replace(u, kind=k.YESNO)  # "and what about a wedding?" after "is my tie ok for a funeral?"
