@@ -228,3 +228,11 @@ def test_a_tie_asked_as_necessary_gets_the_dress_codes_answer_and_a_colour_asked
     dresses = (*DRESSES, item(722, "dress", "one-piece", "navy", "navy", style="smart-casual", formality=3, warmth=2))
     _, navy = converse_over("Posso usar o meu vestido branco num funeral?", "e o azul-marinho?", wardrobe=dresses)
     assert navy.intent == "yesno" and "#722" in navy.text.split(".")[0], navy.text
+
+
+def test_a_piece_made_less_corporate_is_paired_casually_and_dressed_up_smartly() -> None:
+    (down,) = converse("how do I make my black blazer look less corporate?")
+    partners = [BY_ID[i] for i in down.referenced_item_ids if i != 701]
+    assert down.intent == "pairing" and any(p.type in ("jeans", "sneakers", "t-shirt") for p in partners), down.text
+    (up,) = converse("how can I dress up my jeans?")
+    assert any(BY_ID[i].type == "blazer" or (BY_ID[i].formality or 0) >= 3 for i in up.referenced_item_ids), up.text

@@ -634,9 +634,16 @@ def pairing(ask: Ask) -> Plan:
     if ask.ambiguous is not None and not ask.items:
         plan.say("which_one", *ask.ambiguous.items[:4])
         return plan
+    off_level: list[int] = []
+    if ask.slots.direction in ("casual", "smarter") and not ask.u.slots.occasion:
+        # "how do I make my navy blazer look less corporate?": the piece dressed down (or up), not for the office
+        down = ask.slots.direction == "casual"
+        ask = replace(ask, slots=replace(ask.slots, occasion="casual" if down else SMARTER.get(ask.slots.occasion)))
+        off_level = _off_level(ask, down)
     target = _target_kind(ask)
     anchors = _anchors(ask, target)
-    result = suggest(ask, anchors=[item.id for item in anchors], count=5)
+    off_level = [i for i in off_level if i not in {item.id for item in anchors}]
+    result = suggest(ask, anchors=[item.id for item in anchors], exclude=off_level, count=5)
     partners = _partners(result.outfits, anchors, target)
     if not partners:
         pool = [i for i in of_kind(ask.wardrobe, target) if i.id not in _blocked(ask)] if target else []
@@ -659,6 +666,18 @@ def pairing(ask: Ask) -> Plan:
     if colour and target is None and not ask.u.follow_up:
         plan.say("colour_tip", colour=colour)
     return plan
+
+
+def _off_level(ask: Ask, down: bool) -> list[int]:
+    """Dressing a piece down: the tailored pieces (a shirt, trousers, loafers) out wherever the slot has a relaxed
+    one; dressing up: the most casual ones out the same way."""
+    out: list[int] = []
+    for slot in WORN:
+        pieces = [i for i in ask.wardrobe if i.category == slot]
+        wrong = [i.id for i in pieces if (formality(i) >= 3 if down else formality(i) <= 1)]
+        if len(wrong) < len(pieces):
+            out += wrong
+    return out
 
 
 def _unowned_partners(ask: Ask, target: str | None) -> list[WardrobeItem]:

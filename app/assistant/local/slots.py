@@ -425,7 +425,8 @@ def _direction(text: str) -> str | None:
     for word, direction in (
         ("warmer", "warmer"), ("waterproof", "waterproof"), ("cooler", "cooler"), ("lighter", "cooler"),
         ("smarter", "smarter"), ("dressier", "smarter"), ("more formal", "smarter"), ("more casual", "casual"),
-        ("more relaxed", "casual"), ("less (?:formal|dressy|smart|fancy)", "casual"), ("less casual", "smarter"),
+        ("more relaxed", "casual"), ("less (?:formal|dressy|smart|fancy|corporate|stiff|office\\w*)", "casual"),
+        ("dress (?:it |them )?down", "casual"), ("less casual", "smarter"), ("dress (?:it |them )?up", "smarter"),
         ("more colou?r\\w*", "colour"),
         ("colou?rful", "colour"), ("brighter", "colour"), ("less boring", "colour"),
         ("too (?:boring|plain|dull|dark|basic|safe|bland)", "colour"),
