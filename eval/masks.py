@@ -2,10 +2,10 @@
 
     python -m eval.masks --data ../shared/data [--shop 300] [--sheet eval/.cache/cutouts]
 
-Counts the photos whose mask falls back (app/vision/mask.py: too small, unsure, fragments, ragged, all
-borders) among the home photos labelled in `eval/home_photos.csv` and the first `--shop` product photos of the
-validation split, and names them. With `--sheet`, writes contact sheets of each photo beside its cut-out on a
-checkerboard (what the cut-out route serves), to look at by eye.
+Counts the photos whose mask falls back (app/vision/mask.py `RULES`: too small, unsure, all borders, ragged,
+centre missed, and fragments), by rule, among the home photos labelled in `eval/home_photos.csv` and the first
+`--shop` product photos of the validation split, and names them. With `--sheet`, writes contact sheets of each
+photo beside its cut-out on a checkerboard (what the cut-out route serves), to look at by eye.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+from collections import Counter
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -68,7 +69,7 @@ def save_sheets(tiles: list[Image.Image], folder: Path, name: str, per_sheet: in
 
 
 def report(analyzer: LocalAnalyzer, name: str, paths: list[Path], sheet: Path | None) -> None:
-    fallbacks, tiles = [], []
+    fallbacks, tiles, reasons = [], [], Counter[str]()
     for path in paths:
         with Image.open(path) as opened:
             photo = opened.convert("RGB")
@@ -76,11 +77,14 @@ def report(analyzer: LocalAnalyzer, name: str, paths: list[Path], sheet: Path | 
         assert garment is not None, "models/mask.onnx is missing"
         if garment.fallback:
             fallbacks.append(path.stem[:8])
+            reasons[garment.reason or "?"] += 1
         if sheet is not None:
-            caption = f"{path.stem[:8]} {'fallback' if garment.fallback else f'{garment.fraction:.2f}'}"
+            shown = f"fallback: {garment.reason}" if garment.fallback else f"{garment.fraction:.2f}"
+            caption = f"{path.stem[:8]} {shown}"
             tiles.append(tile(photo, cutout_webp(photo, garment), caption))
     share = len(fallbacks) / max(1, len(paths))
     print(f"{name}: {len(fallbacks)} of {len(paths)} photos fall back ({share:.1%}): {' '.join(fallbacks)}")
+    print(f"  by rule: {', '.join(f'{reason} {count}' for reason, count in reasons.most_common())}")
     if sheet is not None and tiles:
         save_sheets(tiles, sheet, name)
 

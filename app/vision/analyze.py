@@ -208,30 +208,36 @@ class LocalAnalyzer:
         """The shipped model files and the analyser code that reads them (what re-analysis compares)."""
         return f"{self.model.model_version}+a{analyser_digest()}"
 
-    def garment(self, small: Image.Image) -> GarmentMask | None:
-        return self.masker(np.asarray(small.convert("RGB"))) if self.masker is not None else None
+    def garment(self, small: Image.Image, category: str | None = None) -> GarmentMask | None:
+        """The mask of the analysis-size photo; the category (top, bottom, ...) lets it drop another garment."""
+        if self.masker is None:
+            return None
+        return self.masker(np.asarray(small.convert("RGB")), category=category)
 
     def cutout(self, image: Image.Image) -> bytes | None:
         """From the photo alone, as an upload makes it from its analysis (for items whose cut-out is missing)."""
-        garment = self.garment(analysis_copy(image))
+        if self.masker is None:
+            return None
+        small = analysis_copy(image)
+        garment = self.garment(small, self.model.predict(small).category.label)
         return cutout_webp(image, garment) if garment is not None else None
 
     def colour_family(self, small: Image.Image, output: ModelOutput, garment: GarmentMask | None) -> dict[str, float]:
         """Family probabilities: the garment-pixel head when shipped and the mask found the garment, else
         the whole-photo colour head (a fallback mask is a guess at the garment's pixels, not a finding)."""
-        if self.colour_head is None or garment is None or garment.fallback:
+        if self.colour_head is None or garment is None or not garment.colour_from_mask:
             return output.color.probabilities
         return self.colour_head.probabilities(output.embedding, garment_colour_features(small, garment.mask))
 
     def analyze(self, image: Image.Image) -> ItemAnalysis:
         small = analysis_copy(image)
         output = self.model.predict(small)
-        garment = self.garment(small)
+        garment = self.garment(small, output.category.label)
         families = self.colour_family(small, output, garment)
         family, family_p = max(families.items(), key=lambda kv: kv[1])
         # The garment-pixel head always names the family (clusters alone: 0.45 on home photos); the
         # older whole-photo head only when it is sure.
-        learned = self.colour_head is not None and garment is not None and not garment.fallback
+        learned = self.colour_head is not None and garment is not None and garment.colour_from_mask
         trusted_family = family if learned or family_p >= COLOUR_HEAD_TRUST else None
         colours = dominant_colours(small, primary_family=trusted_family, mask=garment.mask if garment else None)
         category = output.category.label

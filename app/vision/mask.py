@@ -7,6 +7,7 @@ resizing and the connected-component clean-up (C++: faster than numpy for these 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,15 +21,22 @@ FloatArray = NDArray[np.float32]
 
 THRESHOLD = 0.5
 MIN_PART_FRACTION = 0.15  # a separate blob smaller than this share of the largest is backdrop clutter
-# A mask that breaks one of these is not the garment (a light tee on a light bed gave 5% of the photo, or a
-# print and some specks): colours then come from the centre of the photo and the cut-out is the photo itself.
-# Read off the home and product photos' masks by eye (docs/model-card.md): 15 of 386 home photos fall back.
-MIN_GARMENT_FRACTION = 0.08  # its owner framed the item: a mask under this share of the photo missed it
-MAX_UNSURE_PER_GARMENT = 0.9  # pixels the model is unsure of (0.2..0.8) per garment pixel: a guess, not a mask
 MIN_MAIN_PIECE = 0.45  # the largest piece's share of all garment pixels (a pair of shoes is two halves)
-MIN_SOLIDITY = 0.45  # the mask's area per area of its convex hull: lower is a ragged outline of fragments
-BORDER_COVERED = 0.5  # a mask covering this much of all four borders took the backdrop too
+# A second piece that touches the photo's edge this far from its centre (share of the photo's side, either axis) is
+# the model's hair or a bag at the frame, not a shoe's other half (a pair's halves sit within 0.25 of the centre).
+FAR_FROM_CENTRE = 0.3
+# On a worn product photo the mask runs on past the garment into another one: below a top into the jeans, above
+# trousers into the shirt. When the mask reaches that edge of the photo and its band there is this far (CIELAB
+# distance) in colour from the garment's middle, the rows past the hem (or waist) are not the garment. Nearer colours
+# cannot be told apart, and the mask is kept. Not above a top: the model's hair stays (a hood, a fur trim or a bed
+# above a jacket at home were cut off with it, read off the home sheets).
+OTHER_GARMENT_DELTA_E = 20.0
+RUNS_ON = {"top": ("below",), "outerwear": ("below",), "bottom": ("above",)}
 _UNSURE_LOW, _UNSURE_HIGH = 0.2, 0.8
+_CENTRE = (0.35, 0.65)  # the middle of the photo, as shares of its height and width
+_HEM_SEARCH = 0.5  # a top's hem is looked for below this share of the photo's height
+_HEM_RUN = 3  # rows in a row that look like the top: the hem, not a stripe of the jeans' colour
+_BAND = 0.1  # the bottom band (another garment's colour) and half the middle band (the top's), as shares of the height
 
 
 @dataclass(frozen=True)
@@ -36,10 +44,104 @@ class GarmentMask:
     probability: FloatArray  # (h, w) in [0, 1], at the size of the image it was computed for
     mask: BoolArray  # the cleaned garment pixels
     fallback: bool  # True when the model found no garment and the centre prior was used
+    reason: str | None = None  # which plausibility rule made it fall back
 
     @property
     def fraction(self) -> float:
         return float(self.mask.mean())
+
+    @property
+    def colour_from_mask(self) -> bool:
+        """Whether the garment-pixel colour head may read `mask`: the learned one, or the centre prior standing in
+        for a mask that kept the surroundings of a garment in the middle of the photo."""
+        return not self.fallback or self.reason in CENTRE_IS_GARMENT
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The cleaned mask and what it came from, as the plausibility rules measure it."""
+
+    probability: FloatArray
+    mask: NDArray[np.uint8]
+    category: str | None = None  # the garment's slot, when the caller knows it (top, bottom, shoes, ...)
+    # The unsure rule's own measure, taken before another garment was cut off: its threshold was read off masks
+    # that still held the jeans, and a pink tee the model doubts looks right once they are gone (None: measure here).
+    unsure: float | None = None
+
+
+def _area_share(shape: Shape) -> float:
+    return float(shape.mask.mean())
+
+
+def _unsure_per_garment(shape: Shape) -> float:
+    if shape.unsure is not None:
+        return shape.unsure
+    unsure = np.count_nonzero((shape.probability > _UNSURE_LOW) & (shape.probability < _UNSURE_HIGH))
+    return float(unsure / max(1, int(shape.mask.sum())))
+
+
+def _least_border_covered(shape: Shape) -> float:
+    mask = shape.mask
+    return float(min(mask[0].mean(), mask[-1].mean(), mask[:, 0].mean(), mask[:, -1].mean()))
+
+
+def _solidity(shape: Shape) -> float:
+    contours, _ = cv2.findContours(shape.mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    hull_area = sum(cv2.contourArea(cv2.convexHull(contour)) for contour in contours)
+    return float(shape.mask.sum() / max(1.0, hull_area))
+
+
+def _centre_covered(shape: Shape) -> float:
+    h, w = shape.mask.shape
+    (low, high) = _CENTRE
+    return float(shape.mask[int(low * h) : int(high * h), int(low * w) : int(high * w)].mean())
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A mask whose measure passes the limit (above it, or below it) is not the garment, for the reason given."""
+
+    reason: str
+    measure: Callable[[Shape], float]
+    limit: float
+    above: bool = False  # implausible above the limit; otherwise below it
+    categories: frozenset[str] | None = None  # the slots it holds for (None: every photo)
+    # When broken, the photo's middle is still the garment: its colour is measured there by the garment-pixel head
+    # (the whole-photo head, which the other fallbacks use, said "red" for two pink tops whose prints were kept).
+    centre_is_garment: bool = False
+
+    def broken(self, shape: Shape) -> bool:
+        if self.categories is not None and shape.category not in self.categories:
+            return False
+        value = self.measure(shape)
+        return value > self.limit if self.above else value < self.limit
+
+
+# A mask that breaks one of these is not the garment: colours then come from the centre of the photo and the cut-out
+# is the photo itself. Read off the home and product photos' cut-outs by eye (docs/model-card.md).
+RULES = (
+    # A light tee on a light bed gave 5% of the photo: its owner framed the item, a smaller mask missed it.
+    Rule("too small", _area_share, 0.08),
+    # Pixels the model is unsure of (0.2..0.8) per garment pixel: a guess, not a mask.
+    Rule("unsure", _unsure_per_garment, 0.9, above=True),
+    # Covering half of every border: it took the backdrop around the garment.
+    Rule("all borders", _least_border_covered, 0.5, above=True),
+    # Area per area of its convex hull: a ragged outline of a print's fragments.
+    Rule("ragged", _solidity, 0.45),
+    # The photo's middle, where its owner (or the shop) put the garment, left out: the mask kept what is around it
+    # (a white shirt on white erased, the model's hair and jeans kept; a tee's print kept, the tee erased). Not asked
+    # of trousers and shorts (the middle falls between the legs, or on the legs below worn shorts), a pair of shoes
+    # (the middle between the two) or a tie or strap (thin).
+    Rule(
+        "centre missed",
+        _centre_covered,
+        0.7,
+        categories=frozenset({"top", "outerwear", "one-piece"}),
+        centre_is_garment=True,
+    ),
+)
+CENTRE_IS_GARMENT = frozenset(rule.reason for rule in RULES if rule.centre_is_garment)
+FRAGMENTS = "fragments"  # the largest piece holds under MIN_MAIN_PIECE of the garment pixels: specks of a print
 
 
 def centre_prior(h: int, w: int) -> BoolArray:
@@ -47,41 +149,108 @@ def centre_prior(h: int, w: int) -> BoolArray:
     return np.asarray((((yy - h / 2) / (0.4 * h)) ** 2 + ((xx - w / 2) / (0.4 * w)) ** 2) <= 1.0)
 
 
-def clean(probability: FloatArray) -> tuple[BoolArray, bool]:
+def clean(
+    probability: FloatArray, *, rgb: NDArray[np.uint8] | None = None, category: str | None = None
+) -> tuple[BoolArray, str | None]:
     """Threshold, keep the garment's blobs (the largest and any of comparable size), fill their holes.
 
-    Returns the mask and whether it is the centre prior standing in for an implausible one.
+    With the photo (`rgb`) and the garment's category, a top's mask is cut at its hem when another garment runs on
+    below it. Returns the mask and, when it is the centre prior standing in for an implausible one, the reason.
     """
     binary = (probability >= THRESHOLD).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
     areas = stats[1:, cv2.CC_STAT_AREA]
     if count <= 1 or areas.max() < MIN_MAIN_PIECE * areas.sum():
-        return centre_prior(*probability.shape), True
-    keep = np.flatnonzero(areas >= MIN_PART_FRACTION * areas.max()) + 1
+        return centre_prior(*probability.shape), "too small" if count <= 1 else FRAGMENTS
+    keep = [n + 1 for n in np.flatnonzero(areas >= MIN_PART_FRACTION * areas.max())]
+    largest = int(np.argmax(areas)) + 1
+    keep = [n for n in keep if n == largest or not _far_at_the_edge(stats[n], centroids[n], probability.shape)]
     mask = np.isin(labels, keep).astype(np.uint8)
-    # Holes (a print the model doubted, a button) belong to the garment: fill what the border cannot reach.
+    unsure = _unsure_per_garment(Shape(probability, _filled(mask)))
+    if rgb is not None:
+        for side in RUNS_ON.get(category or "", ()):
+            mask, probability = _without_other_garment(mask, probability, rgb, side)
+    filled = _filled(mask)
+    reason = _broken_rule(Shape(probability, filled, category, unsure))
+    if reason is not None:
+        return centre_prior(*probability.shape), reason
+    return filled.astype(bool), None
+
+
+def _filled(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
+    """Holes (a print the model doubted, a button) belong to the garment: fill what the border cannot reach."""
     flood = np.pad(1 - mask, 1, constant_values=1)
     cv2.floodFill(flood, None, (0, 0), 2)
-    filled = mask | (flood[1:-1, 1:-1] == 1).astype(np.uint8)
-    if implausible(probability, filled):
-        return centre_prior(*probability.shape), True
-    return filled.astype(bool), False
+    return np.asarray(mask | (flood[1:-1, 1:-1] == 1).astype(np.uint8), dtype=np.uint8)
 
 
-def implausible(probability: FloatArray, mask: NDArray[np.uint8]) -> bool:
-    """True when the cleaned mask cannot be the garment (see the thresholds above)."""
-    area = int(mask.sum())
-    if area < MIN_GARMENT_FRACTION * mask.size:
-        return True
-    unsure = int(np.count_nonzero((probability > _UNSURE_LOW) & (probability < _UNSURE_HIGH)))
-    if unsure > MAX_UNSURE_PER_GARMENT * area:
-        return True
-    borders = (mask[0].mean(), mask[-1].mean(), mask[:, 0].mean(), mask[:, -1].mean())
-    if min(borders) >= BORDER_COVERED:
-        return True
-    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    hull_area = sum(cv2.contourArea(cv2.convexHull(contour)) for contour in contours)
-    return area < MIN_SOLIDITY * hull_area
+def _far_at_the_edge(stat: NDArray[np.int32], centroid: NDArray[np.float64], shape: tuple[int, ...]) -> bool:
+    h, w = shape[:2]
+    x, y, bw, bh = (int(v) for v in stat[:4])
+    at_edge = x == 0 or y == 0 or x + bw >= w or y + bh >= h
+    offset = max(abs(centroid[0] / w - 0.5), abs(centroid[1] / h - 0.5))
+    return at_edge and offset > FAR_FROM_CENTRE
+
+
+def _without_other_garment(
+    mask: NDArray[np.uint8], probability: FloatArray, rgb: NDArray[np.uint8], side: str
+) -> tuple[NDArray[np.uint8], FloatArray]:
+    """The mask and probability without the rows past the garment's edge on `side` (below a top's hem, above a
+    bottom's waist) when another garment runs on there.
+
+    Those rows are neither the garment's pixels nor its doubts, so the plausibility rules do not count them.
+    """
+    flip = side == "above"  # a waist is a hem seen upside down
+    hem = _hem(mask[::-1] if flip else mask, rgb[::-1] if flip else rgb)
+    if hem is None:
+        return mask, probability
+    rows = slice(0, mask.shape[0] - hem) if flip else slice(hem, None)
+    mask, probability = mask.copy(), probability.copy()
+    mask[rows] = 0
+    probability[rows] = 0
+    return mask, probability
+
+
+def _hem(mask: NDArray[np.uint8], rgb: NDArray[np.uint8]) -> int | None:
+    """The row of a top's hem when its mask runs on into another garment of a different colour below it, else None."""
+    h = mask.shape[0]
+    band = max(1, int(_BAND * h))
+    bottom, middle = mask[h - band :] > 0, mask[int(0.45 * h) - band : int(0.45 * h) + band] > 0
+    if not mask[-1].any() or bottom.sum() < band or middle.sum() < band:  # not at the edge: nothing else is there
+        return None
+    lab = np.asarray(cv2.cvtColor(rgb.astype(np.float32) / 255, cv2.COLOR_RGB2Lab), dtype=np.float32)
+    below = lab[h - band :][bottom].mean(axis=0)
+    top = lab[int(0.45 * h) - band : int(0.45 * h) + band][middle].mean(axis=0)
+    if float(np.linalg.norm(below - top)) < OTHER_GARMENT_DELTA_E:
+        return None
+    return _hem_row(mask, lab, top, below)
+
+
+def _hem_row(mask: NDArray[np.uint8], lab: NDArray[np.float32], top: FloatArray, below: FloatArray) -> int | None:
+    """The first row (going up from the bottom) from which the mask's pixels look like the top again, for a few rows.
+
+    None when the other colour reaches up into the top's upper half: that is the top's own (a two-tone kurta), not
+    another garment's.
+    """
+    h = mask.shape[0]
+    nearer_below = np.linalg.norm(lab - below, axis=2) < np.linalg.norm(lab - top, axis=2)
+    run = 0
+    for row in range(h - 1, int(_HEM_SEARCH * h), -1):
+        pixels = mask[row] > 0
+        looks_below = pixels.any() and nearer_below[row][pixels].mean() >= 0.5
+        run = 0 if looks_below else run + 1
+        if run >= _HEM_RUN:
+            return row + _HEM_RUN
+    return None
+
+
+def implausible(probability: FloatArray, mask: NDArray[np.uint8], *, category: str | None = None) -> str | None:
+    """The reason the cleaned mask cannot be the garment (the first rule of RULES it breaks), or None."""
+    return _broken_rule(Shape(probability, mask, category))
+
+
+def _broken_rule(shape: Shape) -> str | None:
+    return next((rule.reason for rule in RULES if rule.broken(shape)), None)
 
 
 class GarmentMasker:
@@ -113,7 +282,7 @@ class GarmentMasker:
         full = cv2.resize(prob, (size, size), interpolation=cv2.INTER_LINEAR)
         return np.asarray(full[top : top + h, left : left + w], dtype=np.float32)
 
-    def __call__(self, rgb: NDArray[np.uint8]) -> GarmentMask:
+    def __call__(self, rgb: NDArray[np.uint8], *, category: str | None = None) -> GarmentMask:
         probability = self.probability(rgb)
-        mask, fallback = clean(probability)
-        return GarmentMask(probability=probability, mask=mask, fallback=fallback)
+        mask, reason = clean(probability, rgb=rgb, category=category)
+        return GarmentMask(probability=probability, mask=mask, fallback=reason is not None, reason=reason)

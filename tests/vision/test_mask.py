@@ -8,7 +8,7 @@ from PIL import Image
 
 from app.vision.analyze import LocalAnalyzer, analysis_copy
 from app.vision.cutout import cutout_webp
-from app.vision.mask import GarmentMask, centre_prior, clean
+from app.vision.mask import RULES, GarmentMask, centre_prior, clean
 from tests.vision.test_analyze import photo
 
 
@@ -131,11 +131,113 @@ def test_a_blob_the_clean_up_dropped_is_not_a_ghost_in_the_cutout() -> None:
     probability = np.zeros((100, 100), dtype=np.float32)
     probability[30:90, 20:80] = 0.95  # the garment
     probability[5:15, 40:60] = 0.6  # hair: likely enough to pass the edge ramp, dropped by the clean-up
-    mask, fallback = clean(probability)
-    assert not fallback and not mask[5:15, 40:60].any()
+    mask, reason = clean(probability)
+    assert reason is None and not mask[5:15, 40:60].any()
     image = Image.new("RGB", (100, 100), (120, 60, 70))
-    with Image.open(io.BytesIO(cutout_webp(image, GarmentMask(probability, mask, fallback)))) as cutout:
+    with Image.open(io.BytesIO(cutout_webp(image, GarmentMask(probability, mask, False)))) as cutout:
         alpha = np.asarray(cutout.convert("RGBA").getchannel("A"), dtype=np.int32)
     # The cut-out is cropped to what is visible: the hair would have stretched it 25 px upwards.
     assert cutout.size[1] <= 70
     assert alpha.max() >= 250
+
+
+# Issue 13, the office-women collage: a white shirt worn on white kept the model's hair and jeans and lost itself;
+# a striped sweater kept the jeans. The rules below are app/vision/mask.py's, one synthetic case each way.
+
+
+def _hair_and_jeans() -> np.ndarray:
+    """What the mask saw of a white shirt on a white backdrop: the hair above it and the jeans below, not the shirt."""
+    grid = np.zeros((100, 100), dtype=np.float32)
+    grid[0:22, 35:65] = 0.95  # hair, from the top edge
+    grid[68:100, 30:70] = 0.95  # jeans, to the bottom edge
+    return grid
+
+
+def test_every_rule_has_a_reason_and_a_limit() -> None:
+    assert all(rule.reason and rule.limit > 0 for rule in RULES)
+
+
+def test_a_top_whose_mask_misses_the_middle_of_the_photo_falls_back() -> None:
+    mask, reason = clean(_hair_and_jeans(), category="top")
+    assert reason == "centre missed"
+    assert np.array_equal(mask, centre_prior(100, 100))
+
+
+def test_a_top_covering_the_middle_is_kept() -> None:
+    mask, reason = clean(_square(), category="top")
+    assert reason is None and mask[50, 50]
+
+
+def test_a_pair_of_shoes_may_leave_the_middle_empty() -> None:
+    grid = np.zeros((100, 100), dtype=np.float32)
+    grid[35:65, 8:45] = grid[35:65, 55:92] = 0.95  # two shoes side by side, nothing between them
+    mask, reason = clean(grid, category="shoes")
+    assert reason is None and mask[50, 20] and mask[50, 80] and not mask[50, 50]
+
+
+def test_a_second_piece_at_the_edge_far_from_the_centre_is_dropped() -> None:
+    grid = _square()  # the garment, 20..80
+    grid[0:15, 30:70] = 0.95  # the model's hair at the top edge, a separate piece of comparable size
+    mask, reason = clean(grid)
+    assert reason is None and mask[50, 50] and not mask[0:15].any()
+
+
+def test_a_second_piece_near_the_centre_or_off_the_edge_is_kept() -> None:
+    grid = np.zeros((100, 100), dtype=np.float32)
+    grid[30:70, 10:45] = grid[30:70, 55:90] = 0.95  # a pair's halves: neither touches the edge
+    grid[2:14, 40:60] = 0.95  # a piece near the top that does not touch the edge
+    mask, reason = clean(grid)
+    assert reason is None and mask[50, 20] and mask[50, 80] and mask[5, 50]
+
+
+def _worn(top: tuple[int, int, int], other: tuple[int, int, int], *, waist: int = 70) -> tuple[np.ndarray, np.ndarray]:
+    """A garment over rows 10..waist and another below it to the bottom edge, one connected mask, on white."""
+    rgb = np.full((100, 100, 3), 255, dtype=np.uint8)
+    rgb[10:waist, 20:80] = top
+    rgb[waist:100, 30:70] = other
+    probability = np.zeros((100, 100), dtype=np.float32)
+    probability[10:waist, 20:80] = probability[waist:100, 30:70] = 0.95
+    return probability, rgb
+
+
+def test_the_jeans_below_a_tops_hem_are_cut_off() -> None:
+    probability, rgb = _worn((200, 40, 40), (40, 60, 120))  # a red shirt over blue jeans
+    mask, reason = clean(probability, rgb=rgb, category="top")
+    assert reason is None
+    assert mask[40, 50] and mask[65, 50] and not mask[75:].any()
+
+
+def test_without_the_category_or_with_one_colour_the_mask_runs_on() -> None:
+    probability, rgb = _worn((200, 40, 40), (40, 60, 120))
+    assert clean(probability, rgb=rgb)[0][90, 50]  # the category is not known: nothing is cut
+    assert clean(probability, rgb=rgb, category="shoes")[0][90, 50]
+    probability, rgb = _worn((40, 60, 120), (45, 62, 118))  # a navy shirt over navy trousers cannot be told apart
+    assert clean(probability, rgb=rgb, category="top")[0][90, 50]
+
+
+def test_a_two_tone_top_reaching_up_past_its_middle_is_not_cut() -> None:
+    """The other colour reaches up into the top's upper half: a colour-blocked top, not another garment."""
+    probability, rgb = _worn((200, 40, 40), (40, 60, 120), waist=35)
+    rgb[35:100, 20:80] = (40, 60, 120)
+    probability[35:100, 20:80] = 0.95
+    mask, reason = clean(probability, rgb=rgb, category="top")
+    assert reason is None and mask[95, 50]
+
+
+def test_the_shirt_above_trousers_is_cut_off() -> None:
+    rgb = np.full((100, 100, 3), 255, dtype=np.uint8)
+    probability = np.zeros((100, 100), dtype=np.float32)
+    rgb[0:25, 20:80] = (230, 200, 60)  # a yellow shirt from the top edge
+    rgb[25:95, 30:70] = (40, 40, 50)  # dark trousers
+    probability[0:25, 20:80] = probability[25:95, 30:70] = 0.95
+    mask, reason = clean(probability, rgb=rgb, category="bottom")
+    assert reason is None and mask[60, 50] and not mask[:20].any()
+
+
+def test_colour_is_measured_on_the_centre_only_when_the_rule_says_the_garment_is_there() -> None:
+    """A top that lost its middle is still in the middle; a mask too small to be anything says nothing of where."""
+    prior = centre_prior(100, 100)
+    probability = np.zeros((100, 100), dtype=np.float32)
+    assert GarmentMask(probability, prior, True, "centre missed").colour_from_mask
+    assert not GarmentMask(probability, prior, True, "too small").colour_from_mask
+    assert GarmentMask(probability, prior, False).colour_from_mask
