@@ -166,11 +166,13 @@ def clean(
     largest = int(np.argmax(areas)) + 1
     keep = [n for n in keep if n == largest or not _far_at_the_edge(stats[n], centroids[n], probability.shape)]
     mask = np.isin(labels, keep).astype(np.uint8)
-    unsure = _unsure_per_garment(Shape(probability, _filled(mask)))
-    if rgb is not None:
-        for side in RUNS_ON.get(category or "", ()):
-            mask, probability = _without_other_garment(mask, probability, rgb, side)
     filled = _filled(mask)
+    unsure = _unsure_per_garment(Shape(probability, filled))
+    if rgb is not None:
+        cut = mask
+        for side in RUNS_ON.get(category or "", ()):
+            cut, probability = _without_other_garment(cut, probability, rgb, side)
+        filled = _filled(cut) if cut is not mask else filled
     reason = _broken_rule(Shape(probability, filled, category, unsure))
     if reason is not None:
         return centre_prior(*probability.shape), reason
@@ -215,32 +217,37 @@ def _hem(mask: NDArray[np.uint8], rgb: NDArray[np.uint8]) -> int | None:
     """The row of a top's hem when its mask runs on into another garment of a different colour below it, else None."""
     h = mask.shape[0]
     band = max(1, int(_BAND * h))
-    bottom, middle = mask[h - band :] > 0, mask[int(0.45 * h) - band : int(0.45 * h) + band] > 0
+    start = int(0.45 * h) - band  # the middle band's first row: nothing above it is looked at
+    bottom, middle = mask[h - band :] > 0, mask[start : start + 2 * band] > 0
     if not mask[-1].any() or bottom.sum() < band or middle.sum() < band:  # not at the edge: nothing else is there
         return None
-    lab = np.asarray(cv2.cvtColor(rgb.astype(np.float32) / 255, cv2.COLOR_RGB2Lab), dtype=np.float32)
-    below = lab[h - band :][bottom].mean(axis=0)
-    top = lab[int(0.45 * h) - band : int(0.45 * h) + band][middle].mean(axis=0)
+    lab = np.asarray(cv2.cvtColor(rgb[start:].astype(np.float32) / 255, cv2.COLOR_RGB2Lab), dtype=np.float32)
+    below = lab[h - band - start :][bottom].mean(axis=0)
+    top = lab[: 2 * band][middle].mean(axis=0)
     if float(np.linalg.norm(below - top)) < OTHER_GARMENT_DELTA_E:
         return None
-    return _hem_row(mask, lab, top, below)
+    return _hem_row(mask, lab, start, top, below)
 
 
-def _hem_row(mask: NDArray[np.uint8], lab: NDArray[np.float32], top: FloatArray, below: FloatArray) -> int | None:
+def _hem_row(
+    mask: NDArray[np.uint8], lab: NDArray[np.float32], start: int, top: FloatArray, below: FloatArray
+) -> int | None:
     """The first row (going up from the bottom) from which the mask's pixels look like the top again, for a few rows.
 
-    None when the other colour reaches up into the top's upper half: that is the top's own (a two-tone kurta), not
-    another garment's.
+    `lab` holds the photo's rows from `start` down. None when the other colour reaches up into the top's upper half:
+    that is the top's own (a two-tone kurta), not another garment's.
     """
-    h = mask.shape[0]
-    nearer_below = np.linalg.norm(lab - below, axis=2) < np.linalg.norm(lab - top, axis=2)
+    first = int(_HEM_SEARCH * mask.shape[0]) + 1
+    rows = lab[first - start :]
+    nearer_below = ((rows - below) ** 2).sum(axis=2) < ((rows - top) ** 2).sum(axis=2)
+    pixels = mask[first:] > 0
+    counts = pixels.sum(axis=1)
+    looks_below = (counts > 0) & ((nearer_below & pixels).sum(axis=1) >= 0.5 * counts)
     run = 0
-    for row in range(h - 1, int(_HEM_SEARCH * h), -1):
-        pixels = mask[row] > 0
-        looks_below = pixels.any() and nearer_below[row][pixels].mean() >= 0.5
-        run = 0 if looks_below else run + 1
+    for index in range(len(looks_below) - 1, -1, -1):
+        run = 0 if looks_below[index] else run + 1
         if run >= _HEM_RUN:
-            return row + _HEM_RUN
+            return first + index + _HEM_RUN
     return None
 
 
