@@ -236,3 +236,15 @@ def test_a_piece_made_less_corporate_is_paired_casually_and_dressed_up_smartly()
     assert down.intent == "pairing" and any(p.type in ("jeans", "sneakers", "t-shirt") for p in partners), down.text
     (up,) = converse("how can I dress up my jeans?")
     assert any(BY_ID[i].type == "blazer" or (BY_ID[i].formality or 0) >= 3 for i in up.referenced_item_ids), up.text
+
+
+def test_every_styling_technique_has_its_section_and_a_way_to_be_asked() -> None:
+    """The one technique table: each entry names a technique.md section that exists, and can be reached."""
+    from app.assistant.local.classify import TECHNIQUES
+    from app.assistant.local.knowledge import find
+
+    for technique in TECHNIQUES:
+        section = find(technique.section)
+        assert section is not None and section.file == "technique", technique.topic
+        assert technique.asked or technique.words, technique.topic
+    assert len({t.topic for t in TECHNIQUES}) == len(TECHNIQUES)

@@ -7,6 +7,7 @@ outfit words; gaps, knowledge, packing; then outfits and pairings; the rest is o
 """
 
 import re
+from dataclasses import dataclass
 
 from app.assistant.local import kinds as k
 from app.assistant.local.entities import LAST_UPLOAD
@@ -112,23 +113,47 @@ TECHNIQUE = re.compile(
     r"(?:match|go with) (?:my |the |your )?shoes\b"
     r"|\bbelts? and (?:my |the |your )?shoes (?:always |really )?(?:have to|need to|should|must) match\b"
 )
-# How a piece is worn, said in more ways than TECHNIQUE's "how do I ...": (phrase topic, what the question says,
-# the technique.md section), first match wins
+
+
+@dataclass(frozen=True)
+class Technique:
+    """One styling technique: its phrase topic, its technique.md section, and the two ways a question names it."""
+
+    topic: str
+    section: str
+    asked: str | None  # a question that says this is a technique question on its own ("roll up my sleeves")
+    words: str | None  # within a technique question, the word that picks this topic ("belt", "scarf")
+
+
+# The one table of techniques, in order: `asked` patterns are tried first, first match wins (the high-waisted
+# tuck before the plain one); then `words` inside a question already known to be about technique.
 TECHNIQUES = (
-    ("high_waist_tuck", r"\btuck\w*\b.*\bhigh[- ]?(?:waist\w*|rise)\b|\bhigh[- ]?(?:waist\w*|rise)\b.*\btuck\w*",
-     "Tucking with high-waisted bottoms"),
-    ("sleeves", r"\b(?:roll\w*|push\w*) (?:up )?(?:my |the |your )?(?:shirt )?sleeves\b"
-     r"|\bsleeves? (?:rolled|pushed) up\b", "Rolling shirt sleeves"),
-    ("cuff", r"\b(?:cuff\w*|roll\w*|turn\w*) (?:up )?(?:my |the |your )?(?:\w+ )?(?:jeans|trousers|pants|chinos)\b"
-     r"|\bturn[- ]?ups?\b|\b(?:jeans|trousers|pants|chinos) (?:cuffed|rolled|turned|cuff|roll) ?(?:up)?\b",
-     "Cuffing jeans"),
-    ("layer", r"\bhow (?:do (?:i|you)|to|should i|can i|would you) layer\b|\blayering\b", "Layering"),
+    Technique("belt", "Belts and shoes", None, r"\bbelts?\b"),
+    Technique("buttons", "Blazer and jacket buttons", None, r"\bbutton\w*|\bdo up\b"),
+    Technique("scarf", "Wearing a scarf", None, r"\bscar(?:f|ves)\b"),
+    Technique("high_waist_tuck", "Tucking with high-waisted bottoms",
+              r"\btuck\w*\b.*\bhigh[- ]?(?:waist\w*|rise)\b|\bhigh[- ]?(?:waist\w*|rise)\b.*\btuck\w*", None),
+    Technique("sleeves", "Rolling shirt sleeves",
+              r"\b(?:roll\w*|push\w*) (?:up )?(?:my |the |your )?(?:shirt )?sleeves\b"
+              r"|\bsleeves? (?:rolled|pushed) up\b",
+              r"\broll\w*|\bsleeves?\b|\bcuffs?\b"),
+    Technique("cuff", "Cuffing jeans",
+              r"\b(?:cuff\w*|roll\w*|turn\w*) (?:up )?(?:my |the |your )?(?:\w+ )?(?:jeans|trousers|pants|chinos)\b"
+              r"|\bturn[- ]?ups?\b|\b(?:jeans|trousers|pants|chinos) (?:cuffed|rolled|turned|cuff|roll) ?(?:up)?\b",
+              None),
+    Technique("layer", "Layering", r"\bhow (?:do (?:i|you)|to|should i|can i|would you) layer\b|\blayering\b", None),
+    Technique("tuck", "Tucking a knit or a shirt", None, r"\btuck\w*"),
 )  # fmt: skip
 
 
-def styling_technique(text: str) -> tuple[str, str] | None:
-    """The styling technique a question asks about ("should I tuck in my blouse?"), with its section's title."""
-    return next(((topic, title) for topic, pattern, title in TECHNIQUES if re.search(pattern, text)), None)
+def styling_technique(text: str) -> Technique | None:
+    """The styling technique a question asks about on its own ("should I tuck in my blouse?")."""
+    return next((t for t in TECHNIQUES if t.asked and re.search(t.asked, text)), None)
+
+
+def technique_named(text: str) -> Technique | None:
+    """Within a technique question, the technique its words name ("which buttons do I do up?")."""
+    return next((t for t in TECHNIQUES if t.words and re.search(t.words, text)), None)
 
 
 FABRIC = re.compile(r"\b(?:linen|wool|cotton|silk|cashmere|denim|leather|suede|polyester|synthetics?|fabrics?)\b")

@@ -3,7 +3,7 @@
 import re
 
 from app.assistant.local import kinds as k
-from app.assistant.local.classify import CARE_YESNO, styling_technique
+from app.assistant.local.classify import CARE_YESNO, styling_technique, technique_named
 from app.assistant.local.knowledge import Section, colour_section, find, retrieve
 from app.assistant.local.plan import Ask, Plan, planner
 from app.assistant.local.plan_verdict import Verdict
@@ -39,11 +39,6 @@ FIT_TOPICS = (
     ("tuck", r"\btuck\w*|\buntucked\b"), ("tee", r"\bt[- ]shirts?\b|\bpolos?\b|\btees?\b"),
     ("sleeve", r"\bsleeve\w*"), ("trousers", r"\btrousers|\bjeans|\bpants|\bhem\b"),
     ("blazer", r"\bblazer|\bjacket|\bshoulder\w*"), ("shirt", r"\bshirt|\bcollar"),
-)  # fmt: skip
-
-TECHNIQUE_TOPICS = (
-    ("belt", r"\bbelts?\b"), ("buttons", r"\bbutton\w*|\bdo up\b"), ("scarf", r"\bscar(?:f|ves)\b"),
-    ("sleeves", r"\broll\w*|\bsleeves?\b|\bcuffs?\b"), ("tuck", r"\btuck\w*"),
 )  # fmt: skip
 
 
@@ -183,16 +178,14 @@ def technique(ask: Ask) -> Plan:
     answered yes first, as the rule it is."""
     plan = Plan(k.TECHNIQUE)
     asked = styling_technique(ask.u.text)
-    section = find(asked[1]) if asked else None
+    section = find(asked.section) if asked else None
     if asked and section:  # "should I tuck in my blouse with high-waisted jeans?": that section, not the blouse's fit
-        plan.say("technique", topic=asked[0], sections=(section,))
+        plan.say("technique", topic=asked.topic, sections=(section,))
         return plan
-    topic = _topic(ask.u.text, TECHNIQUE_TOPICS, [])
-    if topic == "belt":
+    named = technique_named(ask.u.text)
+    if named and named.topic == "belt":
         plan.say("verdict", verdict=Verdict("yes", "belt_rule"))
     sections = retrieve(ask.u.text, "", limit=2, files=("technique",))
-    chosen = [
-        section for section in sections if re.search(dict(TECHNIQUE_TOPICS).get(topic, "$^"), section.title.lower())
-    ]
-    plan.say("technique", topic=topic, sections=tuple(chosen or sections))
+    chosen = [s for s in sections if named and s.title == named.section]
+    plan.say("technique", topic=named.topic if named else "general", sections=tuple(chosen or sections))
     return plan
