@@ -407,6 +407,59 @@ GLOSS = {
     "für": "for", "zu": "to", "bei": "at", "welche": "which", "welcher": "which", "welches": "which", "ich": "i", "was": "what",
 }  # fmt: skip
 
+# A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
+# "how often should I dry clean my blazer?")
+TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'care/often_tailoring': ('Einen Blazer oder Anzug nur selten reinigen lassen, ein- bis zweimal pro Saison oder bei Flecken; zwischendurch ausbürsten, auf einem breiten Bügel auslüften und mit Dampf glätten.',),
+    'care/often_coat': ('Einen Mantel einmal pro Saison reinigen lassen, wenn er weggeräumt wird; dazwischen ausbürsten, über Nacht auslüften und Flecken punktuell entfernen.',),
+    'care/often_denim': ('Jeans alle fünf bis zehn Mal waschen, nicht nach jedem Tragen: auf links, kalt, und hängend trocknen.',),
+    'care/often_knit': ('Einen Wollpullover etwa alle fünf Mal waschen; Auslüften zwischendurch erledigt das meiste.',),
+    'care/often_shirt': ('Hemden, T-Shirts und Polos nach ein- bis zweimal Tragen waschen: Sie nehmen den Schweiß auf.',),
+    'care/often_general': ('Was auf der Haut liegt, nach ein- bis zweimal Tragen waschen, Jeans und Strick alle paar Male, Sakkos und Mäntel selten.',),
+    'fit/alter_long': ('Ein Schneider kürzt sie günstig: Nimm die Schuhe mit, die du dazu trägst, und lass sie mit leichtem oder ohne Stand kürzen.',),
+    'fit/alter_short': ('Verlängern geht nur so weit, wie innen Stoff eingeschlagen ist (oft 2-4 cm); sonst trag sie bewusst knöchellang.',),
+    'fit/alter_tight': ('Ein Schneider kann an Bund und hinterer Naht 2-3 cm herauslassen; Schultern, Brust und Oberschenkel lassen sich kaum weiten.',),
+    'fit/alter_loose': ('Enger machen ist die leichteste Änderung (Bund, Seitennähte, Bein verschmälern); nur zu breite Schultern lohnen sich nicht.',),
+    'fit/alter_sleeves': ('Ein Schneider kürzt die Ärmel am Saum, sodass etwa ein Zentimeter Hemdmanschette zu sehen ist.',),
+    'fit/alter_shrunk': ('Weiche den eingelaufenen Pullover in lauwarmem Wasser mit Haarspülung ein, drück ihn in einem Handtuch aus und zieh ihn beim Trocknen im Liegen in Form.',),
+}  # fmt: skip
+TAILOR_AND_CARE_WORDS = {
+    'vielseitigste': 'most versatile',
+    'vielseitigstes': 'most versatile',
+    'vielseitigsten': 'most versatile',
+    'am vielseitigsten': 'most versatile',
+    'am häufigsten trage': 'wear the most',
+    'am meisten trage': 'wear the most',
+    'wie oft': 'how often',
+    'wie häufig': 'how often',
+    'reinigen': 'clean',
+    'chemisch reinigen': 'dry clean',
+    'chemische reinigung': 'dry clean',
+    'eingelaufen': 'shrunk',
+    'zu lang': 'too long',
+    'zu kurz': 'too short',
+    'zu eng': 'too tight',
+    'zu weit': 'too loose',
+    'zu groß': 'too big',
+    'zu klein': 'too small',
+    'was kann ich tun': 'what can i do',
+    'was mache ich': 'what can i do',
+}  # fmt: skip
+
+# One piece picked from the wardrobe: the most versatile (by the outfit engine's pairings), the dressiest,
+# the warmest, the most relaxed, the most recently worn
+WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
+    'close_behind': ('Knapp dahinter: {items}.',),
+    'no_wear_data': ('Wie oft du jedes Teil trägst, sehe ich noch nicht; hier ist das, was am meisten kann.',),
+    'most_recently_worn': ('Ich sehe nur, wann du jedes Teil zuletzt getragen hast, nicht wie oft: zuletzt {item} (vor {n} Tagen).',),
+    'most_versatile': ('{item_cap}: das vielseitigste Teil, das du hast, tragbar mit {n} der {total} Teile, zu denen es passen könnte.',),
+    'most_versatile_all': ('{item_cap}: das vielseitigste Teil, das du hast, tragbar mit allen {total} Teilen, zu denen es passen könnte.',),
+    'neutral_colour': ('Eine neutrale Farbe wie diese geht mit allem.',),
+    'most_formal': ('{item_cap}: das eleganteste Teil, das du hast.',),
+    'most_warm': ('{item_cap}: das wärmste Teil, das du hast.',),
+    'most_casual': ('{item_cap}: das lässigste Teil, das du hast.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="de",
     cues=frozenset(
@@ -460,7 +513,7 @@ LANGUAGE = Language(
             "fürs",
         ]
     ),
-    gloss={**COMMON, **GLOSS},
+    gloss={**COMMON, **GLOSS, **TAILOR_AND_CARE_WORDS},
     rewrites=(
         (r"^\s*(?:passt|passen) (?!mein|dein)(.+?) zu\b", r"does \1 go with"),  # "Passen braune Schuhe zu ...?"
         (
@@ -471,7 +524,7 @@ LANGUAGE = Language(
         (r"\bich mag (.+?) nicht\b", r"i don't like \1"),  # the negation closes the clause in German
         (r"\b(.+?) gef(?:ä|a)ll(?:t|en) mir nicht\b", r"i don't like \1"),
     ),
-    phrases=PHRASES,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

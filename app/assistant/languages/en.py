@@ -243,6 +243,37 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/general": ("Shoulders first, then length: a good fit skims the body without pulling or pooling.",),
 }  # fmt: skip
 
+# A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
+# "how often should I dry clean my blazer?")
+TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'care/often_tailoring': ('Dry clean a blazer or suit rarely, once or twice a season or when stained; between wears brush it, air it on a shaped hanger and steam out creases.',),
+    'care/often_coat': ('Have a coat cleaned once a season, when you put it away; in between, brush it, air it overnight and spot-clean marks.',),
+    'care/often_denim': ('Wash jeans every five to ten wears, not after every wear: inside out, cold, and hung to dry.',),
+    'care/often_knit': ('Wash a wool sweater every five or so wears; airing it between wears does most of the work.',),
+    'care/often_shirt': ('Wash shirts, t-shirts and polos after every wear or two: they take the sweat.',),
+    'care/often_general': ('Wash what touches the skin after a wear or two, jeans and knits every few wears, tailoring and coats rarely.',),
+    'fit/alter_long': ("A tailor hems them cheaply: bring the shoes you'll wear and ask for a slight break or none.",),
+    'fit/alter_short': ('A tailor can let the hem down only as far as the fabric folded inside allows (often 2-4 cm); otherwise wear them cropped on purpose.',),
+    'fit/alter_tight': ('A tailor can let out 2-3 cm at the waist and back seam; shoulders, chest and thighs cannot really be enlarged.',),
+    'fit/alter_loose': ('Taking in is the easiest alteration (waist, side seams, tapering a leg); only shoulders that are too wide are not worth fixing.',),
+    'fit/alter_sleeves': ('A tailor shortens sleeves from the cuff so about a centimetre of shirt cuff shows.',),
+    'fit/alter_shrunk': ('Soak a shrunk knit in lukewarm water with hair conditioner, press it in a towel and stretch it to shape as it dries flat.',),
+}  # fmt: skip
+
+# One piece picked from the wardrobe: the most versatile (by the outfit engine's pairings), the dressiest,
+# the warmest, the most relaxed, the most recently worn
+WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
+    'close_behind': ('Close behind: {items}.',),
+    'no_wear_data': ("I can't see how often you wear each piece yet, so here is the one that can do the most.",),
+    'most_recently_worn': ('I only see when you last wore each piece, not how often: the most recent is {item} ({n} days ago).',),
+    'most_versatile': ('{item_cap}: the most versatile piece you own, wearable with {n} of the {total} pieces of yours it could meet.',),
+    'most_versatile_all': ('{item_cap}: the most versatile piece you own, wearable with all {total} pieces of yours it could meet.',),
+    'neutral_colour': ('A neutral colour like this sits with everything.',),
+    'most_formal': ('{item_cap}: the dressiest piece you own.',),
+    'most_warm': ('{item_cap}: the warmest piece you own.',),
+    'most_casual': ('{item_cap}: the most relaxed piece you own.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="en",
     cues=frozenset(
@@ -319,7 +350,7 @@ LANGUAGE = Language(
         ]
     ),
     gloss={},
-    phrases=PHRASES,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

@@ -410,6 +410,74 @@ GLOSS = {
 
 AGREEING = {"décontracté": F("décontracté", "décontractée", "décontractés", "décontractées"), "parfait": F("parfait", "parfaite", "parfaits", "parfaites"), "seul": F("seul", "seule", "seuls", "seules"), "gai": F("gai", "gaie", "gais", "gaies"), "trempé": F("trempé", "trempée", "trempés", "trempées"), "adapté": F("adapté", "adaptée", "adaptés", "adaptées"), "léger": F("léger", "légère", "légers", "légères"), "chaud": F("chaud", "chaude", "chauds", "chaudes")}  # fmt: skip
 
+# A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
+# "how often should I dry clean my blazer?")
+TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'care/often_tailoring': ('Un blazer ou un costume va rarement au pressing, une ou deux fois par saison ou en cas de tache ; entre deux ports, brosse-le, aère-le sur un cintre large et défroisse-le à la vapeur.',),
+    'care/often_coat': ('Un manteau va au pressing une fois par saison, quand tu le ranges ; entre-temps, brosse-le, aère-le une nuit et détache les marques localement.',),
+    'care/often_denim': ("Lave un jean toutes les cinq à dix utilisations, pas après chaque port : à l'envers, à froid, et séché suspendu.",),
+    'care/often_knit': ("Lave un pull en laine toutes les cinq utilisations environ ; l'aérer entre deux ports fait l'essentiel.",),
+    'care/often_shirt': ('Lave chemises, t-shirts et polos après un ou deux ports : ils absorbent la transpiration.',),
+    'care/often_general': ('Ce qui touche la peau se lave après un ou deux ports, jeans et pulls toutes les quelques utilisations, vestes de costume et manteaux rarement.',),
+    'fit/alter_long': ("Un retoucheur fait l'ourlet pour pas cher : apporte les chaussures que tu porteras et demande une légère cassure, ou aucune.",),
+    'fit/alter_short': ("On ne peut rallonger un ourlet que de la réserve de tissu repliée à l'intérieur (souvent 2 à 4 cm) ; sinon, porte-le court, assumé.",),
+    'fit/alter_tight': ("Un retoucheur peut élargir de 2 à 3 cm à la taille et à la couture du dos ; les épaules, la poitrine et les cuisses ne s'agrandissent pas vraiment.",),
+    'fit/alter_loose': ('Reprendre est la retouche la plus simple (taille, coutures de côté, jambe resserrée) ; seules des épaules trop larges ne valent pas la peine.',),
+    'fit/alter_sleeves': ('Un retoucheur raccourcit les manches par le poignet, pour laisser dépasser un centimètre de chemise.',),
+    'fit/alter_shrunk': ("Fais tremper le pull rétréci dans de l'eau tiède avec de l'après-shampooing, essore-le dans une serviette et étire-le en forme en le séchant à plat.",),
+}  # fmt: skip
+TAILOR_AND_CARE_WORDS = {
+    'la plus polyvalente': 'most versatile',
+    'le plus polyvalent': 'most versatile',
+    'plus polyvalente': 'most versatile',
+    'plus polyvalent': 'most versatile',
+    'va avec le plus de': 'goes with the most',
+    'que je porte le plus': 'i wear the most',
+    'tous les combien': 'how often',
+    'à quelle fréquence': 'how often',
+    'combien de fois': 'how often',
+    'laver': 'wash',
+    'nettoyer': 'clean',
+    'au pressing': 'dry clean',
+    'pressing': 'dry clean',
+    'rétréci': 'shrunk',
+    'a rétréci': 'shrank',
+    'trop long': 'too long',
+    'trop longs': 'too long',
+    'trop longue': 'too long',
+    'trop longues': 'too long',
+    'trop court': 'too short',
+    'trop courts': 'too short',
+    'trop courte': 'too short',
+    'trop courtes': 'too short',
+    'trop serré': 'too tight',
+    'trop serrés': 'too tight',
+    'trop serrée': 'too tight',
+    'trop serrées': 'too tight',
+    'trop large': 'too loose',
+    'trop larges': 'too loose',
+    'trop grand': 'too big',
+    'trop grande': 'too big',
+    'trop grands': 'too big',
+    'trop grandes': 'too big',
+    'que faire': 'what can i do',
+    'je fais quoi': 'what can i do',
+}  # fmt: skip
+
+# One piece picked from the wardrobe: the most versatile (by the outfit engine's pairings), the dressiest,
+# the warmest, the most relaxed, the most recently worn
+WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
+    'close_behind': ('Juste derrière : {items}.',),
+    'no_wear_data': ('Je ne vois pas encore combien de fois tu portes chaque pièce ; voici celle qui en fait le plus.',),
+    'most_recently_worn': ('Je vois seulement quand tu as porté chaque pièce pour la dernière fois, pas combien de fois : la plus récente est {item} (il y a {n} jours).',),
+    'most_versatile': ("{item_cap} : la pièce la plus polyvalente de ta garde-robe, qui se porte avec {n} des {total} pièces qu'elle pourrait accompagner.",),
+    'most_versatile_all': ("{item_cap} : la pièce la plus polyvalente de ta garde-robe, qui se porte avec les {total} pièces qu'elle pourrait accompagner.",),
+    'neutral_colour': ("Une couleur neutre comme celle-ci s'accorde avec tout.",),
+    'most_formal': ('{item_cap} : la pièce la plus habillée de ta garde-robe.',),
+    'most_warm': ('{item_cap} : la pièce la plus chaude de ta garde-robe.',),
+    'most_casual': ('{item_cap} : la pièce la plus décontractée de ta garde-robe.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="fr",
     cues=frozenset(
@@ -468,13 +536,13 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS},
+    gloss={**COMMON, **GLOSS, **TAILOR_AND_CARE_WORDS},
     # "j'ai des baskets ?": a question by intonation alone, short and with nothing else asked
     rewrites=(
         (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),
         (r"^\s*j'ai ((?:un|une|des|du|de la|quelque chose|d')[^?,.;]{0,40}\?\s*)$", r"est-ce que j'ai \1"),
     ),
-    phrases=PHRASES,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

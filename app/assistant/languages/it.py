@@ -372,6 +372,72 @@ GLOSS = {
 
 AGREEING = {"perfetto": F("perfetto", "perfetta", "perfetti", "perfette"), "solo": F("solo", "sola", "soli", "sole"), "adatto": F("adatto", "adatta", "adatti", "adatte")}  # fmt: skip
 
+# A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
+# "how often should I dry clean my blazer?")
+TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'care/often_tailoring': ("Un blazer o un abito va in tintoria di rado, una o due volte a stagione o se si macchia; tra un uso e l'altro spazzolalo, fallo arieggiare su una gruccia sagomata e togli le pieghe col vapore.",),
+    'care/often_coat': ('Un cappotto va in tintoria una volta a stagione, quando lo metti via; nel frattempo spazzolalo, fallo arieggiare una notte e smacchia sul momento.',),
+    'care/often_denim': ('Lava i jeans ogni cinque-dieci utilizzi, non dopo ogni volta: al rovescio, a freddo e appesi ad asciugare.',),
+    'care/often_knit': ("Lava un maglione di lana ogni cinque utilizzi circa; farlo arieggiare tra un uso e l'altro fa quasi tutto.",),
+    'care/often_shirt': ('Lava camicie, t-shirt e polo dopo uno o due utilizzi: assorbono il sudore.',),
+    'care/often_general': ('Quello che tocca la pelle si lava dopo uno o due utilizzi, jeans e maglioni ogni pochi utilizzi, giacche e cappotti di rado.',),
+    'fit/alter_long': ("Un sarto fa l'orlo con poco: porta le scarpe che indosserai e chiedi una piega leggera o nessuna.",),
+    'fit/alter_short': ("Si può allungare solo quanto permette la stoffa ripiegata all'interno (spesso 2-4 cm); altrimenti portali corti alla caviglia, di proposito.",),
+    'fit/alter_tight': ('Un sarto può allargare di 2-3 cm in vita e sulla cucitura dietro; spalle, petto e cosce non si allargano davvero.',),
+    'fit/alter_loose': ('Stringere è la modifica più facile (vita, cuciture laterali, gamba affusolata); solo spalle troppo larghe non valgono la spesa.',),
+    'fit/alter_sleeves': ('Un sarto accorcia le maniche dal polsino, così si vede un centimetro di camicia.',),
+    'fit/alter_shrunk': ('Metti il maglione ristretto in ammollo in acqua tiepida con balsamo per capelli, strizzalo in un asciugamano e tiralo in forma mentre asciuga in piano.',),
+}  # fmt: skip
+TAILOR_AND_CARE_WORDS = {
+    'più versatile': 'most versatile',
+    'che metto di più': 'i wear the most',
+    'che porto di più': 'i wear the most',
+    'si abbina con più': 'goes with the most',
+    'si abbina a più': 'goes with the most',
+    'ogni quanto': 'how often',
+    'con che frequenza': 'how often',
+    'quante volte': 'how often',
+    'lavare': 'wash',
+    'lavaggio a secco': 'dry clean',
+    'in tintoria': 'dry clean',
+    'tintoria': 'dry clean',
+    'ristretto': 'shrunk',
+    'si è ristretto': 'has shrunk',
+    'ristretta': 'shrunk',
+    'troppo lungo': 'too long',
+    'troppo lunghi': 'too long',
+    'troppo lunga': 'too long',
+    'troppo lunghe': 'too long',
+    'troppo corto': 'too short',
+    'troppo corti': 'too short',
+    'troppo corta': 'too short',
+    'troppo corte': 'too short',
+    'troppo stretto': 'too tight',
+    'troppo stretti': 'too tight',
+    'troppo stretta': 'too tight',
+    'troppo strette': 'too tight',
+    'troppo largo': 'too loose',
+    'troppo larghi': 'too loose',
+    'troppo larga': 'too loose',
+    'troppo larghe': 'too loose',
+    'cosa posso fare': 'what can i do',
+    'che faccio': 'what can i do',
+}  # fmt: skip
+
+# One piece picked from the wardrobe: the most versatile (by the outfit engine's pairings), the dressiest,
+# the warmest, the most relaxed, the most recently worn
+WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
+    'close_behind': ('Subito dietro: {items}.',),
+    'no_wear_data': ('Non vedo ancora quante volte porti ogni capo; ecco quello che fa di più.',),
+    'most_recently_worn': ("Vedo solo quando hai portato ogni capo l'ultima volta, non quante volte: il più recente è {item} ({n} giorni fa).",),
+    'most_versatile': ('{item_cap}: il capo più versatile che hai, abbinabile a {n} dei {total} capi tuoi con cui potrebbe andare.',),
+    'most_versatile_all': ('{item_cap}: il capo più versatile che hai, abbinabile a tutti i {total} capi tuoi con cui potrebbe andare.',),
+    'neutral_colour': ('Un colore neutro come questo sta con tutto.',),
+    'most_formal': ('{item_cap}: il capo più elegante che hai.',),
+    'most_warm': ('{item_cap}: il capo più caldo che hai.',),
+    'most_casual': ('{item_cap}: il capo più casual che hai.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="it",
     cues=frozenset(
@@ -434,8 +500,8 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS},
-    phrases=PHRASES,
+    gloss={**COMMON, **GLOSS, **TAILOR_AND_CARE_WORDS},
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

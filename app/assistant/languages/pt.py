@@ -370,6 +370,71 @@ GLOSS = {
 
 AGREEING = {"adequado": F("adequado", "adequada", "adequados", "adequadas"), "perfeito": F("perfeito", "perfeita", "perfeitos", "perfeitas"), "sozinho": F("sozinho", "sozinha", "sozinhos", "sozinhas")}  # fmt: skip
 
+# A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
+# "how often should I dry clean my blazer?")
+TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'care/often_tailoring': ('Um blazer ou um fato vai raramente à limpeza a seco, uma ou duas vezes por estação ou se manchar; entre usos, escove-o, areje-o num cabide largo e tire os vincos com vapor.',),
+    'care/often_coat': ('Leve um casaco à limpeza uma vez por estação, quando o guardar; entretanto, escove-o, areje-o durante a noite e limpe as manchas logo.',),
+    'care/often_denim': ('Lave as calças de ganga a cada cinco a dez usos, não depois de cada uso: do avesso, a frio e a secar penduradas.',),
+    'care/often_knit': ('Lave uma camisola de lã a cada cinco usos mais ou menos; arejá-la entre usos faz quase tudo.',),
+    'care/often_shirt': ('Lave camisas, t-shirts e polos depois de um ou dois usos: absorvem o suor.',),
+    'care/often_general': ('O que toca na pele lava-se depois de um ou dois usos, ganga e malhas a cada poucos usos, alfaiataria e casacos raramente.',),
+    'fit/alter_long': ('Um alfaiate faz a bainha por pouco: leve os sapatos que vai usar e peça uma quebra ligeira ou nenhuma.',),
+    'fit/alter_short': ('Só se pode descer a bainha o que o tecido dobrado por dentro permite (muitas vezes 2-4 cm); senão, use-as curtas de propósito.',),
+    'fit/alter_tight': ('Um alfaiate pode alargar 2-3 cm na cintura e na costura de trás; ombros, peito e coxas quase não se alargam.',),
+    'fit/alter_loose': ('Apertar é o arranjo mais fácil (cintura, costuras laterais, afunilar a perna); só ombros largos demais não compensam.',),
+    'fit/alter_sleeves': ('Um alfaiate encurta as mangas pelo punho para se ver um centímetro de camisa.',),
+    'fit/alter_shrunk': ('Ponha a camisola encolhida de molho em água morna com amaciador de cabelo, esprema-a numa toalha e estique-a à forma enquanto seca na horizontal.',),
+}  # fmt: skip
+TAILOR_AND_CARE_WORDS = {
+    'mais versátil': 'most versatile',
+    'que mais uso': 'i wear the most',
+    'combina com mais': 'goes with the most',
+    'com que frequência': 'how often',
+    'de quanto em quanto tempo': 'how often',
+    'quantas vezes': 'how often',
+    'lavar': 'wash',
+    'limpeza a seco': 'dry clean',
+    'encolheu': 'shrank',
+    'encolhida': 'shrunk',
+    'encolhido': 'shrunk',
+    'muito comprido': 'too long',
+    'muito compridos': 'too long',
+    'muito comprida': 'too long',
+    'muito compridas': 'too long',
+    'demasiado comprido': 'too long',
+    'demasiado compridas': 'too long',
+    'demasiado compridos': 'too long',
+    'muito curto': 'too short',
+    'muito curtos': 'too short',
+    'muito curta': 'too short',
+    'muito curtas': 'too short',
+    'muito apertado': 'too tight',
+    'muito apertada': 'too tight',
+    'muito apertados': 'too tight',
+    'muito apertadas': 'too tight',
+    'muito largo': 'too loose',
+    'muito larga': 'too loose',
+    'muito largos': 'too loose',
+    'muito largas': 'too loose',
+    'o que faço': 'what can i do',
+    'o que posso fazer': 'what can i do',
+}  # fmt: skip
+
+# One piece picked from the wardrobe: the most versatile (by the outfit engine's pairings), the dressiest,
+# the warmest, the most relaxed, the most recently worn
+WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
+    'close_behind': ('Logo atrás: {items}.',),
+    'no_wear_data': ('Ainda não vejo quantas vezes usa cada peça; esta é a que dá mais jogo.',),
+    'most_recently_worn': ('Só vejo quando usou cada peça pela última vez, não quantas vezes: a mais recente é {item} (há {n} dias).',),
+    'most_versatile': ('{item_cap}: a peça mais versátil que tem, combinável com {n} das {total} peças suas com que poderia ir.',),
+    'most_versatile_all': ('{item_cap}: a peça mais versátil que tem, combinável com todas as {total} peças suas com que poderia ir.',),
+    'neutral_colour': ('Uma cor neutra como esta vai com tudo.',),
+    'most_formal': ('{item_cap}: a peça mais elegante que tem.',),
+    'most_warm': ('{item_cap}: a peça mais quente que tem.',),
+    'most_casual': ('{item_cap}: a peça mais descontraída que tem.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="pt",
     cues=frozenset(
@@ -446,8 +511,8 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS},
-    phrases=PHRASES,
+    gloss={**COMMON, **GLOSS, **TAILOR_AND_CARE_WORDS},
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

@@ -31,7 +31,8 @@ FASHION = re.compile(
     r"\b(?:wear\w*|outfit\w*|dress\w*|cloth\w*|wardrobe|style|look|colou?rs?|fit|pack\w*|go(?:es)? with|match\w*|"
     r"pair\w*|items?|things?|pieces?|own|have)\b"
 )
-COUNT = re.compile(r"\bhow many\b|^\s*(?:the )?(?:number|count) of\b")  # "number of jeans i have?"
+# "number of jeans i have?"; "how many wears before I wash it?" asks how often, not how many
+COUNT = re.compile(r"\bhow many\b(?! (?:wears|times|washes)\b)|^\s*(?:the )?(?:number|count) of\b")
 OWN = re.compile(
     r"\bwhich (?:\w+ ){0,2}should i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b(?! outfit| look)|"
     r"\bmy (?:\w+est|most \w+) (?!outfit|look)\w+|\blist (?:every\w*|anything)\b|"
@@ -41,6 +42,13 @@ OWN = re.compile(
     r"|\bwhat do i have\b|^\s*what i have\b(?! to\b)|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b"
     r"|\bwhich of (?:my|the|them|those|these)\b"
     r"|\b(?:\w+est|most \w+) (?:\w+ ){0,2}(?:i (?:own|have)|i've got|in my wardrobe)\b"
+)
+# "what's the most versatile piece I own?", "what goes with the most?", "what do I wear the most?": one piece of
+# the wardrobe, picked by how hard it works, not an outfit nor a list
+VERSATILE = re.compile(
+    r"\bmost (?:versatile|useful|flexible|wearable|worn)\b"
+    r"|\b(?:goes|go|works?|pairs?|match(?:es)?) with (?:the )?most\b"
+    r"|\bwear (?:the )?most\b|\bwear most often\b|\bworks? (?:the )?hardest\b"
 )
 ANY_OF = re.compile(r"^\s*(?:any|got any|got anything|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
 PAIRS_WITH = re.compile(r"\b(?:go|goes|going) (?:well |nicely |best |better )?with\b|\bmatch(?:es)?\b|\bpairs? with\b")
@@ -156,6 +164,9 @@ def technique_named(text: str) -> Technique | None:
     return next((t for t in TECHNIQUES if t.words and re.search(t.words, text)), None)
 
 
+# "my suit trousers are too long", "the sleeves are too long", "my sweater shrank": a problem a tailor (or a soak)
+# fixes, answered with the fix, not a verdict on a piece nor a question back about which one
+FIT_PROBLEM = re.compile(r"\btoo (?:long|short|tight|loose|baggy|big|small|wide|snug)\b|\b(?:shrunk|shrank|shrunken)\b")
 FABRIC = re.compile(r"\b(?:linen|wool|cotton|silk|cashmere|denim|leather|suede|polyester|synthetics?|fabrics?)\b")
 COLOUR_THEORY = re.compile(
     r"\b(?:mix\w*|clash\w*) (?:patterns?|prints?)\b|\bpatterns? mixing\b|"
@@ -243,6 +254,8 @@ VERDICT_TAG = re.compile(
 def _question(text: str, slots: Slots, question_mark: bool = False) -> str | None:
     if COUNT.search(text):
         return k.COUNT
+    if VERSATILE.search(text) and not slots.occasion:
+        return k.OWN
     choice = TAG_QUESTION.sub(" ", text)
     if (COMPARE.search(choice) or re.search(r" (?:or|vs|versus) ", choice)) and (
         _two_options(slots, text) or re.search(r"\bwhich one\b|\bwhich (?:\w+ )?is\b", text)
@@ -277,6 +290,8 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
         return k.TECHNIQUE  # "should I tuck in my blouse with high-waisted jeans?": how it is worn, not a pairing
     if FIT_QUESTION.search(text) and not slots.occasion and slots.temperature_c is None:
         return k.FIT  # "should my shirt collar be tight?" is about fit, whichever shirt
+    if FIT_PROBLEM.search(text) and not slots.occasion and slots.temperature_c is None and not slots.rain:
+        return k.FIT  # "my suit trousers are too long, what can I do?": the alteration, whichever pair
     if CARE_YESNO.search(text) and CARE.search(text):
         return k.CARE  # "can I tumble dry my wool sweater?": the fabric's care, whichever sweater
     if slots.colours and not slots.garments and re.search(r"\b(?:suit|suits|flatter|flatters) me\b", text):

@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 
 from app.assistant.local import kinds as k
+from app.assistant.local.classify import VERSATILE
 from app.assistant.local.entities import COLOUR_VOCABULARY
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
@@ -19,6 +20,7 @@ from app.assistant.local.plan_outfits import (
 )
 from app.assistant.local.refs import RELATED, colour_similarity, of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import PATTERNS, PRONOUN, Garment
+from app.assistant.local.versatility import neutral, reach, share
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
 from app.vision.colours import PALETTE
@@ -170,6 +172,54 @@ def _besides(ask: Ask, found: Sequence[WardrobeItem]) -> list[WardrobeItem]:
     return [i for i in found if any(_matches_colour(i, c) for c in colours) or i.type in kinds]
 
 
+def _most_versatile(ask: Ask, plan: Plan, garment: Garment | None) -> Plan:
+    """One piece (two when they tie) that can be worn with the most of the user's own pieces, and why."""
+    ranked = reach(ask.wardrobe, colours_pair)
+    if garment is not None:  # "which of my shoes goes with the most?": among those
+        ranked = [r for r in ranked if r.item in of_kind_or_near(ask.wardrobe, garment.kind)] or ranked
+    if not ranked:
+        plan.say("none_of", kind=garment.kind if garment else None)
+        return plan
+    best = ranked[0]
+    every = len(best.partners) == best.possible
+    plan.say("most_versatile_all" if every else "most_versatile", best.item, n=len(best.partners), total=best.possible)
+    if neutral(best.item):
+        plan.say("neutral_colour")
+    tied = [r.item for r in ranked[1:2] if share(r) == share(best) and len(r.partners) == len(best.partners)]
+    if tied:
+        plan.say("close_behind", *tied)
+    return plan
+
+
+def _most_worn(ask: Ask, plan: Plan) -> Plan:
+    """ "What do I wear most?": the wear the service records is when each piece was last worn, not how often, so
+    the answer says which was worn most recently and is honest that counts are not seen."""
+    worn = [(days, item) for item in ask.wardrobe if (days := ask.context.worn_days_ago.get(item.id)) is not None]
+    if not worn:
+        plan.say("no_wear_data")
+        return _most_versatile(ask, plan, None)
+    days, item = min(worn, key=lambda pair: (pair[0], pair[1].id))
+    plan.say("most_recently_worn", item, n=days)
+    return plan
+
+
+# "my most formal piece", "my warmest thing": one piece, not three; the attribute that decided, said
+MOST_OF_ALL = re.compile(r"\b(?:piece|item|thing|garment)\b|\bi (?:own|have)\b|\bin my wardrobe\b")
+
+
+def _most_of_all(ask: Ask, plan: Plan, found: Sequence[WardrobeItem], garment: Garment | None) -> Plan | None:
+    most = MOST.search(ask.u.text)
+    if not most or not found or (garment is not None and not MOST_OF_ALL.search(ask.u.text)):
+        return None
+    said = SUPERLATIVE_OF.get(most.group(1) or most.group(2), most.group(1) or most.group(2))
+    attribute = warmth if said == "warm" else formality
+    plan.say(f"most_{'formal' if said == 'dressy' else said}", found[0])
+    tied = [i for i in found[1:2] if attribute(i) == attribute(found[0])]
+    if tied:
+        plan.say("close_behind", *tied)
+    return plan
+
+
 @planner(k.OWN)
 def own(ask: Ask) -> Plan:
     plan = Plan(k.OWN)
@@ -177,11 +227,18 @@ def own(ask: Ask) -> Plan:
     if unowned:
         plan.say("none_colour", colour=unowned.group(1))
         return plan
+    if VERSATILE.search(ask.u.text):
+        garment = ask.slots.garments[0] if ask.slots.garments else None
+        worn = re.search(r"\bwear (?:the )?most\b|\bmost worn\b|\bwear most often\b", ask.u.text)
+        return _most_worn(ask, plan) if worn else _most_versatile(ask, plan, garment)
     found, garment = _selection(ask)
     if garment and garment.kind in BROAD_KINDS and not garment.colour and SHOW_ALL.search(ask.u.text):
         found = list(dict.fromkeys([*found, *_near_kinds(ask.wardrobe, garment.kind)]))  # "show me my jackets"
     if re.search(r"\bof (?:them|those|these)\b", ask.u.text) and ask.state.named:  # "which of them is smartest?"
         found = [item for item in found if item.id in ask.state.named] or found
+    picked = _most_of_all(ask, plan, found, garment)
+    if picked is not None:
+        return picked
     exists = EXISTS.search(ask.u.text)
     if exists and garment and garment.kind not in BROAD_KINDS and not of_kind(ask.wardrobe, garment.kind):
         # "have I got a raincoat?" with only a wool coat: no, and the nearest; a coat is not a raincoat

@@ -34,6 +34,28 @@ CARE_VERDICTS = (
 KIND_FABRIC = {"sweater": "knit", "cardigan": "knit", "beanie": "knit", "jumper": "knit", "scarf": "knit",
                "jeans": "denim", "t-shirt": "cotton", "boots": "leather", "loafers": "leather",
                "formal-shoes": "leather", "polo": "cotton", "shirt": "cotton"}  # fmt: skip
+# "How often should I dry clean my blazer?": the frequency first, for that kind of piece; (topic, what names it,
+# the knowledge section that answers it), first match wins, so a blazer never gets a sweater's washing advice
+OFTEN = re.compile(
+    r"\bhow (?:often|frequently|regularly)\b|\bhow many (?:wears|times|washes)\b|\bevery (?:wear|time)\b"
+)
+CARE_FREQUENCY = (
+    ("often_tailoring", r"\b(?:blazers?|suits?|sport coats?|tailoring)\b", "How often: blazers and suits"),
+    ("often_coat", r"\b(?:coats?|trench\w*|parkas?|puffers?|jackets?)\b", "How often: coats"),
+    ("often_denim", r"\b(?:jeans|denim)\b", "How often: jeans"),
+    ("often_knit", r"\b(?:sweaters?|cardigans?|jumpers?|knit\w*|wool|cashmere|hoodies?)\b", "How often: knits"),
+    ("often_shirt", r"\b(?:shirts?|t-shirts?|tees?|polos?|blouses?|tops?)\b", "How often: shirts and t-shirts"),
+    ("often_general", r"", "How often: in general"),
+)  # fmt: skip
+# A fit problem and its fix: (topic, what says it, the knowledge section); sleeves before the length of the piece
+FIT_PROBLEMS = (
+    ("alter_shrunk", r"\b(?:shrunk|shrank|shrunken)\b", "Shrunk in the wash"),
+    ("alter_sleeves", r"\bsleeves?\b.*\btoo long\b|\btoo long\b.*\bsleeves?\b", "Sleeves too long"),
+    ("alter_long", r"\btoo long\b", "Too long: hemming"),
+    ("alter_short", r"\btoo short\b", "Too short"),
+    ("alter_tight", r"\btoo (?:tight|small|snug)\b", "Too tight"),
+    ("alter_loose", r"\btoo (?:loose|big|baggy|wide)\b", "Too loose or baggy"),
+)  # fmt: skip
 SUITS_ME = re.compile(r"\b(?:suit|suits|flatter|flatters|look good on) me\b")
 FIT_TOPICS = (
     ("tuck", r"\btuck\w*|\buntucked\b"), ("tee", r"\bt[- ]shirts?\b|\bpolos?\b|\btees?\b"),
@@ -122,10 +144,25 @@ def _care_reason(text: str, answer: str) -> str:
     return "care_knit_machine" if answer == "depends" and re.search(_MACHINE, text) else "care"
 
 
+def _table_topic(
+    text: str, items: list[WardrobeItem], table: tuple[tuple[str, str, str], ...]
+) -> tuple[str, tuple[Section, ...]] | None:
+    words = " ".join([text, *((item.type or "") for item in items)])
+    for topic, pattern, title in table:
+        section = find(title)
+        if re.search(pattern, words) and section is not None:
+            return topic, (section,)
+    return None
+
+
 @planner(k.CARE)
 def care(ask: Ask) -> Plan:
     plan = Plan(k.CARE)
     items = ask.items
+    often = _table_topic(ask.u.text, items, CARE_FREQUENCY) if OFTEN.search(ask.u.text) else None
+    if often is not None:  # the frequency first, and only what that kind of piece needs
+        plan.say("care", *items[:2], topic=often[0], sections=often[1])
+        return plan
     topic = _topic(ask.u.text, CARE_TOPICS, items)
     sections = _sections(ask, ("fabric_care",), items)
     answer = _care_verdict(ask.u.text, items, ask.slots) if CARE_YESNO.search(ask.u.text) else None
@@ -140,6 +177,10 @@ def care(ask: Ask) -> Plan:
 def fit(ask: Ask) -> Plan:
     plan = Plan(k.FIT)
     items = ask.items
+    problem = _table_topic(ask.u.text, [], FIT_PROBLEMS)
+    if problem is not None:  # "too long": the fix, for whichever pair it is; it does not depend on which
+        plan.say("fit", *items[:1], topic=problem[0], sections=problem[1])
+        return plan
     topic = _topic(ask.u.text, FIT_TOPICS, items)
     plan.say("fit", *items[:2], topic=topic, sections=tuple(_sections(ask, ("fit",), items)))
     return plan

@@ -82,7 +82,7 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
         "items": lang.join(items), "items_or": lang.join(items, lang.or_word), "items_cap": _cap(lang.join(items)),
         "other": lang.join([lang.item(item) for item in line.other]),
         "other_or": lang.join([lang.item(item) for item in line.other], lang.or_word),
-        "n": values.get("n", ""), "days": values.get("days", ""),
+        "n": values.get("n", ""), "days": values.get("days", ""), "total": values.get("total", ""),
     }  # fmt: skip
     for case in ("acc", "dat"):
         found[f"items_{case}"] = lang.join([lang.item_in(item, case) for item in line.items])

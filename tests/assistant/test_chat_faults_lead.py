@@ -1,0 +1,98 @@
+"""Faults the lead found chatting as a user (issue 15), each as its general class on a small wardrobe of its own:
+a fit problem answered with the fix; how often to clean a kind of piece; a shoes follow-up with a reason keeps the
+outfit; a superlative about the wardrobe picks one piece; black tie; a drink on the beach; rain after heat; an
+accessory the user does not own; styling a piece for a season."""
+
+from functools import partial
+
+import pytest
+
+from tests.assistant.wardrobe import converse as converse_over
+from tests.assistant.wardrobe import item
+
+CLOSET = (
+    item(700, "blazer", "outerwear", "navy", "navy", style="formal", formality=4, warmth=3),
+    item(701, "trousers", "bottom", "charcoal", "grey", style="formal", formality=4, warmth=3),
+    item(702, "trousers", "bottom", "grey", "grey", style="formal", formality=4, warmth=3),
+    item(703, "shirt", "top", "white", "white", style="formal", formality=4, warmth=2),
+    item(704, "shirt", "top", "light blue", "blue", style="smart-casual", formality=3, warmth=2),
+    item(705, "sweater", "top", "navy", "navy", style="casual", formality=2, warmth=4),
+    item(706, "formal-shoes", "shoes", "black", "black", style="formal", formality=5, warmth=2),
+    item(707, "sneakers", "shoes", "white", "white", style="casual", formality=1, warmth=2),
+    item(708, "jeans", "bottom", "denim blue", "blue", style="casual", formality=2, warmth=3),
+    item(709, "tie", "accessory", "burgundy", "red", style="formal", formality=5, warmth=1),
+    item(710, "t-shirt", "top", "grey", "grey", style="casual", formality=1, warmth=1),
+    item(711, "coat", "outerwear", "navy", "navy", style="formal", formality=4, warmth=5),
+)
+converse = partial(converse_over, wardrobe=CLOSET)
+
+
+@pytest.mark.parametrize(
+    ("question", "fix"),
+    [
+        ("my suit trousers are too long, what can I do?", "hem"),
+        ("the sleeves on my blazer are too long", "cuff"),
+        ("my trousers are too tight at the waist", "let out"),
+        ("my navy sweater shrank in the wash", "conditioner"),
+        ("mon pantalon est trop long, que faire ?", "ourlet"),
+        ("meine Hose ist zu lang, was kann ich tun?", "kürzt"),
+        ("i miei pantaloni sono troppo lunghi, cosa posso fare?", "orlo"),
+    ],
+)
+def test_a_fit_problem_gets_the_fix_without_asking_which_piece(question: str, fix: str) -> None:
+    (answer,) = converse(question)
+    assert answer.intent == "fit" and fix in answer.text.lower(), answer.text
+    assert "which one" not in answer.text.lower(), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "frequency", "unrelated"),
+    [
+        ("how often should I dry clean my blazer?", "rarely", "knits"),
+        ("how often should I wash my jeans?", "every five to ten wears", "dry clean"),
+        ("how many wears before I wash my navy sweater?", "every five", "blazer"),
+        ("wie oft sollte ich meinen Blazer reinigen lassen?", "selten", "Wolle"),
+        ("¿cada cuánto lavo mis vaqueros?", "cada cinco", "lana"),
+    ],
+)
+def test_how_often_to_clean_a_kind_of_piece_comes_first_and_only_for_that_kind(
+    question: str, frequency: str, unrelated: str
+) -> None:
+    (answer,) = converse(question)
+    assert answer.intent == "care" and frequency in answer.text, answer.text
+    assert unrelated not in answer.text, answer.text
+
+
+def test_the_most_versatile_piece_is_one_piece_computed_from_the_wardrobe() -> None:
+    (answer,) = converse("what's the most versatile piece I own?")
+    assert answer.intent == "own" and len(answer.referenced_item_ids) == 1, answer.text
+    assert answer.referenced_item_ids == [704] and "all 7 pieces" in answer.text, answer.text
+    # computed from the wardrobe, not a fixed list: without the light blue shirt another piece wins
+    (without,) = converse_over(
+        "what's the most versatile piece I own?", wardrobe=tuple(i for i in CLOSET if i.id != 704)
+    )
+    assert without.referenced_item_ids[:1] not in ([], [704]), without.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("what's my most formal piece?", 706), ("what's the warmest thing I own?", 711)],
+)
+def test_a_superlative_about_the_wardrobe_picks_one_piece(question: str, expected: int) -> None:
+    (answer,) = converse(question)
+    assert answer.referenced_item_ids[:1] == [expected] and len(answer.referenced_item_ids) <= 2, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["qual è il capo più versatile che ho?", "quelle est la pièce la plus polyvalente de ma garde-robe ?",
+     "was ist mein vielseitigstes Teil?", "¿cuál es mi prenda más versátil?", "qual é a minha peça mais versátil?"],
+)  # fmt: skip
+def test_the_most_versatile_piece_in_every_language(question: str) -> None:
+    (answer,) = converse(question)
+    assert answer.intent == "own" and len(answer.referenced_item_ids) == 1, answer.text
+
+
+def test_what_do_i_wear_most_is_honest_about_wear_data() -> None:
+    (answer,) = converse("what do I wear the most?")
+    assert "how often" in answer.text and len(answer.referenced_item_ids) == 1, answer.text
