@@ -96,3 +96,60 @@ def test_the_most_versatile_piece_in_every_language(question: str) -> None:
 def test_what_do_i_wear_most_is_honest_about_wear_data() -> None:
     (answer,) = converse("what do I wear the most?")
     assert "how often" in answer.text and len(answer.referenced_item_ids) == 1, answer.text
+
+
+def test_black_tie_optional_is_the_darkest_most_formal_pieces_with_a_tie_and_an_honest_gap() -> None:
+    (answer,) = converse("I have a wedding in October, it's black tie optional")
+    ids = answer.referenced_item_ids
+    assert {703, 701, 706, 700, 709} <= set(ids) and 704 not in ids, answer.text  # white shirt, charcoal, tie
+    assert "suit" in answer.text and answer.text.startswith("For a black-tie wedding"), answer.text
+
+
+def test_a_wedding_in_shirt_and_trousers_gets_the_owned_tie() -> None:
+    (answer,) = converse("what should I wear to my cousin's wedding?")
+    assert 709 in answer.referenced_item_ids, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Ho un matrimonio black tie a ottobre, cosa mi metto?", "J'ai un mariage black tie en octobre, je mets quoi ?",
+     "Tengo una boda black tie en octubre, ¿qué me pongo?",
+     "Ich habe im Oktober eine Black-Tie-Hochzeit, was ziehe ich an?",
+     "Tenho um casamento black tie em outubro, o que visto?"],
+)  # fmt: skip
+def test_black_tie_in_every_language(question: str) -> None:
+    (answer,) = converse(question)
+    assert answer.intent == "outfit" and {703, 709} <= set(answer.referenced_item_ids), answer.text
+
+
+def test_black_tie_with_nothing_dressy_says_so() -> None:
+    casual = tuple(i for i in CLOSET if (i.formality or 0) <= 2)
+    (answer,) = converse_over("black tie wedding next month, what do I wear?", wardrobe=casual)
+    assert "Honestly" in answer.text and "evening dress" in answer.text, answer.text  # names what is needed
+
+
+SUMMER = (
+    item(720, "blouse", "top", "black", "black", style="formal", formality=3, warmth=1),
+    item(721, "trousers", "bottom", "black", "black", style="formal", formality=4, warmth=3),
+    item(722, "loafers", "shoes", "black", "black", style="smart-casual", formality=3, warmth=2),
+    item(723, "dress", "one-piece", "green", "green", pattern="floral", style="casual", formality=2, warmth=1,
+         seasons=("spring", "summer")),
+    item(724, "sandals", "shoes", "tan", "brown", style="casual", formality=1, warmth=1, seasons=("summer",)),
+    item(725, "trousers", "bottom", "white", "white", style="casual", formality=2, warmth=1, seasons=("summer",)),
+    item(726, "t-shirt", "top", "white", "white", style="casual", formality=1, warmth=1),
+    item(727, "jeans", "bottom", "black", "black", style="casual", formality=2, warmth=3),
+    item(728, "sneakers", "shoes", "black", "black", style="casual", formality=1, warmth=2),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Cosa mi metto per un aperitivo in spiaggia?", "qu'est-ce que je mets pour un apéro sur la plage ?",
+     "drinks at the beach bar tonight, what should I wear?", "¿qué me pongo para tomar algo en la playa?",
+     "o que visto para um aperitivo na praia?"],
+)  # fmt: skip
+def test_a_drink_on_the_beach_is_dressed_light_not_as_a_party(question: str) -> None:
+    (answer,) = converse_over(question, wardrobe=SUMMER)
+    first = answer.text.split(". ")[0]
+    assert answer.intent == "outfit" and "#724" in first, answer.text  # sandals
+    assert not {"#721", "#727", "#722", "#728"} & set(first.replace(",", " ").replace(")", ") ").split()), answer.text

@@ -423,7 +423,8 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'fit/alter_sleeves': ('Ein Schneider kürzt die Ärmel am Saum, sodass etwa ein Zentimeter Hemdmanschette zu sehen ist.',),
     'fit/alter_shrunk': ('Weiche den eingelaufenen Pullover in lauwarmem Wasser mit Haarspülung ein, drück ihn in einem Handtuch aus und zieh ihn beim Trocknen im Liegen in Form.',),
 }  # fmt: skip
-TAILOR_AND_CARE_WORDS = {
+# Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
+CHAT_WORDS = {
     'vielseitigste': 'most versatile',
     'vielseitigstes': 'most versatile',
     'vielseitigsten': 'most versatile',
@@ -458,6 +459,22 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'most_formal': ('{item_cap}: das eleganteste Teil, das du hast.',),
     'most_warm': ('{item_cap}: das wärmste Teil, das du hast.',),
     'most_casual': ('{item_cap}: das lässigste Teil, das du hast.',),
+}  # fmt: skip
+
+# Black tie and white tie: the occasion said with its code, a tie for a formal outfit, and what a stylist would
+# add when the wardrobe cannot meet the code
+EVENING_DRESS: dict[str, tuple[str, ...]] = {
+    'evening_gap_any': ('Ehrlich gesagt verlangt dieser Dresscode einen Smoking oder ein Abendkleid, und nichts in deinem Kleiderschrank kommt an dieses Niveau heran: Das sind deine elegantesten Teile, aber eins von beiden wäre nötig.',),
+    'add_tie': ('Trag {item} dazu: Eine Krawatte macht ein formelles Outfit komplett.',),
+    'evening_gap_suit': ('Ehrlich gesagt verlangt dieser Dresscode einen Smoking oder mindestens einen dunklen Anzug, und ich sehe keinen in deinem Kleiderschrank: Näher kommen deine Teile nicht heran; ein dunkelblauer oder anthrazitfarbener Anzug mit schwarzer Fliege würde ihn erfüllen.',),
+    'evening_gap_dress': ('Ehrlich gesagt verlangt dieser Dresscode ein bodenlanges Abendkleid; {item} kommt dem am nächsten, also halte alles drumherum dunkel und gepflegt.',),
+}  # fmt: skip
+EVENING_OCCASIONS = {
+    'beach/drinks': 'Drinks am Strand',
+    'wedding-guest/black-tie': 'eine Hochzeit mit Black Tie',
+    'wedding-guest/white-tie': 'eine Hochzeit mit White Tie',
+    'black-tie': 'einen Black-Tie-Abend',
+    'white-tie': 'einen White-Tie-Abend',
 }  # fmt: skip
 
 LANGUAGE = Language(
@@ -513,7 +530,7 @@ LANGUAGE = Language(
             "fürs",
         ]
     ),
-    gloss={**COMMON, **GLOSS, **TAILOR_AND_CARE_WORDS},
+    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
     rewrites=(
         (r"^\s*(?:passt|passen) (?!mein|dein)(.+?) zu\b", r"does \1 go with"),  # "Passen braune Schuhe zu ...?"
         (
@@ -524,11 +541,11 @@ LANGUAGE = Language(
         (r"\bich mag (.+?) nicht\b", r"i don't like \1"),  # the negation closes the clause in German
         (r"\b(.+?) gef(?:ä|a)ll(?:t|en) mir nicht\b", r"i don't like \1"),
     ),
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
-    occasions=OCCASIONS,
+    occasions=OCCASIONS | EVENING_OCCASIONS,
     name_item=name_item,
     name_cased=name_cased,
     and_word="und",

@@ -274,6 +274,22 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'most_casual': ('{item_cap}: the most relaxed piece you own.',),
 }  # fmt: skip
 
+# Black tie and white tie: the occasion said with its code, a tie for a formal outfit, and what a stylist would
+# add when the wardrobe cannot meet the code
+EVENING_DRESS: dict[str, tuple[str, ...]] = {
+    'evening_gap_any': ('Honestly, nothing you own is quite as dressy as the code calls for: these are your dressiest pieces, but it needs a dinner suit or an evening dress.',),
+    'add_tie': ('Wear {item} with it: a tie finishes a formal outfit.',),
+    'evening_gap_suit': ("Honestly, the code calls for a dinner suit (tuxedo) or at least a dark suit, and I don't see one in your wardrobe: this is as close as your pieces get; a dark navy or charcoal suit with a black bow tie would meet it.",),
+    'evening_gap_dress': ('Honestly, the code calls for a floor-length evening dress; {item} is the closest you have, so keep everything around it dark and polished.',),
+}  # fmt: skip
+EVENING_OCCASIONS = {
+    'beach/drinks': 'drinks on the beach',
+    'wedding-guest/black-tie': 'a black-tie wedding',
+    'wedding-guest/white-tie': 'a white-tie wedding',
+    'black-tie': 'a black-tie evening',
+    'white-tie': 'a white-tie evening',
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="en",
     cues=frozenset(
@@ -350,11 +366,11 @@ LANGUAGE = Language(
         ]
     ),
     gloss={},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
-    occasions=OCCASIONS,
+    occasions=OCCASIONS | EVENING_OCCASIONS,
     name_item=name_item,
     extra={
         "scenario/winter": "winter",

@@ -388,7 +388,11 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'fit/alter_sleeves': ('Un sastre acorta las mangas por el puño para que asome un centímetro de camisa.',),
     'fit/alter_shrunk': ('Remoja el jersey encogido en agua tibia con suavizante para el pelo, escúrrelo en una toalla y estíralo a su forma mientras se seca en plano.',),
 }  # fmt: skip
-TAILOR_AND_CARE_WORDS = {
+# Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
+CHAT_WORDS = {
+    'tomar algo': 'drinks',
+    'aperitivo': 'drinks',
+    'chiringuito': 'beach bar',
     'más versátil': 'most versatile',
     'mas versatil': 'most versatile',
     'que más uso': 'i wear the most',
@@ -447,6 +451,22 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'most_casual': ('{item_cap}: la prenda más informal que tienes.',),
 }  # fmt: skip
 
+# Black tie and white tie: the occasion said with its code, a tie for a formal outfit, and what a stylist would
+# add when the wardrobe cannot meet the code
+EVENING_DRESS: dict[str, tuple[str, ...]] = {
+    'evening_gap_any': ('Sinceramente, esta etiqueta pide un esmoquin o un vestido de noche, y nada de tu armario se acerca a ese nivel: estas son tus prendas más elegantes, pero haría falta una de las dos cosas.',),
+    'add_tie': ('Ponte {item} con él: una corbata remata un look formal.',),
+    'evening_gap_suit': ('Sinceramente, esta etiqueta pide un esmoquin o al menos un traje oscuro, y no veo ninguno en tu armario: esto es lo más cerca que llegan tus prendas; un traje azul marino o gris marengo con pajarita negra la cumpliría.',),
+    'evening_gap_dress': ('Sinceramente, esta etiqueta pide un vestido largo de noche; {item} es lo más parecido que tienes, así que mantén todo lo demás oscuro y cuidado.',),
+}  # fmt: skip
+EVENING_OCCASIONS = {
+    'beach/drinks': 'unas copas en la playa',
+    'wedding-guest/black-tie': 'una boda de etiqueta',
+    'wedding-guest/white-tie': 'una boda de gran etiqueta',
+    'black-tie': 'una noche de etiqueta',
+    'white-tie': 'una noche de gran etiqueta',
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="es",
     cues=frozenset(
@@ -502,12 +522,12 @@ LANGUAGE = Language(
         ),
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS, **TAILOR_AND_CARE_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
+    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
-    occasions=OCCASIONS,
+    occasions=OCCASIONS | EVENING_OCCASIONS,
     name_item=name_item,
     and_word="y",
     or_word="o",

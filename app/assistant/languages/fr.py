@@ -426,7 +426,9 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'fit/alter_sleeves': ('Un retoucheur raccourcit les manches par le poignet, pour laisser dépasser un centimètre de chemise.',),
     'fit/alter_shrunk': ("Fais tremper le pull rétréci dans de l'eau tiède avec de l'après-shampooing, essore-le dans une serviette et étire-le en forme en le séchant à plat.",),
 }  # fmt: skip
-TAILOR_AND_CARE_WORDS = {
+# Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
+CHAT_WORDS = {
+    'apéritif': 'drinks',
     'la plus polyvalente': 'most versatile',
     'le plus polyvalent': 'most versatile',
     'plus polyvalente': 'most versatile',
@@ -476,6 +478,22 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'most_formal': ('{item_cap} : la pièce la plus habillée de ta garde-robe.',),
     'most_warm': ('{item_cap} : la pièce la plus chaude de ta garde-robe.',),
     'most_casual': ('{item_cap} : la pièce la plus décontractée de ta garde-robe.',),
+}  # fmt: skip
+
+# Black tie and white tie: the occasion said with its code, a tie for a formal outfit, and what a stylist would
+# add when the wardrobe cannot meet the code
+EVENING_DRESS: dict[str, tuple[str, ...]] = {
+    'evening_gap_any': ("Honnêtement, ce code demande un smoking ou une robe du soir, et rien dans ta garde-robe n'approche ce niveau : ce sont tes pièces les plus habillées, mais il faudrait l'un des deux.",),
+    'add_tie': ('Porte {item} avec : une cravate finit une tenue habillée.',),
+    'evening_gap_suit': ("Honnêtement, ce code demande un smoking ou au moins un costume sombre, et je n'en vois pas dans ta garde-robe : c'est ce qui s'en approche le plus ; un costume marine ou anthracite avec un nœud papillon noir y répondrait.",),
+    'evening_gap_dress': ("Honnêtement, ce code demande une robe longue du soir ; {item} est ce qui s'en approche le plus, alors garde tout le reste sombre et soigné.",),
+}  # fmt: skip
+EVENING_OCCASIONS = {
+    'beach/drinks': 'un apéro à la plage',
+    'wedding-guest/black-tie': 'un mariage en tenue de soirée',
+    'wedding-guest/white-tie': 'un mariage en grande tenue',
+    'black-tie': 'une soirée black tie',
+    'white-tie': 'une soirée en grande tenue',
 }  # fmt: skip
 
 LANGUAGE = Language(
@@ -536,17 +554,17 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS, **TAILOR_AND_CARE_WORDS},
+    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
     # "j'ai des baskets ?": a question by intonation alone, short and with nothing else asked
     rewrites=(
         (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),
         (r"^\s*j'ai ((?:un|une|des|du|de la|quelque chose|d')[^?,.;]{0,40}\?\s*)$", r"est-ce que j'ai \1"),
     ),
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
-    occasions=OCCASIONS,
+    occasions=OCCASIONS | EVENING_OCCASIONS,
     name_item=name_item,
     and_word="et",
     or_word="ou",

@@ -388,7 +388,8 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'fit/alter_sleeves': ('Un sarto accorcia le maniche dal polsino, così si vede un centimetro di camicia.',),
     'fit/alter_shrunk': ('Metti il maglione ristretto in ammollo in acqua tiepida con balsamo per capelli, strizzalo in un asciugamano e tiralo in forma mentre asciuga in piano.',),
 }  # fmt: skip
-TAILOR_AND_CARE_WORDS = {
+# Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
+CHAT_WORDS = {
     'più versatile': 'most versatile',
     'che metto di più': 'i wear the most',
     'che porto di più': 'i wear the most',
@@ -436,6 +437,22 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'most_formal': ('{item_cap}: il capo più elegante che hai.',),
     'most_warm': ('{item_cap}: il capo più caldo che hai.',),
     'most_casual': ('{item_cap}: il capo più casual che hai.',),
+}  # fmt: skip
+
+# Black tie and white tie: the occasion said with its code, a tie for a formal outfit, and what a stylist would
+# add when the wardrobe cannot meet the code
+EVENING_DRESS: dict[str, tuple[str, ...]] = {
+    'evening_gap_any': ('Sinceramente, questo dress code chiede uno smoking o un abito da sera, e nulla nel tuo armadio si avvicina a quel livello: questi sono i tuoi capi più eleganti, ma servirebbe uno dei due.',),
+    'add_tie': ('Indossa {item}: una cravatta completa un look formale.',),
+    'evening_gap_suit': ('Sinceramente, questo dress code chiede uno smoking o almeno un abito scuro, e nel tuo armadio non ne vedo: è quanto di più vicino hanno i tuoi capi; un abito blu navy o antracite con un papillon nero lo rispetterebbe.',),
+    'evening_gap_dress': ('Sinceramente, questo dress code chiede un abito lungo da sera; {item} è quanto di più vicino hai, quindi tieni tutto il resto scuro e curato.',),
+}  # fmt: skip
+EVENING_OCCASIONS = {
+    'beach/drinks': 'un aperitivo in spiaggia',
+    'wedding-guest/black-tie': 'un matrimonio black tie',
+    'wedding-guest/white-tie': 'un matrimonio white tie',
+    'black-tie': 'una serata black tie',
+    'white-tie': 'una serata white tie',
 }  # fmt: skip
 
 LANGUAGE = Language(
@@ -500,12 +517,12 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS, **TAILOR_AND_CARE_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
+    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
-    occasions=OCCASIONS,
+    occasions=OCCASIONS | EVENING_OCCASIONS,
     name_item=name_item,
     and_word="e",
     or_word="o",

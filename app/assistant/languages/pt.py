@@ -386,7 +386,11 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'fit/alter_sleeves': ('Um alfaiate encurta as mangas pelo punho para se ver um centímetro de camisa.',),
     'fit/alter_shrunk': ('Ponha a camisola encolhida de molho em água morna com amaciador de cabelo, esprema-a numa toalha e estique-a à forma enquanto seca na horizontal.',),
 }  # fmt: skip
-TAILOR_AND_CARE_WORDS = {
+# Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
+CHAT_WORDS = {
+    'aperitivo': 'drinks',
+    'beber um copo': 'drinks',
+    'tomar um copo': 'drinks',
     'mais versátil': 'most versatile',
     'que mais uso': 'i wear the most',
     'combina com mais': 'goes with the most',
@@ -433,6 +437,22 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'most_formal': ('{item_cap}: a peça mais elegante que tem.',),
     'most_warm': ('{item_cap}: a peça mais quente que tem.',),
     'most_casual': ('{item_cap}: a peça mais descontraída que tem.',),
+}  # fmt: skip
+
+# Black tie and white tie: the occasion said with its code, a tie for a formal outfit, and what a stylist would
+# add when the wardrobe cannot meet the code
+EVENING_DRESS: dict[str, tuple[str, ...]] = {
+    'evening_gap_any': ('Sinceramente, este dress code pede um smoking ou um vestido de noite, e nada no seu guarda-roupa se aproxima desse nível: estas são as suas peças mais elegantes, mas seria preciso um dos dois.',),
+    'add_tie': ('Use {item} com ele: uma gravata completa um visual formal.',),
+    'evening_gap_suit': ('Sinceramente, este dress code pede um smoking ou pelo menos um fato escuro, e não vejo nenhum no seu guarda-roupa: isto é o mais perto que as suas peças chegam; um fato azul-marinho ou antracite com laço preto cumpri-lo-ia.',),
+    'evening_gap_dress': ('Sinceramente, este dress code pede um vestido comprido de noite; {item} é o mais próximo que tem, por isso mantenha tudo o resto escuro e cuidado.',),
+}  # fmt: skip
+EVENING_OCCASIONS = {
+    'beach/drinks': 'um aperitivo na praia',
+    'wedding-guest/black-tie': 'um casamento black tie',
+    'wedding-guest/white-tie': 'um casamento white tie',
+    'black-tie': 'uma noite black tie',
+    'white-tie': 'uma noite white tie',
 }  # fmt: skip
 
 LANGUAGE = Language(
@@ -511,12 +531,12 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS, **TAILOR_AND_CARE_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES,
+    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
-    occasions=OCCASIONS,
+    occasions=OCCASIONS | EVENING_OCCASIONS,
     name_item=name_item,
     and_word="e",
     or_word="ou",

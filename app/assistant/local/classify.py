@@ -192,6 +192,7 @@ OUTFIT = re.compile(
     r"|\bput (?:something|an outfit|a look|an? \w+ look) together\b|\bcome up with (?:something|an outfit|a look)\b"
     r"|\bdress me\b|\b(?:throw|chuck|pull|sling) on\b"
 )
+WHAT_TO_WEAR = re.compile(r"\bwhat (?:should|shall|can|could|do|would) i (?:wear|put on)\b|\bwhat to wear\b")
 PAIRING = re.compile(
     r"\b(?:goes?|going|go|pair\w*|match\w*|work\w*|wear|combine|team|style|put) (?:well )?with\b"
     r"|\bhow (?:do|can|should|could) i (?:style|wear|pair)\b|\bwhich (?:shoes|trousers|top|bag|jacket|coat)\b"
@@ -269,7 +270,10 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
     weather = slots.rain or slots.temperature_c is not None  # "anything waterproof?", "anything warm?"
     printed = any(word in PATTERNS for word in text.split())  # "anything checked?": a print, asked of the wardrobe
     any_of = ANY_OF.search(text) and (slots.garments or slots.colours or weather or printed)  # "any brown shoes?"
-    having_a_day = not (slots.garments or slots.colours) and slots.occasion and not _THINGS.search(text)
+    # "I have a wedding in October, what should I wear?" ("ho un matrimonio": "do i have"): a day, not a wardrobe query
+    said_outfit = bool(WHAT_TO_WEAR.search(text)) and not re.search(r"\b(?:anything|something|any)\b", text)
+    no_piece = not (slots.garments or slots.colours)
+    having_a_day = no_piece and slots.occasion and (not _THINGS.search(text) or said_outfit)
     if (
         (OWN.search(text) and not having_a_day)
         or any_of

@@ -14,6 +14,7 @@ from app import styling
 from app.assistant.local import kinds as k
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
+from app.assistant.local.plan_codes import black_tie, evening_code
 from app.assistant.local.refs import RELATED, of_kind
 from app.assistant.local.slots import Slots
 from app.assistant.local.state import left_out
@@ -69,6 +70,8 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         _out_of_season(item, s.season),
         s.occasion in SOMBRE_OCCASIONS and slot in ("top", "bottom", "one-piece", "shoes") and is_loud(item),
         s.occasion == "funeral" and not mourning_accent(item),
+        _warm_by_the_sea(s) and (kind in HEAVY or kind in COLD_ACCESSORIES or kind in ("heels", "formal-shoes")
+                                 or (slot in WORN and warmth(item) >= 4)),
     )  # fmt: skip
     return any(rules)
 
@@ -115,7 +118,27 @@ def _blocked(ask: Ask) -> set[int]:
     temperature = effective_temperature(ask.slots)
     blocked = {item.id for item in ask.wardrobe if _ruled_out(item, ask.slots, temperature)}
     blocked |= _off_the_trail(ask, blocked)
+    blocked |= _light_by_the_sea(ask, blocked)
     return blocked | _underdressed(ask, blocked)
+
+
+SEA_SHOES = frozenset({"sandals", "flats", "flip-flops", "espadrilles", "loafers"})
+
+
+def _light_by_the_sea(ask: Ask, blocked: set[int]) -> set[int]:
+    """A drink on the beach on a warm day: jeans and sneakers give way to light trousers, shorts or a dress and to
+    sandals or flats, whenever the wardrobe has them; with nothing lighter they stay."""
+    if not _warm_by_the_sea(ask.slots):
+        return set()
+    free = [i for i in ask.wardrobe if i.id not in blocked]
+    out: set[int] = set()
+    legs = [i for i in free if i.category in ("bottom", "one-piece")]
+    if any(warmth(i) <= 2 for i in legs):
+        out |= {i.id for i in legs if warmth(i) >= 3}
+    shoes = [i for i in free if i.category == "shoes"]
+    if any(i.type in SEA_SHOES for i in shoes):
+        out |= {i.id for i in shoes if i.type not in SEA_SHOES}
+    return out
 
 
 def is_trail_shoe(item: WardrobeItem) -> bool:
@@ -200,6 +223,29 @@ def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] =
     )
 
 
+def _warm_by_the_sea(s: Slots) -> bool:
+    """Drinks or a day on the beach with no weather said: a warm-weather occasion, dressed light."""
+    return s.occasion == "beach" and s.temperature_c is None and s.season in (None, "summer", "spring")
+
+
+# Light, summery colours a stylist reaches for by the sea; a bounded preference, never a rule
+BEACH_KINDS = frozenset({"sandals", "flats", "dress", "shorts", "skirt", "polo"})  # open shoes, light pieces
+BEACH_COLOURS = frozenset({"white", "cream", "ivory", "beige", "stone", "light blue", "blush", "tan", "denim blue"})
+
+
+def _by_the_sea(ask: Ask, changes: dict[str, object]) -> dict[str, object]:
+    if not _warm_by_the_sea(ask.slots) or "preferences" in changes:
+        return changes
+    said = styling.parse_preferences(ask.context.style_preferences)
+    light = BEACH_COLOURS - said.disliked_colours
+    preferences = replace(
+        said,
+        liked_colours=said.liked_colours if said.liked_colours else said.liked_colours | light,
+        liked_types=said.liked_types | (BEACH_KINDS - said.disliked_types),
+    )
+    return {"season": "summer", "preferences": preferences, **changes}
+
+
 def suggest(
     ask: Ask,
     *,
@@ -209,6 +255,7 @@ def suggest(
     **changes: object,
 ) -> styling.Suggestions:
     excluded = frozenset(exclude) | frozenset(_blocked(ask) - set(anchors)) | ask.state.excluded
+    changes = _by_the_sea(ask, changes)
     style = ask.style(anchor_ids=frozenset(anchors), exclude_ids=excluded - set(anchors), **changes)
     result = styling.suggest(list(ask.wardrobe), style, ask.context.feedback, count=count)
     if any(_all_pale(outfit) for outfit in result.outfits):  # one more outfit to take its place, only then
@@ -256,6 +303,19 @@ def _tailoring(
     return max(blazers, key=lambda item: (formality(item), -item.id), default=None)
 
 
+TIED_OCCASIONS = frozenset({"wedding-guest", "formal"})
+
+
+def _tie_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:
+    """A wedding or a formal event in a shirt and tailored trousers wants a tie, when one is owned."""
+    if ask.slots.occasion not in TIED_OCCASIONS or any(i.type in ("tie", "bow-tie") for i in chosen):
+        return None
+    shirted = any(i.type == "shirt" for i in chosen) and any(i.type == "trousers" for i in chosen)
+    skip = ask.state.excluded | frozenset(exclude)
+    ties = [i for i in ask.wardrobe if i.type in ("tie", "bow-tie") and i.id not in skip]
+    return max(ties, key=lambda i: (formality(i), -i.id), default=None) if shirted else None
+
+
 def _formality_gap(ask: Ask, chosen: Sequence[WardrobeItem], plan: Plan) -> None:
     occasion = ask.slots.occasion
     if occasion not in OCCASIONS or not chosen:
@@ -295,11 +355,16 @@ def outfit_lines(
     if layer is not None:
         reason = "evening" if ask.slots.day_and_evening else "rain" if ask.slots.rain else "cold"
         plan.say("add_layer", layer, reason=reason)
+    tie = _tie_for(ask, best.items, exclude)
+    if tie is not None:
+        plan.say("add_tie", tie)
     # A follow-up ("and if it's cold?") gets the change, not the reasons and a second outfit all over again:
     # short where the question is short, and no line repeated turn after turn.
     follow_up = ask.u.follow_up or ask.u.kind in (k.REVISE, k.DISLIKE)
     if not follow_up:
         reasons = sorted(best.parts.items(), key=lambda kv: -kv[1])
+        said = {"preferences"} if ask.context.style_preferences else set()  # the beach's own leaning is no taste
+        reasons = [(name, value) for name, value in reasons if name != "preferences" or name in said]
         plan.say("because", reason=next((name for name, value in reasons if value > 0.05), "balance"))
     _formality_gap(ask, best.items, plan)
     _situation_notes(ask, plan)
@@ -323,7 +388,9 @@ def situation_values(ask: Ask) -> dict[str, Any]:
         weather = "cold" if s.temperature_c < 15 else "warm" if s.temperature_c >= 22 else None
     if s.day_and_evening and not s.warm_day:  # "if it gets cool in the evening": no hot day was said
         weather = "cold"
-    return {"occasion": s.occasion, "event": s.event, "temperature": s.temperature_c if s.degrees else None,
+    code = evening_code(ask)  # "black tie optional": said with the occasion ("For a black-tie wedding")
+    event = code.replace(" ", "-") if code else s.event
+    return {"occasion": s.occasion, "event": event, "temperature": s.temperature_c if s.degrees else None,
             "weather": weather, "rain": s.rain, "evening": s.evening or s.day_and_evening,
             "day_and_evening": s.day_and_evening and s.warm_day, "day": s.day}  # fmt: skip
 
@@ -412,6 +479,9 @@ def outfit(ask: Ask) -> Plan:
     changed = _one_change(ask, plan)
     if changed is not None:
         return changed
+    evening = black_tie(ask, plan, situation_values(ask))
+    if evening is not None:  # "black tie optional": the code decides the pieces, honestly said where they fall short
+        return evening
     anchors = [item.id for item in ask.items]
     result = _from_the_suitcase(ask, anchors)
     kept = _kept_outfit(ask) if result is None else []

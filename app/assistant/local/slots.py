@@ -249,7 +249,7 @@ RELAXED_EMPLOYER = re.compile(
     r"|nonprofit)\b"
 )
 # the languages' occasions say these
-EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation|church|gig|theatre|theater)\b")
+EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation|church|gig|theatre|theater|drinks)\b")
 # A church service is dressed like an office, neat and covered; said back as church.
 CHURCH = re.compile(r"\b(?:church|chapel|mass|sunday service|church service|synagogue|mosque|temple)\b")
 # Places and pastimes the occasion table does not name, said as the occasion they are dressed for
@@ -341,6 +341,10 @@ _PLACE_WORDS = re.compile(
 
 
 # the people decide over a casual place or pastime; drinks or a birthday at a barbecue stay a barbecue
+# An aperitivo, drinks or a party on the beach is a relaxed warm-weather occasion (light colours, sandals), not a
+# night out in black; a wedding or a funeral by the sea stays the event
+BEACH_RELAXED = frozenset({"party", "dinner", "date"})
+BEACH_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ("beach", *SYNONYMS.get("beach", ()))) + r")\b")
 SOCIAL_EVENTS = frozenset({"date", "funeral", "wedding-guest", "interview", "formal"})
 _CASUAL_WORDS = re.compile(r"\b(?:casual|" + "|".join(re.escape(p) for p in SYNONYMS["casual"]) + r")\b")
 
@@ -387,7 +391,8 @@ def _one_occasion(text: str) -> str | None:
     found = find_occasion(text)
     if found in PLACES:  # "a wedding in the countryside", "a funeral by the sea": the event, held there
         event = find_occasion(_without_places(text))
-        found = event if event is not None and event not in PLACES and event != "casual" else found
+        relaxed_there = found == "beach" and event in BEACH_RELAXED  # drinks or a party on the sand: the beach's
+        found = event if event is not None and event not in PLACES | {"casual"} and not relaxed_there else found
     if found == "casual":  # "a date at the cinema", "coffee before a funeral": the people decide, not the place
         event = find_occasion(_CASUAL_WORDS.sub(" ", text))
         found = event if event in SOCIAL_EVENTS else found
@@ -399,6 +404,8 @@ def _one_occasion(text: str) -> str | None:
         return "casual"
     if found in ("dinner", "date", "party") and re.search(r"\bformal\b", text):
         return "formal"  # "dinner at a nice restaurant", "date night somewhere fancy": dressed up
+    if found in BEACH_RELAXED and BEACH_WORDS.search(text):
+        return "beach"  # "un aperitivo in spiaggia", "drinks at the beach bar"
     if found == "party" and re.search(r"\bdinner\b", text):
         return "dinner"  # "my friend's birthday dinner" is a dinner
     if found == "party" and PUB.search(text):
