@@ -153,3 +153,28 @@ def test_a_drink_on_the_beach_is_dressed_light_not_as_a_party(question: str) -> 
     first = answer.text.split(". ")[0]
     assert answer.intent == "outfit" and "#724" in first, answer.text  # sandals
     assert not {"#721", "#727", "#722", "#728"} & set(first.replace(",", " ").replace(")", ") ").split()), answer.text
+
+
+def test_a_shoes_follow_up_with_a_reason_keeps_the_last_outfit_and_says_why() -> None:
+    from tests.assistant.wardrobe import ANNA
+
+    first, relaxed, shoes = converse_over(
+        "I have a first date at a wine bar tonight, what should I wear?", "hmm something less formal",
+        "what about shoes, it's a 20 minute walk", wardrobe=ANNA,
+    )  # fmt: skip
+    kept = [i for i in relaxed.referenced_item_ids if i in (6, 12)]
+    assert kept and all(i in shoes.referenced_item_ids for i in kept), (relaxed.text, shoes.text)
+    assert shoes.text != first.text and "walk" in shoes.text, shoes.text
+    worn_shoes = [i for i in shoes.referenced_item_ids if i in (25, 26, 27, 30)]  # flat shoes, no heels
+    assert worn_shoes and 28 not in shoes.referenced_item_ids, shoes.text
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "reason"),
+    [("what shoes? I'm standing all day", "on your feet"), ("which shoes if it rains?", "rain"),
+     ("et les chaussures ? je marche 20 minutes", "marche")],
+)  # fmt: skip
+def test_shoes_for_the_last_outfit_whatever_the_reason(follow_up: str, reason: str) -> None:
+    outfit, shoes = converse("what should I wear to the office tomorrow?", follow_up)
+    top = next(i for i in outfit.referenced_item_ids if i in (703, 704, 705, 710))
+    assert shoes.intent == "outfit" and top in shoes.referenced_item_ids and reason in shoes.text, shoes.text

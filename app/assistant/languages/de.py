@@ -425,6 +425,11 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'zu fuß': 'on foot walk',
+    'laufe': 'walk',
+    'gehe zu fuß': 'walk',
+    'den ganzen tag stehen': 'standing all day',
+    'stehe den ganzen tag': 'standing all day',
     'vielseitigste': 'most versatile',
     'vielseitigstes': 'most versatile',
     'vielseitigsten': 'most versatile',
@@ -475,6 +480,14 @@ EVENING_OCCASIONS = {
     'wedding-guest/white-tie': 'eine Hochzeit mit White Tie',
     'black-tie': 'einen Black-Tie-Abend',
     'white-tie': 'einen White-Tie-Abend',
+}  # fmt: skip
+
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'shoes_for': ('{lead}: Behalte den Rest des Outfits und trag {item_acc} dazu.',),
+    'shoes_for/walking': ('{lead}: Behalte den Rest des Outfits und trag {item_acc}: flache, bequeme Schuhe für den Weg.',),
+    'shoes_for/rain': ('{lead}: Behalte den Rest des Outfits und trag {item_acc}: Geschlossene Schuhe halten den Regen draußen.',),
+    'shoes_for/standing': ('{lead}: Behalte den Rest des Outfits und trag {item_acc}: flache, gedämpfte Schuhe für einen Tag auf den Beinen.',),
 }  # fmt: skip
 
 LANGUAGE = Language(
@@ -541,7 +554,7 @@ LANGUAGE = Language(
         (r"\bich mag (.+?) nicht\b", r"i don't like \1"),  # the negation closes the clause in German
         (r"\b(.+?) gef(?:ä|a)ll(?:t|en) mir nicht\b", r"i don't like \1"),
     ),
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

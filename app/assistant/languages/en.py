@@ -290,6 +290,14 @@ EVENING_OCCASIONS = {
     'white-tie': 'a white-tie evening',
 }  # fmt: skip
 
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'shoes_for': ('{lead}, wear {item} with {other}.',),
+    'shoes_for/walking': ('{lead}, wear {item} with {other}: flat and comfortable for the walk.',),
+    'shoes_for/rain': ('{lead}, wear {item} with {other}: closed shoes keep the rain out.',),
+    'shoes_for/standing': ('{lead}, wear {item} with {other}: flat and cushioned for a day on your feet.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="en",
     cues=frozenset(
@@ -366,7 +374,7 @@ LANGUAGE = Language(
         ]
     ),
     gloss={},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

@@ -390,6 +390,10 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'caminar': 'walk',
+    'camino': 'walk',
+    'andando': 'walking',
+    'de pie todo el día': 'standing all day',
     'tomar algo': 'drinks',
     'aperitivo': 'drinks',
     'chiringuito': 'beach bar',
@@ -467,6 +471,14 @@ EVENING_OCCASIONS = {
     'white-tie': 'una noche de gran etiqueta',
 }  # fmt: skip
 
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'shoes_for': ('{lead}, ponte {item} con {other}.',),
+    'shoes_for/walking': ('{lead}, ponte {item} con {other}: calzado plano y cómodo para caminar.',),
+    'shoes_for/rain': ('{lead}, ponte {item} con {other}: el calzado cerrado no deja pasar la lluvia.',),
+    'shoes_for/standing': ('{lead}, ponte {item} con {other}: calzado plano y acolchado para un día de pie.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="es",
     cues=frozenset(
@@ -523,7 +535,7 @@ LANGUAGE = Language(
     ),
     agreeing=AGREEING,
     gloss={**COMMON, **GLOSS, **CHAT_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

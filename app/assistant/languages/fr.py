@@ -428,6 +428,10 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'je marche': 'i walk',
+    'marcher': 'walk',
+    'à pied': 'on foot',
+    'debout toute la journée': 'standing all day',
     'apéritif': 'drinks',
     'la plus polyvalente': 'most versatile',
     'le plus polyvalent': 'most versatile',
@@ -496,6 +500,14 @@ EVENING_OCCASIONS = {
     'white-tie': 'une soirée en grande tenue',
 }  # fmt: skip
 
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'shoes_for': ('{lead}, porte {item} avec {other}.',),
+    'shoes_for/walking': ('{lead}, porte {item} avec {other} : des chaussures plates et confortables pour la marche.',),
+    'shoes_for/rain': ('{lead}, porte {item} avec {other} : des chaussures fermées gardent la pluie dehors.',),
+    'shoes_for/standing': ('{lead}, porte {item} avec {other} : des chaussures plates et amorties pour une journée debout.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="fr",
     cues=frozenset(
@@ -560,7 +572,7 @@ LANGUAGE = Language(
         (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),
         (r"^\s*j'ai ((?:un|une|des|du|de la|quelque chose|d')[^?,.;]{0,40}\?\s*)$", r"est-ce que j'ai \1"),
     ),
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

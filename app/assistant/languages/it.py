@@ -390,6 +390,9 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'a piedi': 'walking',
+    'in piedi tutto il giorno': 'standing all day',
+    'cammino': 'walk',
     'più versatile': 'most versatile',
     'che metto di più': 'i wear the most',
     'che porto di più': 'i wear the most',
@@ -455,6 +458,14 @@ EVENING_OCCASIONS = {
     'white-tie': 'una serata white tie',
 }  # fmt: skip
 
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'shoes_for': ('{lead}, metti {item} con {other}.',),
+    'shoes_for/walking': ('{lead}, metti {item} con {other}: scarpe basse e comode per camminare.',),
+    'shoes_for/rain': ('{lead}, metti {item} con {other}: le scarpe chiuse tengono fuori la pioggia.',),
+    'shoes_for/standing': ('{lead}, metti {item} con {other}: scarpe basse e ammortizzate per una giornata in piedi.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="it",
     cues=frozenset(
@@ -518,7 +529,7 @@ LANGUAGE = Language(
     ),
     agreeing=AGREEING,
     gloss={**COMMON, **GLOSS, **CHAT_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

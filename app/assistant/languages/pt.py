@@ -388,6 +388,10 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'caminhar': 'walk',
+    'a pé': 'walking',
+    'de pé o dia todo': 'standing all day',
+    'em pé o dia todo': 'standing all day',
     'aperitivo': 'drinks',
     'beber um copo': 'drinks',
     'tomar um copo': 'drinks',
@@ -453,6 +457,14 @@ EVENING_OCCASIONS = {
     'wedding-guest/white-tie': 'um casamento white tie',
     'black-tie': 'uma noite black tie',
     'white-tie': 'uma noite white tie',
+}  # fmt: skip
+
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'shoes_for': ('{lead}, use {item} com {other}.',),
+    'shoes_for/walking': ('{lead}, use {item} com {other}: calçado raso e confortável para caminhar.',),
+    'shoes_for/rain': ('{lead}, use {item} com {other}: o calçado fechado não deixa entrar a chuva.',),
+    'shoes_for/standing': ('{lead}, use {item} com {other}: calçado raso e almofadado para um dia de pé.',),
 }  # fmt: skip
 
 LANGUAGE = Language(
@@ -532,7 +544,7 @@ LANGUAGE = Language(
     ),
     agreeing=AGREEING,
     gloss={**COMMON, **GLOSS, **CHAT_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

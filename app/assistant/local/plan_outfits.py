@@ -473,6 +473,40 @@ def _one_change(ask: Ask, plan: Plan) -> Plan | None:
 DRESSED = frozenset({k.OUTFIT, k.REVISE, k.DISLIKE})
 
 
+def _shoes_follow_up(ask: Ask) -> list[int]:
+    """ "What about shoes, it's a 20 minute walk?" after an outfit: the pieces of that outfit that stay (its top,
+    bottom or dress and layer), for which the shoes are picked; empty when this is not such a question."""
+    said = ask.u.slots
+    shoes_only = said.garments and all(
+        g.kind in ("category:shoes", *SHOE_KINDS) and not g.colour for g in said.garments
+    )
+    in_outfit = ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE)
+    reason = said.walking or said.rain
+    if not (shoes_only and in_outfit and (ask.u.follow_up or reason)) or said.occasion:
+        return []
+    worn = ("top", "bottom", "one-piece", "outerwear")
+    return [i for i in ask.state.focus if i in ask.by_id and ask.by_id[i].category in worn]
+
+
+SHOE_KINDS = ("sneakers", "boots", "loafers", "heels", "flats", "sandals", "formal-shoes", "shoes")
+
+
+def _shoes_for(ask: Ask, plan: Plan, kept: list[int]) -> Plan | None:
+    """The last outfit kept, shoes picked for it and for the reason given (a walk, rain, a day standing)."""
+    blocked = _blocked(ask)
+    result = suggest(ask, anchors=[i for i in kept if i not in blocked], count=3)
+    shoes = [i for o in result.outfits for i in o.items if i.category == "shoes"]
+    if not shoes:
+        return None
+    s = ask.slots
+    reason = "standing" if re.search(r"\bstand\w*|\bon my feet\b", ask.u.text) else "walking" if s.walking else None
+    reason = "rain" if s.rain and reason is None else reason
+    rest = [ask.by_id[i] for i in kept if ask.by_id[i].category != "outerwear"]
+    plan.outfits = tuple(tuple(i.id for i in o.items) for o in result.outfits)
+    plan.say("shoes_for", shoes[0], other=rest, reason=reason, **situation_values(ask))
+    return plan
+
+
 @planner(k.OUTFIT)
 def outfit(ask: Ask) -> Plan:
     plan = Plan(k.OUTFIT)
@@ -482,6 +516,10 @@ def outfit(ask: Ask) -> Plan:
     evening = black_tie(ask, plan, situation_values(ask))
     if evening is not None:  # "black tie optional": the code decides the pieces, honestly said where they fall short
         return evening
+    kept_for_shoes = _shoes_follow_up(ask)
+    shod = _shoes_for(ask, plan, kept_for_shoes) if kept_for_shoes else None
+    if shod is not None:
+        return shod
     anchors = [item.id for item in ask.items]
     result = _from_the_suitcase(ask, anchors)
     kept = _kept_outfit(ask) if result is None else []

@@ -23,7 +23,9 @@ RAIN = re.compile(
 WIND = re.compile(r"\b(?:wind\w*|gust\w*|breez\w*|blustery|storm\w*)\b")
 CYCLING = re.compile(r"\b(?:cycl\w*|bik(?:e|es|ing)|bicycle|ride my bike|on my bike|scooter)\b")
 HIKING = re.compile(r"\b(?:hik(?:e|es|ing)|trek\w*|hillwalk\w*|trails?)\b")  # a walk off the pavement: the outdoors
-WALKING = re.compile(r"\b(?:walk\w*|on my feet|festivals?|mud|muddy|sightseeing|hik\w*|stroll\w*|the dog)\b")
+WALKING = re.compile(
+    r"\b(?:walk\w*|on my feet|festivals?|mud|muddy|sightseeing|hik\w*|stroll\w*|the dog|standing (?:all|for)\b)\b"
+)
 EVENING = re.compile(r"\b(?:evening\w*|tonight|night|dinner)\b")
 _WARM_PART = r"(?:hot|warm|sunny|mild)\s+(?:days?|daytimes?|afternoons?|mornings?)"
 _COOL = r"(?:cool|cold|chilly|fresh|cooler|colder|nippy)"

@@ -94,6 +94,16 @@ ASKED_AGAIN = re.compile(r"^\s*(?:and )?(?:what|how) about\b|^\s*and (?:the|my|f
 REASKABLE = frozenset({k.CLARIFY, k.OFF_TOPIC, k.PAIRING})
 
 
+OUTFIT_KINDS = frozenset({k.OUTFIT, k.REVISE, k.DISLIKE})
+SHOE_WORDS = frozenset({"category:shoes", "sneakers", "boots", "loafers", "heels", "flats", "sandals", "formal-shoes"})
+
+
+def _shoes_with_a_reason(u: Understanding) -> bool:
+    said = u.slots
+    shoes = bool(said.garments) and all(g.kind in SHOE_WORDS and not g.colour for g in said.garments)
+    return shoes and (said.walking or said.rain) and not said.occasion
+
+
 def in_thread(u: Understanding, state: State) -> Understanding:
     """An elliptical follow-up with no kind of its own ("and for the evenings?", "et s'il fait frais le soir ?")
     continues the thread: an outfit for the new situation, or the same pairing."""
@@ -107,6 +117,8 @@ def in_thread(u: Understanding, state: State) -> Understanding:
         return replace(u, kind=k.YESNO)  # "what about the camel one?" after "is my trench ok for a wedding?"
     if state.kind == k.YESNO and ASKED_AGAIN.search(u.text) and u.slots.occasion and not u.slots.garments:
         return replace(u, kind=k.YESNO)  # "and what about a wedding?" after "is my tie ok for a funeral?"
+    if u.kind in (k.OWN, k.PAIRING) and state.kind in OUTFIT_KINDS and _shoes_with_a_reason(u):
+        return replace(u, kind=k.OUTFIT, follow_up=True)  # "what shoes? I'm standing all day": for that outfit
     weather_only = not (u.slots.occasion or u.slots.garments or u.slots.ids or u.slots.evening)
     if state.kind == k.PACKING and u.kind == k.OUTFIT and u.follow_up and weather_only and situation_changed(u.slots):
         return replace(u, kind=k.PACKING)  # "and if it rains a lot?" after a packing list: the suitcase for that

@@ -130,6 +130,7 @@ def _key(line: Line) -> list[str]:
         return [f"verdict/{verdict.answer}/{verdict.reason}", f"verdict/{verdict.answer}"]
     specific = {
         "add_layer": values.get("reason"), "because": values.get("reason"), "cannot": values.get("topic"),
+        "shoes_for": values.get("reason"),
         "pick": values.get("criterion"), "goes_with": values.get("target"),
         "care": values.get("topic"), "fit": values.get("topic"), "technique": values.get("topic"),
         "count": str(values.get("n")) if values.get("n") in (0, 1) else "many" if not line.items else None,
