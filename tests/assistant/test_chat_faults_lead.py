@@ -178,3 +178,43 @@ def test_shoes_for_the_last_outfit_whatever_the_reason(follow_up: str, reason: s
     outfit, shoes = converse("what should I wear to the office tomorrow?", follow_up)
     top = next(i for i in outfit.referenced_item_ids if i in (703, 704, 705, 710))
     assert shoes.intent == "outfit" and top in shoes.referenced_item_ids and reason in shoes.text, shoes.text
+
+
+CASUAL = (
+    *(i for i in CLOSET if i.id in (705, 707, 708, 710)),
+    item(730, "shorts", "bottom", "denim blue", "blue", style="casual", formality=1, warmth=1, seasons=("summer",)),
+    item(731, "hoodie", "top", "black", "black", style="casual", formality=1, warmth=4),
+)
+
+
+def test_rain_after_heat_names_the_missing_cover_and_no_hoodie() -> None:
+    _, rain = converse_over("I'm going to a music festival this weekend, it'll be hot", "what if it rains?",
+                            wardrobe=CASUAL)  # fmt: skip
+    assert "in the heat in the rain" not in rain.text and "heat and rain" in rain.text, rain.text
+    assert "poncho" in rain.text and 731 not in rain.referenced_item_ids, rain.text
+
+
+def test_rain_when_cool_adds_a_warm_top_honestly() -> None:
+    (rain,) = converse_over("what should I wear to walk the dog, it's pouring", wardrobe=CASUAL)
+    assert "poncho" in rain.text and (705 in rain.referenced_item_ids or 731 in rain.referenced_item_ids), rain.text
+
+
+@pytest.mark.parametrize(
+    ("code", "heat_and_rain", "cold_and_wind"),
+    [("en", "For a relaxed day in the heat and rain", "For work in the cold and wind"),
+     ("fr", "par temps chaud et pluvieux", "par temps froid et venteux"),
+     ("de", "bei Hitze und Regen", "bei Kälte und Wind"),
+     ("es", "con calor y lluvia", "con frío y viento"),
+     ("it", "con il caldo e la pioggia", "con il freddo e il vento"),
+     ("pt", "com calor e chuva", "com frio e vento")],
+)  # fmt: skip
+def test_several_conditions_read_as_one_phrase_in_every_language(
+    code: str, heat_and_rain: str, cold_and_wind: str
+) -> None:
+    from app.assistant import languages
+    from app.assistant.local.word import lead
+
+    lang = languages.get(code)
+    hot = lead(lang, {"occasion": "casual", "weather": "warm", "rain": True})
+    cold = lead(lang, {"occasion": "work", "weather": "cold", "wind": True})
+    assert heat_and_rain in hot and cold_and_wind in cold, (hot, cold)

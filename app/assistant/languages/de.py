@@ -482,8 +482,10 @@ EVENING_OCCASIONS = {
     'white-tie': 'einen White-Tie-Abend',
 }  # fmt: skip
 
-# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing); no rain cover owned
 SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'add_warm_top': ('Zieh {item_acc} darüber gegen die Kühle; den Regen hält das nicht ab.',),
+    'no_rain_cover': ('Nichts in deinem Kleiderschrank hält Regen ab; eine leichte Regenjacke oder ein Poncho würde es tun und passt in jede Tasche.',),
     'shoes_for': ('{lead}: Behalte den Rest des Outfits und trag {item_acc} dazu.',),
     'shoes_for/walking': ('{lead}: Behalte den Rest des Outfits und trag {item_acc}: flache, bequeme Schuhe für den Weg.',),
     'shoes_for/rain': ('{lead}: Behalte den Rest des Outfits und trag {item_acc}: Geschlossene Schuhe halten den Regen draußen.',),
@@ -564,6 +566,14 @@ LANGUAGE = Language(
     and_word="und",
     or_word="oder",
     extra={
+        "cond/warm": "Hitze",
+        "cond/cold": "Kälte",
+        "cond/rain": "Regen",
+        "cond/wind": "Wind",
+        "in_conditions": "bei {conditions}",
+        "conditions": "{conditions}",
+        "with_wind": "bei Wind",
+        "wind_only": "windiges Wetter",
         "scenario/winter": "den Winter",
         "rain_only": "den Regen",
         "day_and_evening": "heiße Tage und kühle Abende",

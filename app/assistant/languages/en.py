@@ -290,8 +290,10 @@ EVENING_OCCASIONS = {
     'white-tie': 'a white-tie evening',
 }  # fmt: skip
 
-# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing); no rain cover owned
 SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'add_warm_top': ("Pull {item} over it against the chill; it won't keep the rain out.",),
+    'no_rain_cover': ('Nothing you own keeps rain off; a light waterproof jacket or a poncho would, and it folds into a bag.',),
     'shoes_for': ('{lead}, wear {item} with {other}.',),
     'shoes_for/walking': ('{lead}, wear {item} with {other}: flat and comfortable for the walk.',),
     'shoes_for/rain': ('{lead}, wear {item} with {other}: closed shoes keep the rain out.',),
@@ -381,6 +383,14 @@ LANGUAGE = Language(
     occasions=OCCASIONS | EVENING_OCCASIONS,
     name_item=name_item,
     extra={
+        "cond/warm": "the heat",
+        "cond/cold": "the cold",
+        "cond/rain": "rain",
+        "cond/wind": "wind",
+        "in_conditions": "in {conditions}",
+        "conditions": "{conditions}",
+        "with_wind": "in the wind",
+        "wind_only": "a windy day",
         "scenario/winter": "winter",
         "rain_only": "the rain",
         "day_and_evening": "hot days and cool evenings",

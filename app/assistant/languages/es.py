@@ -471,8 +471,10 @@ EVENING_OCCASIONS = {
     'white-tie': 'una noche de gran etiqueta',
 }  # fmt: skip
 
-# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing); no rain cover owned
 SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'add_warm_top': ('Ponte {item} encima contra el fresco; no te protegerá de la lluvia.',),
+    'no_rain_cover': ('Nada de tu armario te protege de la lluvia; un chubasquero ligero o un poncho lo haría, y cabe en un bolso.',),
     'shoes_for': ('{lead}, ponte {item} con {other}.',),
     'shoes_for/walking': ('{lead}, ponte {item} con {other}: calzado plano y cómodo para caminar.',),
     'shoes_for/rain': ('{lead}, ponte {item} con {other}: el calzado cerrado no deja pasar la lluvia.',),
@@ -544,6 +546,14 @@ LANGUAGE = Language(
     and_word="y",
     or_word="o",
     extra={
+        "cond/warm": "calor",
+        "cond/cold": "frío",
+        "cond/rain": "lluvia",
+        "cond/wind": "viento",
+        "in_conditions": "con {conditions}",
+        "conditions": "un día de {conditions}",
+        "with_wind": "con viento",
+        "wind_only": "un día de viento",
         "scenario/winter": "el invierno",
         "rain_only": "la lluvia",
         "day_and_evening": "días calurosos y noches frescas",

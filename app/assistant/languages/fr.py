@@ -500,8 +500,10 @@ EVENING_OCCASIONS = {
     'white-tie': 'une soirée en grande tenue',
 }  # fmt: skip
 
-# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing); no rain cover owned
 SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'add_warm_top': ("Enfile {item} par-dessus contre la fraîcheur ; ça n'arrêtera pas la pluie.",),
+    'no_rain_cover': ('Rien dans ta garde-robe ne protège de la pluie ; une veste imperméable légère ou un poncho le ferait, et ça tient dans un sac.',),
     'shoes_for': ('{lead}, porte {item} avec {other}.',),
     'shoes_for/walking': ('{lead}, porte {item} avec {other} : des chaussures plates et confortables pour la marche.',),
     'shoes_for/rain': ('{lead}, porte {item} avec {other} : des chaussures fermées gardent la pluie dehors.',),
@@ -581,6 +583,14 @@ LANGUAGE = Language(
     and_word="et",
     or_word="ou",
     extra={
+        "cond/warm": "chaud",
+        "cond/cold": "froid",
+        "cond/rain": "pluvieux",
+        "cond/wind": "venteux",
+        "in_conditions": "par temps {conditions}",
+        "conditions": "un temps {conditions}",
+        "with_wind": "par grand vent",
+        "wind_only": "un jour de vent",
         "scenario/winter": "l'hiver",
         "rain_only": "la pluie",
         "day_and_evening": "des journées chaudes et des soirées fraîches",

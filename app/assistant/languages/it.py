@@ -458,8 +458,10 @@ EVENING_OCCASIONS = {
     'white-tie': 'una serata white tie',
 }  # fmt: skip
 
-# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing); no rain cover owned
 SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'add_warm_top': ('Metti sopra {item} contro il fresco; non ti ripara dalla pioggia.',),
+    'no_rain_cover': ('Niente nel tuo armadio ripara dalla pioggia; una giacca impermeabile leggera o un poncho lo farebbe, e sta in borsa.',),
     'shoes_for': ('{lead}, metti {item} con {other}.',),
     'shoes_for/walking': ('{lead}, metti {item} con {other}: scarpe basse e comode per camminare.',),
     'shoes_for/rain': ('{lead}, metti {item} con {other}: le scarpe chiuse tengono fuori la pioggia.',),
@@ -538,6 +540,14 @@ LANGUAGE = Language(
     and_word="e",
     or_word="o",
     extra={
+        "cond/warm": "il caldo",
+        "cond/cold": "il freddo",
+        "cond/rain": "la pioggia",
+        "cond/wind": "il vento",
+        "in_conditions": "con {conditions}",
+        "conditions": "{conditions}",
+        "with_wind": "con il vento",
+        "wind_only": "una giornata di vento",
         "scenario/winter": "l'inverno",
         "rain_only": "la pioggia",
         "day_and_evening": "giornate calde e serate fresche",

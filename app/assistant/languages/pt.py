@@ -459,8 +459,10 @@ EVENING_OCCASIONS = {
     'white-tie': 'uma noite white tie',
 }  # fmt: skip
 
-# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing)
+# Shoes picked for the last outfit and for the reason given (a walk, rain, a day standing); no rain cover owned
 SHOES_FOR: dict[str, tuple[str, ...]] = {
+    'add_warm_top': ('Vista {item} por cima contra o fresco; não protege da chuva.',),
+    'no_rain_cover': ('Nada no seu guarda-roupa protege da chuva; um impermeável leve ou um poncho resolveria, e cabe numa mala.',),
     'shoes_for': ('{lead}, use {item} com {other}.',),
     'shoes_for/walking': ('{lead}, use {item} com {other}: calçado raso e confortável para caminhar.',),
     'shoes_for/rain': ('{lead}, use {item} com {other}: o calçado fechado não deixa entrar a chuva.',),
@@ -553,6 +555,14 @@ LANGUAGE = Language(
     and_word="e",
     or_word="ou",
     extra={
+        "cond/warm": "calor",
+        "cond/cold": "frio",
+        "cond/rain": "chuva",
+        "cond/wind": "vento",
+        "in_conditions": "com {conditions}",
+        "conditions": "um dia de {conditions}",
+        "with_wind": "com vento",
+        "wind_only": "um dia de vento",
         "scenario/winter": "o inverno",
         "rain_only": "a chuva",
         "day_and_evening": "dias quentes e noites frescas",

@@ -303,6 +303,17 @@ def _tailoring(
     return max(blazers, key=lambda item: (formality(item), -item.id), default=None)
 
 
+def _warm_top_for_rain(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:
+    """Rain with nothing to go over it: a hoodie or sweater pulled over the top keeps the chill off (not the rain),
+    unless the day is warm."""
+    temperature = effective_temperature(ask.slots)
+    if (temperature is not None and temperature >= 20) or any(warmth(i) >= 4 for i in chosen if i.category == "top"):
+        return None
+    skip = _blocked(ask) | ask.state.excluded | set(exclude) | {i.id for i in chosen}
+    tops = [i for i in ask.wardrobe if i.category == "top" and warmth(i) >= 4 and i.id not in skip]
+    return min(tops, key=lambda i: (-formality(i), i.id), default=None)
+
+
 TIED_OCCASIONS = frozenset({"wedding-guest", "formal"})
 
 
@@ -355,6 +366,12 @@ def outfit_lines(
     if layer is not None:
         reason = "evening" if ask.slots.day_and_evening else "rain" if ask.slots.rain else "cold"
         plan.say("add_layer", layer, reason=reason)
+    covers = [i for i in (*best.items, layer, *ask.wardrobe) if i and i.category == "outerwear"]
+    if ask.slots.rain and all(i.type in LIGHT_LAYERS for i in covers):  # nothing owned keeps rain off: say what would
+        warm_top = _warm_top_for_rain(ask, best.items, exclude)
+        if warm_top is not None:
+            plan.say("add_warm_top", warm_top)
+        plan.say("no_rain_cover")
     tie = _tie_for(ask, best.items, exclude)
     if tie is not None:
         plan.say("add_tie", tie)
@@ -391,7 +408,8 @@ def situation_values(ask: Ask) -> dict[str, Any]:
     code = evening_code(ask)  # "black tie optional": said with the occasion ("For a black-tie wedding")
     event = code.replace(" ", "-") if code else s.event
     return {"occasion": s.occasion, "event": event, "temperature": s.temperature_c if s.degrees else None,
-            "weather": weather, "rain": s.rain, "evening": s.evening or s.day_and_evening,
+            "weather": weather, "rain": s.rain, "wind": s.wind and not s.cycling,
+            "evening": s.evening or s.day_and_evening,
             "day_and_evening": s.day_and_evening and s.warm_day, "day": s.day}  # fmt: skip
 
 

@@ -66,9 +66,17 @@ def _situation(lang: Language, values: Mapping[str, Any]) -> str:
     if temperature is not None:
         key = "at_temperature" if bits else "temperature"
         bits.append(lang.extra[key].format(t=f"{temperature:g}"))
-    elif values.get("weather"):  # "if it's cold": said back as a word, never as a number nobody gave
+    conditions = [c for c, said in (("rain", values.get("rain")), ("wind", values.get("wind"))) if said]
+    if values.get("weather") and temperature is None:
+        conditions.insert(0, values["weather"])
+    if len(conditions) > 1:  # "in the heat and rain", "par temps froid et venteux", "bei Kälte und Wind": one phrase
+        said = lang.join([lang.extra[f"cond/{c}"] for c in conditions])
+        bits.append(lang.extra["in_conditions" if bits else "conditions"].format(conditions=said))
+    elif conditions == ["wind"]:
+        bits.append(lang.extra["with_wind" if bits else "wind_only"])
+    elif values.get("weather") and temperature is None:  # "if it's cold": a word, never a number nobody gave
         bits.append(lang.extra[f"{'in_' if bits else ''}{values['weather']}_weather"])
-    if values.get("rain"):
+    elif values.get("rain"):
         bits.append(lang.extra["with_rain" if bits else "rain_only"])
     if not bits:
         return lang.extra["lead_default"]
