@@ -218,3 +218,46 @@ def test_several_conditions_read_as_one_phrase_in_every_language(
     hot = lead(lang, {"occasion": "casual", "weather": "warm", "rain": True})
     cold = lead(lang, {"occasion": "work", "weather": "cold", "wind": True})
     assert heat_and_rain in hot and cold_and_wind in cold, (hot, cold)
+
+
+def test_an_accessory_not_owned_after_an_outfit_gets_advice_for_that_outfit() -> None:
+    casual = tuple(i for i in CLOSET if i.id in (707, 708, 710))
+    _, tights = converse_over("what can I wear to a job interview at a law firm?",
+                              "what colour tights would go with that?", wardrobe=casual)  # fmt: skip
+    assert "skirt or a dress" in tights.text and "#708" in tights.text, tights.text  # grounded in the jeans
+    _, tie = converse_over("what should I wear today?", "which tie would go with it?", wardrobe=casual)
+    assert "collared shirt" in tie.text, tie.text
+
+
+def test_tights_with_a_dress_in_every_language() -> None:
+    party = (
+        item(733, "dress", "one-piece", "black", "black", style="formal", formality=4, warmth=1),
+        item(734, "heels", "shoes", "black", "black", style="formal", formality=4, warmth=1),
+        *(i for i in SUMMER if i.id in (726, 727, 728)),
+    )
+    for question, follow_up, said in (
+        ("what should I wear to a party on saturday?", "what colour tights would go with that?", "sheer black"),
+        ("qu'est-ce que je mets pour une fête samedi ?", "quelle couleur de collants avec ça ?", "noirs voile"),
+        ("cosa mi metto per una festa sabato?", "che colore di collant ci metto?", "neri velati"),
+    ):
+        first, answer = converse_over(question, follow_up, wardrobe=party)
+        assert said in answer.text and "#733" in answer.text, (first.text, answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "season_word"),
+    [("how do I style my floral dress for autumn?", "In autumn"),
+     ("comment porter ma robe à fleurs en hiver ?", "En hiver"),
+     ("wie style ich mein Blumenkleid im Herbst?", "Im Herbst")],
+)  # fmt: skip
+def test_styling_a_piece_for_a_season_dresses_it_for_the_cold_without_colour_theory(
+    question: str, season_word: str
+) -> None:
+    wardrobe = (
+        *SUMMER,
+        item(729, "coat", "outerwear", "camel", "brown", formality=4, warmth=5),
+        item(732, "boots", "shoes", "black", "black", formality=3, warmth=4, seasons=("fall", "winter")),
+    )
+    (answer,) = converse_over(question, wardrobe=wardrobe)
+    assert answer.text.startswith(season_word) and "#723" in answer.text and "#729" in answer.text, answer.text
+    assert "#724" not in answer.text and "statement" not in answer.text, answer.text  # no sandals, no colour text

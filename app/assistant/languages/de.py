@@ -425,6 +425,20 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'wie style ich': 'how do i style',
+    'wie trage ich': 'how do i wear',
+    'wie kombiniere ich': 'how do i style',
+    'im herbst': 'in autumn',
+    'herbst': 'autumn',
+    'im frühling': 'in spring',
+    'frühling': 'spring',
+    'im sommer': 'in summer',
+    'im winter': 'in winter',
+    'strumpfhose': 'tights',
+    'strumpfhosen': 'tights',
+    'socken': 'socks',
+    'gürtel': 'belt',
+    'krawatte': 'tie',
     'zu fuß': 'on foot walk',
     'laufe': 'walk',
     'gehe zu fuß': 'walk',
@@ -492,6 +506,21 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
     'shoes_for/standing': ('{lead}: Behalte den Rest des Outfits und trag {item_acc}: flache, gedämpfte Schuhe für einen Tag auf den Beinen.',),
 }  # fmt: skip
 
+# An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
+# for a season
+ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'style_for_season': ('{scenario}: Trag {item_acc}, dazu {other}.',),
+    'season_tights': ('Eine blickdichte Strumpfhose darunter bringt es durch die Kälte.',),
+    'accessory/tights_legs': ('Zu {item_dat} eine transparente schwarze Strumpfhose, wenn die Schuhe dunkel sind, hautfarben für einen leichteren Sommerlook, oder blickdicht in einer Farbe des Outfits, wenn es kalt ist.',),
+    'accessory/tights_none': ('Zu {items_dat} braucht es keine Strumpfhose: Die gehört zu Rock oder Kleid (transparent schwarz oder hautfarben); zu Hose oder Jeans übernehmen Socken in der Farbe der Hose diese Aufgabe.',),
+    'accessory/belt_match': ('Ein Gürtel im gleichen Leder und in der gleichen Farbe wie {item}, schmal und schlicht zu eleganten Teilen.',),
+    'accessory/belt_casual': ('Zu {item_dat} passt jeder lässige Gürtel: schlichtes Leder in Braun oder Schwarz oder geflochtenes Canvas.',),
+    'accessory/belt_none': ('Ohne Gürtelschlaufen braucht dieses Outfit keinen Gürtel.',),
+    'accessory/tie_with': ('Zu {item_dat} eine unifarbene oder fein gemusterte Krawatte, eine Spur dunkler als das Hemd: Dunkelblau, Bordeaux oder Dunkelgrün, die Spitze am Gürtel.',),
+    'accessory/tie_no_shirt': ('Eine Krawatte braucht ein Hemd mit Kragen; zu {item_dat} lieber weglassen oder erst ein Hemd anziehen.',),
+    'accessory/socks_match': ('Socken richten sich nach {item_dat}: gleiche Farbe oder eine Spur dunkler; zu Sneakern unsichtbare Füßlinge.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="de",
     cues=frozenset(
@@ -556,7 +585,7 @@ LANGUAGE = Language(
         (r"\bich mag (.+?) nicht\b", r"i don't like \1"),  # the negation closes the clause in German
         (r"\b(.+?) gef(?:ä|a)ll(?:t|en) mir nicht\b", r"i don't like \1"),
     ),
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
@@ -566,6 +595,10 @@ LANGUAGE = Language(
     and_word="und",
     or_word="oder",
     extra={
+        "scenario/season_fall": "Im Herbst",
+        "scenario/season_winter": "Im Winter",
+        "scenario/season_spring": "Im Frühling",
+        "scenario/season_summer": "Im Sommer",
         "cond/warm": "Hitze",
         "cond/cold": "Kälte",
         "cond/rain": "Regen",

@@ -300,6 +300,21 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
     'shoes_for/standing': ('{lead}, wear {item} with {other}: flat and cushioned for a day on your feet.',),
 }  # fmt: skip
 
+# An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
+# for a season
+ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'style_for_season': ('{scenario}, wear {item} with {other}.',),
+    'season_tights': ('Opaque tights under {item} carry it into the cold.',),
+    'accessory/tights_legs': ("With {item}, sheer black tights if your shoes are dark, nude for a lighter, summery look, or opaque in a colour from the outfit when it's cold.",),
+    'accessory/tights_none': ("With {items} tights don't come into it: they're for a skirt or a dress (sheer black or nude); with trousers or jeans, socks in the trousers' colour do that job.",),
+    'accessory/belt_match': ('A belt in the same leather colour as {item}, slim and plain with smart pieces.',),
+    'accessory/belt_casual': ('With {item}, any casual belt works: plain leather in brown or black, or woven canvas.',),
+    'accessory/belt_none': ("{item_cap} has no belt loops to fill, so that outfit doesn't need a belt.",),
+    'accessory/tie_with': ('With {item}, a plain or finely patterned tie a shade darker than the shirt: navy, burgundy or dark green, its tip at the belt.',),
+    'accessory/tie_no_shirt': ('A tie needs a collared shirt; with {item} skip it, or switch to a shirt first.',),
+    'accessory/socks_match': ('Socks follow {item}: the same colour or a shade darker; with sneakers, low no-show socks.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="en",
     cues=frozenset(
@@ -376,13 +391,17 @@ LANGUAGE = Language(
         ]
     ),
     gloss={},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
     occasions=OCCASIONS | EVENING_OCCASIONS,
     name_item=name_item,
     extra={
+        "scenario/season_fall": "In autumn",
+        "scenario/season_winter": "In winter",
+        "scenario/season_spring": "In spring",
+        "scenario/season_summer": "In summer",
         "cond/warm": "the heat",
         "cond/cold": "the cold",
         "cond/rain": "rain",

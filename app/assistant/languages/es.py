@@ -390,6 +390,16 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'cómo combino': 'how do i style',
+    'cómo llevo': 'how do i wear',
+    'cómo me pongo': 'how do i wear',
+    'en otoño': 'in autumn',
+    'otoño': 'autumn',
+    'medias': 'tights',
+    'pantis': 'tights',
+    'calcetines': 'socks',
+    'cinturón': 'belt',
+    'corbata': 'tie',
     'caminar': 'walk',
     'camino': 'walk',
     'andando': 'walking',
@@ -481,6 +491,21 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
     'shoes_for/standing': ('{lead}, ponte {item} con {other}: calzado plano y acolchado para un día de pie.',),
 }  # fmt: skip
 
+# An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
+# for a season
+ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'style_for_season': ('{scenario}, ponte {item} con {other}.',),
+    'season_tights': ('Unas medias opacas debajo de {item}, para el frío.',),
+    'accessory/tights_legs': ('Con {item}, medias negras transparentes si los zapatos son oscuros, color carne para un look más ligero y veraniego, u opacas en un color del conjunto cuando haga frío.',),
+    'accessory/tights_none': ('Con {items} las medias no entran en juego: son para una falda o un vestido (negras transparentes o color carne); con pantalón o vaqueros, unos calcetines del color del pantalón cumplen esa función.',),
+    'accessory/belt_match': ('Un cinturón del mismo cuero y color que {item}, fino y sencillo con prendas arregladas.',),
+    'accessory/belt_casual': ('Con {item} vale cualquier cinturón informal: cuero liso marrón o negro, o lona trenzada.',),
+    'accessory/belt_none': ('Sin trabillas que llenar, ese conjunto no necesita cinturón.',),
+    'accessory/tie_with': ('Con {item}, una corbata lisa o de dibujo pequeño, un tono más oscura que la camisa: azul marino, burdeos o verde oscuro, la punta a la altura del cinturón.',),
+    'accessory/tie_no_shirt': ('Una corbata necesita una camisa con cuello; con {item} mejor sin ella, o cambia primero a una camisa.',),
+    'accessory/socks_match': ('Los calcetines siguen a {item}: el mismo color o un tono más oscuro; con zapatillas, calcetines invisibles.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="es",
     cues=frozenset(
@@ -537,7 +562,7 @@ LANGUAGE = Language(
     ),
     agreeing=AGREEING,
     gloss={**COMMON, **GLOSS, **CHAT_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
@@ -546,6 +571,10 @@ LANGUAGE = Language(
     and_word="y",
     or_word="o",
     extra={
+        "scenario/season_fall": "En otoño",
+        "scenario/season_winter": "En invierno",
+        "scenario/season_spring": "En primavera",
+        "scenario/season_summer": "En verano",
         "cond/warm": "calor",
         "cond/cold": "frío",
         "cond/rain": "lluvia",

@@ -428,6 +428,16 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'comment porter': 'how do i wear',
+    'comment je porte': 'how do i wear',
+    'comment associer': 'how do i style',
+    'comment styliser': 'how do i style',
+    'collants': 'tights',
+    'collant': 'tights',
+    'bas': 'stockings',
+    'chaussettes': 'socks',
+    'ceinture': 'belt',
+    'cravate': 'tie',
     'je marche': 'i walk',
     'marcher': 'walk',
     'à pied': 'on foot',
@@ -510,6 +520,21 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
     'shoes_for/standing': ('{lead}, porte {item} avec {other} : des chaussures plates et amorties pour une journée debout.',),
 }  # fmt: skip
 
+# An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
+# for a season
+ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'style_for_season': ('{scenario}, porte {item} avec {other}.',),
+    'season_tights': ('Des collants opaques sous {item}, pour passer au froid.',),
+    'accessory/tights_legs': ('Avec {item}, des collants noirs voile si tes chaussures sont foncées, chair pour un look plus léger et estival, ou opaques dans une couleur de la tenue quand il fait froid.',),
+    'accessory/tights_none': ('Avec {items}, pas de collants : ils vont avec une jupe ou une robe (noir voile ou chair) ; avec un pantalon ou un jean, des chaussettes de la couleur du pantalon font ce travail.',),
+    'accessory/belt_match': ('Une ceinture du même cuir et de la même couleur que {item}, fine et sobre avec des pièces habillées.',),
+    'accessory/belt_casual': ("Avec {item}, n'importe quelle ceinture décontractée va : cuir uni marron ou noir, ou toile tressée.",),
+    'accessory/belt_none': ("Pas de passants à remplir avec {item} : cette tenue n'a pas besoin de ceinture.",),
+    'accessory/tie_with': ('Avec {item}, une cravate unie ou à petit motif, un ton plus foncé que la chemise : marine, bordeaux ou vert foncé, la pointe à la ceinture.',),
+    'accessory/tie_no_shirt': ("Une cravate demande une chemise à col ; avec {item}, passe-t'en, ou prends d'abord une chemise.",),
+    'accessory/socks_match': ('Les chaussettes suivent {item} : même couleur ou un ton plus foncé ; avec des baskets, des socquettes invisibles.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="fr",
     cues=frozenset(
@@ -574,7 +599,7 @@ LANGUAGE = Language(
         (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),
         (r"^\s*j'ai ((?:un|une|des|du|de la|quelque chose|d')[^?,.;]{0,40}\?\s*)$", r"est-ce que j'ai \1"),
     ),
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
@@ -583,6 +608,10 @@ LANGUAGE = Language(
     and_word="et",
     or_word="ou",
     extra={
+        "scenario/season_fall": "En automne",
+        "scenario/season_winter": "En hiver",
+        "scenario/season_spring": "Au printemps",
+        "scenario/season_summer": "En été",
         "cond/warm": "chaud",
         "cond/cold": "froid",
         "cond/rain": "pluvieux",

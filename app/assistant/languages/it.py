@@ -390,6 +390,15 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'come abbino': 'how do i style',
+    'come porto': 'how do i wear',
+    'in autunno': 'in autumn',
+    'autunno': 'autumn',
+    'collant': 'tights',
+    'calze': 'tights',
+    'calzini': 'socks',
+    'cintura': 'belt',
+    'cravatta': 'tie',
     'a piedi': 'walking',
     'in piedi tutto il giorno': 'standing all day',
     'cammino': 'walk',
@@ -468,6 +477,21 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
     'shoes_for/standing': ('{lead}, metti {item} con {other}: scarpe basse e ammortizzate per una giornata in piedi.',),
 }  # fmt: skip
 
+# An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
+# for a season
+ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'style_for_season': ('{scenario}, indossa {item} con {other}.',),
+    'season_tights': ('Dei collant coprenti sotto {item}, per il freddo.',),
+    'accessory/tights_legs': ("Con {item}, collant neri velati se le scarpe sono scure, color carne per un look più leggero ed estivo, o coprenti in un colore dell'outfit quando fa freddo.",),
+    'accessory/tights_none': ("Con {items} i collant non c'entrano: sono per una gonna o un vestito (neri velati o color carne); con pantaloni o jeans, calzini del colore dei pantaloni fanno lo stesso lavoro.",),
+    'accessory/belt_match': ('Una cintura dello stesso cuoio e colore di {item}, sottile e semplice con i capi eleganti.',),
+    'accessory/belt_casual': ('Con {item} va bene qualsiasi cintura casual: cuoio liscio marrone o nero, o tela intrecciata.',),
+    'accessory/belt_none': ("Senza passanti da riempire, quell'outfit non ha bisogno di cintura.",),
+    'accessory/tie_with': ('Con {item}, una cravatta tinta unita o a piccolo disegno, un tono più scura della camicia: blu navy, bordeaux o verde scuro, la punta alla cintura.',),
+    'accessory/tie_no_shirt': ('Una cravatta vuole una camicia con il colletto; con {item} lasciala perdere, o passa prima a una camicia.',),
+    'accessory/socks_match': ('I calzini seguono {item}: stesso colore o un tono più scuro; con le sneakers, calzini invisibili.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="it",
     cues=frozenset(
@@ -531,7 +555,7 @@ LANGUAGE = Language(
     ),
     agreeing=AGREEING,
     gloss={**COMMON, **GLOSS, **CHAT_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
@@ -540,6 +564,10 @@ LANGUAGE = Language(
     and_word="e",
     or_word="o",
     extra={
+        "scenario/season_fall": "In autunno",
+        "scenario/season_winter": "In inverno",
+        "scenario/season_spring": "In primavera",
+        "scenario/season_summer": "In estate",
         "cond/warm": "il caldo",
         "cond/cold": "il freddo",
         "cond/rain": "la pioggia",

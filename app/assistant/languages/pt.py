@@ -388,6 +388,17 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'como uso': 'how do i wear',
+    'como combino': 'how do i style',
+    'como visto': 'how do i wear',
+    'no outono': 'in autumn',
+    'outono': 'autumn',
+    'collants': 'tights',
+    'meia-calça': 'tights',
+    'meias-calças': 'tights',
+    'meias': 'socks',
+    'cinto': 'belt',
+    'gravata': 'tie',
     'caminhar': 'walk',
     'a pé': 'walking',
     'de pé o dia todo': 'standing all day',
@@ -469,6 +480,21 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
     'shoes_for/standing': ('{lead}, use {item} com {other}: calçado raso e almofadado para um dia de pé.',),
 }  # fmt: skip
 
+# An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
+# for a season
+ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'style_for_season': ('{scenario}, use {item} com {other}.',),
+    'season_tights': ('Uns collants opacos com {item}, para o frio.',),
+    'accessory/tights_legs': ('Com {item}, collants pretos transparentes se os sapatos forem escuros, cor de pele para um visual mais leve e de verão, ou opacos numa cor do conjunto quando estiver frio.',),
+    'accessory/tights_none': ('Com {items} os collants não entram: são para uma saia ou um vestido (pretos transparentes ou cor de pele); com calças ou ganga, meias da cor das calças fazem esse papel.',),
+    'accessory/belt_match': ('Um cinto do mesmo couro e cor que {item}, fino e simples com peças mais formais.',),
+    'accessory/belt_casual': ('Com {item} serve qualquer cinto descontraído: couro liso castanho ou preto, ou lona entrançada.',),
+    'accessory/belt_none': ('Sem passadores para preencher, esse conjunto não precisa de cinto.',),
+    'accessory/tie_with': ('Com {item}, uma gravata lisa ou de padrão miúdo, um tom mais escura que a camisa: azul-marinho, bordeaux ou verde-escuro, a ponta no cinto.',),
+    'accessory/tie_no_shirt': ('Uma gravata pede uma camisa com colarinho; com {item} dispense-a, ou mude primeiro para uma camisa.',),
+    'accessory/socks_match': ('As meias seguem {item}: a mesma cor ou um tom mais escuro; com ténis, meias invisíveis.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="pt",
     cues=frozenset(
@@ -546,7 +572,7 @@ LANGUAGE = Language(
     ),
     agreeing=AGREEING,
     gloss={**COMMON, **GLOSS, **CHAT_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR,
+    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,
@@ -555,6 +581,10 @@ LANGUAGE = Language(
     and_word="e",
     or_word="ou",
     extra={
+        "scenario/season_fall": "No outono",
+        "scenario/season_winter": "No inverno",
+        "scenario/season_spring": "Na primavera",
+        "scenario/season_summer": "No verão",
         "cond/warm": "calor",
         "cond/cold": "frio",
         "cond/rain": "chuva",

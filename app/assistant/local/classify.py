@@ -322,8 +322,15 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
     return None
 
 
+# "what colour tights would go with that?", "quelle couleur de collants avec ça ?": advice for the last outfit
+TIGHTS = re.compile(r"\b(?:tights|stockings|pantyhose|hosiery)\b")
+
+
 def _topic(text: str, slots: Slots) -> str | None:
-    if CARE.search(text) or (FABRIC.search(text) and not OUTFIT.search(text) and not slots.occasion):
+    if TIGHTS.search(text):
+        return k.PAIRING
+    fabric_asked = FABRIC.search(text) and not (OUTFIT.search(text) or PAIRING.search(text) or slots.occasion)
+    if CARE.search(text) or fabric_asked:  # "how can I wear my denim shorts?" is styling, not denim's care
         return k.CARE
     if FIT.search(text) and not OUTFIT.search(text):
         return k.FIT

@@ -14,6 +14,7 @@ from app import styling
 from app.assistant.local import kinds as k
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
+from app.assistant.local.plan_accessories import accessory_advice
 from app.assistant.local.plan_codes import black_tie, evening_code
 from app.assistant.local.refs import RELATED, of_kind
 from app.assistant.local.slots import Slots
@@ -754,6 +755,9 @@ def _anchors(ask: Ask, target: str | None) -> list[WardrobeItem]:
 
 @planner(k.PAIRING)
 def pairing(ask: Ask) -> Plan:
+    advice = accessory_advice(ask)  # "what colour tights would go with that?": advice for the outfit, none owned
+    if advice is not None:
+        return advice
     plan = Plan(k.PAIRING)
     if ask.missing is not None:
         return _missing_reference(ask, plan)
@@ -768,6 +772,11 @@ def pairing(ask: Ask) -> Plan:
         off_level = _off_level(ask, down)
     target = _target_kind(ask)
     anchors = _anchors(ask, target)
+    from app.assistant.local.plan_seasons import seasonal_styling  # it builds on this module's search
+
+    seasonal = seasonal_styling(ask, anchors) if target is None else None
+    if seasonal is not None:  # "how do I style my pink dress for autumn?": dressed for the season
+        return seasonal
     off_level = [i for i in off_level if i not in {item.id for item in anchors}]
     result = suggest(ask, anchors=[item.id for item in anchors], exclude=off_level, count=5)
     partners = _partners(result.outfits, anchors, target)
