@@ -34,7 +34,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "casual": (
         "everyday", "every day", "weekend", "errands", "day off", "coffee", "shopping",
         "school", "university", "college", "picnic", "barbecue", "bbq", "movies", "cinema", "hanging out",
-        "relaxed", "chill", "casual friday",
+        "relaxed", "chill", "casual friday", "move house", "moving house", "moving day", "house move",
     ),
     "work": (
         "office", "the office", "business casual", "business-casual", "business meeting", "meeting", "presentation",
@@ -58,6 +58,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "party": (
         "night out", "birthday", "birthday party", "party", "club", "clubbing", "cocktail", "cocktail party",
         "drinks", "concert", "gig", "festival", "house party", "new year", "new years eve",
+        "cocktails", "gallery opening", "private view", "exhibition opening", "art opening", "vernissage",
     ),
     "formal": (
         "black tie", "black-tie", "white tie", "gala", "ball", "opera", "theatre", "theater", "ballet",
@@ -66,7 +67,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "gym": (
         "workout", "work out", "working out", "training", "sport", "sports", "run", "running", "a run", "jog",
         "jogging", "yoga", "yoga class", "spin class", "pilates", "fitness", "exercise", "crossfit", "tennis",
-        "cycling",
+        "cycling", "the gym", "gym session", "gym class",
     ),
     "beach": ("beach", "seaside", "pool", "poolside", "swimming", "lake", "by the sea"),
     "travel": (

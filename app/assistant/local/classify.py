@@ -89,6 +89,11 @@ CARE = re.compile(
     r"|(?:going|gone|goes|turn\w*) (?:yellow|grey|gray)|yellowing|fad(?:e|ed|es|ing)|discolou?r\w*|bobbl\w*"
     r"|smell\w*|odou?rs?|stink\w*|smok(?:e|y)|creases?|wrinkl\w*)\b"
 )
+# A care problem described about a piece ("my jumper shrank, can I save it?") asks for care, not a verdict on it
+CARE_PROBLEM = re.compile(
+    r"\b(?:shrank|shrunk|shrinking|stained|got a stain|has a stain|pilled|pilling|bobbled|faded|discolou?red"
+    r"|moth holes?|a hole in)\b|\bhang(?:ing)? (?:up )?(?:my|a|the|your)\b"
+)
 CARE_YESNO = re.compile(  # "can I ...", "my sweater can go in the machine?" (French order); never "how can I"
     r"^(?!\s*(?:how|what|which|where|when|why)\b).*\b(?:can|could|should|may|is it ok to|do i)\b.*"
     r"\b(?:wash\w*|tumble|dryer|drier|iron|steam|bleach\w*|washing machine|machine wash\w*|dry-?clean\w*)\b"
@@ -106,6 +111,8 @@ FIT_QUESTION = re.compile(
     r"|\b(?:tight|loose|baggy) (?:across|at|in|around|on)\b"
     r"|\b(?:gape|gapes|gaping|bunches|bunching|puckers?|puckering)\b"  # a fit problem said as what it does
     r"|\b(?:should|how) (?:my |a |the )?\w+ (?:be|fit|sit) (?:tight|loose|snug|fitted|baggy)\b"
+    # an alteration asked about: "can a tailor ...", "get my jeans tapered", "taken in at the waist"
+    r"|\btailors?\b|\b(?:taken in|taken up|let out|tapered|hemmed|shortened|lengthened|shorten|lengthen|altered)\b"
 )
 # How a thing is done with clothes, whichever piece: a tuck, a rolled sleeve, a scarf's knot, a blazer's buttons,
 # a belt against the shoes. "Does my brown belt go with my black shoes?" is a verdict on two pieces, not this.
@@ -150,7 +157,7 @@ TECHNIQUES = (
               r"|\bturn[- ]?ups?\b|\b(?:jeans|trousers|pants|chinos) (?:cuffed|rolled|turned|cuff|roll) ?(?:up)?\b",
               None),
     Technique("layer", "Layering", r"\bhow (?:do (?:i|you)|to|should i|can i|would you) layer\b|\blayering\b", None),
-    Technique("tuck", "Tucking a knit or a shirt", None, r"\btuck\w*"),
+    Technique("tuck", "Tucking a knit or a shirt", r"\b(?:french|half|front)[- ]tuck\w*", r"\btuck\w*"),
 )  # fmt: skip
 
 
@@ -292,6 +299,8 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
         return k.DRESS_CODE
     if styling_technique(text) and not PACKING.search(text):
         return k.TECHNIQUE  # "should I tuck in my blouse with high-waisted jeans?": how it is worn, not a pairing
+    if CARE_PROBLEM.search(text) and not slots.occasion:
+        return k.CARE
     if FIT_QUESTION.search(text) and not slots.occasion and slots.temperature_c is None:
         return k.FIT  # "should my shirt collar be tight?" is about fit, whichever shirt
     if FIT_PROBLEM.search(text) and not slots.occasion and slots.temperature_c is None and not slots.rain:

@@ -87,6 +87,9 @@ STORE = re.compile(
 # Seeing the user now: the engine sees only the photos in the wardrobe
 CAMERA = re.compile(
     r"\b(?:camera|webcam|video call|facetime)\b|\bcan you (?:see|look at) (?:me|what i'm wearing|what i have on)\b"
+    # how the body looks in a piece is seen on the person, never in the wardrobe's photos
+    r"|\bdo(?:es)? (?:my (?:bum|butt|bottom|belly|stomach|tummy|hips?|thighs?|arms?|legs?|waist|shoulders?)|i) look "
+    r"(?:\w+ )?(?:big|fat|wide|slim|thin|short|tall|huge|bigger|smaller|wider|older|younger)\b"
 )
 TRENDS = re.compile(
     r"\btrend\w*|\bin fashion\b|\bfashionable\b|\bin (?:style|vogue) (?:right )?now\b|\beveryone (?:is )?wearing\b"
@@ -115,7 +118,11 @@ REVISE_CUE = re.compile(
     r"|\bwhat (?:would|could|might) (?:be|look|work) better\b|\bsomething better\b|\bbetter (?:option|idea|choice)\b"
 )
 GREETING_CUE = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b")
-THANKS_CUE = re.compile(r"^\s*(?:thanks|thank you|cheers|great thanks|perfect|ok thanks)\b")
+# "lovely, thanks" (the comma leaves two spaces), "brilliant, that's really helpful": praise that closes a thread
+THANKS_CUE = re.compile(
+    r"^\s*(?:(?:great|lovely|brilliant|amazing|awesome|super|ok|okay|perfect)\s+)?(?:thanks|thank you|cheers)\b"
+    r"|^\s*perfect\b|^\s*(?:\w+\s+)?(?:that'?s|that was|this is|very|so|really)\s+(?:\w+\s+)?(?:helpful|useful)\b"
+)
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|what if|if|then|ok|okay|so|but|instead)\b")
 # "it" that points at a piece, not the weather's "it" ("if it's cold", "if it rains", "if it does")
 _DUMMY_IT = (

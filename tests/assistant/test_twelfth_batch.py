@@ -1,0 +1,48 @@
+"""Capabilities the twelfth held-out batch showed missing, on sentences of their own (no sentence of the batch).
+
+Thanks said with a word of praise; a care problem or an alteration described about a piece is care or fit, not
+a verdict on it; a question about how one's body looks is one the engine cannot see; a French tuck is a tuck;
+pastimes and events the occasion table did not name (moving house, dancing, cocktails, a gallery opening, the gym).
+"""
+
+import pytest
+
+from app.assistant.local.understand import understand
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("lovely, thanks", "thanks"),  # punctuation between the words
+        ("amazing, that's super helpful", "thanks"),
+        ("that was really helpful", "thanks"),
+        ("my navy sweater has shrunk, can i fix it", "care"),
+        ("my white shirt got a stain at the collar, is it ruined", "care"),
+        ("how should i hang my coat", "care"),
+        ("my jeans are a bit short, can a tailor lengthen them", "fit"),
+        ("should i get my trousers taken in at the waist", "fit"),
+        ("is it worth having the sleeves of my blazer shortened", "fit"),
+        ("do my hips look wide in this skirt", "cannot"),
+        ("do i look fat in the black dress", "cannot"),
+        ("what's a half tuck and how do i do it", "technique"),
+        ("how do i french tuck a sweater", "technique"),
+        ("moving house on saturday, what should i wear", "outfit"),
+        ("drinks and dancing on friday", "outfit"),
+        ("cocktails with the girls tonight", "outfit"),
+        ("private view at a gallery on thursday", "outfit"),
+    ],
+)
+def test_question_shapes_of_the_twelfth_batch(question: str, kind: str) -> None:
+    assert understand(question).kind == kind, understand(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "occasion"),
+    [
+        ("a session at the gym at lunch", "gym"),  # the activity, not the hour it is done at
+        ("a gallery opening tonight", "party"),
+        ("helping my sister move house", "casual"),
+    ],
+)
+def test_occasions_the_table_did_not_name(question: str, occasion: str) -> None:
+    assert understand(question).slots.occasion == occasion, understand(question).slots
