@@ -261,3 +261,45 @@ def test_styling_a_piece_for_a_season_dresses_it_for_the_cold_without_colour_the
     (answer,) = converse_over(question, wardrobe=wardrobe)
     assert answer.text.startswith(season_word) and "#723" in answer.text and "#729" in answer.text, answer.text
     assert "#724" not in answer.text and "statement" not in answer.text, answer.text  # no sandals, no colour text
+
+
+# What chatting on after the lead's list showed (each its general class)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quel est mon vêtement le plus habillé ?", "¿cuál es mi prenda más elegante?",
+     "qual è il capo più elegante che ho?", "welches ist mein elegantestes Teil?",
+     "qual é a peça mais elegante que tenho?"],
+)  # fmt: skip
+def test_the_most_formal_piece_in_every_language(question: str) -> None:
+    (answer,) = converse(question)
+    assert answer.intent == "own" and answer.referenced_item_ids[:1] == [706], answer.text
+
+
+def test_and_the_most_casual_after_a_superlative_asks_the_wardrobe_again() -> None:
+    _, casual = converse("what's my most formal piece?", "and the most casual?")
+    assert casual.intent == "own" and casual.referenced_item_ids[:1] in ([707], [710]), casual.text
+
+
+def test_snow_asks_for_boots_when_there_are_boots() -> None:
+    snowy = (*CLOSET, item(712, "boots", "shoes", "brown", "brown", formality=3, warmth=4))
+    (answer,) = converse_over("what should I wear in the snow tomorrow?", wardrobe=snowy)
+    assert "#712" in answer.text and "#707" not in answer.text and "#706" not in answer.text, answer.text
+
+
+def test_sleeves_too_short_is_not_a_hem() -> None:
+    (answer,) = converse("my blazer sleeves are too short, can that be fixed?")
+    assert "cuff" in answer.text and "hem" not in answer.text, answer.text
+
+
+def test_a_bag_not_owned_after_an_outfit_echoes_the_shoes() -> None:
+    _, bag = converse("what should I wear to the office tomorrow?", "what bag should I bring?")
+    assert "bag" in bag.text and any(f"#{i}" in bag.text for i in (706, 707)), bag.text
+
+
+def test_german_compounds_black_tie_and_washing() -> None:
+    (gala,) = converse("Was ziehe ich zu einer Black-Tie-Gala an?")
+    assert gala.text.startswith("Für einen Black-Tie-Abend") and "#709" in gala.text, gala.text
+    (jeans,) = converse("wie oft wasche ich meine Jeans?")
+    assert jeans.intent == "care" and "fünf bis zehn" in jeans.text, jeans.text

@@ -410,6 +410,7 @@ GLOSS = {
 # A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
 # "how often should I dry clean my blazer?")
 TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'fit/alter_sleeves_short': ('Ein Schneider kann einen Jackenärmel nur um den eingeschlagenen Stoff am Saum verlängern (1-3 cm); Hemdärmel lassen sich nicht verlängern, ein Bündchen über dem Handgelenk heißt eine Größe mehr.',),
     'care/often_tailoring': ('Einen Blazer oder Anzug nur selten reinigen lassen, ein- bis zweimal pro Saison oder bei Flecken; zwischendurch ausbürsten, auf einem breiten Bügel auslüften und mit Dampf glätten.',),
     'care/often_coat': ('Einen Mantel einmal pro Saison reinigen lassen, wenn er weggeräumt wird; dazwischen ausbürsten, über Nacht auslüften und Flecken punktuell entfernen.',),
     'care/often_denim': ('Jeans alle fünf bis zehn Mal waschen, nicht nach jedem Tragen: auf links, kalt, und hängend trocknen.',),
@@ -425,6 +426,21 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'black-tie-gala': 'black tie gala',
+    'black-tie-hochzeit': 'black tie wedding',
+    'black-tie-party': 'black tie party',
+    'black-tie-event': 'black tie event',
+    'wasche ich': 'do i wash',
+    'wasche': 'wash',
+    'waschen': 'wash',
+    'elegantestes': 'most formal',
+    'eleganteste': 'most formal',
+    'elegantesten': 'most formal',
+    'wärmstes': 'warmest',
+    'wärmste': 'warmest',
+    'wärmsten': 'warmest',
+    'lässigstes': 'most casual',
+    'lässigste': 'most casual',
     'wie style ich': 'how do i style',
     'wie trage ich': 'how do i wear',
     'wie kombiniere ich': 'how do i style',
@@ -509,6 +525,7 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
 # An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
 # for a season
 ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'accessory/bag': ('Zu {item_dat} eine Tasche in einem neutralen Ton, der die Schuhe aufgreift: klein und quer getragen für einen Tag auf den Beinen, eine Clutch für den Abend.',),
     'style_for_season': ('{scenario}: Trag {item_acc}, dazu {other}.',),
     'season_tights': ('Eine blickdichte Strumpfhose darunter bringt es durch die Kälte.',),
     'accessory/tights_legs': ('Zu {item_dat} eine transparente schwarze Strumpfhose, wenn die Schuhe dunkel sind, hautfarben für einen leichteren Sommerlook, oder blickdicht in einer Farbe des Outfits, wenn es kalt ist.',),

@@ -246,6 +246,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 # A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
 # "how often should I dry clean my blazer?")
 TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'fit/alter_sleeves_short': ("A tailor can lengthen a jacket sleeve only by the fabric turned in at the cuff (1-3 cm); shirt sleeves can't be lengthened, so a cuff above the wrist bone means a size up.",),
     'care/often_tailoring': ('Dry clean a blazer or suit rarely, once or twice a season or when stained; between wears brush it, air it on a shaped hanger and steam out creases.',),
     'care/often_coat': ('Have a coat cleaned once a season, when you put it away; in between, brush it, air it overnight and spot-clean marks.',),
     'care/often_denim': ('Wash jeans every five to ten wears, not after every wear: inside out, cold, and hung to dry.',),
@@ -303,6 +304,7 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
 # An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
 # for a season
 ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'accessory/bag': ('With {item}, a bag in a neutral that echoes the shoes: small and crossbody for a day on your feet, a clutch for the evening.',),
     'style_for_season': ('{scenario}, wear {item} with {other}.',),
     'season_tights': ('Opaque tights under {item} carry it into the cold.',),
     'accessory/tights_legs': ("With {item}, sheer black tights if your shoes are dark, nude for a lighter, summery look, or opaque in a colour from the outfit when it's cold.",),

@@ -375,6 +375,7 @@ AGREEING = {"adecuado": F("adecuado", "adecuada", "adecuados", "adecuadas"), "pe
 # A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
 # "how often should I dry clean my blazer?")
 TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'fit/alter_sleeves_short': ('Un sastre solo puede alargar una manga de chaqueta con la tela doblada en el puño (1-3 cm); las mangas de camisa no se alargan, así que un puño por encima de la muñeca pide una talla más.',),
     'care/often_tailoring': ('Un blazer o un traje va poco a la tintorería, una o dos veces por temporada o si se mancha; entre usos, cepíllalo, airéalo en una percha ancha y quítale las arrugas con vapor.',),
     'care/often_coat': ('Un abrigo se lleva a la tintorería una vez por temporada, al guardarlo; mientras, cepíllalo, airéalo una noche y limpia las manchas en el momento.',),
     'care/often_denim': ('Lava los vaqueros cada cinco a diez usos, no después de cada uso: del revés, en frío y secados colgados.',),
@@ -390,6 +391,15 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'prenda más elegante': 'most formal piece',
+    'prenda más abrigada': 'warmest piece',
+    'prenda más informal': 'most casual piece',
+    'el más elegante': 'the most formal',
+    'la más elegante': 'the most formal',
+    'el más abrigado': 'the warmest',
+    'la más abrigada': 'the warmest',
+    'el más informal': 'the most casual',
+    'la más informal': 'the most casual',
     'cómo combino': 'how do i style',
     'cómo llevo': 'how do i wear',
     'cómo me pongo': 'how do i wear',
@@ -494,6 +504,7 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
 # An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
 # for a season
 ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'accessory/bag': ('Con {item}, un bolso en un neutro que recuerde a los zapatos: pequeño y cruzado para un día de pie, un clutch para la noche.',),
     'style_for_season': ('{scenario}, ponte {item} con {other}.',),
     'season_tights': ('Unas medias opacas debajo de {item}, para el frío.',),
     'accessory/tights_legs': ('Con {item}, medias negras transparentes si los zapatos son oscuros, color carne para un look más ligero y veraniego, u opacas en un color del conjunto cuando haga frío.',),

@@ -413,6 +413,7 @@ AGREEING = {"décontracté": F("décontracté", "décontractée", "décontracté
 # A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
 # "how often should I dry clean my blazer?")
 TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'fit/alter_sleeves_short': ("Un retoucheur ne peut rallonger une manche de veste que du tissu replié au poignet (1 à 3 cm) ; une manche de chemise ne se rallonge pas, donc un poignet au-dessus de l'os du poignet veut dire une taille au-dessus.",),
     'care/often_tailoring': ('Un blazer ou un costume va rarement au pressing, une ou deux fois par saison ou en cas de tache ; entre deux ports, brosse-le, aère-le sur un cintre large et défroisse-le à la vapeur.',),
     'care/often_coat': ('Un manteau va au pressing une fois par saison, quand tu le ranges ; entre-temps, brosse-le, aère-le une nuit et détache les marques localement.',),
     'care/often_denim': ("Lave un jean toutes les cinq à dix utilisations, pas après chaque port : à l'envers, à froid, et séché suspendu.",),
@@ -428,6 +429,16 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'le plus habillé': 'most formal',
+    'la plus habillée': 'most formal',
+    'le plus chic': 'most formal',
+    'la plus chic': 'most formal',
+    'le plus décontracté': 'most casual',
+    'la plus décontractée': 'most casual',
+    'le plus chaud': 'warmest',
+    'la plus chaude': 'warmest',
+    'vêtement': 'piece',
+    'pièce': 'piece',
     'comment porter': 'how do i wear',
     'comment je porte': 'how do i wear',
     'comment associer': 'how do i style',
@@ -523,6 +534,7 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
 # An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
 # for a season
 ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'accessory/bag': ('Avec {item}, un sac dans un neutre qui rappelle les chaussures : petit et en bandoulière pour une journée debout, une pochette pour le soir.',),
     'style_for_season': ('{scenario}, porte {item} avec {other}.',),
     'season_tights': ('Des collants opaques sous {item}, pour passer au froid.',),
     'accessory/tights_legs': ('Avec {item}, des collants noirs voile si tes chaussures sont foncées, chair pour un look plus léger et estival, ou opaques dans une couleur de la tenue quand il fait froid.',),

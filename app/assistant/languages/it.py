@@ -375,6 +375,7 @@ AGREEING = {"perfetto": F("perfetto", "perfetta", "perfetti", "perfette"), "solo
 # A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
 # "how often should I dry clean my blazer?")
 TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'fit/alter_sleeves_short': ("Un sarto può allungare la manica di una giacca solo della stoffa ripiegata al polsino (1-3 cm); le maniche della camicia non si allungano, quindi un polsino sopra l'osso del polso vuol dire una taglia in più.",),
     'care/often_tailoring': ("Un blazer o un abito va in tintoria di rado, una o due volte a stagione o se si macchia; tra un uso e l'altro spazzolalo, fallo arieggiare su una gruccia sagomata e togli le pieghe col vapore.",),
     'care/often_coat': ('Un cappotto va in tintoria una volta a stagione, quando lo metti via; nel frattempo spazzolalo, fallo arieggiare una notte e smacchia sul momento.',),
     'care/often_denim': ('Lava i jeans ogni cinque-dieci utilizzi, non dopo ogni volta: al rovescio, a freddo e appesi ad asciugare.',),
@@ -390,6 +391,15 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'capo più elegante': 'most formal piece',
+    'capo più caldo': 'warmest piece',
+    'capo più casual': 'most casual piece',
+    'il più elegante': 'the most formal',
+    'la più elegante': 'the most formal',
+    'il più caldo': 'the warmest',
+    'la più calda': 'the warmest',
+    'il più casual': 'the most casual',
+    'più elegante che ho': 'most formal i have',
     'come abbino': 'how do i style',
     'come porto': 'how do i wear',
     'in autunno': 'in autumn',
@@ -480,6 +490,7 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
 # An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
 # for a season
 ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'accessory/bag': ('Con {item}, una borsa in un neutro che richiami le scarpe: piccola e a tracolla per una giornata in piedi, una pochette per la sera.',),
     'style_for_season': ('{scenario}, indossa {item} con {other}.',),
     'season_tights': ('Dei collant coprenti sotto {item}, per il freddo.',),
     'accessory/tights_legs': ("Con {item}, collant neri velati se le scarpe sono scure, color carne per un look più leggero ed estivo, o coprenti in un colore dell'outfit quando fa freddo.",),

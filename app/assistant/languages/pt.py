@@ -373,6 +373,7 @@ AGREEING = {"adequado": F("adequado", "adequada", "adequados", "adequadas"), "pe
 # A fit problem's fix and how often to clean a kind of piece (the lead's chat: "my trousers are too long",
 # "how often should I dry clean my blazer?")
 TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
+    'fit/alter_sleeves_short': ('Um alfaiate só pode alongar a manga de um casaco com o tecido dobrado no punho (1-3 cm); as mangas de camisa não se alongam, por isso um punho acima do pulso pede um tamanho acima.',),
     'care/often_tailoring': ('Um blazer ou um fato vai raramente à limpeza a seco, uma ou duas vezes por estação ou se manchar; entre usos, escove-o, areje-o num cabide largo e tire os vincos com vapor.',),
     'care/often_coat': ('Leve um casaco à limpeza uma vez por estação, quando o guardar; entretanto, escove-o, areje-o durante a noite e limpe as manchas logo.',),
     'care/often_denim': ('Lave as calças de ganga a cada cinco a dez usos, não depois de cada uso: do avesso, a frio e a secar penduradas.',),
@@ -388,6 +389,15 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'peça mais elegante': 'most formal piece',
+    'peça mais quente': 'warmest piece',
+    'peça mais descontraída': 'most casual piece',
+    'o mais elegante': 'the most formal',
+    'a mais elegante': 'the most formal',
+    'o mais quente': 'the warmest',
+    'a mais quente': 'the warmest',
+    'o mais descontraído': 'the most casual',
+    'a mais descontraída': 'the most casual',
     'como uso': 'how do i wear',
     'como combino': 'how do i style',
     'como visto': 'how do i wear',
@@ -483,6 +493,7 @@ SHOES_FOR: dict[str, tuple[str, ...]] = {
 # An accessory the user does not own, advised for the last outfit (tights, a belt, a tie, socks); a piece styled
 # for a season
 ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
+    'accessory/bag': ('Com {item}, uma mala num neutro que lembre os sapatos: pequena e a tiracolo para um dia de pé, uma clutch para a noite.',),
     'style_for_season': ('{scenario}, use {item} com {other}.',),
     'season_tights': ('Uns collants opacos com {item}, para o frio.',),
     'accessory/tights_legs': ('Com {item}, collants pretos transparentes se os sapatos forem escuros, cor de pele para um visual mais leve e de verão, ou opacos numa cor do conjunto quando estiver frio.',),

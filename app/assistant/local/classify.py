@@ -50,6 +50,7 @@ VERSATILE = re.compile(
     r"|\b(?:goes|go|works?|pairs?|match(?:es)?) with (?:the )?most\b"
     r"|\bwear (?:the )?most\b|\bwear most often\b|\bworks? (?:the )?hardest\b"
 )
+SUPERLATIVE = re.compile(r"\bmost (?:formal|casual|warm|dressy|relaxed)\b|\b(?:warm|smart|dress|casual|comf)i?est\b")
 ANY_OF = re.compile(r"^\s*(?:any|got any|got anything|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
 PAIRS_WITH = re.compile(r"\b(?:go|goes|going) (?:well |nicely |best |better )?with\b|\bmatch(?:es)?\b|\bpairs? with\b")
 BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
@@ -280,7 +281,8 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
     # "I have a wedding in October, what should I wear?" ("ho un matrimonio": "do i have"): a day, not a wardrobe query
     said_outfit = bool(WHAT_TO_WEAR.search(text)) and not re.search(r"\b(?:anything|something|any)\b", text)
     no_piece = not (slots.garments or slots.colours)
-    having_a_day = no_piece and slots.occasion and (not _THINGS.search(text) or said_outfit)
+    superlative = SUPERLATIVE.search(text)  # "and the most casual?": a piece of the wardrobe, not a relaxed day
+    having_a_day = no_piece and slots.occasion and (not _THINGS.search(text) or said_outfit) and not superlative
     if (
         (OWN.search(text) and not having_a_day)
         or any_of

@@ -2,7 +2,8 @@
 that?", "what belt with it?", "which tie?", "and socks?".
 
 Rules a stylist states, as data: tights belong to bare legs (a skirt, a dress, shorts), never under jeans; a belt
-matches the shoes' leather; a tie needs a collared shirt and sits darker than it; socks follow the trousers.
+matches the shoes' leather; a tie needs a collared shirt and sits darker than it; socks follow the trousers; a
+bag echoes the shoes.
 """
 
 import re
@@ -12,8 +13,8 @@ from app.assistant.local.plan import Ask, Plan
 from app.assistant.local.refs import of_kind
 from app.styling import WardrobeItem
 
-ACCESSORY_ASKED = re.compile(r"\b(?:(tights|stockings|pantyhose|hosiery)|(belts?)|(ties?)|(socks))\b")
-KINDS = ("tights", "belt", "tie", "socks")
+ACCESSORY_ASKED = re.compile(r"\b(?:(tights|stockings|pantyhose|hosiery)|(belts?)|(ties?)|(socks)|(bags?|handbags?))\b")
+KINDS = ("tights", "belt", "tie", "socks", "bag")
 BARE_LEGS = frozenset({"skirt", "dress", "shorts"})
 BELTED = frozenset({"trousers", "jeans", "chinos", "pants", "shorts"})
 LEATHER_SHOES = frozenset({"formal-shoes", "loafers", "boots", "heels", "flats"})
@@ -53,7 +54,10 @@ def accessory_advice(ask: Ask) -> Plan | None:
     elif kind == "tie":
         shirts = [i for i in worn if i.type == "shirt"]
         plan.say("accessory/tie_with", shirts[0]) if shirts else plan.say("accessory/tie_no_shirt", *worn[:1])
-    else:
+    elif kind == "socks":
         legs = [i for i in worn if i.category == "bottom"] or worn
         plan.say("accessory/socks_match", *legs[:1])
+    else:  # a bag echoes the shoes, and its size follows the day
+        shoes = [i for i in outfit if i.category == "shoes"]
+        plan.say("accessory/bag", *(shoes or worn)[:1])
     return plan

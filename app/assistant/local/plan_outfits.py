@@ -119,8 +119,20 @@ def _blocked(ask: Ask) -> set[int]:
     temperature = effective_temperature(ask.slots)
     blocked = {item.id for item in ask.wardrobe if _ruled_out(item, ask.slots, temperature)}
     blocked |= _off_the_trail(ask, blocked)
-    blocked |= _light_by_the_sea(ask, blocked)
+    blocked |= _light_by_the_sea(ask, blocked) | _snow_shoes(ask, blocked)
     return blocked | _underdressed(ask, blocked)
+
+
+def _snow_shoes(ask: Ask, blocked: set[int]) -> set[int]:
+    """Snow or a freeze: boots, whenever the wardrobe has a pair; loafers and sneakers slip and soak."""
+    temperature = effective_temperature(ask.slots)
+    snowy = re.search(r"\bsnow\w*|\bslush\w*|\bice\b|\bicy\b", ask.u.text) or (
+        temperature is not None and temperature <= 0
+    )
+    shoes = [i for i in ask.wardrobe if i.category == "shoes" and i.id not in blocked]
+    if not snowy or not any(i.type == "boots" for i in shoes):
+        return set()
+    return {i.id for i in shoes if i.type != "boots"}
 
 
 SEA_SHOES = frozenset({"sandals", "flats", "flip-flops", "espadrilles", "loafers"})

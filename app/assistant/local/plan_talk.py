@@ -51,6 +51,7 @@ CARE_FREQUENCY = (
 FIT_PROBLEMS = (
     ("alter_shrunk", r"\b(?:shrunk|shrank|shrunken)\b", "Shrunk in the wash"),
     ("alter_sleeves", r"\bsleeves?\b.*\btoo long\b|\btoo long\b.*\bsleeves?\b", "Sleeves too long"),
+    ("alter_sleeves_short", r"\bsleeves?\b.*\btoo short\b|\btoo short\b.*\bsleeves?\b", "Sleeves too short"),
     ("alter_long", r"\btoo long\b", "Too long: hemming"),
     ("alter_short", r"\btoo short\b", "Too short"),
     ("alter_tight", r"\btoo (?:tight|small|snug)\b", "Too tight"),
