@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from app.styling.garments import OUTER, garment
+from app.styling.garments import covers, garment
 from app.styling.items import WardrobeItem
 from app.styling.occasions import find_occasion
 from app.styling.preferences import Preferences
@@ -196,7 +196,7 @@ def weather_fit(items: Sequence[WardrobeItem], context: StyleContext) -> float:
         if context.temperature_c < 12 and types & ({"shorts"} | OPEN_SHOES):
             fit -= 0.6
     if context.rain:  # a real coat or jacket covers (a blazer, cardigan or gilet does not), one made for rain best
-        cover = [garment(i) for i in items if i.category == "outerwear" and garment(i).layer == OUTER]
+        cover = [garment(i) for i in items if i.category == "outerwear" and covers(garment(i))]
         fit += (0.3 + WATERPROOF_BONUS * any(kind.waterproof for kind in cover)) if cover else -0.3
         fit -= 0.6 if types & OPEN_SHOES else 0.0
     if context.season:

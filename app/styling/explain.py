@@ -5,7 +5,7 @@ from collections.abc import Mapping, Sequence
 from app.styling.certainty import guess_notes, risk_notes
 from app.styling.context import DARK_FAMILIES, DARK_PIECES, OCCASIONS, StyleContext, weather_complaint
 from app.styling.dress_codes import DRESS_CODES
-from app.styling.garments import OUTER, garment, type_words
+from app.styling.garments import covers, garment, type_words
 from app.styling.items import Violation, WardrobeItem
 from app.styling.rules import CLASH_IS_A_RULE, COLD_C, HOT_C, formality_clashes, lounging, unasked_white
 
@@ -144,7 +144,7 @@ def _occasion_critique(items: Sequence[WardrobeItem], occasion: str) -> str:
 
 def _weather_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list[str]:
     """The weather rule this outfit satisfies, in words: what decided it today."""
-    outer = next((item for item in items if item.category == "outerwear" and garment(item).layer == OUTER), None)
+    outer = next((item for item in items if item.category == "outerwear" and covers(garment(item))), None)
     shoes = next((item for item in items if item.category == "shoes"), None)
     temperature = context.temperature_c
     if context.rain and outer and shoes:

@@ -23,6 +23,7 @@ class Garment:
     closed: bool = True  # shoes that keep rain out; False for sandals, flip-flops, heels, ballet flats
     flat: bool = True  # shoes without a heel: heels, pumps and heeled boots slip and splash in the rain
     waterproof: bool = False  # outerwear made for rain (a raincoat, a trench, a parka, a windbreaker)
+    sleeveless: bool = False  # a gilet: the outer layer over a shirt or a knit, but neither rain nor cold cover
     open_toe: bool = False  # sandals, flip-flops, slides: bare feet, wrong in the cold (heels with tights are not)
     knit: bool = False  # knitwear and fleece: too warm in heat
     sportswear: bool = False  # made for sport: wrong at an interview, a wedding, a funeral, the office
@@ -47,12 +48,13 @@ GARMENTS: dict[str, Garment] = {
     "sweatshirt": Garment(layer=MID, warmth=3, knit=True, sportswear=True),
     "hoodie": Garment(layer=MID, warmth=3, knit=True, sportswear=True),
     "cardigan": Garment(layer=MID, warmth=3, knit=True),
-    # Sleeveless outerwear is a mid layer to the rules: it keeps the core warm under a coat, but a gilet over a
-    # shirt is neither rain cover nor enough as the only outer layer in the cold (session 8, a 5 °C rainy commute).
-    "vest": Garment(layer=MID, warmth=2),
-    "gilet": Garment(layer=MID, warmth=3),
-    "body-warmer": Garment(layer=MID, warmth=3),
-    "puffer-vest": Garment(layer=MID, warmth=3),
+    # Sleeveless outerwear is worn as the outer layer, over a shirt or a knit, never under (or with) a coat: so it
+    # takes the outer layer, but is neither rain cover nor enough as the only outer layer in the cold (`covers`).
+    # Session 8 made it a mid layer, and a gilet over a sweater was refused as "two mid layers" (session 9).
+    "vest": Garment(layer=OUTER, warmth=2, sleeveless=True),
+    "gilet": Garment(layer=OUTER, warmth=3, sleeveless=True),
+    "body-warmer": Garment(layer=OUTER, warmth=3, sleeveless=True),
+    "puffer-vest": Garment(layer=OUTER, warmth=3, sleeveless=True),
     "waistcoat": Garment(layer=MID, warmth=2, formal=True),
     # outerwear
     "blazer": Garment(layer=TAILORED, warmth=3, formal=True),
@@ -164,6 +166,11 @@ def garment_of(garment_type: str | None, category: str | None) -> Garment:
 
 
 HYPHENATED = frozenset({"t-shirt", "flip-flops"})  # written with a hyphen in English; other type keys are not
+
+
+def covers(kind: Garment) -> bool:
+    """A coat or jacket that keeps rain and cold out: the outer layer, with sleeves (a gilet does not)."""
+    return kind.layer == OUTER and not kind.sleeveless
 
 
 def type_words(garment_type: str | None) -> str:

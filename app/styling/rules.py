@@ -25,6 +25,7 @@ from app.styling.garments import (
     TAILORED,
     Garment,
     accessory_kind,
+    covers,
     garment,
     type_words,
 )
@@ -189,10 +190,14 @@ def _structure(items: Sequence[WardrobeItem]) -> list[Violation]:
 
 
 def _layers(items: Sequence[WardrobeItem]) -> list[str]:
-    """At most one garment per torso layer, and a mid layer only over a base top or on its own."""
-    torso = [garment(item).layer for item in items if item.category in ("top", "outerwear")]
+    """At most one garment per torso layer, and a mid layer only over a base top or on its own. A gilet is the
+    outer layer (over a knit, not under a coat), so a gilet with a coat is named as such, not as two coats."""
+    pieces = [item for item in items if item.category in ("top", "outerwear")]
+    torso = [garment(item).layer for item in pieces]
     layers = Counter(layer for layer in torso if layer is not None)
-    names = {BASE: "two base tops", MID: "two mid layers", TAILORED: "two blazers", OUTER: "two coats"}
+    gilet = next((item for item in pieces if garment(item).sleeveless), None)
+    outer = f"a {type_words(gilet.type)} with a coat" if gilet else "two coats"
+    names = {BASE: "two base tops", MID: "two mid layers", TAILORED: "two blazers", OUTER: outer}
     problems = [names[layer] for layer, count in layers.items() if count > 1]
     if len(torso) > 4:
         problems.append(f"{len(torso)} torso layers")
@@ -201,16 +206,16 @@ def _layers(items: Sequence[WardrobeItem]) -> list[str]:
 
 def weather_problems(items: Sequence[WardrobeItem], context: StyleContext) -> list[Violation]:
     pieces = list(items)
-    layers = [garment(item).layer for item in pieces if item.category == "outerwear"]
+    cover = [item for item in pieces if item.category == "outerwear" and covers(garment(item))]
     problems = []
-    if context.rain and OUTER not in layers:
+    if context.rain and not cover:
         problems.append(
             Violation("rain", "no coat or jacket in the rain", "no outerwear for rain: add a raincoat or a jacket")
         )
     temperature = context.temperature_c
     # In the cold a coat or jacket, or at least a blazer over a knit: a blazer over a shirt is not outerwear.
     torso_layers = {garment(item).layer for item in pieces if item.category in ("top", "outerwear")}
-    covered = OUTER in torso_layers or {TAILORED, MID} <= torso_layers
+    covered = bool(cover) or {TAILORED, MID} <= torso_layers
     if temperature is not None and temperature < COLD_C and not covered:
         problems.append(
             Violation(
@@ -218,7 +223,7 @@ def weather_problems(items: Sequence[WardrobeItem], context: StyleContext) -> li
             )
         )
     if temperature is not None and temperature < FROST_C and covered and MID not in torso_layers:
-        coats = [warmth_of(i) for i in pieces if i.category == "outerwear" and garment(i).layer == OUTER]
+        coats = [warmth_of(i) for i in cover]
         if max(coats, default=0) < WARM_COAT:
             problems.append(
                 Violation(

@@ -18,7 +18,7 @@ from app.styling.certainty import is_safe, is_sure
 from app.styling.compatibility import PairModel, load_model, mean_pair_logits, pair_logits
 from app.styling.context import StyleContext
 from app.styling.features import Array, ItemFeatures, item_features
-from app.styling.garments import MID, OUTER, TAILORED, garment
+from app.styling.garments import MID, TAILORED, covers, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
 from app.styling.rules import COLD_C, FROST_C, breakage, item_problems, outfit_problems, warmth_needed
 from app.styling.scoring import context_parts, score, soft_rule_costs, unary
@@ -67,8 +67,8 @@ def _filter(
         for slot, slot_items in groups.items()
     }
     clean = {slot: slot_items for slot, slot_items in clean.items() if slot_items}
-    if context.rain and any(garment(i).layer == OUTER for i in clean.get("outerwear", [])):
-        clean["outerwear"] = [i for i in clean["outerwear"] if garment(i).layer == OUTER or i.id in context.anchor_ids]
+    if context.rain and any(covers(garment(i)) for i in clean.get("outerwear", [])):
+        clean["outerwear"] = [i for i in clean["outerwear"] if covers(garment(i)) or i.id in context.anchor_ids]
     clean = {slot: _sure_first(slot_items, context, guesses) for slot, slot_items in clean.items()}
     if any(all(slot in clean for slot in shape) for shape in SHAPES):
         return clean, []

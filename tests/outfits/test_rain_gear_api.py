@@ -1,5 +1,5 @@
-"""Through the API: what a stylist sends out into the rain. Sleeveless outerwear (a gilet) is a mid layer, not rain
-cover; heels and heeled boots stay home while flat closed shoes can go, and go flagged when none can; a user's
+"""Through the API: what a stylist sends out into the rain. Sleeveless outerwear (a gilet) is the outer layer but
+no rain cover; heels and heeled boots stay home while flat closed shoes can go, and go flagged when none can; a user's
 correction to a finer kind (`leather-jacket`, `gilet`) is what the rules read."""
 
 import httpx
@@ -21,13 +21,13 @@ async def test_a_gilet_is_not_the_rain_cover(client: httpx.AsyncClient) -> None:
         assert outfit["score"] < 0.1
 
 
-async def test_a_gilet_goes_under_the_jacket_not_instead_of_it(client: httpx.AsyncClient) -> None:
+async def test_the_jacket_goes_out_in_the_rain_not_the_gilet(client: httpx.AsyncClient) -> None:
     ana = await create_user(client)
     await wardrobe(client, ana, ["shirt", "jeans", "boots", "gilet", "jacket"])
     body = await suggest(client, ana, temperature_c=5, rain=True, occasion="work")
     assert body["unmet"] == []
-    for outfit in body["outfits"]:
-        assert "jacket" in types_of(outfit) and outfit["broken_rules"] == []
+    for outfit in body["outfits"]:  # a gilet is the outer layer over a shirt or a knit, never under a jacket
+        assert "jacket" in types_of(outfit) and "gilet" not in types_of(outfit) and outfit["broken_rules"] == []
 
 
 async def test_heels_and_heeled_boots_stay_home_in_the_rain(client: httpx.AsyncClient) -> None:

@@ -1,9 +1,9 @@
 """The rain's rules read like a stylist's: a coat made for rain is preferred to one that merely covers; sleeveless
-outerwear is a mid layer; shoes in the rain are closed and flat, as the garment table says."""
+outerwear is no cover; shoes in the rain are closed and flat, as the garment table says."""
 
 from app.styling import StyleContext, WardrobeItem
 from app.styling.context import weather_fit
-from app.styling.garments import GARMENTS, LIKE_TYPE, MID, OUTER
+from app.styling.garments import GARMENTS, LIKE_TYPE, OUTER
 from app.styling.rules import RAIN_SHOES, RAIN_SHOES_FIX, item_problems, outfit_problems
 from app.vision.taxonomy import TYPES, category_of
 
@@ -22,9 +22,9 @@ def test_a_raincoat_is_preferred_to_a_jacket_in_the_rain() -> None:
     assert weather_fit([*BASE, item(4, "jacket")], RAIN) > weather_fit([*BASE, item(4, "gilet")], RAIN)
 
 
-def test_sleeveless_outerwear_is_a_mid_layer() -> None:
+def test_sleeveless_outerwear_is_no_rain_cover() -> None:
     for kind in ("gilet", "vest", "body-warmer", "puffer-vest"):
-        assert GARMENTS[kind].layer == MID, kind
+        assert GARMENTS[kind].sleeveless, kind
         problems = [p.message for p in outfit_problems([*BASE, item(4, kind)], RAIN)]
         assert "no coat or jacket in the rain" in problems, kind
 
