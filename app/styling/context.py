@@ -19,6 +19,9 @@ OCCASIONS: dict[str, tuple[int, int, frozenset[str], frozenset[str]]] = {
     "work": (3, 4, frozenset({"formal", "smart-casual"}), frozenset({"sporty"})),
     "interview": (4, 5, frozenset({"formal"}), frozenset({"sporty"})),
     "wedding-guest": (4, 5, frozenset({"formal", "ethnic"}), frozenset({"sporty", "casual"})),
+    # By day smart casual to formal, a suit without a tie: a casual-styled dress is no clash, and the dressiest
+    # evening pieces are a little much in a garden at noon. A day dress may sit a step lower (DRESS_ALLOWANCE).
+    "day-wedding": (3, 4, frozenset({"formal", "smart-casual", "ethnic"}), frozenset({"sporty"})),
     "funeral": (4, 5, frozenset({"formal"}), frozenset({"sporty"})),
     "date": (2, 4, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
     "dinner": (2, 4, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
@@ -29,6 +32,9 @@ OCCASIONS: dict[str, tuple[int, int, frozenset[str], frozenset[str]]] = {
     "travel": (1, 3, frozenset({"casual"}), frozenset()),
     "outdoor": (1, 2, frozenset({"casual", "sporty"}), frozenset({"formal"})),
 }
+# A dress is a whole look: by day one a step under the code (a floral day dress at a garden wedding) is dressed
+# enough, where a sweater of the same level is not.
+DRESS_ALLOWANCE = {"day-wedding": 1}
 WORD_TEMPERATURE = {
     "freezing": -2.0,
     "cold": 5.0,
@@ -111,12 +117,22 @@ def suits_occasion(item: WardrobeItem, occasion: str | None) -> bool:
     return occasion in OCCASIONS and item.style in OCCASIONS[occasion][2]
 
 
+def formality_range(item: WardrobeItem, occasion: str) -> tuple[int, int]:
+    """The formality (lowest, highest) that fits this item at the occasion: the occasion's, a dress's a step lower
+    where DRESS_ALLOWANCE says so."""
+    low, high = OCCASIONS[occasion][:2]
+    if item.category == "one-piece":
+        low -= DRESS_ALLOWANCE.get(occasion, 0)
+    return low, high
+
+
 def occasion_cost(item: WardrobeItem, occasion: str | None) -> float:
     """What one item costs at the occasion (<= 0): formality outside the range, an off style, a light large piece
     at a funeral."""
     if occasion not in OCCASIONS:
         return 0.0
-    low, high, _, clashes = OCCASIONS[occasion]
+    low, high = formality_range(item, occasion)
+    clashes = OCCASIONS[occasion][3]
     fit = 0.0
     if occasion == "funeral" and item.category in DARK_PIECES and item.colour_families[:1]:
         fit -= NOT_DARK_COST * (item.colour_families[0] not in DARK_FAMILIES)

@@ -54,12 +54,17 @@ LOUD_FAMILIES = frozenset({"red", "orange", "yellow", "pink", "purple", "green"}
 
 
 def _smart(
-    where: str, *, dressy_garments: bool = False, muted: bool = False, also_banned: frozenset[str] = frozenset()
+    where: str,
+    *,
+    dressy_garments: bool = False,
+    muted: bool = False,
+    also_banned: frozenset[str] = frozenset(),
+    also_allowed: frozenset[str] = frozenset(),
 ) -> DressCode:
     """The smart codes share what they never accept; they differ in how dressed a casual-by-kind piece must be."""
     return DressCode(
-        where, SMART_BANS | also_banned, no_sportswear=True, no_beachwear=True, muted=muted, shoe_types=None,
-        dressy_garments=dressy_garments, no_graphic=True, fixes=SMART_FIXES,
+        where, (SMART_BANS | also_banned) - also_allowed, no_sportswear=True, no_beachwear=True, muted=muted,
+        shoe_types=None, dressy_garments=dressy_garments, no_graphic=True, fixes=SMART_FIXES,
     )  # fmt: skip
 
 
@@ -68,6 +73,8 @@ DRESS_CODES: dict[str, DressCode] = {
     # summer allows a casual floral dress, so it only refuses what is never smart.
     "interview": _smart("at an interview", dressy_garments=True, also_banned=frozenset({"hat", "sunglasses"})),
     "wedding-guest": _smart("at a wedding"),
+    # A garden or beach wedding by day: dressy sandals belong there (the rest of the smart code holds).
+    "day-wedding": _smart("at a daytime wedding", also_allowed=frozenset({"sandals"})),
     "formal": _smart("at a formal event", dressy_garments=True),
     "funeral": _smart("at a funeral", dressy_garments=True, muted=True),
     "work": DressCode(
@@ -113,6 +120,10 @@ DRESS_CODES: dict[str, DressCode] = {
     ),
     "casual": DressCode("for a casual day", frozenset({"tie"})),
 }
+
+
+# The codes that ask for dress (built with _smart): where an outfit that breaks them is no outfit to offer at all.
+DRESSED_CODES = frozenset({"interview", "wedding-guest", "day-wedding", "formal", "funeral"})
 
 
 def _banned_because(item: WardrobeItem, code: DressCode) -> str | None:

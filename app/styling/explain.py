@@ -3,7 +3,14 @@
 from collections.abc import Mapping, Sequence
 
 from app.styling.certainty import guess_notes, risk_notes
-from app.styling.context import DARK_FAMILIES, DARK_PIECES, OCCASIONS, StyleContext, weather_complaint
+from app.styling.context import (
+    DARK_FAMILIES,
+    DARK_PIECES,
+    OCCASIONS,
+    StyleContext,
+    formality_range,
+    weather_complaint,
+)
 from app.styling.dress_codes import DRESS_CODES
 from app.styling.garments import covers, garment, type_words
 from app.styling.items import Violation, WardrobeItem
@@ -126,13 +133,15 @@ def _a(adjective: str, garment_type: str | None) -> str:
 
 
 def _occasion_critique(items: Sequence[WardrobeItem], occasion: str) -> str:
-    low, high, _, clashes = OCCASIONS[occasion]
+    clashes = OCCASIONS[occasion][3]
     code = DRESS_CODES.get(occasion)
     where = code.where if code else f"for {occasion}"
-    levels = [item.formality for item in items if item.formality is not None and item.category != "accessory"]
-    if levels and sum(level < low for level in levels) > sum(level > high for level in levels):
+    worn = [item for item in items if item.formality is not None and item.category != "accessory"]
+    ranges = [(item.formality or 0, *formality_range(item, occasion)) for item in worn]
+    under, over = sum(level < low for level, low, _ in ranges), sum(level > high for level, _, high in ranges)
+    if ranges and under > over:
         return f"less dressed than usual {where}"
-    if levels and any(level > high for level in levels):
+    if over:
         return f"dressier than usual {where}"
     off = next((item for item in items if item.style in clashes), None)
     if off:

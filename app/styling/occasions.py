@@ -1,8 +1,9 @@
 """The one occasion vocabulary every route and the assistant use: canonical names, synonyms, free text.
 
 `resolve_occasion("job interview at a bank") == "interview"`, `resolve_occasion("office") == "work"`,
-`resolve_occasion("friend's wedding in June") == "wedding-guest"`; an unknown word raises UnknownOccasion, whose
-message lists the accepted names. Pure data and regular expressions: no I/O, microseconds per call.
+`resolve_occasion("friend's wedding in June") == "wedding-guest"`, `resolve_occasion("garden wedding") ==
+"day-wedding"`; an unknown word raises UnknownOccasion, whose message lists the accepted names. Pure data and
+regular expressions: no I/O, microseconds per call.
 """
 
 import re
@@ -14,7 +15,8 @@ class Occasion(StrEnum):
     CASUAL = "casual"
     WORK = "work"
     INTERVIEW = "interview"
-    WEDDING_GUEST = "wedding-guest"
+    WEDDING_GUEST = "wedding-guest"  # a wedding in the evening, or one whose time nobody said: dressed up
+    DAY_WEDDING = "day-wedding"  # a garden, beach or afternoon wedding: a day dress or a suit without a tie
     FUNERAL = "funeral"
     DATE = "date"
     DINNER = "dinner"
@@ -27,6 +29,7 @@ class Occasion(StrEnum):
 
 
 OCCASION_NAMES: tuple[str, ...] = tuple(o.value for o in Occasion)
+WEDDINGS = frozenset({"wedding-guest", "day-wedding"})  # what a wedding's etiquette holds at (no white dress)
 
 # What people say for each occasion. Phrases are matched as whole words inside free text, longest first,
 # so "wedding" inside "friend's wedding in June" wins over "june", and "business casual" over "casual".
@@ -43,8 +46,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "interview": ("job interview", "interview", "interviewing", "assessment centre", "assessment center"),
     "wedding-guest": (
-        "wedding", "weddings", "wedding guest", "wedding reception", "reception", "ceremony", "engagement party",
-        "christening", "baptism", "bridal shower",
+        "wedding", "weddings", "wedding guest", "evening wedding", "wedding in the evening", "night wedding",
+        "wedding reception", "reception", "ceremony", "engagement party", "christening", "baptism", "bridal shower",
+    ),
+    # Said as a day wedding; a wedding said with a day cue is one too (DAY_CUES, below).
+    "day-wedding": (
+        "day wedding", "daytime wedding", "garden wedding", "beach wedding", "afternoon wedding", "morning wedding",
+        "lunchtime wedding", "outdoor wedding", "wedding in the afternoon", "wedding in the garden",
+        "wedding on the beach",
     ),
     "funeral": ("funeral", "memorial", "memorial service", "wake", "burial", "mourning"),
     "date": ("date night", "first date", "a date", "date", "romantic", "anniversary", "valentine", "valentines"),
@@ -78,6 +87,29 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _CANONICAL_ALIASES = {"wedding guest": "wedding-guest", "weddingguest": "wedding-guest"}
+# The time of day refines what a phrase named: a wedding said with a day cue ("my cousin's wedding, outdoors in the
+# afternoon") is a day wedding, unless an evening cue is said too ("an evening garden wedding"): guests dress for the
+# latest part of the day. "Black tie" is the formal code whatever the hour (it is its own, longer phrase).
+# occasion -> (the occasion by day, the occasion in the evening)
+BY_TIME_OF_DAY = {"wedding-guest": ("day-wedding", "wedding-guest"), "day-wedding": ("day-wedding", "wedding-guest")}
+DAY_CUES = (
+    "garden",
+    "gardens",
+    "beach",
+    "afternoon",
+    "daytime",
+    "morning",
+    "lunchtime",
+    "midday",
+    "noon",
+    "outdoor",
+    "outdoors",
+    "in the park",
+    "by the sea",
+    "seaside",
+    "brunch",
+)
+EVENING_CUES = ("evening", "night", "tonight", "dinner", "black tie", "black-tie", "cocktail", "ball")
 
 
 class UnknownOccasion(ValueError):
@@ -114,8 +146,26 @@ def find_occasion(text: str | None) -> str | None:
         return word
     for pattern, name in _phrases():
         if pattern.search(word):
-            return name
+            return _by_time_of_day(name, word)
     return None
+
+
+def _by_time_of_day(name: str, text: str) -> str:
+    if name not in BY_TIME_OF_DAY:
+        return name
+    by_day, in_the_evening = BY_TIME_OF_DAY[name]
+    if _says(EVENING_CUES, text):
+        return in_the_evening
+    return by_day if _says(DAY_CUES, text) else name
+
+
+@lru_cache(maxsize=4)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in cues) + r")(?![\w-])")
+
+
+def _says(cues: tuple[str, ...], text: str) -> bool:
+    return bool(_cue_pattern(cues).search(text))
 
 
 def resolve_occasion(text: str | None) -> str | None:

@@ -63,7 +63,9 @@ LOUNGE_TOPS = frozenset({"hoodie", "sweatshirt"})
 LOUNGE_OCCASIONS = frozenset({"casual"})
 WHITE_FAMILIES = frozenset({"white"})
 GARMENT_SLOTS = frozenset({"top", "bottom", "one-piece", "outerwear"})  # what "head to toe" counts
-CLASH_IS_A_RULE = frozenset({"work", "interview", "wedding-guest", "formal", "funeral", "date", "dinner", "party"})
+CLASH_IS_A_RULE = frozenset(
+    {"work", "interview", "wedding-guest", "day-wedding", "formal", "funeral", "date", "dinner", "party"}
+)
 
 
 def warmth_of(item: WardrobeItem) -> int:

@@ -359,12 +359,13 @@ def _scenario(ask: Ask) -> str:
         return "rain"  # "moving to London, it rains all the time"
     cold = s.temperature_c is not None and s.temperature_c < 10
     away = s.trip_days or re.search(r"\b(?:trips?|travel\w*|journey)\b", text)  # a winter work trip packs warm
-    dressed_for = s.occasion in ("work", "interview", "wedding-guest", "formal", "party", "funeral") and not away
+    dressed_for = s.occasion in ("work", "interview", "wedding-guest", "day-wedding", "formal", "party", "funeral")
+    dressed_for = dressed_for and not away
     if (s.season == "winter" and not dressed_for) or (cold and not s.trip_days):  # "a bank job from January": work
         return "winter"  # "what am I missing for cold weather?"
     if s.trip_days or s.occasion == "travel":
         return "trip"
-    if s.occasion in ("wedding-guest", "formal", "party", "funeral"):
+    if s.occasion in ("wedding-guest", "day-wedding", "formal", "party", "funeral"):
         return "formal"
     if s.occasion in ("work", "interview"):
         return "work"

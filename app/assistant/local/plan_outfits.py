@@ -21,7 +21,9 @@ from app.assistant.local.slots import Slots
 from app.assistant.local.state import left_out
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
+from app.styling.dress_codes import DRESSED_CODES, occasion_problem
 from app.styling.garments import is_sporty
+from app.styling.occasions import WEDDINGS
 from app.vision.taxonomy import WARMTH_RANGE_C, base_formality
 
 NEUTRALS = frozenset({"black", "white", "grey", "charcoal", "light grey", "navy", "beige", "cream", "ivory", "stone",
@@ -38,8 +40,9 @@ COVER_BELOW_C = 16.0
 WITHOUT = re.compile(r"\bwithout\b|\bleave (?:out|off)\b|\b(?:skip|ditch|lose|drop) the\b|\bminus the\b")
 SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "travel": "casual"}
 # "something less formal" steps down from the thread's occasion, not to a t-shirt: a wedding stays dressed up
-LESS_FORMAL = {"interview": "work", "formal": "party", "wedding-guest": "party", "funeral": "funeral",
-               "party": "dinner", "work": "casual", "dinner": "casual", "date": "casual"}  # fmt: skip
+LESS_FORMAL = {"interview": "work", "formal": "party", "wedding-guest": "party", "day-wedding": "dinner",
+               "funeral": "funeral", "party": "dinner", "work": "casual", "dinner": "casual",
+               "date": "casual"}  # fmt: skip
 
 
 def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
@@ -297,7 +300,7 @@ def _unseen(outfits: Sequence[styling.Outfit], shown: set[int]) -> list[styling.
     return [o for o in outfits if not {i.id for i in o.items if i.category != "accessory"} <= shown]
 
 
-TAILORED = frozenset({"interview", "formal", "funeral", "work", "wedding-guest"})
+TAILORED = frozenset({"interview", "formal", "funeral", "work", "wedding-guest", "day-wedding"})
 
 
 def _tailoring(
@@ -306,7 +309,7 @@ def _tailoring(
     """A blazer over an interview, work or formal outfit that has no layer, when the wardrobe has one."""
     if ask.slots.occasion not in TAILORED or any(item.category == "outerwear" for item in chosen):
         return None
-    if any(item.category == "one-piece" for item in chosen) and ask.slots.occasion in ("work", "wedding-guest"):
+    if any(item.category == "one-piece" for item in chosen) and ask.slots.occasion in {"work", *WEDDINGS}:
         return None
     temperature = effective_temperature(ask.slots)
     if temperature is not None and temperature >= hot_from:
@@ -562,7 +565,37 @@ def outfit(ask: Ask) -> Plan:
         return _no_outfit(ask, plan, result, situation_values(ask))
     if ask.slots.rain:
         result = replace(result, outfits=[_one_cover(o) for o in result.outfits])
+    if needs := _needs_for_the_code(ask, result.outfits[0]):
+        return _short_of_the_code(ask, plan, result.outfits[0], needs)
     outfit_lines(ask, plan, result.outfits)
+    return plan
+
+
+# What to add, per slot, when even the engine's best outfit breaks a dress code that asks for dress: at a funeral
+# dark and sober pieces, elsewhere dressy ones.
+CODE_NEEDS = {
+    "funeral": {"top": "dark_top", "bottom": "dark_bottom", "one-piece": "dark_dress", "shoes": "dark_shoes"},
+    "dressed": {"top": "dressy_top", "bottom": "dressy_bottom", "one-piece": "dressy_piece", "shoes": "dressy_shoes"},
+}
+
+
+def _needs_for_the_code(ask: Ask, best: styling.Outfit) -> tuple[str, ...]:
+    """The pieces to add when the best the wardrobe can do breaks a dress code that asks for dress (jeans and a tee
+    at a funeral): those are never offered as the answer."""
+    occasion = ask.slots.occasion
+    if occasion not in DRESSED_CODES:
+        return ()
+    needs = CODE_NEEDS["funeral" if occasion == "funeral" else "dressed"]
+    off = [item.category for item in best.items if item.category in needs and occasion_problem(item, occasion)]
+    return tuple(dict.fromkeys(needs[str(category)] for category in off))
+
+
+def _short_of_the_code(ask: Ask, plan: Plan, best: styling.Outfit, needs: tuple[str, ...]) -> Plan:
+    """Says what is missing, then the least out-of-place pieces, named as a stopgap and not as an outfit."""
+    plan.outfits = (tuple(i.id for i in best.items),)
+    situation = situation_values(ask)  # the answer starts with the lead streamed before the search
+    plan.say("short_of_code", needs=needs, **situation)
+    plan.say("closest_outfit", *best.items, **situation)
     return plan
 
 

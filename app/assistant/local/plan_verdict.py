@@ -24,7 +24,8 @@ from app.assistant.local.plan_outfits import (
 from app.assistant.local.refs import of_kind, resolve
 from app.assistant.local.state import ASKED_AGAIN
 from app.styling import WardrobeItem
-from app.styling.context import OCCASIONS, target_warmth
+from app.styling.context import OCCASIONS, formality_range, target_warmth
+from app.styling.occasions import WEDDINGS
 from app.vision.taxonomy import category_of
 
 # "what can I wear to the office at 30 degrees, are shorts ok?": the verdict, then an outfit of the user's own
@@ -91,7 +92,7 @@ def _asked_again(ask: Ask, items: list[WardrobeItem]) -> list[WardrobeItem]:
 
 
 def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
-    low, high = OCCASIONS[occasion][:2]
+    low, high = formality_range(item, occasion)
     level = formality(item)
     colour = item.colour_names[0] if item.colour_names else ""
     plain_top = item.category == "top" and colour in ("white", "ivory") and not item.pattern  # the white shirt
@@ -101,7 +102,7 @@ def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
         return Verdict("depends", "tie_for_funeral")
     if occasion == "interview" and is_loud(item) and item.category != "accessory":
         return Verdict("no", "too_bright_for_interview")  # red heels pull focus from what you say
-    if occasion == "wedding-guest" and colour in ("white", "ivory", "cream") and item.category == "one-piece":
+    if occasion in WEDDINGS and colour in ("white", "ivory", "cream") and item.category == "one-piece":
         return Verdict("no", "white_at_wedding")
     if level < low - 1:  # at a dinner or a party the place decides; at an interview it does not
         return Verdict("depends", "bit_casual_for") if occasion in RELAXED else Verdict("no", "too_casual_for")
@@ -145,7 +146,7 @@ def _layer_needed(ask: Ask, item: WardrobeItem) -> Verdict:
 
 def _colour_at(colour: str, occasion: str) -> Verdict:
     """ "Is black ok for a wedding?", "is red ok for a funeral?": the colour at that occasion."""
-    if occasion == "wedding-guest" and colour in ("white", "ivory", "cream"):
+    if occasion in WEDDINGS and colour in ("white", "ivory", "cream"):
         return Verdict("no", "colour_bride")
     if occasion in SOMBRE_OCCASIONS and (colour in LOUD_COLOURS or (occasion == "funeral" and colour not in SOMBRE)):
         return Verdict("no", "colour_too_bright_for")

@@ -354,7 +354,7 @@ _PLACE_WORDS = re.compile(
 # night out in black; a wedding or a funeral by the sea stays the event
 BEACH_RELAXED = frozenset({"party", "dinner", "date"})
 BEACH_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ("beach", *SYNONYMS.get("beach", ()))) + r")\b")
-SOCIAL_EVENTS = frozenset({"date", "funeral", "wedding-guest", "interview", "formal"})
+SOCIAL_EVENTS = frozenset({"date", "funeral", "wedding-guest", "day-wedding", "interview", "formal"})
 _CASUAL_WORDS = re.compile(r"\b(?:casual|" + "|".join(re.escape(p) for p in SYNONYMS["casual"]) + r")\b")
 
 
