@@ -25,6 +25,8 @@ OCCASIONS: dict[str, tuple[int, int, frozenset[str], frozenset[str]]] = {
     "funeral": (4, 5, frozenset({"formal"}), frozenset({"sporty"})),
     "date": (2, 4, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
     "dinner": (2, 4, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
+    # By day the dressiest pieces (heels, an evening dress, tailoring) cost a little: they still may win, bounded.
+    "lunch": (2, 3, frozenset({"smart-casual", "casual"}), frozenset({"sporty"})),
     "party": (3, 5, frozenset({"formal", "smart-casual"}), frozenset({"sporty"})),
     "formal": (4, 5, frozenset({"formal"}), frozenset({"sporty", "casual"})),
     "gym": (1, 2, frozenset({"sporty"}), frozenset({"formal"})),

@@ -89,9 +89,15 @@ DRESS_CODES: dict[str, DressCode] = {
         ),
     ),
     "date": DressCode("on a date", frozenset({"undershirt", "slippers"}), no_sportswear=True, no_beachwear=True),
-    # A meal with people, by day or in the evening (lunch with family, brunch, drinks): hats come off at the table.
+    # A meal or drinks with people (a family gathering, drinks with friends): hats come off at the table.
     "dinner": DressCode(
-        "at a meal out",  # not "at dinner": a brunch or a lunch is dressed by this code too
+        "at a meal out",  # not "at dinner": drinks or a family gathering are dressed by this code too
+        frozenset({"undershirt", "slippers", "cap", "hat"}),
+        no_sportswear=True,
+        no_beachwear=True,
+    ),
+    "lunch": DressCode(
+        "at a meal out",  # the dinner code by day (context.OCCASIONS ranks evening pieces lower)
         frozenset({"undershirt", "slippers", "cap", "hat"}),
         no_sportswear=True,
         no_beachwear=True,

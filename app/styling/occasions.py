@@ -20,6 +20,7 @@ class Occasion(StrEnum):
     FUNERAL = "funeral"
     DATE = "date"
     DINNER = "dinner"
+    LUNCH = "lunch"  # a meal out by day (lunch, brunch): neat and relaxed, not evening wear
     PARTY = "party"
     FORMAL = "formal"
     GYM = "gym"
@@ -57,12 +58,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "funeral": ("funeral", "memorial", "memorial service", "wake", "burial", "mourning"),
     "date": ("date night", "first date", "a date", "date", "romantic", "anniversary", "valentine", "valentines"),
-    # A meal or drinks with people: neat, not dressed up (smart casual), by day as in the evening.
+    # A meal or drinks with people: neat, not dressed up (smart casual); said with a day cue, it is a lunch.
     "dinner": (
-        "dinner", "restaurant", "supper", "dinner party", "drinks with friends", "family dinner", "lunch", "brunch",
-        "sunday lunch", "family lunch", "lunch with friends", "lunch with family", "lunch with my parents",
+        "dinner", "restaurant", "supper", "dinner party", "drinks with friends", "family dinner",
         "meal out", "eating out", "family meal", "family gathering", "meeting the parents", "meeting her parents",
         "meeting his parents", "in-laws",
+    ),
+    # The same meal by day: no evening pieces (heels, an evening dress) needed or wanted.
+    "lunch": (
+        "lunch", "brunch", "sunday lunch", "saturday lunch", "family lunch", "lunch with friends", "lunch with family",
+        "lunch with my parents", "lunch out",
     ),
     "party": (
         "night out", "birthday", "birthday party", "party", "club", "clubbing", "cocktail", "cocktail party",
@@ -88,28 +93,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 _CANONICAL_ALIASES = {"wedding guest": "wedding-guest", "weddingguest": "wedding-guest"}
 # The time of day refines what a phrase named: a wedding said with a day cue ("my cousin's wedding, outdoors in the
-# afternoon") is a day wedding, unless an evening cue is said too ("an evening garden wedding"): guests dress for the
-# latest part of the day. "Black tie" is the formal code whatever the hour (it is its own, longer phrase).
-# occasion -> (the occasion by day, the occasion in the evening)
-BY_TIME_OF_DAY = {"wedding-guest": ("day-wedding", "wedding-guest"), "day-wedding": ("day-wedding", "wedding-guest")}
-DAY_CUES = (
-    "garden",
-    "gardens",
-    "beach",
-    "afternoon",
-    "daytime",
-    "morning",
-    "lunchtime",
-    "midday",
-    "noon",
-    "outdoor",
-    "outdoors",
-    "in the park",
-    "by the sea",
-    "seaside",
-    "brunch",
-)
+# afternoon") is a day wedding, and a meal said at lunchtime a lunch, unless an evening cue is said too ("an evening
+# garden wedding"): guests dress for the latest part of the day. "Black tie" is the formal code whatever the hour
+# (it is its own, longer phrase). A meal's day cues are meal times only: go-karting in the afternoon, then a
+# steakhouse, is a dinner.
+WEDDING_DAY_CUES = (
+    "garden", "gardens", "beach", "afternoon", "daytime", "morning", "lunchtime", "midday", "noon", "outdoor",
+    "outdoors", "in the park", "by the sea", "seaside", "brunch",
+)  # fmt: skip
+MEAL_DAY_CUES = ("lunchtime", "midday", "noon", "brunch", "lunch")
 EVENING_CUES = ("evening", "night", "tonight", "dinner", "black tie", "black-tie", "cocktail", "ball")
+# occasion -> (the occasion by day, the occasion in the evening, what says it is by day)
+BY_TIME_OF_DAY: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "wedding-guest": ("day-wedding", "wedding-guest", WEDDING_DAY_CUES),
+    "day-wedding": ("day-wedding", "wedding-guest", WEDDING_DAY_CUES),
+    "dinner": ("lunch", "dinner", MEAL_DAY_CUES),
+}
 
 
 class UnknownOccasion(ValueError):
@@ -153,10 +152,10 @@ def find_occasion(text: str | None) -> str | None:
 def _by_time_of_day(name: str, text: str) -> str:
     if name not in BY_TIME_OF_DAY:
         return name
-    by_day, in_the_evening = BY_TIME_OF_DAY[name]
+    by_day, in_the_evening, day_cues = BY_TIME_OF_DAY[name]
     if _says(EVENING_CUES, text):
         return in_the_evening
-    return by_day if _says(DAY_CUES, text) else name
+    return by_day if _says(day_cues, text) else name
 
 
 @lru_cache(maxsize=4)

@@ -1,4 +1,4 @@
-"""Casual days with a social expectation: the phrases people use get the meal-out dress code, plain "casual"
+"""Casual days with a social expectation: the phrases people use get the meal-out dress codes, plain "casual"
 ranks what a person wears in public above loungewear, and head-to-toe white is not offered unless asked."""
 
 import pytest
@@ -11,9 +11,9 @@ from app.styling.occasions import resolve_occasion
 @pytest.mark.parametrize(
     ("text", "occasion"),
     [
-        ("Sunday lunch with my parents", "dinner"),
-        ("brunch", "dinner"),
-        ("lunch with friends", "dinner"),
+        ("Sunday lunch with my parents", "lunch"),  # the meal-out code by day (session 9)
+        ("brunch", "lunch"),
+        ("lunch with friends", "lunch"),
         ("drinks with friends", "dinner"),
         ("birthday party", "party"),
         ("casual lunch", "casual"),  # said casual: the casual code, which still ranks lounging last

@@ -38,11 +38,12 @@ LIGHT_LAYERS = frozenset({"blazer", "cardigan"})  # worn over an outfit, but no 
 PALE = frozenset({"white", "ivory", "cream"})  # what keeps rain off, best first; a blazer or cardigan does not
 COVER_BELOW_C = 16.0
 WITHOUT = re.compile(r"\bwithout\b|\bleave (?:out|off)\b|\b(?:skip|ditch|lose|drop) the\b|\bminus the\b")
-SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "travel": "casual"}
+SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "lunch": "dinner",
+           "travel": "casual"}  # fmt: skip
 # "something less formal" steps down from the thread's occasion, not to a t-shirt: a wedding stays dressed up
 LESS_FORMAL = {"interview": "work", "formal": "party", "wedding-guest": "party", "day-wedding": "dinner",
                "funeral": "funeral", "party": "dinner", "work": "casual", "dinner": "casual",
-               "date": "casual"}  # fmt: skip
+               "lunch": "casual", "date": "casual"}  # fmt: skip
 
 
 def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:

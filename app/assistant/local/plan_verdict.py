@@ -35,7 +35,7 @@ TOO_LOUD = re.compile(r"\btoo (?:loud|bright|flashy|showy|bold|colou?rful|much c
 TOO_THIN = re.compile(r"\btoo (?:thin|light|flimsy|skimpy|cold)\b")  # "too thin for 14 degrees?": yes means it is
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
-RELAXED = frozenset({"dinner", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
+RELAXED = frozenset({"dinner", "lunch", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
 # Bare legs or shoulders are the dress code's call: "it depends" on them names none of yours as "will do"
 BARE = frozenset({"shorts", "tank-top", "flip-flops", "crop-top"})
 OUTFIT_PIECES = 4  # "fit check: blouse, trousers, heels": a verdict on the whole outfit names every piece

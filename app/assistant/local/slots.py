@@ -411,7 +411,7 @@ def _one_occasion(text: str) -> str | None:
         return "formal"  # "the smartest outfit I can make"
     if found is None and re.search(r"\b(?:comfiest|most (?:casual|relaxed|comfortable)) (?:outfit|look)\b", text):
         return "casual"
-    if found in ("dinner", "date", "party") and re.search(r"\bformal\b", text):
+    if found in ("dinner", "lunch", "date", "party") and re.search(r"\bformal\b", text):
         return "formal"  # "dinner at a nice restaurant", "date night somewhere fancy": dressed up
     if found in BEACH_RELAXED and BEACH_WORDS.search(text):
         return "beach"  # "un aperitivo in spiaggia", "drinks at the beach bar"
@@ -419,7 +419,7 @@ def _one_occasion(text: str) -> str | None:
         return "dinner"  # "my friend's birthday dinner" is a dinner
     if found == "party" and PUB.search(text):
         return "dinner"  # "birthday drinks at a pub": neat, not dressed up
-    if CHURCH.search(text) and found in (None, "casual", "dinner"):
+    if CHURCH.search(text) and found in (None, "casual", "dinner", "lunch"):
         return "work"
     return found
 

@@ -701,7 +701,7 @@ export interface components {
             item_ids: number[];
             /**
              * Occasion
-             * @description One of casual, work, interview, wedding-guest, day-wedding, funeral, date, dinner, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values.
+             * @description One of casual, work, interview, wedding-guest, day-wedding, funeral, date, dinner, lunch, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values.
              */
             occasion?: components["schemas"]["Occasion"] | string | null;
             signal: components["schemas"]["Signal"];
@@ -889,7 +889,7 @@ export interface components {
          * Occasion
          * @enum {string}
          */
-        Occasion: "casual" | "work" | "interview" | "wedding-guest" | "day-wedding" | "funeral" | "date" | "dinner" | "party" | "formal" | "gym" | "beach" | "travel" | "outdoor";
+        Occasion: "casual" | "work" | "interview" | "wedding-guest" | "day-wedding" | "funeral" | "date" | "dinner" | "lunch" | "party" | "formal" | "gym" | "beach" | "travel" | "outdoor";
         /** OutfitItem */
         OutfitItem: {
             category: components["schemas"]["Category"] | null;
@@ -1033,7 +1033,7 @@ export interface components {
             item_ids: number[];
             /**
              * Occasion
-             * @description One of casual, work, interview, wedding-guest, day-wedding, funeral, date, dinner, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values.
+             * @description One of casual, work, interview, wedding-guest, day-wedding, funeral, date, dinner, lunch, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values.
              * @example work
              */
             occasion?: components["schemas"]["Occasion"] | string | null;
@@ -1459,7 +1459,7 @@ export interface operations {
             query: {
                 /** @description How many outfits to return. */
                 count?: number;
-                /** @description One of casual, work, interview, wedding-guest, day-wedding, funeral, date, dinner, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values. */
+                /** @description One of casual, work, interview, wedding-guest, day-wedding, funeral, date, dinner, lunch, party, formal, gym, beach, travel, outdoor; a synonym or a phrase that names one also works ('office', 'job interview at a bank', 'friend's wedding in June'). Anything else is a 422 listing these values. */
                 occasion?: components["schemas"]["Occasion"] | string;
                 user_id: number;
             };
