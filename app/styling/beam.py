@@ -15,6 +15,7 @@ from app.styling.features import Array
 from app.styling.garments import MID, accessory_kind, garment
 from app.styling.items import WardrobeItem
 from app.styling.rules import ACCESSORY_WARMTH, MAX_ACCESSORY_WARMTH, WARM_ACCESSORIES, warmth_of
+from app.styling.scoring import VECTOR, partial_context
 from app.vision.taxonomy import normalise_type
 
 Index = NDArray[np.intp]
@@ -29,7 +30,7 @@ class Slot:
     """One slot's candidates and what the search reads about each, as arrays."""
 
     items: list[WardrobeItem]
-    unary: Array
+    unary: Array  # (candidates, len(scoring.VECTOR)): scoring.unary_vector of each candidate
     rows: Index  # the candidates' rows in the request's table of items (search.Table)
     ids: Index = field(init=False)
     layers: Index = field(init=False)  # garments.garment(item).layer, NO_LAYER for none
@@ -58,22 +59,27 @@ class Beam:
     picks: Index  # (states, slots)
     pair_sum: Array
     pair_min: Array  # the weakest pair so far (inf before the second pick)
-    unary_sum: Array
+    unary_sum: Array  # (states, len(scoring.VECTOR)): the picks' unary vectors summed
 
     def value(self, weakest_weight: float) -> Array:
-        """compatibility.outfit_parts plus the unary parts, so the ranking matches score()."""
+        """compatibility.outfit_parts plus the context parts score() gives these picks (bounded, the occasion's
+        rewards shared), so the ranking of partial outfits matches the final score's."""
+        return self.pairs_value(weakest_weight) + partial_context(self.unary_sum)
+
+    def pairs_value(self, weakest_weight: float) -> Array:
+        """compatibility.outfit_parts of the picks (0 below two picks)."""
         n = (self.picks >= 0).sum(1)
         pairs = np.maximum(n * (n - 1) / 2, 1.0)
-        with np.errstate(invalid="ignore"):  # inf pair_min below two picks; those rows take unary_sum
-            full = self.pair_sum / pairs + weakest_weight * self.pair_min + self.unary_sum
-        return np.where(n >= 2, full, self.unary_sum)
+        with np.errstate(invalid="ignore"):  # inf pair_min below two picks; those rows have no pair part
+            full = self.pair_sum / pairs + weakest_weight * self.pair_min
+        return np.where(n >= 2, full, 0.0)
 
     def take(self, rows: Index) -> "Beam":
         return Beam(self.picks[rows], self.pair_sum[rows], self.pair_min[rows], self.unary_sum[rows])
 
 
 def start(slots: int) -> Beam:
-    return Beam(np.full((1, slots), -1, dtype=np.intp), np.zeros(1), np.full(1, np.inf), np.zeros(1))
+    return Beam(np.full((1, slots), -1, dtype=np.intp), np.zeros(1), np.full(1, np.inf), np.zeros((1, len(VECTOR))))
 
 
 def concat(first: Beam, second: Beam) -> Beam:

@@ -7,6 +7,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar
+
+import numpy as np
+from numpy.typing import NDArray
 
 from app.styling.garments import covers, garment
 from app.styling.items import WardrobeItem
@@ -48,6 +52,7 @@ WORD_TEMPERATURE = {
 }
 SEASONS = {"spring": "spring", "summer": "summer", "autumn": "fall", "fall": "fall", "winter": "winter"}
 _NO_WEAR: Mapping[int, int] = MappingProxyType({})
+Number = TypeVar("Number", float, NDArray[np.float64])
 
 
 @dataclass(frozen=True)
@@ -150,9 +155,14 @@ def occasion_part(items: Sequence[WardrobeItem], occasion: str | None, fits: flo
     their share of the styled pieces (bounded by NOMINAL_PIECES rewards), the costs kept per piece."""
     styled = [item for item in items if item.style]
     suiting = sum(suits_occasion(item, occasion) for item in styled)
-    if not suiting:
-        return fits
-    return fits - SUIT_REWARD * suiting + SUIT_REWARD * NOMINAL_PIECES * suiting / len(styled)
+    return float(shared_rewards(fits, suiting, len(styled)))
+
+
+def shared_rewards(fits: Number, suiting: Number, styled: Number) -> Number:
+    """occasion_part from the sums alone (floats, or arrays of partial outfits in the beam): the fits with the
+    per-piece rewards replaced by their share of the styled pieces."""
+    shared: Number = fits - SUIT_REWARD * suiting + SUIT_REWARD * NOMINAL_PIECES * suiting / np.maximum(styled, 1)
+    return shared
 
 
 TORSO = frozenset({"top", "one-piece", "outerwear"})

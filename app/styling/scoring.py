@@ -4,6 +4,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 
 from app.styling.compatibility import COMPATIBILITY_PARTS, load_model, outfit_parts
 from app.styling.context import (
@@ -13,6 +14,8 @@ from app.styling.context import (
     preference_fit,
     repeat_cost,
     rotation_cost,
+    shared_rewards,
+    suits_occasion,
     weather_fit,
 )
 from app.styling.explain import criticisms, explain
@@ -95,6 +98,29 @@ def unary(item: WardrobeItem, context: StyleContext, feedback: FeedbackStats) ->
         "feedback": item_feedback(item, feedback),
         "rotation": rotation_cost(item, context),
     }
+
+
+# What the beam sums per partial outfit (unary_vector of each item), so it ranks partial outfits by the bounded
+# context parts the final score gives them (partial_context), not by the per-piece sum: until session 9 each
+# suiting piece added SUIT_REWARD there while the final score counts their share (context.occasion_part).
+VECTOR = ("occasion", "suiting", "styled", "preferences", "feedback", "rotation")
+
+
+def unary_vector(parts: Mapping[str, float], item: WardrobeItem, context: StyleContext) -> list[float]:
+    """unary() of an item as the beam sums it, with whether its style suits the occasion and whether it has one."""
+    suiting, styled = float(suits_occasion(item, context.occasion)), float(bool(item.style))
+    return [parts["occasion"], suiting, styled, parts["preferences"], parts["feedback"], parts["rotation"]]
+
+
+def partial_context(sums: NDArray[np.float64]) -> NDArray[np.float64]:
+    """context_parts of each partial outfit (rows of summed unary vectors) without the outfit-level terms (weather,
+    the combination's feedback, repeats): the occasion's rewards shared and saturated, the other parts bounded."""
+    occasion = shared_rewards(sums[:, 0], sums[:, 1], sums[:, 2])
+    value = OCCASION_SCALE * np.tanh(occasion / OCCASION_SCALE)
+    for column, name in ((3, "preferences"), (4, "feedback"), (5, "rotation")):
+        low, high = BOUNDS[name]
+        value = value + np.clip(sums[:, column], low, high)
+    return np.asarray(value, dtype=np.float64)
 
 
 def context_parts(

@@ -21,7 +21,7 @@ from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, TAILORED, covers, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
 from app.styling.rules import COLD_C, FROST_C, breakage, item_problems, outfit_problems, warmth_needed
-from app.styling.scoring import context_parts, score, soft_rule_costs, unary
+from app.styling.scoring import VECTOR, context_parts, score, soft_rule_costs, unary, unary_vector
 
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))
 OPTIONAL = {
@@ -116,7 +116,8 @@ class Table:
     items: list[WardrobeItem]
     features: ItemFeatures
     parts: list[dict[str, float]]  # scoring.unary of each item
-    unary: Array  # their sums
+    unary: Array  # their sums (what pruning ranks an item by)
+    vectors: Array  # scoring.unary_vector of each item (what the beam sums)
     rows: dict[str, Index]  # slot -> rows of its candidates, in the slot's order
 
     def take(self, rows: Index) -> ItemFeatures:
@@ -132,7 +133,9 @@ def _table(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedbac
             unique.append(item)
     rows = {slot: np.array([row_of[id(item)] for item in group], dtype=np.intp) for slot, group in groups.items()}
     parts = [unary(item, context, feedback) for item in unique]
-    return Table(unique, item_features(unique), parts, np.array([sum(p.values()) for p in parts]), rows)
+    vectors = np.array([unary_vector(p, item, context) for p, item in zip(parts, unique, strict=True)])
+    sums = np.array([sum(p.values()) for p in parts])
+    return Table(unique, item_features(unique), parts, sums, vectors.reshape(len(unique), len(VECTOR)), rows)
 
 
 def _prune(
@@ -151,7 +154,7 @@ def _prune(
         elif len(items) > PRUNE_TO:
             fit: Array = table.unary[rows] + versatility(slot)
             keep = np.argsort(-fit, kind="stable")[:PRUNE_TO]
-        slots[slot] = Slot([items[i] for i in keep], table.unary[rows[keep]], rows[keep])
+        slots[slot] = Slot([items[i] for i in keep], table.vectors[rows[keep]], rows[keep])
     return slots, table
 
 
@@ -207,7 +210,7 @@ def _beam(
         if need is not None and n >= last_torso:  # once every torso layer is chosen, warm enough outfits first
             too_cold = torso_warmth(grown, search) < need
         beam = best(grown, grown.value(weakest), too_cold)
-    pairs_only = beam.value(weakest) - beam.unary_sum
+    pairs_only = beam.pairs_value(weakest)
     return [
         (tuple((names[n], int(i)) for n, i in enumerate(picks) if i >= 0), float(value))
         for picks, value in zip(beam.picks, pairs_only, strict=True)

@@ -18,7 +18,7 @@ from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, accessory_kind, garment
 from app.styling.items import FeedbackStats, Suggestions, WardrobeItem
 from app.styling.rules import accessory_warmth, outfit_problems, torso_warmth, warmth_needed, warmth_of
-from app.styling.scoring import unary
+from app.styling.scoring import VECTOR, partial_context, unary, unary_vector
 from app.styling.search import (
     OPTIONAL,
     PRUNE_TO,
@@ -37,11 +37,15 @@ def _unary(items: list[WardrobeItem], context: StyleContext, feedback: FeedbackS
     return np.array([sum(unary(item, context, feedback).values()) for item in items])
 
 
+def _vectors(items: list[WardrobeItem], context: StyleContext, feedback: FeedbackStats) -> list[Array]:
+    return [np.array(unary_vector(unary(item, context, feedback), item, context)) for item in items]
+
+
 @dataclass
 class Slot:
     items: list[WardrobeItem]
     features: ItemFeatures
-    unary: Array
+    unary: list[Array]  # scoring.unary_vector per candidate
     layers: list[int | None] = field(default_factory=list)  # garments.garment(item).layer, per candidate
     kinds: list[str] = field(default_factory=list)  # accessory kind per candidate
     warmth: list[int] = field(default_factory=list)  # rules.warmth_of per candidate
@@ -57,16 +61,20 @@ class State:
     picks: tuple[tuple[str, int], ...]  # (slot, index into that slot's candidates)
     pair_sum: float
     pair_min: float  # the weakest pair so far (inf before the second pick)
-    unary_sum: float
+    unary_sum: Array  # the picks' unary vectors summed
     weakest_weight: float
 
     @property
     def value(self) -> float:
-        """What compatibility.outfit_parts and the unary parts give for these picks, so ranking matches score()."""
+        """What compatibility.outfit_parts and the bounded context parts give these picks, as score() does."""
+        return self.pairs_value + float(partial_context(self.unary_sum[None, :])[0])
+
+    @property
+    def pairs_value(self) -> float:
         n = len(self.picks)
         if n < 2:
-            return self.unary_sum
-        return self.pair_sum / (n * (n - 1) / 2) + self.weakest_weight * self.pair_min + self.unary_sum
+            return 0.0
+        return self.pair_sum / (n * (n - 1) / 2) + self.weakest_weight * self.pair_min
 
 
 def _prune(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats) -> dict[str, Slot]:
@@ -74,6 +82,7 @@ def _prune(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedbac
     model = load_model()
     features = {slot: item_features(items) for slot, items in groups.items()}
     unaries = {slot: _unary(items, context, feedback) for slot, items in groups.items()}
+    vectors = {slot: _vectors(items, context, feedback) for slot, items in groups.items()}
     samples = {slot: np.argsort(-unaries[slot], kind="stable")[:SAMPLE] for slot in groups}
     slots = {}
     for slot, items in groups.items():
@@ -84,7 +93,7 @@ def _prune(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedbac
         elif len(items) > PRUNE_TO:
             fit: Array = unaries[slot] + _versatility(features, samples, slot, model)
             keep = np.argsort(-fit, kind="stable")[:PRUNE_TO]
-        slots[slot] = Slot([items[i] for i in keep], _take(features[slot], keep), unaries[slot][keep])
+        slots[slot] = Slot([items[i] for i in keep], _take(features[slot], keep), [vectors[slot][i] for i in keep])
     return slots
 
 
@@ -147,7 +156,7 @@ def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext)
         for n, a in enumerate(names)
         for b in names[n + 1 :]
     }
-    beam = [State((), 0.0, np.inf, 0.0, model.weakest_pair)]
+    beam = [State((), 0.0, np.inf, np.zeros(len(VECTOR)), model.weakest_pair)]
     need = warmth_needed(context.temperature_c)
     last_torso = max((n for n, s in enumerate(names) if s in TORSO_SLOTS), default=-1)
     for n, slot in enumerate(names):
@@ -203,7 +212,7 @@ def _plain_pool(
                 outfit = tuple(slots[s].items[i] for s, i in state.picks)
                 ids = frozenset(item.id for item in outfit)
                 if len(state.picks) >= len(shape) and context.anchor_ids <= ids and ids not in pool:
-                    logit = _final_logit(outfit, state.value - state.unary_sum, context, feedback)
+                    logit = _final_logit(outfit, state.pairs_value, context, feedback)
                     pool[ids] = Candidate(outfit, outfit_problems(outfit, context), logit)
         return pool
 
@@ -219,5 +228,5 @@ def _without(slots: dict[str, Slot], avoid: frozenset[int]) -> dict[str, Slot]:
             kept[name] = slot
         else:
             index = np.array(keep, dtype=np.intp)
-            kept[name] = Slot([slot.items[n] for n in keep], _take(slot.features, index), slot.unary[index])
+            kept[name] = Slot([slot.items[n] for n in keep], _take(slot.features, index), [slot.unary[n] for n in keep])
     return kept
