@@ -44,6 +44,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "office", "the office", "business casual", "business-casual", "business meeting", "meeting", "presentation",
         "conference", "client", "clients", "workday", "work day", "job", "commute", "commuting", "desk",
         "business formal", "business professional", "smart casual", "smart-casual", "business lunch", "work lunch",
+        "working lunch", "lunch meeting", "client lunch", "lunch with a client", "lunch with clients", "lunch of work",
     ),
     "interview": ("job interview", "interview", "interviewing", "assessment centre", "assessment center"),
     "wedding-guest": (

@@ -39,3 +39,8 @@ def test_heels_at_lunch_cost_a_little_and_are_not_refused() -> None:
 def test_at_dinner_the_dress_and_heels_may_lead() -> None:
     first = suggest(WARDROBE, StyleContext(occasion="dinner", temperature_c=24), count=3).outfits[0]
     assert first.items == (DRESS, HEELS), first.items
+
+
+@pytest.mark.parametrize("said", ["business lunch", "working lunch", "lunch meeting", "lunch of work tomorrow"])
+def test_a_lunch_for_work_is_dressed_for_work(said: str) -> None:
+    assert resolve_occasion(said) == "work"  # "lunch of work": how the Romance glosses say "pranzo di lavoro"
