@@ -352,7 +352,7 @@ _PLACE_WORDS = re.compile(
 # the people decide over a casual place or pastime; drinks or a birthday at a barbecue stay a barbecue
 # An aperitivo, drinks or a party on the beach is a relaxed warm-weather occasion (light colours, sandals), not a
 # night out in black; a wedding or a funeral by the sea stays the event
-BEACH_RELAXED = frozenset({"party", "dinner", "date"})
+BEACH_RELAXED = frozenset({"party", "dinner", "lunch", "date"})
 BEACH_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ("beach", *SYNONYMS.get("beach", ()))) + r")\b")
 SOCIAL_EVENTS = frozenset({"date", "funeral", "wedding-guest", "day-wedding", "interview", "formal"})
 _CASUAL_WORDS = re.compile(r"\b(?:casual|" + "|".join(re.escape(p) for p in SYNONYMS["casual"]) + r")\b")
