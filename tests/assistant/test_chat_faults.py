@@ -248,3 +248,14 @@ def test_every_styling_technique_has_its_section_and_a_way_to_be_asked() -> None
         assert section is not None and section.file == "technique", technique.topic
         assert technique.asked or technique.words, technique.topic
     assert len({t.topic for t in TECHNIQUES}) == len(TECHNIQUES)
+
+
+def test_is_brown_ok_instead_of_the_black_shoes_is_a_verdict_on_the_outfit_with_the_swap() -> None:
+    closet = (*CLOSET, item(723, "formal-shoes", "shoes", "brown", "brown", style="formal", formality=4, warmth=2))
+    outfit, brown = converse_over("what should I wear to an interview?", "is brown ok instead of black shoes?",
+                                  wardrobe=closet)  # fmt: skip
+    assert 707 in _dressed(outfit.text), outfit.text
+    assert brown.intent == "yesno" and brown.text.startswith(("Yes", "No", "It depends")), brown.text
+    assert brown.referenced_item_ids[0] == 723 and 707 not in brown.referenced_item_ids, brown.text
+    _, sneakers = converse("what should I wear to an interview?", "would sneakers work instead of the dress shoes?")
+    assert sneakers.intent == "yesno" and "work" not in sneakers.text.split(",")[-1], sneakers.text

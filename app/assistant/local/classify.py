@@ -240,11 +240,13 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
     comparing = re.search(r"\bwhich (?:one )?(?:is|would be)\b", text)
     missing = re.search(r"\b(?:missing|lacking|lack)\b", text)  # "what am I missing to look smarter?" is a gap
     asked_else = COUNT.search(text) or OWN.search(text) or comparing or missing
-    if has_suggestion and REVISE_CUE.search(as_revision(text)) and not asked_else:
+    verdict_on_a_swap = INSTEAD_OF_VERDICT.search(text)  # "is brown ok instead of black shoes?": asked, not told
+    if has_suggestion and REVISE_CUE.search(as_revision(text)) and not asked_else and not verdict_on_a_swap:
         return k.REVISE
     return None
 
 
+INSTEAD_OF_VERDICT = re.compile(r"^\s*(?:and |but |so )?(?:is|are|would|could|can|will|does|do)\b.*\binstead of\b")
 PLACE_ADVICE = re.compile(
     r"\b(?:recommend|suggest|know) (?:me )?(?:a |an |some |any )?(?:good |nice |great )?"
     r"(?:restaurants?|hotels?|bars?|cafes?|clubs?|places? to (?:eat|stay|go))\b"

@@ -21,8 +21,8 @@ from app.assistant.local.plan_outfits import (
     needs_cover,
     outfit,
 )
-from app.assistant.local.refs import of_kind, resolve
-from app.assistant.local.state import ASKED_AGAIN
+from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
+from app.assistant.local.state import ASKED_AGAIN, WORN_SLOTS
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS, formality_range, target_warmth
 from app.styling.occasions import WEDDINGS
@@ -295,6 +295,31 @@ def _with_an_outfit(ask: Ask, plan: Plan, without: list[WardrobeItem]) -> Plan:
     return plan
 
 
+INSTEAD_OF = re.compile(r"\binstead of\b")
+
+
+def _swapped_in(ask: Ask) -> list[WardrobeItem]:
+    """ "Is brown ok instead of black shoes?" after an outfit: the owned piece said before "instead of" (a colour of
+    the same kind, or a kind), in the replaced piece's place, with the rest of the outfit as dressed."""
+    said = INSTEAD_OF.search(ask.u.text)
+    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id and ask.by_id[i].category in WORN_SLOTS]
+    replaced = [g for g in ask.slots.garments if said and g.start > said.start()]
+    if not said or not worn or not replaced:
+        return []
+    before = [g for g in ask.slots.garments if g.start < said.start()]
+    colours = [c for c in ask.slots.colours if c != replaced[0].colour]
+    kind = before[0].kind if before else replaced[0].kind
+    pool = of_kind_or_near(ask.wardrobe, kind) if before else of_kind(ask.wardrobe, kind)
+    pool = [i for i in pool if not colours or i.colour_names[:1] == (colours[0],)]
+    pool = [i for i in pool if i.id not in ask.state.worn]
+    if not pool:
+        return []
+    out = next((i for i in worn if i.category == pool[0].category), None)  # brown for black: the same kind of shoe
+    if out is not None:
+        pool.sort(key=lambda i: (i.type != out.type, abs(formality(i) - formality(out)), i.id))
+    return [pool[0], *[i for i in worn if i.category != pool[0].category]]
+
+
 MIXING = re.compile(r"\b(?:mix\w*|combin\w*|pair\w*|together|clash\w*|match\w*)\b")
 
 
@@ -324,6 +349,10 @@ def yesno(ask: Ask) -> Plan:
     unsure = next((r for r in ask.refs if len(r.items) > 1 and mine.search(ask.u.text[: r.garment.start])), None)
     if unsure is not None:  # "my dress" with two dresses: which one, rather than a verdict on the wrong one
         plan.say("which_one", *unsure.items[:4])
+        return plan
+    swapped = _swapped_in(ask)
+    if swapped:  # "is brown ok instead of black shoes?": the brown pair with the rest of the outfit
+        plan.say("verdict", *swapped, verdict=_outfit(swapped, ask.slots.occasion), occasion=ask.slots.occasion)
         return plan
     if _colours_only(ask):  # "is it ok to mix navy and black?": colour theory, whatever the thread was about
         return _colour_pair(ask, plan)

@@ -65,7 +65,7 @@ WORK_VERB = re.compile(
     r"(?<!\bfor )(?<!\bto )(?<!\bat )(?<!\bafter )(?<!\bfrom )(?<!\bbefore )(?<!\bthe )(?<!\bmy )(?<!\bof )"
     r"(?<!\bin )(?<!\bgo )(?<!\bi )(?<!\bwe )(?<!\bhave )(?<!\bgot )(?<!\boff )"
     r"\bwork(?:s|ing)?\b(?=(?: (?:well|better|nicely|ok|okay))?"
-    r"(?: (?:with|together|for|over|under|underneath|on top|as|here|there)\b"
+    r"(?: (?:with|together|for|over|under|underneath|on top|as|here|there|instead|better)\b"
     r"| in (?:the )?(?:rain|cold|heat|snow|wind|sun|summer|winter|spring|autumn|fall)\b|\s*[?.!,]|\s*$))"
 )
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
