@@ -16,7 +16,7 @@ from app.assistant.local.understand import understand
         ("lovely, thanks", "thanks"),  # punctuation between the words
         ("amazing, that's super helpful", "thanks"),
         ("that was really helpful", "thanks"),
-        ("my navy sweater has shrunk, can i fix it", "care"),
+        ("my navy sweater has shrunk, can i fix it", "fit"),  # the soak that saves it is with the alterations
         ("my white shirt got a stain at the collar, is it ruined", "care"),
         ("how should i hang my coat", "care"),
         ("my jeans are a bit short, can a tailor lengthen them", "fit"),
@@ -46,3 +46,19 @@ def test_question_shapes_of_the_twelfth_batch(question: str, kind: str) -> None:
 )
 def test_occasions_the_table_did_not_name(question: str, occasion: str) -> None:
     assert understand(question).slots.occasion == occasion, understand(question).slots
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "lang"),
+    [
+        ("e para o casamento, o que é que eu visto?", "outfit", "pt"),  # European Portuguese "o que é que"
+        ("um concerto no sábado, o que é que ponho?", "outfit", "pt"),
+        ("¿qué se lleva esta primavera?", "cannot", "es"),  # what is in fashion
+        ("tu sais s'il va pleuvoir demain ?", "cannot", "fr"),  # the elided "si il"
+        ("wie pflege ich meinen wollpullover", "care", "de"),
+        ("show me everything navy", "own", "en"),  # "me" alone reads as Spanish
+    ],
+)
+def test_words_of_the_twelfth_batch(question: str, kind: str, lang: str) -> None:
+    understood = understand(question)
+    assert (understood.kind, understood.lang) == (kind, lang), understood

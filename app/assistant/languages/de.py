@@ -379,7 +379,7 @@ GLOSS = {
     "kaufen": "buy", "was fehlt": "what is missing", "was ist wärmer": "which is warmer", "welcher ist wärmer": "which one is warmer",
     "welches ist wärmer": "which one is warmer", "welche ist wärmer": "which one is warmer", "wärmer": "warmer",
     "etwas wärmeres": "something warmer", "schicker": "smarter", "lässiger": "more casual",
-    "welche meiner": "which of my", "am besten für": "best for", "wie wasche ich": "how do i wash", "waschen": "wash",
+    "welche meiner": "which of my", "am besten für": "best for", "wie wasche ich": "how do i wash", "wie pflege ich": "how do i care for", "pflegen": "care for", "pflege": "care for", "waschen": "wash",
     "welche farben passen zu": "what colours go with", "darüber": "over it", "das gefällt mir nicht": "i don't like that",
     "gefällt mir nicht": "i don't like", "noch eine andere idee": "another option", "eine andere idee": "another option",
     "andere idee": "another option", "ohne die": "without the", "ohne den": "without the", "ohne das": "without the", "ohne": "without",

@@ -392,6 +392,12 @@ LANGUAGE = Language(
             "not",
             "one",
             "without",
+            # twelfth batch: "show me everything camel" has only "me" otherwise, which Spanish also says
+            "show",
+            "list",
+            "everything",
+            "stuff",
+            "got",
         ]
     ),
     gloss={},

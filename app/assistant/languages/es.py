@@ -328,6 +328,8 @@ GLOSS = {
     # technique: tucking, rolling sleeves, tying a scarf, buttoning
     "cómo remeto": "how do i tuck", "remeter": "tuck", "cómo me remango": "how do i roll up", "remangar": "roll up",
     "arremangar": "roll up", "cómo anudo": "how do i tie", "anudar": "tie", "qué botones": "which buttons", "abrochar": "button",
+    # twelfth batch's words: "qué se lleva" is what is in fashion
+    "qué se lleva": "what is in fashion", "¿qué se lleva": "what is in fashion", "lo que se lleva": "what is in fashion", "se lleva mucho": "is in fashion",
     # eleventh batch's words: chat shorthand, "more colour", snow
     "ofi": "office", "la ofi": "the office", "tengo q": "i have to", "tengo que": "i have to", "q": "that",
     "más": "more", "con más color": "with more colour", "algo con más color": "something with more colour",

@@ -350,6 +350,9 @@ GLOSS = {
     "comment retrousser": "how to roll up", "retrousser": "roll up", "rouler": "roll up", "nouer": "tie",
     "comment nouer": "how to tie", "comment porter un foulard": "how to wear a scarf", "boutonner": "button",
     "quels boutons": "which buttons", "assortie aux": "match", "assorti aux": "match",
+    # twelfth batch's words: "s'il va pleuvoir" (the elided "si il"), "tu peux me dire"
+    "s'il va pleuvoir": "if it is going to rain", "s'il va neiger": "if it is going to snow",
+    "s'il va faire froid": "if it is going to be cold", "tu peux me dire": "can you tell me",
     # eleventh batch's words: slang verdicts, ironing, sales, colour nouns, a piece that feels tight
     "ça le fait": "is it ok", "ça le fait pour": "is it ok for", "repasse": "iron", "je repasse": "do i iron",
     "comment je repasse": "how do i iron", "repasser une": "iron a", "plis": "creases", "faux plis": "creases",

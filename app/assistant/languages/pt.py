@@ -328,6 +328,9 @@ GLOSS = {
     "como enfio": "how do i tuck", "enfiar": "tuck", "como arregaço": "how do i roll up", "arregaçar": "roll up",
     "dobrar as mangas": "roll up the sleeves", "como dou o nó": "how do i tie", "atar": "tie", "quais botões": "which buttons",
     "abotoar": "button",
+    # twelfth batch's words: "o que é que visto" (European Portuguese), a concert
+    "o que é que visto": "what should i wear", "o que é que eu visto": "what should i wear",
+    "o que é que ponho": "what should i wear", "o que é que levo": "what should i wear", "concerto": "concert",
     # eleventh batch's words: Brazilian t-shirts, will it be cold
     "camiseta": "t-shirt", "camisetas": "t-shirts", "vai fazer frio": "will it be cold", "vai fazer calor": "will it be hot",
     "vai nevar": "is it going to snow",

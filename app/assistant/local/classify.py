@@ -90,9 +90,9 @@ CARE = re.compile(
     r"|(?:going|gone|goes|turn\w*) (?:yellow|grey|gray)|yellowing|fad(?:e|ed|es|ing)|discolou?r\w*|bobbl\w*"
     r"|smell\w*|odou?rs?|stink\w*|smok(?:e|y)|creases?|wrinkl\w*)\b"
 )
-# A care problem described about a piece ("my jumper shrank, can I save it?") asks for care, not a verdict on it
+# A care problem described about a piece ("my shirt got a stain, is it ruined?") asks for care, not a verdict on it
 CARE_PROBLEM = re.compile(
-    r"\b(?:shrank|shrunk|shrinking|stained|got a stain|has a stain|pilled|pilling|bobbled|faded|discolou?red"
+    r"\b(?:stained|got a stain|has a stain|pilled|pilling|bobbled|faded|discolou?red"
     r"|moth holes?|a hole in)\b|\bhang(?:ing)? (?:up )?(?:my|a|the|your)\b"
 )
 CARE_YESNO = re.compile(  # "can I ...", "my sweater can go in the machine?" (French order); never "how can I"
