@@ -57,6 +57,7 @@ FIT_PROBLEMS = (
     ("alter_tight", r"\btoo (?:tight|small|snug)\b", "Too tight"),
     ("alter_loose", r"\btoo (?:loose|big|baggy|wide)\b", "Too loose or baggy"),
 )  # fmt: skip
+SHRUNK = tuple(problem for problem in FIT_PROBLEMS if problem[0] == "alter_shrunk")  # a care question's answer too
 SUITS_ME = re.compile(r"\b(?:suit|suits|flatter|flatters|look good on) me\b")
 FIT_TOPICS = (
     ("tuck", r"\btuck\w*|\buntucked\b"), ("tee", r"\bt[- ]shirts?\b|\bpolos?\b|\btees?\b"),
@@ -160,6 +161,10 @@ def _table_topic(
 def care(ask: Ask) -> Plan:
     plan = Plan(k.CARE)
     items = ask.items
+    shrunk = _table_topic(ask.u.text, [], SHRUNK)  # "my sweater shrank": how to get it back
+    if shrunk is not None:
+        plan.say("fit", *items[:1], topic=shrunk[0], sections=shrunk[1])
+        return plan
     often = _table_topic(ask.u.text, items, CARE_FREQUENCY) if OFTEN.search(ask.u.text) else None
     if often is not None:  # the frequency first, and only what that kind of piece needs
         plan.say("care", *items[:2], topic=often[0], sections=often[1])
