@@ -62,3 +62,15 @@ def test_occasions_the_table_did_not_name(question: str, occasion: str) -> None:
 def test_words_of_the_twelfth_batch(question: str, kind: str, lang: str) -> None:
     understood = understand(question)
     assert (understood.kind, understood.lang) == (kind, lang), understood
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["never show me the white sneakers again", "stop suggesting my loafers", "don't give me the grey hoodie"],
+)
+def test_a_piece_the_user_does_not_want_back_is_a_dislike(question: str) -> None:
+    assert understand(question).dislike, understand(question)
+
+
+def test_a_chino_is_trousers() -> None:
+    assert [g.kind for g in understand("do the boots go with the beige chino?").slots.garments] == ["boots", "trousers"]

@@ -39,7 +39,8 @@ COLOUR_SYNONYMS = {
 TYPE_SYNONYMS = {
     "tee": "t-shirt", "tshirt": "t-shirt", "t shirt": "t-shirt", "trainers": "sneakers", "trainer": "sneakers",
     "sneaker": "sneakers", "jumper": "sweater", "pullover": "sweater", "knit": "sweater", "knitwear": "sweater",
-    "chinos": "trousers", "slacks": "trousers", "tux": "blazer", "suit jacket": "blazer", "sport coat": "blazer",
+    "chinos": "trousers", "chino": "trousers", "slacks": "trousers", "tux": "blazer", "suit jacket": "blazer",
+    "sport coat": "blazer",
     "button-down": "shirt", "button down": "shirt", "oxford shirt": "shirt", "overcoat": "coat",
     "trench coat": "trench", "mac": "trench", "raincoat": "trench", "parka": "puffer", "puffa": "puffer",
     "down jacket": "puffer", "puffer jacket": "puffer", "bomber": "jacket", "denims": "jeans", "loafer": "loafers",

@@ -104,6 +104,9 @@ DISLIKE_CUE = re.compile(
     r"|\bnot (?:a fan|keen|my style)\b"
     r"|\bi (?:never|don't|do not|won't|will not|can't|cannot) (?:really )?(?:wear|walk in|get on with|stand)\b"
     r"|\b(?:hate|hated|dislike|disliked|ugly)\b|\bno thanks\b"
+    # "never show me the khaki shorts again", "stop suggesting my loafers": a piece the user does not want back
+    r"|\b(?:never|don't|do not|stop) (?:show|showing|suggest|suggesting|recommend|recommending|give|giving)\b"
+    r"(?: me)? (?:the |my |those |that |these |this )"
 )
 REVISE_CUE = re.compile(
     r"\bsomething (?:else|different|warmer|cooler|lighter|smarter|dressier|more|less|waterproof)\b"
