@@ -74,3 +74,15 @@ def test_a_piece_the_user_does_not_want_back_is_a_dislike(question: str) -> None
 
 def test_a_chino_is_trousers() -> None:
     assert [g.kind for g in understand("do the boots go with the beige chino?").slots.garments] == ["boots", "trousers"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "navy sweater with the grey trousers, too much or fine?",  # a tag, not a choice between two things
+        "the white shirt under the navy blazer for a wedding, nice or not",
+        "is my grey hoodie ok for a lazy morning at the coffee shop",  # a place to go, not a shop to buy from
+    ],
+)
+def test_verdicts_asked_with_a_tag_or_at_a_coffee_shop(question: str) -> None:
+    assert understand(question).kind == "yesno", understand(question)

@@ -253,12 +253,16 @@ PLACE_ADVICE = re.compile(
 )
 _THINGS = re.compile(r"\b(?:any|anything|something|stuff|things?|items?|pieces?|clothes|what|which|that)\b")
 # "... or is that weird?", "... or not?": a yes/no question with a tag, not a choice between two things
-TAG_QUESTION = re.compile(r"\bor (?:is (?:that|it)|would (?:that|it)|does (?:that|it)|not|no|nah)\b.*$")
+# ("... too much or fine?", "..., nice or not"): the tag ends the question
+TAG_QUESTION = re.compile(
+    r"\bor (?:is (?:that|it)|would (?:that|it)|does (?:that|it)|not|no|nah)\b.*$|\bor (?:fine|ok|okay|alright)\s*$"
+)
 
 
 # a verdict asked for with a tag and no verb: "..., yay or nay", "..., good?", "..., thoughts?"
 VERDICT_TAG = re.compile(
-    r"\b(?:yay or nay|yea or nay|good or bad|hit or miss|thoughts|good|ok or not|works?|acceptable|too much)\s*$"
+    r"\b(?:yay or nay|yea or nay|good or bad|hit or miss|thoughts|good|ok or not|works?|acceptable|too much"
+    r"|nice|fine|alright|(?:nice|fine|good|alright) or not)\s*$"
 )
 
 

@@ -77,7 +77,8 @@ PRICE = re.compile(
 STORE = re.compile(
     r"\b(?:order|buy|purchase|deliver|ship) (?:me|it|one|a|an|some)\b|\bcan you (?:order|buy|purchase)\b"
     r"|\bwhere (?:can|could|should|do) i\b.*\b(?:buy|get|find)\b"  # "how to store wool" is care, not a shop
-    r"|\b(?:shop|(?<!to )(?<!i )store|stores|shops|sale|discount|in stock|"
+    # a coffee shop or a tea shop is a place to be dressed for, not one to buy from
+    r"|\b(?:(?<!coffee )(?<!tea )shop|(?<!to )(?<!i )store|stores|(?<!coffee )(?<!tea )shops|sale|discount|in stock|"
     r"near me|online)\b"
     r"|\b(?:brands?|labels?|uniqlo|zara|h ?m|mango|asos|primark|arket|massimo dutti|shein|everlane)\b"
     r"|\b(?:cos (?:or|vs)|or cos)\b"
