@@ -62,6 +62,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # A meal or drinks with people: neat, not dressed up (smart casual); said with a day cue, it is a lunch.
     "dinner": (
         "dinner", "restaurant", "supper", "dinner party", "drinks with friends", "family dinner",
+        # drinks with colleagues: the work outfit, a notch relaxed, not a party
+        "drinks after work", "after-work drinks", "after work drinks", "work drinks", "drinks with colleagues",
         "meal out", "eating out", "family meal", "family gathering", "meeting the parents", "meeting her parents",
         "meeting his parents", "in-laws",
     ),

@@ -113,3 +113,12 @@ def test_work_as_a_verb_names_no_office_but_the_office_still_does() -> None:
         assert slots_of(verb).occasion is None, verb
     for office in ("what should i wear to work?", "i work in a bank, what should i wear?", "jeans at work?"):
         assert slots_of(office).occasion == "work", office
+
+
+def test_drinks_after_work_are_drinks_not_a_party() -> None:
+    from app.assistant.local.slots import slots_of
+
+    for said in ("and for drinks after work?", "after-work drinks on friday", "drinks with colleagues after work"):
+        assert slots_of(said).occasion == "dinner", said  # neat, a notch below the office; never the party code
+    _, drinks = converse("What should I wear to work tomorrow?", "and for drinks after work?")
+    assert drinks.text.startswith("For drinks") and "party" not in drinks.text

@@ -47,7 +47,7 @@ PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "m
 OCCASIONS = {
     "wedding-guest/christening": "eine Taufe", "wedding-guest/baptism": "eine Taufe", "formal/graduation": "eine Abschlussfeier",
     "date/night-out": "ein Date mit Club danach", "dinner/night-out": "ein Abendessen mit Club danach",
-    "casual/gig": "ein Konzert", "formal/theatre": "einen Theaterabend", "formal/theater": "einen Theaterabend", "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch", "lunch": "ein Mittagessen", "lunch/brunch": "einen Brunch",
+    "casual/gig": "ein Konzert", "formal/theatre": "einen Theaterabend", "formal/theater": "einen Theaterabend", "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch", "dinner/drinks": "einen Drink", "lunch": "ein Mittagessen", "lunch/brunch": "einen Brunch",
     "casual": "einen entspannten Tag", "work": "die Arbeit", "interview": "ein Vorstellungsgespräch", "wedding-guest": "eine Hochzeit", "day-wedding": "eine Hochzeit am Tag",
     "funeral": "eine Beerdigung", "date": "ein Date", "dinner": "ein Abendessen", "party": "eine Party",
     "formal": "einen festlichen Anlass", "gym": "den Sport", "beach": "den Strand", "travel": "eine Reise", "outdoor": "einen Tag draußen",

@@ -29,7 +29,7 @@ PATTERNS = {"striped": "striped", "checked": "checked", "dotted": "polka-dot", "
 OCCASIONS = {
     "wedding-guest/christening": "a christening", "wedding-guest/baptism": "a baptism", "formal/graduation": "a graduation",
     "date/night-out": "a date that goes on to a club", "dinner/night-out": "dinner and a club after",
-    "casual/gig": "a gig", "formal/theatre": "the theatre", "formal/theater": "the theatre", "work/church": "church", "dinner/lunch": "lunch", "dinner/brunch": "brunch", "lunch": "lunch", "lunch/brunch": "brunch",
+    "casual/gig": "a gig", "formal/theatre": "the theatre", "formal/theater": "the theatre", "work/church": "church", "dinner/lunch": "lunch", "dinner/brunch": "brunch", "dinner/drinks": "drinks", "lunch": "lunch", "lunch/brunch": "brunch",
     "casual": "a relaxed day", "work": "work", "interview": "an interview", "wedding-guest": "a wedding", "day-wedding": "a daytime wedding",
     "funeral": "a funeral", "date": "a date", "dinner": "dinner", "party": "a party", "formal": "a formal event",
     "gym": "the gym", "beach": "the beach", "travel": "travelling", "outdoor": "a day outdoors",

@@ -44,7 +44,7 @@ PATTERNS = {"striped": "de rayas", "checked": "de cuadros", "dotted": "de lunare
 OCCASIONS = {
     "wedding-guest/christening": "un bautizo", "wedding-guest/baptism": "un bautizo", "formal/graduation": "una graduación",
     "date/night-out": "una cita que acaba en una discoteca", "dinner/night-out": "una cena y luego una discoteca",
-    "casual/gig": "un concierto", "formal/theatre": "el teatro", "formal/theater": "el teatro", "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch", "lunch": "una comida", "lunch/brunch": "un brunch",
+    "casual/gig": "un concierto", "formal/theatre": "el teatro", "formal/theater": "el teatro", "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch", "dinner/drinks": "unas copas", "lunch": "una comida", "lunch/brunch": "un brunch",
     "casual": "un día tranquilo", "work": "el trabajo", "interview": "una entrevista", "wedding-guest": "una boda", "day-wedding": "una boda de día",
     "funeral": "un funeral", "date": "una cita", "dinner": "una cena", "party": "una fiesta", "formal": "un evento formal",
     "gym": "el gimnasio", "beach": "la playa", "travel": "un viaje", "outdoor": "un día al aire libre",

@@ -45,7 +45,7 @@ PATTERNS = {"striped": "à rayures", "checked": "à carreaux", "dotted": "à poi
 OCCASIONS = {
     "wedding-guest/christening": "un baptême", "wedding-guest/baptism": "un baptême", "formal/graduation": "une remise de diplômes",
     "date/night-out": "un rendez-vous qui finit en boîte", "dinner/night-out": "un dîner puis une boîte",
-    "casual/gig": "un concert", "formal/theatre": "le théâtre", "formal/theater": "le théâtre", "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch", "lunch": "un déjeuner", "lunch/brunch": "un brunch",
+    "casual/gig": "un concert", "formal/theatre": "le théâtre", "formal/theater": "le théâtre", "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch", "dinner/drinks": "un verre", "lunch": "un déjeuner", "lunch/brunch": "un brunch",
     "casual": "une journée détente", "work": "le travail", "interview": "un entretien", "wedding-guest": "un mariage", "day-wedding": "un mariage de jour",
     "funeral": "un enterrement", "date": "un rendez-vous", "dinner": "un dîner", "party": "une fête",
     "formal": "une soirée habillée", "gym": "le sport", "beach": "la plage", "travel": "un voyage", "outdoor": "une sortie en plein air",

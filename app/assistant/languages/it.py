@@ -44,7 +44,7 @@ PATTERNS = {"striped": "a righe", "checked": "a quadri", "dotted": "a pois", "fl
 OCCASIONS = {
     "wedding-guest/christening": "un battesimo", "wedding-guest/baptism": "un battesimo", "formal/graduation": "una laurea",
     "date/night-out": "un appuntamento che finisce in discoteca", "dinner/night-out": "una cena e poi la discoteca",
-    "casual/gig": "un concerto", "formal/theatre": "il teatro", "formal/theater": "il teatro", "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch", "lunch": "un pranzo", "lunch/brunch": "un brunch",
+    "casual/gig": "un concerto", "formal/theatre": "il teatro", "formal/theater": "il teatro", "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch", "dinner/drinks": "un aperitivo", "lunch": "un pranzo", "lunch/brunch": "un brunch",
     "casual": "una giornata tranquilla", "work": "il lavoro", "interview": "un colloquio", "wedding-guest": "un matrimonio", "day-wedding": "un matrimonio di giorno",
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
     "gym": "la palestra", "beach": "la spiaggia", "travel": "un viaggio", "outdoor": "una giornata all'aperto",

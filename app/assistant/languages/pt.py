@@ -46,7 +46,7 @@ PATTERNS = {"striped": "às riscas", "checked": "aos quadrados", "dotted": "às 
 OCCASIONS = {
     "wedding-guest/christening": "um batizado", "wedding-guest/baptism": "um batizado", "formal/graduation": "uma formatura",
     "date/night-out": "um encontro que acaba na discoteca", "dinner/night-out": "um jantar e depois a discoteca",
-    "casual/gig": "um concerto", "formal/theatre": "o teatro", "formal/theater": "o teatro", "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch", "lunch": "um almoço", "lunch/brunch": "um brunch",
+    "casual/gig": "um concerto", "formal/theatre": "o teatro", "formal/theater": "o teatro", "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch", "dinner/drinks": "uns drinques", "lunch": "um almoço", "lunch/brunch": "um brunch",
     "casual": "um dia tranquilo", "work": "o trabalho", "interview": "uma entrevista", "wedding-guest": "um casamento", "day-wedding": "um casamento de dia",
     "funeral": "um funeral", "date": "um encontro", "dinner": "um jantar", "party": "uma festa", "formal": "um evento formal",
     "gym": "o ginásio", "beach": "a praia", "travel": "uma viagem", "outdoor": "um dia ao ar livre",

@@ -68,6 +68,11 @@ WORK_VERB = re.compile(
     r"(?: (?:with|together|for|over|under|underneath|on top|as|here|there|instead|better)\b"
     r"| in (?:the )?(?:rain|cold|heat|snow|wind|sun|summer|winter|spring|autumn|fall)\b|\s*[?.!,]|\s*$))"
 )
+# "drinks after work" is one occasion (work drinks: the work outfit, a notch relaxed), not drinks, then the office
+AFTER_WORK_DRINKS = re.compile(
+    r"\b(?:drinks|a drink) (?:with (?:colleagues|co-?workers|the team|work friends) )?after work\b"
+    r"|\bafter[- ]work drinks\b"
+)
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(
     r"\bhow much (?:does|do|is|are|would|will)\b|\bhow much (?:should|would|do) (?:i|you) (?:pay|spend)\b"
@@ -304,6 +309,7 @@ def _season(text: str) -> str | None:
 def slots_of(text: str) -> Slots:
     garment_text = SUIT_VERB.sub(lambda m: " " * len(m.group(0)), mask_dress_codes(text))
     activity_free = _JUDGED.sub(" ", WALKING.sub(" ", CYCLING.sub(" ", text)))
+    activity_free = AFTER_WORK_DRINKS.sub(" work drinks ", activity_free)
     activity_free = WORK_VERB.sub(" ", activity_free)  # "does the shirt work with the chinos" names no office
     activity_free = WORK_TRIP.sub(" work ", activity_free)  # a business trip is dressed for work, not a flight
     activity_free = THEIR_ANNIVERSARY.sub(" party ", activity_free)
