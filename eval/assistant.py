@@ -39,6 +39,7 @@ LATER_BATCHES = {
     "tenth": "cases_tenth.jsonl",
     "eleventh": "cases_eleventh.jsonl",
     "twelfth": "cases_twelfth.jsonl",
+    "thirteenth": "cases_thirteenth.jsonl",
 }
 FAMILY = {name: family for name, _, family in PALETTE}
 
@@ -148,7 +149,7 @@ async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
 
 def _kind(case: Case) -> str:
     """The kind from the case id: "en-yn-3" and the fresh "f-en-yn-1" are yes/no cases."""
-    later = ("f-", "t-", "q-", "v-", "s-", "h-", "g-", "n-", "x-", "k-", "w-")
+    later = ("f-", "t-", "q-", "v-", "s-", "h-", "g-", "n-", "x-", "k-", "w-", "y-")
     parts = case.id.split("-")[1:] if case.id[:2] in later else case.id.split("-")
     return parts[1] if case.lang == "en" else "multilingual"
 
@@ -201,6 +202,7 @@ async def run(args: argparse.Namespace) -> None:
     report("tenth holdout batch", results["tenth"], args.verbose and args.show_holdout)
     report("eleventh holdout batch", results["eleventh"], args.verbose and args.show_holdout)
     report("twelfth holdout batch", results["twelfth"], args.verbose and args.show_holdout)
+    report("thirteenth holdout batch", results["thirteenth"], args.verbose and args.show_holdout)
     report("all", [result for part in results.values() for result in part], False)
 
 
