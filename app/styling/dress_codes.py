@@ -77,11 +77,13 @@ DRESS_CODES: dict[str, DressCode] = {
     "day-wedding": _smart("at a daytime wedding", also_allowed=frozenset({"sandals"})),
     "formal": _smart("at a formal event", dressy_garments=True),
     "funeral": _smart("at a funeral", dressy_garments=True, muted=True),
+    # A slogan or graphic tee is weekend wear, whatever the rest of the outfit: never at the office.
     "work": DressCode(
         "at work",
         frozenset({"shorts", "tank-top", "undershirt", "cap", "beanie", "flip-flops", "slides", "slippers"}),
         no_sportswear=True,
         no_beachwear=True,
+        no_graphic=True,
         fixes=(
             ("top", "a shirt, blouse or knit"),
             ("bottom", "trousers, a skirt or dark jeans"),

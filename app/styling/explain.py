@@ -159,7 +159,9 @@ def _weather_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list
     if context.rain and outer and shoes:
         return [f"{describe(outer)} and closed {type_words(shoes.type or 'shoes')} for the rain"]
     if temperature is not None and temperature < COLD_C:
-        layer = next((item for item in items if item.category == "outerwear"), None)
+        # the coat that meets the cold rule, not the blazer under it
+        outerwear = [item for item in items if item.category == "outerwear"]
+        layer = next((item for item in outerwear if covers(garment(item))), outerwear[0] if outerwear else None)
         return [f"{describe(layer)} for {temperature:g} °C"] if layer else []
     if temperature is not None and temperature >= HOT_C:
         return [f"light layers for {temperature:g} °C"]

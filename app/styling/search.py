@@ -67,7 +67,9 @@ def _filter(
         for slot, slot_items in groups.items()
     }
     clean = {slot: slot_items for slot, slot_items in clean.items() if slot_items}
-    if context.rain and any(covers(garment(i)) for i in clean.get("outerwear", [])):
+    # In rain or cold the outer layer is a coat or jacket when the wardrobe has one: a blazer goes under it (the
+    # `tailored` slot), not in its place (a blazer over a knit at a 5 °C winter wedding is dressed for indoors).
+    if _needs_outerwear(context) and any(covers(garment(i)) for i in clean.get("outerwear", [])):
         clean["outerwear"] = [i for i in clean["outerwear"] if covers(garment(i)) or i.id in context.anchor_ids]
     clean = {slot: _sure_first(slot_items, context, guesses) for slot, slot_items in clean.items()}
     if any(all(slot in clean for slot in shape) for shape in SHAPES):

@@ -148,3 +148,23 @@ async def test_in_the_cold_a_blazer_over_a_shirt_is_not_outerwear_but_over_a_kni
     assert "no outerwear at 6 °C" in [rule["message"] for rule in bare["broken_rules"]]
     knit = [ids["shirt"], ids["sweater"], ids["trousers"], ids["formal-shoes"], ids["blazer"]]
     assert (await rate(client, ana, knit, temperature_c=6))["broken_rules"] == []
+
+
+async def test_a_graphic_tee_stays_home_on_a_work_day(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["t-shirt", "shirt", "jeans", "sneakers"])
+    await correct(client, ana, ids["t-shirt"], pattern="graphic")
+    body = await suggest(client, ana, occasion="office", temperature_c=18)
+    assert all(ids["t-shirt"] not in ids_of(outfit) for outfit in body["outfits"]), body["outfits"]
+    rated = await rate(client, ana, [ids["t-shirt"], ids["jeans"], ids["sneakers"]], occasion="work")
+    assert "a graphic print" in " ".join(rule["message"] for rule in rated["broken_rules"])
+
+
+async def test_in_the_cold_the_coat_goes_over_the_blazer_and_is_named(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["shirt", "sweater", "trousers", "formal-shoes", "blazer", "coat"])
+    body = await suggest(client, ana, occasion="wedding", temperature_c=5)
+    assert body["unmet"] == []
+    for outfit in body["outfits"]:
+        assert ids["coat"] in ids_of(outfit), outfit
+        assert "coat for 5 °C" in outfit["explanation"], outfit["explanation"]
