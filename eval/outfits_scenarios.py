@@ -140,7 +140,9 @@ ROUNDS = {
 
 def _context(scenario: Scenario) -> StyleContext:
     occasion = resolve_occasion(scenario.occasion)
-    return StyleContext(occasion=occasion, temperature_c=scenario.temperature_c, rain=scenario.rain)
+    return StyleContext(  # the occasion in the person's words too, as the API passes it
+        occasion=occasion, occasion_said=scenario.occasion, temperature_c=scenario.temperature_c, rain=scenario.rain
+    )
 
 
 def _seen_as(item: WardrobeItem, wardrobe: Wardrobe) -> str:

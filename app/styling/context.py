@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 
 from app.styling.garments import covers, garment
 from app.styling.items import WardrobeItem
-from app.styling.occasions import find_occasion
+from app.styling.occasions import UNSTATED_TIME, find_occasion, said_in_the_evening
 from app.styling.preferences import Preferences
 
 # occasion -> (lowest, highest formality that fits, styles that suit it, styles that do not)
@@ -114,6 +114,15 @@ SUIT_REWARD = 0.2
 NOMINAL_PIECES = 3
 
 
+def judged_at(item: WardrobeItem, context: StyleContext) -> str | None:
+    """The occasion whose taste this item is judged by: the request's, except a dress at an occasion whose time of
+    day the words left open (occasions.UNSTATED_TIME: "a summer wedding"), judged as by day."""
+    by_day = UNSTATED_TIME.get(context.occasion or "")
+    if by_day and item.category == "one-piece" and not said_in_the_evening(context.occasion_said):
+        return by_day
+    return context.occasion
+
+
 def occasion_fit(item: WardrobeItem, occasion: str | None) -> float:
     """One item's fit to the occasion: its costs plus SUIT_REWARD when its style suits. The search sums these to
     rank partial outfits; an outfit's own part (`occasion_part`) counts the rewards as a share instead."""
@@ -150,11 +159,11 @@ def occasion_cost(item: WardrobeItem, occasion: str | None) -> float:
     return fit
 
 
-def occasion_part(items: Sequence[WardrobeItem], occasion: str | None, fits: float) -> float:
+def occasion_part(items: Sequence[WardrobeItem], context: StyleContext, fits: float) -> float:
     """The outfit's occasion part from the sum of its items' `occasion_fit`: the per-piece rewards replaced by
     their share of the styled pieces (bounded by NOMINAL_PIECES rewards), the costs kept per piece."""
     styled = [item for item in items if item.style]
-    suiting = sum(suits_occasion(item, occasion) for item in styled)
+    suiting = sum(suits_occasion(item, judged_at(item, context)) for item in styled)
     return float(shared_rewards(fits, suiting, len(styled)))
 
 

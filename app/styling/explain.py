@@ -9,6 +9,7 @@ from app.styling.context import (
     OCCASIONS,
     StyleContext,
     formality_range,
+    judged_at,
     weather_complaint,
 )
 from app.styling.dress_codes import DRESS_CODES
@@ -119,7 +120,7 @@ def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -
             high = max(garments, key=lambda i: i.formality or 0)
             return f"{CRITIQUE[part]} ({_a(low.style or 'casual', low.type)} with {_a('', high.type)})"
     if part == "occasion" and context.occasion in OCCASIONS:
-        return _occasion_critique(items, context.occasion)
+        return _occasion_critique(items, context)
     if part == "weather":
         return weather_complaint(items, context) or CRITIQUE[part]
     return CRITIQUE.get(part)
@@ -132,18 +133,18 @@ def _a(adjective: str, garment_type: str | None) -> str:
     return f"{'' if plural else 'a '}{adjective} {words}".replace("  ", " ").strip()
 
 
-def _occasion_critique(items: Sequence[WardrobeItem], occasion: str) -> str:
-    clashes = OCCASIONS[occasion][3]
+def _occasion_critique(items: Sequence[WardrobeItem], context: StyleContext) -> str:
+    occasion = str(context.occasion)
     code = DRESS_CODES.get(occasion)
     where = code.where if code else f"for {occasion}"
     worn = [item for item in items if item.formality is not None and item.category != "accessory"]
-    ranges = [(item.formality or 0, *formality_range(item, occasion)) for item in worn]
+    ranges = [(item.formality or 0, *formality_range(item, str(judged_at(item, context)))) for item in worn]
     under, over = sum(level < low for level, low, _ in ranges), sum(level > high for level, _, high in ranges)
     if ranges and under > over:
         return f"less dressed than usual {where}"
     if over:
         return f"dressier than usual {where}"
-    off = next((item for item in items if item.style in clashes), None)
+    off = next((item for item in items if item.style in OCCASIONS[str(judged_at(item, context))][3]), None)
     if off:
         return f"{_a(off.style or '', off.type)} {where}"
     light = [i for i in items if occasion == "funeral" and i.category in DARK_PIECES and i.colour_families[:1]]

@@ -152,6 +152,16 @@ def find_occasion(text: str | None) -> str | None:
     return None
 
 
+# A wedding whose time nobody said is dressed up (`wedding-guest`), but a guest dress is judged as at a day
+# wedding (context.judged_at): most weddings are by day, and an unstated hour must not downgrade a proper dress.
+UNSTATED_TIME: dict[str, str] = {"wedding-guest": "day-wedding"}
+
+
+def said_in_the_evening(text: str | None) -> bool:
+    """Whether the words say the evening ("evening wedding", "reception tonight")."""
+    return bool(text) and _says(EVENING_CUES, _normalise(str(text)))
+
+
 def _by_time_of_day(name: str, text: str) -> str:
     if name not in BY_TIME_OF_DAY:
         return name

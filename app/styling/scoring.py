@@ -9,6 +9,7 @@ from numpy.typing import NDArray
 from app.styling.compatibility import COMPATIBILITY_PARTS, load_model, outfit_parts
 from app.styling.context import (
     StyleContext,
+    judged_at,
     occasion_fit,
     occasion_part,
     preference_fit,
@@ -93,7 +94,7 @@ def rules_cost(problems: Sequence[Violation]) -> float:
 def unary(item: WardrobeItem, context: StyleContext, feedback: FeedbackStats) -> dict[str, float]:
     """The per-item context parts (summed over an outfit's items)."""
     return {
-        "occasion": occasion_fit(item, context.occasion),
+        "occasion": occasion_fit(item, judged_at(item, context)),
         "preferences": preference_fit(item, context.preferences),
         "feedback": item_feedback(item, feedback),
         "rotation": rotation_cost(item, context),
@@ -108,7 +109,7 @@ VECTOR = ("occasion", "suiting", "styled", "preferences", "feedback", "rotation"
 
 def unary_vector(parts: Mapping[str, float], item: WardrobeItem, context: StyleContext) -> list[float]:
     """unary() of an item as the beam sums it, with whether its style suits the occasion and whether it has one."""
-    suiting, styled = float(suits_occasion(item, context.occasion)), float(bool(item.style))
+    suiting, styled = float(suits_occasion(item, judged_at(item, context))), float(bool(item.style))
     return [parts["occasion"], suiting, styled, parts["preferences"], parts["feedback"], parts["rotation"]]
 
 
@@ -135,7 +136,7 @@ def context_parts(
     for item_parts in [unary(item, context, feedback) for item in items] if unaries is None else unaries:
         for name, value in item_parts.items():
             parts[name] += value
-    parts["occasion"] = occasion_part(items, context.occasion, parts["occasion"])
+    parts["occasion"] = occasion_part(items, context, parts["occasion"])
     parts["feedback"] += combination_feedback(items, feedback)
     parts["weather"] = weather_fit(items, context)
     parts["rotation"] += repeat_cost(items, context)

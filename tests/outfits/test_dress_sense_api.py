@@ -168,3 +168,17 @@ async def test_in_the_cold_the_coat_goes_over_the_blazer_and_is_named(client: ht
     for outfit in body["outfits"]:
         assert ids["coat"] in ids_of(outfit), outfit
         assert "coat for 5 °C" in outfit["explanation"], outfit["explanation"]
+
+
+async def test_a_wedding_with_no_time_said_does_not_downgrade_a_guest_dress(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["dress", "heels", "handbag"])
+    await correct(client, ana, ids["dress"], style="casual", pattern="floral")
+    outfit = [ids["dress"], ids["heels"]]
+    unstated = await rate(client, ana, outfit, occasion="summer wedding", temperature_c=26)
+    by_day = await rate(client, ana, outfit, occasion="wedding in the afternoon", temperature_c=26)
+    assert unstated["broken_rules"] == []
+    assert "less dressed" not in unstated["explanation"], unstated["explanation"]
+    assert unstated["parts"]["occasion"] >= by_day["parts"]["occasion"], (unstated["parts"], by_day["parts"])
+    evening = await rate(client, ana, outfit, occasion="evening wedding", temperature_c=26)
+    assert evening["parts"]["occasion"] < unstated["parts"]["occasion"], evening["parts"]  # said outright: dressier

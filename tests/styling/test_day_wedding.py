@@ -36,7 +36,8 @@ def piece(
 
 DAY_DRESS = piece(1, "dress", "one-piece", "pink", "casual", 2, pattern="floral", warmth=1, seasons=("summer",))
 SANDALS = piece(2, "sandals", "shoes", "beige", "smart-casual", 3)  # dressy sandals
-DAY, EVENING = StyleContext(occasion="day-wedding", temperature_c=24), StyleContext(occasion="wedding-guest")
+DAY = StyleContext(occasion="day-wedding", temperature_c=24)
+EVENING = StyleContext(occasion="wedding-guest", occasion_said="evening wedding")
 
 
 def test_a_floral_day_dress_is_a_day_weddings_outfit() -> None:
