@@ -4,7 +4,8 @@ Soft taste per occasion (formality range, suitable styles) stays in context.OCCA
 these are the hard "no"s a stylist would never sign. Keys are the canonical names of occasions.py.
 """
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from app.styling.garments import accessory_kind, garment, is_sporty
 from app.styling.items import Violation, WardrobeItem
@@ -24,6 +25,16 @@ class DressCode:
     dressy_garments: bool = False  # a garment casual by kind (a jersey top) must look dressy (tagged formality 3+)
     no_graphic: bool = False  # no graphic prints (a slogan tee is never smart, whatever its type says)
     fixes: tuple[tuple[str, str], ...] = ()  # slot -> what to add when no item of that slot fits
+    expects: tuple["Expected", ...] = ()  # what an outfit must hold here (black tie: dress shoes, a suit or a dress)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A piece every outfit at the occasion holds: without it the outfit breaks the code; `fix` says what to add."""
+
+    what: str  # "dress shoes", as in "no dress shoes at a formal event"
+    kinds: frozenset[str]  # garment types that are it
+    fix: str
 
 
 SMART_BANS = frozenset(
@@ -68,6 +79,21 @@ def _smart(
     )  # fmt: skip
 
 
+# Black tie and other formal events: dress shoes, and a suit jacket or a dress. A shirt with smart trousers and boots
+# passes every "no" of the smart code and is still nowhere near black tie.
+FORMAL_EXPECTS = (
+    Expected(
+        "dress shoes",
+        frozenset({"formal-shoes", "oxfords", "loafers", "heels", "pumps"}),
+        "add dress shoes (oxfords, loafers or heels)",
+    ),
+    Expected(
+        "suit jacket or dress",
+        frozenset({"blazer", "waistcoat", "dress", "jumpsuit"}),
+        "add a suit jacket (a blazer) or a dress",
+    ),
+)
+
 DRESS_CODES: dict[str, DressCode] = {
     # A garment casual by kind must look dressed at an interview, a formal event or a funeral; a wedding in
     # summer allows a casual floral dress, so it only refuses what is never smart.
@@ -75,7 +101,7 @@ DRESS_CODES: dict[str, DressCode] = {
     "wedding-guest": _smart("at a wedding"),
     # A garden or beach wedding by day: dressy sandals belong there (the rest of the smart code holds).
     "day-wedding": _smart("at a daytime wedding", also_allowed=frozenset({"sandals"})),
-    "formal": _smart("at a formal event", dressy_garments=True),
+    "formal": replace(_smart("at a formal event", dressy_garments=True), expects=FORMAL_EXPECTS),
     "funeral": _smart("at a funeral", dressy_garments=True, muted=True),
     # A slogan or graphic tee is weekend wear, whatever the rest of the outfit: never at the office.
     "work": DressCode(
@@ -192,3 +218,16 @@ def occasion_problem(item: WardrobeItem, occasion: str | None) -> Violation | No
         f"{what}{item.type or item.category} {code.where} ({reason})",
         f"nothing in the wardrobe fits {code.where} as {item.category}: add {fix}" if fix else "",
     )
+
+
+def expectation_problems(items: Sequence[WardrobeItem], occasion: str | None) -> list[Violation]:
+    """What the occasion expects that this outfit lacks, each with what to add ("add dress shoes ...")."""
+    code = DRESS_CODES.get(occasion or "")
+    if code is None or not code.expects:
+        return []
+    kinds = {normalise_type(item.type) for item in items if item.type}
+    return [
+        Violation(str(occasion), f"no {expected.what} {code.where}", f"no {expected.what} {code.where}: {expected.fix}")
+        for expected in code.expects
+        if not kinds & expected.kinds
+    ]

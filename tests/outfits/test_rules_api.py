@@ -196,3 +196,20 @@ async def test_one_dislike_sinks_the_outfit_but_not_its_pieces(client: httpx.Asy
     sets = [{item["id"] for item in outfit["items"]} for outfit in after["outfits"]]
     assert disliked not in sets[:3]
     assert any(len(disliked & other) == 2 for other in sets[:3])  # its pieces still come back with others
+
+
+async def test_black_tie_without_formal_pieces_offers_the_dressiest_and_says_what_is_missing(
+    client: httpx.AsyncClient,
+) -> None:
+    ana = await create_user(client)
+    await wardrobe(client, ana, ["t-shirt", "shirt", "hoodie", "jeans", "pants", "shorts", "sneakers", "boots"])
+    body = await suggest(client, ana, occasion="black tie", temperature_c=18)
+    unmet = " | ".join(body["unmet"])
+    assert "add dress shoes" in unmet and "suit jacket" in unmet, body["unmet"]
+    for outfit in body["outfits"]:
+        assert outfit["score"] < 0.1 and outfit["broken_rules"], outfit
+        assert not {"t-shirt", "hoodie", "jeans", "shorts", "sneakers"} & set(types_of(outfit)), outfit
+    bea = await create_user(client, "bea")
+    await wardrobe(client, bea, ["shirt", "trousers", "formal-shoes", "blazer", "t-shirt", "jeans", "sneakers"])
+    dressed = await suggest(client, bea, occasion="black tie", temperature_c=18)
+    assert dressed["unmet"] == [] and all("blazer" in types_of(o) for o in dressed["outfits"]), dressed
