@@ -81,6 +81,10 @@ JUDGE_CODE: dict[str, str] = {
     # the third round's phrases
     "sunday lunch with my parents": "smart-casual", "casual lunch": "casual", "drinks with friends": "smart-casual",
     "brunch": "smart-casual",
+    # the fourth round's phrases
+    "commute to work by bike": "work", "wedding in the afternoon": "wedding-guest", "beach day": "beach",
+    "the gym": "gym", "long-haul flight": "travel", "a day of walking around the city": "casual",
+    "evening at a ski chalet": "smart-casual",
 }  # fmt: skip
 # Seen in public on a casual or social day, a hoodie or sweatshirt with track pants is loungewear (the gym, home,
 # a flight); head-to-toe white is a statement nobody asked for. Neither is a fault at the gym or when travelling.
