@@ -39,6 +39,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "everyday", "every day", "weekend", "errands", "day off", "coffee", "shopping",
         "school", "university", "college", "picnic", "barbecue", "bbq", "movies", "cinema", "hanging out",
         "relaxed", "chill", "casual friday", "move house", "moving house", "moving day", "house move",
+        # a day on foot in town: comfortable shoes, a casual code
+        "walking around the city", "walking around town", "walk around the city", "walk around town", "city walk",
+        "walking around", "day in the city", "day in town", "exploring the city",
     ),
     "work": (
         "office", "the office", "business casual", "business-casual", "business meeting", "meeting", "presentation",
@@ -66,6 +69,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "drinks after work", "after-work drinks", "after work drinks", "work drinks", "drinks with colleagues",
         "meal out", "eating out", "family meal", "family gathering", "meeting the parents", "meeting her parents",
         "meeting his parents", "in-laws",
+        # an evening in a ski resort: warm and neat, a meal or drinks by the fire
+        "ski chalet", "chalet", "ski lodge", "apres-ski", "après-ski", "apres ski", "après ski",
     ),
     # The same meal by day: no evening pieces (heels, an evening dress) needed or wanted.
     "lunch": (

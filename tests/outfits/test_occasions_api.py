@@ -16,6 +16,8 @@ PHRASES = {
     "beach": "beach",
     "job interview": "interview",
     "black tie": "formal",
+    "a day of walking around the city": "casual",
+    "evening at a ski chalet": "dinner",
 }
 
 
