@@ -71,16 +71,25 @@ NUMBER_WORDS: dict[str, tuple[str, ...]] = {
     "pt": ("zero", "um", "dois", "três", "quatro", "cinco"),
 }
 _FUNCTION_WORDS = {
-    "en": ("the and your you with for is it of to this that or on in but my what would i'd it's"),
+    "en": ("the and your you with for is it of to this that or on in but my what would i'd it's a an"),
     "fr": ("le la les et ton ta tes avec pour est un une des du je tu que qui pas mais ou sur dans "
-                    "c'est il tu es avec"),
+                    "c'est il tu es avec as oui aussi cette sont"),
     "de": ("der die das und dein deine deinen deinem mit für ist ein eine einen zu nicht ich du oder "
                     "auf aber sie es den dem zum zur ja nein nichts kein keine sehe hast"),
-    "es": ("el la los las y o de al tu tus con para es un una del que pero en lo se muy te"),
-    "it": ("il la le i gli e tuo tua tuoi tue con per è un una di del che non ma in lo si ti"),
-    "pt": ("o a os as e teu tua teus seu sua com para é um uma do da que não mas em no na te"),
+    "es": ("el la los las y o de al tu tus con para es un una del que pero en lo se muy te "
+           "tienes sí también esta son no qué veo"),
+    "it": ("il la le i gli e tuo tua tuoi tue con per è un una di del che non ma in lo si ti "
+           "tu hai sì anche questa sono"),
+    "pt": ("o a os as e teu tua teus seu sua com para é um uma do da que não mas em no na te "
+           "tu tens tem você sim também"),
 }  # fmt: skip
 FUNCTION_WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+# A word several languages share ("tu", "a", "la") is weak evidence for each: it counts 1/n for the n that use it,
+# so "tu" in a Portuguese answer is no vote for French and "A straight leg..." is no vote for Portuguese.
+WEIGHT = {
+    word: 1 / sum(word in vocab for vocab in FUNCTION_WORDS.values())
+    for vocab in FUNCTION_WORDS.values() for word in vocab
+}  # fmt: skip
 CITED = re.compile(r"#(\d{1,9})\b")
 FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?:](?:\s|$)|$)", re.S)
 
@@ -93,7 +102,7 @@ def fold(text: str) -> str:
 
 def detect_language(text: str) -> str:
     words = re.findall(r"[a-zà-ÿß']+", CITED.sub(" ", text.lower()))
-    counts = {lang: sum(word in vocab for word in words) for lang, vocab in FUNCTION_WORDS.items()}
+    counts = {lang: sum(WEIGHT[word] for word in words if word in vocab) for lang, vocab in FUNCTION_WORDS.items()}
     counts["pt"] += 2 * len(re.findall(r"ção|ções|ã|õ", text.lower()))
     counts["es"] += 2 * len(re.findall(r"ñ|¿|¡", text.lower()))
     counts["de"] += 2 * len(re.findall(r"ß|ä|ö|ü", text.lower()))

@@ -81,3 +81,21 @@ def test_german_occasions_follow_a_preposition_that_takes_their_case() -> None:
     assert after_zu == []
     said = de.PHRASES["verdict/yes/fits_occasion"][0].format(items="x", occasion="ein Abendessen")
     assert "für ein Abendessen" in said
+
+
+@pytest.mark.parametrize(
+    ("answer", "lang"),
+    [
+        ("A straight leg works best with your loafers (#3).", "en"),
+        ("A blazer over it.", "en"),
+        ("Sim, tu tens uma camisa branca (#2).", "pt"),
+        ("A sua camisa branca (#104): combina melhor.", "pt"),
+        ("Oui, tu as une chemise blanche (#2).", "fr"),
+        ("Sì, tu hai una camicia bianca (#2).", "it"),
+        ("No, no veo nada neón en tu armario.", "es"),
+    ],
+)
+def test_the_evaluations_language_check_reads_shared_words_as_weak_evidence(answer: str, lang: str) -> None:
+    from eval.assistant_checks import detect_language
+
+    assert detect_language(answer) == lang
