@@ -105,6 +105,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/layer_needed": ("Ja, nimm {items_acc} mit: das Wetter dort verlangt eine Schicht darüber.",),
     "verdict/no/layer_not_needed": ("Nein, {items} kann zu Hause bleiben; das Wetter dort braucht es nicht.",),
     "verdict/yes/kind_needed": ("Ja, für {occasion} wird das erwartet.",),
+    "verdict/depends/kind_needed_by_code": ("Es kommt auf den Dresscode an: Bei einer Black-Tie-, formellen oder Abendhochzeit ja, das wird erwartet; bei einer lockeren oder Hochzeit am Tag meist nicht, ein offener Kragen mit gutem Sakko reicht.",),
     "verdict/no/kind_not_needed": ("Nein, für {occasion} ist das nicht nötig.",),
     "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),
     "verdict/yes/colour_fine": ("Ja, {colour} geht zu jeder Jahreszeit; im Winter in dickeren Stoffen.",),
@@ -118,6 +119,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "yours": ("Bei dir: {items_or}.",),
     "count/many": ("Du hast insgesamt {n} Teile.",),
     "best_of/ground": ("Auf Rasen bleiben flache oder breite Absätze oben, wo dünne Absätze einsinken: {items}.",),
+    "best_of/rain": ("Für den Regen: {items}; ein geschlossener Schuh mit griffiger Sohle hält die Füße trocken.",),
     "best_of/walking": ("Für einen langen Tag zu Fuß: {items}, flach und bequem.",),
     "try_pair": ("Probier es mit {items_dat}.",),
     "empty_wardrobe": ("Dein Kleiderschrank ist noch leer: Lade Fotos deiner Kleidung hoch, dann antworte ich mit deinen eigenen Teilen.",),
@@ -428,6 +430,18 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    # "the best shoe for ...": one of the user's own pairs, picked
+    'schuh': 'shoe',
+    'der beste schuh': 'the best shoe',
+    'am besten': 'best',
+    # a drink with friends is the drinks occasion (neat, not a party), as English says it
+    'etwas trinken': 'a drink',
+    'was trinken': 'a drink',
+    'einen trinken': 'a drink',
+    'einen drink': 'a drink',
+    'auf einen drink': 'for a drink',
+    'ein bier': 'a drink',
+    'auf ein bier': 'for a drink',
     'black-tie-gala': 'black tie gala',
     'black-tie-hochzeit': 'black tie wedding',
     'black-tie-party': 'black tie party',

@@ -85,6 +85,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/layer_needed": ("Sí, llévate {items}: el tiempo de allí pide una capa encima.",),
     "verdict/no/layer_not_needed": ("No, puedes dejar {items} en casa; el tiempo de allí no lo pide.",),
     "verdict/yes/kind_needed": ("Sí, para {occasion} se espera.",),
+    "verdict/depends/kind_needed_by_code": ("Depende del código de vestimenta: en una boda de etiqueta, formal o de noche, sí, se espera; en una boda informal o de día normalmente no, basta el cuello abierto con una buena chaqueta.",),
     "verdict/no/kind_not_needed": ("No, para {occasion} no hace falta.",),
     "verdict/yes/looks_fine": ("Sí, {items} es una apuesta segura.",),
     "verdict/yes/colour_fine": ("Sí, el {colour} vale en cualquier estación; en invierno, en tejidos más gruesos.",),
@@ -98,6 +99,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "yours": ("De lo tuyo: {items_or}.",),
     "count/many": ("Tienes {n} prendas en total.",),
     "best_of/ground": ("Sobre el césped, las suelas planas o el tacón ancho no se hunden como los tacones finos: {items}.",),
+    "best_of/rain": ("Para la lluvia: {items}; un zapato cerrado con buena suela mantiene los pies secos.",),
     "best_of/walking": ("Para un día largo a pie: {items}, planos y cómodos.",),
     "try_pair": ("Pruébalo con {items}.",),
     "empty_wardrobe": ("Tu armario aún está vacío: sube fotos de tu ropa y te responderé con tus propias prendas.",),
@@ -395,6 +397,16 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    # "the best shoe for ...": one of the user's own pairs, picked
+    'zapato': 'shoe',
+    'el mejor': 'the best',
+    'la mejor': 'the best',
+    'los mejores': 'the best',
+    'las mejores': 'the best',
+    # a drink with friends is the drinks occasion (neat, not a party), as English says it
+    'tomar una copa': 'a drink',
+    'tomar unas copas': 'drinks',
+    'tomar algo': 'a drink',
     'prenda más elegante': 'most formal piece',
     'prenda más abrigada': 'warmest piece',
     'prenda más informal': 'most casual piece',
@@ -418,7 +430,6 @@ CHAT_WORDS = {
     'camino': 'walk',
     'andando': 'walking',
     'de pie todo el día': 'standing all day',
-    'tomar algo': 'drinks',
     'aperitivo': 'drinks',
     'chiringuito': 'beach bar',
     'más versátil': 'most versatile',

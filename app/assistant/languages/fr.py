@@ -90,6 +90,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/layer_needed": ("Oui, prends {items} : le temps là-bas demande une couche par-dessus.",),
     "verdict/no/layer_not_needed": ("Non, tu peux laisser {items} à la maison ; le temps là-bas ne le demande pas.",),
     "verdict/yes/kind_needed": ("Oui, pour {occasion} c'est attendu.",),
+    "verdict/depends/kind_needed_by_code": ("Ça dépend du dress code : pour un mariage black tie, habillé ou le soir, oui, c'est attendu ; pour un mariage décontracté ou de jour, en général non, un col ouvert avec une belle veste suffit.",),
     "verdict/no/kind_not_needed": ("Non, ce n'est pas nécessaire pour {occasion}.",),
     "verdict/yes/looks_fine": ("Oui, {items} est un choix sûr.",),
     "verdict/yes/colour_fine": ("Oui, le {colour} se porte en toute saison ; en hiver, choisis des matières plus épaisses.",),
@@ -103,6 +104,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "yours": ("Chez toi : {items_or}.",),
     "count/many": ("Tu as {n} pièces en tout.",),
     "best_of/ground": ("Sur l'herbe, les semelles plates ou les talons larges restent en surface là où des talons fins s'enfoncent : {items}.",),
+    "best_of/rain": ("Pour la pluie : {items} ; une chaussure fermée à semelle qui accroche garde les pieds au sec.",),
     "best_of/walking": ("Pour une longue journée à pied : {items}, plates et confortables.",),
     "try_pair": ("Essaie avec {items}.",),
     "empty_wardrobe": ("Ta garde-robe est encore vide : ajoute des photos de tes vêtements et je répondrai avec tes propres pièces.",),
@@ -310,7 +312,7 @@ COMMON = {
     "baptême": "christening", "remise de diplômes": "graduation", "pot de départ": "work drinks", "afterwork": "work drinks",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "anniversaire": "birthday", "déjeuner": "lunch", "dejeuner": "lunch", "chez mes parents": "at my parents'", "parents": "parents",
-    "famille": "family", "amis": "friends", "apéro": "drinks", "boire un verre": "drinks", "premier rendez-vous": "first date",
+    "famille": "family", "amis": "friends", "apéro": "drinks", "boire un verre": "a drink", "premier rendez-vous": "first date",
     "lundi": "monday", "mardi": "tuesday", "mercredi": "wednesday", "jeudi": "thursday", "vendredi": "friday", "samedi": "saturday", "dimanche": "sunday",
     "vol long-courrier": "long-haul flight", "long-courrier": "long-haul flight", "vol": "flight", "avion": "plane",
     "montagne": "mountains", "montagnes": "mountains", "vacances": "holiday", "en ville": "in town", "ville": "city",
@@ -434,6 +436,18 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    # "the best shoe for ...": one of the user's own pairs, picked
+    'chaussure': 'shoe',
+    'la meilleure': 'the best',
+    'le meilleur': 'the best',
+    'les meilleures': 'the best',
+    'les meilleurs': 'the best',
+    # a drink with friends is the drinks occasion (neat, not a party), as English says it
+    'prendre un verre': 'a drink',
+    'boire un coup': 'a drink',
+    'boire un pot': 'a drink',
+    'prendre un pot': 'a drink',
+    'boire quelque chose': 'a drink',
     'le plus habillé': 'most formal',
     'la plus habillée': 'most formal',
     'le plus chic': 'most formal',

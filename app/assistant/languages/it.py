@@ -86,6 +86,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/layer_needed": ("Sì, porta {items}: il tempo lì chiede uno strato sopra.",),
     "verdict/no/layer_not_needed": ("No, puoi lasciare {items} a casa; il tempo lì non lo richiede.",),
     "verdict/yes/kind_needed": ("Sì, per {occasion} è previsto.",),
+    "verdict/depends/kind_needed_by_code": ("Dipende dal dress code: a un matrimonio black tie, formale o di sera sì, è previsto; a un matrimonio informale o di giorno di solito no, basta il collo aperto con una bella giacca.",),
     "verdict/no/kind_not_needed": ("No, per {occasion} non serve.",),
     "verdict/yes/looks_fine": ("Sì, {items} è una scelta sicura.",),
     "verdict/yes/colour_fine": ("Sì, il {colour} va bene in ogni stagione; d'inverno, in tessuti più pesanti.",),
@@ -99,6 +100,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "yours": ("Tra i tuoi: {items_or}.",),
     "count/many": ("Hai {n} capi in tutto.",),
     "best_of/ground": ("Sull'erba, suole piatte o tacchi larghi restano in superficie dove i tacchi sottili affondano: {items}.",),
+    "best_of/rain": ("Per la pioggia: {items}; una scarpa chiusa con una suola che fa presa tiene i piedi asciutti.",),
     "best_of/walking": ("Per una lunga giornata a piedi: {items}, basse e comode.",),
     "try_pair": ("Provalo con {items}.",),
     "empty_wardrobe": ("Il tuo guardaroba è ancora vuoto: carica le foto dei tuoi vestiti e ti risponderò con i tuoi capi.",),
@@ -393,6 +395,20 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'qual è': 'which is',
+    'scarpa migliore': 'best shoe',
+    # "the best shoe for ...": one of the user's own pairs, picked
+    'scarpa': 'shoe',
+    'la migliore': 'the best',
+    'il migliore': 'the best',
+    'le migliori': 'the best',
+    'i migliori': 'the best',
+    # a drink with friends is the drinks occasion (neat, not a party), as English says it
+    'bere qualcosa': 'a drink',
+    'bere un drink': 'a drink',
+    'prendere un drink': 'a drink',
+    'bere un bicchiere': 'a drink',
+    'prendere qualcosa da bere': 'a drink',
     'capo più elegante': 'most formal piece',
     'capo più caldo': 'warmest piece',
     'capo più casual': 'most casual piece',

@@ -88,6 +88,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/layer_needed": ("Sim, leve {items}: o tempo lá pede uma camada por cima.",),
     "verdict/no/layer_not_needed": ("Não, pode deixar {items} em casa; o tempo lá não vai pedir.",),
     "verdict/yes/kind_needed": ("Sim, para {occasion} é esperado.",),
+    "verdict/depends/kind_needed_by_code": ("Depende do dress code: num casamento black tie, formal ou à noite, sim, é esperado; num casamento descontraído ou de dia normalmente não, basta a gola aberta com um bom casaco.",),
     "verdict/no/kind_not_needed": ("Não, para {occasion} não é preciso.",),
     "verdict/yes/looks_fine": ("Sim, {items} é uma escolha segura.",),
     "verdict/yes/colour_fine": ("Sim, o {colour} funciona em qualquer estação; no inverno, em tecidos mais grossos.",),
@@ -101,6 +102,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "yours": ("Dos seus: {items_or}.",),
     "count/many": ("Tem {n} peças no total.",),
     "best_of/ground": ("Na relva, solas rasas ou saltos largos ficam à superfície onde os saltos finos se enterram: {items}.",),
+    "best_of/rain": ("Para a chuva: {items}; um sapato fechado com boa sola mantém os pés secos.",),
     "best_of/walking": ("Para um dia longo a pé: {items}, baixos e confortáveis.",),
     "try_pair": ("Experimente com {items}.",),
     "empty_wardrobe": ("O seu guarda-roupa ainda está vazio: envie fotos das suas roupas e eu respondo com as suas próprias peças.",),
@@ -394,6 +396,19 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    # "the best shoe for ...": one of the user's own pairs, picked
+    'sapato': 'shoe',
+    'o melhor': 'the best',
+    'a melhor': 'the best',
+    'os melhores': 'the best',
+    'as melhores': 'the best',
+    # a drink with friends is the drinks occasion (neat, not a party), as English says it
+    'beber alguma coisa': 'a drink',
+    'tomar alguma coisa': 'a drink',
+    'tomar uns drinques': 'drinks',
+    'tomar um drinque': 'a drink',
+    'beber um copo': 'a drink',
+    'tomar um copo': 'a drink',
     'peça mais elegante': 'most formal piece',
     'peça mais quente': 'warmest piece',
     'peça mais descontraída': 'most casual piece',
@@ -419,8 +434,6 @@ CHAT_WORDS = {
     'de pé o dia todo': 'standing all day',
     'em pé o dia todo': 'standing all day',
     'aperitivo': 'drinks',
-    'beber um copo': 'drinks',
-    'tomar um copo': 'drinks',
     'mais versátil': 'most versatile',
     'que mais uso': 'i wear the most',
     'combina com mais': 'goes with the most',

@@ -54,6 +54,10 @@ SUPERLATIVE = re.compile(r"\bmost (?:formal|casual|warm|dressy|relaxed)\b|\b(?:w
 ANY_OF = re.compile(r"^\s*(?:any|got any|got anything|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
 PAIRS_WITH = re.compile(r"\b(?:go|goes|going) (?:well |nicely |best |better )?with\b|\bmatch(?:es)?\b|\bpairs? with\b")
 BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
+# "what's the best shoe for a wedding in the rain?", "the best jacket to wear in the wind": one of the user's own
+BEST_KIND = re.compile(
+    r"\b(?:the|my) (?:best|warmest|smartest|comfiest|most comfortable) (?:pair of )?[a-z\-]+ (?:for|to|in|at|on)\b"
+)
 COMPARE = re.compile(
     r"\bwhich (?:one |\w+ )?(?:is|would be|looks?) (?:better|warmer|smarter|dressier|more|cooler|lighter|best)\b"
     r"|\b(?:better|warmer|smarter|dressier)\b.*\bor\b|\bor\b.*\?|\bwhich one\b|\bshould i (?:wear|go with|pick) .* or\b"
@@ -272,8 +276,14 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
     if VERSATILE.search(text) and not slots.occasion:
         return k.OWN
     choice = TAG_QUESTION.sub(" ", text)
-    if (COMPARE.search(choice) or re.search(r" (?:or|vs|versus) ", choice)) and (
-        _two_options(slots, text) or re.search(r"\bwhich one\b|\bwhich (?:\w+ )?is\b", text)
+    # "which shoe is best for a wedding in the rain?": one kind and no two pieces named, a pick from the wardrobe
+    # (a kind of piece, "which dress is best?", still compares the two or three the user has)
+    one_slot = len(slots.garments) == 1 and slots.garments[0].kind.startswith("category:")
+    one_kind_best = one_slot and re.search(r"\bbest\b", text) and not re.search(r" (?:or|vs) ", text)
+    if (
+        (COMPARE.search(choice) or re.search(r" (?:or|vs|versus) ", choice))
+        and not one_kind_best
+        and (_two_options(slots, text) or re.search(r"\bwhich one\b|\bwhich (?:\w+ )?is\b", text))
     ):
         return k.COMPARE
     if OWN.search(text) and PAIRS_WITH.search(text) and len(slots.garments) >= 2:
@@ -293,6 +303,7 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
         (OWN.search(text) and not having_a_day)
         or any_of
         or (BEST_OF.search(text) and (re.search(r"\bmy\b", text) or asked))
+        or (BEST_KIND.search(text) and len(slots.garments) == 1)
     ):
         return k.OWN
     situation = slots.walking or slots.rain or slots.occasion or slots.temperature_c is not None

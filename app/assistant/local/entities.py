@@ -51,6 +51,8 @@ TYPE_SYNONYMS = {
     "oxfords": "formal-shoes", "brogues": "formal-shoes", "derbies": "formal-shoes", "ballet flats": "flats",
     "hoody": "hoodie", "sweat": "sweatshirt", "polo shirt": "polo", "pant": "pants", "trouser": "trousers",
     "suit": "suit", "suits": "suit", "two-piece": "suit", "two piece": "suit",
+    "cap": "hat", "caps": "hat", "baseball cap": "hat", "baseball caps": "hat", "bucket hat": "hat",
+    "woolly hat": "beanie", "woolly hats": "beanie", "bobble hat": "beanie", "knit hat": "beanie", "toque": "beanie",
 }  # fmt: skip
 # Kinds people name that no photo is tagged as (a suit is a blazer and trousers): (formality, the owned kind nearest)
 SPOKEN_KINDS: dict[str, tuple[int, str]] = {"suit": (5, "blazer")}
@@ -58,7 +60,10 @@ SPOKEN_KINDS: dict[str, tuple[int, str]] = {"suit": (5, "blazer")}
 SUIT_VERB = re.compile(
     r"\bsuits? (?:me|you|my|her|him|them|us|it|your|a |an |the |this|that)|\bdress (?:me|myself|him|her|them|up|down)\b"
 )
-CATEGORY_WORDS = {"shoes": "shoes", "footwear": "shoes", "tops": "top", "bottoms": "bottom", "outerwear": "outerwear"}
+CATEGORY_WORDS = {
+    "shoes": "shoes", "shoe": "shoes", "pair of shoes": "shoes", "footwear": "shoes", "tops": "top",
+    "bottoms": "bottom", "outerwear": "outerwear",
+}  # fmt: skip
 SAME_TYPE = {"pants": "trousers"}  # types people use interchangeably, folded to one for matching
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 LAST_UPLOAD = re.compile(

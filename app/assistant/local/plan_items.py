@@ -138,6 +138,10 @@ PICKED = re.compile(
     r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b"
     r"|\b(?:smart|dress|warm|comf|casual)i?est\b"
 )
+# "the best shoe for ...", "the best pair for ...": one, said in the singular (not "the best shoes")
+ONE_ASKED = re.compile(
+    r"\b(?:the|my) (?:best|warmest|smartest|comfiest) (?:pair|[a-z\-]*[a-rt-z\-]) (?:for|to|in|at|on)\b"
+)
 SUPERLATIVE_OF = {"smart": "formal", "dress": "formal", "comf": "casual"}  # "the smartest", "the comfiest"
 
 
@@ -283,9 +287,11 @@ def own(ask: Ask) -> Plan:
     asked = EXISTS.search(ask.u.text) and not re.match(r"\s*(?:what|which)\b", ask.u.text)
     if garment is None and ask.slots.occasion:  # "anything for a black tie event?": an outfit's worth
         found = _one_per_slot(found, 5)
-    shown = found[: 3 if best else 12]
+    one = bool(ONE_ASKED.search(ask.u.text))  # "what's the best shoe for ...?": one pair, not three
+    shown = found[: 1 if best and one else 3 if best else 12]
     key = "best_of" if best else "yes_have" if asked else "you_have"
-    plan.say(key, *shown, kind=garment.kind if garment else None, walking=ask.slots.walking, ground=ground)
+    wet = ask.slots.rain and all(i.category == "shoes" for i in shown)  # why these in the rain: closed, grippy
+    plan.say(key, *shown, kind=garment.kind if garment else None, walking=ask.slots.walking, ground=ground, rain=wet)
     return plan
 
 

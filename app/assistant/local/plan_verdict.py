@@ -34,6 +34,7 @@ TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed
 TOO_LOUD = re.compile(r"\btoo (?:loud|bright|flashy|showy|bold|colou?rful|much colou?r)\b")
 TOO_THIN = re.compile(r"\btoo (?:thin|light|flimsy|skimpy|cold)\b")  # "too thin for 14 degrees?": yes means it is
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
+ACCESSORY_TOO_WARM_FROM_C = 18.0  # a beanie or a wool scarf is too warm only on a warm day
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
 RELAXED = frozenset({"dinner", "lunch", "date", "party", "casual", "travel", "outdoor", "beach", "gym"})
 # Bare legs or shoulders are the dress code's call: "it depends" on them names none of yours as "will do"
@@ -120,11 +121,24 @@ NEED = re.compile(
 )
 
 
-def _kind_needed(kind: str, occasion: str) -> Verdict:
-    """ "Do I need a tie?": needed only where the dress code asks for that level of dress, not merely allows it."""
+# Occasions whose dress code runs from a barn in jeans to black tie: whether a tie is needed is the invitation's
+# call unless the question says the code (black tie, formal, an evening); a day wedding is its own occasion
+CODE_DECIDES = frozenset({"wedding-guest"})
+OPTIONAL_KIND = frozenset({"kind_too_dressy", "kind_not_needed", "kind_needed_by_code"})  # "yours", not "better"
+CODE_WORDS = re.compile(r"\b(?:formal|black[- ]tie|white[- ]tie|evening|church|cathedral|smart)\b")
+
+
+def _kind_needed(kind: str, occasion: str, ask: Ask | None = None) -> Verdict:
+    """ "Do I need a tie?": needed only where the dress code asks for that level of dress, not merely allows it;
+    "it depends" where the occasion's code varies and the question does not say it."""
     low = OCCASIONS[occasion][0]
     level = kind_formality(kind)
-    return Verdict("yes", "kind_needed") if low >= 4 and level >= 4 else Verdict("no", "kind_not_needed")
+    if low < 4 or level < 4:
+        return Verdict("no", "kind_not_needed")
+    code_said = ask is not None and (ask.slots.evening or bool(CODE_WORDS.search(ask.u.text)))
+    if occasion in CODE_DECIDES and not code_said:
+        return Verdict("depends", "kind_needed_by_code")
+    return Verdict("yes", "kind_needed")
 
 
 def _dresses_up(item: WardrobeItem, occasion: str | None) -> bool:
@@ -192,7 +206,8 @@ def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
             return Verdict("no", "not_warm_enough")
         if item.category in ("top", "one-piece") and temperature < TOP_ALONE_BELOW_C:
             return Verdict("no", "not_warm_enough")  # a hoodie at 5 °C still wants a coat on top
-        if warmth(item) > need + 2:
+        accessory_in_cold = item.category == "accessory" and temperature < ACCESSORY_TOO_WARM_FROM_C
+        if warmth(item) > need + 2 and not accessory_in_cold:  # a beanie in the cold is never "too warm"
             return Verdict("depends", "too_warm_for")
         return Verdict("yes", "warm_enough")
     if s.season == "winter" and (("summer" in item.seasons and "winter" not in item.seasons) or warmth(item) <= 1):
@@ -365,10 +380,10 @@ def yesno(ask: Ask) -> Plan:
     generic_only = not ask.slots.ids and not any(g.owned for g in ask.slots.garments)
     if generic_only and ask.slots.occasion in OCCASIONS and len(ask.slots.garments) == 1:
         kind = ask.slots.garments[0].kind
-        judge = _kind_needed if NEED.search(ask.u.text) else _kind_for_occasion
         occasion = str(ask.slots.occasion)
+        judged = _kind_needed(kind, occasion, ask) if NEED.search(ask.u.text) else _kind_for_occasion(kind, occasion)
         said_colour = ask.slots.garments[0].colour
-        verdict = _coloured_kind(judge(kind, occasion), said_colour, occasion)
+        verdict = _coloured_kind(judged, said_colour, occasion)
         plan.say("verdict", verdict=verdict, kind=kind, colour=said_colour, occasion=ask.slots.occasion,
                  event=ask.slots.event)  # fmt: skip
         same_kind = [i for i in of_kind(ask.wardrobe, kind) if _for_occasion(i, occasion).answer == "yes"]
@@ -384,7 +399,7 @@ def yesno(ask: Ask) -> Plan:
         if said != "yes" and WHAT_TO_WEAR.search(ask.u.text):
             return _with_an_outfit(ask, plan, without=of_kind(ask.wardrobe, kind))
         if better:  # the pieces of that kind you have, when it is the kind itself that is optional
-            optional = plan.lines[0].values["verdict"].reason in ("kind_too_dressy", "kind_not_needed")
+            optional = plan.lines[0].values["verdict"].reason in OPTIONAL_KIND
             plan.say("yours" if said == "yes" or (optional and same_kind) else "instead_pieces", *better[:2])
         return plan
     if not items and generic and ask.slots.occasion in OCCASIONS:
@@ -415,7 +430,7 @@ def yesno(ask: Ask) -> Plan:
     accessory = other is None and items[0].category == "accessory"
     if NEED.search(ask.u.text) and accessory and ask.slots.occasion in OCCASIONS:
         kind = str(items[0].type)  # "is the tie necessary?" at a wedding: whether the dress code asks for one
-        verdict = _kind_needed(kind, str(ask.slots.occasion))
+        verdict = _kind_needed(kind, str(ask.slots.occasion), ask)
         plan.say("verdict", verdict=verdict, kind=kind, occasion=ask.slots.occasion, event=ask.slots.event)
         return plan
     verdict = _judge(ask, items[0], other) if len(items) <= 2 else _outfit(items, ask.slots.occasion)

@@ -81,12 +81,20 @@ def _type_key(kind: str | None) -> str:
     return SAME_TYPE.get(key, key)
 
 
+# Kinds that contain finer kinds, whatever else the wardrobe holds: a beanie is a hat ("my hat", "any hats?",
+# "how many hats?" count it), while a hat is not a beanie. A cap is tagged hat (the taxonomy has no cap).
+COVERS: dict[str, frozenset[str]] = {"hat": frozenset({"beanie"})}
+
+
 def of_kind(wardrobe: Sequence[WardrobeItem], kind: str) -> list[WardrobeItem]:
-    """Owned items of a kind: a taxonomy type ("jeans") or a slot ("category:shoes")."""
+    """Owned items of a kind: a taxonomy type ("jeans"), with the finer kinds it covers, or a slot
+    ("category:shoes")."""
     if kind.startswith("category:"):
         slot = kind.removeprefix("category:")
         return [item for item in wardrobe if (item.category or category_of(item.type)) == slot]
-    return [item for item in wardrobe if _type_key(item.type) == _type_key(kind)]
+    key = _type_key(kind)
+    covered = COVERS.get(key, frozenset())
+    return [item for item in wardrobe if _type_key(item.type) == key or _type_key(item.type) in covered]
 
 
 # Kinds people name one for another, nearest first: "my jackets" when the wardrobe holds a puffer and a

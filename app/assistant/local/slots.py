@@ -73,6 +73,12 @@ AFTER_WORK_DRINKS = re.compile(
     r"\b(?:drinks|a drink) (?:with (?:colleagues|co-?workers|the team|work friends) )?after work\b"
     r"|\bafter[- ]work drinks\b"
 )
+# "a drink with some friends", "going for a drink": the drinks occasion (the dinner code), as "drinks with friends";
+# plural "drinks" alone stays a night out
+SOCIAL_DRINKS = re.compile(
+    r"\b(?:drinks|a drink|a few drinks|some drinks) with (?:some |my |a few |a couple of |the |two |old |a |an |our )?"
+    r"(?:friends?|mates?|pals?|buddies|the girls|the guys)\b|\ba drink\b"
+)
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(
     r"\bhow much (?:does|do|is|are|would|will)\b|\bhow much (?:should|would|do) (?:i|you) (?:pay|spend)\b"
@@ -248,10 +254,14 @@ INDOOR_COLD = re.compile(
 )
 
 
+# "is my hat warm enough for the cold?": how warm the piece is, not the weather
+WARM_ENOUGH = re.compile(r"\b(?:warm|hot|cosy|cozy) enough\b(?! for -?\d)")
+
+
 def _temperature(text: str) -> float | None:
     if DAY_AND_EVENING.search(text) and WARM_DAY.search(text):
         return 24.0  # the day decides the base outfit; the evening adds a layer
-    return temperature_in(INDOOR_COLD.sub(" ", text))
+    return temperature_in(WARM_ENOUGH.sub(" ", INDOOR_COLD.sub(" ", text)))
 
 
 MONTHS = {
@@ -292,7 +302,7 @@ _JUDGED = re.compile(r"\b(?:too|less|more) (?:formal|casual|dressy|smart)\b")
 
 
 def _event(text: str) -> str | None:
-    found = EVENT.search(GIG.sub(" gig ", CHURCH.sub(" church ", text)))
+    found = EVENT.search(GIG.sub(" gig ", CHURCH.sub(" church ", re.sub(r"\ba drink\b", "drinks", text))))
     return found.group(1) if found else None
 
 
@@ -310,6 +320,7 @@ def slots_of(text: str) -> Slots:
     garment_text = SUIT_VERB.sub(lambda m: " " * len(m.group(0)), mask_dress_codes(text))
     activity_free = _JUDGED.sub(" ", WALKING.sub(" ", CYCLING.sub(" ", text)))
     activity_free = AFTER_WORK_DRINKS.sub(" work drinks ", activity_free)
+    activity_free = SOCIAL_DRINKS.sub(" drinks with friends ", activity_free)  # neat, not a party
     activity_free = WORK_VERB.sub(" ", activity_free)  # "does the shirt work with the chinos" names no office
     activity_free = WORK_TRIP.sub(" work ", activity_free)  # a business trip is dressed for work, not a flight
     activity_free = THEIR_ANNIVERSARY.sub(" party ", activity_free)

@@ -17,8 +17,12 @@ from app.assistant.local.slots import DISLIKE_CUE, FOLLOW_UP, PATTERNS, PRONOUN,
 
 # "the green floral one", "the camel one": a piece named by its colour or print, its noun left out
 ELIDED = re.compile(r"\b(?:the|my|that|this|your)((?: [a-z\-]+){1,2}) ones?\b")
-# "la camisa blanca o la rosa": Romance languages drop the noun and the "one" after "or the"
-ELIDED_OR = re.compile(r"\b(?:or|vs|versus) (?:the|my|your)((?: [a-z\-]+){1,2}?)(?=\s*$|\s\s|\s?[?,.;])")
+# "la camisa blanca o la rosa", "a camisa branca ou a azul para o trabalho?", "la camicia bianca o quella blu":
+# Romance languages drop the noun and the "one" after "or the", and the question may go on after it
+ELIDED_OR = re.compile(
+    r"\b(?:or|vs|versus) (?:the|my|your|that|quella|quello|aquela|aquele)((?: [a-z\-]+){1,2}?)"
+    r"(?=\s*$|\s\s|\s?[?,.;]|\s(?:for|to|at|in|on|with|today|tonight|tomorrow)\b)"
+)
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,8 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
     }  # fmt: skip
     for case in ("acc", "dat"):
         found[f"items_{case}"] = lang.join([lang.item_in(item, case) for item in line.items])
-        found[f"other_{case}"] = lang.join([lang.item_in(item, case) for item in line.other], lang.or_word)
+        other = [lang.item_in(item, case) for item in line.other]  # "zu X würde ich A und B tragen": both worn
+        found |= {f"other_{case}": lang.join(other), f"other_{case}_or": lang.join(other, lang.or_word)}
         found[f"item_{case}"] = lang.item_in(line.items[0], case) if line.items else ""
     plain = [lang.name_item(lang, item, True) for item in line.other]  # pieces left out: named without a link
     cased = lang.name_cased
@@ -150,7 +151,7 @@ def _key(line: Line) -> list[str]:
             part for part, present in (("ruled_out", bool(line.items)), ("lead", bool(values.get("lead")))) if present
         ) or None,
         "one_change": values.get("change"),
-        "best_of": "walking" if values.get("walking") else "ground" if values.get("ground") else None,
+        "best_of": next((why for why in ("walking", "ground", "rain") if values.get(why)), None),
     }  # fmt: skip
     detail = specific.get(base)
     return [f"{base}/{detail}", base] if detail else [base]
