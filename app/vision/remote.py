@@ -126,8 +126,8 @@ class RemoteAnalyzer:
             return replace(local, backend=f"local (fallback from {self.provider})")
         return merge(local, fields, backend=f"{self.provider}:{self.model}")
 
-    def cutout(self, image: Image.Image) -> bytes | None:
-        return self.local.cutout(image)  # the remote model tags; the local mask cuts out
+    def cutout(self, image: Image.Image, *, category: str | None = None) -> bytes | None:
+        return self.local.cutout(image, category=category)  # the remote model tags; the local mask cuts out
 
     def ask(self, image: Image.Image) -> RemoteFields:
         picture = _jpeg_base64(image)

@@ -81,7 +81,8 @@ async def cutout_of(
         photo = await storage.get(image.storage_key)
     except ObjectNotFound as exc:
         raise NotFound(f"The file of image {image.id} is missing from storage.") from exc
-    data = await asyncio.to_thread(_cutout_of_photo, analyzer, photo)
+    category = (image.tags or {}).get("category")  # the slot the upload's mask was made for
+    data = await asyncio.to_thread(_cutout_of_photo, analyzer, photo, category if isinstance(category, str) else None)
     if data is None:
         raise NotFound(f"Image {image.id} has no cut-out: this service has no garment mask model.")
     if not await keep_cutout(session_factory, storage, image_id=image.id, key=image.cutout_key, data=data):
@@ -89,6 +90,6 @@ async def cutout_of(
     return data
 
 
-def _cutout_of_photo(analyzer: ImageAnalyzer, photo: bytes) -> bytes | None:
+def _cutout_of_photo(analyzer: ImageAnalyzer, photo: bytes, category: str | None) -> bytes | None:
     with Image.open(io.BytesIO(photo)) as opened:
-        return analyzer.cutout(opened.convert("RGB"))
+        return analyzer.cutout(opened.convert("RGB"), category=category)

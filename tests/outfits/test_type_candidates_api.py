@@ -38,8 +38,8 @@ class ToldAnalyzer:
             type_candidates=[TypeCandidate(t, p) for t, p in candidates],
         )  # fmt: skip
 
-    def cutout(self, image: Image.Image) -> bytes | None:
-        result: bytes | None = self.inner.cutout(image)
+    def cutout(self, image: Image.Image, *, category: str | None = None) -> bytes | None:
+        result: bytes | None = self.inner.cutout(image, category=category)
         return result
 
 

@@ -29,8 +29,8 @@ class PoolWatchingAnalyzer:
         self.seen.append(checked_out(self.app))
         return self.inner.analyze(image)
 
-    def cutout(self, image: Image.Image) -> bytes | None:
-        result: bytes | None = self.inner.cutout(image)
+    def cutout(self, image: Image.Image, *, category: str | None = None) -> bytes | None:
+        result: bytes | None = self.inner.cutout(image, category=category)
         return result
 
 

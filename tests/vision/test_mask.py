@@ -60,6 +60,26 @@ def test_the_cutout_is_a_transparent_webp_cropped_to_the_garment(local_analyzer:
     assert local_analyzer.cutout(image) == made
 
 
+def test_a_cutout_given_its_category_does_not_predict_the_type_again(
+    local_analyzer: LocalAnalyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    image = photo("dress-floral.jpg")
+    analysis = local_analyzer.analyze(image)
+    assert analysis.garment is not None and analysis.category is not None
+    made = cutout_webp(image, analysis.garment)
+    predictions: list[Image.Image] = []
+    predict = local_analyzer.model.predict
+
+    def watched(small: Image.Image) -> object:
+        predictions.append(small)
+        return predict(small)
+
+    monkeypatch.setattr(local_analyzer.model, "predict", watched)
+    assert local_analyzer.cutout(image, category=analysis.category) == made
+    assert predictions == []
+    assert local_analyzer.cutout(image) == made and len(predictions) == 1  # without it, the slot is predicted
+
+
 def _square(probability: float = 0.95, side: int = 100) -> np.ndarray:
     grid = np.zeros((side, side), dtype=np.float32)
     grid[20:80, 20:80] = probability

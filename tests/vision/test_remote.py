@@ -105,6 +105,24 @@ def test_failures_fall_back_to_the_local_model(
     assert analysis.type == local_analyzer.analyze(image).type
 
 
+def test_the_cutout_is_the_local_masks_for_the_category_given(
+    fake_llm: FakeLLMServer, local_analyzer: LocalAnalyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_llm.reset()
+    asked: list[str | None] = []
+    local_cutout = local_analyzer.cutout
+
+    def watched(image: object, *, category: str | None = None) -> bytes | None:
+        asked.append(category)
+        return local_cutout(image, category=category)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(local_analyzer, "cutout", watched)
+    image = garment_image()
+    made = remote(fake_llm, local_analyzer, "openai").cutout(image, category="top")
+    assert asked == ["top"] and made == local_cutout(image, category="top")
+    assert fake_llm.script.requests == []  # the remote model tags; it is not asked to cut out
+
+
 def test_a_hanging_backend_is_cut_off_by_the_timeout(fake_llm: FakeLLMServer, local_analyzer: LocalAnalyzer) -> None:
     fake_llm.reset(reply=json.dumps(ANSWER), delay_s=3.0)
     started = time.monotonic()

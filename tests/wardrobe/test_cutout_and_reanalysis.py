@@ -2,6 +2,7 @@
 
 import io
 from pathlib import Path
+from typing import Any
 
 import httpx
 import numpy as np
@@ -58,6 +59,37 @@ async def test_a_cutout_not_written_yet_is_made_on_its_first_read(client: httpx.
     h, w = min(first.shape[0], again.shape[0]), min(first.shape[1], again.shape[1])
     assert (abs(first[:h, :w].astype(int) - again[:h, :w]) < 64).mean() > 0.95
     assert stored.read_bytes() == response.content  # and kept for the next read
+
+
+class CategoryWatchingAnalyzer:
+    """The shipped analyser, noting the category each missing cut-out is rebuilt with."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.categories: list[str | None] = []
+
+    def analyze(self, image: Image.Image) -> Any:
+        return self.inner.analyze(image)
+
+    def cutout(self, image: Image.Image, *, category: str | None = None) -> bytes | None:
+        self.categories.append(category)
+        result: bytes | None = self.inner.cutout(image, category=category)
+        return result
+
+
+async def test_a_missing_cutout_is_made_for_the_stored_category(
+    app: FastAPI, client: httpx.AsyncClient, storage_dir: Path
+) -> None:
+    """The upload's slot goes to the mask, so the type is not predicted a second time to find it."""
+    ana = await create_user(client)
+    item = (await upload(client, ana, jpeg((20, 30, 140)))).json()
+    [stored] = cutouts(storage_dir)
+    stored.unlink()
+    watching = CategoryWatchingAnalyzer(app.state.analyzer)
+    app.state.analyzer = watching
+    response = await client.get(f"/api/images/{ana.id}/{item['id']}/cutout", headers=ana.headers)
+    assert response.status_code == 200
+    assert watching.categories == [item["tags"]["category"]] and item["tags"]["category"]
 
 
 async def test_another_users_cutout_is_forbidden(client: httpx.AsyncClient) -> None:
