@@ -90,7 +90,9 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
 def _decode(image: Image.Image) -> Image.Image:
     try:
         image.load()
-        return ImageOps.exif_transpose(image) or image
+        # In place: the conversion to RGB that follows makes the one copy (a second one cost 5 ms for 12 MP).
+        ImageOps.exif_transpose(image, in_place=True)
+        return image
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise InvalidImage(f"The image data is corrupt or truncated ({exc}).") from exc
 
@@ -129,10 +131,21 @@ def _encode_jpeg(image: Image.Image, quality: int) -> bytes:
     return buffer.getvalue()
 
 
-def make_thumbnail(image: Image.Image, size: int) -> bytes:
+# Lanczos runs on a copy first box-reduced by a whole factor, down to this many times the thumbnail's size (Pillow's
+# `reducing_gap`). At Pillow's default, 2.0, a 1024 px photo was resampled whole: 9-11 ms of the upload's CPU; at 1.5
+# it is box-halved first, 4-5 ms. Against the full resampling, before encoding: 51-53 dB PSNR on photos of 1024-4032 px,
+# 38-51 dB on stripes near the pixel pitch (2.0: 45 dB and more), where the quality-85 JPEG itself is at about 40 dB.
+THUMBNAIL_REDUCING_GAP = 1.5
+
+
+def thumbnail_image(image: Image.Image, size: int) -> Image.Image:
     thumb = image.copy()
-    thumb.thumbnail((size, size), Image.Resampling.LANCZOS)
-    return _encode_jpeg(thumb, 85)
+    thumb.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=THUMBNAIL_REDUCING_GAP)
+    return thumb
+
+
+def make_thumbnail(image: Image.Image, size: int) -> bytes:
+    return _encode_jpeg(thumbnail_image(image, size), 85)
 
 
 def upload_hash(data: bytes) -> str:

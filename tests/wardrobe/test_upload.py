@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import numpy as np
 import pytest
 from fastapi import FastAPI
 from PIL import Image
@@ -14,6 +15,7 @@ from sqlalchemy import func, select, text
 
 from app.storage.base import StorageError
 from app.storage.local import LocalStorage
+from app.wardrobe.images import thumbnail_image
 from app.wardrobe.models import WardrobeImage
 from tests.factories import create_user, encode, garment_image, jpeg, upload
 
@@ -273,3 +275,23 @@ async def test_a_response_that_cannot_be_built_commits_nothing(
     monkeypatch.undo()
     retried = await upload(client, ana, data)
     assert retried.status_code == 200, retried.text
+
+
+def fine_stripes(size: tuple[int, int]) -> Image.Image:
+    """Stripes near the pixel pitch (a fine knit, a shirting): what a cheap resampling turns into moiré."""
+    yy, xx = np.mgrid[0 : size[1], 0 : size[0]]
+    base = 128 + 60 * np.sin(xx / 2.9) + 40 * np.sin((xx + yy) / 9.3)
+    channels = np.stack([base, 255 - base, 128 + 50 * np.sin(yy / 4.3)], axis=-1)
+    return Image.fromarray(np.clip(channels, 0, 255).astype(np.uint8))
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (3000, 2000), (3024, 4032)])
+def test_the_thumbnail_is_as_near_the_whole_resampling_as_its_jpeg_is_to_it(size: tuple[int, int]) -> None:
+    """Box-reducing first (cheap) must not show: within the noise of the thumbnail's own quality-85 encoding."""
+    photo = fine_stripes(size)
+    whole = photo.copy()
+    whole.thumbnail((320, 320), Image.Resampling.LANCZOS, reducing_gap=None)
+    made = thumbnail_image(photo, 320)
+    assert made.size == whole.size
+    error = np.asarray(made, dtype=np.float64) - np.asarray(whole, dtype=np.float64)
+    assert 10 * np.log10(255**2 / float((error**2).mean())) > 38.0
