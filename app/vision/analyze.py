@@ -176,7 +176,7 @@ def analyser_digest() -> str:
 
 def analysis_copy(image: Image.Image) -> Image.Image:
     """A copy at most ANALYSIS_SIDE px: box-average by a whole factor first (cheap), then bicubic."""
-    small = image.convert("RGB")
+    small = image if image.mode == "RGB" else image.convert("RGB")  # convert() would copy an RGB photo whole
     factor = max(1, max(small.size) // ANALYSIS_SIDE)
     small = small.reduce(factor) if factor > 1 else small.copy()
     small.thumbnail((ANALYSIS_SIDE, ANALYSIS_SIDE), Image.Resampling.BICUBIC)
