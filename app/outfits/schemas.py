@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from app.core.text import InputText
 from app.core.vocabulary import vocabulary
 from app.styling import Outfit, Suggestions, WardrobeItem
+from app.styling.explain import describe
 from app.styling.occasions import OCCASION_NAMES, Occasion
 from app.vocabularies import Category, Season
 
@@ -17,6 +18,9 @@ Signal = Annotated[
 
 class OutfitItem(BaseModel):
     id: int
+    name: str = Field(
+        description="The item in words, as the explanation names it: colour and kind.", examples=["black formal shoes"]
+    )
     type: str | None
     category: Category | None
     colors: list[str]
@@ -120,6 +124,7 @@ def outfit_item(user_id: int, item: WardrobeItem) -> OutfitItem:
     base = f"/api/images/{user_id}/{item.id}"
     return OutfitItem(
         id=item.id,
+        name=describe(item),
         type=item.type,
         category=item.category,
         colors=list(item.colour_names),

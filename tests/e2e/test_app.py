@@ -172,6 +172,10 @@ def test_new_user_from_empty_wardrobe_to_outfits_and_chat(page: Page, tmp_path: 
     first = all_css(page, "#outfit-list li.outfit")[0]
     assert first.find_elements(By.CSS_SELECTOR, ".pieces img")
     assert first.find_element(By.CSS_SELECTOR, ".explanation").text
+    # each caption is the API's name for the piece, the words the explanation uses ("black formal shoes")
+    names = [name.text.lower() for name in first.find_elements(By.CSS_SELECTOR, ".piece-name")]
+    explanation = first.find_element(By.CSS_SELECTOR, ".explanation").text.lower()
+    assert names and all(name in explanation for name in names), (names, explanation)
     key = first.get_attribute("data-items")
     before = float(first.find_element(By.CSS_SELECTOR, "meter").get_attribute("value") or 0)
 

@@ -182,3 +182,14 @@ async def test_a_wedding_with_no_time_said_does_not_downgrade_a_guest_dress(clie
     assert unstated["parts"]["occasion"] >= by_day["parts"]["occasion"], (unstated["parts"], by_day["parts"])
     evening = await rate(client, ana, outfit, occasion="evening wedding", temperature_c=26)
     assert evening["parts"]["occasion"] < unstated["parts"]["occasion"], evening["parts"]  # said outright: dressier
+
+
+async def test_each_item_carries_the_name_the_explanation_uses(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    await wardrobe(client, ana, ["shirt", "trousers", "formal-shoes"])
+    body = await suggest(client, ana, occasion="work")
+    for outfit in body["outfits"]:
+        names = [item["name"] for item in outfit["items"]]
+        shoes = next(item["name"] for item in outfit["items"] if item["type"] == "formal-shoes")
+        assert shoes.endswith("formal shoes"), shoes
+        assert outfit["explanation"].startswith(" + ".join(names)), (names, outfit["explanation"])

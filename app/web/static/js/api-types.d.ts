@@ -899,6 +899,12 @@ export interface components {
             file_url: string;
             /** Id */
             id: number;
+            /**
+             * Name
+             * @description The item in words, as the explanation names it: colour and kind.
+             * @example black formal shoes
+             */
+            name: string;
             /** Thumbnail Url */
             thumbnail_url: string;
             /** Type */

@@ -52,7 +52,7 @@ function outfitCard(user, outfit) {
   const key = keyOf(outfit.items);
   const given = current.given.get(key);
   const pieces = outfit.items.map((item) => {
-    const name = [item.colors[0], item.type].filter(Boolean).join(" ") || "item";
+    const name = item.name || "item"; // the API's words for it ("black formal shoes"), as the explanation says
     const img = h("img", { alt: name, width: 120, height: 120 });
     showPicture(img, item.thumbnail_url);
     return h("li", {}, [h("a", { href: `#/item/${item.id}` }, [img, h("span", { class: "piece-name", text: label(name) })])]);
