@@ -42,6 +42,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         # a day on foot in town: comfortable shoes, a casual code
         "walking around the city", "walking around town", "walk around the city", "walk around town", "city walk",
         "walking around", "day in the city", "day in town", "exploring the city",
+        # an evening in with friends, a class where hands get messy, a day on a boat: relaxed, never dressed up
+        "games night", "game night", "board games", "pottery", "pottery class", "sailing", "boat trip", "on a boat",
     ),
     "work": (
         "office", "the office", "business casual", "business-casual", "business meeting", "meeting", "presentation",

@@ -208,6 +208,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot/store": ("Geschäfte, Bestände und Angebote kann ich nicht sehen.",),
     "cannot/camera": ("Durch eine Kamera kann ich dich nicht sehen; ich sehe nur die Fotos in deinem Kleiderschrank.",),
     "cannot/trends": ("Was gerade getragen wird und die Trends der Saison kann ich nicht sehen.",),
+    "cannot/material": ("Woraus ein Teil ist, kann ich auf dem Foto nicht sehen: Die Tags nennen Art und Farben, nicht das Material.",),
+    "offer_material": ("Das Pflegeetikett innen sagt es dir; nenn mir das Material, dann sage ich dir, wie du es trägst und pflegst.",),
     "offer_forecast": ("Sag mir die Temperatur oder ob es regnen soll, und ich stelle dir ein Outfit aus deinem Kleiderschrank zusammen.",),
     "offer_price": ("Was ich kann: dir sagen, ob es eine Lücke in deinem Kleiderschrank füllt und wozu du es tragen würdest.",),
     "offer_store": ("Was ich kann: dir sagen, was in deinem Kleiderschrank fehlt und wozu ein neues Teil passen würde.",),
@@ -262,6 +264,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/shirt": ("Hemden bei 30-40 °C mit offenen Knöpfen waschen und leicht feucht bügeln.",),
     "care/denim": ("Jeans selten waschen, auf links und kalt, dann an der Luft trocknen.",),
     "care/stain": ("Den Fleck sofort mit kaltem Wasser abtupfen, nicht reiben, dann nach Etikett waschen.",),
+    "care/lint": ("Eine Fusselrolle oder Klebeband nimmt Fusseln und Tierhaare ab; ein feuchter Gummihandschuh, in eine Richtung gestrichen, sammelt den Rest.",),
+    "care/storage": ("Leder reinigen und eincremen, mit Zeitungspapier ausstopfen oder Stiefelspanner nutzen und im Stoffbeutel kühl und trocken lagern.",),
     "care/leather": ("Leder regelmäßig eincremen; nasse Schuhe mit Schuhspannern fern der Heizung trocknen.",),
     "care/coat": ("Mäntel ausbürsten, nach dem Tragen lüften und einmal pro Saison reinigen lassen.",),
     "care/general": ("Zuerst das Etikett: kalt waschen, an der Luft trocknen, keinen Trockner für Lieblingsteile.",),
@@ -281,6 +285,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("Die klassische Regel: Gürtel im gleichen Leder wie die Schuhe (braun zu braun, schwarz zu schwarz); im Casual-Look darf man sie lockern.",),
     "technique/general": ("Halte es schlicht: ein sauberes Detail (ein halb eingesteckter Pulli, aufgekrempelte Ärmel, ein geknoteter Schal) wirkt gestylt, drei wirken überladen.",),
     "verdict/yes/belt_rule": ("Ja, in der Regel schon.",),
+    "verdict/yes/unbutton_rule": ("Ja, jedes Mal beim Hinsetzen.",),
     "verdict/yes/is_too_thin": ("Ja, allein ist {items} dafür zu dünn.",),
     "verdict/yes/is_too_thin/pl": ("Ja, allein sind {items} dafür zu dünn.",),
     "verdict/no/not_too_thin": ("Nein, {items} ist warm genug dafür.",),
@@ -363,6 +368,14 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "aufknöpfen": "unbutton", "hinsetze": "sit down", "hinsetzen": "sit down",
+    # thirteenth batch's words: lint and pet hair, a tailor near me, the opera, materials, selling
+    "fusseln": "lint", "flusen": "lint", "tierhaare": "pet hair", "hundehaare": "pet hair", "katzenhaare": "pet hair",
+    "wie bekomme ich": "how do i get", "wie kriege ich": "how do i get", "schneider": "tailor", "schneiderin": "tailor",
+    "änderungsschneiderei": "tailor", "in der nähe": "near me", "empfehlen": "recommend", "oper": "opera",
+    "echtes leder": "real leather", "echtleder": "real leather", "kunstleder": "faux leather",
+    "aus welchem material": "what material", "welches material": "what material", "verkaufen": "sell",
+    "kreuzfahrt": "cruise", "segeln": "sailing", "segelboot": "sailing", "spieleabend": "games night",
     "zu dünn": "too thin", "zu leicht": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning
     "wie stecke ich": "how do i tuck", "reinstecken": "tuck", "einstecken": "tuck", "wie krempel ich": "how do i roll up",

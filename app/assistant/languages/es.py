@@ -184,6 +184,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot/store": ("No puedo ver tiendas, existencias ni rebajas.",),
     "cannot/camera": ("No puedo verte por una cámara; solo veo las fotos de tu armario.",),
     "cannot/trends": ("No puedo ver lo que se lleva ahora ni las tendencias de la temporada.",),
+    "cannot/material": ("No puedo ver de qué está hecha una prenda en su foto: las etiquetas dicen el tipo y los colores, no el tejido.",),
+    "offer_material": ("La etiqueta interior lo dirá; dime el tejido y te digo cómo llevarla y cuidarla.",),
     "offer_forecast": ("Dime la temperatura o si va a llover y elijo un look de tu armario.",),
     "offer_price": ("Lo que sí puedo hacer: decirte si cubriría un hueco en tu armario y con qué lo llevarías.",),
     "offer_store": ("Lo que sí puedo hacer: decirte qué falta en tu armario y con qué combinaría una prenda nueva.",),
@@ -236,6 +238,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/shirt": ("Lava las camisas a 30-40 °C con los botones abiertos y plánchalas aún algo húmedas.",),
     "care/denim": ("Lava los vaqueros poco, del revés y en agua fría, y sécalos al aire.",),
     "care/stain": ("Da toquecitos a la mancha con agua fría enseguida, sin frotar, y luego lava según la etiqueta.",),
+    "care/lint": ("Un rodillo quitapelusas o cinta adhesiva quita pelusas y pelos; un guante de goma húmedo pasado en un sentido recoge el resto.",),
+    "care/storage": ("Límpialas e hidrata el cuero, rellénalas con papel de periódico u hormas y guárdalas en una bolsa de tela, en un sitio fresco y seco.",),
     "care/leather": ("Hidrata el cuero con crema y seca el calzado mojado con hormas, lejos del radiador.",),
     "care/coat": ("Cepilla los abrigos, airéalos tras usarlos y llévalos a la tintorería una vez por temporada.",),
     "care/general": ("Primero la etiqueta: lavado en frío, secado al aire y nada de secadora para lo que más quieres.",),
@@ -255,6 +259,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("La regla clásica: cinturón del mismo cuero que los zapatos (marrón con marrón, negro con negro); en looks informales se puede romper.",),
     "technique/general": ("Mantenlo simple: un detalle cuidado (un remetido, una manga remangada, un pañuelo anudado) queda estiloso; tres, recargado.",),
     "verdict/yes/belt_rule": ("Sí, por regla general.",),
+    "verdict/yes/unbutton_rule": ("Sí, cada vez que te sientes.",),
     "verdict/yes/is_too_thin": ("Sí, solo, {items} es demasiado fino para eso.",),
     "verdict/yes/is_too_thin/pl": ("Sí, solos, {items} son demasiado finos para eso.",),
     "verdict/no/not_too_thin": ("No, {items} abriga lo suficiente para eso.",),
@@ -326,6 +331,15 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "desabrochar": "unbutton", "desabrocharme": "unbutton", "al sentarme": "when i sit down", "sentarme": "sit down",
+    # thirteenth batch's words: "sudaderas" (hoodies and sweatshirts), "chaqueta de punto", "esa no", reselling
+    "sudaderas": "hoodies and sweatshirts", "chaqueta de punto": "cardigan", "chaquetas de punto": "cardigans",
+    "esa no": "not that one", "ese no": "not that one", "eso no": "not that one", "dame otra": "another option",
+    "dame otro": "another option", "cuánto me darían": "how much would i get", "vender": "sell", "revender": "sell",
+    "piel auténtica": "real leather", "cuero auténtico": "real leather", "polipiel": "faux leather",
+    "de qué material": "what material", "qué material": "what material", "crucero": "cruise", "velero": "sailing",
+    "navegar": "sailing", "noche de juegos": "games night", "pelusas": "lint", "pelos de gato": "pet hair",
+    "pelos de perro": "pet hair",
     "demasiado fino": "too thin", "demasiado fina": "too thin", "demasiado finos": "too thin", "demasiado finas": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning
     "cómo remeto": "how do i tuck", "remeter": "tuck", "cómo me remango": "how do i roll up", "remangar": "roll up",

@@ -193,6 +193,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot/store": ("Je ne peux pas voir les magasins, les stocks ni les soldes.",),
     "cannot/camera": ("Je ne peux pas te voir par une caméra ; je ne vois que les photos de ta garde-robe.",),
     "cannot/trends": ("Je ne peux pas voir ce qui se porte en ce moment ni les tendances de la saison.",),
+    "cannot/material": ("Je ne peux pas voir de quoi une pièce est faite sur sa photo : les tags disent son type et ses couleurs, pas la matière.",),
+    "offer_material": ("L'étiquette intérieure le dira ; dis-moi la matière et je te dirai comment la porter et l'entretenir.",),
     "offer_forecast": ("Dis-moi la température ou s'il risque de pleuvoir, et je choisis une tenue dans ta garde-robe.",),
     "offer_price": ("Ce que je peux faire : te dire si ça comblerait un manque et avec quoi tu le porterais.",),
     "offer_store": ("Ce que je peux faire : te dire ce qui manque dans ta garde-robe et avec quoi irait une nouvelle pièce.",),
@@ -247,6 +249,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/shirt": ("Lave les chemises à 30-40 °C, boutons ouverts, et repasse-les encore légèrement humides.",),
     "care/denim": ("Lave le jean rarement, à l'envers et à l'eau froide, et laisse-le sécher à l'air.",),
     "care/stain": ("Tamponne la tache tout de suite à l'eau froide, sans frotter, puis lave selon l'étiquette.",),
+    "care/lint": ("Un rouleau adhésif ou du ruban adhésif enlève peluches et poils ; un gant en caoutchouc humide passé dans un sens ramasse le reste.",),
+    "care/storage": ("Nettoie et nourris le cuir, rembourre-les de papier journal ou mets des embauchoirs, et range-les dans un sac en tissu, au frais et au sec.",),
     "care/leather": ("Nourris le cuir avec une crème, laisse sécher les chaussures mouillées loin du radiateur, avec des embauchoirs.",),
     "care/coat": ("Brosse les manteaux, aère-les après usage et confie-les au pressing une fois par saison.",),
     "care/general": ("Suis d'abord l'étiquette : lavage à froid, séchage à l'air, et pas de sèche-linge pour ce qui t'est cher.",),
@@ -266,6 +270,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("La règle classique : une ceinture du même cuir que les chaussures (marron avec marron, noir avec noir) ; en casual, on peut s'en affranchir.",),
     "technique/general": ("Reste simple : un détail soigné (un pan rentré, une manche retroussée, un foulard noué) fait stylé, trois font chargé.",),
     "verdict/yes/belt_rule": ("Oui, en règle générale.",),
+    "verdict/yes/unbutton_rule": ("Oui, chaque fois que tu t'assois.",),
     "verdict/yes/is_too_thin": ("Oui, seul, {items} est trop léger pour ça.",),
     "verdict/yes/is_too_thin/pl": ("Oui, seuls, {items} sont trop légers pour ça.",),
     "verdict/no/not_too_thin": ("Non, {items} est assez chaud pour ça.",),
@@ -345,6 +350,14 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "déboutonner": "unbutton", "je m'assois": "i sit down", "je m'assieds": "i sit down", "m'asseoir": "sit down",
+    # thirteenth batch's words: "pas les baskets" (a piece left out), a games night, a cruise, materials, lint
+    "par contre pas les": "not the", "par contre pas le": "not the", "par contre pas la": "not the",
+    "pas les": "not the", "pas le": "not the", "pas la": "not the", "pas mes": "not my", "pas mon": "not my", "pas ma": "not my",
+    "soirée jeux de société": "games night", "soirée jeux": "games night", "jeux de société": "board games",
+    "croisière": "cruise", "vrai cuir": "real leather", "similicuir": "faux leather", "simili cuir": "faux leather",
+    "en quelle matière": "what material", "quelle matière": "what material", "peluches": "lint", "poils de chat": "pet hair",
+    "poils de chien": "pet hair", "poils d'animaux": "pet hair", "vendre": "sell", "revendre": "sell",
     "trop léger": "too thin", "trop légère": "too thin", "trop légers": "too thin", "trop légères": "too thin",
     "trop fin": "too thin", "trop fine": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning

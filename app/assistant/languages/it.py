@@ -179,6 +179,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot/store": ("Non posso vedere negozi, disponibilità o saldi.",),
     "cannot/camera": ("Non posso vederti da una fotocamera; vedo solo le foto del tuo guardaroba.",),
     "cannot/trends": ("Non posso vedere cosa si porta adesso né le tendenze della stagione.",),
+    "cannot/material": ("Non posso vedere di che materiale è un capo dalla foto: i tag dicono il tipo e i colori, non il tessuto.",),
+    "offer_material": ("Lo dice l'etichetta interna; dimmi il tessuto e ti dico come portarlo e come curarlo.",),
     "offer_forecast": ("Dimmi la temperatura o se pioverà e scelgo un outfit dal tuo guardaroba.",),
     "offer_price": ("Quello che posso fare: dirti se colmerebbe una lacuna e con cosa lo abbineresti.",),
     "offer_store": ("Quello che posso fare: dirti cosa manca nel tuo guardaroba e con cosa starebbe bene un capo nuovo.",),
@@ -230,6 +232,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/shirt": ("Lava le camicie a 30-40 °C con i bottoni aperti e stirale ancora un po' umide.",),
     "care/denim": ("Lava i jeans di rado, al rovescio e in acqua fredda, e falli asciugare all'aria.",),
     "care/stain": ("Tampona subito la macchia con acqua fredda, senza strofinare, poi lava secondo l'etichetta.",),
+    "care/lint": ("Un rullo levapelucchi o del nastro adesivo toglie pelucchi e peli; un guanto di gomma umido passato in un verso raccoglie il resto.",),
+    "care/storage": ("Pulisci e nutri la pelle, riempile di carta di giornale o usa i tendistivali e riponile in un sacchetto di stoffa, in un posto fresco e asciutto.",),
     "care/leather": ("Nutri la pelle con una crema e fai asciugare le scarpe bagnate con le forme, lontano dal termosifone.",),
     "care/coat": ("Spazzola i cappotti, arieggiali dopo l'uso e portali in lavanderia una volta a stagione.",),
     "care/general": ("Prima l'etichetta: lavaggio a freddo, asciugatura all'aria e niente asciugatrice per i capi a cui tieni.",),
@@ -249,6 +253,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("La regola classica: cintura dello stesso cuoio delle scarpe (marrone con marrone, nero con nero); nei look casual si può derogare.",),
     "technique/general": ("Resta semplice: un dettaglio curato (un maglione infilato davanti, una manica arrotolata, una sciarpa annodata) fa stile, tre appesantiscono.",),
     "verdict/yes/belt_rule": ("Sì, di regola.",),
+    "verdict/yes/unbutton_rule": ("Sì, ogni volta che ti siedi.",),
     "verdict/yes/is_too_thin": ("Sì, da solo {items} è troppo leggero per questo.",),
     "verdict/yes/is_too_thin/pl": ("Sì, da soli {items} sono troppo leggeri per questo.",),
     "verdict/no/not_too_thin": ("No, {items} è abbastanza caldo per questo.",),
@@ -324,6 +329,14 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "sbottonare": "unbutton", "sbottonarla": "unbutton", "sbottonarlo": "unbutton", "mi siedo": "i sit down", "sedermi": "sit down",
+    # thirteenth batch's words: "camicette", "sta bene sopra" (a verdict on a layer), sailing, materials, lint
+    "camicette": "blouses", "sta bene sopra": "is ok over", "sta bene sotto": "is ok under",
+    "va bene sopra": "is ok over", "barca a vela": "sailing", "in barca": "sailing", "vera pelle": "real leather",
+    "finta pelle": "faux leather", "ecopelle": "faux leather", "di che materiale": "what material",
+    "che materiale": "what material", "crociera": "cruise", "serata giochi": "games night", "pelucchi": "lint",
+    "peli di gatto": "pet hair", "peli del gatto": "pet hair", "peli di cane": "pet hair", "peli del cane": "pet hair",
+    "vendere": "sell", "rivendere": "sell",
     "troppo leggero": "too thin", "troppo leggera": "too thin", "troppo leggeri": "too thin", "troppo leggere": "too thin",
     "troppo sottile": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning

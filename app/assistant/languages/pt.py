@@ -181,6 +181,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "cannot/store": ("Não consigo ver lojas, stock ou promoções.",),
     "cannot/camera": ("Não consigo ver através de uma câmara; só vejo as fotos do seu guarda-roupa.",),
     "cannot/trends": ("Não consigo ver o que se usa agora nem as tendências da estação.",),
+    "cannot/material": ("Não consigo ver de que material é uma peça pela foto: as etiquetas dizem o tipo e as cores, não o tecido.",),
+    "offer_material": ("A etiqueta interior diz; diga-me o tecido e eu digo como usá-la e cuidar dela.",),
     "offer_forecast": ("Diga-me a temperatura ou se vai chover e eu escolho um visual do seu guarda-roupa.",),
     "offer_price": ("O que posso fazer: dizer se preencheria uma lacuna e com que o usaria.",),
     "offer_store": ("O que posso fazer: dizer o que falta no seu guarda-roupa e com que combinaria uma peça nova.",),
@@ -232,6 +234,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "care/shirt": ("Lave as camisas a 30-40 °C com os botões abertos e passe-as ainda um pouco húmidas.",),
     "care/denim": ("Lave a ganga raramente, do avesso e em água fria, e seque ao ar.",),
     "care/stain": ("Tire a mancha logo com água fria, sem esfregar, e depois lave segundo a etiqueta.",),
+    "care/lint": ("Um rolo tira-pelos ou fita-cola tira pelos e cotão; uma luva de borracha húmida passada num só sentido apanha o resto.",),
+    "care/storage": ("Limpe e hidrate a pele, encha-as de papel de jornal ou use formas e guarde-as num saco de pano, em lugar fresco e seco.",),
     "care/leather": ("Hidrate o couro com creme e seque o calçado molhado com formas, longe do aquecedor.",),
     "care/coat": ("Escove os casacos, areje-os depois de usar e leve-os à lavandaria uma vez por estação.",),
     "care/general": ("Primeiro a etiqueta: lavagem a frio, secagem ao ar e nada de máquina de secar para as peças de que gosta.",),
@@ -251,6 +255,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "technique/belt": ("A regra clássica: cinto do mesmo couro que os sapatos (castanho com castanho, preto com preto); em looks casuais pode quebrar-se.",),
     "technique/general": ("Mantém simples: um detalhe cuidado (uma camisola meio enfiada, uma manga dobrada, um lenço com nó) fica estiloso; três, carregado.",),
     "verdict/yes/belt_rule": ("Sim, em regra.",),
+    "verdict/yes/unbutton_rule": ("Sim, sempre que se senta.",),
     "verdict/yes/is_too_thin": ("Sim, sozinho, {items} é fino demais para isso.",),
     "verdict/yes/is_too_thin/pl": ("Sim, sozinhos, {items} são finos demais para isso.",),
     "verdict/no/not_too_thin": ("Não, {items} é quente o suficiente para isso.",),
@@ -325,6 +330,14 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # thirteenth batch's words: "casaco de malha" (a cardigan), "cor de vinho", unbuttoning to sit, storing, selling
+    "casaco de malha": "cardigan", "casacos de malha": "cardigans", "cor de vinho": "burgundy", "cor-de-vinho": "burgundy",
+    "desabotoar": "unbutton", "desabotoo": "unbutton", "desapertar": "unbutton", "me sento": "i sit down",
+    "me sentar": "i sit down", "sentar": "sit down", "devo": "should i", "como guardo": "how do i store",
+    "guardar": "store", "guardo": "store", "perderem a forma": "lose their shape", "perder a forma": "lose its shape",
+    "pele verdadeira": "real leather", "couro legítimo": "real leather", "pele sintética": "faux leather",
+    "de que material": "what material", "que material": "what material", "cruzeiro": "cruise", "veleiro": "sailing",
+    "vender": "sell", "pelos de gato": "pet hair", "pelos de cão": "pet hair", "pelinhos": "lint", "borbotos": "pilling",
     "fino demais": "too thin", "fina demais": "too thin", "demasiado fino": "too thin", "demasiado fina": "too thin",
     # technique: tucking, rolling sleeves, tying a scarf, buttoning
     "como enfio": "how do i tuck", "enfiar": "tuck", "como arregaço": "how do i roll up", "arregaçar": "roll up",
@@ -528,6 +541,8 @@ LANGUAGE = Language(
     code="pt",
     cues=frozenset(
         [
+            "desabotoar",
+            "desapertar",
             "fazer",
             "colocar",
             "ganga",

@@ -16,6 +16,7 @@ from app.assistant.local.slots import (
     FOLLOW_UP,
     FORECAST,
     GREETING_CUE,
+    MATERIAL,
     PATTERNS,
     PRICE,
     PRONOUN,
@@ -50,7 +51,9 @@ VERSATILE = re.compile(
     r"|\b(?:goes|go|works?|pairs?|match(?:es)?) with (?:the )?most\b"
     r"|\bwear (?:the )?most\b|\bwear most often\b|\bworks? (?:the )?hardest\b"
 )
-SUPERLATIVE = re.compile(r"\bmost (?:formal|casual|warm|dressy|relaxed)\b|\b(?:warm|smart|dress|casual|comf)i?est\b")
+SUPERLATIVE = re.compile(
+    r"\bmost (?:formal|casual|warm|dressy|dressed[- ]up|relaxed)\b|\b(?:warm|smart|dress|casual|comf)i?est\b"
+)
 ANY_OF = re.compile(r"^\s*(?:any|got any|got anything|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
 PAIRS_WITH = re.compile(r"\b(?:go|goes|going) (?:well |nicely |best |better )?with\b|\bmatch(?:es)?\b|\bpairs? with\b")
 BEST_OF = re.compile(r"\bwhich (?:of my |of the )?(?:\w+ )?(?:is|are) (?:the )?best\b|\bbest for\b")
@@ -92,7 +95,7 @@ CARE = re.compile(
     r"care for|look after|de-?pill|polish\w*|waterproof(?:ing)? my|marks?|deodorant|sweat stains?|bleach\w*|"
     r"get (?:\w+ ){0,4}out of|dryer|drier|armpits?|underarms?|under the arms"
     r"|(?:going|gone|goes|turn\w*) (?:yellow|grey|gray)|yellowing|fad(?:e|ed|es|ing)|discolou?r\w*|bobbl\w*"
-    r"|smell\w*|odou?rs?|stink\w*|smok(?:e|y)|creases?|wrinkl\w*)\b"
+    r"|smell\w*|odou?rs?|stink\w*|smok(?:e|y)|creases?|wrinkl\w*|lint|fluff|(?:pet|dog|cat|animal) hairs?)\b"
 )
 # A care problem described about a piece ("my shirt got a stain, is it ruined?") asks for care, not a verdict on it
 CARE_PROBLEM = re.compile(
@@ -143,13 +146,16 @@ class Technique:
     section: str
     asked: str | None  # a question that says this is a technique question on its own ("roll up my sleeves")
     words: str | None  # within a technique question, the word that picks this topic ("belt", "scarf")
+    rule: str | None = None  # what `asked` says is a rule, answered yes first ("should I unbutton it to sit?")
 
 
 # The one table of techniques, in order: `asked` patterns are tried first, first match wins (the high-waisted
 # tuck before the plain one); then `words` inside a question already known to be about technique.
 TECHNIQUES = (
     Technique("belt", "Belts and shoes", None, r"\bbelts?\b"),
-    Technique("buttons", "Blazer and jacket buttons", None, r"\bbutton\w*|\bdo up\b"),
+    Technique("buttons", "Blazer and jacket buttons",
+              r"\b(?:unbutton\w*|undo (?:the |my |its )?buttons?)\b.*\bsit\w*\b|\bsit\w*\b.*\bunbutton\w*",
+              r"\bbutton\w*|\bdo up\b", "unbutton_rule"),
     Technique("scarf", "Wearing a scarf", None, r"\bscar(?:f|ves)\b"),
     Technique("high_waist_tuck", "Tucking with high-waisted bottoms",
               r"\btuck\w*\b.*\bhigh[- ]?(?:waist\w*|rise)\b|\bhigh[- ]?(?:waist\w*|rise)\b.*\btuck\w*", None),
@@ -209,6 +215,7 @@ PAIRING = re.compile(
     r"\b(?:goes?|going|go|pair\w*|match\w*|work\w*|wear|combine|team|style|put) (?:well )?with\b"
     r"|\bhow (?:do|can|should|could) i (?:style|wear|pair)\b|\bwhich (?:shoes|trousers|top|bag|jacket|coat)\b"
     r"|\bover (?:it|that|this|them)\b|\bwhat (?:shoes|trousers|top)\b|\blayer\b"
+    r"|\b(?:under|underneath|beneath) (?:it|that|this|them)\b"  # "what would you put under it?": a top for the coat
 )
 VAGUE = re.compile(r"^\s*(?:help|hmm+|ok(?:ay)?|well|any (?:ideas|advice|tips)|advice|ideas|not sure|idk|\?+)[\s?.!]*$")
 
@@ -233,7 +240,7 @@ def _conversation(text: str, slots: Slots, has_suggestion: bool, dislike: bool) 
         return k.GREETING
     price = PRICE.search(text) and not CARE.search(text)
     forecast = FORECAST.search(text) and not OUTFIT.search(text)  # "what do I wear, it's going to rain": a given
-    if forecast or price or STORE.search(text) or TRENDS.search(text) or CAMERA.search(text):
+    if forecast or price or STORE.search(text) or TRENDS.search(text) or CAMERA.search(text) or MATERIAL.search(text):
         return k.CANNOT
     if dislike and has_suggestion:
         return k.REVISE if REVISE_CUE.search(as_revision(text)) or slots.direction else k.DISLIKE

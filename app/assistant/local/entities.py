@@ -60,9 +60,10 @@ SPOKEN_KINDS: dict[str, tuple[int, str]] = {"suit": (5, "blazer")}
 SUIT_VERB = re.compile(
     r"\bsuits? (?:me|you|my|her|him|them|us|it|your|a |an |the |this|that)|\bdress (?:me|myself|him|her|them|up|down)\b"
 )
+# "how many accessories do I have?": the slot, as "my shoes" is
 CATEGORY_WORDS = {
     "shoes": "shoes", "shoe": "shoes", "pair of shoes": "shoes", "footwear": "shoes", "tops": "top",
-    "bottoms": "bottom", "outerwear": "outerwear",
+    "bottoms": "bottom", "outerwear": "outerwear", "accessories": "accessory", "accessory": "accessory",
 }  # fmt: skip
 SAME_TYPE = {"pants": "trousers"}  # types people use interchangeably, folded to one for matching
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}

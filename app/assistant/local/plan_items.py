@@ -62,6 +62,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if garment and len(garments) > 1 and garment.kind == f"category:{category_of(garments[1].kind)}":
         garment = garments[1]  # "which of my tops are sleeveless?", "which of my shoes are boots?": the kind
     pool = of_kind_or_near(ask.wardrobe, garment.kind) if garment else list(ask.wardrobe)
+    for joined in _joined_kinds(ask.u.text, garments):  # "shirts and blouses", "jackets or coats": both kinds
+        pool = list(dict.fromkeys([*pool, *of_kind_or_near(ask.wardrobe, joined.kind)]))
     colour = garment.colour if garment else (ask.slots.colours[0] if ask.slots.colours else None)
     if colour:
         pool = [item for item in pool if _matches_colour(item, colour)]
@@ -70,6 +72,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     printed = garment.pattern if garment else PATTERNS[said_print.group(1)] if said_print else None
     if printed:  # "anything with stripes?", "which of my shirts are checked?": the print is the filter
         pool = [item for item in pool if item.pattern == printed]
+    elif ANY_PRINT.search(text):  # "which of my things have a pattern?": any print at all
+        pool = [item for item in pool if item.pattern and item.pattern != "solid"]
     if FLAT.search(text):  # "which shoes are flat?": no heels
         pool = [item for item in pool if item.type != "heels"]
     if ask.u.slots.season or re.search(r"\bsummer\b", text):  # a season carried from a trip does not filter
@@ -133,16 +137,35 @@ SAID_AS = re.compile(
 )
 FLAT = re.compile(r"\bflat\b(?! caps?\b| whites?\b)")
 _PRINT = re.compile(r"\b(" + "|".join(PATTERNS) + r")\b")
-MOST = re.compile(r"\bmost (formal|casual|warm|dressy)\b|\b(smart|dress|warm|comf|casual)i?est\b")
+ANY_PRINT = re.compile(r"\b(?:patterns?|patterned|prints?|printed)\b")
+# two kinds said together, as one group: "shirts and blouses", "hoodies or sweatshirts"
+_JOIN = re.compile(r"^[a-z\-]+(?: [a-z\-]+)? (?:and|or|&) (?:the |my )?$")
+
+
+def _joined_kinds(text: str, garments: Sequence[Garment]) -> list[Garment]:
+    """The kinds said right after the first one with "and" / "or" between them ("how many shirts and blouses")."""
+    joined = []
+    for before, after in itertools.pairwise(garments):
+        if after.kind == before.kind or not _JOIN.match(text[before.start : after.start]):
+            break
+        joined.append(after)
+    return joined
+
+
+# "the most dressed up" is the dressiest
+MOST = re.compile(r"\bmost (formal|casual|warm|dressy|dressed[- ]up)\b|\b(smart|dress|warm|comf|casual)i?est\b")
 PICKED = re.compile(
-    r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy)\b"
+    r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy|dressed[- ]up)\b"
     r"|\b(?:smart|dress|warm|comf|casual)i?est\b"
 )
 # "the best shoe for ...", "the best pair for ...": one, said in the singular (not "the best shoes")
 ONE_ASKED = re.compile(
     r"\b(?:the|my) (?:best|warmest|smartest|comfiest) (?:pair|[a-z\-]*[a-rt-z\-]) (?:for|to|in|at|on)\b"
 )
-SUPERLATIVE_OF = {"smart": "formal", "dress": "formal", "comf": "casual"}  # "the smartest", "the comfiest"
+# "the smartest", "the comfiest", "the most dressed up"
+SUPERLATIVE_OF = {
+    "smart": "formal", "dress": "formal", "comf": "casual", "dressed up": "formal", "dressed-up": "formal"
+}  # fmt: skip
 
 
 def _one_per_slot(items: list[WardrobeItem], limit: int) -> list[WardrobeItem]:
@@ -208,7 +231,10 @@ def _most_worn(ask: Ask, plan: Plan) -> Plan:
 
 
 # "my most formal piece", "my warmest thing": one piece, not three; the attribute that decided, said
-MOST_OF_ALL = re.compile(r"\b(?:piece|item|thing|garment)\b|\bi (?:own|have)\b|\bin my wardrobe\b")
+# "which of my dresses is the most dressed up?": one piece, asked in the singular, as "the warmest thing I own" is
+MOST_OF_ALL = re.compile(
+    r"\b(?:piece|item|thing|garment)\b|\bi (?:own|have)\b|\bin my wardrobe\b|\bis the (?:most [a-z\-]+|\w+est)\b"
+)
 
 
 def _most_of_all(ask: Ask, plan: Plan, found: Sequence[WardrobeItem], garment: Garment | None) -> Plan | None:

@@ -635,6 +635,8 @@ def revise(ask: Ask) -> Plan:
         return plan
     previous = ask.state.suggestion
     dropped = left_out(ask.u, ask.state, ask.by_id)
+    if not (dropped or ask.u.dislike or ask.slots.direction) and _another_partner(ask, plan):
+        return plan  # "not that one" after "which jacket goes with my cream sweater?": another jacket for it
     if ask.u.dislike:
         plan.disliked = tuple(dropped) or tuple(previous)
         plan.say("noted_dislike", *[ask.by_id[i] for i in plan.disliked if i in ask.by_id][:1] if dropped else ())
@@ -668,6 +670,26 @@ def revise(ask: Ask) -> Plan:
     revision = ask.slots.direction or ("without" if WITHOUT.search(ask.u.text) and dropped else "another")
     outfit_lines(revised, plan, fresh, alternative=False, revision=revision, exclude=dropped)
     return plan
+
+
+def _another_partner(ask: Ask, plan: Plan) -> bool:
+    """After a pairing that offered pieces of one slot, "another one" is another piece of that slot for the same
+    anchor, not a whole new outfit; False when there is no such pairing or nothing else of that slot."""
+    state = ask.state
+    anchor = ask.by_id.get(state.focus[0]) if state.kind in (k.PAIRING, k.REVISE) and state.focus else None
+    shown = [ask.by_id[i] for i in state.named if i in ask.by_id and anchor is not None and i != anchor.id]
+    if anchor is None or not shown or len({item.category for item in shown}) != 1:
+        return False
+    target = f"category:{shown[0].category}"
+    earlier = [i for i in state.named_before if i in ask.by_id and ask.by_id[i].category == shown[0].category]
+    blocked = {*_blocked(ask), *(item.id for item in shown), *earlier}
+    result = suggest(ask, anchors=[anchor.id], exclude=sorted(blocked), count=5)
+    partners = [p for p in _partners(result.outfits, [anchor], target) if p.id not in blocked]
+    partners = partners or [i for i in of_kind(ask.wardrobe, target) if i.id not in blocked and i != anchor][:2]
+    if not partners:
+        return False
+    plan.say("goes_with", anchor, other=partners[:3], target=target)
+    return True
 
 
 def _wanted_instead(ask: Ask) -> list[WardrobeItem]:
@@ -773,7 +795,7 @@ def _target_kind(ask: Ask) -> str | None:
     if " over " in ask.u.text or " layer" in ask.u.text:
         return "category:outerwear"
     bare = not [g for g in ask.u.slots.garments if g.kind not in ("top", "category:top")]
-    if re.search(r"\b(?:on top|up top|underneath|under it)\b", ask.u.text) and bare:
+    if re.search(r"\b(?:on top|up top|underneath|(?:under|beneath) (?:it|that|this|them))\b", ask.u.text) and bare:
         return "category:top"  # "and on top?" after a verdict on the white jeans: a top for them
     s = ask.u.slots
     if not s.garments and (s.rain or s.day_and_evening or (s.temperature_c is not None and s.temperature_c < 16)):

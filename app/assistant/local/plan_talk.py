@@ -7,11 +7,14 @@ from app.assistant.local.classify import CARE_YESNO, styling_technique, techniqu
 from app.assistant.local.knowledge import Section, colour_section, find, retrieve
 from app.assistant.local.plan import Ask, Plan, planner
 from app.assistant.local.plan_verdict import Verdict
-from app.assistant.local.slots import CAMERA, FORECAST, PRICE, TRENDS, Slots
+from app.assistant.local.slots import CAMERA, FORECAST, MATERIAL, PRICE, TRENDS, Slots
 from app.styling import WardrobeItem
 
 CARE_TOPICS = (
     ("stain", r"\bstain\w*|\bwine\b|\bspill\w*|\byellow\w*|\barmpits?\b|\bunderarms?\b|\bsweat(?:s|y|ing|ed)?\b"),
+    ("lint", r"\blint\b|\bfluff\b|\b(?:pet|dog|cat|animal) hairs?\b"),
+    ("storage", r"\b(?:store|storing|storage)\b.*\b(?:boots|shoes|loafers|heels|trainers|sneakers)\b"
+                r"|\b(?:lose|keep) (?:their|its) shape\b"),
     ("knit", r"\b(?:sweater|cardigan|wool|cashmere|knit\w*|jumper)\b"),
     ("denim", r"\bjeans\b|\bdenim\b"), ("leather", r"\bleather|\bboots\b|\bloafers\b|\bshoes\b|\bsuede\b"),
     ("shirt", r"\bshirt|\bblouse|\bcotton\b|\blinen\b|\biron\w*"), ("coat", r"\bcoat\b|\bjacket\b|\bblazer\b"),
@@ -91,7 +94,7 @@ def cannot(ask: Ask) -> Plan:
     text = ask.u.text
     topic = (
         "camera" if CAMERA.search(text) else "forecast" if FORECAST.search(text) else "price" if PRICE.search(text)
-        else "trends" if TRENDS.search(text) else "store"
+        else "trends" if TRENDS.search(text) else "material" if MATERIAL.search(text) else "store"
     )  # fmt: skip
     plan.say("cannot", topic=topic)
     owned = [r.items[0] for r in ask.refs if r.items] or [
@@ -120,7 +123,16 @@ def clarify(ask: Ask) -> Plan:
 
 # a problem named (pilling, a stain, a waist that gapes) is answered before the fabric's or the kind's basics
 PROBLEMS = frozenset(
-    {"Pilling", "Stains", "Shrinking", "Creases, ironing and steaming", "Storage and moths", "Tailoring is worth it"}
+    {
+        "Pilling",
+        "Stains",
+        "Shrinking",
+        "Creases, ironing and steaming",
+        "Storage and moths",
+        "Tailoring is worth it",
+        "Lint and pet hair",
+        "Storing shoes and boots",
+    }
 )
 
 
@@ -227,6 +239,8 @@ def technique(ask: Ask) -> Plan:
     asked = styling_technique(ask.u.text)
     section = find(asked.section) if asked else None
     if asked and section:  # "should I tuck in my blouse with high-waisted jeans?": that section, not the blouse's fit
+        if asked.rule:  # "should I unbutton my blazer when I sit down?": yes, the rule, first
+            plan.say("verdict", verdict=Verdict("yes", asked.rule))
         plan.say("technique", topic=asked.topic, sections=(section,))
         return plan
     named = technique_named(ask.u.text)

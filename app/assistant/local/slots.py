@@ -84,6 +84,15 @@ PRICE = re.compile(
     r"\bhow much (?:does|do|is|are|would|will)\b|\bhow much (?:should|would|do) (?:i|you) (?:pay|spend)\b"
     r"|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b"
     r"|\bworth (?:the money|it|buying|the price|paying)\b|\b(?:on sale|a bargain|overpriced)\b"
+    # what a piece would fetch second hand: a price too
+    r"|\b(?:sell|selling|resell|resale)\b|\b(?:vinted|ebay|depop)\b|\bhow much (?:would|could|will|can) i get\b"
+    r"|\bhow much is (?:it|this|my \w+(?: \w+)?) worth\b"
+)
+# What a piece is made of is not in its photo's tags: "is my black jacket real leather or faux?"
+MATERIAL = re.compile(
+    r"\b(?:real|genuine|faux|fake|vegan|pu) leather\b|\bwhat (?:fabric|material)\b"
+    r"|\b(?:fabric|material) (?:is|are) (?:it|they|my)\b|\bmade of\b|\b(?:is|are) (?:it|they|my \w+(?: \w+)?) "
+    r"(?:real |pure |100% )?(?:wool|cashmere|cotton|silk|polyester|linen|leather|suede|acrylic|merino)\b(?: or\b|\s*$)"
 )
 STORE = re.compile(
     r"\b(?:order|buy|purchase|deliver|ship) (?:me|it|one|a|an|some)\b|\bcan you (?:order|buy|purchase)\b"
@@ -98,7 +107,10 @@ STORE = re.compile(
 )
 # Seeing the user now: the engine sees only the photos in the wardrobe
 CAMERA = re.compile(
-    r"\b(?:camera|webcam|video call|facetime)\b|\bcan you (?:see|look at) (?:me|what i'm wearing|what i have on)\b"
+    # a video call is an occasion to dress for ("client video call, is the sweatshirt ok?"), unless it is how I'd see
+    r"\b(?:camera|webcam)\b"
+    r"|\b(?:see|look at) (?:\w+ ){0,4}(?:on|over|through|via|in) (?:a |the )?(?:video call|facetime)\b"
+    r"|\bcan you (?:see|look at) (?:me|what i'm wearing|what i have on)\b"
     # how the body looks in a piece is seen on the person, never in the wardrobe's photos
     r"|\bdo(?:es)? (?:my (?:bum|butt|bottom|belly|stomach|tummy|hips?|thighs?|arms?|legs?|waist|shoulders?)|i) look "
     r"(?:\w+ )?(?:big|fat|wide|slim|thin|short|tall|huge|bigger|smaller|wider|older|younger)\b"
