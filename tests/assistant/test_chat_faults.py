@@ -367,3 +367,49 @@ def test_german_joins_the_pieces_worn_together_with_und_and_offers_choices_with_
     # "zu ... würde ich A und B tragen": both worn
     assert " und " in worn["other_acc"] and " oder " not in worn["other_acc"], worn["other_acc"]
     assert " oder " in worn["other_acc_or"] and " oder " in worn["other_or"], worn["other_acc_or"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm always cold at the office, what should I wear?",
+        "the office is freezing, what should I wear?",
+        "j'ai froid au bureau, qu'est-ce que je mets ?",
+        "Mir ist im Büro kalt, was soll ich anziehen?",
+        "Tengo frío en la oficina, ¿qué me pongo?",
+        "Ho freddo in ufficio, cosa mi metto?",
+        "Tenho frio no escritório, o que visto?",
+    ],
+)
+def test_cold_at_the_office_is_a_knit_layer_not_outerwear(question: str) -> None:
+    (answer,) = layered(question)
+    assert answer.intent == "outfit" and 804 in answer.referenced_item_ids, answer.text  # the cardigan
+    assert 805 not in answer.referenced_item_ids, answer.text  # no coat indoors
+    (outside,) = layered("it's cold, what should I wear to the office?")
+    assert 805 in outside.referenced_item_ids, outside.text  # cold outdoors still gets the coat
+
+
+@pytest.mark.parametrize("check", ["ok with that?", "is that ok?", "is it ok?"])
+def test_ok_after_a_suggested_accessory_judges_it_with_the_outfit_not_by_the_dress_code(check: str) -> None:
+    _, scarf, verdict = layered("what should I wear to a party tonight?", "which scarf with it?", check)
+    assert 806 in scarf.referenced_item_ids, scarf.text
+    assert verdict.intent == "yesno" and verdict.referenced_item_ids[0] == 806, verdict.text  # the scarf, first
+    worn = set(scarf.referenced_item_ids) - {806}
+    assert worn <= set(verdict.referenced_item_ids), verdict.text  # with the outfit it was paired with
+    assert "party" not in verdict.text and "casual" not in verdict.text, verdict.text  # not its formality
+    (_, _, party) = layered("what should I wear to a party tonight?", "which hat with it?", "is that ok for a wedding?")
+    assert party.text.startswith("No") and "wedding" in party.text, party.text  # a situation said is judged
+
+
+def test_italian_names_a_noun_colour_with_color_so_the_colour_is_said() -> None:
+    (have,) = layered("Ho dei sandali?")
+    assert "sandali color cuoio (#810)" in have.text, have.text  # "sandali cuoio" read as leather sandals
+    (pair,) = layered("i miei sandali cuoio vanno bene con il vestito nero?")
+    assert pair.intent == "yesno" and {808, 810} <= set(pair.referenced_item_ids), pair.text
+
+
+@pytest.mark.parametrize("question", ["do I have sandals?", "Ho dei sandali?", "Est-ce que j'ai des sandales ?"])
+def test_sandals_are_not_sand_a_wardrobe_question_about_them_is_no_advice_on_grass(question: str) -> None:
+    (answer,) = layered(question)
+    assert answer.referenced_item_ids == [810], answer.text
+    assert not any(word in answer.text for word in ("grass", "erba", "herbe")), answer.text

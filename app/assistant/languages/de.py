@@ -125,6 +125,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "empty_wardrobe": ("Dein Kleiderschrank ist noch leer: Lade Fotos deiner Kleidung hoch, dann antworte ich mit deinen eigenen Teilen.",),
     "outfit/revision": ("{lead}: {items}.",),
     "outfit": ("{lead}: {items}.", "{lead} würde ich das nehmen: {items}."),
+    "add_layer/indoors": ("Zieh {item_acc} darüber: Drinnen wärmt Strick, den Mantel zieht man ja aus.",),
     "add_layer/rain": ("Dazu gegen den Regen: {item}.", "Gegen den Regen kommt {item} darüber."),
     "add_layer/cold": ("Gegen die Kälte kommt {item} darüber.",),
     "add_layer/evening": ("Für den kühlen Abend nimm {item_acc} mit.",),

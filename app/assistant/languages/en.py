@@ -101,6 +101,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "empty_wardrobe": ("Your wardrobe is empty so far: upload photos of your clothes and I'll answer with your own pieces.",),
     "outfit/revision": ("{lead}: {items}.",),
     "outfit": ("{lead}, I'd wear {items}.", "{lead}: {items}.", "{lead}, go for {items}."),
+    "add_layer/indoors": ("Keep {item} on over it: indoors a knit is what keeps you warm, and a coat comes off.",),
     "add_layer/rain": ("Put {item} on top to keep the rain off.", "Add {item} for the rain."),
     "add_layer/cold": ("Add {item} over it against the cold.", "Finish with {item} for warmth."),
     "add_layer/tailoring": ("Add {item} to finish it.", "Put {item} on top; it sharpens the whole thing."),

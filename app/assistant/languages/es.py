@@ -105,6 +105,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "empty_wardrobe": ("Tu armario aún está vacío: sube fotos de tu ropa y te responderé con tus propias prendas.",),
     "outfit/revision": ("{lead}: {items}.",),
     "outfit": ("{lead}, me pondría {items}.", "{lead}: {items}.", "{lead}, elige {items}."),
+    "add_layer/indoors": ("Ponte {item} encima: en interior abriga el punto; el abrigo te lo quitas.",),
     "add_layer/rain": ("Ponte {item} encima para la lluvia.",),
     "add_layer/cold": ("Añade {item} encima contra el frío.",),
     "add_layer/evening": ("Lleva {item} para cuando refresque por la noche.",),

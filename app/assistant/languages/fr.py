@@ -110,6 +110,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "empty_wardrobe": ("Ta garde-robe est encore vide : ajoute des photos de tes vêtements et je répondrai avec tes propres pièces.",),
     "outfit/revision": ("{lead} : {items}.",),
     "outfit": ("{lead}, je mettrais {items}.", "{lead} : {items}.", "{lead}, pars sur {items}."),
+    "add_layer/indoors": ("Garde {item} par-dessus : à l'intérieur, c'est une maille qui tient chaud ; le manteau, lui, s'enlève.",),
     "add_layer/rain": ("Mets {item} par-dessus contre la pluie.", "Ajoute {item} pour la pluie."),
     "add_layer/cold": ("Ajoute {item} par-dessus contre le froid.", "Termine avec {item} pour avoir chaud."),
     "add_layer/evening": ("Prends {item} pour la fraîcheur du soir.",),

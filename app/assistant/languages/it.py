@@ -49,6 +49,12 @@ OCCASIONS = {
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
     "gym": "la palestra", "beach": "la spiaggia", "travel": "un viaggio", "outdoor": "una giornata all'aperto",
 }  # fmt: skip
+# Colours Italian names with a noun (leather, camel, cream): after a garment they take "color", or "sandali cuoio"
+# reads as leather sandals with no colour said ("i tuoi sandali color cuoio", "il tuo cappotto color cammello")
+NOUN_COLOURS = frozenset({
+    "cuoio", "cammello", "tortora", "crema", "avorio", "senape", "ruggine", "cioccolato", "corallo", "lavanda",
+    "prugna", "oro", "argento",
+})  # fmt: skip
 POSSESSIVE = {("m", False): "il tuo", ("f", False): "la tua", ("m", True): "i tuoi", ("f", True): "le tue"}
 
 
@@ -58,6 +64,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
     )
     plural = noun.plural_only
     colour = language.colour(item.colour_names[0] if item.colour_names else None, noun.gender, plural)
+    colour = f"color {colour}" if colour in NOUN_COLOURS else colour
     words = " ".join(f"{noun.plural if plural else noun.singular} {colour} {language.pattern(item)}".split())
     return f"{POSSESSIVE[(noun.gender if noun.gender == 'f' else 'm', plural)]} {words}" if possessive else words
 
@@ -106,6 +113,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "empty_wardrobe": ("Il tuo guardaroba è ancora vuoto: carica le foto dei tuoi vestiti e ti risponderò con i tuoi capi.",),
     "outfit/revision": ("{lead}: {items}.",),
     "outfit": ("{lead}, metterei {items}.", "{lead}: {items}.", "{lead}, scegli {items}."),
+    "add_layer/indoors": ("Tieni sopra {item}: al chiuso scalda la maglia; il cappotto si toglie.",),
     "add_layer/rain": ("Aggiungi sopra {item} per la pioggia.",), "add_layer/cold": ("Aggiungi sopra {item} contro il freddo.",),
     "add_layer/evening": ("Porta {item} per la sera più fresca.",), "add_layer/tailoring": ("Aggiungi {item} per completare il look.",),
     "because/colour_harmony": ("I colori stanno bene insieme.",), "because/formality": ("Tutto ha lo stesso livello di eleganza.",),
@@ -408,6 +416,11 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    'va bene con': 'go with',
+    'vanno bene con': 'go with',
+    'va bene col': 'go with',
+    'vanno bene coi': 'go with',
+    'stanno bene coi': 'go with',
     'qual è': 'which is',
     'scarpa migliore': 'best shoe',
     # "the best shoe for ...": one of the user's own pairs, picked

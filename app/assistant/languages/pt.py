@@ -108,6 +108,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "empty_wardrobe": ("O seu guarda-roupa ainda está vazio: envie fotos das suas roupas e eu respondo com as suas próprias peças.",),
     "outfit/revision": ("{lead}: {items}.",),
     "outfit": ("{lead}, eu usaria {items}.", "{lead}: {items}.", "{lead}, escolha {items}."),
+    "add_layer/indoors": ("Use {item} por cima: em espaços fechados é a malha que aquece; o casaco tira-se.",),
     "add_layer/rain": ("Por cima, {item} para a chuva.",), "add_layer/cold": ("Junte {item} por cima contra o frio.",),
     "add_layer/evening": ("Leve {item} para quando a noite refrescar.",), "add_layer/tailoring": ("Junte {item} para fechar o visual.",),
     "because/colour_harmony": ("As cores combinam bem.",), "because/formality": ("Tudo tem o mesmo nível de formalidade.",),

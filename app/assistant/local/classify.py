@@ -80,6 +80,7 @@ YESNO = re.compile(
     r"|\bis it (?:ok|okay|fine|alright|acceptable|appropriate)\b"
     r"|\b(?:ok|okay|fine|warm enough|too casual|too formal)\b.*\?"
     r"|\b(?:ok|okay|fine|alright|acceptable|appropriate|warm enough|too (?:casual|formal|much))\s*$"  # "sneakers ok?"
+    r"|^\s*(?:ok|okay|fine|alright|good) (?:with|for) (?:that|it|this|them|those|the outfit|the look)\s*$"
     r"|\b(?:is|are) (?:really |actually )?(?:necessary|needed|required|a must)\b"  # "e la cravatta è necessaria?"
     r"|\b(?:is|are) (?:a bit |way )?(?:too|overkill) ?(?:casual|formal|much|dressy|smart|fancy|warm|hot|loud|bright)?\b"
 )

@@ -32,7 +32,8 @@ RAIN_ORDER = {"boots": 0, "sneakers": 1, "formal-shoes": 2, "loafers": 3}
 NOT_FOR_RAIN = OPEN_SHOES | {"heels"}
 # Soft or uneven ground (a lawn, sand, gravel, cobbles): heels sink or twist, flat and block soles stay on top
 SOFT_GROUND = re.compile(
-    r"\b(?:grass\w*|lawns?|gardens?|fields?|meadows?|sand\w*|gravel|cobble\w*|uneven ground|muddy ground|turf)\b"
+    r"\b(?:grass\w*|lawns?|gardens?|fields?|meadows?|sand|sandy|dunes?|gravel|cobble\w*|uneven ground|muddy ground"
+    r"|turf)\b"  # "sand", never "sandals"
 )
 GROUND_ORDER = {"flats": 0, "loafers": 1, "boots": 2, "sneakers": 3, "formal-shoes": 4, "sandals": 5}
 UNOWNED_COLOURS = re.compile(r"\b(neon|fluo\w*|fluorescent|day-?glo|hi-?vis)\b")

@@ -320,6 +320,21 @@ def _tailoring(
     return max(blazers, key=lambda item: (formality(item), -item.id), default=None)
 
 
+KNITS = ("cardigan", "sweater", "sweatshirt")  # what a stylist layers for a cold office, best first
+
+
+def knit_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:
+    """Cold indoors (an office, a plane): a knit layer over the outfit, not outerwear; none when it has a knit."""
+    if not ask.slots.indoor_cold or any(item.type in KNITS for item in chosen):
+        return None
+    skip = set(exclude) | _blocked(ask) | ask.state.excluded
+    knits = [i for i in ask.wardrobe if i.type in KNITS and i.id not in skip]
+    level = sum(formality(item) for item in chosen) / max(len(chosen), 1)
+    return min(
+        knits, key=lambda i: (KNITS.index(str(i.type)), abs(formality(i) - level), -warmth(i), i.id), default=None
+    )
+
+
 def _warm_top_for_rain(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = ()) -> WardrobeItem | None:
     """Rain with nothing to go over it: a hoodie or sweater pulled over the top keeps the chill off (not the rain),
     unless the day is warm."""
@@ -377,7 +392,10 @@ def outfit_lines(
     plan.outfits = tuple(tuple(i.id for i in o.items) for o in outfits)
     plan.say("outfit", *best.items, revision=revision, **situation_values(ask))
     layer = cover_for(ask, best.items, exclude)
-    tailoring = _tailoring(ask, best.items, exclude) if layer is None else None
+    knit = knit_for(ask, best.items, exclude) if layer is None else None
+    if knit is not None:  # "I'm always cold at the office": a cardigan at the desk, not a coat
+        plan.say("add_layer", knit, reason="indoors")
+    tailoring = _tailoring(ask, best.items, exclude) if layer is None and knit is None else None
     if tailoring is not None:
         plan.say("add_layer", tailoring, reason="tailoring")
     if layer is not None:

@@ -22,6 +22,7 @@ from app.assistant.local.plan_outfits import (
     outfit,
 )
 from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
+from app.assistant.local.slots import PRONOUN
 from app.assistant.local.state import ASKED_AGAIN, WORN_SLOTS
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS, formality_range, target_warmth
@@ -354,6 +355,24 @@ def _colour_pair(ask: Ask, plan: Plan) -> Plan:
     return plan
 
 
+def _pairing_asked_about(ask: Ask) -> tuple[list[WardrobeItem], list[WardrobeItem]]:
+    """ "Ok with that?", "is that ok?" after a pairing ("which scarf with it?" -> the burgundy scarf): the pieces it
+    added, and what they were paired with; nothing when the question names a piece of its own."""
+    said = ask.u.slots
+    if ask.state.kind != k.PAIRING or not PRONOUN.search(ask.u.text) or said.garments or said.ids:
+        return [], []
+    focus = [ask.by_id[i] for i in ask.state.focus if i in ask.by_id]
+    added = [i for i in focus if i.id not in ask.state.named_before]
+    return (added, [i for i in focus if i not in added]) if added and len(focus) >= 2 else ([], [])
+
+
+def _with_the_pairing(ask: Ask, items: list[WardrobeItem]) -> Verdict:
+    """The added piece with the pieces it was paired with: their colours and levels, and the thread's weather for
+    the piece itself; not the occasion's formality (that was not asked)."""
+    weather = [v for v in (_for_weather(ask, item) for item in items[:1]) if v is not None and v.answer == "no"]
+    return weather[0] if weather else _outfit(items, None)
+
+
 @planner(k.YESNO)
 def yesno(ask: Ask) -> Plan:
     plan = Plan(k.YESNO)
@@ -371,6 +390,15 @@ def yesno(ask: Ask) -> Plan:
         return plan
     if _colours_only(ask):  # "is it ok to mix navy and black?": colour theory, whatever the thread was about
         return _colour_pair(ask, plan)
+    added, paired_with = _pairing_asked_about(ask)
+    situation = ask.u.slots.occasion or ask.u.slots.temperature_c is not None or ask.u.slots.rain
+    if added and not situation:  # "ok with that?" after "which scarf with it?": the scarf with the outfit
+        paired = [*added, *paired_with][:OUTFIT_PIECES]
+        temperature = effective_temperature(ask.slots)
+        plan.say("verdict", *paired, verdict=_with_the_pairing(ask, paired), temperature=temperature)
+        return plan
+    if added:  # "is that ok for a wedding?" after "which hat with it?": "that" is the hat, judged for the wedding
+        ask = replace(ask, state=replace(ask.state, focus=tuple(i.id for i in added)))
     items, generic = _subjects(ask)
     said = {str(item.type) for item in items} | set(generic)
     rule = next((Verdict(*rule) for kinds, rule in KIND_PAIRS if kinds <= said), None)

@@ -194,6 +194,7 @@ class Slots:
     direction: str | None = None  # for revisions: warmer, cooler, smarter, casual, waterproof
     event: str | None = None  # "lunch", "christening": said back as itself, though dressed as its occasion
     day: str | None = None  # "saturday", "tomorrow": another day has its own weather
+    indoor_cold: bool = False  # cold indoors (the office, a plane): a knit layer, not outerwear
     relaxed: bool = False  # work at a tech company, a startup, an agency: smart casual, sneakers depend on the place
 
 
@@ -259,10 +260,16 @@ WARM_DAY = re.compile(rf"\b{_WARM_PART}\b|\b(?:warm|hot) (?:during the )?day\b")
 
 
 # "planes get cold", "the office is freezing": air conditioning, not the weather outside
+# "I'm always cold at the office", "j'ai froid au bureau" (glossed "i have cold to the office"), "mir ist im Büro
+# kalt": the person indoors, where a knit layer helps and a coat comes off
 INDOOR_COLD = re.compile(
     r"\b(?:planes?|flights?|trains?|offices?|cinemas?|air ?con\w*|aircon|the ac|indoors|inside)\b"
     r"(?: \w+)? (?:get|gets|are|is|can be|will be|feels?|runs?) (?:so |really |super |always )?"
     r"(?:cold|chilly|freezing)\b"
+    r"|\b(?:i'm|i am|i get|i feel|i have|i'm always|mir is|do i have)(?: \w+){0,2}? (?:cold|chilly|freezing) "
+    r"(?:at|in|to|en|no|im|inside|indoors)(?: the| my)? (?:office|work|desk|class|lectures?)\b"
+    r"|\b(?:cold|chilly|freezing) (?:at|in) (?:the |my )?(?:office|desk)\b"
+    r"|\bmir is (?:im|i'm|in the|at the|at) (?:office|work)(?: \w+)? (?:cold|chilly|freezing)\b"
 )
 
 
@@ -370,6 +377,7 @@ def slots_of(text: str) -> Slots:
         direction=_direction(text),
         event="interview" if relaxed else "night-out" if _goes_on_out(activity_free, occasion) else _event(text),
         relaxed=occasion == "work" and RELAXED_EMPLOYER.search(text) is not None,
+        indoor_cold=bool(INDOOR_COLD.search(text)),
         day=next((m.group(1) for m in [DAY.search(text)] if m), None),
     )
 
