@@ -11,6 +11,7 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
+from app.styling.context import TORSO
 from app.styling.features import Array
 from app.styling.garments import MID, accessory_kind, garment
 from app.styling.items import WardrobeItem
@@ -37,6 +38,7 @@ class Slot:
     kinds: NDArray[np.str_] = field(init=False)  # accessory kind
     warmth: Array = field(init=False)  # rules.warmth_of
     warm_kinds: NDArray[np.str_] = field(init=False)  # the accessory kind when it keeps the cold out, else ""
+    insulating: Array = field(init=False)  # the tagged warmth context.insulation_of reads (nan where it reads none)
 
     def __post_init__(self) -> None:
         layers = [garment(item).layer for item in self.items]
@@ -45,6 +47,9 @@ class Slot:
         self.kinds = np.array([accessory_kind(item) for item in self.items], dtype=np.str_)
         self.warmth = np.array([warmth_of(item) for item in self.items], dtype=np.float64)
         self.warm_kinds = np.array([_warm_kind(item) for item in self.items], dtype=np.str_)
+        self.insulating = np.array(
+            [item.warmth if item.category in TORSO and item.warmth else np.nan for item in self.items], dtype=np.float64
+        )
 
 
 def _warm_kind(item: WardrobeItem) -> str:
@@ -165,6 +170,19 @@ def torso_warmth(beam: Beam, search: Search) -> Array:
     extra = np.minimum(ACCESSORY_WARMTH * accessories, MAX_ACCESSORY_WARMTH)
     with np.errstate(invalid="ignore"):
         return np.where(layers > 0, warmest + 0.5 * (layers - 1) + extra, 0.0)
+
+
+def insulation(beam: Beam, search: Search) -> Array:
+    """context.insulation_of each row: the warmest tagged torso layer plus half a point per extra one (nan: none)."""
+    warmest = np.full(len(beam.picks), -np.inf)
+    layers = np.zeros(len(beam.picks))
+    for n, name in enumerate(search.names):
+        if name in TORSO_SLOTS:
+            picked, warmth = search.column(beam, n, search.slots[name].insulating)
+            counted = picked & ~np.isnan(warmth)
+            warmest = np.where(counted, np.maximum(warmest, np.where(counted, warmth, -np.inf)), warmest)
+            layers += counted
+    return np.where(layers > 0, warmest + 0.5 * (layers - 1), np.nan)
 
 
 def has_anchors(beam: Beam, n: int, search: Search, anchors: frozenset[int]) -> NDArray[np.bool_]:

@@ -192,17 +192,25 @@ LAYERED_SLACK = 1.5
 
 def warmth_gap(items: Sequence[WardrobeItem], temperature_c: float) -> float:
     """How much warmer (> 0) or lighter (< 0) than the day the outfit is, beyond the slack; 0 within it."""
-    insulation = _insulation(items)
+    insulation = insulation_of(items)
     if insulation is None:
         return 0.0
+    return float(gaps(np.array([insulation]), temperature_c)[0])
+
+
+def gaps(insulation: NDArray[np.float64], temperature_c: float) -> NDArray[np.float64]:
+    """warmth_gap for rows of insulation (nan: no torso layer with a warmth, no gap)."""
     target = target_warmth(temperature_c)
     over = LAYERED_SLACK if temperature_c < LAYERED_C else WARMTH_SLACK
-    if insulation > target + over:
-        return insulation - target - over
-    return min(insulation - target + WARMTH_SLACK, 0.0)
+    with np.errstate(invalid="ignore"):
+        gap = np.where(
+            insulation > target + over, insulation - target - over, np.minimum(insulation - target + WARMTH_SLACK, 0.0)
+        )
+    return np.where(np.isnan(insulation), 0.0, gap)
 
 
-def _insulation(items: Sequence[WardrobeItem]) -> float | None:
+def insulation_of(items: Sequence[WardrobeItem]) -> float | None:
+    """The torso's warmth as the weather part reads it: the warmest layer + half a point per extra layer."""
     torso = [i.warmth for i in items if i.category in TORSO and i.warmth]
     return max(torso) + 0.5 * (len(torso) - 1) if torso else None  # layers add warmth
 
@@ -224,21 +232,51 @@ def weather_complaint(items: Sequence[WardrobeItem], context: StyleContext) -> s
     return f"{'warmer' if gap > 0 else 'lighter'} than {temperature:g} °C calls for"
 
 
+# What each item adds to the weather part, summed over an outfit (or a partial one in the beam): shorts or open shoes
+# below LIGHT_BELOW_C, open shoes in the rain, rain cover and whether it is made for rain, out of season.
+WEATHER_TERMS = ("light", "open_in_rain", "cover", "waterproof", "off_season")
+LIGHT_BELOW_C = 12.0
+LIGHT_TYPES = frozenset({"shorts"}) | OPEN_SHOES
+
+
+def weather_terms(item: WardrobeItem, context: StyleContext) -> list[float]:
+    """This item's WEATHER_TERMS today (0 or 1 each)."""
+    temperature, kind = context.temperature_c, garment(item)
+    cover = context.rain and item.category == "outerwear" and covers(kind)
+    return [
+        float(temperature is not None and temperature < LIGHT_BELOW_C and item.type in LIGHT_TYPES),
+        float(context.rain and item.type in OPEN_SHOES),
+        float(cover),
+        float(cover and kind.waterproof),
+        float(bool(context.season and item.seasons and context.season not in item.seasons)),
+    ]
+
+
+def weather_value(
+    terms: NDArray[np.float64], insulation: NDArray[np.float64], context: StyleContext, *, complete: bool = True
+) -> NDArray[np.float64]:
+    """The weather part of rows of outfits from their summed WEATHER_TERMS and their insulation (nan for none).
+    For a partial outfit (`complete` False: torso layers still to come) only what more layers cannot undo counts:
+    being warmer than the day already, so the beam does not keep outfits the final score will sink."""
+    fit = np.zeros(len(terms))
+    if context.temperature_c is not None:
+        gap = gaps(insulation, context.temperature_c)
+        fit -= 0.5 * np.abs(gap if complete else np.maximum(gap, 0.0))
+        fit -= 0.6 * (terms[:, 0] > 0)
+    if context.rain:  # a real coat or jacket covers (a blazer, cardigan or gilet does not), one made for rain best
+        fit += np.where(terms[:, 2] > 0, 0.3 + WATERPROOF_BONUS * (terms[:, 3] > 0), -0.3)
+        fit -= 0.6 * (terms[:, 1] > 0)
+    if context.season:
+        fit -= 0.2 * terms[:, 4]
+    return fit
+
+
 def weather_fit(items: Sequence[WardrobeItem], context: StyleContext) -> float:
     """Logit contribution of the whole outfit to the weather: warmth of the layers, shoes and rain cover."""
-    fit = 0.0
-    types = {i.type for i in items}
-    if context.temperature_c is not None:
-        fit -= 0.5 * abs(warmth_gap(items, context.temperature_c))
-        if context.temperature_c < 12 and types & ({"shorts"} | OPEN_SHOES):
-            fit -= 0.6
-    if context.rain:  # a real coat or jacket covers (a blazer, cardigan or gilet does not), one made for rain best
-        cover = [garment(i) for i in items if i.category == "outerwear" and covers(garment(i))]
-        fit += (0.3 + WATERPROOF_BONUS * any(kind.waterproof for kind in cover)) if cover else -0.3
-        fit -= 0.6 if types & OPEN_SHOES else 0.0
-    if context.season:
-        fit -= 0.2 * sum(1 for i in items if i.seasons and context.season not in i.seasons)
-    return fit
+    terms = np.array([weather_terms(item, context) for item in items]).reshape(len(items), len(WEATHER_TERMS))
+    insulation = insulation_of(items)
+    rows = np.array([np.nan if insulation is None else insulation])
+    return float(weather_value(terms.sum(0, keepdims=True), rows, context)[0])
 
 
 ROTATION_DAYS = 7.0

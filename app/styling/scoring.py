@@ -8,6 +8,7 @@ from numpy.typing import NDArray
 
 from app.styling.compatibility import COMPATIBILITY_PARTS, load_model, outfit_parts
 from app.styling.context import (
+    WEATHER_TERMS,
     StyleContext,
     judged_at,
     occasion_fit,
@@ -18,6 +19,8 @@ from app.styling.context import (
     shared_rewards,
     suits_occasion,
     weather_fit,
+    weather_terms,
+    weather_value,
 )
 from app.styling.explain import criticisms, explain
 from app.styling.features import ItemFeatures, item_features
@@ -104,13 +107,29 @@ def unary(item: WardrobeItem, context: StyleContext, feedback: FeedbackStats) ->
 # What the beam sums per partial outfit (unary_vector of each item), so it ranks partial outfits by the bounded
 # context parts the final score gives them (partial_context), not by the per-piece sum: until session 9 each
 # suiting piece added SUIT_REWARD there while the final score counts their share (context.occasion_part).
-VECTOR = ("occasion", "suiting", "styled", "preferences", "feedback", "rotation")
+# The weather part's per-item terms follow (context.WEATHER_TERMS), so the beam ranks partial outfits by the weather
+# too (partial_weather): until session 10 it counted only once outfits were complete, after the cut.
+VECTOR = ("occasion", "suiting", "styled", "preferences", "feedback", "rotation", *WEATHER_TERMS)
+WEATHER_AT = VECTOR.index(WEATHER_TERMS[0])
 
 
 def unary_vector(parts: Mapping[str, float], item: WardrobeItem, context: StyleContext) -> list[float]:
     """unary() of an item as the beam sums it, with whether its style suits the occasion and whether it has one."""
     suiting, styled = float(suits_occasion(item, judged_at(item, context))), float(bool(item.style))
-    return [parts["occasion"], suiting, styled, parts["preferences"], parts["feedback"], parts["rotation"]]
+    own = [parts["occasion"], suiting, styled, parts["preferences"], parts["feedback"], parts["rotation"]]
+    return own + weather_terms(item, context)
+
+
+def has_weather(context: StyleContext) -> bool:
+    return context.temperature_c is not None or context.rain or bool(context.season)
+
+
+def partial_weather(
+    sums: NDArray[np.float64], insulation: NDArray[np.float64], context: StyleContext, *, complete: bool
+) -> NDArray[np.float64]:
+    """The weather part of partial outfits (rows of summed unary vectors, their insulation): context.weather_value,
+    with only the over-warmth counted until every torso layer is chosen (`complete`)."""
+    return weather_value(sums[:, WEATHER_AT:], insulation, context, complete=complete)
 
 
 def partial_context(sums: NDArray[np.float64]) -> NDArray[np.float64]:

@@ -13,7 +13,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.styling.beam import TORSO_SLOTS, Index, Search, Slot, best, concat, expand, has_anchors, start, torso_warmth
+from app.styling.beam import (
+    TORSO_SLOTS,
+    Index,
+    Search,
+    Slot,
+    best,
+    concat,
+    expand,
+    has_anchors,
+    insulation,
+    start,
+    torso_warmth,
+)
 from app.styling.certainty import is_safe, is_sure
 from app.styling.compatibility import PairModel, load_model, mean_pair_logits, pair_logits
 from app.styling.context import StyleContext
@@ -21,7 +33,16 @@ from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, TAILORED, covers, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
 from app.styling.rules import COLD_C, FROST_C, breakage, item_problems, outfit_problems, warmth_needed
-from app.styling.scoring import VECTOR, context_parts, score, soft_rule_costs, unary, unary_vector
+from app.styling.scoring import (
+    VECTOR,
+    context_parts,
+    has_weather,
+    partial_weather,
+    score,
+    soft_rule_costs,
+    unary,
+    unary_vector,
+)
 
 SHAPES: tuple[tuple[str, ...], ...] = (("top", "bottom", "shoes"), ("one-piece", "shoes"))
 OPTIONAL = {
@@ -201,7 +222,7 @@ def _beam(
     weakest = load_model().weakest_pair
     need = warmth_needed(context.temperature_c)
     last_torso = max((n for n, s in enumerate(names) if s in TORSO_SLOTS), default=-1)
-    beam = start(len(names))
+    beam, weather = start(len(names)), has_weather(context)
     for n, slot in enumerate(names):
         grown = expand(beam, n, search)
         if slot not in shape:
@@ -211,7 +232,12 @@ def _beam(
         too_cold = np.zeros(len(grown.picks), dtype=bool)
         if need is not None and n >= last_torso:  # once every torso layer is chosen, warm enough outfits first
             too_cold = torso_warmth(grown, search) < need
-        beam = best(grown, grown.value(weakest), too_cold)
+        value = grown.value(weakest)
+        if weather:
+            value = value + partial_weather(
+                grown.unary_sum, insulation(grown, search), context, complete=n >= last_torso
+            )
+        beam = best(grown, value, too_cold)
     pairs_only = beam.pairs_value(weakest)
     return [
         (tuple((names[n], int(i)) for n, i in enumerate(picks) if i >= 0), float(value))

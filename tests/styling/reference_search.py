@@ -13,12 +13,12 @@ import numpy as np
 
 from app.styling.beam import BEAM, TORSO_SLOTS, Index
 from app.styling.compatibility import PairModel, load_model, pair_logits
-from app.styling.context import StyleContext
+from app.styling.context import StyleContext, insulation_of
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, accessory_kind, garment
 from app.styling.items import FeedbackStats, Suggestions, WardrobeItem
 from app.styling.rules import accessory_warmth, outfit_problems, torso_warmth, warmth_needed, warmth_of
-from app.styling.scoring import VECTOR, partial_context, unary, unary_vector
+from app.styling.scoring import VECTOR, has_weather, partial_context, partial_weather, unary, unary_vector
 from app.styling.search import (
     OPTIONAL,
     PRUNE_TO,
@@ -164,13 +164,23 @@ def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext)
         if slot not in shape:
             grown += beam  # optional slots may stay empty
             grown = [state for state in grown if _has_anchors(state, slot, slots, context)]
-        beam = sorted(grown, key=partial(_rank, slots=slots, need=need if n >= last_torso else None))[:BEAM]
+        done = n >= last_torso
+        rank = partial(_rank, slots=slots, need=need if done else None, context=context, complete=done)
+        beam = sorted(grown, key=rank)[:BEAM]
     return beam
 
 
-def _rank(state: State, slots: dict[str, Slot], need: float | None) -> tuple[bool, float]:
-    """Best value first; once every torso layer is chosen, outfits warm enough for the day before the rest."""
-    return (need is not None and _torso_warmth(state, slots) < need, -state.value)
+def _rank(
+    state: State, slots: dict[str, Slot], need: float | None, context: StyleContext, complete: bool
+) -> tuple[bool, float]:
+    """Best value (with the weather part a partial outfit already has) first; once every torso layer is chosen,
+    outfits warm enough for the day before the rest."""
+    value = state.value
+    if has_weather(context):
+        insulation = insulation_of([slots[s].items[i] for s, i in state.picks if s in TORSO_SLOTS])
+        rows = np.array([np.nan if insulation is None else insulation])
+        value += float(partial_weather(state.unary_sum[None, :], rows, context, complete=complete)[0])
+    return (need is not None and _torso_warmth(state, slots) < need, -value)
 
 
 def _torso_warmth(state: State, slots: dict[str, Slot]) -> float:

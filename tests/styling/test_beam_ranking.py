@@ -12,11 +12,18 @@ from app.styling.scoring import soft_rule_costs
 from app.styling.search import SHAPES, _beam, _filter, _final_logit, _group, _pair_blocks, _prune
 from bench.outfits import wardrobe
 
-# No weather, feedback or wear history: the final logit is then the beam's value plus the soft rules alone.
+# No feedback or wear history: the final logit is then the beam's value plus the soft rules alone.
 CONTEXTS = [StyleContext(occasion=name) for name in ("work", "interview", "funeral", "party", "lunch", "day-wedding")]
+# The weather part counts in the beam too (scoring.partial_weather; until session 10 only on complete outfits, after
+# the cut): days warm enough that no warmth rule reorders the beam (rules.WARMTH_NEED stops at 15 °C).
+CONTEXTS += [
+    StyleContext(occasion="work", temperature_c=16, rain=True),
+    StyleContext(occasion="casual", temperature_c=30, season="summer"),
+    StyleContext(occasion="date", temperature_c=18, rain=True, season="fall"),
+]
 
 
-@pytest.mark.parametrize("context", CONTEXTS, ids=lambda c: str(c.occasion))
+@pytest.mark.parametrize("context", CONTEXTS, ids=lambda c: f"{c.occasion} {c.temperature_c} {c.rain} {c.season}")
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_the_beam_keeps_its_outfits_in_the_final_scores_order(context: StyleContext, seed: int) -> None:
     feedback = FeedbackStats()
