@@ -112,3 +112,40 @@ def test_another_one_after_a_pairing_is_another_piece_of_that_slot() -> None:
     again = set(second.referenced_item_ids) - {615}
     outerwear = {item.id for item in HUGO if item.category == "outerwear"}
     assert 615 in second.referenced_item_ids and again and again <= outerwear and not again & shown, second.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what am i missing for ten days in bali in april", "en"),
+        ("il me manque quoi pour une semaine en égypte ?", "fr"),
+    ],
+)
+def test_a_hot_place_is_hot_whatever_the_month(question: str, lang: str) -> None:
+    understood = understand(question)
+    assert (understood.kind, understood.slots.season, understood.lang) == ("gap", "summer", lang), understood
+
+
+def test_packing_for_a_hot_place_leaves_the_winter_pieces_home() -> None:
+    [answer] = converse("packing for a week in mexico in february", wardrobe=HUGO)
+    packed = {item.type for item in HUGO if item.id in answer.referenced_item_ids}
+    assert packed and not packed & {"coat", "puffer", "beanie", "sweater"}, answer.text
+
+
+def test_a_cruise_is_resort_wear() -> None:
+    [answer] = converse("going on a cruise next month, what am i missing?", wardrobe=ANNA)
+    assert "swim" in answer.text.lower(), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can i wear my pink floral dress to a birthday lunch in october", "is my floral dress ok for a party in november"],
+)
+def test_a_summer_piece_in_autumn_depends(question: str) -> None:
+    [answer] = converse(question, wardrobe=ANNA)
+    assert answer.text.startswith("It depends") and 18 in answer.referenced_item_ids, answer.text
+
+
+def test_french_kaki_is_the_olive_a_camera_may_call_brown() -> None:
+    [answer] = converse("est-ce que ma veste kaki va avec mon jean noir ?", wardrobe=load_wardrobes()["fay"])
+    assert 503 in answer.referenced_item_ids, answer.text  # the olive utility jacket tagged brown

@@ -261,6 +261,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/pair_colours_careful": ("Kann funktionieren: {items} sind eine mutige Farbkombination, lass eins davon führen und halte den Rest ruhig.",),
     "verdict/depends/too_warm_for": ("Kommt darauf an: {items} ist dafür vielleicht zu warm.",),
     "verdict/depends/summer_piece": ("Kommt darauf an: {items} ist ein Sommerteil; im Winter nur drinnen mit warmen Lagen.",),
+    "verdict/depends/summer_piece_cool": ("Kommt darauf an: {items} ist ein Sommerteil; im Herbst unter einem Pullover oder einer Jacke tragen.",),
+    "verdict/depends/summer_piece_cool/pl": ("Kommt darauf an: {items} sind Sommerteile; im Herbst unter einem Pullover oder einer Jacke tragen.",),
     "care/knit": ("Wolle kalt waschen, von Hand oder im Wollprogramm mit mildem Waschmittel, dann liegend trocknen.",),
     "care/shirt": ("Hemden bei 30-40 °C mit offenen Knöpfen waschen und leicht feucht bügeln.",),
     "care/denim": ("Jeans selten waschen, auf links und kalt, dann an der Luft trocknen.",),
@@ -369,6 +371,8 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # places hot whatever the month (slots.HOT_PLACE)
+    "ägypten": "egypt", "mexiko": "mexico", "brasilien": "brazil", "indien": "india", "karibik": "caribbean", "thailand": "thailand",
     "aufknöpfen": "unbutton", "hinsetze": "sit down", "hinsetzen": "sit down",
     # thirteenth batch's words: lint and pet hair, a tailor near me, the opera, materials, selling
     "fusseln": "lint", "flusen": "lint", "tierhaare": "pet hair", "hundehaare": "pet hair", "katzenhaare": "pet hair",

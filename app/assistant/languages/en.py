@@ -239,6 +239,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/pair_colours_careful": ("It can work: {items} are a bold colour pairing, so let one of them lead and keep the rest quiet.",),
     "verdict/depends/too_warm_for": ("It depends: {items} may be too warm for that.",),
     "verdict/depends/summer_piece": ("It depends: {items} is a summer piece; in winter only indoors, with warm layers and boots.",),
+    "verdict/depends/summer_piece_cool": ("It depends: {items} is a summer piece; in autumn wear it under a knit or a jacket.",),
+    "verdict/depends/summer_piece_cool/pl": ("It depends: {items} are summer pieces; in autumn wear them under a knit or a jacket.",),
     "care/general": ("Check the care label first; wash cool, dry flat or on a hanger, and skip the dryer for anything you love.",),
     "technique/general": ("Keep it simple and deliberate: one neat detail (a tuck, a rolled cuff, a knotted scarf) reads styled, three read fussy.",),
     "verdict/yes/belt_rule": ("Yes, as a rule.",),

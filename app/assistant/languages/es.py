@@ -235,6 +235,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/pair_colours_careful": ("Puede funcionar: {items} son una combinación de colores atrevida; deja que uno mande y el resto, sobrio.",),
     "verdict/depends/too_warm_for": ("Depende: {items} puede dar demasiado calor.",),
     "verdict/depends/summer_piece": ("Depende: {items} es de verano; en invierno solo en interiores y con capas de abrigo.",),
+    "verdict/depends/summer_piece_cool": ("Depende: {items} es una prenda de verano; en otoño, llévala bajo un jersey o una chaqueta.",),
+    "verdict/depends/summer_piece_cool/pl": ("Depende: {items} son prendas de verano; en otoño, llévalas bajo un jersey o una chaqueta.",),
     "care/knit": ("Lava la lana en agua fría, a mano o con programa de lana y detergente suave, y sécala en plano.",),
     "care/shirt": ("Lava las camisas a 30-40 °C con los botones abiertos y plánchalas aún algo húmedas.",),
     "care/denim": ("Lava los vaqueros poco, del revés y en agua fría, y sécalos al aire.",),
@@ -332,6 +334,8 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # places hot whatever the month (slots.HOT_PLACE)
+    "tailandia": "thailand", "dubái": "dubai", "egipto": "egypt", "méxico": "mexico", "brasil": "brazil", "el caribe": "the caribbean", "caribe": "caribbean",
     "desabrochar": "unbutton", "desabrocharme": "unbutton", "al sentarme": "when i sit down", "sentarme": "sit down",
     # thirteenth batch's words: "sudaderas" (hoodies and sweatshirts), "chaqueta de punto", "esa no", reselling
     "sudaderas": "hoodies and sweatshirts", "chaqueta de punto": "cardigan", "chaquetas de punto": "cardigans",

@@ -246,6 +246,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/pair_colours_careful": ("Ça peut marcher : {items} font un accord de couleurs osé, laisse l'un dominer et garde le reste sobre.",),
     "verdict/depends/too_warm_for": ("Ça dépend : {items} risque d'être trop chaud.",),
     "verdict/depends/summer_piece": ("Ça dépend : {items} est une pièce d'été ; en hiver, seulement à l'intérieur avec des couches chaudes.",),
+    "verdict/depends/summer_piece_cool": ("Ça dépend : {items} est une pièce d'été ; en automne, porte-la sous un pull ou une veste.",),
+    "verdict/depends/summer_piece_cool/pl": ("Ça dépend : {items} sont des pièces d'été ; en automne, porte-les sous un pull ou une veste.",),
     "care/knit": ("Lave la laine à l'eau froide, à la main ou en programme laine, avec une lessive douce, puis fais-la sécher à plat.",),
     "care/shirt": ("Lave les chemises à 30-40 °C, boutons ouverts, et repasse-les encore légèrement humides.",),
     "care/denim": ("Lave le jean rarement, à l'envers et à l'eau froide, et laisse-le sécher à l'air.",),
@@ -351,6 +353,8 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # places hot whatever the month (slots.HOT_PLACE)
+    "thaïlande": "thailand", "égypte": "egypt", "mexique": "mexico", "brésil": "brazil", "inde": "india", "les caraïbes": "the caribbean", "caraïbes": "caribbean",
     "déboutonner": "unbutton", "je m'assois": "i sit down", "je m'assieds": "i sit down", "m'asseoir": "sit down",
     # thirteenth batch's words: "pas les baskets" (a piece left out), a games night, a cruise, materials, lint
     "par contre pas les": "not the", "par contre pas le": "not the", "par contre pas la": "not the",
@@ -421,7 +425,7 @@ GLOSS = {
     "bleu marine": "navy", "marine": "navy", "bleu clair": "light blue", "noir": "black", "noire": "black", "noirs": "black",
     "noires": "black", "blanc": "white", "blanche": "white", "gris": "grey", "grise": "grey", "bleu": "blue", "bleue": "blue",
     "marron": "brown", "brun": "brown", "crème": "cream", "bordeaux": "burgundy", "rose": "pink", "rouge": "red", "vert": "green",
-    "verte": "green", "kaki": "khaki", "anthracite": "charcoal", "camel": "camel", "beige": "beige", "fluo": "neon",
+    "verte": "green", "kaki": "khaki green", "anthracite": "charcoal", "camel": "camel", "beige": "beige", "fluo": "neon",
     "à fleurs": "floral", "fleuri": "floral", "fleurie": "floral", "rayé": "striped", "rayée": "striped",
     # small words
     "mon": "my", "ma": "my", "mes": "my", "le": "the", "la": "the", "les": "the", "un": "a", "une": "a", "des": "some",

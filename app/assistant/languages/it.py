@@ -236,6 +236,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/pair_colours_careful": ("Può funzionare: {items} sono un abbinamento di colori audace; lascia che uno domini e il resto sobrio.",),
     "verdict/depends/too_warm_for": ("Dipende: {items} potrebbe tenere troppo caldo.",),
     "verdict/depends/summer_piece": ("Dipende: {items} è un capo estivo; d'inverno solo al chiuso e con strati caldi.",),
+    "verdict/depends/summer_piece_cool": ("Dipende: {items} è un capo estivo; in autunno portalo sotto un maglione o una giacca.",),
+    "verdict/depends/summer_piece_cool/pl": ("Dipende: {items} sono capi estivi; in autunno portali sotto un maglione o una giacca.",),
     "care/knit": ("Lava la lana in acqua fredda, a mano o con il programma lana e un detersivo delicato, e falla asciugare in piano.",),
     "care/shirt": ("Lava le camicie a 30-40 °C con i bottoni aperti e stirale ancora un po' umide.",),
     "care/denim": ("Lava i jeans di rado, al rovescio e in acqua fredda, e falli asciugare all'aria.",),
@@ -337,6 +339,8 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # places hot whatever the month (slots.HOT_PLACE)
+    "tailandia": "thailand", "egitto": "egypt", "messico": "mexico", "brasile": "brazil", "caraibi": "caribbean",
     "sbottonare": "unbutton", "sbottonarla": "unbutton", "sbottonarlo": "unbutton", "mi siedo": "i sit down", "sedermi": "sit down",
     # thirteenth batch's words: "camicette", "sta bene sopra" (a verdict on a layer), sailing, materials, lint
     "camicette": "blouses", "sta bene sopra": "is ok over", "sta bene sotto": "is ok under",

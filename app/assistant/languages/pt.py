@@ -231,6 +231,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/pair_colours_careful": ("Pode funcionar: {items} são uma combinação de cores ousada; deixe uma delas dominar e o resto sóbrio.",),
     "verdict/depends/too_warm_for": ("Depende: {items} pode aquecer demais.",),
     "verdict/depends/summer_piece": ("Depende: {items} é uma peça de verão; no inverno só em interiores e com camadas quentes.",),
+    "verdict/depends/summer_piece_cool": ("Depende: {items} é uma peça de verão; no outono, use-a por baixo de uma camisola ou de um casaco.",),
+    "verdict/depends/summer_piece_cool/pl": ("Depende: {items} são peças de verão; no outono, use-as por baixo de uma camisola ou de um casaco.",),
     "care/knit": ("Lave a lã em água fria, à mão ou no programa de lã com detergente suave, e seque na horizontal.",),
     "care/shirt": ("Lave as camisas a 30-40 °C com os botões abertos e passe-as ainda um pouco húmidas.",),
     "care/denim": ("Lave a ganga raramente, do avesso e em água fria, e seque ao ar.",),
@@ -331,6 +333,8 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    # places hot whatever the month (slots.HOT_PLACE)
+    "tailândia": "thailand", "egito": "egypt", "egipto": "egypt", "méxico": "mexico", "brasil": "brazil", "caraíbas": "caribbean", "caribe": "caribbean", "índia": "india",
     # thirteenth batch's words: "casaco de malha" (a cardigan), "cor de vinho", unbuttoning to sit, storing, selling
     "casaco de malha": "cardigan", "casacos de malha": "cardigans", "cor de vinho": "burgundy", "cor-de-vinho": "burgundy",
     "desabotoar": "unbutton", "desabotoo": "unbutton", "desapertar": "unbutton", "me sento": "i sit down",

@@ -19,7 +19,7 @@ from app.assistant.local.plan_outfits import (
     is_trail_shoe,
 )
 from app.assistant.local.refs import RELATED, colour_similarity, of_kind, of_kind_or_near, resolve
-from app.assistant.local.slots import PATTERNS, PRONOUN, Garment
+from app.assistant.local.slots import HOT_PLACE, PATTERNS, PRONOUN, Garment
 from app.assistant.local.versatility import neutral, reach, share
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
@@ -376,7 +376,7 @@ def _scenario(ask: Ask) -> str:
     text, s = ask.u.text, ask.slots
     if re.search(r"\b(?:black|white)[- ]tie\b|\btuxedo\b|\bgala\b", text):
         return "black_tie"  # a black-tie wedding in December needs evening wear before gloves
-    if re.search(r"\b(?:beach|seaside|swim\w*)\b", text) or s.occasion == "beach":
+    if re.search(r"\b(?:beach|seaside|swim\w*|cruise)\b", text) or s.occasion == "beach":  # a cruise: resort wear
         return "beach"
     if re.search(r"\b(?:ski\w*|snowboard\w*)\b", text):
         return "ski"
@@ -386,7 +386,7 @@ def _scenario(ask: Ask) -> str:
         return "hike"
     if s.occasion == "gym":
         return "sport"  # "I've just taken up running": kit made for it, not a capsule
-    if HOT_CLIMATE.search(text):
+    if HOT_CLIMATE.search(text) or HOT_PLACE.search(text):
         return "hot"  # "moving somewhere tropical": what humid heat asks for, beyond a beach week
     if s.rain and not s.trip_days:
         return "rain"  # "moving to London, it rains all the time"

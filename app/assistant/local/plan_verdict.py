@@ -213,6 +213,8 @@ def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
         return Verdict("yes", "warm_enough")
     if s.season == "winter" and (("summer" in item.seasons and "winter" not in item.seasons) or warmth(item) <= 1):
         return Verdict("depends", "summer_piece")
+    if s.season == "fall" and "summer" in item.seasons and not {"fall", "winter"} & set(item.seasons):
+        return Verdict("depends", "summer_piece_cool")  # a linen shirt in November: under a knit or a jacket
     return None
 
 
@@ -290,7 +292,9 @@ def _judge(ask: Ask, item: WardrobeItem, other: WardrobeItem | None) -> Verdict:
     weather = _for_weather(ask, item)
     if ask.slots.occasion in OCCASIONS:
         occasion = _for_occasion(item, str(ask.slots.occasion))
-        return weather if weather and weather.answer == "no" else occasion
+        # the season's "it depends" qualifies a piece the occasion takes ("a linen shirt to a dinner in November")
+        qualified = weather is not None and weather.answer == "depends" and occasion.answer == "yes"
+        return weather if weather and (weather.answer == "no" or qualified) else occasion
     return weather or Verdict("yes", "looks_fine")
 
 

@@ -369,7 +369,7 @@ def slots_of(text: str) -> Slots:
         evening=bool(EVENING.search(text)),
         day_and_evening=bool(DAY_AND_EVENING.search(text)),
         warm_day=bool(DAY_AND_EVENING.search(text) and WARM_DAY.search(text)),
-        season=_season(text),
+        season="summer" if HOT_PLACE.search(text) else _season(text),  # Thailand in March is summer weather
         trip_days=trip_days_in(text),
         colours=tuple(dict.fromkeys(c for _, _, c in COLOUR_VOCABULARY.spans(garment_text))),
         garments=_garments(garment_text),
@@ -382,6 +382,12 @@ def slots_of(text: str) -> Slots:
     )
 
 
+# Places hot whatever the month (a trip there packs and shops for heat): a table, one name per entry
+HOT_PLACE = re.compile(
+    r"\b(?:thailand|bangkok|phuket|bali|indonesia|vietnam|cambodia|singapore|malaysia|philippines|sri lanka|india|goa"
+    r"|dubai|abu dhabi|qatar|doha|the gulf|egypt|the caribbean|caribbean|jamaica|cuba|mexico|cancun|brazil|rio"
+    r"|kenya|tanzania|zanzibar|maldives|mauritius|seychelles|the tropics|hawaii|florida|miami)\b"
+)
 PLACES = frozenset({"outdoor", "beach"})  # occasions that are places: an event held there is dressed as the event
 _PLACE_WORDS = re.compile(
     r"\b(?:outdoors?|outside|in the garden|"
