@@ -158,7 +158,7 @@ def _weather_notes(items: Sequence[WardrobeItem], context: StyleContext) -> list
     shoes = next((item for item in items if item.category == "shoes"), None)
     temperature = context.temperature_c
     if context.rain and outer and shoes:
-        return [f"{describe(outer)} and closed {type_words(shoes.type or 'shoes')} for the rain"]
+        return [f"{describe(outer)} and {describe(shoes)} for the rain"]  # as the user sees them: "black boots"
     if temperature is not None and temperature < COLD_C:
         # the coat that meets the cold rule, not the blazer under it
         outerwear = [item for item in items if item.category == "outerwear"]

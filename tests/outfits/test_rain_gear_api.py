@@ -72,3 +72,26 @@ async def test_a_corrected_finer_kind_is_what_the_rules_read(app: FastAPI, clien
     assert body["unmet"] == []
     for outfit in body["outfits"]:
         assert outfit["broken_rules"] == [] and "leather-jacket" in types_of(outfit), outfit
+
+
+async def test_unsure_dress_shoes_that_may_be_heeled_boots_stay_home_and_shoes_are_named_as_seen(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """Heeled ankle boots the image engine calls formal shoes (63% sure, maybe boots): sure boots go out in the rain,
+    named as the user sees them ("black boots for the rain"), never "closed boots" or "dress shoes"."""
+    ana = await create_user(client)
+    plan: list[Told] = [
+        ("formal-shoes", [("formal-shoes", 0.63), ("boots", 0.16)]),
+        ("boots", [("boots", SURE)]),
+        ("shirt", [("shirt", SURE)]),
+        ("trousers", [("trousers", SURE)]),
+        ("jacket", [("jacket", SURE)]),
+    ]
+    dress_shoes, boots, *_ = await told_wardrobe(app, client, ana, plan, [0.63, SURE, SURE, SURE, SURE])
+    body = await suggest(client, ana, temperature_c=10, rain=True, occasion="work")
+    for outfit in body["outfits"]:
+        ids = {item["id"] for item in outfit["items"]}
+        assert boots in ids and dress_shoes not in ids, outfit
+        shoes = next(item for item in outfit["items"] if item["id"] == boots)
+        assert f"{shoes['name']} for the rain" in outfit["explanation"], outfit["explanation"]
+        assert "closed boots" not in outfit["explanation"] and "dress shoes" not in outfit["explanation"]
