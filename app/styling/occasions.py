@@ -50,6 +50,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "conference", "client", "clients", "workday", "work day", "job", "commute", "commuting", "desk",
         "business formal", "business professional", "smart casual", "smart-casual", "business lunch", "work lunch",
         "working lunch", "lunch meeting", "client lunch", "lunch with a client", "lunch with clients", "lunch of work",
+        # a professional portrait is dressed as for the office: what shows is the top, plain and smart
+        "headshot", "headshots", "linkedin photo", "linkedin photos", "linkedin headshot", "linkedin headshots",
+        "professional photo", "professional photos",
     ),
     "interview": ("job interview", "interview", "interviewing", "assessment centre", "assessment center"),
     "wedding-guest": (
@@ -83,6 +86,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "night out", "birthday", "birthday party", "party", "club", "clubbing", "cocktail", "cocktail party",
         "drinks", "concert", "gig", "festival", "house party", "new year", "new years eve",
         "cocktails", "gallery opening", "private view", "exhibition opening", "art opening", "vernissage",
+        "evening do", "leaving do", "work do", "christmas do", "office do",  # a "do" is a party (British)
     ),
     "formal": (
         "black tie", "black-tie", "white tie", "gala", "ball", "opera", "theatre", "theater", "ballet",

@@ -149,3 +149,15 @@ def test_a_summer_piece_in_autumn_depends(question: str) -> None:
 def test_french_kaki_is_the_olive_a_camera_may_call_brown() -> None:
     [answer] = converse("est-ce que ma veste kaki va avec mon jean noir ?", wardrobe=load_wardrobes()["fay"])
     assert 503 in answer.referenced_item_ids, answer.text  # the olive utility jacket tagged brown
+
+
+@pytest.mark.parametrize(
+    ("question", "occasion"),
+    [
+        ("new headshots for my linkedin profile on monday", "work"),  # a professional portrait: office dress
+        ("my colleague's leaving do on friday night", "party"),  # a "do" is a party
+        ("und was ziehe ich zum essen mit kunden an?", "work"),
+    ],
+)
+def test_occasions_said_as_a_portrait_a_do_or_with_clients(question: str, occasion: str) -> None:
+    assert understand(question).slots.occasion == occasion, understand(question).slots

@@ -371,6 +371,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "mit kunden": "with clients", "kunden": "clients", "kunde": "client", "kundin": "client", "etwas schicker": "something smarter",
     # places hot whatever the month (slots.HOT_PLACE)
     "ägypten": "egypt", "mexiko": "mexico", "brasilien": "brazil", "indien": "india", "karibik": "caribbean", "thailand": "thailand",
     "aufknöpfen": "unbutton", "hinsetze": "sit down", "hinsetzen": "sit down",
