@@ -413,3 +413,28 @@ def test_sandals_are_not_sand_a_wardrobe_question_about_them_is_no_advice_on_gra
     (answer,) = layered(question)
     assert answer.referenced_item_ids == [810], answer.text
     assert not any(word in answer.text for word in ("grass", "erba", "herbe")), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which shoes are the most comfortable?",
+        "Welche Schuhe sind am bequemsten?",
+        "quelles sont mes chaussures les plus confortables ?",
+        "¿cuáles son mis zapatos más cómodos?",
+    ],
+)
+def test_the_comfiest_shoes_are_the_walking_ones_ranked_from_the_wardrobe(question: str) -> None:
+    (answer,) = converse(question)
+    assert answer.intent == "own" and answer.referenced_item_ids[0] == 709, answer.text  # the sneakers first
+    assert 707 not in answer.referenced_item_ids, answer.text  # never the formal shoes
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["¿mis sandalias negras quedan bien?", "as minhas sandálias pretas ficam bem?", "i miei sandali neri vanno bene?"],
+)
+def test_a_short_verdict_on_a_piece_after_an_outfit_is_a_yes_no(question: str) -> None:
+    wardrobe = (*LAYERS, item(812, "sandals", "shoes", "black", "black", style="casual", formality=1, warmth=1))
+    _, verdict = converse_over("what should I wear to a wedding?", question, wardrobe=wardrobe)
+    assert verdict.intent == "yesno" and verdict.referenced_item_ids[0] == 812, verdict.text

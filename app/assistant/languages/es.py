@@ -416,6 +416,15 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    # a verdict said short: "¿mis sandalias negras quedan bien?"
+    'queda bien con': 'goes with',
+    'quedan bien con': 'go with',
+    'quedan bien': 'look ok',
+    'queda bien': 'looks ok',
+    'más cómodos': 'most comfortable',
+    'más cómodas': 'most comfortable',
+    'más cómodo': 'most comfortable',
+    'más cómoda': 'most comfortable',
     # "the best shoe for ...": one of the user's own pairs, picked
     'zapato': 'shoe',
     'el mejor': 'the best',

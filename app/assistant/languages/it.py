@@ -420,6 +420,9 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    # a verdict said short: "¿mis sandalias negras quedan bien?"
+    'vanno bene': 'are ok',
+    'va bene': 'is ok',
     'va bene con': 'go with',
     'vanno bene con': 'go with',
     'va bene col': 'go with',

@@ -414,6 +414,9 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words the lead's chat sessions showed missing (issue 15): fit problems, how often, superlatives, drinks
 CHAT_WORDS = {
+    # a verdict said short: "¿mis sandalias negras quedan bien?"
+    'ficam bem': 'look ok',
+    'fica bem': 'looks ok',
     # "the best shoe for ...": one of the user's own pairs, picked
     'sapato': 'shoe',
     'o melhor': 'the best',

@@ -52,7 +52,8 @@ VERSATILE = re.compile(
     r"|\bwear (?:the )?most\b|\bwear most often\b|\bworks? (?:the )?hardest\b"
 )
 SUPERLATIVE = re.compile(
-    r"\bmost (?:formal|casual|warm|dressy|dressed[- ]up|relaxed)\b|\b(?:warm|smart|dress|casual|comf)i?est\b"
+    r"\bmost (?:formal|casual|warm|dressy|dressed[- ]up|relaxed|comfortable|comfy)\b"
+    r"|\b(?:warm|smart|dress|casual|comf)i?est\b"
 )
 ANY_OF = re.compile(r"^\s*(?:any|got any|got anything|anything)\b(?! (?:ideas?|advice|tips|other ideas?)\b)")
 PAIRS_WITH = re.compile(r"\b(?:go|goes|going) (?:well |nicely |best |better )?with\b|\bmatch(?:es)?\b|\bpairs? with\b")
@@ -312,6 +313,8 @@ def _question(text: str, slots: Slots, question_mark: bool = False) -> str | Non
         or any_of
         or (BEST_OF.search(text) and (re.search(r"\bmy\b", text) or asked))
         or (BEST_KIND.search(text) and len(slots.garments) == 1)
+        # "which shoes are the comfiest?", "quelles sont mes chaussures les plus confortables ?": yours, ranked
+        or (superlative and slots.garments and re.match(r"\s*(?:which|what)\b", text) and not PAIRS_WITH.search(text))
     ):
         return k.OWN
     situation = slots.walking or slots.rain or slots.occasion or slots.temperature_c is not None

@@ -123,6 +123,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         sign = 1 if said == "casual" else -1
         attribute = warmth if said == "warm" else formality
         pool = sorted(pool, key=lambda i: (sign * attribute(i), i.id))
+        if COMFORT.search(text) and pool and all(i.category == "shoes" for i in pool):
+            pool = sorted(pool, key=lambda i: (WALKING_ORDER.get(i.type or "", 9), i.id))  # flat, cushioned first
     return pool, garment
 
 
@@ -154,18 +156,23 @@ def _joined_kinds(text: str, garments: Sequence[Garment]) -> list[Garment]:
 
 
 # "the most dressed up" is the dressiest
-MOST = re.compile(r"\bmost (formal|casual|warm|dressy|dressed[- ]up)\b|\b(smart|dress|warm|comf|casual)i?est\b")
+MOST = re.compile(
+    r"\bmost (formal|casual|warm|dressy|dressed[- ]up|comfortable|comfy)\b|\b(smart|dress|warm|comf|casual)i?est\b"
+)
 PICKED = re.compile(
-    r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b|\bmost (?:formal|casual|warm|dressy|dressed[- ]up)\b"
+    r"\bbest\b|\bshould i (?:take|wear|bring|pack)\b"
+    r"|\bmost (?:formal|casual|warm|dressy|dressed[- ]up|comfortable|comfy)\b"
     r"|\b(?:smart|dress|warm|comf|casual)i?est\b"
 )
 # "the best shoe for ...", "the best pair for ...": one, said in the singular (not "the best shoes")
 ONE_ASKED = re.compile(
     r"\b(?:the|my) (?:best|warmest|smartest|comfiest) (?:pair|[a-z\-]*[a-rt-z\-]) (?:for|to|in|at|on)\b"
 )
+COMFORT = re.compile(r"\bcomf\w*|\bcomfortable\b")  # the comfiest shoes are the ones you walk in all day
 # "the smartest", "the comfiest", "the most dressed up"
 SUPERLATIVE_OF = {
-    "smart": "formal", "dress": "formal", "comf": "casual", "dressed up": "formal", "dressed-up": "formal"
+    "smart": "formal", "dress": "formal", "comf": "casual", "dressed up": "formal", "dressed-up": "formal",
+    "comfortable": "casual", "comfy": "casual",
 }  # fmt: skip
 
 
