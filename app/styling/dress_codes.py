@@ -7,7 +7,7 @@ these are the hard "no"s a stylist would never sign. Keys are the canonical name
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from app.styling.garments import accessory_kind, garment, is_sporty
+from app.styling.garments import BASE, MID, TAILORED, accessory_kind, garment, is_sporty
 from app.styling.items import Violation, WardrobeItem
 from app.vision.taxonomy import base_formality, normalise_type
 
@@ -103,10 +103,11 @@ DRESS_CODES: dict[str, DressCode] = {
     "day-wedding": _smart("at a daytime wedding", also_allowed=frozenset({"sandals"})),
     "formal": replace(_smart("at a formal event", dressy_garments=True), expects=FORMAL_EXPECTS),
     "funeral": _smart("at a funeral", dressy_garments=True, muted=True),
-    # A slogan or graphic tee is weekend wear, whatever the rest of the outfit: never at the office.
+    # A slogan or graphic tee is weekend wear, whatever the rest of the outfit: never at the office. Headwear is no
+    # part of an office outfit (a cap or beanie never; the image engine's `hat` is most often a cap).
     "work": DressCode(
         "at work",
-        frozenset({"shorts", "tank-top", "undershirt", "cap", "beanie", "flip-flops", "slides", "slippers"}),
+        frozenset({"shorts", "tank-top", "undershirt", "cap", "hat", "beanie", "flip-flops", "slides", "slippers"}),
         no_sportswear=True,
         no_beachwear=True,
         no_graphic=True,
@@ -191,16 +192,41 @@ def _banned_because(item: WardrobeItem, code: DressCode) -> str | None:
 def _too_casual(item: WardrobeItem, code: DressCode) -> str | None:
     if code.no_graphic and item.pattern == "graphic":
         return "a graphic print"
+    if code.dressy_garments and looks_casual(item) and not is_under_layer(item):
+        return "too casual"
+    return None
+
+
+def looks_casual(item: WardrobeItem) -> bool:
+    """Casual by kind and by its tags (formality under DRESSY): what dressy_garments refuses."""
     kind_formality = base_formality(item.type)
-    if (
-        code.dressy_garments
-        and kind_formality is not None
+    return (
+        kind_formality is not None
         and kind_formality < DRESSY
         and item.formality is not None
         and item.formality < DRESSY
-    ):
-        return "too casual"
-    return None
+    )
+
+
+def is_under_layer(item: WardrobeItem) -> bool:
+    """A knit (a sweater, a cardigan: not sportswear) that is dressed enough where tailoring covers it."""
+    kind = garment(item)
+    return kind.layer == MID and kind.knit and not kind.sportswear
+
+
+def uncovered_knits(items: Sequence[WardrobeItem], occasion: str | None) -> list[Violation]:
+    """A casual knit passes a dressed code only worn over a shirt and under a blazer (a fine knit under tailoring at a
+    winter interview or funeral); on its own, or with nothing tailored over it, it is too casual."""
+    code = DRESS_CODES.get(occasion or "")
+    if code is None or not code.dressy_garments:
+        return []
+    layers = {garment(item).layer for item in items if item.category in ("top", "outerwear")}
+    dressed = {BASE, TAILORED} <= layers
+    return [
+        Violation(str(occasion), f"{item.type} {code.where} (too casual without a blazer over it)")
+        for item in items
+        if not dressed and item.category == "top" and looks_casual(item) and is_under_layer(item)
+    ]
 
 
 def occasion_problem(item: WardrobeItem, occasion: str | None) -> Violation | None:

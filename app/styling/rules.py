@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from app.styling.context import StyleContext
-from app.styling.dress_codes import DRESS_CODES, expectation_problems, occasion_problem
+from app.styling.dress_codes import DRESS_CODES, expectation_problems, occasion_problem, uncovered_knits
 from app.styling.garments import (
     BASE,
     GARMENTS,
@@ -296,7 +296,7 @@ def outfit_problems(items: Sequence[WardrobeItem], context: StyleContext) -> lis
             Violation(context.occasion, f"{clash} {where} (mixes dressy and casual)")
             for clash in formality_clashes(items)
         ]
-    found += expectation_problems(items, context.occasion)
+    found += expectation_problems(items, context.occasion) + uncovered_knits(items, context.occasion)
     for item in items:
         found += item_problems(item, context)
     unique: dict[str, Violation] = {}

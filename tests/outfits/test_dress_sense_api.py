@@ -193,3 +193,24 @@ async def test_each_item_carries_the_name_the_explanation_uses(client: httpx.Asy
         shoes = next(item["name"] for item in outfit["items"] if item["type"] == "formal-shoes")
         assert shoes.endswith("formal shoes"), shoes
         assert outfit["explanation"].startswith(" + ".join(names)), (names, outfit["explanation"])
+
+
+async def test_a_casual_knit_goes_to_an_interview_only_under_a_blazer(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["shirt", "sweater", "trousers", "formal-shoes", "blazer", "jacket"])
+    await correct(client, ana, ids["sweater"], style="casual")
+    body = await suggest(client, ana, occasion="job interview", temperature_c=1)
+    assert body["unmet"] == []
+    for outfit in body["outfits"]:  # at 1 °C a knit under a light jacket, and the blazer over the knit
+        assert {"sweater", "blazer", "shirt"} <= set(types_of(outfit)), outfit
+    alone = await rate(client, ana, [ids["sweater"], ids["trousers"], ids["formal-shoes"]], occasion="interview")
+    assert "too casual without a blazer over it" in " ".join(rule["message"] for rule in alone["broken_rules"])
+
+
+async def test_no_hat_at_the_office(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["shirt", "trousers", "sneakers", "hat"])
+    body = await suggest(client, ana, occasion="office", temperature_c=14)
+    assert all(ids["hat"] not in ids_of(outfit) for outfit in body["outfits"]), body["outfits"]
+    rated = await rate(client, ana, list(ids.values()), occasion="work")
+    assert "hat at work (never worn)" in [rule["message"] for rule in rated["broken_rules"]], rated["broken_rules"]
