@@ -18,6 +18,7 @@ CUTOUT_QUALITY = 80
 CUTOUT_ALPHA_QUALITY = 50
 _EDGE_LOW, _EDGE_HIGH = 0.3, 0.7  # the mask probability ramps from transparent to opaque between these
 _EDGE_BAND = np.ones((5, 5), np.uint8)  # how far (2 px at the mask's size) a soft edge reaches outside it
+_INNER_BAND = np.ones((3, 3), np.uint8)  # and inside it (1 px): further in, the garment is opaque
 _MARGIN = 0.04  # of the garment's size, kept around its bounding box
 _VISIBLE = 25  # alpha above this counts as garment for the crop
 
@@ -40,8 +41,12 @@ def _alpha(garment: GarmentMask, size: tuple[int, int]) -> NDArray[np.uint8]:
     ramp = np.clip((garment.probability - _EDGE_LOW) * (1 / (_EDGE_HIGH - _EDGE_LOW)), 0, 1)
     # Soft only at the garment's own edge: a blob the clean-up dropped (a model's hair, a bag beside the shirt)
     # stays out instead of showing as a half-transparent ghost.
-    edge = cv2.dilate(garment.mask.astype(np.uint8), _EDGE_BAND) > 0
-    alpha = np.where(garment.mask, np.maximum(ramp, 0.85), np.where(edge, ramp * 0.5, 0.0))
+    mask = garment.mask.astype(np.uint8)
+    edge = cv2.dilate(mask, _EDGE_BAND) > 0
+    # Inside its outline the garment is opaque: a print the model doubted (white letters on a tee) showed the
+    # backdrop through at 15% where the probability was low, holes in the cut-out.
+    inner = cv2.erode(mask, _INNER_BAND, borderType=cv2.BORDER_REPLICATE) > 0
+    alpha = np.where(inner, 1.0, np.where(garment.mask, np.maximum(ramp, 0.85), np.where(edge, ramp * 0.5, 0.0)))
     small = (alpha * 255).astype(np.uint8)
     return np.asarray(cv2.resize(small, size, interpolation=cv2.INTER_LINEAR), dtype=np.uint8)
 

@@ -37,6 +37,18 @@ _CENTRE = (0.35, 0.65)  # the middle of the photo, as shares of its height and w
 _HEM_SEARCH = 0.5  # a top's hem is looked for below this share of the photo's height
 _HEM_RUN = 3  # rows in a row that look like the top: the hem, not a stripe of the jeans' colour
 _BAND = 0.1  # the bottom band (another garment's colour) and half the middle band (the top's), as shares of the height
+# The photo's own colours settle the pixels the model is unsure of (a 128 px model's edge is blurred over several
+# pixels at the analysis size): a pixel coloured like the backdrop the model is sure of (the floor round a boot, the
+# bed between two trouser legs, the green sheet along a jacket's edge) is pushed out, one coloured like the garment it
+# is sure of is pulled in. A colour model of the photo (GrabCut's unary term, without its graph cut: cv2.grabCut took
+# 26-170 ms at 320x240, the budget has ~2): log-likelihood ratio of colour histograms, added to the model's logit.
+# RGB bins, not Lab: on the mask's held-out pairs (`python -m eval.masks --iou`) as good (IoU 0.895 vs 0.893 for
+# 8x16x16 Lab on home backdrops) without a colour conversion.
+SURE_GARMENT, SURE_BACKDROP = 0.9, 0.1  # the model's probability past which a pixel trains the colour model
+MIN_SURE_SHARE = 0.02  # fewer sure pixels of either kind than this share of the photo: no colour model
+RGB_SHIFT = 4  # histogram bins: 16 per channel
+COLOUR_EVIDENCE_CLIP = 3.0  # at most this much log-odds from colour: a pixel's colour alone does not decide
+_EVIDENCE_BLUR = (5, 5)  # the ratio map is smoothed: one pixel of a print or a weave is not an edge
 
 
 @dataclass(frozen=True)
@@ -144,30 +156,61 @@ CENTRE_IS_GARMENT = frozenset(rule.reason for rule in RULES if rule.centre_is_ga
 FRAGMENTS = "fragments"  # the largest piece holds under MIN_MAIN_PIECE of the garment pixels: specks of a print
 
 
+def with_colour_evidence(probability: FloatArray, rgb: NDArray[np.uint8]) -> FloatArray:
+    """The model's probability, with the pixels it is unsure of moved by how garment-like their colour is."""
+    garment, backdrop = probability >= SURE_GARMENT, probability <= SURE_BACKDROP
+    if garment.mean() < MIN_SURE_SHARE or backdrop.mean() < MIN_SURE_SHARE:
+        return probability
+    levels = (np.asarray(rgb) >> RGB_SHIFT).astype(np.intp)
+    bits = 8 - RGB_SHIFT
+    bins = (levels[..., 0] << (2 * bits)) | (levels[..., 1] << bits) | levels[..., 2]
+    size = 1 << (3 * bits)
+    garment_hist = np.bincount(bins[garment], minlength=size) + 0.5  # half a count: a colour never seen is rare,
+    backdrop_hist = np.bincount(bins[backdrop], minlength=size) + 0.5  # not impossible
+    ratio = np.log(garment_hist / garment_hist.sum()) - np.log(backdrop_hist / backdrop_hist.sum())
+    ratio = np.clip(ratio, -COLOUR_EVIDENCE_CLIP, COLOUR_EVIDENCE_CLIP).astype(np.float32)
+    evidence = cv2.GaussianBlur(ratio[bins], _EVIDENCE_BLUR, 0)
+    unsure = ~garment & ~backdrop
+    p = np.clip(probability[unsure], 1e-4, 1 - 1e-4)
+    out = probability.copy()
+    out[unsure] = 1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) + evidence[unsure])))
+    return out
+
+
 def centre_prior(h: int, w: int) -> BoolArray:
     yy, xx = np.mgrid[0:h, 0:w]
     return np.asarray((((yy - h / 2) / (0.4 * h)) ** 2 + ((xx - w / 2) / (0.4 * w)) ** 2) <= 1.0)
 
 
 def clean(
-    probability: FloatArray, *, rgb: NDArray[np.uint8] | None = None, category: str | None = None
+    probability: FloatArray,
+    *,
+    rgb: NDArray[np.uint8] | None = None,
+    category: str | None = None,
+    model_probability: FloatArray | None = None,
 ) -> tuple[BoolArray, str | None]:
     """Threshold, keep the garment's blobs (the largest and any of comparable size), fill their holes.
 
     With the photo (`rgb`) and the garment's category, a top's mask is cut at its hem when another garment runs on
-    below it. Returns the mask and, when it is the centre prior standing in for an implausible one, the reason.
+    below it. `model_probability`, when `probability` has had colour evidence added, is the model's own: the unsure
+    and fragments rules judge the model's doubts over the garment the model found (colour evidence settles them, and
+    so kept 11 shop masks of fragments these rules had caught). Returns the mask and, when it is the centre prior
+    standing in for an implausible one, the reason.
     """
-    binary = (probability >= THRESHOLD).astype(np.uint8)
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
-    areas = stats[1:, cv2.CC_STAT_AREA]
-    if count <= 1 or areas.max() < MIN_MAIN_PIECE * areas.sum():
-        return centre_prior(*probability.shape), "too small" if count <= 1 else FRAGMENTS
-    keep = [n + 1 for n in np.flatnonzero(areas >= MIN_PART_FRACTION * areas.max())]
-    largest = int(np.argmax(areas)) + 1
-    keep = [n for n in keep if n == largest or not _far_at_the_edge(stats[n], centroids[n], probability.shape)]
-    mask = np.isin(labels, keep).astype(np.uint8)
-    filled = _filled(mask)
-    unsure = _unsure_per_garment(Shape(probability, filled))
+    # The model's own doubts (specks of a print, coin-toss pixels) are judged on its own probability; colour evidence
+    # tidies them away, and with it 0976f46d's fragments and 10359's print without its tee passed as garments.
+    model = probability if model_probability is None else model_probability
+    model_mask, reason = _pieces(model)
+    if model_mask is None:
+        return centre_prior(*probability.shape), reason
+    filled = _filled(model_mask)
+    unsure = _unsure_per_garment(Shape(model, filled))
+    mask = model_mask
+    if model is not probability:
+        pieces, reason = _pieces(probability)
+        if pieces is None:
+            return centre_prior(*probability.shape), reason
+        mask, filled = pieces, _filled(pieces)
     if rgb is not None:
         cut = mask
         for side in RUNS_ON.get(category or "", ()):
@@ -177,6 +220,21 @@ def clean(
     if reason is not None:
         return centre_prior(*probability.shape), reason
     return filled.astype(bool), None
+
+
+def _pieces(probability: FloatArray) -> tuple[NDArray[np.uint8] | None, str | None]:
+    """The garment's blobs (the largest and any of comparable size, not a far piece at the edge), or why none."""
+    binary = (probability >= THRESHOLD).astype(np.uint8)
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    if count <= 1 or areas.max() < MIN_MAIN_PIECE * areas.sum():
+        return None, "too small" if count <= 1 else FRAGMENTS
+    keep = [n + 1 for n in np.flatnonzero(areas >= MIN_PART_FRACTION * areas.max())]
+    largest = int(np.argmax(areas)) + 1
+    keep = [n for n in keep if n == largest or not _far_at_the_edge(stats[n], centroids[n], probability.shape)]
+    lookup = np.zeros(count, dtype=np.uint8)
+    lookup[keep] = 1
+    return lookup[labels], None
 
 
 def _filled(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
@@ -290,6 +348,7 @@ class GarmentMasker:
         return np.asarray(full[top : top + h, left : left + w], dtype=np.float32)
 
     def __call__(self, rgb: NDArray[np.uint8], *, category: str | None = None) -> GarmentMask:
-        probability = self.probability(rgb)
-        mask, reason = clean(probability, rgb=rgb, category=category)
+        model = self.probability(rgb)
+        probability = with_colour_evidence(model, rgb)
+        mask, reason = clean(probability, rgb=rgb, category=category, model_probability=model)
         return GarmentMask(probability=probability, mask=mask, fallback=reason is not None, reason=reason)

@@ -8,7 +8,7 @@ from PIL import Image
 
 from app.vision.analyze import LocalAnalyzer, analysis_copy
 from app.vision.cutout import cutout_webp
-from app.vision.mask import RULES, GarmentMask, centre_prior, clean
+from app.vision.mask import RULES, GarmentMask, centre_prior, clean, with_colour_evidence
 from tests.vision.test_analyze import photo
 
 
@@ -261,3 +261,69 @@ def test_colour_is_measured_on_the_centre_only_when_the_rule_says_the_garment_is
     assert GarmentMask(probability, prior, True, "centre missed").colour_from_mask
     assert not GarmentMask(probability, prior, True, "too small").colour_from_mask
     assert GarmentMask(probability, prior, False).colour_from_mask
+
+
+# Colour evidence (app/vision/mask.py `with_colour_evidence`): the 128 px model blurs a garment's edge over several
+# analysis pixels; the photo's own colours settle them. Issue 13's home photos showed a floor rim round a boot, the bed
+# between two trouser legs and a jacket's ragged edge kept.
+
+
+def _boot_on_a_floor() -> tuple[np.ndarray, np.ndarray]:
+    """A dark boot on a light wooden floor, and the model's probability: sure in the middle, 0.6 over a rim of floor."""
+    rgb = np.zeros((120, 120, 3), dtype=np.uint8)
+    rgb[:] = (190, 150, 110)
+    rgb[::9] = (170, 130, 95)  # the boards
+    rgb[30:90, 35:85] = (25, 25, 30)
+    probability = np.zeros((120, 120), dtype=np.float32)
+    probability[22:98, 27:93] = 0.6  # 8 px of floor the model could not tell from the boot
+    probability[34:86, 39:81] = 0.97
+    probability[30:90, 35:85] = np.maximum(probability[30:90, 35:85], 0.7)  # the boot's own edge, unsure too
+    return probability, rgb
+
+
+def test_a_rim_of_floor_round_a_boot_is_not_the_boot() -> None:
+    probability, rgb = _boot_on_a_floor()
+    refined = with_colour_evidence(probability, rgb)
+    assert (refined[22:29, 27:93] < 0.5).all() and (refined[92:98, 27:93] < 0.5).all()  # the rim: floor
+    assert (refined[31:89, 36:84] > 0.6).all()  # the boot's edge pulled in
+    mask, reason = clean(refined, rgb=rgb, category="shoes", model_probability=probability)
+    assert reason is None and mask[60, 60] and not mask[25, 60] and not mask[60, 30]
+
+
+def test_the_bed_between_trouser_legs_is_dropped() -> None:
+    rgb = np.full((120, 100, 3), (200, 190, 170), dtype=np.uint8)  # a beige sheet
+    probability = np.zeros((120, 100), dtype=np.float32)
+    for left in (20, 55):
+        rgb[10:115, left : left + 25] = (40, 60, 110)  # denim legs
+        probability[10:115, left : left + 25] = 0.95
+    rgb[10:40, 20:80] = (40, 60, 110)  # the seat joins them
+    probability[10:40, 20:80] = 0.95
+    probability[40:115, 45:55] = 0.6  # the gap the model was unsure of
+    mask, reason = clean(with_colour_evidence(probability, rgb), rgb=rgb, category="bottom")
+    assert reason is None and mask[80, 30] and mask[80, 65] and not mask[80, 50]
+
+
+def test_without_a_backdrop_the_model_is_sure_of_nothing_changes() -> None:
+    probability, rgb = _boot_on_a_floor()
+    probability[probability == 0.0] = 0.3  # no pixel the model calls backdrop: no colour model to learn
+    assert np.array_equal(with_colour_evidence(probability, rgb), probability)
+
+
+def test_colour_evidence_does_not_hide_the_models_own_doubts() -> None:
+    """Fragments and coin tosses are judged on the model's probability, even when colour evidence tidied them."""
+    assert clean(_square(), model_probability=_fragments())[1] == "fragments"
+    assert clean(_square(), model_probability=_square(probability=0.55))[1] == "unsure"
+    assert clean(_square(), model_probability=_square())[1] is None
+
+
+def test_a_print_the_model_doubted_is_opaque_in_the_cutout() -> None:
+    """White letters on a tee: low probability inside the garment showed the backdrop through the cut-out."""
+    probability = _square()
+    probability[40:60, 30:70] = 0.15  # the print, which the clean-up fills as a hole
+    mask, reason = clean(probability)
+    assert reason is None and mask[50, 50]
+    image = Image.new("RGB", (100, 100), (200, 30, 40))
+    with Image.open(io.BytesIO(cutout_webp(image, GarmentMask(probability, mask, False)))) as cutout:
+        alpha = np.asarray(cutout.convert("RGBA").getchannel("A"), dtype=np.int32)
+    h, w = alpha.shape
+    assert alpha[h // 2 - 8 : h // 2 + 8, w // 2 - 15 : w // 2 + 15].min() >= 250
