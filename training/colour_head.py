@@ -169,11 +169,13 @@ SOURCES = {
 
 
 def cache_stamp(model: VisionModel) -> str:
-    """What the cached rows depend on: the backbone and mask files and the mask's clean-up code."""
+    """What the cached rows depend on: the backbone and mask files, the mask's clean-up code, and the heads file
+    (the type head's slot decides which of the mask's rules apply, as in the service)."""
     files = model.manifest["files"]
     mask_code = hashlib.sha256(Path(garment_mask_module.__file__ or "").read_bytes()).hexdigest()
     backbone, mask = files[model.manifest["backbone"]], files[model.manifest["mask"]["file"]]
-    return f"backbone {backbone[:12]} mask {mask[:12]} {mask_code[:12]}"
+    heads = files[model.manifest["heads_file"]]
+    return f"backbone {backbone[:12]} mask {mask[:12]} {mask_code[:12]} heads {heads[:12]}"
 
 
 def cache_source(model: VisionModel, masker: GarmentMasker, data: Path, source: str, force: bool) -> Path:
@@ -191,8 +193,10 @@ def cache_source(model: VisionModel, masker: GarmentMasker, data: Path, source: 
     progress = Progress(f"colour cache {source}", 13000 if source == "shop-home" else 6500, every=500)
     for sample in SOURCES[source](data):
         small = analysis_copy(Image.fromarray(sample.image))
-        embeddings.append(model.predict(small).embedding.astype(np.float16))
-        rgb, garment = garment_sample(small, masker(np.asarray(small)).mask)
+        output = model.predict(small)
+        embeddings.append(output.embedding.astype(np.float16))
+        # The mask the service makes (LocalAnalyzer.garment): its slot lets it drop the other garment of a worn photo.
+        rgb, garment = garment_sample(small, masker(np.asarray(small), category=output.category.label).mask)
         samples.append(rgb)
         pixels.append(garment)
         keys.append(sample.key)
