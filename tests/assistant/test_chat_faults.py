@@ -438,3 +438,23 @@ def test_a_short_verdict_on_a_piece_after_an_outfit_is_a_yes_no(question: str) -
     wardrobe = (*LAYERS, item(812, "sandals", "shoes", "black", "black", style="casual", formality=1, warmth=1))
     _, verdict = converse_over("what should I wear to a wedding?", question, wardrobe=wardrobe)
     assert verdict.intent == "yesno" and verdict.referenced_item_ids[0] == 812, verdict.text
+
+
+@pytest.mark.parametrize(
+    ("day", "cooler"),
+    [
+        (
+            "what should I wear to a barbecue at a friend's on Saturday, 26 degrees?",
+            "and if it gets cool in the evening?",
+        ),
+        (
+            "Qu'est-ce que je mets samedi pour un barbecue chez des amis, il fera 26 degrés ?",
+            "et s'il fait frais le soir ?",
+        ),
+    ],
+)
+def test_a_relaxed_day_that_cools_in_the_evening_stays_that_day_with_a_casual_layer(day: str, cooler: str) -> None:
+    _, evening = converse(day, cooler)
+    assert evening.intent == "outfit" and "dinner" not in evening.text and "dîner" not in evening.text, evening.text
+    assert 701 not in evening.referenced_item_ids, evening.text  # no black blazer over a barbecue outfit
+    assert any(BY_ID[i].category == "outerwear" for i in evening.referenced_item_ids), evening.text

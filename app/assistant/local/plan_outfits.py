@@ -230,11 +230,11 @@ def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] =
         temperature = effective_temperature(ask.slots)
         cold = temperature is not None and temperature < COVER_BELOW_C
         layers = [item for item in layers if item.type in RAIN_COVER] or (layers if cold else [])
-    if ask.slots.day_and_evening:
-        return min(layers, key=lambda item: (warmth(item), item.id), default=None)
+    level = sum(formality(item) for item in chosen) / max(len(chosen), 1)
+    if ask.slots.day_and_evening:  # the lightest layer, at the outfit's level: a jacket at a barbecue, not a blazer
+        return min(layers, key=lambda item: (warmth(item), abs(formality(item) - level), item.id), default=None)
     temperature = effective_temperature(ask.slots)
     need = styling.context.target_warmth(temperature) if temperature is not None else 4.0
-    level = sum(formality(item) for item in chosen) / max(len(chosen), 1)
     return min(
         layers, key=lambda item: (abs(warmth(item) - need - 0.5), abs(formality(item) - level), item.id), default=None
     )

@@ -61,6 +61,7 @@ THREAD_SITUATION = re.compile(
     r"\b(?:the|this|that) (?:trip|holiday|vacation|wedding|interview|dinner|party|date|event|meeting|weekend)\b"
 )
 DAYTIME_OCCASIONS = frozenset({"work", "interview", "casual", "travel", "outdoor", "gym"})
+RELAXED_DAYS = frozenset({"casual", "outdoor"})  # a day out whose evening is the same day out
 
 
 def carry(slots: Slots, earlier: Slots) -> Slots:
@@ -78,7 +79,9 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
     if slots.occasion and slots.occasion != earlier.occasion:
         changes.pop("evening", None)  # "and for the office on Friday?" after a dinner: not an evening any more
         changes.pop("event", None)
-    if slots.evening and not slots.occasion and earlier.occasion in DAYTIME_OCCASIONS:
+    # "and if it gets cool in the evening?" after a barbecue: the same relaxed day, cooler, not a dinner
+    cooler_same_day = earlier.occasion in RELAXED_DAYS and (slots.temperature_c is not None or slots.day_and_evening)
+    if slots.evening and not slots.occasion and earlier.occasion in DAYTIME_OCCASIONS and not cooler_same_day:
         changes["occasion"] = "dinner"  # "and for the evenings?" on a work trip: dressed for dinner, not the office
         changes.pop("event", None)
     return replace(slots, **changes)
