@@ -40,6 +40,7 @@ LATER_BATCHES = {
     "eleventh": "cases_eleventh.jsonl",
     "twelfth": "cases_twelfth.jsonl",
     "thirteenth": "cases_thirteenth.jsonl",
+    "fourteenth": "cases_fourteenth.jsonl",
 }
 FAMILY = {name: family for name, _, family in PALETTE}
 
@@ -203,6 +204,7 @@ async def run(args: argparse.Namespace) -> None:
     report("eleventh holdout batch", results["eleventh"], args.verbose and args.show_holdout)
     report("twelfth holdout batch", results["twelfth"], args.verbose and args.show_holdout)
     report("thirteenth holdout batch", results["thirteenth"], args.verbose and args.show_holdout)
+    report("fourteenth holdout batch", results["fourteenth"], args.verbose and args.show_holdout)
     report("all", [result for part in results.values() for result in part], False)
 
 
