@@ -147,10 +147,21 @@ def _is_outfit(turn: Turn) -> bool:
     return "shoes" in cats and ("one-piece" in cats or {"top", "bottom"} <= cats)
 
 
+# "one" agrees with the noun it counts: "Ne hai una: la tua cravatta", "Du hast eine: deine Jacke"
+ONE_AGREEING: dict[str, tuple[str, ...]] = {
+    "fr": ("une",),
+    "de": ("eine", "einen", "eins"),
+    "es": ("una",),
+    "it": ("una",),
+    "pt": ("uma",),
+}
+
+
 def _number(turn: Turn, n: int) -> bool:
     words = NUMBER_WORDS.get(turn.lang, NUMBER_WORDS["en"])
-    spoken = words[n] if n < len(words) else str(n)
-    return bool(re.search(rf"(?<![#\d]){n}\b", turn.text)) or bool(re.search(rf"\b{spoken}\b", fold(turn.text)))
+    spoken = [words[n] if n < len(words) else str(n), *(ONE_AGREEING.get(turn.lang, ()) if n == 1 else ())]
+    said = any(re.search(rf"\b{fold(word)}\b", fold(turn.text)) for word in spoken)
+    return bool(re.search(rf"(?<![#\d]){n}\b", turn.text)) or said
 
 
 def _picks(turn: Turn, options: Sequence[int], best: Sequence[int] | None) -> bool:

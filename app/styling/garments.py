@@ -23,6 +23,7 @@ class Garment:
     closed: bool = True  # shoes that keep rain out; False for sandals, flip-flops, heels, ballet flats
     flat: bool = True  # shoes without a heel: heels, pumps and heeled boots slip and splash in the rain
     waterproof: bool = False  # outerwear made for rain (a raincoat, a trench, a parka, a windbreaker)
+    rain_ready: bool = False  # shoes made for wet streets (boots: a sealed upper and a grippy sole, unlike loafers)
     sleeveless: bool = False  # a gilet: the outer layer over a shirt or a knit, but neither rain nor cold cover
     open_toe: bool = False  # sandals, flip-flops, slides: bare feet, wrong in the cold (heels with tights are not)
     knit: bool = False  # knitwear and fleece: too warm in heat
@@ -93,8 +94,8 @@ GARMENTS: dict[str, Garment] = {
     "formal-shoes": Garment(warmth=2, formal=True),
     "oxfords": Garment(warmth=2, formal=True),
     "loafers": Garment(warmth=2, formal=True),
-    "boots": Garment(warmth=4),
-    "ankle-boots": Garment(warmth=4),
+    "boots": Garment(warmth=4, rain_ready=True),
+    "ankle-boots": Garment(warmth=4, rain_ready=True),
     "heeled-boots": Garment(warmth=4, flat=False),  # closed, but a heel: not what a stylist sends into the rain
     "heels": Garment(warmth=1, closed=False, flat=False, formal=True),
     "pumps": Garment(warmth=1, closed=False, flat=False, formal=True),

@@ -47,7 +47,7 @@ PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "m
 OCCASIONS = {
     "wedding-guest/christening": "eine Taufe", "wedding-guest/baptism": "eine Taufe", "formal/graduation": "eine Abschlussfeier",
     "date/night-out": "ein Date mit Club danach", "dinner/night-out": "ein Abendessen mit Club danach",
-    "casual/gig": "ein Konzert", "formal/theatre": "einen Theaterabend", "formal/theater": "einen Theaterabend", "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch", "dinner/drinks": "einen Drink", "lunch": "ein Mittagessen", "lunch/brunch": "einen Brunch",
+    "casual/cinema": "einen Kinoabend", "casual/movies": "einen Kinoabend", "casual/gig": "ein Konzert", "formal/theatre": "einen Theaterabend", "formal/theater": "einen Theaterabend", "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch", "dinner/drinks": "einen Drink", "lunch": "ein Mittagessen", "lunch/brunch": "einen Brunch",
     "casual": "einen entspannten Tag", "work": "die Arbeit", "interview": "ein Vorstellungsgespräch", "wedding-guest": "eine Hochzeit", "day-wedding": "eine Hochzeit am Tag",
     "funeral": "eine Beerdigung", "date": "ein Date", "dinner": "ein Abendessen", "party": "eine Party",
     "formal": "einen festlichen Anlass", "gym": "den Sport", "beach": "den Strand", "travel": "eine Reise", "outdoor": "einen Tag draußen",
@@ -169,6 +169,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "goes_with/category:outerwear": ("Über {items_acc} kommt: {other_or}.",),
     "only_these": ("Nein, nur {items}.",),
     "dont_see": ("Ich sehe kein Teil dieser Art in deinem Kleiderschrank ({colour_kind}).",),
+    "dont_see/f": ("Ich sehe keine {colour_kind} in deinem Kleiderschrank.",),
+    "dont_see/m": ("Ich sehe keinen {colour_kind} in deinem Kleiderschrank.",),
+    "dont_see/n": ("Ich sehe kein {colour_kind} in deinem Kleiderschrank.",),
     "dont_see/closest": ("Ich sehe nichts in der Art ({colour_kind}) in deinem Kleiderschrank; am nächsten kommt {items_or}.",),
     "with_that_instead": ("Falls du {item_acc} meinst: dazu passt {other}.",),
     "pack": ("Für {days} Tage pack ein: {items}.",),
@@ -189,6 +192,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "count": ("Du hast {n}: {items}.",),
     "count/0": ("Davon hast du noch keine.",),
     "count/1": ("Du hast eins: {items}.",),
+    "count/1/f": ("Du hast eine: {items_acc}.",),
+    "count/1/m": ("Du hast einen: {items_acc}.",),
     "gaps": ("Für {scenario} fehlt dir noch Folgendes: {needs}.",),
     "gaps_covered": ("Für den Rest hast du schon {items}.",),
     "no_gap": ("Für {scenario} fehlt nichts Wesentliches: {items} decken die Basis ab.",),
@@ -295,11 +300,24 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin/pl": ("Nein, {items} sind warm genug dafür.",),
     "verdict/depends/socks_with_sandals": ("Kommt darauf an: Socken zu Sandalen funktionieren nur als bewusster Modelook (schlichte Rippsocken, klobige Sandalen); im Alltag und zu allem Schicken lieber ohne.",),
     "none_print": ("Nein, ich sehe nichts {print} in deinem Kleiderschrank.",),
+    "not_in_last": ("{colour_kind}: Das war gar nicht in meinem letzten Vorschlag, er bleibt also, wie er ist.",),
+    "not_in_last/pl": ("{kinds}: Die waren gar nicht in meinem letzten Vorschlag, er bleibt also, wie er ist.",),
+    "not_in_last/items/pl": ("{kinds}: Die waren gar nicht in meinem letzten Vorschlag, er bleibt also, wie er ist: {items}.",),
+    "not_in_last/items": ("{colour_kind}: Das war gar nicht in meinem letzten Vorschlag, er bleibt also, wie er ist: {items}.",),
+    "none_material": ("Nein, bei keinem deiner Teile ist {material} angegeben. Das Material kann ich auf einem Foto nicht sehen: Das Etikett sagt es dir.",),
     "fit/general": ("Erst die Schultern, dann die Länge: Gut sitzende Kleidung liegt locker an, ohne zu ziehen.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "fürs kino": "for the cinema", "ins kino": "to the cinema", "kino": "cinema",
+    # creases ("wie verhindere ich, dass meine Hose im Zug knittert?")
+    "wie verhindere ich": "how do i stop", "knittert": "creases", "knittern": "creases", "zerknittert": "creased", "falten": "creases",
+    # fabrics asked of the wardrobe ("habe ich etwas aus Leinen?")
+    "etwas aus": "anything", "leder": "leather", "seide": "silk", "baumwolle": "cotton", "kaschmir": "cashmere", "wildleder": "suede",
+    # "welche davon ist am wärmsten?": of the pieces just named
+    "welche davon": "which of those", "welches davon": "which of those", "welcher davon": "which of those",
+    "davon": "of those",
     "nötig": "necessary", "notwendig": "necessary", "pflicht": "required",
     # the weather changing later in the day
     "wenn es später kühler wird": "if it gets cooler later", "wenn es kühler wird": "if it gets cooler",
@@ -440,6 +458,7 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'care/often_knit': ('Einen Wollpullover etwa alle fünf Mal waschen; Auslüften zwischendurch erledigt das meiste.',),
     'care/often_shirt': ('Hemden, T-Shirts und Polos nach ein- bis zweimal Tragen waschen: Sie nehmen den Schweiß auf.',),
     'care/often_general': ('Was auf der Haut liegt, nach ein- bis zweimal Tragen waschen, Jeans und Strick alle paar Male, Sakkos und Mäntel selten.',),
+    'care/creases': ('Zieh die Hose beim Hinsetzen am Knie etwas hoch und häng das Sakko auf, statt darauf zu sitzen; in der Tasche die Hose entlang der Bügelfalte falten oder rollen und bei der Ankunft kurz dämpfen oder ins dampfige Bad hängen.',),
     'fit/alter_long': ('Ein Schneider kürzt sie günstig: Nimm die Schuhe mit, die du dazu trägst, und lass sie mit leichtem oder ohne Stand kürzen.',),
     'fit/alter_short': ('Verlängern geht nur so weit, wie innen Stoff eingeschlagen ist (oft 2-4 cm); sonst trag sie bewusst knöchellang.',),
     'fit/alter_tight': ('Ein Schneider kann an Bund und hinterer Naht 2-3 cm herauslassen; Schultern, Brust und Oberschenkel lassen sich kaum weiten.',),
@@ -528,6 +547,9 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'neutral_colour': ('Eine neutrale Farbe wie diese geht mit allem.',),
     'most_formal': ('{item_cap}: das eleganteste Teil, das du hast.',),
     'most_warm': ('{item_cap}: das wärmste Teil, das du hast.',),
+    'most_formal/among': ('{item_cap}: das schickste davon.',),
+    'most_warm/among': ('{item_cap}: das wärmste davon, das Teil für die kältesten Tage.',),
+    'most_casual/among': ('{item_cap}: das lässigste davon.',),
     'most_casual': ('{item_cap}: das lässigste Teil, das du hast.',),
 }  # fmt: skip
 
@@ -647,6 +669,14 @@ LANGUAGE = Language(
     and_word="und",
     or_word="oder",
     extra={
+        "material/denim": "Denim",
+        "material/linen": "Leinen",
+        "material/wool": "Wolle",
+        "material/cotton": "Baumwolle",
+        "material/silk": "Seide",
+        "material/cashmere": "Kaschmir",
+        "material/leather": "Leder",
+        "material/suede": "Wildleder",
         "scenario/season_fall": "Im Herbst",
         "scenario/season_winter": "Im Winter",
         "scenario/season_spring": "Im Frühling",

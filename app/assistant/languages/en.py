@@ -29,7 +29,7 @@ PATTERNS = {"striped": "striped", "checked": "checked", "dotted": "polka-dot", "
 OCCASIONS = {
     "wedding-guest/christening": "a christening", "wedding-guest/baptism": "a baptism", "formal/graduation": "a graduation",
     "date/night-out": "a date that goes on to a club", "dinner/night-out": "dinner and a club after",
-    "casual/gig": "a gig", "formal/theatre": "the theatre", "formal/theater": "the theatre", "work/church": "church", "dinner/lunch": "lunch", "dinner/brunch": "brunch", "dinner/drinks": "drinks", "lunch": "lunch", "lunch/brunch": "brunch",
+    "casual/cinema": "the cinema", "casual/movies": "the cinema", "casual/gig": "a gig", "formal/theatre": "the theatre", "formal/theater": "the theatre", "work/church": "church", "dinner/lunch": "lunch", "dinner/brunch": "brunch", "dinner/drinks": "drinks", "lunch": "lunch", "lunch/brunch": "brunch",
     "casual": "a relaxed day", "work": "work", "interview": "an interview", "wedding-guest": "a wedding", "day-wedding": "a daytime wedding",
     "funeral": "a funeral", "date": "a date", "dinner": "dinner", "party": "a party", "formal": "a formal event",
     "gym": "the gym", "beach": "the beach", "travel": "travelling", "outdoor": "a day outdoors",
@@ -252,6 +252,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin/pl": ("No, {items} are warm enough for that.",),
     "verdict/depends/socks_with_sandals": ("It depends: socks with sandals only works as a deliberate, fashion-forward look (plain ribbed socks, chunky sandals, relaxed trousers); for most days, and anything smart, go without.",),
     "none_print": ("No, I don't see anything {print} in your wardrobe.",),
+    "not_in_last/pl": ("There were no {kinds} in my last suggestion, so it stands as it is.",),
+    "not_in_last/items/pl": ("There were no {kinds} in my last suggestion, so it stands as it is: {items}.",),
+    "not_in_last": ("There was no {colour_kind} in my last suggestion, so it stands as it is.",),
+    "not_in_last/items": ("There was no {colour_kind} in my last suggestion, so it stands as it is: {items}.",),
+    "none_material": ("No, none of your pieces is tagged as {material}. I can't tell fabric from a photo, so the care label is the one to check.",),
     "fit/general": ("Shoulders first, then length: a good fit skims the body without pulling or pooling.",),
 }  # fmt: skip
 
@@ -265,6 +270,7 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'care/often_knit': ('Wash a wool sweater every five or so wears; airing it between wears does most of the work.',),
     'care/often_shirt': ('Wash shirts, t-shirts and polos after every wear or two: they take the sweat.',),
     'care/often_general': ('Wash what touches the skin after a wear or two, jeans and knits every few wears, tailoring and coats rarely.',),
+    'care/creases': ('Sit with your trousers pulled up a little at the knee and hang the jacket rather than sitting on it; in a bag, fold trousers along their crease or roll them, and steam or hang them in a steamy bathroom when you arrive.',),
     'fit/alter_long': ("A tailor hems them cheaply: bring the shoes you'll wear and ask for a slight break or none.",),
     'fit/alter_short': ('A tailor can let the hem down only as far as the fabric folded inside allows (often 2-4 cm); otherwise wear them cropped on purpose.',),
     'fit/alter_tight': ('A tailor can let out 2-3 cm at the waist and back seam; shoulders, chest and thighs cannot really be enlarged.',),
@@ -284,6 +290,9 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'neutral_colour': ('A neutral colour like this sits with everything.',),
     'most_formal': ('{item_cap}: the dressiest piece you own.',),
     'most_warm': ('{item_cap}: the warmest piece you own.',),
+    'most_formal/among': ('{item_cap}: the dressiest of those.',),
+    'most_warm/among': ('{item_cap}: the warmest of those, the one to reach for when it is coldest.',),
+    'most_casual/among': ('{item_cap}: the most relaxed of those.',),
     'most_casual': ('{item_cap}: the most relaxed piece you own.',),
 }  # fmt: skip
 
@@ -418,6 +427,14 @@ LANGUAGE = Language(
     occasions=OCCASIONS | EVENING_OCCASIONS,
     name_item=name_item,
     extra={
+        "material/denim": "denim",
+        "material/linen": "linen",
+        "material/wool": "wool",
+        "material/cotton": "cotton",
+        "material/silk": "silk",
+        "material/cashmere": "cashmere",
+        "material/leather": "leather",
+        "material/suede": "suede",
         "scenario/season_fall": "In autumn",
         "scenario/season_winter": "In winter",
         "scenario/season_spring": "In spring",

@@ -44,7 +44,7 @@ PATTERNS = {"striped": "de rayas", "checked": "de cuadros", "dotted": "de lunare
 OCCASIONS = {
     "wedding-guest/christening": "un bautizo", "wedding-guest/baptism": "un bautizo", "formal/graduation": "una graduación",
     "date/night-out": "una cita que acaba en una discoteca", "dinner/night-out": "una cena y luego una discoteca",
-    "casual/gig": "un concierto", "formal/theatre": "el teatro", "formal/theater": "el teatro", "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch", "dinner/drinks": "unas copas", "lunch": "una comida", "lunch/brunch": "un brunch",
+    "casual/cinema": "el cine", "casual/movies": "el cine", "casual/gig": "un concierto", "formal/theatre": "el teatro", "formal/theater": "el teatro", "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch", "dinner/drinks": "unas copas", "lunch": "una comida", "lunch/brunch": "un brunch",
     "casual": "un día tranquilo", "work": "el trabajo", "interview": "una entrevista", "wedding-guest": "una boda", "day-wedding": "una boda de día",
     "funeral": "un funeral", "date": "una cita", "dinner": "una cena", "party": "una fiesta", "formal": "un evento formal",
     "gym": "el gimnasio", "beach": "la playa", "travel": "un viaje", "outdoor": "un día al aire libre",
@@ -158,7 +158,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "none_suit": ("En {kinds}, nada de lo que tienes sirve de verdad para eso ({items}).",),
     "none_of": ("No, no veo {kinds} en tu armario.",),
     "yes_have": ("Sí, en tu armario: {items}.", "Sí: {items}."), "you_have": ("Tienes {items}.", "Aquí están: {items}."), "best_of": ("Lo mejor: {items}.",),
-    "count": ("Tienes {n}: {items}.",), "count/0": ("Todavía no tienes ninguno.",), "count/1": ("Tienes uno: {items}.",),
+    "count": ("Tienes {n}: {items}.",), "count/0": ("Todavía no tienes ninguno.",), "count/1": ("Tienes uno: {items}.",), "count/1/f": ("Tienes una: {items}.",),
     "gaps": ("Para {scenario}, echo en falta {needs}.",), "gaps_covered": ("Para lo demás ya tienes {items}.",),
     "no_gap": ("No te falta nada esencial para {scenario}: {items} cubren lo básico.",),
     "pick/warmth": ("{item_cap}: abriga más que {other}, así que es la mejor opción para el frío.",),
@@ -269,11 +269,23 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin/pl": ("No, {items} abrigan lo suficiente para eso.",),
     "verdict/depends/socks_with_sandals": ("Depende: calcetines con sandalias solo funcionan como un look buscado y de moda (calcetines lisos de canalé, sandalias robustas); para el día a día y lo arreglado, sin ellos.",),
     "none_print": ("No, no veo nada {print} en tu armario.",),
+    "not_in_last": ("En mi última propuesta no había {colour_kind}, así que se queda como está.",),
+    "not_in_last/pl": ("En mi última propuesta no había {kinds}, así que se queda como está.",),
+    "not_in_last/items/pl": ("En mi última propuesta no había {kinds}, así que se queda como está: {items}.",),
+    "not_in_last/items": ("En mi última propuesta no había {colour_kind}, así que se queda como está: {items}.",),
+    "none_material": ("No, ninguna de tus prendas está marcada como de {material}. No puedo ver el tejido en una foto: la etiqueta te lo dirá.",),
     "fit/general": ("Primero los hombros, luego el largo: una prenda que sienta bien roza el cuerpo sin tirar.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "al cine": "to the cinema", "cine": "cinema",
+    # creases ("¿cómo evito que se arruguen los pantalones?")
+    "cómo evito que": "how do i stop", "como evito que": "how do i stop", "cómo evito": "how do i stop", "como evito": "how do i stop", "se arrugue": "creases", "se arruguen": "creases", "arrugado": "creased", "arrugas": "creases",
+    # fabrics asked of the wardrobe ("¿tengo algo de lino?")
+    "cuero": "leather", "seda": "silk", "algodón": "cotton", "cachemir": "cashmere", "de ante": "suede",
+    # "¿cuál de ellas es la más abrigada?": of the pieces just named
+    "de ellas": "of those", "de ellos": "of those", "de esas": "of those", "de esos": "of those", "de estas": "of those", "de estos": "of those",
     "es necesaria": "is necessary", "es necesario": "is necessary", "necesaria": "necessary", "necesario": "necessary", "obligatoria": "required",
     # one change to the outfit, not a new one
     "cambiar algo": "change something", "cambio algo": "change something", "cambiar una cosa": "change one thing",
@@ -385,7 +397,7 @@ GLOSS = {
     "chaqueta vaquera": "denim jacket", "cazadora vaquera": "denim jacket", "cazadora": "jacket", "sudadera gris con capucha": "grey hoodie", "sudadera con capucha": "hoodie",
     "vestido de flores": "floral dress", "chaqueta": "jacket", "abrigo": "coat", "abrigos": "coats", "gabardina": "trench coat",
     "vaqueros": "jeans", "pantalón": "trousers", "pantalones": "trousers", "camisa": "shirt", "blusa": "blouse", "jersey": "sweater",
-    "sudadera": "hoodie", "vestido": "dress", "falda": "skirt", "zapatillas": "sneakers", "zapatos": "shoes", "botas": "boots",
+    "sudadera": "hoodie", "vestido": "dress", "falda": "skirt", "zapatillas de deporte": "sneakers", "deportivas": "sneakers", "zapatillas": "sneakers", "zapatos": "shoes", "botas": "boots",
     "botines": "boots", "mocasines": "loafers", "tacones": "heels", "sandalias": "sandals", "bolso": "bag", "cinturón": "belt",
     "bufanda": "scarf", "corbata": "tie", "lana": "wool",
     "azul marino": "navy", "gris marengo": "charcoal", "negros": "black", "negras": "black", "negro": "black", "negra": "black",
@@ -407,6 +419,7 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'care/often_knit': ('Lava un jersey de lana cada cinco usos más o menos; airearlo entre usos hace casi todo el trabajo.',),
     'care/often_shirt': ('Lava camisas, camisetas y polos tras uno o dos usos: absorben el sudor.',),
     'care/often_general': ('Lo que toca la piel se lava tras uno o dos usos, vaqueros y jerséis cada pocos usos, sastrería y abrigos rara vez.',),
+    'care/creases': ('Siéntate subiendo un poco el pantalón a la altura de la rodilla y cuelga la chaqueta en vez de sentarte encima; en la bolsa, dobla el pantalón por su raya o enróllalo, y al llegar plánchalo al vapor o cuélgalo en un baño con vapor.',),
     'fit/alter_long': ('Un sastre les hace el bajo por poco dinero: lleva los zapatos que te vas a poner y pide una caída ligera o ninguna.',),
     'fit/alter_short': ('Solo se puede alargar lo que da la tela doblada por dentro (a menudo 2-4 cm); si no, llévalos tobilleros a propósito.',),
     'fit/alter_tight': ('Un sastre puede sacar 2-3 cm en la cintura y la costura trasera; hombros, pecho y muslos apenas se pueden ensanchar.',),
@@ -515,6 +528,9 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'neutral_colour': ('Un color neutro como este va con todo.',),
     'most_formal': ('{item_cap}: la prenda más elegante que tienes.',),
     'most_warm': ('{item_cap}: la prenda más abrigada que tienes.',),
+    'most_formal/among': ('{item_cap}: la más elegante de esas prendas.',),
+    'most_warm/among': ('{item_cap}: la más abrigada de esas prendas, la de los días más fríos.',),
+    'most_casual/among': ('{item_cap}: la más informal de esas prendas.',),
     'most_casual': ('{item_cap}: la prenda más informal que tienes.',),
 }  # fmt: skip
 
@@ -625,6 +641,14 @@ LANGUAGE = Language(
     and_word="y",
     or_word="o",
     extra={
+        "material/denim": "tela vaquera",
+        "material/linen": "lino",
+        "material/wool": "lana",
+        "material/cotton": "algodón",
+        "material/silk": "seda",
+        "material/cashmere": "cachemir",
+        "material/leather": "cuero",
+        "material/suede": "ante",
         "scenario/season_fall": "En otoño",
         "scenario/season_winter": "En invierno",
         "scenario/season_spring": "En primavera",

@@ -45,7 +45,7 @@ PATTERNS = {"striped": "à rayures", "checked": "à carreaux", "dotted": "à poi
 OCCASIONS = {
     "wedding-guest/christening": "un baptême", "wedding-guest/baptism": "un baptême", "formal/graduation": "une remise de diplômes",
     "date/night-out": "un rendez-vous qui finit en boîte", "dinner/night-out": "un dîner puis une boîte",
-    "casual/gig": "un concert", "formal/theatre": "le théâtre", "formal/theater": "le théâtre", "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch", "dinner/drinks": "un verre", "lunch": "un déjeuner", "lunch/brunch": "un brunch",
+    "casual/cinema": "le cinéma", "casual/movies": "le cinéma", "casual/gig": "un concert", "formal/theatre": "le théâtre", "formal/theater": "le théâtre", "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch", "dinner/drinks": "un verre", "lunch": "un déjeuner", "lunch/brunch": "un brunch",
     "casual": "une journée détente", "work": "le travail", "interview": "un entretien", "wedding-guest": "un mariage", "day-wedding": "un mariage de jour",
     "funeral": "un enterrement", "date": "un rendez-vous", "dinner": "un dîner", "party": "une fête",
     "formal": "une soirée habillée", "gym": "le sport", "beach": "la plage", "travel": "un voyage", "outdoor": "une sortie en plein air",
@@ -174,6 +174,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "count": ("Tu en as {n} : {items}.",),
     "count/0": ("Tu n'en as pas encore.",),
     "count/1": ("Tu en as un : {items}.",),
+    "count/1/f": ("Tu en as une : {items}.",),
     "gaps": ("Pour {scenario}, il te manque {needs}.",),
     "gaps_covered": ("Pour le reste, tu as déjà {items}.",),
     "no_gap": ("Rien d'essentiel ne manque pour {scenario} : {items} couvrent l'essentiel.",),
@@ -280,11 +281,21 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin/pl": ("Non, {items} sont assez chauds pour ça.",),
     "verdict/depends/socks_with_sandals": ("Ça dépend : les chaussettes avec des sandales ne marchent qu'en look assumé et mode (chaussettes unies côtelées, sandales épaisses) ; au quotidien et pour tout ce qui est habillé, sans.",),
     "none_print": ("Non, je ne vois rien {print} dans ta garde-robe.",),
+    "not_in_last": ("Il n'y avait pas de {colour_kind} dans ma dernière proposition : elle reste telle quelle.",),
+    "not_in_last/pl": ("Il n'y avait pas de {kinds} dans ma dernière proposition : elle reste telle quelle.",),
+    "not_in_last/items/pl": ("Il n'y avait pas de {kinds} dans ma dernière proposition : elle reste telle quelle, {items}.",),
+    "not_in_last/items": ("Il n'y avait pas de {colour_kind} dans ma dernière proposition : elle reste telle quelle, {items}.",),
+    "none_material": ("Non, aucune de tes pièces n'est notée en {material}. Je ne peux pas voir la matière sur une photo : l'étiquette te le dira.",),
     "fit/general": ("D'abord les épaules, puis la longueur : un vêtement bien coupé effleure le corps sans tirer.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "au cinéma": "to the cinema", "cinéma": "cinema", "ciné": "cinema",
+    # creases ("comment éviter que mon pantalon se froisse ?")
+    "comment éviter que": "how do i stop", "comment éviter": "how do i stop", "se froisse": "creases", "se froissent": "creases", "froissé": "creased", "froisser": "crease", "plis": "creases",
+    # fabrics asked of the wardrobe ("ai-je quelque chose en lin ?")
+    "ai-je": "do i have", "est-ce que j'ai": "do i have", "cuir": "leather", "soie": "silk", "coton": "cotton", "cachemire": "cashmere", "daim": "suede",
     "est-elle nécessaire": "is it necessary", "est nécessaire": "is necessary", "nécessaire": "necessary", "obligatoire": "required",
     # one change to the outfit, not a new one
     "changer quelque chose": "change something", "changer un truc": "change something", "juste changer": "just change",
@@ -445,6 +456,7 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'care/often_knit': ("Lave un pull en laine toutes les cinq utilisations environ ; l'aérer entre deux ports fait l'essentiel.",),
     'care/often_shirt': ('Lave chemises, t-shirts et polos après un ou deux ports : ils absorbent la transpiration.',),
     'care/often_general': ('Ce qui touche la peau se lave après un ou deux ports, jeans et pulls toutes les quelques utilisations, vestes de costume et manteaux rarement.',),
+    'care/creases': ('Assieds-toi en remontant un peu le pantalon au genou et suspends la veste plutôt que de t\'asseoir dessus ; dans un sac, plie le pantalon le long de son pli ou roule-le, puis défroisse-le à la vapeur (ou dans une salle de bains embuée) en arrivant.',),
     'fit/alter_long': ("Un retoucheur fait l'ourlet pour pas cher : apporte les chaussures que tu porteras et demande une légère cassure, ou aucune.",),
     'fit/alter_short': ("On ne peut rallonger un ourlet que de la réserve de tissu repliée à l'intérieur (souvent 2 à 4 cm) ; sinon, porte-le court, assumé.",),
     'fit/alter_tight': ("Un retoucheur peut élargir de 2 à 3 cm à la taille et à la couture du dos ; les épaules, la poitrine et les cuisses ne s'agrandissent pas vraiment.",),
@@ -539,6 +551,9 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'neutral_colour': ("Une couleur neutre comme celle-ci s'accorde avec tout.",),
     'most_formal': ('{item_cap} : la pièce la plus habillée de ta garde-robe.',),
     'most_warm': ('{item_cap} : la pièce la plus chaude de ta garde-robe.',),
+    'most_formal/among': ('{item_cap} : la plus habillée des pièces citées.',),
+    'most_warm/among': ('{item_cap} : la plus chaude des pièces citées, celle des jours les plus froids.',),
+    'most_casual/among': ('{item_cap} : la plus décontractée des pièces citées.',),
     'most_casual': ('{item_cap} : la pièce la plus décontractée de ta garde-robe.',),
 }  # fmt: skip
 
@@ -657,6 +672,14 @@ LANGUAGE = Language(
     and_word="et",
     or_word="ou",
     extra={
+        "material/denim": "jean",
+        "material/linen": "lin",
+        "material/wool": "laine",
+        "material/cotton": "coton",
+        "material/silk": "soie",
+        "material/cashmere": "cachemire",
+        "material/leather": "cuir",
+        "material/suede": "daim",
         "scenario/season_fall": "En automne",
         "scenario/season_winter": "En hiver",
         "scenario/season_spring": "Au printemps",

@@ -44,7 +44,7 @@ PATTERNS = {"striped": "a righe", "checked": "a quadri", "dotted": "a pois", "fl
 OCCASIONS = {
     "wedding-guest/christening": "un battesimo", "wedding-guest/baptism": "un battesimo", "formal/graduation": "una laurea",
     "date/night-out": "un appuntamento che finisce in discoteca", "dinner/night-out": "una cena e poi la discoteca",
-    "casual/gig": "un concerto", "formal/theatre": "il teatro", "formal/theater": "il teatro", "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch", "dinner/drinks": "un aperitivo", "lunch": "un pranzo", "lunch/brunch": "un brunch",
+    "casual/cinema": "il cinema", "casual/movies": "il cinema", "casual/gig": "un concerto", "formal/theatre": "il teatro", "formal/theater": "il teatro", "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch", "dinner/drinks": "un aperitivo", "lunch": "un pranzo", "lunch/brunch": "un brunch",
     "casual": "una giornata tranquilla", "work": "il lavoro", "interview": "un colloquio", "wedding-guest": "un matrimonio", "day-wedding": "un matrimonio di giorno",
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
     "gym": "la palestra", "beach": "la spiaggia", "travel": "un viaggio", "outdoor": "una giornata all'aperto",
@@ -160,7 +160,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "none_colour/closest": ("No, niente di {colour} nel tuo guardaroba; il più vicino: {items_or}.",),
     "none_colour": ("No, non vedo niente di {colour} nel tuo guardaroba.",), "none_of": ("No, non vedo {kinds} nel tuo guardaroba.",),
     "yes_have": ("Sì, hai {items}.", "Sì: {items}."), "you_have": ("Hai {items}.", "Eccoli: {items}."), "best_of": ("I migliori: {items}.",),
-    "count": ("Ne hai {n}: {items}.",), "count/0": ("Non ne hai ancora.",), "count/1": ("Ne hai uno: {items}.",),
+    "count": ("Ne hai {n}: {items}.",), "count/0": ("Non ne hai ancora.",), "count/1": ("Ne hai uno: {items}.",), "count/1/f": ("Ne hai una: {items}.",),
     "gaps": ("Per {scenario} aggiungerei {needs}.",), "gaps_covered": ("Per il resto hai già {items}.",),
     "no_gap": ("Non manca niente di essenziale per {scenario}: {items} coprono le basi.",),
     "pick/warmth": ("{item_cap}: è la scelta più calda, piuttosto che {other}.",),
@@ -270,11 +270,22 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin/pl": ("No, {items} sono abbastanza caldi per questo.",),
     "verdict/depends/socks_with_sandals": ("Dipende: calzini con i sandali funzionano solo come look voluto e di moda (calzini a coste semplici, sandali robusti); per tutti i giorni e per le occasioni eleganti, meglio senza.",),
     "none_print": ("No, non vedo niente {print} nel tuo guardaroba.",),
+    "not_in_last": ("Nella mia ultima proposta non c'era alcun capo del genere ({colour_kind}), quindi resta così com'è.",),
+    "not_in_last/pl": ("Nella mia ultima proposta non c'erano {kinds}, quindi resta così com'è.",),
+    "not_in_last/items/pl": ("Nella mia ultima proposta non c'erano {kinds}, quindi resta così com'è: {items}.",),
+    "not_in_last/items": ("Nella mia ultima proposta non c'era alcun capo del genere ({colour_kind}), quindi resta così com'è: {items}.",),
+    "none_material": ("No, nessuno dei tuoi capi è segnato in {material}. Non riesco a vedere il tessuto da una foto: te lo dirà l'etichetta.",),
     "fit/general": ("Prima le spalle, poi la lunghezza: un capo che veste bene sfiora il corpo senza tirare.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # creases ("come evito che i pantaloni si stropiccino?")
+    "come evito che": "how do i stop", "come evito": "how do i stop", "si stropiccino": "creases", "si stropiccia": "creases", "stropicciati": "creased", "stropicciato": "creased", "pieghe": "creases",
+    # fabrics asked of the wardrobe ("ho qualcosa di lino?")
+    "in pelle": "leather", "di pelle": "leather", "seta": "silk", "cotone": "cotton", "cashmere": "cashmere", "camoscio": "suede",
+    # "quale di queste è la più calda?": of the pieces just named
+    "di queste": "of those", "di questi": "of those", "di quelle": "of those", "di quelli": "of those", "tra questi": "of those", "tra queste": "of those",
     "è necessaria": "is necessary", "è necessario": "is necessary", "sono necessari": "are necessary", "necessaria": "necessary", "necessario": "necessary",
     # one change to the outfit, not a new one
     "cambiare qualcosa": "change something", "cambio qualcosa": "change something", "cambiare una cosa": "change one thing",
@@ -388,7 +399,7 @@ GLOSS = {
     "giacca di jeans": "denim jacket", "felpa grigia con cappuccio": "grey hoodie", "felpa con cappuccio": "hoodie",
     "vestito a fiori": "floral dress", "giacca": "jacket", "cappotto": "coat", "cappotti": "coats", "trench": "trench coat",
     "jeans": "jeans", "pantaloni": "trousers", "camicia": "shirt", "blusa": "blouse", "maglione": "sweater", "felpa": "hoodie",
-    "vestito": "dress", "vestiti": "dresses", "gonna": "skirt", "sneakers": "sneakers", "scarpe": "shoes", "stivali": "boots", "stivaletti": "boots",
+    "vestito": "dress", "vestiti": "dresses", "gonna": "skirt", "sneakers": "sneakers", "scarpe da ginnastica": "sneakers", "scarpe da tennis": "sneakers", "scarpe": "shoes", "stivali": "boots", "stivaletti": "boots",
     "mocassini": "loafers", "tacchi": "heels", "sandali": "sandals", "borsa": "bag", "cintura": "belt", "sciarpa": "scarf",
     "cravatta": "tie", "lana": "wool",
     "blu navy": "navy", "antracite": "charcoal", "neri": "black", "nere": "black", "nero": "black", "nera": "black",
@@ -411,6 +422,7 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'care/often_knit': ("Lava un maglione di lana ogni cinque utilizzi circa; farlo arieggiare tra un uso e l'altro fa quasi tutto.",),
     'care/often_shirt': ('Lava camicie, t-shirt e polo dopo uno o due utilizzi: assorbono il sudore.',),
     'care/often_general': ('Quello che tocca la pelle si lava dopo uno o due utilizzi, jeans e maglioni ogni pochi utilizzi, giacche e cappotti di rado.',),
+    'care/creases': ('Siediti tirando un po\' su i pantaloni al ginocchio e appendi la giacca invece di sederti sopra; in borsa piega i pantaloni lungo la piega o arrotolali, e all\'arrivo passali al vapore o appendili in un bagno pieno di vapore.',),
     'fit/alter_long': ("Un sarto fa l'orlo con poco: porta le scarpe che indosserai e chiedi una piega leggera o nessuna.",),
     'fit/alter_short': ("Si può allungare solo quanto permette la stoffa ripiegata all'interno (spesso 2-4 cm); altrimenti portali corti alla caviglia, di proposito.",),
     'fit/alter_tight': ('Un sarto può allargare di 2-3 cm in vita e sulla cucitura dietro; spalle, petto e cosce non si allargano davvero.',),
@@ -509,6 +521,9 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'neutral_colour': ('Un colore neutro come questo sta con tutto.',),
     'most_formal': ('{item_cap}: il capo più elegante che hai.',),
     'most_warm': ('{item_cap}: il capo più caldo che hai.',),
+    'most_formal/among': ('{item_cap}: il capo più elegante tra questi.',),
+    'most_warm/among': ('{item_cap}: il capo più caldo tra questi, quello per i giorni più freddi.',),
+    'most_casual/among': ('{item_cap}: il capo più informale tra questi.',),
     'most_casual': ('{item_cap}: il capo più casual che hai.',),
 }  # fmt: skip
 
@@ -626,6 +641,14 @@ LANGUAGE = Language(
     and_word="e",
     or_word="o",
     extra={
+        "material/denim": "denim",
+        "material/linen": "lino",
+        "material/wool": "lana",
+        "material/cotton": "cotone",
+        "material/silk": "seta",
+        "material/cashmere": "cashmere",
+        "material/leather": "pelle",
+        "material/suede": "camoscio",
         "scenario/season_fall": "In autunno",
         "scenario/season_winter": "In inverno",
         "scenario/season_spring": "In primavera",

@@ -46,7 +46,7 @@ PATTERNS = {"striped": "às riscas", "checked": "aos quadrados", "dotted": "às 
 OCCASIONS = {
     "wedding-guest/christening": "um batizado", "wedding-guest/baptism": "um batizado", "formal/graduation": "uma formatura",
     "date/night-out": "um encontro que acaba na discoteca", "dinner/night-out": "um jantar e depois a discoteca",
-    "casual/gig": "um concerto", "formal/theatre": "o teatro", "formal/theater": "o teatro", "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch", "dinner/drinks": "uns drinques", "lunch": "um almoço", "lunch/brunch": "um brunch",
+    "casual/cinema": "o cinema", "casual/movies": "o cinema", "casual/gig": "um concerto", "formal/theatre": "o teatro", "formal/theater": "o teatro", "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch", "dinner/drinks": "uns drinques", "lunch": "um almoço", "lunch/brunch": "um brunch",
     "casual": "um dia tranquilo", "work": "o trabalho", "interview": "uma entrevista", "wedding-guest": "um casamento", "day-wedding": "um casamento de dia",
     "funeral": "um funeral", "date": "um encontro", "dinner": "um jantar", "party": "uma festa", "formal": "um evento formal",
     "gym": "o ginásio", "beach": "a praia", "travel": "uma viagem", "outdoor": "um dia ao ar livre",
@@ -155,7 +155,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "none_colour/closest": ("Não, nada no seu guarda-roupa é {colour}; o mais próximo: {items_or}.",),
     "none_colour": ("Não, não vejo nada {colour} no seu guarda-roupa.",), "none_of": ("Não, não vejo {kinds} no seu guarda-roupa.",),
     "yes_have": ("Sim, tem {items}.", "Sim: {items}."), "you_have": ("Tem {items}.", "Aqui estão: {items}."), "best_of": ("Os melhores: {items}.",),
-    "count": ("Tem {n}: {items}.",), "count/0": ("Ainda não tem nenhum.",), "count/1": ("Tem um: {items}.",),
+    "count": ("Tem {n}: {items}.",), "count/0": ("Ainda não tem nenhum.",), "count/1": ("Tem um: {items}.",), "count/1/f": ("Tem uma: {items}.",),
     "gaps": ("Para {scenario}, eu acrescentaria {needs}.",), "gaps_covered": ("Para o resto já tem {items}.",),
     "no_gap": ("Não falta nada essencial para {scenario}: {items} cobrem o básico.",),
     "pick/warmth": ("{item_cap}: aquece mais do que {other}.",),
@@ -265,11 +265,22 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_too_thin/pl": ("Não, {items} são quentes o suficiente para isso.",),
     "verdict/depends/socks_with_sandals": ("Depende: meias com sandálias só funcionam como um visual assumido e de moda (meias caneladas lisas, sandálias robustas); no dia a dia e em tudo o que é formal, sem elas.",),
     "none_print": ("Não, não vejo nada {print} no seu guarda-roupa.",),
+    "not_in_last": ("Não havia {colour_kind} na minha última sugestão, por isso ela fica como está.",),
+    "not_in_last/pl": ("Não havia {kinds} na minha última sugestão, por isso ela fica como está.",),
+    "not_in_last/items/pl": ("Não havia {kinds} na minha última sugestão, por isso ela fica como está: {items}.",),
+    "not_in_last/items": ("Não havia {colour_kind} na minha última sugestão, por isso ela fica como está: {items}.",),
+    "none_material": ("Não, nenhuma das suas peças está marcada como de {material}. Não consigo ver o tecido numa foto: a etiqueta diz-lhe.",),
     "fit/general": ("Primeiro os ombros, depois o comprimento: uma peça que assenta bem toca o corpo sem puxar.",),
 }  # fmt: skip
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # creases ("como evito que as calças amarrotem?")
+    "como evito que": "how do i stop", "como evito": "how do i stop", "amarrotem": "creases", "amarrota": "creases", "amarrotado": "creased", "amarrotadas": "creased", "comboio": "train",
+    # fabrics asked of the wardrobe ("tenho alguma coisa de linho?")
+    "alguma coisa": "anything", "couro": "leather", "seda": "silk", "algodão": "cotton", "caxemira": "cashmere", "camurça": "suede",
+    # "qual deles é o mais quente?": of the pieces just named
+    "deles": "of those", "delas": "of those", "destes": "of those", "destas": "of those", "desses": "of those", "dessas": "of those",
     "é necessária": "is necessary", "é necessário": "is necessary", "necessária": "necessary", "necessário": "necessary", "obrigatória": "required",
     # one change to the outfit, not a new one
     "trocar alguma coisa": "swap something", "mudar alguma coisa": "change something", "trocar algo": "swap something", "mudar algo": "change something",
@@ -405,6 +416,7 @@ TAILOR_AND_CARE: dict[str, tuple[str, ...]] = {
     'care/often_knit': ('Lave uma camisola de lã a cada cinco usos mais ou menos; arejá-la entre usos faz quase tudo.',),
     'care/often_shirt': ('Lave camisas, t-shirts e polos depois de um ou dois usos: absorvem o suor.',),
     'care/often_general': ('O que toca na pele lava-se depois de um ou dois usos, ganga e malhas a cada poucos usos, alfaiataria e casacos raramente.',),
+    'care/creases': ('Sente-se a puxar um pouco a calça no joelho e pendure o casaco em vez de se sentar em cima dele; na mala, dobre a calça pelo vinco ou enrole-a, e ao chegar passe-a a vapor ou pendure-a numa casa de banho com vapor.',),
     'fit/alter_long': ('Um alfaiate faz a bainha por pouco: leve os sapatos que vai usar e peça uma quebra ligeira ou nenhuma.',),
     'fit/alter_short': ('Só se pode descer a bainha o que o tecido dobrado por dentro permite (muitas vezes 2-4 cm); senão, use-as curtas de propósito.',),
     'fit/alter_tight': ('Um alfaiate pode alargar 2-3 cm na cintura e na costura de trás; ombros, peito e coxas quase não se alargam.',),
@@ -500,6 +512,9 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
     'neutral_colour': ('Uma cor neutra como esta vai com tudo.',),
     'most_formal': ('{item_cap}: a peça mais elegante que tem.',),
     'most_warm': ('{item_cap}: a peça mais quente que tem.',),
+    'most_formal/among': ('{item_cap}: a peça mais elegante dessas.',),
+    'most_warm/among': ('{item_cap}: a peça mais quente dessas, a dos dias mais frios.',),
+    'most_casual/among': ('{item_cap}: a peça mais descontraída dessas.',),
     'most_casual': ('{item_cap}: a peça mais descontraída que tem.',),
 }  # fmt: skip
 
@@ -549,6 +564,9 @@ LANGUAGE = Language(
     code="pt",
     cues=frozenset(
         [
+            "comboio",
+            "amarrotem",
+            "amarrotar",
             "desabotoar",
             "desapertar",
             "fazer",
@@ -633,6 +651,14 @@ LANGUAGE = Language(
     and_word="e",
     or_word="ou",
     extra={
+        "material/denim": "ganga",
+        "material/linen": "linho",
+        "material/wool": "lã",
+        "material/cotton": "algodão",
+        "material/silk": "seda",
+        "material/cashmere": "caxemira",
+        "material/leather": "couro",
+        "material/suede": "camurça",
         "scenario/season_fall": "No outono",
         "scenario/season_winter": "No inverno",
         "scenario/season_spring": "Na primavera",

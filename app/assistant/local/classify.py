@@ -97,7 +97,7 @@ CARE = re.compile(
     r"care for|look after|de-?pill|polish\w*|waterproof(?:ing)? my|marks?|deodorant|sweat stains?|bleach\w*|"
     r"get (?:\w+ ){0,4}out of|dryer|drier|armpits?|underarms?|under the arms"
     r"|(?:going|gone|goes|turn\w*) (?:yellow|grey|gray)|yellowing|fad(?:e|ed|es|ing)|discolou?r\w*|bobbl\w*"
-    r"|smell\w*|odou?rs?|stink\w*|smok(?:e|y)|creases?|wrinkl\w*|lint|fluff|(?:pet|dog|cat|animal) hairs?)\b"
+    r"|smell\w*|odou?rs?|stink\w*|smok(?:e|y)|creas\w*|crumpl\w*|wrinkl\w*|lint|fluff|(?:pet|dog|cat|animal) hairs?)\b"
 )
 # A care problem described about a piece ("my shirt got a stain, is it ruined?") asks for care, not a verdict on it
 CARE_PROBLEM = re.compile(

@@ -38,6 +38,9 @@ def accessory_advice(ask: Ask) -> Plan | None:
     if kind is None or not outfit or (kind != "tights" and of_kind(ask.wardrobe, kind)):
         return None
     plan = Plan(k.PAIRING)
+    if kind != "tights":  # "and what bag?", "passt dazu meine braune Tasche?": first, that there is none
+        said = next((g for g in ask.slots.garments if g.kind == kind), None)
+        plan.say("dont_see", kind=kind, colour=said.colour if said else None)
     worn = [i for i in outfit if i.category in ("top", "bottom", "one-piece")]
     if kind == "tights":
         legs = [i for i in worn if i.type in BARE_LEGS]

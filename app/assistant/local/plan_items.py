@@ -75,6 +75,9 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         pool = [item for item in pool if item.pattern == printed]
     elif ANY_PRINT.search(text):  # "which of my things have a pattern?": any print at all
         pool = [item for item in pool if item.pattern and item.pattern != "solid"]
+    material = material_asked(text)
+    if material:  # "anything linen?": only what the tags show is made of it
+        pool = [item for item in pool if made_of(item, material)]
     if FLAT.search(text):  # "which shoes are flat?": no heels
         pool = [item for item in pool if item.type != "heels"]
     if ask.u.slots.season or re.search(r"\bsummer\b", text):  # a season carried from a trip does not filter
@@ -140,6 +143,28 @@ SAID_AS = re.compile(
 )
 FLAT = re.compile(r"\bflat\b(?! caps?\b| whites?\b)")
 _PRINT = re.compile(r"\b(" + "|".join(PATTERNS) + r")\b")
+# What a piece's tags say of its fabric: the tags hold no material, so only a kind made of one fabric (jeans) or
+# a colour named after it (denim blue) says it; "anything linen?" lists those, or says plainly none is tagged so
+MATERIAL_SHOWN_BY: dict[str, tuple[frozenset[str], frozenset[str]]] = {  # material -> (kinds, colour names)
+    "denim": (frozenset({"jeans"}), frozenset({"denim blue"})),
+    "linen": (frozenset(), frozenset()), "wool": (frozenset(), frozenset()), "cotton": (frozenset(), frozenset()),
+    "silk": (frozenset(), frozenset()), "cashmere": (frozenset(), frozenset()),
+    "leather": (frozenset(), frozenset()), "suede": (frozenset(), frozenset()),
+}  # fmt: skip
+_MATERIAL = re.compile(r"\b(" + "|".join(MATERIAL_SHOWN_BY) + r")\b")
+
+
+def material_asked(text: str) -> str | None:
+    """The fabric a wardrobe question filters by ("do I own anything linen?"), if any."""
+    said = _MATERIAL.search(text)
+    return said.group(1) if said else None
+
+
+def made_of(item: WardrobeItem, material: str) -> bool:
+    kinds, colours = MATERIAL_SHOWN_BY[material]
+    return (item.type or "") in kinds or bool(set(item.colour_names) & colours)
+
+
 ANY_PRINT = re.compile(r"\b(?:patterns?|patterned|prints?|printed)\b")
 # two kinds said together, as one group: "shirts and blouses", "hoodies or sweatshirts"
 _JOIN = re.compile(r"^[a-z\-]+(?: [a-z\-]+)? (?:and|or|&) (?:the |my )?$")
@@ -245,13 +270,15 @@ MOST_OF_ALL = re.compile(
 )
 
 
-def _most_of_all(ask: Ask, plan: Plan, found: Sequence[WardrobeItem], garment: Garment | None) -> Plan | None:
+def _most_of_all(
+    ask: Ask, plan: Plan, found: Sequence[WardrobeItem], garment: Garment | None, among: bool = False
+) -> Plan | None:
     most = MOST.search(ask.u.text)
     if not most or not found or (garment is not None and not MOST_OF_ALL.search(ask.u.text)):
         return None
     said = SUPERLATIVE_OF.get(most.group(1) or most.group(2), most.group(1) or most.group(2))
     attribute = warmth if said == "warm" else formality
-    plan.say(f"most_{'formal' if said == 'dressy' else said}", found[0])
+    plan.say(f"most_{'formal' if said == 'dressy' else said}", found[0], among=among or None)
     tied = [i for i in found[1:2] if attribute(i) == attribute(found[0])]
     if tied:
         plan.say("close_behind", *tied)
@@ -272,11 +299,17 @@ def own(ask: Ask) -> Plan:
     found, garment = _selection(ask)
     if garment and garment.kind in BROAD_KINDS and not garment.colour and SHOW_ALL.search(ask.u.text):
         found = list(dict.fromkeys([*found, *_near_kinds(ask.wardrobe, garment.kind)]))  # "show me my jackets"
-    if re.search(r"\bof (?:them|those|these)\b", ask.u.text) and ask.state.named:  # "which of them is smartest?"
+    among = bool(re.search(r"\bof (?:them|those|these)\b", ask.u.text) and ask.state.named)
+    if among:  # "which of them is smartest?": of the last answer's pieces
+        among = any(item.id in ask.state.named for item in found)
         found = [item for item in found if item.id in ask.state.named] or found
-    picked = _most_of_all(ask, plan, found, garment)
+    picked = _most_of_all(ask, plan, found, garment, among)
     if picked is not None:
         return picked
+    material = material_asked(ask.u.text)
+    if material and not found:  # "tenho alguma coisa de linho?": none tagged so, and why that is not the last word
+        plan.say("none_material", material=material)
+        return plan
     exists = EXISTS.search(ask.u.text)
     if exists and garment and garment.kind not in BROAD_KINDS and not of_kind(ask.wardrobe, garment.kind):
         # "have I got a raincoat?" with only a wool coat: no, and the nearest; a coat is not a raincoat

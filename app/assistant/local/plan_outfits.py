@@ -18,10 +18,11 @@ from app.assistant.local.plan_accessories import accessory_advice
 from app.assistant.local.plan_codes import black_tie, evening_code
 from app.assistant.local.refs import RELATED, of_kind
 from app.assistant.local.slots import Slots
-from app.assistant.local.state import left_out
+from app.assistant.local.state import absent_from_last, left_out, whole_outfit
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
 from app.styling.dress_codes import DRESSED_CODES, occasion_problem
+from app.styling.garments import garment as garment_of_kind
 from app.styling.garments import is_sporty
 from app.styling.occasions import WEDDINGS
 from app.vision.taxonomy import WARMTH_RANGE_C, base_formality
@@ -124,7 +125,22 @@ def _blocked(ask: Ask) -> set[int]:
     blocked = {item.id for item in ask.wardrobe if _ruled_out(item, ask.slots, temperature)}
     blocked |= _off_the_trail(ask, blocked)
     blocked |= _light_by_the_sea(ask, blocked) | _snow_shoes(ask, blocked)
+    blocked |= _rain_shoes(ask, blocked)
     return blocked | _underdressed(ask, blocked)
+
+
+def _rain_shoes(ask: Ask, blocked: set[int]) -> set[int]:
+    """Rain: shoes made for the wet (the garment table's `rain_ready`, boots) whenever the wardrobe has a pair the
+    occasion allows; loafers and dress shoes soak through and spot. With none that fits, the closed shoes stay."""
+    if not ask.slots.rain:
+        return set()
+    occasion = OCCASIONS.get(ask.slots.occasion or "")
+    lowest = occasion[0] if occasion else 1  # the dress code's least formal level
+    shoes = [i for i in ask.wardrobe if i.category == "shoes" and i.id not in blocked]
+    ready = [i for i in shoes if garment_of_kind(i).rain_ready and formality(i) >= lowest and not is_sporty(i)]
+    if not ready:
+        return set()
+    return {i.id for i in shoes if not garment_of_kind(i).rain_ready}
 
 
 def _snow_shoes(ask: Ask, blocked: set[int]) -> set[int]:
@@ -464,6 +480,21 @@ def _one_cover(outfit: styling.Outfit) -> styling.Outfit:
     return replace(outfit, items=tuple(i for i in outfit.items if i not in light)) if covered and light else outfit
 
 
+COLD_ACCESSORY_BELOW_C = 10.0  # a beanie or a wool scarf is weather gear below this, an extra above it
+
+
+def _for_the_weather(ask: Ask, outfit: styling.Outfit) -> styling.Outfit:
+    """ "And if it rains?" after an outfit adds what the weather needs: a watch or a belt the last answer did not
+    have is no answer to rain; a beanie or a scarf for the cold is."""
+    before = set(ask.state.worn or ask.state.focus)
+
+    def wanted(item: WardrobeItem) -> bool:
+        cold = (temperature := effective_temperature(ask.slots)) is not None and temperature < COLD_ACCESSORY_BELOW_C
+        return item.category != "accessory" or item.id in before or (garment_of_kind(item).winter and cold)
+
+    return replace(outfit, items=tuple(i for i in outfit.items if wanted(i)))
+
+
 def _kept_outfit(ask: Ask) -> list[int]:
     """ "and if it's cold?" after an outfit: the same outfit, with what the new weather or evening needs on top."""
     # after "do white sneakers go with it?" the outfit is still the thread's: its pieces as dressed
@@ -578,7 +609,7 @@ def outfit(ask: Ask) -> Plan:
     kept = _kept_outfit(ask) if result is None else []
     if kept:
         result = suggest(ask, anchors=[*anchors, *kept])
-        result = result if result.outfits else None
+        result = replace(result, outfits=[_for_the_weather(ask, o) for o in result.outfits]) if result.outfits else None
     result = result or suggest(ask, anchors=anchors)
     if not result.outfits:
         return _no_outfit(ask, plan, result, situation_values(ask))
@@ -651,6 +682,8 @@ def revise(ask: Ask) -> Plan:
     plan = Plan(k.REVISE)
     if ask.u.slots.occasion and _one_change(ask, plan) is not None:  # "for drinks after, can I just swap something?"
         return plan
+    if _not_in_last(ask, plan):
+        return plan
     previous = ask.state.suggestion
     dropped = left_out(ask.u, ask.state, ask.by_id)
     if not (dropped or ask.u.dislike or ask.slots.direction) and _another_partner(ask, plan):
@@ -688,6 +721,17 @@ def revise(ask: Ask) -> Plan:
     revision = ask.slots.direction or ("without" if WITHOUT.search(ask.u.text) and dropped else "another")
     outfit_lines(revised, plan, fresh, alternative=False, revision=revision, exclude=dropped)
     return plan
+
+
+def _not_in_last(ask: Ask, plan: Plan) -> bool:
+    """ "Without the tie" when the outfit had none, "I don't like that coat" when none was suggested: say so, and
+    the suggestion stands; nothing is left out or recorded."""
+    absent = absent_from_last(ask.u, ask.state, ask.by_id)
+    if absent is None:
+        return False
+    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    plan.say("not_in_last", *(worn if whole_outfit(ask.state.worn, ask.by_id) else ()), kind=absent.kind)
+    return True
 
 
 def _another_partner(ask: Ask, plan: Plan) -> bool:
@@ -733,6 +777,8 @@ def _rest_of_outfit(ask: Ask, dropped: Sequence[int]) -> list[int]:
 @planner(k.DISLIKE)
 def dislike(ask: Ask) -> Plan:
     plan = Plan(k.DISLIKE)
+    if _not_in_last(ask, plan):
+        return plan
     dropped = left_out(ask.u, ask.state, ask.by_id) or [r.one.id for r in ask.refs if r.one is not None]
     plan.disliked = tuple(dropped) or tuple(ask.state.suggestion)
     named = [ask.by_id[i] for i in dropped if i in ask.by_id]

@@ -50,6 +50,8 @@ CARE_FREQUENCY = (
     ("often_shirt", r"\b(?:shirts?|t-shirts?|tees?|polos?|blouses?|tops?)\b", "How often: shirts and t-shirts"),
     ("often_general", r"", "How often: in general"),
 )  # fmt: skip
+# Creases, on a journey or in a bag: how to keep them out and get them out, whichever piece creases
+CREASES = (("creases", r"\bcreas\w*|\bwrinkl\w*|\bcrumpl\w*", "Creases on the move"),)
 # A fit problem and its fix: (topic, what says it, the knowledge section); sleeves before the length of the piece
 FIT_PROBLEMS = (
     ("alter_shrunk", r"\b(?:shrunk|shrank|shrunken)\b", "Shrunk in the wash"),
@@ -180,6 +182,10 @@ def care(ask: Ask) -> Plan:
     often = _table_topic(ask.u.text, items, CARE_FREQUENCY) if OFTEN.search(ask.u.text) else None
     if often is not None:  # the frequency first, and only what that kind of piece needs
         plan.say("care", *items[:2], topic=often[0], sections=often[1])
+        return plan
+    creased = _table_topic(ask.u.text, [], CREASES) if not CARE_YESNO.search(ask.u.text) else None
+    if creased is not None:  # "how do I keep the trousers from creasing on the train?": the travel fix
+        plan.say("care", *items[:1], topic=creased[0], sections=creased[1])
         return plan
     topic = _topic(ask.u.text, CARE_TOPICS, items)
     sections = _sections(ask, ("fabric_care",), items)

@@ -296,7 +296,7 @@ RELAXED_EMPLOYER = re.compile(
     r"|nonprofit)\b"
 )
 # the languages' occasions say these
-EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation|church|gig|theatre|theater|drinks)\b")
+EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation|church|gig|theatre|theater|drinks|cinema|movies)\b")
 # A church service is dressed like an office, neat and covered; said back as church.
 CHURCH = re.compile(r"\b(?:church|chapel|mass|sunday service|church service|synagogue|mosque|temple)\b")
 # Places and pastimes the occasion table does not name, said as the occasion they are dressed for

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from app.assistant.base import Turn
 from app.assistant.local import kinds as k
 from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
-from app.assistant.local.slots import PRONOUN, Slots
+from app.assistant.local.slots import PRONOUN, Garment, Slots
 from app.assistant.local.understand import Understanding, understand
 from app.styling import WardrobeItem
 
@@ -107,6 +107,18 @@ def _shoes_with_a_reason(u: Understanding) -> bool:
     return shoes and (said.walking or said.rain) and not said.occasion
 
 
+# a question of its own, not a remark on the weather ("what should I wear when it's 12 degrees?")
+ASKING_ANEW = re.compile(r"\b(?:what|which|how|wear\w*|outfits?|suggest|dress\w*|put on|look)\b")
+
+
+def _bare_weather(u: Understanding) -> bool:
+    """ "it will be 12 degrees", "il fera 3 degrés": only the weather said, so the rest of the thread stands."""
+    said = u.slots
+    weather = said.temperature_c is not None or said.rain or said.wind
+    other = said.occasion or said.garments or said.ids or said.trip_days or said.cycling or said.walking
+    return bool(weather) and not other and not ASKING_ANEW.search(u.text)
+
+
 def in_thread(u: Understanding, state: State) -> Understanding:
     """An elliptical follow-up with no kind of its own ("and for the evenings?", "et s'il fait frais le soir ?")
     continues the thread: an outfit for the new situation, or the same pairing."""
@@ -123,6 +135,8 @@ def in_thread(u: Understanding, state: State) -> Understanding:
     if u.kind in (k.OWN, k.PAIRING) and state.kind in OUTFIT_KINDS and _shoes_with_a_reason(u):
         return replace(u, kind=k.OUTFIT, follow_up=True)  # "what shoes? I'm standing all day": for that outfit
     weather_only = not (u.slots.occasion or u.slots.garments or u.slots.ids or u.slots.evening)
+    if u.kind == k.OUTFIT and state.kind in OUTFIT_KINDS and not u.follow_up and _bare_weather(u):
+        return replace(u, follow_up=True)  # "it will be 12 degrees" after a wedding outfit: that wedding at 12 °C
     if state.kind == k.PACKING and u.kind == k.OUTFIT and u.follow_up and weather_only and situation_changed(u.slots):
         return replace(u, kind=k.PACKING)  # "and if it rains a lot?" after a packing list: the suitcase for that
     if u.kind not in (k.CLARIFY, k.OFF_TOPIC) or not u.follow_up or state.kind not in CONTINUED:
@@ -207,7 +221,9 @@ def advance(
     """The state after one turn: the question understood as `u`, answered with `answer`."""
     focus = _first_ids(answer, known)
     named = _ids(answer, known) or state.named
-    slots = carry(u.slots, state.slots) if leans_on_thread(u) else u.slots
+    # a wardrobe question that sets no situation of its own ("ho qualcosa di rosso?") leaves the thread's standing
+    aside = u.kind in (k.OWN, k.COUNT) and not situation_changed(u.slots)
+    slots = carry(u.slots, state.slots) if leans_on_thread(u) or aside else u.slots
     suggestion = named if u.kind in SUGGESTING and named else state.suggestion
     # "what would I put over it?" names a coat, not a new outfit: the interview outfit stays the thread's
     layers_only = u.kind == k.PAIRING and not whole_outfit(named, known)
@@ -252,6 +268,26 @@ def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) 
         else:
             out.extend(item.id for item in of_kind(list(by_id.values()), garment.kind))
     return out
+
+
+POINTED = re.compile(r"\b(?:that|this|those|these)\s+(?:[a-z\-]+\s+)?$")
+
+
+def absent_from_last(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) -> Garment | None:
+    """The piece a revision or a dislike names that the last answer did not have ("without the tie" after an
+    outfit with no tie, "I don't like that coat" when none was suggested): said so, nothing recorded. A dislike of
+    an owned kind said plainly ("I don't like the sneakers") is a taste, recorded, not this."""
+    if u.kind not in (k.REVISE, k.DISLIKE) or not state.named:
+        return None
+    said = [by_id[i] for i in (*state.named, *state.named_before) if i in by_id]  # the heels of the first idea
+    for garment in u.slots.garments:
+        before = u.text[: garment.start]
+        if WANTED.search(before) or garment.colour or of_kind_or_near(said, garment.kind):
+            continue
+        without = u.kind == k.REVISE and re.search(r"\bwithout\b", before)
+        if without or POINTED.search(before) or not of_kind_or_near(list(by_id.values()), garment.kind):
+            return garment
+    return None
 
 
 def focus_kind(state: State, by_id: Mapping[int, WardrobeItem]) -> str | None:

@@ -112,6 +112,7 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
     colour = values.get("colour")
     found |= {"colour": lang.colour(colour), "colour_cap": _cap(lang.colour(colour))}
     found["print"] = lang.patterns.get(values.get("print") or "", values.get("print") or "")
+    found["material"] = lang.extra.get(f"material/{values.get('material')}", values.get("material") or "")
     found["partners"] = lang.join([lang.colour(c) for c in values.get("partners", ())])
     found["colours"] = lang.join([lang.colour(c) for c in values.get("colours", ())])
     occasion = values.get("occasion")
@@ -137,6 +138,8 @@ def _key(line: Line) -> list[str]:
     if base == "verdict":
         verdict = values["verdict"]
         return [f"verdict/{verdict.answer}/{verdict.reason}", f"verdict/{verdict.answer}"]
+    if base.startswith("most_") and values.get("among"):  # "which of those is warmest?": of the last answer's
+        return [f"{base}/among", base]
     specific = {
         "add_layer": values.get("reason"), "because": values.get("reason"), "cannot": values.get("topic"),
         "shoes_for": values.get("reason"),
@@ -144,7 +147,7 @@ def _key(line: Line) -> list[str]:
         "care": values.get("topic"), "fit": values.get("topic"), "technique": values.get("topic"),
         "count": str(values.get("n")) if values.get("n") in (0, 1) else "many" if not line.items else None,
         "pack": "assumed" if values.get("assumed") else None, "pack_revised": values.get("change"),
-        "noted_dislike": "item" if line.items else None,
+        "noted_dislike": "item" if line.items else None, "not_in_last": "items" if line.items else None,
         "dont_see": "closest" if line.items else None, "none_colour": "closest" if line.items else None,
         "outfit": "revision" if values.get("revision") else None,
         "cannot_build": "/".join(
@@ -195,6 +198,12 @@ def render_line(lang: Language, line: Line, seed: str) -> str:
     keys = _key(line)
     if line.items and (_plural(lang, line.items[0]) or (line.key in ("verdict", "goes_with") and len(line.items) > 1)):
         keys = [variant for key in keys for variant in (f"{key}/pl", key)]  # "your jeans are", "tes baskets sont"
+    elif len(line.items) == 1 or line.values.get("kind"):
+        # "Du hast eine: deine Jacke", "Ich sehe keine Tasche", "there were no heels": the noun said
+        noun = lang.nouns.get(line.values.get("kind") or "")
+        said = ("pl" if noun.plural_only else noun.gender) if noun else None
+        gender = said or (_gender(lang, line.items[0]) if line.items else "m")
+        keys = [variant for key in keys for variant in (f"{key}/{gender}", key)]
     for key in keys:
         template = lang.template(key, seed)
         if template is not None:
@@ -225,6 +234,11 @@ def _agreement(lang: Language) -> tuple[dict[str, Forms], re.Pattern[str]]:
         pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
         _AGREEMENTS[lang.code] = (forms, pattern)
     return _AGREEMENTS[lang.code]
+
+
+def _gender(lang: Language, item: WardrobeItem) -> str:
+    noun = lang.nouns.get(item.type or "") or lang.nouns.get(f"category:{item.category}") or lang.nouns["item"]
+    return noun.gender
 
 
 def _plural(lang: Language, item: WardrobeItem) -> bool:
