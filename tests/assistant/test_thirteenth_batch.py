@@ -161,3 +161,11 @@ def test_french_kaki_is_the_olive_a_camera_may_call_brown() -> None:
 )
 def test_occasions_said_as_a_portrait_a_do_or_with_clients(question: str, occasion: str) -> None:
     assert understand(question).slots.occasion == occasion, understand(question).slots
+
+
+def test_a_beanie_worn_to_the_office_is_no_dress_code_fault() -> None:
+    dana = load_wardrobes()["dana"]
+    to_work, to_a_wedding = converse(
+        "can i wear my grey beanie to work", "is my beanie ok for a wedding", wardrobe=dana
+    )
+    assert to_work.text.startswith("Yes") and to_a_wedding.text.startswith("No"), (to_work.text, to_a_wedding.text)

@@ -93,7 +93,14 @@ def _asked_again(ask: Ask, items: list[WardrobeItem]) -> list[WardrobeItem]:
     return items + [i for i in earlier if all(i.category != other.category for other in items)]
 
 
+# Warm pieces worn on the way and taken off inside: a beanie with a good coat to the office is no dress-code fault
+WORN_ON_THE_WAY = frozenset({"beanie", "gloves"})
+TAKEN_OFF_INSIDE_AT = frozenset({"work", "casual", "dinner", "lunch", "date", "travel"})
+
+
 def _for_occasion(item: WardrobeItem, occasion: str) -> Verdict:
+    if item.type in WORN_ON_THE_WAY and occasion in TAKEN_OFF_INSIDE_AT:
+        return Verdict("yes", "fits_occasion")
     low, high = formality_range(item, occasion)
     level = formality(item)
     colour = item.colour_names[0] if item.colour_names else ""
