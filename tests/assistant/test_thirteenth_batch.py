@@ -157,6 +157,8 @@ def test_french_kaki_is_the_olive_a_camera_may_call_brown() -> None:
         ("new headshots for my linkedin profile on monday", "work"),  # a professional portrait: office dress
         ("my colleague's leaving do on friday night", "party"),  # a "do" is a party
         ("und was ziehe ich zum essen mit kunden an?", "work"),
+        ("¿qué me pongo para una cena con clientes?", "work"),
+        ("cosa mi metto per una cena con i clienti?", "work"),
     ],
 )
 def test_occasions_said_as_a_portrait_a_do_or_with_clients(question: str, occasion: str) -> None:

@@ -346,6 +346,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "con clientes": "with clients", "con un cliente": "with a client", "con los clientes": "with clients",
     # places hot whatever the month (slots.HOT_PLACE)
     "tailandia": "thailand", "dubái": "dubai", "egipto": "egypt", "méxico": "mexico", "brasil": "brazil", "el caribe": "the caribbean", "caribe": "caribbean",
     "desabrochar": "unbutton", "desabrocharme": "unbutton", "al sentarme": "when i sit down", "sentarme": "sit down",

@@ -364,6 +364,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "avec des clients": "with clients", "avec un client": "with a client", "avec une cliente": "with a client",
     # places hot whatever the month (slots.HOT_PLACE)
     "thaïlande": "thailand", "égypte": "egypt", "mexique": "mexico", "brésil": "brazil", "inde": "india", "les caraïbes": "the caribbean", "caraïbes": "caribbean",
     "déboutonner": "unbutton", "je m'assois": "i sit down", "je m'assieds": "i sit down", "m'asseoir": "sit down",

@@ -350,6 +350,8 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "con i clienti": "with clients", "con clienti": "with clients", "con un cliente": "with a client",
+    "quanto vale la pena spendere": "how much should i spend", "quanto spendere": "how much should i spend",
     # places hot whatever the month (slots.HOT_PLACE)
     "tailandia": "thailand", "egitto": "egypt", "messico": "mexico", "brasile": "brazil", "caraibi": "caribbean",
     "sbottonare": "unbutton", "sbottonarla": "unbutton", "sbottonarlo": "unbutton", "mi siedo": "i sit down", "sedermi": "sit down",

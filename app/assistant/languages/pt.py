@@ -344,6 +344,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "com clientes": "with clients", "com um cliente": "with a client", "com os clientes": "with clients",
     # places hot whatever the month (slots.HOT_PLACE)
     "tailândia": "thailand", "egito": "egypt", "egipto": "egypt", "méxico": "mexico", "brasil": "brazil", "caraíbas": "caribbean", "caribe": "caribbean", "índia": "india",
     # thirteenth batch's words: "casaco de malha" (a cardigan), "cor de vinho", unbuttoning to sit, storing, selling
