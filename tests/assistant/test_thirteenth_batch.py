@@ -171,3 +171,12 @@ def test_a_beanie_worn_to_the_office_is_no_dress_code_fault() -> None:
         "can i wear my grey beanie to work", "is my beanie ok for a wedding", wardrobe=dana
     )
     assert to_work.text.startswith("Yes") and to_a_wedding.text.startswith("No"), (to_work.text, to_a_wedding.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("etwas Farbigeres bitte", "de"), ("quelque chose de plus coloré", "fr"), ("algo mais colorido", "pt")],
+)
+def test_more_colour_is_a_revision_in_every_language(question: str, lang: str) -> None:
+    understood = understand(question, previous_lang=lang, has_suggestion=True)
+    assert (understood.kind, understood.slots.direction) == ("revise", "colour"), understood

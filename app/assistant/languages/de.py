@@ -389,6 +389,8 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "etwas farbigeres": "something more colourful", "etwas bunteres": "something more colourful", "farbiger": "more colourful",
+    "farbigeres": "more colourful", "bunter": "more colourful", "bunteres": "more colourful", "mehr farbe": "more colour",
     "mit kunden": "with clients", "kunden": "clients", "kunde": "client", "kundin": "client", "etwas schicker": "something smarter",
     # places hot whatever the month (slots.HOT_PLACE)
     "ägypten": "egypt", "mexiko": "mexico", "brasilien": "brazil", "indien": "india", "karibik": "caribbean", "thailand": "thailand",

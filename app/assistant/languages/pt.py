@@ -344,6 +344,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "mais colorido": "more colourful", "mais colorida": "more colourful", "mais cor": "more colour", "com mais cor": "with more colour",
     "com clientes": "with clients", "com um cliente": "with a client", "com os clientes": "with clients",
     # places hot whatever the month (slots.HOT_PLACE)
     "tailândia": "thailand", "egito": "egypt", "egipto": "egypt", "méxico": "mexico", "brasil": "brazil", "caraíbas": "caribbean", "caribe": "caribbean", "índia": "india",
