@@ -180,3 +180,13 @@ def test_a_beanie_worn_to_the_office_is_no_dress_code_fault() -> None:
 def test_more_colour_is_a_revision_in_every_language(question: str, lang: str) -> None:
     understood = understand(question, previous_lang=lang, has_suggestion=True)
     assert (understood.kind, understood.slots.direction) == ("revise", "colour"), understood
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("¿y si refresca?", "es"), ("e se rinfresca la sera?", "it"), ("e se arrefecer à noite?", "pt"),
+     ("und wenn es abkühlt?", "de")],
+)  # fmt: skip
+def test_if_it_gets_chilly_carries_the_thread(question: str, lang: str) -> None:
+    understood = understand(question, previous_lang=lang, has_suggestion=True)
+    assert understood.kind == "outfit" and understood.follow_up, understood

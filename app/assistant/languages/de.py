@@ -389,6 +389,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "wenn es abkühlt": "if it gets chilly", "abkühlt": "gets chilly", "kühler wird": "gets chilly",
     "etwas farbigeres": "something more colourful", "etwas bunteres": "something more colourful", "farbiger": "more colourful",
     "farbigeres": "more colourful", "bunter": "more colourful", "bunteres": "more colourful", "mehr farbe": "more colour",
     "mit kunden": "with clients", "kunden": "clients", "kunde": "client", "kundin": "client", "etwas schicker": "something smarter",

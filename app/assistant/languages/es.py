@@ -346,6 +346,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "si refresca": "if it gets chilly", "refresca": "it gets chilly", "si hace fresco": "if it gets chilly",
     "con clientes": "with clients", "con un cliente": "with a client", "con los clientes": "with clients",
     # places hot whatever the month (slots.HOT_PLACE)
     "tailandia": "thailand", "dubái": "dubai", "egipto": "egypt", "méxico": "mexico", "brasil": "brazil", "el caribe": "the caribbean", "caribe": "caribbean",

@@ -364,6 +364,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "si ça se rafraîchit": "if it gets chilly", "se rafraîchit": "it gets chilly",
     "plus coloré": "more colourful", "plus colorée": "more colourful", "plus de couleur": "more colour", "plus de couleurs": "more colour",
     "avec des clients": "with clients", "avec un client": "with a client", "avec une cliente": "with a client",
     # places hot whatever the month (slots.HOT_PLACE)

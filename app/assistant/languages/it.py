@@ -350,6 +350,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "se rinfresca": "if it gets chilly", "se fa fresco": "if it gets chilly", "rinfresca": "it gets chilly",
     "con i clienti": "with clients", "con clienti": "with clients", "con un cliente": "with a client",
     "quanto vale la pena spendere": "how much should i spend", "quanto spendere": "how much should i spend",
     # places hot whatever the month (slots.HOT_PLACE)
