@@ -190,3 +190,10 @@ def test_more_colour_is_a_revision_in_every_language(question: str, lang: str) -
 def test_if_it_gets_chilly_carries_the_thread(question: str, lang: str) -> None:
     understood = understand(question, previous_lang=lang, has_suggestion=True)
     assert understood.kind == "outfit" and understood.follow_up, understood
+
+
+def test_which_is_the_warmest_after_a_count_picks_from_it_or_names_the_only_one() -> None:
+    _, of_two = converse("how many coats do i have?", "which is the warmest?", wardrobe=ANNA)
+    _, of_one = converse("quanti maglioni ho?", "quale è il più caldo?", wardrobe=load_wardrobes()["eli"])
+    assert of_two.referenced_item_ids[:1] == [20], of_two.text
+    assert of_one.referenced_item_ids == [411] and not of_one.text.rstrip().endswith("?"), of_one.text

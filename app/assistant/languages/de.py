@@ -206,6 +206,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/formality": ("{item_cap}: das ist die schickere Wahl, eher als {other}.",),
     "pick/casual": ("{item_cap}: das ist die lässigere Wahl, eher als {other}.",),
     "compare_what": ("Welche zwei Teile soll ich vergleichen? Nenn sie, zum Beispiel „mein dunkelblauer Blazer oder meine Jeansjacke“.",),
+    "only_one": ("Da ist nur {items}.",),
     "which_item": ("Welches Teil meinst du? Nenn es („mein dunkelblauer Blazer“) oder gib seine Nummer an.",),
     "hello": ("Hallo! Ich sehe {n} Teile in deinem Kleiderschrank. Frag mich, was du anziehen sollst, was wozu passt oder was fehlt.",),
     "welcome": ("Gern geschehen!",),

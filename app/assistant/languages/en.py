@@ -181,6 +181,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/formality": ("{item_cap}: the smarter of the two, dressier than {other}.",),
     "pick/casual": ("{item_cap}: the more relaxed choice, easier than {other}.",),
     "compare_what": ("Which two pieces should I compare? Name them, for example \"my navy blazer or my denim jacket\".",),
+    "only_one": ("You only have {items}.",),
     "which_item": ("Which piece do you mean? Name it (\"my navy blazer\") or give its number.",),
     "hello": ("Hi! I can see {n} pieces in your wardrobe. Ask me what to wear, what goes with something, or what's missing.",),
     "welcome": ("You're welcome!", "Any time!"),

@@ -178,6 +178,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/casual/pl": ("{item_cap}: son la opción más informal, más que {other}.",),
     "pick/match/pl": ("{item_cap}: combinan mejor{with_anchor} que {other}.",),
     "compare_what": ("¿Qué dos prendas comparo? Nómbralas, por ejemplo «mi blazer azul marino o mi chaqueta vaquera».",),
+    "only_one": ("Solo tienes {items}.",),
     "which_item": ("¿Qué prenda quieres decir? Nómbrala («mi blazer azul marino») o da su número.",),
     "hello": ("¡Hola! Veo {n} prendas en tu armario. Pregúntame qué ponerte, qué combina con algo o qué te falta.",),
     "welcome": ("¡De nada!",),

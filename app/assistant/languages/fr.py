@@ -187,6 +187,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/formality": ("{item_cap} : c'est le choix le plus habillé, plutôt que {other}.",),
     "pick/casual": ("{item_cap} : c'est le choix le plus décontracté, plutôt que {other}.",),
     "compare_what": ("Quelles deux pièces dois-je comparer ? Nomme-les, par exemple « mon blazer bleu marine ou ma veste en jean ».",),
+    "only_one": ("Il n'y a que {items}.",),
     "which_item": ("De quelle pièce parles-tu ? Donne son nom (« mon blazer bleu marine ») ou son numéro.",),
     "hello": ("Bonjour ! Je vois {n} pièces dans ta garde-robe. Demande-moi quoi porter, ce qui va avec une pièce, ou ce qui manque.",),
     "welcome": ("Avec plaisir !",),

@@ -180,6 +180,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/casual/pl": ("{item_cap}: sono la scelta più informale, piuttosto che {other}.",),
     "pick/match/pl": ("{item_cap}: si abbinano meglio{with_anchor}, piuttosto che {other}.",),
     "compare_what": ("Quali due capi devo confrontare? Dimmeli, per esempio «il mio blazer blu navy o la mia giacca di jeans».",),
+    "only_one": ("Hai solo {items}.",),
     "which_item": ("Quale capo intendi? Dimmi il nome («il mio blazer blu navy») o il numero.",),
     "hello": ("Ciao! Vedo {n} capi nel tuo guardaroba. Chiedimi cosa mettere, cosa sta bene con un capo o cosa manca.",),
     "welcome": ("Prego!",),
@@ -350,6 +351,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
+    "quale è": "which is", "il più caldo": "the warmest", "la più calda": "the warmest", "il più elegante": "the smartest", "la più elegante": "the smartest",
     "se rinfresca": "if it gets chilly", "se fa fresco": "if it gets chilly", "rinfresca": "it gets chilly",
     "con i clienti": "with clients", "con clienti": "with clients", "con un cliente": "with a client",
     "quanto vale la pena spendere": "how much should i spend", "quanto spendere": "how much should i spend",

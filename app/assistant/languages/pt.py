@@ -175,6 +175,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pick/casual/pl": ("{item_cap}: são a escolha mais descontraída, mais do que {other}.",),
     "pick/match/pl": ("{item_cap}: combinam melhor{with_anchor} do que {other}.",),
     "compare_what": ("Que duas peças devo comparar? Diga quais, por exemplo «o meu blazer azul-marinho ou a minha jaqueta jeans».",),
+    "only_one": ("Só tem {items}.",),
     "which_item": ("Que peça quer dizer? Diga o nome («o meu blazer azul-marinho») ou o número.",),
     "hello": ("Olá! Vejo {n} peças no seu guarda-roupa. Pergunte-me o que vestir, o que combina com uma peça ou o que falta.",),
     "welcome": ("De nada!",),

@@ -64,6 +64,7 @@ BEST_KIND = re.compile(
 )
 COMPARE = re.compile(
     r"\bwhich (?:one |\w+ )?(?:is|would be|looks?) (?:better|warmer|smarter|dressier|more|cooler|lighter|best)\b"
+    r"|^\s*(?:and |so |ok )?which (?:one )?(?:is|would be) (?:the )?(?:\w+est|most \w+)\s*$"  # "which is the warmest?"
     r"|\b(?:better|warmer|smarter|dressier)\b.*\bor\b|\bor\b.*\?|\bwhich one\b|\bshould i (?:wear|go with|pick) .* or\b"
 )
 # A yes/no verb opens the question or a clause of it ("funeral on thursday - is my tie right", "the dress code is

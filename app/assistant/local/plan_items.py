@@ -609,6 +609,8 @@ def compare(ask: Ask) -> Plan:
             plan.say("dont_see", *missing.closest[:2], kind=missing.garment.kind, colour=missing.garment.colour)
         elif ask.ambiguous is not None:
             plan.say("which_one", *ask.ambiguous.items[:4])
+        elif options and re.search(r"\bwhich (?:one )?(?:is|would be)\b", ask.u.text):
+            plan.say("only_one", *options)  # "which is the warmest?" after counting one sweater: that one
         else:
             plan.say("compare_what")
         return plan
