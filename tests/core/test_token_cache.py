@@ -1,5 +1,6 @@
 """The cache of verified tokens: bounded, short-lived, and never able to bring a revoked token back."""
 
+import asyncio
 import os
 
 import pytest
@@ -108,3 +109,74 @@ async def test_when_redis_cannot_be_asked_the_cache_steps_aside() -> None:
         await cache.revoke(["a"])  # a failed publication is logged, not raised: the rows are gone already
     finally:
         await cache.close()
+
+
+async def test_concurrent_checks_share_one_redis_read_and_each_gets_its_own_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert REDIS_URL
+    checker, publisher = (RedisRevocations(REDIS_URL, marker_ttl_s=60) for _ in range(2))
+    kept, gone = os.urandom(16).hex(), os.urandom(16).hex()
+    reads: list[list[str]] = []
+    mget = checker._redis.mget
+
+    async def counted(keys: list[str]) -> list[bytes | str | None]:
+        reads.append(list(keys))
+        return await mget(keys)
+
+    monkeypatch.setattr(checker._redis, "mget", counted)
+    try:
+        await publisher.publish([gone])
+        answers = await asyncio.gather(*(checker.revoked(kept if n % 3 else gone) for n in range(30)))
+        assert answers == [n % 3 == 0 for n in range(30)]
+        assert len(reads) == 1 and len(reads[0]) == 2
+    finally:
+        await checker.close()
+        await publisher.close()
+
+
+async def test_a_check_that_arrives_while_one_is_in_flight_is_sent_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Joining a read already sent could miss a revocation answered in between: a later check waits for the next."""
+    assert REDIS_URL
+    checker, publisher = (RedisRevocations(REDIS_URL, marker_ttl_s=60) for _ in range(2))
+    token_hash = os.urandom(16).hex()
+    sent, release = asyncio.Event(), asyncio.Event()
+    reads: list[list[bytes | str | None]] = []
+    mget = checker._redis.mget
+
+    async def slow_first(keys: list[str]) -> list[bytes | str | None]:
+        answer: list[bytes | str | None] = await mget(keys)  # read now: what a command sent at this moment sees
+        reads.append(answer)
+        if len(reads) == 1:
+            sent.set()
+            await release.wait()
+        return answer
+
+    monkeypatch.setattr(checker._redis, "mget", slow_first)
+    try:
+        first = asyncio.create_task(checker.revoked(token_hash))
+        await sent.wait()
+        await publisher.publish([token_hash])  # the revoking request answers while the first read is in flight
+        second = asyncio.create_task(checker.revoked(token_hash))
+        await asyncio.sleep(0)
+        release.set()
+        assert await first is False and await second is True
+        assert len(reads) == 2
+    finally:
+        await checker.close()
+        await publisher.close()
+
+
+async def test_a_cancelled_check_does_not_cancel_the_others() -> None:
+    assert REDIS_URL
+    checker = RedisRevocations(REDIS_URL, marker_ttl_s=60)
+    try:
+        leaving = asyncio.create_task(checker.revoked("a"))
+        staying = asyncio.create_task(checker.revoked("b"))
+        await asyncio.sleep(0)
+        leaving.cancel()
+        assert await staying is False
+        with pytest.raises(asyncio.CancelledError):
+            await leaving
+    finally:
+        await checker.close()
