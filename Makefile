@@ -108,6 +108,7 @@ eval: install-dev  ## accuracy on the validation splits (DATA=path to the labell
 
 bench: install-dev  ## latency and throughput on this machine
 	$(BIN)/python -m bench.vision
+	$(BIN)/python -m bench.upload_cpu  # CPU per upload stage: steadier than latency on a busy machine
 	$(BIN)/python -m bench.outfits
 	$(BIN)/python -m bench.assistant
 	$(BIN)/python -m bench.asgi  # CPU per request in process: steadier than req/s on a busy machine
