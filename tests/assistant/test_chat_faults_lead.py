@@ -457,3 +457,44 @@ def test_sneakers_after_an_elegant_dinner_and_a_wardrobe_question_are_judged_for
 def test_a_cinema_is_said_back_as_the_cinema(question: str, lead: str) -> None:
     (answer,) = converse(question)
     assert answer.text.startswith(lead), answer.text
+
+
+@pytest.mark.parametrize(
+    ("wedding", "evening", "lead"),
+    [
+        ("what should I wear to a wedding on the beach in July?", "and if it's windy at night?", "For a beach wedding"),
+        (
+            "¿Qué me pongo para una boda en la playa en julio?",
+            "¿y si hace viento por la noche?",
+            "Para una boda en la playa",
+        ),
+    ],
+)
+def test_a_summer_beach_wedding_is_dressed_for_sand_and_its_windy_evening_adds_a_layer(
+    wedding: str, evening: str, lead: str
+) -> None:
+    from eval.assistant import load_wardrobes
+
+    dana = tuple(load_wardrobes()["dana"])
+    by_id = {i.id: i for i in dana}
+    day, night = converse_over(wedding, evening, wardrobe=dana)
+    worn = {by_id[i].type for i in day.referenced_item_ids}
+    assert day.text.startswith(lead) and worn & {"flats", "sandals"}, day.text
+    assert not worn & {"boots", "heels", "loafers", "sweater", "jeans", "blazer"}, day.text
+    assert night.text.startswith(lead) and "daytime" not in night.text and "de día" not in night.text, night.text
+    assert any(by_id[i].category == "outerwear" for i in night.referenced_item_ids), night.text
+
+
+@pytest.mark.parametrize(
+    ("interview", "startup", "opening"),
+    [
+        ("what should I wear to a job interview tomorrow?", "is it ok for a startup?", "It depends"),
+        ("Was ziehe ich morgen zum Vorstellungsgespräch an?", "passt das für ein Start-up?", "Kommt darauf an"),
+    ],
+)
+def test_an_interview_outfit_for_a_startup_depends_and_a_knit_replaces_the_blazer(
+    interview: str, startup: str, opening: str
+) -> None:
+    first, answer = converse(interview, startup)
+    assert "#700" in first.text, first.text  # the blazer over the interview outfit: the premise
+    assert answer.text.startswith(opening) and "#700" in answer.text and "#705" in answer.text, answer.text

@@ -47,7 +47,7 @@ PATTERNS = {"striped": "mit Streifen", "checked": "mit Karomuster", "dotted": "m
 OCCASIONS = {
     "wedding-guest/christening": "eine Taufe", "wedding-guest/baptism": "eine Taufe", "formal/graduation": "eine Abschlussfeier",
     "date/night-out": "ein Date mit Club danach", "dinner/night-out": "ein Abendessen mit Club danach",
-    "casual/cinema": "einen Kinoabend", "casual/movies": "einen Kinoabend", "casual/gig": "ein Konzert", "formal/theatre": "einen Theaterabend", "formal/theater": "einen Theaterabend", "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch", "dinner/drinks": "einen Drink", "lunch": "ein Mittagessen", "lunch/brunch": "einen Brunch",
+    "casual/cinema": "einen Kinoabend", "casual/movies": "einen Kinoabend", "day-wedding/beach": "eine Strandhochzeit", "wedding-guest/beach": "eine Strandhochzeit", "casual/gig": "ein Konzert", "formal/theatre": "einen Theaterabend", "formal/theater": "einen Theaterabend", "work/church": "einen Gottesdienst", "dinner/lunch": "ein Mittagessen", "dinner/brunch": "einen Brunch", "dinner/drinks": "einen Drink", "lunch": "ein Mittagessen", "lunch/brunch": "einen Brunch",
     "casual": "einen entspannten Tag", "work": "die Arbeit", "interview": "ein Vorstellungsgespräch", "wedding-guest": "eine Hochzeit", "day-wedding": "eine Hochzeit am Tag",
     "funeral": "eine Beerdigung", "date": "ein Date", "dinner": "ein Abendessen", "party": "eine Party",
     "formal": "einen festlichen Anlass", "gym": "den Sport", "beach": "den Strand", "travel": "eine Reise", "outdoor": "einen Tag draußen",
@@ -85,6 +85,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Kommt darauf an: Für {occasion} geht das in lockerem Rahmen, in formellem weniger; der Rest sollte schick sein.",),
     "verdict/no/pair_not_too_much": ("Nein, gar nicht: {items} gleichen sich gut aus.",),
     "verdict/yes": ("Ja.",),
+    "verdict/depends/dressier_than_relaxed": ("Kommt darauf an: Wo man sich smart casual kleidet, etwa in einem Start-up, wirkt {items} leicht zu förmlich; es wegzulassen reicht.",),
+    "verdict/depends/dressier_than_relaxed/pl": ("Kommt darauf an: Wo man sich smart casual kleidet, etwa in einem Start-up, wirken {items} leicht zu förmlich; eins davon wegzulassen reicht.",),
     "verdict/no": ("Nein.",),
     "verdict/depends": ("Kommt darauf an.",),
     "verdict/yes/fits_occasion/pl": ('Ja, {items} eignen sich für {occasion}.',),
@@ -311,6 +313,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # "passt das für ein Start-up?": a verdict on the last outfit for that place
+    "passt das für": "is that ok for", "geht das für": "is that ok for",
     "fürs kino": "for the cinema", "ins kino": "to the cinema", "kino": "cinema",
     # creases ("wie verhindere ich, dass meine Hose im Zug knittert?")
     "wie verhindere ich": "how do i stop", "knittert": "creases", "knittern": "creases", "zerknittert": "creased", "falten": "creases",

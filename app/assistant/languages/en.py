@@ -29,7 +29,7 @@ PATTERNS = {"striped": "striped", "checked": "checked", "dotted": "polka-dot", "
 OCCASIONS = {
     "wedding-guest/christening": "a christening", "wedding-guest/baptism": "a baptism", "formal/graduation": "a graduation",
     "date/night-out": "a date that goes on to a club", "dinner/night-out": "dinner and a club after",
-    "casual/cinema": "the cinema", "casual/movies": "the cinema", "casual/gig": "a gig", "formal/theatre": "the theatre", "formal/theater": "the theatre", "work/church": "church", "dinner/lunch": "lunch", "dinner/brunch": "brunch", "dinner/drinks": "drinks", "lunch": "lunch", "lunch/brunch": "brunch",
+    "casual/cinema": "the cinema", "casual/movies": "the cinema", "day-wedding/beach": "a beach wedding", "wedding-guest/beach": "a beach wedding", "casual/gig": "a gig", "formal/theatre": "the theatre", "formal/theater": "the theatre", "work/church": "church", "dinner/lunch": "lunch", "dinner/brunch": "brunch", "dinner/drinks": "drinks", "lunch": "lunch", "lunch/brunch": "brunch",
     "casual": "a relaxed day", "work": "work", "interview": "an interview", "wedding-guest": "a wedding", "day-wedding": "a daytime wedding",
     "funeral": "a funeral", "date": "a date", "dinner": "dinner", "party": "a party", "formal": "a formal event",
     "gym": "the gym", "beach": "the beach", "travel": "travelling", "outdoor": "a day outdoors",
@@ -64,6 +64,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("It depends on the place: {kinds} are fine for {occasion} in a relaxed setting, less so in a formal one; keep the rest sharp.",),
     "verdict/no/pair_not_too_much": ("No, not too much: {items} balance each other well.",),
     "verdict/yes": ("Yes.",),
+    "verdict/depends/dressier_than_relaxed": ("It depends: where people dress smart casual, like a startup, {items} can read a notch too formal; losing it is the easy fix.",),
+    "verdict/depends/dressier_than_relaxed/pl": ("It depends: where people dress smart casual, like a startup, {items} can read a notch too formal; losing one is the easy fix.",),
     "verdict/no": ("No.",),
     "verdict/depends": ("It depends.",),
     "verdict/yes/fits_occasion/pl": ('Yes, {items} suit {occasion}.',),

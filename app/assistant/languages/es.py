@@ -44,7 +44,7 @@ PATTERNS = {"striped": "de rayas", "checked": "de cuadros", "dotted": "de lunare
 OCCASIONS = {
     "wedding-guest/christening": "un bautizo", "wedding-guest/baptism": "un bautizo", "formal/graduation": "una graduación",
     "date/night-out": "una cita que acaba en una discoteca", "dinner/night-out": "una cena y luego una discoteca",
-    "casual/cinema": "el cine", "casual/movies": "el cine", "casual/gig": "un concierto", "formal/theatre": "el teatro", "formal/theater": "el teatro", "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch", "dinner/drinks": "unas copas", "lunch": "una comida", "lunch/brunch": "un brunch",
+    "casual/cinema": "el cine", "casual/movies": "el cine", "day-wedding/beach": "una boda en la playa", "wedding-guest/beach": "una boda en la playa", "casual/gig": "un concierto", "formal/theatre": "el teatro", "formal/theater": "el teatro", "work/church": "la misa", "dinner/lunch": "una comida", "dinner/brunch": "un brunch", "dinner/drinks": "unas copas", "lunch": "una comida", "lunch/brunch": "un brunch",
     "casual": "un día tranquilo", "work": "el trabajo", "interview": "una entrevista", "wedding-guest": "una boda", "day-wedding": "una boda de día",
     "funeral": "un funeral", "date": "una cita", "dinner": "una cena", "party": "una fiesta", "formal": "un evento formal",
     "gym": "el gimnasio", "beach": "la playa", "travel": "un viaje", "outdoor": "un día al aire libre",
@@ -65,6 +65,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Depende del sitio: para {occasion} valen en un ambiente relajado, menos en uno formal; cuida el resto.",),
     "verdict/no/pair_not_too_much": ("No, para nada: {items} se equilibran bien.",),
     "verdict/yes": ("Sí.",),
+    "verdict/depends/dressier_than_relaxed": ("Depende: donde se viste smart casual, como en una startup, {items} puede resultar un punto formal; quitarlo basta.",),
+    "verdict/depends/dressier_than_relaxed/pl": ("Depende: donde se viste smart casual, como en una startup, {items} pueden resultar un punto formales; quitar uno basta.",),
     "verdict/no": ("No.",),
     "verdict/depends": ("Depende.",),
     "verdict/yes/fits_occasion/pl": ('Sí, {items} son adecuados para {occasion}.',),

@@ -45,7 +45,7 @@ PATTERNS = {"striped": "à rayures", "checked": "à carreaux", "dotted": "à poi
 OCCASIONS = {
     "wedding-guest/christening": "un baptême", "wedding-guest/baptism": "un baptême", "formal/graduation": "une remise de diplômes",
     "date/night-out": "un rendez-vous qui finit en boîte", "dinner/night-out": "un dîner puis une boîte",
-    "casual/cinema": "le cinéma", "casual/movies": "le cinéma", "casual/gig": "un concert", "formal/theatre": "le théâtre", "formal/theater": "le théâtre", "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch", "dinner/drinks": "un verre", "lunch": "un déjeuner", "lunch/brunch": "un brunch",
+    "casual/cinema": "le cinéma", "casual/movies": "le cinéma", "day-wedding/beach": "un mariage sur la plage", "wedding-guest/beach": "un mariage sur la plage", "casual/gig": "un concert", "formal/theatre": "le théâtre", "formal/theater": "le théâtre", "work/church": "la messe", "dinner/lunch": "un déjeuner", "dinner/brunch": "un brunch", "dinner/drinks": "un verre", "lunch": "un déjeuner", "lunch/brunch": "un brunch",
     "casual": "une journée détente", "work": "le travail", "interview": "un entretien", "wedding-guest": "un mariage", "day-wedding": "un mariage de jour",
     "funeral": "un enterrement", "date": "un rendez-vous", "dinner": "un dîner", "party": "une fête",
     "formal": "une soirée habillée", "gym": "le sport", "beach": "la plage", "travel": "un voyage", "outdoor": "une sortie en plein air",
@@ -70,6 +70,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Ça dépend du lieu : ça passe pour {occasion} dans un cadre détendu, moins dans un cadre formel ; garde le reste soigné.",),
     "verdict/no/pair_not_too_much": ("Non, pas du tout : {items} s'équilibrent bien.",),
     "verdict/yes": ("Oui.",),
+    "verdict/depends/dressier_than_relaxed": ("Ça dépend : là où l'on s'habille smart casual, comme dans une startup, {items} peut faire un peu trop habillé ; le retirer suffit.",),
+    "verdict/depends/dressier_than_relaxed/pl": ("Ça dépend : là où l'on s'habille smart casual, comme dans une startup, {items} peuvent faire un peu trop habillé ; en retirer un suffit.",),
     "verdict/no": ("Non.",),
     "verdict/depends": ("Ça dépend.",),
     "verdict/yes/fits_occasion/pl": ('Oui, {items} conviennent pour {occasion}.',),

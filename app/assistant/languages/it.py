@@ -44,7 +44,7 @@ PATTERNS = {"striped": "a righe", "checked": "a quadri", "dotted": "a pois", "fl
 OCCASIONS = {
     "wedding-guest/christening": "un battesimo", "wedding-guest/baptism": "un battesimo", "formal/graduation": "una laurea",
     "date/night-out": "un appuntamento che finisce in discoteca", "dinner/night-out": "una cena e poi la discoteca",
-    "casual/cinema": "il cinema", "casual/movies": "il cinema", "casual/gig": "un concerto", "formal/theatre": "il teatro", "formal/theater": "il teatro", "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch", "dinner/drinks": "un aperitivo", "lunch": "un pranzo", "lunch/brunch": "un brunch",
+    "casual/cinema": "il cinema", "casual/movies": "il cinema", "day-wedding/beach": "un matrimonio in spiaggia", "wedding-guest/beach": "un matrimonio in spiaggia", "casual/gig": "un concerto", "formal/theatre": "il teatro", "formal/theater": "il teatro", "work/church": "la messa", "dinner/lunch": "un pranzo", "dinner/brunch": "un brunch", "dinner/drinks": "un aperitivo", "lunch": "un pranzo", "lunch/brunch": "un brunch",
     "casual": "una giornata tranquilla", "work": "il lavoro", "interview": "un colloquio", "wedding-guest": "un matrimonio", "day-wedding": "un matrimonio di giorno",
     "funeral": "un funerale", "date": "un appuntamento", "dinner": "una cena", "party": "una festa", "formal": "un evento formale",
     "gym": "la palestra", "beach": "la spiaggia", "travel": "un viaggio", "outdoor": "una giornata all'aperto",
@@ -73,6 +73,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Dipende dal posto: per {occasion} vanno bene in un contesto rilassato, meno in uno formale; cura il resto.",),
     "verdict/no/pair_not_too_much": ("No, per niente: {items} si bilanciano bene.",),
     "verdict/yes": ("Sì.",),
+    "verdict/depends/dressier_than_relaxed": ("Dipende: dove ci si veste smart casual, come in una startup, {items} può sembrare un po' troppo formale; toglierlo basta.",),
+    "verdict/depends/dressier_than_relaxed/pl": ("Dipende: dove ci si veste smart casual, come in una startup, {items} possono sembrare un po' troppo formali; toglierne uno basta.",),
     "verdict/no": ("No.",),
     "verdict/depends": ("Dipende.",),
     "verdict/yes/fits_occasion/pl": ('Sì, {items} vanno bene per {occasion}.',),

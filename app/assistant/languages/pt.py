@@ -46,7 +46,7 @@ PATTERNS = {"striped": "às riscas", "checked": "aos quadrados", "dotted": "às 
 OCCASIONS = {
     "wedding-guest/christening": "um batizado", "wedding-guest/baptism": "um batizado", "formal/graduation": "uma formatura",
     "date/night-out": "um encontro que acaba na discoteca", "dinner/night-out": "um jantar e depois a discoteca",
-    "casual/cinema": "o cinema", "casual/movies": "o cinema", "casual/gig": "um concerto", "formal/theatre": "o teatro", "formal/theater": "o teatro", "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch", "dinner/drinks": "uns drinques", "lunch": "um almoço", "lunch/brunch": "um brunch",
+    "casual/cinema": "o cinema", "casual/movies": "o cinema", "day-wedding/beach": "um casamento na praia", "wedding-guest/beach": "um casamento na praia", "casual/gig": "um concerto", "formal/theatre": "o teatro", "formal/theater": "o teatro", "work/church": "a missa", "dinner/lunch": "um almoço", "dinner/brunch": "um brunch", "dinner/drinks": "uns drinques", "lunch": "um almoço", "lunch/brunch": "um brunch",
     "casual": "um dia tranquilo", "work": "o trabalho", "interview": "uma entrevista", "wedding-guest": "um casamento", "day-wedding": "um casamento de dia",
     "funeral": "um funeral", "date": "um encontro", "dinner": "um jantar", "party": "uma festa", "formal": "um evento formal",
     "gym": "o ginásio", "beach": "a praia", "travel": "uma viagem", "outdoor": "um dia ao ar livre",
@@ -68,6 +68,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Depende do lugar: para {occasion} funcionam num ambiente descontraído, menos num formal; cuide do resto.",),
     "verdict/no/pair_not_too_much": ("Não, nada disso: {items} equilibram-se bem.",),
     "verdict/yes": ("Sim.",),
+    "verdict/depends/dressier_than_relaxed": ("Depende: onde se veste smart casual, como numa startup, {items} pode parecer um pouco formal demais; tirá-lo chega.",),
+    "verdict/depends/dressier_than_relaxed/pl": ("Depende: onde se veste smart casual, como numa startup, {items} podem parecer um pouco formais demais; tirar um chega.",),
     "verdict/no": ("Não.",),
     "verdict/depends": ("Depende.",),
     "verdict/yes/fits_occasion/pl": ('Sim, {items} são adequados para {occasion}.',),

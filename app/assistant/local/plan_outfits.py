@@ -38,6 +38,7 @@ RAIN_COVER = ("trench", "coat", "jacket", "puffer", "outerwear")
 LIGHT_LAYERS = frozenset({"blazer", "cardigan"})  # worn over an outfit, but no protection from cold or rain
 PALE = frozenset({"white", "ivory", "cream"})  # what keeps rain off, best first; a blazer or cardigan does not
 COVER_BELOW_C = 16.0
+WINDY_COVER_BELOW_C = 22.0  # wind below this (felt): a layer against it
 WITHOUT = re.compile(r"\bwithout\b|\bleave (?:out|off)\b|\b(?:skip|ditch|lose|drop) the\b|\bminus the\b")
 SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "lunch": "dinner",
            "travel": "casual"}  # fmt: skip
@@ -158,9 +159,15 @@ def _snow_shoes(ask: Ask, blocked: set[int]) -> set[int]:
 SEA_SHOES = frozenset({"sandals", "flats", "flip-flops", "espadrilles", "loafers"})
 
 
+SAND_SHOES = frozenset({"sandals", "flats", "flip-flops", "espadrilles"})  # heels sink, boots and loafers fill
+
+
 def _light_by_the_sea(ask: Ask, blocked: set[int]) -> set[int]:
     """A drink on the beach on a warm day: jeans and sneakers give way to light trousers, shorts or a dress and to
-    sandals or flats, whenever the wardrobe has them; with nothing lighter they stay."""
+    sandals or flats, whenever the wardrobe has them; with nothing lighter they stay. A wedding on the sand in the
+    warm half of the year the same, with flat or open shoes only (the dress code then picks between them)."""
+    if ask.slots.event == "beach" and ask.slots.season in (None, "summer", "spring"):
+        return _on_the_sand(ask, blocked)
     if not _warm_by_the_sea(ask.slots):
         return set()
     free = [i for i in ask.wardrobe if i.id not in blocked]
@@ -171,6 +178,20 @@ def _light_by_the_sea(ask: Ask, blocked: set[int]) -> set[int]:
     shoes = [i for i in free if i.category == "shoes"]
     if any(i.type in SEA_SHOES for i in shoes):
         out |= {i.id for i in shoes if i.type not in SEA_SHOES}
+    return out
+
+
+def _on_the_sand(ask: Ask, blocked: set[int]) -> set[int]:
+    free = [i for i in ask.wardrobe if i.id not in blocked]
+    out: set[int] = set()
+    temperature = effective_temperature(ask.slots)
+    if temperature is None or temperature >= 20:  # the heat of the day: light legs, whenever there are some
+        legs = [i for i in free if i.category in ("bottom", "one-piece")]
+        if any(warmth(i) <= 2 for i in legs):
+            out |= {i.id for i in legs if warmth(i) >= 3}
+    shoes = [i for i in free if i.category == "shoes"]
+    if any(i.type in SAND_SHOES for i in shoes):
+        out |= {i.id for i in shoes if i.type not in SAND_SHOES}
     return out
 
 
@@ -227,9 +248,12 @@ def _sportswear_out(ask: Ask, blocked: set[int]) -> set[int]:
 def needs_cover(ask: Ask) -> bool:
     temperature = effective_temperature(ask.slots)
     winter = temperature is None and ask.slots.season == "winter"  # "a wedding in December": a coat over it
+    # a windy evening cools whatever the day was; a windy summer afternoon needs no coat
+    windy = ask.slots.wind and (ask.slots.evening or (temperature is not None and temperature < WINDY_COVER_BELOW_C))
     return (
         ask.slots.rain
         or ask.slots.day_and_evening
+        or windy
         or winter
         or (temperature is not None and temperature < COVER_BELOW_C)
     )
@@ -331,6 +355,9 @@ def _tailoring(
     temperature = effective_temperature(ask.slots)
     if temperature is not None and temperature >= hot_from:
         return None  # nobody wants a blazer on top at a hot wedding
+    summer = ask.slots.season in (None, "summer") and temperature is None and not ask.slots.evening
+    if ask.slots.event == "beach" and summer:
+        return None  # nor on the sand on a summer afternoon
     skip = ask.state.excluded | frozenset(exclude)  # "without the blazer" holds for this answer too
     blazers = [i for i in ask.wardrobe if i.type == "blazer" and i.id not in skip]
     return max(blazers, key=lambda item: (formality(item), -item.id), default=None)

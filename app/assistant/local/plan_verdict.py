@@ -5,6 +5,7 @@ pieces of that kind) and in the situation the question gives. A "no" comes with 
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.assistant.local import kinds as k
@@ -384,6 +385,29 @@ def _with_the_pairing(ask: Ask, items: list[WardrobeItem]) -> Verdict:
     return weather[0] if weather else _outfit(items, None)
 
 
+# What reads too formal where people dress smart casual (a startup, an agency): tailoring's top layer and a tie; a
+# knit in the blazer's place is the usual fix
+ABOVE_RELAXED = frozenset({"blazer", "tie", "bow-tie", "suit"})
+RELAXED_KNITS = ("sweater", "cardigan", "polo")
+
+
+def _relaxed_verdict(ask: Ask, items: Sequence[WardrobeItem], plan: Plan) -> bool:
+    """ "Is it ok for a startup?" of an interview outfit: it depends, the pieces that read too formal there, and the
+    knit of the user's own to wear instead; False when nothing in it is above a relaxed office."""
+    outfit = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id] or list(items)  # the blazer on top too
+    dressy = [i for i in outfit if i.type in ABOVE_RELAXED]
+    dressed_down = any(formality(i) <= 2 for i in outfit if i.category in WORN_SLOTS)  # a blazer over jeans: right
+    if not dressy or dressed_down:
+        return False
+    plan.say("verdict", *dressy, verdict=Verdict("depends", "dressier_than_relaxed"))
+    worn = {i.id for i in outfit}
+    knits = [i for kind in RELAXED_KNITS for i in of_kind(ask.wardrobe, kind) if i.id not in worn]
+    knits = [i for i in knits if 2 <= formality(i) <= 3 and not is_loud(i)]
+    if knits:
+        plan.say("instead_pieces", *knits[:1])
+    return True
+
+
 @planner(k.YESNO)
 def yesno(ask: Ask) -> Plan:
     plan = Plan(k.YESNO)
@@ -471,6 +495,8 @@ def yesno(ask: Ask) -> Plan:
         kind = str(items[0].type)  # "is the tie necessary?" at a wedding: whether the dress code asks for one
         verdict = _kind_needed(kind, str(ask.slots.occasion), ask)
         plan.say("verdict", verdict=verdict, kind=kind, occasion=ask.slots.occasion, event=ask.slots.event)
+        return plan
+    if ask.slots.relaxed and len(items) > 2 and _relaxed_verdict(ask, items, plan):
         return plan
     verdict = _judge(ask, items[0], other) if len(items) <= 2 else _outfit(items, ask.slots.occasion)
     if generic and other is None and ask.slots.occasion in OCCASIONS:

@@ -295,6 +295,11 @@ RELAXED_EMPLOYER = re.compile(
     r"\b(?:start-?ups?|start ups?|tech (?:company|firm|job)|tech|creative|agency|design studio|studio|gaming"
     r"|nonprofit)\b"
 )
+# the employer said alone, as the place an outfit is for ("c'est bien pour une startup ?")
+AT_A_RELAXED_EMPLOYER = re.compile(
+    r"\b(?:for|at|in) (?:a |an |the |my )?(?:start-?ups?|start ups?|tech (?:company|firm|job)|creative agency"
+    r"|design agency|ad agency)\b"
+)
 # the languages' occasions say these
 EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation|church|gig|theatre|theater|drinks|cinema|movies)\b")
 # A church service is dressed like an office, neat and covered; said back as church.
@@ -318,6 +323,17 @@ PUB = re.compile(r"\b(?:pub|pubs|bar|bars|beer garden|the local|dive bar|wine ba
 DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|weekend)\b")
 # "too formal for jeans", "something less formal" name no occasion
 _JUDGED = re.compile(r"\b(?:too|less|more) (?:formal|casual|dressy|smart)\b")
+
+
+# A wedding on the sand is dressed for it (flat or open shoes, light pieces) and said back as a beach wedding
+ON_THE_SAND = re.compile(r"\b(?:beach|seaside|sand|on the sand|by the sea|seafront)\b")
+SAND_EVENTS = frozenset({"day-wedding", "wedding-guest"})
+
+
+def _event_at(text: str, occasion: str | None) -> str | None:
+    if occasion in SAND_EVENTS and ON_THE_SAND.search(text):
+        return "beach"
+    return _event(text)
 
 
 def _event(text: str) -> str | None:
@@ -358,6 +374,9 @@ def slots_of(text: str) -> Slots:
         occasion = "outdoor"  # "a hiking trip", "hike on Sunday": dressed for the trail, not a flight or a café
     relaxed = occasion == "interview" and RELAXED_EMPLOYER.search(text) is not None
     occasion = "work" if relaxed else occasion  # a startup interview: the office's dress, a step up, not a bank's
+    if occasion is None and AT_A_RELAXED_EMPLOYER.search(text):
+        occasion = "work"  # "is it ok for a startup?": that place's working dress, smart casual
+    at_event = _event_at(text, occasion)
     return Slots(
         occasion=occasion,
         temperature_c=_temperature(text),
@@ -375,7 +394,7 @@ def slots_of(text: str) -> Slots:
         garments=_garments(garment_text),
         ids=tuple(int(m) for m in re.findall(r"(?:#|\bitem\s*#?\s*)(\d{1,9})\b", text)),
         direction=_direction(text),
-        event="interview" if relaxed else "night-out" if _goes_on_out(activity_free, occasion) else _event(text),
+        event="interview" if relaxed else "night-out" if _goes_on_out(activity_free, occasion) else at_event,
         relaxed=occasion == "work" and RELAXED_EMPLOYER.search(text) is not None,
         indoor_cold=bool(INDOOR_COLD.search(text)),
         day=next((m.group(1) for m in [DAY.search(text)] if m), None),

@@ -81,6 +81,8 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
         changes.pop("event", None)
     # "and if it gets cool in the evening?" after a barbecue: the same relaxed day, cooler, not a dinner
     cooler_same_day = earlier.occasion in RELAXED_DAYS and (slots.temperature_c is not None or slots.day_and_evening)
+    if slots.evening and not slots.occasion and earlier.occasion == "day-wedding":
+        changes["occasion"] = "wedding-guest"  # "and if it gets windy in the evening?": the same wedding, by night
     if slots.evening and not slots.occasion and earlier.occasion in DAYTIME_OCCASIONS and not cooler_same_day:
         changes["occasion"] = "dinner"  # "and for the evenings?" on a work trip: dressed for dinner, not the office
         changes.pop("event", None)
