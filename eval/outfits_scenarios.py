@@ -1,7 +1,7 @@
 """Would a stylist sign the top 3? `python -m eval.outfits_scenarios --data ../shared/data [--draw N]`
 
 Six wardrobes built from real photos (eval/scenario_wardrobes.py: the engine sees the image engine's tags, the
-judge reads the true labels), 87 scenarios a person would ask about, each judged by eval/scenario_judge.py.
+judge reads the true labels), 97 scenarios a person would ask about, each judged by eval/scenario_judge.py.
 Scenarios with `expect_unmet` use a wardrobe that cannot satisfy a rule: they pass only when the engine says so
 (`unmet`), flags each outfit it returns (score < 0.1) and still satisfies every other rule.
 Prints the share of top-3 outfits that pass (target >= 95%) and every failure with its reasons.
