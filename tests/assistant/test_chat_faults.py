@@ -458,3 +458,15 @@ def test_a_relaxed_day_that_cools_in_the_evening_stays_that_day_with_a_casual_la
     assert evening.intent == "outfit" and "dinner" not in evening.text and "dîner" not in evening.text, evening.text
     assert 701 not in evening.referenced_item_ids, evening.text  # no black blazer over a barbecue outfit
     assert any(BY_ID[i].category == "outerwear" for i in evening.referenced_item_ids), evening.text
+
+
+def test_the_blue_one_is_the_shade_named_blue_before_navy() -> None:
+    shirts = (
+        item(901, "shirt", "top", "white", "white", style="smart-casual", formality=3, warmth=2),
+        item(902, "shirt", "top", "light blue", "blue", style="smart-casual", formality=3, warmth=2),
+        item(903, "shirt", "top", "navy", "navy", style="smart-casual", formality=3, warmth=2),
+        item(904, "trousers", "bottom", "charcoal", "grey", style="formal", formality=4, warmth=3),
+        item(905, "loafers", "shoes", "black", "black", style="smart-casual", formality=3, warmth=2),
+    )
+    (pick,) = converse_over("la chemise blanche ou la bleue pour le bureau ?", wardrobe=shirts)
+    assert pick.intent == "compare" and set(pick.referenced_item_ids) == {901, 902}, pick.text  # no "which one?"

@@ -73,7 +73,9 @@ def colour_similarity(asked: str, tagged: str) -> float:
     if FAMILY.get(asked) is not None and FAMILY.get(asked) == FAMILY.get(tagged):
         seen = max(seen, SAME_FAMILY)  # "my burgundy skirt" for the skirt tagged red: a shade, not another colour
     confused = any(asked in group and tagged in group for group in CONFUSED)
-    return min(0.95, seen + 0.1) if confused else seen
+    # "the blue shirt" is the light blue one before the navy: a shade whose name says the colour asked for
+    named = asked in tagged.split()
+    return min(0.95, seen + 0.1 * (confused + named)) if confused or named else seen
 
 
 def _type_key(kind: str | None) -> str:
