@@ -291,6 +291,7 @@ COMMON = {
     "de ellas": "of those", "de ellos": "of those", "de esas": "of those", "de esos": "of those", "de estas": "of those", "de estos": "of those",
     "es necesaria": "is necessary", "es necesario": "is necessary", "necesaria": "necessary", "necesario": "necessary", "obligatoria": "required",
     # one change to the outfit, not a new one
+    "cambiar los": "change the", "cambiar las": "change the", "cambiar el": "change the", "cambiar la": "change the", "cambio los": "change the", "cambio las": "change the",
     "cambiar algo": "change something", "cambio algo": "change something", "cambiar una cosa": "change one thing",
     # the ground underfoot (grass, sand, cobbles): flat or block soles
     "césped": "grass", "hierba": "grass", "arena": "sand", "grava": "gravel", "adoquines": "cobbles",

@@ -301,6 +301,7 @@ COMMON = {
     "ai-je": "do i have", "est-ce que j'ai": "do i have", "cuir": "leather", "soie": "silk", "coton": "cotton", "cachemire": "cashmere", "daim": "suede",
     "est-elle nécessaire": "is it necessary", "est nécessaire": "is necessary", "nécessaire": "necessary", "obligatoire": "required",
     # one change to the outfit, not a new one
+    "changer les": "change the", "changer le": "change the", "changer la": "change the", "changer de": "change the",
     "changer quelque chose": "change something", "changer un truc": "change something", "juste changer": "just change",
     # the ground underfoot (grass, sand, cobbles): flat or block soles
     "herbe": "grass", "l'herbe": "grass", "gazon": "grass", "pelouse": "lawn", "sable": "sand", "gravier": "gravel", "pavés": "cobbles",

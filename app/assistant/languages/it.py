@@ -291,6 +291,7 @@ COMMON = {
     "di queste": "of those", "di questi": "of those", "di quelle": "of those", "di quelli": "of those", "tra questi": "of those", "tra queste": "of those",
     "è necessaria": "is necessary", "è necessario": "is necessary", "sono necessari": "are necessary", "necessaria": "necessary", "necessario": "necessary",
     # one change to the outfit, not a new one
+    "cambiare le": "change the", "cambiare il": "change the", "cambiare la": "change the", "cambiare i": "change the", "cambio le": "change the", "cambio il": "change the",
     "cambiare qualcosa": "change something", "cambio qualcosa": "change something", "cambiare una cosa": "change one thing",
     # the ground underfoot (grass, sand, cobbles): flat or block soles
     "erba": "grass", "prato": "lawn", "sabbia": "sand", "ghiaia": "gravel", "sampietrini": "cobbles", "ciottoli": "cobbles",

@@ -286,6 +286,7 @@ COMMON = {
     "deles": "of those", "delas": "of those", "destes": "of those", "destas": "of those", "desses": "of those", "dessas": "of those",
     "é necessária": "is necessary", "é necessário": "is necessary", "necessária": "necessary", "necessário": "necessary", "obrigatória": "required",
     # one change to the outfit, not a new one
+    "trocar os": "change the", "trocar as": "change the", "trocar o": "change the", "trocar a": "change the", "mudar os": "change the", "mudar as": "change the",
     "trocar alguma coisa": "swap something", "mudar alguma coisa": "change something", "trocar algo": "swap something", "mudar algo": "change something",
     # the ground underfoot (grass, sand, cobbles): flat or block soles
     "relva": "grass", "grama": "grass", "areia": "sand", "cascalho": "gravel", "calçada": "cobbles", "paralelepípedos": "cobbles",

@@ -10,11 +10,13 @@ from app.assistant.local.entities import COLOUR_VOCABULARY
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
 from app.assistant.local.plan_outfits import (
+    COMFORT,
     LIGHT_LAYERS,
     NEUTRALS,
     NOT_FOR_WALKING,
     OPEN_SHOES,
     RAIN_COVER,
+    WALKING_ORDER,
     is_loud,
     is_trail_shoe,
 )
@@ -27,7 +29,6 @@ from app.vision.colours import PALETTE
 from app.vision.taxonomy import category_of
 
 FAMILY = {name: family for name, _, family in PALETTE}
-WALKING_ORDER = {"sneakers": 0, "boots": 1, "loafers": 2, "flats": 3}
 RAIN_ORDER = {"boots": 0, "sneakers": 1, "formal-shoes": 2, "loafers": 3}
 NOT_FOR_RAIN = OPEN_SHOES | {"heels"}
 # Soft or uneven ground (a lawn, sand, gravel, cobbles): heels sink or twist, flat and block soles stay on top
@@ -193,7 +194,6 @@ PICKED = re.compile(
 ONE_ASKED = re.compile(
     r"\b(?:the|my) (?:best|warmest|smartest|comfiest) (?:pair|[a-z\-]*[a-rt-z\-]) (?:for|to|in|at|on)\b"
 )
-COMFORT = re.compile(r"\bcomf\w*|\bcomfortable\b")  # the comfiest shoes are the ones you walk in all day
 # "the smartest", "the comfiest", "the most dressed up"
 SUPERLATIVE_OF = {
     "smart": "formal", "dress": "formal", "comf": "casual", "dressed up": "formal", "dressed-up": "formal",

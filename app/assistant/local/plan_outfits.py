@@ -85,6 +85,10 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
 
 COLD_ACCESSORIES = frozenset({"scarf", "beanie", "gloves", "hat-winter", "earmuffs"})
 WORN = frozenset({"top", "bottom", "one-piece", "shoes"})  # what is worn all day; a coat comes off indoors
+WALKING_ORDER = {"sneakers": 0, "boots": 1, "loafers": 2, "flats": 3}  # kindest to feet first; others after
+COMFORT = re.compile(r"\bcomf\w*|\bcomfortable\b")  # the comfiest shoes are the ones you walk in all day
+SWAP_SLOT = re.compile(r"\b(?:swap|change|switch|replace|trade)\b")  # "can I swap the shoes?": that slot, not all
+ON_THE_FEET = re.compile(r"\b(?:on (?:my|your|the) feet|footwear)\b")
 SOMBRE_OCCASIONS = frozenset({"interview", "funeral"})
 LOUD_COLOURS = frozenset(
     {"red", "fuchsia", "orange", "coral", "yellow", "mustard", "turquoise", "pink", "gold", "silver"}
@@ -718,6 +722,9 @@ def revise(ask: Ask) -> Plan:
     if ask.u.dislike:
         plan.disliked = tuple(dropped) or tuple(previous)
         plan.say("noted_dislike", *[ask.by_id[i] for i in plan.disliked if i in ask.by_id][:1] if dropped else ())
+    swapped_slot = _slot_swap(ask, dropped)
+    if swapped_slot:  # "can I swap the shoes?": the same outfit, only its shoes changed
+        return _swapped(ask, plan, [i for i in ask.state.worn if i in ask.by_id], swapped_slot)
     revised = _revised_ask(ask, _revision_changes(ask))
     keep = [i for i in ask.state.focus[:1] if ask.state.kind == k.PAIRING and i not in dropped]
     if dropped and not ask.slots.direction and ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE):
@@ -748,6 +755,19 @@ def revise(ask: Ask) -> Plan:
     revision = ask.slots.direction or ("without" if WITHOUT.search(ask.u.text) and dropped else "another")
     outfit_lines(revised, plan, fresh, alternative=False, revision=revision, exclude=dropped)
     return plan
+
+
+def _slot_swap(ask: Ask, dropped: Sequence[int]) -> list[int]:
+    """The last outfit's pieces a slot swap changes ("can I swap the shoes?", "change the top", "something more
+    comfortable on my feet?"); [] when the revision is not one (a dislike, a direction, or no outfit before)."""
+    if ask.state.kind not in (k.OUTFIT, k.REVISE, k.DISLIKE) or ask.u.dislike or ask.slots.direction:
+        return []
+    worn = [i for i in ask.state.worn if i in ask.by_id]
+    if dropped and SWAP_SLOT.search(ask.u.text):
+        return [i for i in dropped if i in worn]
+    if COMFORT.search(ask.u.text) and ON_THE_FEET.search(ask.u.text):
+        return [i for i in worn if ask.by_id[i].category == "shoes"]
+    return []
 
 
 def _not_in_last(ask: Ask, plan: Plan) -> bool:
@@ -847,12 +867,18 @@ def _swapped(ask: Ask, plan: Plan, worn: Sequence[int], dropped: Sequence[int]) 
     """ "I don't like the loafers" after an outfit: the same outfit, only the loafers swapped (the engine's best
     other shoes with everything else kept); a piece with nothing to take its place simply leaves."""
     kept = [ask.by_id[i] for i in worn if i not in dropped]
-    slots = [ask.by_id[i].category for i in dropped if ask.by_id[i].category in WORN]
-    result = suggest(ask, anchors=[i.id for i in kept], exclude=plan.disliked, count=3)
+    slots = [slot for i in dropped if (slot := ask.by_id[i].category) is not None and slot in WORN]
+    turned_down = (*plan.disliked, *dropped)  # disliked, or only swapped: either way not in the answer again
+    result = suggest(ask, anchors=[i.id for i in kept], exclude=turned_down, count=3)
     if not result.outfits:  # the layer may be what stops it: the worn pieces alone
-        result = suggest(ask, anchors=[i.id for i in kept if i.category in WORN], exclude=plan.disliked, count=3)
+        result = suggest(ask, anchors=[i.id for i in kept if i.category in WORN], exclude=turned_down, count=3)
     best = result.outfits[0].items if result.outfits else ()
     new = [item for slot in dict.fromkeys(slots) for item in best if item.category == slot and item not in kept][:2]
+    if "shoes" in slots and COMFORT.search(ask.u.text):  # "more comfortable": the kindest pair, not the smartest
+        new = [item for item in new if item.category != "shoes"] + _owned_for(ask, "shoes", dropped, comfort=True)[:1]
+    for slot in dict.fromkeys(slots):  # the engine found nothing for it: another piece of that slot, never none
+        if not any(item.category == slot for item in new):
+            new += _owned_for(ask, slot, dropped)[:1]
     if any(ask.by_id[i].category == "outerwear" for i in dropped):  # the coat turned down in the rain: another cover
         layer = cover_for(ask, kept, plan.disliked) or _tailoring(ask, kept, plan.disliked)
         new += [layer] if layer is not None else []
@@ -861,6 +887,17 @@ def _swapped(ask: Ask, plan: Plan, worn: Sequence[int], dropped: Sequence[int]) 
     elif kept:
         plan.say("instead", *kept)
     return plan
+
+
+def _owned_for(ask: Ask, slot: str, dropped: Sequence[int], *, comfort: bool = False) -> list[WardrobeItem]:
+    """The user's other pieces of a slot, in the thread's dress code (or kindest to walk in) first."""
+    turned_down = {*dropped, *ask.state.excluded}
+    others = [i for i in of_kind(ask.wardrobe, f"category:{slot}") if i.id not in turned_down]
+    blocked = _blocked(ask)  # a piece the day rules out comes only when nothing else fills the slot
+    others = [i for i in others if i.id not in blocked] or others
+    if comfort:
+        return sorted(others, key=lambda i: (WALKING_ORDER.get(i.type or "", len(WALKING_ORDER)), i.id))
+    return _suited(ask, others)
 
 
 def _new_idea_without(ask: Ask, plan: Plan) -> Plan:

@@ -137,6 +137,7 @@ REVISE_CUE = re.compile(
     r"|\b(?:another|other|different) (?:option|idea|one|outfit|suggestion)\b|\banother\b|\banything else\b"
     r"|\bnot (?:that|this) one\b|\bwithout\b|\binstead\b|\bswap\b|\bwarmer\b"
     r"|\b(?:skip|ditch|lose|drop) (?:the|my)\b|\bleave (?:off|out) the\b"
+    r"|\b(?:change|switch|replace|trade) (?:the|those|these|that|this) (?:shoes|top|trousers|jeans|skirt|jacket|coat)\b"
     r"|\bless (?:formal|dressy|smart|casual|fancy)\b"
     r"|\bnot (?:those|these|that|this|the) \w+\b|\b(?:different|other) (?:shoes|top|trousers|jacket|coat|layer)\b"
     r"|\bsmarter\b|\bmore (?:casual|formal|relaxed|dressy)\b|\bcooler\b|\blighter\b"
