@@ -418,7 +418,7 @@ GLOSS = {
     "quelles couleurs vont avec": "what colours go with", "va avec": "go with", "vont avec": "go with",
     "par-dessus": "over it", "je n'aime pas": "i don't like", "j'aime pas": "i don't like", "une autre idée": "another option",
     "autre idée": "another option", "sans les": "without the", "sans le": "without the", "sans la": "without the", "sans": "without",
-    "s'il fait froid": "if it's cold", "s'il pleut": "if it rains", "s'il te plaît": "please",
+    "s'il fait frais": "if it's cool", "s'il fait": "if it's", "s'il fait froid": "if it's cold", "s'il pleut": "if it rains", "s'il te plaît": "please",
     "je vais au travail à vélo": "i cycle to work", "à vélo": "by bike", "vélo": "bike",
     "il y a du vent": "windy", "du vent": "windy", "venteux": "windy", "il fait": "it's", "quelque chose de fluo": "anything neon",
     "journées chaudes et soirées fraîches": "hot days and cool evenings", "une longue marche": "a long walking day",

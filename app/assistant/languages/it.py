@@ -355,7 +355,7 @@ COMMON = {
 
 GLOSS = {
     "quale è": "which is", "il più caldo": "the warmest", "la più calda": "the warmest", "il più elegante": "the smartest", "la più elegante": "the smartest",
-    "se rinfresca": "if it gets chilly", "se fa fresco": "if it gets chilly", "rinfresca": "it gets chilly",
+    "se rinfresca": "if it gets chilly", "fa fresco": "gets chilly", "fa freddo": "gets cold", "se fa fresco": "if it gets chilly", "rinfresca": "it gets chilly",
     "con i clienti": "with clients", "con clienti": "with clients", "con un cliente": "with a client",
     "quanto vale la pena spendere": "how much should i spend", "quanto spendere": "how much should i spend",
     # places hot whatever the month (slots.HOT_PLACE)

@@ -348,7 +348,7 @@ COMMON = {
 }  # fmt: skip
 
 GLOSS = {
-    "se arrefecer": "if it gets chilly", "se refrescar": "if it gets chilly", "arrefece": "it gets chilly", "se ficar fresco": "if it gets chilly",
+    "se arrefecer": "if it gets chilly", "se esfriar": "if it gets chilly", "esfriar": "gets chilly", "esfria": "gets chilly", "se refrescar": "if it gets chilly", "arrefece": "it gets chilly", "se ficar fresco": "if it gets chilly",
     "mais colorido": "more colourful", "mais colorida": "more colourful", "mais cor": "more colour", "com mais cor": "with more colour",
     "com clientes": "with clients", "com um cliente": "with a client", "com os clientes": "with clients",
     # places hot whatever the month (slots.HOT_PLACE)

@@ -230,8 +230,13 @@ DRESS_CODE_VOCABULARY = Vocabulary.grouped(DRESS_CODES)
 WEATHER_VOCABULARY = Vocabulary({word: word for word in WEATHER_WORDS_C})
 
 
+A_DAY_AWAY = re.compile(r"\b(?:a|one)[- ]day[- ](?:trip|away|break|visit|journey)\b|\bpack\w*\b|\bsuitcase\b")
+
+
 def trip_days_in(text: str) -> int | None:
     match = TRIP_DAYS.search(text)
+    if match and match.group(1) in ("a", "one") and match.group(2) == "day" and not A_DAY_AWAY.search(text):
+        match = None  # "a day wedding", "a day at the beach" are the time of day or an outing, not a trip to pack
     if match:
         count = int(match.group(1)) if match.group(1).isdigit() else NUMBER_WORDS[match.group(1)]
         return count * 7 if match.group(2) == "week" else count

@@ -534,7 +534,9 @@ def _kept_outfit(ask: Ask) -> list[int]:
         return []
     if ask.u.slots.occasion or ask.u.slots.garments or ask.u.slots.ids:
         return []  # a new occasion or named piece asks for a new outfit
-    blocked = _blocked(ask)  # a t-shirt kept for "and if it's cold?" would be forced past the cold rule
+    # a t-shirt kept for "and if it's cold?" would be forced past the cold rule; a cool evening after a warm day is
+    # the day's outfit with a layer for later, so the evening's cold rules out nothing of it
+    blocked = set() if ask.u.slots.day_and_evening else _blocked(ask)
     outfit = ask.state.worn if verdict_on_it else ask.state.focus
     kept = [i for i in outfit if i in ask.by_id and ask.by_id[i].category in ("top", "bottom", "one-piece")]
     return [i for i in kept if i not in blocked]
@@ -638,8 +640,9 @@ def outfit(ask: Ask) -> Plan:
     anchors = [item.id for item in ask.items]
     result = _from_the_suitcase(ask, anchors)
     kept = _kept_outfit(ask) if result is None else []
-    if kept:
-        result = suggest(ask, anchors=[*anchors, *kept])
+    if kept:  # a cool evening after the day: the day's outfit, dressed for the day; its layer for later comes after
+        day = replace(ask, slots=replace(ask.slots, temperature_c=None)) if ask.u.slots.day_and_evening else ask
+        result = suggest(day, anchors=[*anchors, *kept])
         result = replace(result, outfits=[_for_the_weather(ask, o) for o in result.outfits]) if result.outfits else None
     result = result or suggest(ask, anchors=anchors)
     if not result.outfits:

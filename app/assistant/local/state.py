@@ -79,8 +79,8 @@ def carry(slots: Slots, earlier: Slots) -> Slots:
     if slots.occasion and slots.occasion != earlier.occasion:
         changes.pop("evening", None)  # "and for the office on Friday?" after a dinner: not an evening any more
         changes.pop("event", None)
-    # "and if it gets cool in the evening?" after a barbecue: the same relaxed day, cooler, not a dinner
-    cooler_same_day = earlier.occasion in RELAXED_DAYS and (slots.temperature_c is not None or slots.day_and_evening)
+    # "and if it gets cool in the evening?" after a barbecue or the office: the same day, cooler, not a dinner
+    cooler_same_day = slots.day_and_evening or (earlier.occasion in RELAXED_DAYS and slots.temperature_c is not None)
     if slots.evening and not slots.occasion and earlier.occasion == "day-wedding":
         changes["occasion"] = "wedding-guest"  # "and if it gets windy in the evening?": the same wedding, by night
     if slots.evening and not slots.occasion and earlier.occasion in DAYTIME_OCCASIONS and not cooler_same_day:
