@@ -304,7 +304,7 @@ COMMON = {
     "mezclar": "mix", "combinar": "combine", "se puede": "can i", "se pueden": "can i",
     "me queda bien": "suits me", "me quedan bien": "suit me", "me sienta bien": "suits me", "me favorece": "suits me",
     "clase": "class", "clases": "classes", "universidad": "university", "la uni": "uni", "facultad": "university",
-    "enséñame": "show me", "muéstrame": "show me", "cuál": "which", "¿cuál": "which", "es mejor": "is better",
+    "enséñame": "show me", "muestra": "show me", "enseña": "show me", "muéstrame": "show me", "cuál": "which", "¿cuál": "which", "es mejor": "is better",
     "mejor": "better", "impermeable": "waterproof", "algo impermeable": "anything waterproof",
     "nunca llevo": "i never wear", "nunca me pongo": "i never wear", "no llevo": "i don't wear",
     "luego": "then", "después": "after", "después del trabajo": "after work", "y luego": "and later",

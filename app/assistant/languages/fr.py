@@ -315,7 +315,7 @@ COMMON = {
     "me va bien": "suits me", "me va": "suits me", "m'irait": "would suit me",
     "la fac": "uni", "fac": "uni", "en cours": "to class", "cours": "class", "université": "university", "lycée": "school",
     "quelque chose": "something",
-    "montre-moi": "show me", "montre moi": "show me", "fais-moi voir": "show me", "lequel": "which one",
+    "montre mes": "show me my", "montre-moi mes": "show me my", "montre-moi": "show me", "montre moi": "show me", "fais-moi voir": "show me", "lequel": "which one",
     "laquelle": "which one", "est mieux": "is better", "est le mieux": "is best", "mieux": "better",
     "quelque chose d'imperméable": "anything waterproof", "imperméables": "waterproof",
     "je ne porte jamais de": "i never wear", "je ne porte jamais": "i never wear", "je ne porte pas de": "i don't wear",

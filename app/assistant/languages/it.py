@@ -303,7 +303,7 @@ COMMON = {
     "mescolare": "mix", "abbinare": "combine", "si può": "can i", "si possono": "can i",
     "mi sta bene": "suits me", "mi stanno bene": "suit me", "mi dona": "suits me",
     "lezione": "class", "lezioni": "classes", "università": "university", "scuola": "school",
-    "mostrami": "show me", "fammi vedere": "show me", "è meglio": "is better", "meglio": "better",
+    "mostra le mie": "show me my", "mostra i miei": "show me my", "mostrami": "show me", "fammi vedere": "show me", "è meglio": "is better", "meglio": "better",
     "impermeabile": "waterproof", "qualcosa di impermeabile": "anything waterproof",
     "non porto mai i": "i never wear", "non porto mai le": "i never wear", "non porto mai": "i never wear",
     "non metto mai": "i never wear",

@@ -299,7 +299,7 @@ COMMON = {
     "misturar": "mix", "combinar": "combine", "pode-se": "can i", "dá para": "can i",
     "fica-me bem": "suits me", "me fica bem": "suits me", "me favorece": "suits me",
     "aulas": "classes", "aula": "class", "faculdade": "university", "universidade": "university", "escola": "school",
-    "mostra-me": "show me", "mostre-me": "show me", "é melhor": "is better", "melhor": "better",
+    "mostra as minhas": "show me my", "mostra os meus": "show me my", "mostre as minhas": "show me my", "mostre os meus": "show me my", "mostra-me": "show me", "mostre-me": "show me", "é melhor": "is better", "melhor": "better",
     "impermeável": "waterproof", "alguma coisa impermeável": "anything waterproof",
     "nunca uso": "i never wear", "nunca visto": "i never wear", "não uso": "i don't wear",
     "depois": "after", "e depois": "and later", "depois do trabalho": "after work", "a seguir": "then",
