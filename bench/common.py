@@ -47,3 +47,15 @@ def summary(label: str, samples: list[float]) -> str:
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_ms(run: Callable[[], object], *, repeat: int, warmup: int = 0) -> float:
+    """Median CPU time of this process per run, in ms: on a shared machine wall time mostly measures the other jobs."""
+    for _ in range(warmup):
+        run()
+    samples = []
+    for _ in range(repeat):
+        started = time.process_time()
+        run()
+        samples.append((time.process_time() - started) * 1000)
+    return statistics.median(samples)

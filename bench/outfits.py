@@ -9,8 +9,6 @@ request costs there; OpenBLAS's default spins a thread per core between products
 
 import random
 import statistics
-import time
-from collections.abc import Callable
 from functools import partial
 
 import numpy as np
@@ -19,7 +17,7 @@ from app.core.config import get_settings
 from app.core.cpu import limit_blas_threads
 from app.styling import StyleContext, WardrobeItem, suggest
 from app.vision.taxonomy import TYPES, base_formality, base_warmth
-from bench.common import percentile, timings_ms
+from bench.common import cpu_ms, percentile, timings_ms
 
 SLOT_MIX = {"top": 0.32, "bottom": 0.2, "one-piece": 0.08, "outerwear": 0.1, "shoes": 0.15, "accessory": 0.15}
 PATTERNS = ("solid",) * 6 + ("striped", "checked", "floral", "dotted", "graphic")
@@ -55,16 +53,6 @@ def wardrobe(size: int, seed: int = 0) -> list[WardrobeItem]:
             )
         )
     return items
-
-
-def cpu_ms(run: Callable[[], object], *, repeat: int) -> float:
-    """Median CPU time of this process: on a shared machine wall time mostly measures the other jobs."""
-    samples = []
-    for _ in range(repeat):
-        started = time.process_time()
-        run()
-        samples.append((time.process_time() - started) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> None:

@@ -9,8 +9,6 @@ two checkouts one after the other, alternating, to compare them.
 
 import argparse
 import io
-import statistics
-import time
 from collections.abc import Callable
 
 from PIL import Image
@@ -20,20 +18,8 @@ from app.core.cpu import limit_blas_threads
 from app.vision.analyze import LocalAnalyzer
 from app.vision.cutout import cutout_webp
 from app.wardrobe.images import prepare_upload
-from bench.common import sample_jpeg
+from bench.common import cpu_ms, sample_jpeg
 from load.report import random_jpeg
-
-
-def cpu_ms(run: Callable[[], object], *, repeat: int, warmup: int = 3) -> float:
-    """Median process time of `run`, in ms."""
-    for _ in range(warmup):
-        run()
-    samples = []
-    for _ in range(repeat):
-        started = time.process_time()
-        run()
-        samples.append((time.process_time() - started) * 1000)
-    return statistics.median(samples)
 
 
 def stages(analyzer: LocalAnalyzer, label: str, data: bytes, repeat: int) -> None:
@@ -44,9 +30,9 @@ def stages(analyzer: LocalAnalyzer, label: str, data: bytes, repeat: int) -> Non
     photo = prepared.image
     parts = {
         "prepare": cpu_ms(lambda: prepare_upload(data, max_pixels=50_000_000, thumbnail_size=320, quality=90),
-                          repeat=repeat),
-        "analyse": cpu_ms(lambda: analyzer.analyze(photo), repeat=repeat),
-        "cut-out": cpu_ms(lambda: cutout_webp(photo, garment), repeat=repeat),
+                          repeat=repeat, warmup=3),
+        "analyse": cpu_ms(lambda: analyzer.analyze(photo), repeat=repeat, warmup=3),
+        "cut-out": cpu_ms(lambda: cutout_webp(photo, garment), repeat=repeat, warmup=3),
     }  # fmt: skip
     cells = "  ".join(f"{name} {ms:6.2f}" for name, ms in parts.items())
     print(f"{label:<24} {cells}  sum {sum(parts.values()):6.2f} ms CPU")
@@ -58,9 +44,11 @@ def stages(analyzer: LocalAnalyzer, label: str, data: bytes, repeat: int) -> Non
 
         return run
 
+    guessed = cpu_ms(rebuilt(None), repeat=repeat, warmup=3)
+    stored_category = cpu_ms(rebuilt(analysis.category), repeat=repeat, warmup=3)
     print(
-        f"{'':<24} cut-out rebuilt from the stored photo: {cpu_ms(rebuilt(None), repeat=repeat):6.2f} ms CPU, "
-        f"with the stored category {cpu_ms(rebuilt(analysis.category), repeat=repeat):6.2f} ms"
+        f"{'':<24} cut-out rebuilt from the stored photo: {guessed:6.2f} ms CPU, "
+        f"with the stored category {stored_category:6.2f} ms"
     )
 
 

@@ -174,28 +174,25 @@ def _light_by_the_sea(ask: Ask, blocked: set[int]) -> set[int]:
         return _on_the_sand(ask, blocked)
     if not _warm_by_the_sea(ask.slots):
         return set()
-    free = [i for i in ask.wardrobe if i.id not in blocked]
-    out: set[int] = set()
-    legs = [i for i in free if i.category in ("bottom", "one-piece")]
-    if any(warmth(i) <= 2 for i in legs):
-        out |= {i.id for i in legs if warmth(i) >= 3}
-    shoes = [i for i in free if i.category == "shoes"]
-    if any(i.type in SEA_SHOES for i in shoes):
-        out |= {i.id for i in shoes if i.type not in SEA_SHOES}
-    return out
+    return _heavier_than_needed(ask, blocked, light_legs=True, shoe_kinds=SEA_SHOES)
 
 
 def _on_the_sand(ask: Ask, blocked: set[int]) -> set[int]:
+    temperature = effective_temperature(ask.slots)
+    hot = temperature is None or temperature >= 20  # the heat of the day: light legs, whenever there are some
+    return _heavier_than_needed(ask, blocked, light_legs=hot, shoe_kinds=SAND_SHOES)
+
+
+def _heavier_than_needed(ask: Ask, blocked: set[int], *, light_legs: bool, shoe_kinds: frozenset[str]) -> set[int]:
+    """Warm legs when light ones are owned (if `light_legs`), and shoes not of `shoe_kinds` when some are."""
     free = [i for i in ask.wardrobe if i.id not in blocked]
     out: set[int] = set()
-    temperature = effective_temperature(ask.slots)
-    if temperature is None or temperature >= 20:  # the heat of the day: light legs, whenever there are some
-        legs = [i for i in free if i.category in ("bottom", "one-piece")]
-        if any(warmth(i) <= 2 for i in legs):
-            out |= {i.id for i in legs if warmth(i) >= 3}
+    legs = [i for i in free if i.category in ("bottom", "one-piece")]
+    if light_legs and any(warmth(i) <= 2 for i in legs):
+        out |= {i.id for i in legs if warmth(i) >= 3}
     shoes = [i for i in free if i.category == "shoes"]
-    if any(i.type in SAND_SHOES for i in shoes):
-        out |= {i.id for i in shoes if i.type not in SAND_SHOES}
+    if any(i.type in shoe_kinds for i in shoes):
+        out |= {i.id for i in shoes if i.type not in shoe_kinds}
     return out
 
 
