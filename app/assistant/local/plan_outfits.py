@@ -747,6 +747,12 @@ def revise(ask: Ask) -> Plan:
         fresh = _different(wider, shown or previous) or fresh
     if not dropped:  # "another option": not the alternative the last answer already offered, nor the one before
         fresh = _unseen(fresh, seen) or fresh
+    # "something smarter": a step up from the last outfit, never down ("smarter, for a meeting" is that meeting's)
+    if ask.slots.direction in STEP and fresh and not ask.u.slots.occasion:
+        wider = suggest(revised, anchors=keep, exclude=dropped, count=12).outfits
+        fresh = _stepped(ask, [*fresh, *wider], STEP[ask.slots.direction])
+        if not fresh and ask.slots.direction == "smarter" and _blazer_on_top(ask, plan):
+            return plan
     if not fresh:
         plan.say("no_other_option")
         return plan
@@ -755,6 +761,41 @@ def revise(ask: Ask) -> Plan:
     revision = ask.slots.direction or ("without" if WITHOUT.search(ask.u.text) and dropped else "another")
     outfit_lines(revised, plan, fresh, alternative=False, revision=revision, exclude=dropped)
     return plan
+
+
+STEP = {"smarter": 1, "casual": -1}  # which way a revision moves the outfit's level of dress
+
+
+def _level(items: Sequence[WardrobeItem]) -> float:
+    """How dressed an outfit reads: the mean formality of what is worn all day (its layer comes and goes)."""
+    worn = [item for item in items if item.category in WORN] or list(items)
+    return sum(formality(item) for item in worn) / max(len(worn), 1)
+
+
+def _stepped(ask: Ask, outfits: Sequence[styling.Outfit], step: int) -> list[styling.Outfit]:
+    """The outfits a step dressier (step 1) or more relaxed (-1) than the last one, in the engine's order, once each."""
+    shown = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    if not shown:
+        return list(outfits)
+    before, kept, seen = _level(shown), [], set()
+    for outfit in outfits:
+        key = frozenset(item.id for item in outfit.items)
+        if key not in seen and step * (_level(outfit.items) - before) > 0:
+            kept.append(outfit)
+        seen.add(key)
+    return kept
+
+
+def _blazer_on_top(ask: Ask, plan: Plan) -> bool:
+    """Nothing dressier to wear instead: the same outfit with the user's blazer (under its coat, if it has one)."""
+    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    if not worn or any(item.type == "blazer" for item in worn):
+        return False
+    blazers = [i for i in of_kind(ask.wardrobe, "blazer") if i.id not in ask.state.excluded]
+    if not blazers:
+        return False
+    plan.say("one_change", blazers[0], *worn, change="add", occasion=ask.slots.occasion, event=ask.slots.event)
+    return True
 
 
 def _slot_swap(ask: Ask, dropped: Sequence[int]) -> list[int]:
