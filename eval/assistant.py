@@ -41,6 +41,7 @@ LATER_BATCHES = {
     "twelfth": "cases_twelfth.jsonl",
     "thirteenth": "cases_thirteenth.jsonl",
     "fourteenth": "cases_fourteenth.jsonl",
+    "sixteenth": "cases_sixteenth.jsonl",
 }
 FAMILY = {name: family for name, _, family in PALETTE}
 
@@ -205,6 +206,7 @@ async def run(args: argparse.Namespace) -> None:
     report("twelfth holdout batch", results["twelfth"], args.verbose and args.show_holdout)
     report("thirteenth holdout batch", results["thirteenth"], args.verbose and args.show_holdout)
     report("fourteenth holdout batch", results["fourteenth"], args.verbose and args.show_holdout)
+    report("sixteenth batch (talk17b chats)", results["sixteenth"], args.verbose and args.show_holdout)
     report("all", [result for part in results.values() for result in part], False)
 
 
