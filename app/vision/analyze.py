@@ -1,7 +1,5 @@
 """The image engine's entry point: a decoded photo in, plain tags out. No web or database imports."""
 
-import hashlib
-import sys
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,6 +19,7 @@ from app.vision.mask import GarmentMask, GarmentMasker
 from app.vision.model import ModelOutput, VisionModel
 from app.vision.similarity import signature
 from app.vision.taxonomy import TYPE_OF_SHOE_KIND, WARMTH_RANGE_C, category_of
+from app.vision.version import rules_digest
 
 ANALYSIS_SIDE = 320  # the training photos were at most 256 px; analysing more pixels only costs time
 COLOUR_HEAD_TRUST = 0.5  # below this the measured clusters name the colour on their own
@@ -156,22 +155,21 @@ def colour_candidates(family_probabilities: dict[str, float], colours: list[Colo
     return [first, *others[:1]]
 
 
-# The modules whose rules turn model outputs into tags: a change to any of them changes the tags, so
-# it changes the version that re-analysis compares (the model files alone would not show it).
+# The modules whose rule tables turn model outputs into tags: a change to any table changes the tags, so it
+# changes the version that re-analysis compares (the model files alone would not show it). app/vision/version.py.
 ANALYSER_MODULES = (
     "app.vision.analyze", "app.vision.candidates", "app.vision.colours", "app.vision.cutout", "app.vision.features",
     "app.vision.garment_colour", "app.vision.knowledge", "app.vision.mask", "app.vision.similarity",
     "app.vision.taxonomy",
 )  # fmt: skip
+# Bump when a change of logic alters the tags without any table showing it (the tables are hashed already).
+RULES_REVISION = 1
 
 
 @cache
 def analyser_digest() -> str:
-    """A short hash of the analyser's source, read once per process (the modules are imported here)."""
-    digest = hashlib.sha256()
-    for name in ANALYSER_MODULES:
-        digest.update(Path(str(sys.modules[name].__file__)).read_bytes())
-    return digest.hexdigest()[:8]
+    """A short hash of the analyser's rule tables and thresholds, computed once per process."""
+    return rules_digest(ANALYSER_MODULES)
 
 
 def analysis_copy(image: Image.Image) -> Image.Image:
@@ -209,7 +207,7 @@ class LocalAnalyzer:
 
     @property
     def model_version(self) -> str:
-        """The shipped model files and the analyser code that reads them (what re-analysis compares)."""
+        """The shipped model files and the analyser's rule tables (what re-analysis compares)."""
         return f"{self.model.model_version}+a{analyser_digest()}"
 
     def garment(self, small: Image.Image, category: str | None = None) -> GarmentMask | None:

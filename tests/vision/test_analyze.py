@@ -56,7 +56,7 @@ def test_embedding_is_unit_length_and_stable_under_rescaling(local_analyzer: Loc
     assert float(a @ b) > 0.95
 
 
-def test_the_version_names_the_model_files_and_the_analyser_code(local_analyzer: LocalAnalyzer) -> None:
+def test_the_version_names_the_model_files_and_the_analyser_rules(local_analyzer: LocalAnalyzer) -> None:
     from app.vision.analyze import analyser_digest
 
     model_part, analyser_part = local_analyzer.model_version.split("+a")
