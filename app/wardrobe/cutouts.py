@@ -81,7 +81,8 @@ async def cutout_of(
         photo = await storage.get(image.storage_key)
     except ObjectNotFound as exc:
         raise NotFound(f"The file of image {image.id} is missing from storage.") from exc
-    category = (image.tags or {}).get("category")  # the slot the upload's mask was made for
+    # The user's corrected slot over the model's: a mask made for a top would cut a pair of jeans off at the hem.
+    category = image.effective_tags.get("category")
     data = await asyncio.to_thread(_cutout_of_photo, analyzer, photo, category if isinstance(category, str) else None)
     if data is None:
         raise NotFound(f"Image {image.id} has no cut-out: this service has no garment mask model.")

@@ -92,6 +92,24 @@ async def test_a_missing_cutout_is_made_for_the_stored_category(
     assert watching.categories == [item["tags"]["category"]] and item["tags"]["category"]
 
 
+async def test_a_missing_cutout_is_made_for_the_users_corrected_category(
+    app: FastAPI, client: httpx.AsyncClient, storage_dir: Path
+) -> None:
+    """A user who says the item is jeans has told the mask where the garment is: a top's mask would cut it off."""
+    ana = await create_user(client)
+    item = (await upload(client, ana, jpeg((20, 30, 140)))).json()
+    url = f"/api/images/{ana.id}/{item['id']}"
+    corrected = "shoes" if item["tags"]["category"] != "shoes" else "bottom"
+    kind = {"shoes": "boots", "bottom": "jeans"}[corrected]
+    assert (await client.patch(url, json={"type": kind}, headers=ana.headers)).status_code == 200
+    [stored] = cutouts(storage_dir)
+    stored.unlink()
+    watching = CategoryWatchingAnalyzer(app.state.analyzer)
+    app.state.analyzer = watching
+    assert (await client.get(f"{url}/cutout", headers=ana.headers)).status_code == 200
+    assert watching.categories == [corrected]
+
+
 async def test_another_users_cutout_is_forbidden(client: httpx.AsyncClient) -> None:
     ana, bo = await create_user(client, "ana"), await create_user(client, "bo")
     item = (await upload(client, ana, jpeg())).json()
