@@ -311,6 +311,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/general": ("Erst die Schultern, dann die Länge: Gut sitzende Kleidung liegt locker an, ohne zu ziehen.",),
 }  # fmt: skip
 
+# Numbers of days, months and luggage, so a trip is read as one ("quatre jours en mai", "ma valise").
+TRIP_WORDS = {
+    "zwei": "two", "drei": "three", "vier": "four", "fünf": "five", "sechs": "six", "sieben": "seven", "acht": "eight",
+    "neun": "nine", "zehn": "ten", "eine woche": "a week", "einen tag": "a day", "eine nacht": "a night",
+    "wochen": "weeks", "nächte": "nights", "tagen": "days",
+    "mai": "in may", "koffer": "suitcase", "einpacken": "pack", "packen": "pack", "gepäck": "luggage",
+    "handgepäck": "carry-on",
+}  # fmt: skip
+
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
     # "passt das für ein Start-up?": a verdict on the last outfit for that place
@@ -656,7 +665,7 @@ LANGUAGE = Language(
             "fürs",
         ]
     ),
-    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
     rewrites=(
         (r"^\s*(?:passt|passen) (?!mein|dein)(.+?) zu\b", r"does \1 go with"),  # "Passen braune Schuhe zu ...?"
         (

@@ -280,6 +280,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/general": ("Primero los hombros, luego el largo: una prenda que sienta bien roza el cuerpo sin tirar.",),
 }  # fmt: skip
 
+# Numbers of days, months and luggage, so a trip is read as one ("quatre jours en mai", "ma valise").
+TRIP_WORDS = {
+    "dos": "two", "tres": "three", "cuatro": "four", "cinco": "five", "seis": "six", "siete": "seven", "ocho": "eight",
+    "nueve": "nine", "diez": "ten", "quince días": "a fortnight", "una semana": "a week", "un día": "a day",
+    "una noche": "a night", "semanas": "weeks", "noches": "nights",
+    "mayo": "in may", "maleta": "suitcase", "hacer la maleta": "pack", "equipaje": "luggage",
+}  # fmt: skip
+
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
     "al cine": "to the cinema", "cine": "cinema",
@@ -637,7 +645,7 @@ LANGUAGE = Language(
         ),
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
     phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,

@@ -292,6 +292,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/general": ("D'abord les épaules, puis la longueur : un vêtement bien coupé effleure le corps sans tirer.",),
 }  # fmt: skip
 
+# Numbers of days, months and luggage, so a trip is read as one ("quatre jours en mai", "ma valise").
+TRIP_WORDS = {
+    "deux": "two", "trois": "three", "quatre": "four", "cinq": "five", "six": "six", "sept": "seven", "huit": "eight",
+    "neuf jours": "nine days", "neuf nuits": "nine nights", "dix": "ten", "quinze jours": "a fortnight",
+    "une semaine": "a week", "un jour": "a day", "une nuit": "a night", "semaines": "weeks", "nuits": "nights",
+    "mai": "in may", "valise": "suitcase", "faire ma valise": "pack", "faire sa valise": "pack",
+    "bagages": "luggage", "bagage cabine": "carry-on",
+}  # fmt: skip
+
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
     "au cinéma": "to the cinema", "cinéma": "cinema", "ciné": "cinema",
@@ -664,7 +673,7 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
     # "j'ai des baskets ?": a question by intonation alone, short and with nothing else asked
     rewrites=(
         (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),

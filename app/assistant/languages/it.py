@@ -281,6 +281,16 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/general": ("Prima le spalle, poi la lunghezza: un capo che veste bene sfiora il corpo senza tirare.",),
 }  # fmt: skip
 
+# Numbers of days, months and luggage, so a trip is read as one ("quatre jours en mai", "ma valise").
+TRIP_WORDS = {
+    "due": "two", "tre": "three", "quattro": "four", "cinque": "five", "sei giorni": "six days",
+    "sei notti": "six nights", "sette": "seven", "otto": "eight", "nove": "nine", "dieci": "ten",
+    "quindici giorni": "a fortnight", "una settimana": "a week", "un giorno": "a day", "una notte": "a night",
+    "settimane": "weeks", "notti": "nights",
+    "valigia": "suitcase", "fare la valigia": "pack",
+    "bagaglio": "luggage", "bagaglio a mano": "carry-on",
+}  # fmt: skip
+
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
     # creases ("come evito che i pantaloni si stropiccino?")
@@ -333,7 +343,7 @@ COMMON = {
     "un'altra idea": "another option", "altra idea": "another option", "un'altra opzione": "another option", "qualcos'altro": "something else",
     "piove": "raining", "piovere": "rain",
     "spiaggia": "beach", "al mare": "at the beach", "lavorare": "work", "per lavorare": "for work", "sci": "ski", "sciare": "skiing",
-    "gennaio": "january", "febbraio": "february", "marzo": "march", "aprile": "april", "maggio": "may", "giugno": "june", "luglio": "july", "agosto": "august", "settembre": "september", "ottobre": "october", "novembre": "november", "dicembre": "december",
+    "gennaio": "january", "febbraio": "february", "marzo": "march", "aprile": "april", "maggio": "in may", "giugno": "june", "luglio": "july", "agosto": "august", "settembre": "september", "ottobre": "october", "novembre": "november", "dicembre": "december",
     "la sera": "in the evening", "di sera": "in the evening", "sera": "evening", "serate": "evenings",
     "fresco": "cool", "fresca": "cool", "fresche": "cool", "mi manca": "is missing", "cosa mi manca": "what is missing",
     "manca": "is missing", "mancano": "are missing", "guardaroba": "wardrobe", "viaggio di lavoro": "work trip",
@@ -639,7 +649,7 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
     phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,

@@ -276,6 +276,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "fit/general": ("Primeiro os ombros, depois o comprimento: uma peça que assenta bem toca o corpo sem puxar.",),
 }  # fmt: skip
 
+# Numbers of days, months and luggage, so a trip is read as one ("quatre jours en mai", "ma valise").
+TRIP_WORDS = {
+    "dois": "two", "duas": "two", "três": "three", "quatro": "four", "cinco": "five", "seis": "six", "sete": "seven",
+    "oito": "eight", "nove": "nine", "dez": "ten", "quinze dias": "a fortnight", "uma semana": "a week",
+    "um dia": "a day", "uma noite": "a night", "semanas": "weeks", "noites": "nights",
+    "maio": "in may", "mala de viagem": "suitcase", "na mala": "in my suitcase",
+    "levo na mala": "pack", "levar na mala": "pack", "fazer a mala": "pack", "bagagem": "luggage",
+}  # fmt: skip
+
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
     # creases ("como evito que as calças amarrotem?")
@@ -650,7 +659,7 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
     phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,

@@ -66,7 +66,9 @@ CATEGORY_WORDS = {
     "bottoms": "bottom", "outerwear": "outerwear", "accessories": "accessory", "accessory": "accessory",
 }  # fmt: skip
 SAME_TYPE = {"pants": "trousers"}  # types people use interchangeably, folded to one for matching
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10
+}  # fmt: skip
 LAST_UPLOAD = re.compile(
     r"\b(?:(?:the )?last (?:thing|item|piece|one|photo|upload)|(?:my |the )?(?:latest|newest|most recent) "
     r"(?:upload|item|thing|piece|photo|addition)|what i (?:just )?uploaded|(?:the )?(?:thing|item|one) i just "
@@ -78,7 +80,7 @@ TEMPERATURE = re.compile(
 )  # "30 degrees for brunch" is not Fahrenheit
 TRIP_DAYS = re.compile(
     r"(?<!\bin )(?<!\bwithin )(?<!\bnext )(?<!\bfor the next )"
-    r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|ten)[- ](day|night|week)s?\b(?! out\b| from now\b| away\b| time\b)"
+    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")[- ](day|night|week)s?\b(?! out\b| from now\b| away\b| time\b)"
 )  # "a night out" is an outing and "in two weeks" is when, not a trip to pack for
 COLOUR_FAMILY = {name: family for name, _, family in PALETTE}
 
