@@ -41,6 +41,7 @@ LATER_BATCHES = {
     "twelfth": "cases_twelfth.jsonl",
     "thirteenth": "cases_thirteenth.jsonl",
     "fourteenth": "cases_fourteenth.jsonl",
+    "fifteenth": "cases_fifteenth.jsonl",
     "sixteenth": "cases_sixteenth.jsonl",
 }
 FAMILY = {name: family for name, _, family in PALETTE}
@@ -151,7 +152,7 @@ async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
 
 def _kind(case: Case) -> str:
     """The kind from the case id: "en-yn-3" and the fresh "f-en-yn-1" are yes/no cases."""
-    later = ("f-", "t-", "q-", "v-", "s-", "h-", "g-", "n-", "x-", "k-", "w-", "y-")
+    later = ("f-", "t-", "q-", "v-", "s-", "h-", "g-", "n-", "x-", "k-", "w-", "y-", "p-")
     parts = case.id.split("-")[1:] if case.id[:2] in later else case.id.split("-")
     return parts[1] if case.lang == "en" else "multilingual"
 
@@ -206,6 +207,7 @@ async def run(args: argparse.Namespace) -> None:
     report("twelfth holdout batch", results["twelfth"], args.verbose and args.show_holdout)
     report("thirteenth holdout batch", results["thirteenth"], args.verbose and args.show_holdout)
     report("fourteenth holdout batch", results["fourteenth"], args.verbose and args.show_holdout)
+    report("fifteenth holdout batch", results["fifteenth"], args.verbose and args.show_holdout)
     report("sixteenth batch (talk17b chats)", results["sixteenth"], args.verbose and args.show_holdout)
     report("all", [result for part in results.values() for result in part], False)
 
