@@ -21,7 +21,7 @@ from app.assistant.local.plan_outfits import (
     is_trail_shoe,
 )
 from app.assistant.local.refs import RELATED, colour_similarity, of_kind, of_kind_or_near, resolve
-from app.assistant.local.slots import HOT_PLACE, PATTERNS, PRONOUN, Garment
+from app.assistant.local.slots import HIKING, HOT_PLACE, PATTERNS, PRONOUN, Garment
 from app.assistant.local.versatility import neutral, reach, share
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
@@ -397,6 +397,8 @@ NEEDS = {
               ("sports_top", ("sport-top",), 1)),
     "hot": (("breathable", (), 9), ("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1),
             ("hat", ("hat", "sunglasses"), 1)),
+    "summer": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("breathable", (), 9),
+               ("hat", ("hat", "sunglasses"), 1)),
     "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9),
               ("hat", ("hat", "sunglasses"), 1)),
     "weekend": (("casual_jacket", ("jacket", "denim-jacket", "bomber", "overshirt"), 1),
@@ -420,6 +422,9 @@ def _scenario(ask: Ask) -> str:
         return "beach"
     if re.search(r"\b(?:ski\w*|snowboard\w*)\b", text):
         return "ski"
+    cold_place = re.search(r"\b(?:snow|winter)\b", text) or s.season == "winter"
+    if s.occasion == "outdoor" and HIKING.search(text) and not cold_place:
+        return "hike"  # "a week of trekking in the mountains": boots for the trail and a shell, not gloves
     if re.search(r"\b(?:mountains?|snow|winter trip)\b", text) or (s.season == "winter" and s.trip_days):
         return "cold_trip"
     if s.occasion == "outdoor":
@@ -438,6 +443,8 @@ def _scenario(ask: Ask) -> str:
         return "winter"  # "what am I missing for cold weather?"
     if s.trip_days or s.occasion == "travel":
         return "trip"
+    if s.season == "summer" and not dressed_for:
+        return "summer"  # "what's missing for the summer?": what the heat asks for, not the capsule's coat
     if s.occasion in ("wedding-guest", "day-wedding", "formal", "party", "funeral"):
         return "formal"
     if s.occasion in ("work", "interview"):
