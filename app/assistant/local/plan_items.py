@@ -406,6 +406,14 @@ NEEDS = {
                 ("casual_shoes", ("sneakers", "boots"), 1),
                 ("knit", ("sweater", "sweatshirt", "hoodie", "cardigan"), 1)),
     "black_tie": (("evening_wear", ("dress", "jumpsuit"), 5), ("dressy_shoes", ("heels", "formal-shoes"), 4)),
+    "summer": (("casual_top", ("t-shirt", "polo", "tank-top"), 1),
+               ("summer_bottom", ("shorts", "skirt", "dress", "jumpsuit"), 1), ("sandals", ("sandals",), 1),
+               ("hat", ("hat", "sunglasses"), 1),
+               ("evening_layer", ("cardigan", "denim-jacket", "jacket", "overshirt", "blazer"), 1)),
+    **dict.fromkeys(("spring", "fall"), (
+        ("mild_jacket", ("jacket", "trench", "denim-jacket", "bomber", "overshirt", "blazer"), 1),
+        ("knit", ("sweater", "cardigan", "sweatshirt", "hoodie"), 1),
+        ("casual_bottom", ("jeans", "chinos", "trousers"), 1), ("casual_shoes", ("sneakers", "boots", "loafers"), 1))),
     "rain": (("rain_coat", ("trench",), 1), ("rain_boots", ("boots",), 1), ("umbrella", ("umbrella",), 1)),
     "formal": (("dressy_piece", ("dress", "jumpsuit", "blazer"), 4),
                ("dressy_shoes", ("heels", "formal-shoes", "loafers"), 3),
@@ -441,6 +449,8 @@ def _scenario(ask: Ask) -> str:
     dressed_for = dressed_for and not away
     if (s.season == "winter" and not dressed_for) or (cold and not s.trip_days):  # "a bank job from January": work
         return "winter"  # "what am I missing for cold weather?"
+    if s.season in ("summer", "spring", "fall") and not away and not dressed_for:
+        return s.season  # "what am I missing for summer?": that season's pieces, not a capsule with a coat
     if s.trip_days or s.occasion == "travel":
         return "trip"
     if s.season == "summer" and not dressed_for:
