@@ -26,7 +26,7 @@ NOUNS = {
     "socks": N("Socken", "Socken", "f", True), "category:shoes": N("Schuhe", "Schuhe", "f", True),
     "category:top": N("Oberteil", "Oberteile", "n"), "category:bottom": N("Hose", "Hosen", "f"),
     "category:outerwear": N("Jacke", "Jacken", "f"), "category:one-piece": N("Kleid", "Kleider", "n"),
-    "category:accessory": N("Accessoire", "Accessoires", "n"), "sweatshirt": N("Sweatshirt", "Sweatshirts", "n"), "trench": N("Trenchcoat", "Trenchcoats"), "puffer": N("Daunenjacke", "Daunenjacken", "f"), "joggers": N("Jogginghose", "Jogginghosen", "f"), "flip-flops": N("Flip-Flops", "Flip-Flops", "f", True), "slippers": N("Hausschuhe", "Hausschuhe", "f", True), "beanie": N("Mütze", "Mützen", "f"), "gloves": N("Handschuhe", "Handschuhe", "f", True),
+    "category:accessory": N("Accessoire", "Accessoires", "n"), "sweatshirt": N("Sweatshirt", "Sweatshirts", "n"), "trench": N("Trenchcoat", "Trenchcoats"), "puffer": N("Daunenjacke", "Daunenjacken", "f"), "joggers": N("Jogginghose", "Jogginghosen", "f"), "flip-flops": N("Flip-Flops", "Flip-Flops", "f", True), "slippers": N("Hausschuhe", "Hausschuhe", "f", True), "cap": N("Kappe", "Kappen", "f"), "beret": N("Baskenmütze", "Baskenmützen", "f"), "beanie": N("Mütze", "Mützen", "f"), "gloves": N("Handschuhe", "Handschuhe", "f", True),
     "item": N("Teil", "Teile", "n"),
 }  # fmt: skip
 COLOURS = {
@@ -108,6 +108,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/layer_not_needed": ("Nein, {items} kann zu Hause bleiben; das Wetter dort braucht es nicht.",),
     "verdict/yes/kind_needed": ("Ja, für {occasion} wird das erwartet.",),
     "verdict/depends/kind_needed_by_code": ("Es kommt auf den Dresscode an: Bei einer Black-Tie-, formellen oder Abendhochzeit ja, das wird erwartet; bei einer lockeren oder Hochzeit am Tag meist nicht, ein offener Kragen mit gutem Sakko reicht.",),
+    "verdict/yes/kind_too_much": ('Ja, das ist eine Stufe über dem, was {occasion} verlangt.',),
+    "verdict/no/kind_not_too_much": ('Nein, das ist genau das Niveau für {occasion}.',),
+    "verdict/no/kind_not_too_much_relaxed": ('Nein, das ist nicht zu viel, wo man sich smart casual kleidet, etwa in einer Agentur oder einem Start-up: passt, ist aber kein Muss; zu Jeans oder Strick wirkt es locker.',),
     "verdict/no/kind_not_needed": ("Nein, für {occasion} ist das nicht nötig.",),
     "verdict/yes/looks_fine": ("Ja, {items} ist eine sichere Wahl.",),
     "verdict/yes/colour_fine": ("Ja, {colour} geht zu jeder Jahreszeit; im Winter in dickeren Stoffen.",),
@@ -322,6 +325,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # a creative workplace ("zu viel für eine Agentur?")
+    "werbeagentur": "ad agency", "agentur": "agency", "agenturen": "agencies", "zu viel": "too much",
+    # the temperature falling to a number ("abends fällt es auf 4")
+    "fällt auf": "drops to", "sinkt auf": "drops to", "geht runter auf": "drops to", "kühlt ab auf": "drops to",
     # "passt das für ein Start-up?": a verdict on the last outfit for that place
     "passt das für": "is that ok for", "geht das für": "is that ok for",
     "fürs kino": "for the cinema", "ins kino": "to the cinema", "kino": "cinema",

@@ -22,6 +22,7 @@ SPECIAL = {
     "puffer": Noun("puffer jacket", "puffer jackets"), "joggers": Noun("joggers", "joggers", plural_only=True),
     "flip-flops": Noun("flip-flops", "flip-flops", plural_only=True),
     "slippers": Noun("slippers", "slippers", plural_only=True), "gloves": Noun("gloves", "gloves", plural_only=True),
+    "cap": Noun("cap", "caps"), "beret": Noun("beret", "berets"),
 }  # fmt: skip
 NOUNS = {name: Noun(name, name + "s") for name in TYPES} | SPECIAL
 COLOURS = {name: forms(name) for name, _, _ in PALETTE}
@@ -87,6 +88,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/layer_not_needed": ("No, you can leave {items} at home; the weather there won't need it.",),
     "verdict/yes/kind_needed": ("Yes, {occasion} expects {a_kind}.",),
     "verdict/depends/kind_needed_by_code": ("It depends on the dress code: at a black-tie, formal or evening wedding yes, {a_kind} is expected; at a casual or daytime wedding it usually isn't, and an open collar with a good jacket is fine.",),
+    "verdict/yes/kind_too_much": ('Yes, {a_kind} is a notch above what {occasion} asks for.',),
+    "verdict/no/kind_not_too_much": ('No, {a_kind} is just the level {occasion} asks for.',),
+    "verdict/no/kind_not_too_much_relaxed": ("No, {a_kind} isn't too much where people dress smart casual, like an agency or a startup: it's fine, but optional; over jeans or a knit it reads relaxed.",),
     "verdict/no/kind_not_needed": ("No, {a_kind} isn't needed for {occasion}; wear one only if you like it.",),
     "verdict/yes/looks_fine": ("Yes, {items} is a safe choice.",),
     "verdict/yes/colour_fine": ("Yes, {colour} works in any season; in winter, choose heavier fabrics and warmer whites such as cream.",),

@@ -23,7 +23,7 @@ NOUNS = {
     "socks": N("calcetines", "calcetines", "m", True), "category:shoes": N("zapatos", "zapatos", "m", True),
     "category:top": N("parte de arriba", "partes de arriba", "f"), "category:bottom": N("parte de abajo", "partes de abajo", "f"),
     "category:outerwear": N("chaqueta", "chaquetas", "f"), "category:one-piece": N("vestido", "vestidos"),
-    "category:accessory": N("accesorio", "accesorios"), "sweatshirt": N("sudadera", "sudaderas", "f"), "trench": N("gabardina", "gabardinas", "f"), "puffer": N("plumífero", "plumíferos"), "joggers": N("pantalones de chándal", "pantalones de chándal", "m", True), "flip-flops": N("chanclas", "chanclas", "f", True), "slippers": N("zapatillas de casa", "zapatillas de casa", "f", True), "beanie": N("gorro", "gorros"), "gloves": N("guantes", "guantes", "m", True),
+    "category:accessory": N("accesorio", "accesorios"), "sweatshirt": N("sudadera", "sudaderas", "f"), "trench": N("gabardina", "gabardinas", "f"), "puffer": N("plumífero", "plumíferos"), "joggers": N("pantalones de chándal", "pantalones de chándal", "m", True), "flip-flops": N("chanclas", "chanclas", "f", True), "slippers": N("zapatillas de casa", "zapatillas de casa", "f", True), "cap": N("gorra", "gorras", "f"), "beret": N("boina", "boinas", "f"), "beanie": N("gorro", "gorros"), "gloves": N("guantes", "guantes", "m", True),
     "item": N("prenda", "prendas", "f"),
 }  # fmt: skip
 F = forms
@@ -88,6 +88,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/layer_not_needed": ("No, puedes dejar {items} en casa; el tiempo de allí no lo pide.",),
     "verdict/yes/kind_needed": ("Sí, para {occasion} se espera.",),
     "verdict/depends/kind_needed_by_code": ("Depende del código de vestimenta: en una boda de etiqueta, formal o de noche, sí, se espera; en una boda informal o de día normalmente no, basta el cuello abierto con una buena chaqueta.",),
+    "verdict/yes/kind_too_much": ('Sí, está un punto por encima de lo que pide {occasion}.',),
+    "verdict/no/kind_not_too_much": ('No, es justo el nivel que pide {occasion}.',),
+    "verdict/no/kind_not_too_much_relaxed": ('No, no es demasiado donde se viste smart casual, como en una agencia o una startup: va bien, pero es opcional; con vaqueros o punto queda relajado.',),
     "verdict/no/kind_not_needed": ("No, para {occasion} no hace falta.",),
     "verdict/yes/looks_fine": ("Sí, {items} es una apuesta segura.",),
     "verdict/yes/colour_fine": ("Sí, el {colour} vale en cualquier estación; en invierno, en tejidos más gruesos.",),
@@ -290,6 +293,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # a creative workplace ("¿demasiado para una agencia?")
+    "agencia de publicidad": "ad agency", "agencia": "agency", "agencias": "agencies",
+    # the temperature falling to a number ("por la tarde baja a 15")
+    "baja a": "drops to", "baja hasta": "drops to", "bajará a": "drops to", "desciende a": "drops to", "cae a": "drops to",
     "al cine": "to the cinema", "cine": "cinema",
     # creases ("¿cómo evito que se arruguen los pantalones?")
     "cómo evito que": "how do i stop", "como evito que": "how do i stop", "cómo evito": "how do i stop", "como evito": "how do i stop", "se arrugue": "creases", "se arruguen": "creases", "arrugado": "creased", "arrugas": "creases",

@@ -23,7 +23,7 @@ NOUNS = {
     "tie": N("cravate", "cravates", "f"), "socks": N("chaussettes", "chaussettes", "f", True),
     "category:shoes": N("chaussures", "chaussures", "f", True), "category:top": N("haut", "hauts"),
     "category:bottom": N("bas", "bas"), "category:outerwear": N("veste", "vestes", "f"),
-    "category:one-piece": N("robe", "robes", "f"), "category:accessory": N("accessoire", "accessoires"), "sweatshirt": N("sweat", "sweats"), "trench": N("trench", "trenchs"), "puffer": N("doudoune", "doudounes", "f"), "joggers": N("jogging", "joggings"), "flip-flops": N("tongs", "tongs", "f", True), "slippers": N("chaussons", "chaussons", "m", True), "beanie": N("bonnet", "bonnets"), "gloves": N("gants", "gants", "m", True),
+    "category:one-piece": N("robe", "robes", "f"), "category:accessory": N("accessoire", "accessoires"), "sweatshirt": N("sweat", "sweats"), "trench": N("trench", "trenchs"), "puffer": N("doudoune", "doudounes", "f"), "joggers": N("jogging", "joggings"), "flip-flops": N("tongs", "tongs", "f", True), "slippers": N("chaussons", "chaussons", "m", True), "cap": N("casquette", "casquettes", "f"), "beret": N("béret", "bérets"), "beanie": N("bonnet", "bonnets"), "gloves": N("gants", "gants", "m", True),
     "item": N("pièce", "pièces", "f"),
 }  # fmt: skip
 F = forms
@@ -93,6 +93,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/layer_not_needed": ("Non, tu peux laisser {items} à la maison ; le temps là-bas ne le demande pas.",),
     "verdict/yes/kind_needed": ("Oui, pour {occasion} c'est attendu.",),
     "verdict/depends/kind_needed_by_code": ("Ça dépend du dress code : pour un mariage black tie, habillé ou le soir, oui, c'est attendu ; pour un mariage décontracté ou de jour, en général non, un col ouvert avec une belle veste suffit.",),
+    "verdict/yes/kind_too_much": ("Oui, c'est un cran au-dessus de ce que demande {occasion}.",),
+    "verdict/no/kind_not_too_much": ("Non, c'est juste le bon niveau pour {occasion}.",),
+    "verdict/no/kind_not_too_much_relaxed": ("Non, ce n'est pas de trop là où l'on s'habille smart casual, comme en agence ou en start-up : ça va, mais c'est facultatif ; sur un jean ou une maille, ça reste décontracté.",),
     "verdict/no/kind_not_needed": ("Non, ce n'est pas nécessaire pour {occasion}.",),
     "verdict/yes/looks_fine": ("Oui, {items} est un choix sûr.",),
     "verdict/yes/colour_fine": ("Oui, le {colour} se porte en toute saison ; en hiver, choisis des matières plus épaisses.",),
@@ -303,6 +306,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # a creative workplace ("trop pour une agence ?")
+    "agence de pub": "ad agency", "agence": "agency", "agences": "agencies", "c'est trop": "is it too much", "trop pour": "too much for",
+    # the temperature falling to a number ("le soir ça descend à 4")
+    "descend à": "drops to", "descend a": "drops to", "tombe à": "drops to", "baisse à": "drops to", "chute à": "drops to",
     "au cinéma": "to the cinema", "cinéma": "cinema", "ciné": "cinema",
     # creases ("comment éviter que mon pantalon se froisse ?")
     "comment éviter que": "how do i stop", "comment éviter": "how do i stop", "se froisse": "creases", "se froissent": "creases", "froissé": "creased", "froisser": "crease", "plis": "creases",

@@ -23,7 +23,7 @@ NOUNS = {
     "tie": N("cravatta", "cravatte", "f"), "socks": N("calzini", "calzini", "m", True),
     "category:shoes": N("scarpe", "scarpe", "f", True), "category:top": N("maglia", "maglie", "f"),
     "category:bottom": N("pantaloni", "pantaloni", "m", True), "category:outerwear": N("giacca", "giacche", "f"),
-    "category:one-piece": N("vestito", "vestiti"), "category:accessory": N("accessorio", "accessori"), "sweatshirt": N("felpa", "felpe", "f"), "trench": N("trench", "trench"), "puffer": N("piumino", "piumini"), "joggers": N("pantaloni della tuta", "pantaloni della tuta", "m", True), "flip-flops": N("infradito", "infradito", "f", True), "slippers": N("pantofole", "pantofole", "f", True), "beanie": N("berretto", "berretti"), "gloves": N("guanti", "guanti", "m", True),
+    "category:one-piece": N("vestito", "vestiti"), "category:accessory": N("accessorio", "accessori"), "sweatshirt": N("felpa", "felpe", "f"), "trench": N("trench", "trench"), "puffer": N("piumino", "piumini"), "joggers": N("pantaloni della tuta", "pantaloni della tuta", "m", True), "flip-flops": N("infradito", "infradito", "f", True), "slippers": N("pantofole", "pantofole", "f", True), "cap": N("cappellino", "cappellini"), "beret": N("basco", "baschi"), "beanie": N("berretto", "berretti"), "gloves": N("guanti", "guanti", "m", True),
     "item": N("capo", "capi"),
 }  # fmt: skip
 F = forms
@@ -96,6 +96,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/layer_not_needed": ("No, puoi lasciare {items} a casa; il tempo lì non lo richiede.",),
     "verdict/yes/kind_needed": ("Sì, per {occasion} è previsto.",),
     "verdict/depends/kind_needed_by_code": ("Dipende dal dress code: a un matrimonio black tie, formale o di sera sì, è previsto; a un matrimonio informale o di giorno di solito no, basta il collo aperto con una bella giacca.",),
+    "verdict/yes/kind_too_much": ('Sì, è un gradino sopra quello che chiede {occasion}.',),
+    "verdict/no/kind_not_too_much": ('No, è proprio il livello giusto per {occasion}.',),
+    "verdict/no/kind_not_too_much_relaxed": ("No, non è troppo dove ci si veste smart casual, come in un'agenzia o una startup: va bene, ma è facoltativo; con i jeans o una maglia resta rilassato.",),
     "verdict/no/kind_not_needed": ("No, per {occasion} non serve.",),
     "verdict/yes/looks_fine": ("Sì, {items} è una scelta sicura.",),
     "verdict/yes/colour_fine": ("Sì, il {colour} va bene in ogni stagione; d'inverno, in tessuti più pesanti.",),
@@ -293,6 +296,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # a creative workplace ("troppo per un'agenzia?")
+    "un'agenzia": "an agency", "agenzia": "agency", "agenzie": "agencies",
+    # the temperature falling to a number ("la sera scende a 4")
+    "scende a": "drops to", "scende fino a": "drops to", "cala a": "drops to", "si abbassa a": "drops to",
     # creases ("come evito che i pantaloni si stropiccino?")
     "come evito che": "how do i stop", "come evito": "how do i stop", "si stropiccino": "creases", "si stropiccia": "creases", "stropicciati": "creased", "stropicciato": "creased", "pieghe": "creases",
     # fabrics asked of the wardrobe ("ho qualcosa di lino?")

@@ -25,7 +25,7 @@ NOUNS = {
     "socks": N("meias", "meias", "f", True), "category:shoes": N("sapatos", "sapatos", "m", True),
     "category:top": N("parte de cima", "partes de cima", "f"), "category:bottom": N("parte de baixo", "partes de baixo", "f"),
     "category:outerwear": N("jaqueta", "jaquetas", "f"), "category:one-piece": N("vestido", "vestidos"),
-    "category:accessory": N("acessório", "acessórios"), "sweatshirt": N("sweatshirt", "sweatshirts", "f"), "trench": N("gabardine", "gabardines", "f"), "puffer": N("casaco acolchoado", "casacos acolchoados"), "joggers": N("calças de fato de treino", "calças de fato de treino", "f", True), "flip-flops": N("chinelos", "chinelos", "m", True), "slippers": N("pantufas", "pantufas", "f", True), "beanie": N("gorro", "gorros"), "gloves": N("luvas", "luvas", "f", True),
+    "category:accessory": N("acessório", "acessórios"), "sweatshirt": N("sweatshirt", "sweatshirts", "f"), "trench": N("gabardine", "gabardines", "f"), "puffer": N("casaco acolchoado", "casacos acolchoados"), "joggers": N("calças de fato de treino", "calças de fato de treino", "f", True), "flip-flops": N("chinelos", "chinelos", "m", True), "slippers": N("pantufas", "pantufas", "f", True), "cap": N("boné", "bonés"), "beret": N("boina", "boinas", "f"), "beanie": N("gorro", "gorros"), "gloves": N("luvas", "luvas", "f", True),
     "item": N("peça", "peças", "f"),
 }  # fmt: skip
 F = forms
@@ -91,6 +91,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/layer_not_needed": ("Não, pode deixar {items} em casa; o tempo lá não vai pedir.",),
     "verdict/yes/kind_needed": ("Sim, para {occasion} é esperado.",),
     "verdict/depends/kind_needed_by_code": ("Depende do dress code: num casamento black tie, formal ou à noite, sim, é esperado; num casamento descontraído ou de dia normalmente não, basta a gola aberta com um bom casaco.",),
+    "verdict/yes/kind_too_much": ('Sim, está um nível acima do que {occasion} pede.',),
+    "verdict/no/kind_not_too_much": ('Não, é mesmo o nível que {occasion} pede.',),
+    "verdict/no/kind_not_too_much_relaxed": ('Não, não é demais onde se veste smart casual, como numa agência ou numa startup: fica bem, mas é opcional; com jeans ou malha fica descontraído.',),
     "verdict/no/kind_not_needed": ("Não, para {occasion} não é preciso.",),
     "verdict/yes/looks_fine": ("Sim, {items} é uma escolha segura.",),
     "verdict/yes/colour_fine": ("Sim, o {colour} funciona em qualquer estação; no inverno, em tecidos mais grossos.",),
@@ -287,6 +290,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # a creative workplace ("demais para uma agência?")
+    "agência de publicidade": "ad agency", "agência": "agency", "agências": "agencies",
+    # the temperature falling to a number ("à noite desce para 2")
+    "desce para": "drops to", "desce a": "drops to", "baixa para": "drops to", "cai para": "drops to", "desce até": "drops to",
     # creases ("como evito que as calças amarrotem?")
     "como evito que": "how do i stop", "como evito": "how do i stop", "amarrotem": "creases", "amarrota": "creases", "amarrotado": "creased", "amarrotadas": "creased", "comboio": "train",
     # fabrics asked of the wardrobe ("tenho alguma coisa de linho?")

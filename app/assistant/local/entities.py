@@ -51,7 +51,8 @@ TYPE_SYNONYMS = {
     "oxfords": "formal-shoes", "brogues": "formal-shoes", "derbies": "formal-shoes", "ballet flats": "flats",
     "hoody": "hoodie", "sweat": "sweatshirt", "polo shirt": "polo", "pant": "pants", "trouser": "trousers",
     "suit": "suit", "suits": "suit", "two-piece": "suit", "two piece": "suit",
-    "cap": "hat", "caps": "hat", "baseball cap": "hat", "baseball caps": "hat", "bucket hat": "hat",
+    "cap": "cap", "caps": "cap", "baseball cap": "cap", "baseball caps": "cap", "bucket hat": "hat", "beret": "beret",
+    "berets": "beret",
     "woolly hat": "beanie", "woolly hats": "beanie", "bobble hat": "beanie", "knit hat": "beanie", "toque": "beanie",
 }  # fmt: skip
 # Kinds people name that no photo is tagged as (a suit is a blazer and trousers): (formality, the owned kind nearest)
@@ -178,6 +179,9 @@ BARE_DEGREES = re.compile(
     r"|\b(?:warm|cool|light|cold) enough for (-?\d{1,2})\b(?!\s*(?:%|days?|nights?|weeks?|hours?))"
     r"|\b(?:it's|its|it is|it'll be|it will be)(?: about| around| only)? (-?\d{1,2})\b"
     r"(?!\s*(?:%|days?|nights?|weeks?|hours?|h\b|min|o'clock|am\b|pm\b|[.:]\d))"  # "it's 22 and sunny"
+    # "in the evening it drops to 4": the temperature falling to a number is degrees, whatever the unit left out
+    r"|\b(?:drops?|dropping|dips?|dipping|falls?|falling|goes down|going down|gets down|cools? down) "
+    r"(?:to |until )?(?:about |around )?(-?\d{1,2})\b(?!\s*(?:%|days?|nights?|weeks?|hours?|h\b|min|[.:]\d))"
 )
 SUB_ZERO = re.compile(r"\b(?:below (?:zero|freezing)|sub-?zero|sotto zero|sous z[eé]ro|bajo cero|abaixo de zero)\b")
 

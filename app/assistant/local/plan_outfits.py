@@ -39,6 +39,15 @@ LIGHT_LAYERS = frozenset({"blazer", "cardigan"})  # worn over an outfit, but no 
 PALE = frozenset({"white", "ivory", "cream"})  # what keeps rain off, best first; a blazer or cardigan does not
 COVER_BELOW_C = 16.0
 WINDY_COVER_BELOW_C = 22.0  # wind below this (felt): a layer against it
+EVENING_COAT_BELOW_C = 10.0  # an evening said to drop below this needs a warm coat, not the lightest layer
+
+
+def cold_evening(s: Slots, temperature: float | None) -> bool:
+    """ "And in the evening it drops to 4": a cool evening said in degrees cold enough for a coat; a cool evening
+    after a warm day ("hot days, cool evenings") is not, and keeps to a light layer."""
+    return s.day_and_evening and temperature is not None and temperature < EVENING_COAT_BELOW_C
+
+
 WITHOUT = re.compile(r"\bwithout\b|\bleave (?:out|off)\b|\b(?:skip|ditch|lose|drop) the\b|\bminus the\b")
 SMARTER = {None: "work", "casual": "work", "work": "interview", "date": "party", "dinner": "party", "lunch": "dinner",
            "travel": "casual"}  # fmt: skip
@@ -64,7 +73,7 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         cold and slot in ("bottom", "shoes", "one-piece") and (kind in ("shorts", "sandals") or warmth(item) <= 1),
         temperature is not None and temperature < 10 and slot in ("top", "bottom", "one-piece")
         and warmth(item) <= (1 if slot == "top" else 2),
-        s.day_and_evening and kind in HEAVY,
+        s.day_and_evening and kind in HEAVY and not cold_evening(s, temperature),
         temperature is not None and temperature >= 25 and (kind in HEAVY or warmth(item) >= 4),
         temperature is not None and temperature >= 22 and kind in COLD_ACCESSORIES,  # no scarf at 30 °C
         temperature is not None and temperature < COAT_BELOW_C and slot == "outerwear" and kind not in LIGHT_LAYERS
@@ -140,8 +149,11 @@ def _rain_shoes(ask: Ask, blocked: set[int]) -> set[int]:
     if not ask.slots.rain:
         return set()
     occasion = OCCASIONS.get(ask.slots.occasion or "")
-    lowest = occasion[0] if occasion else 1  # the dress code's least formal level
     shoes = [i for i in ask.wardrobe if i.category == "shoes" and i.id not in blocked]
+    # the dress code's least formal level, or the smartest closed pair owned when none reaches it: boots as smart
+    # as the loafers beat the loafers at an interview in the rain
+    closed = [formality(i) for i in shoes if garment_of_kind(i).closed]
+    lowest = min(occasion[0], max(closed, default=occasion[0])) if occasion else 1
     ready = [i for i in shoes if garment_of_kind(i).rain_ready and formality(i) >= lowest and not is_sporty(i)]
     if not ready:
         return set()
@@ -272,7 +284,8 @@ def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] =
         cold = temperature is not None and temperature < COVER_BELOW_C
         layers = [item for item in layers if item.type in RAIN_COVER] or (layers if cold else [])
     level = sum(formality(item) for item in chosen) / max(len(chosen), 1)
-    if ask.slots.day_and_evening:  # the lightest layer, at the outfit's level: a jacket at a barbecue, not a blazer
+    cool_only = ask.slots.day_and_evening and not cold_evening(ask.slots, effective_temperature(ask.slots))
+    if cool_only:  # the lightest layer, at the outfit's level: a jacket at a barbecue, not a blazer
         return min(layers, key=lambda item: (warmth(item), abs(formality(item) - level), item.id), default=None)
     temperature = effective_temperature(ask.slots)
     need = styling.context.target_warmth(temperature) if temperature is not None else 4.0
@@ -881,8 +894,7 @@ def dislike(ask: Ask) -> Plan:
         if not set(dropped) & set(ask.state.outfit):
             return plan
         # the loafers of the interview outfit, turned down after a question about its coat: other shoes for it
-        others = [i for i in of_kind(ask.wardrobe, f"category:{named[0].category}") if i.id not in dropped]
-        others = _suited(ask, [i for i in others if i.id not in _blocked(ask)]) if named else []
+        others = _owned_for(ask, str(named[0].category), dropped) if named else []
         if others:
             plan.say("instead_pieces", *others[:2])
         return plan
@@ -896,9 +908,7 @@ def dislike(ask: Ask) -> Plan:
         if layer is not None:
             plan.say("add_layer", layer, reason="rain" if ask.slots.rain else "cold")
     elif dropped and named:
-        others = [i for i in of_kind(ask.wardrobe, f"category:{named[0].category}") if i.id not in dropped]
-        others = [i for i in others if i.id not in ask.state.excluded]  # nor the shoes turned down a turn ago
-        others = _suited(ask, [i for i in others if i.id not in _blocked(ask)] or others)
+        others = _owned_for(ask, str(named[0].category), dropped)  # nor the shoes turned down a turn ago
         if others:
             plan.say("instead_pieces", *others[:2])
     return plan
@@ -935,10 +945,30 @@ def _owned_for(ask: Ask, slot: str, dropped: Sequence[int], *, comfort: bool = F
     turned_down = {*dropped, *ask.state.excluded}
     others = [i for i in of_kind(ask.wardrobe, f"category:{slot}") if i.id not in turned_down]
     blocked = _blocked(ask)  # a piece the day rules out comes only when nothing else fills the slot
-    others = [i for i in others if i.id not in blocked] or others
+    allowed = [i for i in others if i.id not in blocked]
     if comfort:
-        return sorted(others, key=lambda i: (WALKING_ORDER.get(i.type or "", len(WALKING_ORDER)), i.id))
-    return _suited(ask, others)
+        ranked = allowed or others
+        return sorted(ranked, key=lambda i: (WALKING_ORDER.get(i.type or "", len(WALKING_ORDER)), i.id))
+    if allowed:
+        return _suited(ask, allowed)
+    # the only rain-fit pair swapped away: the next best in the wet (laced closed shoes), never loafers first
+    return sorted(_suited(ask, others), key=lambda i: _wet_rank(ask, i))
+
+
+# Closed shoes with a low, open throat: a puddle runs straight in, so in the rain they come after laced ones
+SLIP_ONS = frozenset({"loafers", "mules", "espadrilles"})
+
+
+def _wet_rank(ask: Ask, item: WardrobeItem) -> int:
+    """How badly a piece fares in the day's rain: 0 made for it (boots), 1 laced and closed, 2 a slip-on, 3 open."""
+    if not ask.slots.rain:
+        return 0
+    kind = garment_of_kind(item)
+    if kind.rain_ready:
+        return 0
+    if not kind.closed:
+        return 3
+    return 2 if (item.type or "") in SLIP_ONS else 1
 
 
 def _new_idea_without(ask: Ask, plan: Plan) -> Plan:

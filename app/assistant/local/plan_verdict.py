@@ -28,7 +28,7 @@ from app.assistant.local.state import ASKED_AGAIN, WORN_SLOTS
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS, formality_range, target_warmth
 from app.styling.occasions import WEDDINGS
-from app.vision.taxonomy import category_of
+from app.vision.taxonomy import base_formality, category_of
 
 # "what can I wear to the office at 30 degrees, are shorts ok?": the verdict, then an outfit of the user's own
 WHAT_TO_WEAR = re.compile(r"\bwhat (?:can|should|could|do|shall|would) i (?:wear|put on)\b|\bwhat to wear\b")
@@ -133,7 +133,9 @@ NEED = re.compile(
 # Occasions whose dress code runs from a barn in jeans to black tie: whether a tie is needed is the invitation's
 # call unless the question says the code (black tie, formal, an evening); a day wedding is its own occasion
 CODE_DECIDES = frozenset({"wedding-guest"})
-OPTIONAL_KIND = frozenset({"kind_too_dressy", "kind_not_needed", "kind_needed_by_code"})  # "yours", not "better"
+OPTIONAL_KIND = frozenset(
+    {"kind_too_dressy", "kind_not_needed", "kind_needed_by_code", "kind_not_too_much", "kind_not_too_much_relaxed"}
+)  # "yours", not "better"
 CODE_WORDS = re.compile(r"\b(?:formal|black[- ]tie|white[- ]tie|evening|church|cathedral|smart)\b")
 
 
@@ -306,6 +308,17 @@ def _judge(ask: Ask, item: WardrobeItem, other: WardrobeItem | None) -> Verdict:
     return weather or Verdict("yes", "looks_fine")
 
 
+def _kind_too_much(kind: str, occasion: str, *, relaxed: bool, judged: Verdict) -> Verdict:
+    """ "Is a blazer too much for X?" asked of a kind: above the occasion's top end it is; where people dress smart
+    casual (an agency, a startup) tailoring is fine but optional; else it is just the level asked for."""
+    level = base_formality(kind)
+    if level is not None and level > OCCASIONS[occasion][1]:
+        return Verdict("yes", "kind_too_much")
+    if relaxed and kind in ABOVE_RELAXED:
+        return Verdict("no", "kind_not_too_much_relaxed")
+    return Verdict("no", "kind_not_too_much") if judged.answer == "yes" else judged
+
+
 def _too_casual(item: WardrobeItem, occasion: str) -> Verdict:
     fit = _for_occasion(item, occasion)
     if fit.answer == "yes" or fit.reason == "too_dressy_for":
@@ -447,6 +460,8 @@ def yesno(ask: Ask) -> Plan:
         judged = _kind_needed(kind, occasion, ask) if NEED.search(ask.u.text) else _kind_for_occasion(kind, occasion)
         said_colour = ask.slots.garments[0].colour
         verdict = _coloured_kind(judged, said_colour, occasion)
+        if TOO_MUCH.search(ask.u.text):  # "is a blazer too much for an agency?": yes means it is
+            verdict = _kind_too_much(kind, occasion, relaxed=ask.slots.relaxed, judged=verdict)
         plan.say("verdict", verdict=verdict, kind=kind, colour=said_colour, occasion=ask.slots.occasion,
                  event=ask.slots.event)  # fmt: skip
         same_kind = [i for i in of_kind(ask.wardrobe, kind) if _for_occasion(i, occasion).answer == "yes"]

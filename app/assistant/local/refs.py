@@ -84,8 +84,11 @@ def _type_key(kind: str | None) -> str:
 
 
 # Kinds that contain finer kinds, whatever else the wardrobe holds: a beanie is a hat ("my hat", "any hats?",
-# "how many hats?" count it), while a hat is not a beanie. A cap is tagged hat (the taxonomy has no cap).
-COVERS: dict[str, frozenset[str]] = {"hat": frozenset({"beanie"})}
+# "how many hats?" count it), while a hat is not a beanie.
+COVERS: dict[str, frozenset[str]] = {"hat": frozenset({"cap", "beret", "beanie"})}
+# Kinds people name that the taxonomy has no row for, and the tag a photo of one gets: a cap or a beret is tagged
+# hat, so a piece tagged hat may be the cap asked for; a beanie (its own tag) never is.
+TAGGED_AS: dict[str, str] = {"cap": "hat", "beret": "hat"}
 
 
 def of_kind(wardrobe: Sequence[WardrobeItem], kind: str) -> list[WardrobeItem]:
@@ -95,7 +98,7 @@ def of_kind(wardrobe: Sequence[WardrobeItem], kind: str) -> list[WardrobeItem]:
         slot = kind.removeprefix("category:")
         return [item for item in wardrobe if (item.category or category_of(item.type)) == slot]
     key = _type_key(kind)
-    covered = COVERS.get(key, frozenset())
+    covered = COVERS.get(key, frozenset()) | ({TAGGED_AS[key]} if key in TAGGED_AS else set())
     return [item for item in wardrobe if _type_key(item.type) == key or _type_key(item.type) in covered]
 
 
@@ -112,7 +115,7 @@ RELATED: dict[str, tuple[str, ...]] = {
     "t-shirt": ("top", "tank-top"), "tank-top": ("top", "t-shirt"), "longsleeve": ("t-shirt", "sweater"),
     "formal-shoes": ("loafers",), "loafers": ("formal-shoes", "flats"), "flats": ("loafers",),
     "trousers": ("pants",), "pants": ("trousers",), "joggers": ("leggings",), "leggings": ("joggers",),
-    "suit": ("blazer",),
+    "suit": ("blazer",), "cap": ("hat",), "beret": ("hat",),
 }  # fmt: skip
 
 

@@ -29,13 +29,15 @@ WALKING = re.compile(
 EVENING = re.compile(r"\b(?:evening\w*|tonight|night|dinner)\b")
 _WARM_PART = r"(?:hot|warm|sunny|mild)\s+(?:days?|daytimes?|afternoons?|mornings?)"
 _COOL = r"(?:cool|cold|chilly|fresh|cooler|colder|nippy)"
+# "it drops to 4", "it gets down to 2": the day's temperature falling, the same day (not a new occasion)
+_FALLS = rf"(?:cools? (?:down|off)|gets? {_COOL}|drops?|dips?|falls?|goes down|gets down)"
 DAY_AND_EVENING = re.compile(
     rf"\b{_WARM_PART}\b.*\b{_COOL}\s+(?:evenings?|nights?)\b"
     rf"|\b(?:warm|hot) (?:during the |in the )?(?:day|afternoon)\b.*\b{_COOL}\b"
     rf"|\b(?:evenings?|nights?) (?:get|gets|are|turn|turns|can be|will be) {_COOL}\b"
     rf"|\b(?:gets?|turns?|it's|is) {_COOL} (?:in the |at )?(?:evenings?|night)\b|\bif it's {_COOL} in the evening\b"
-    rf"|\b(?:later|tonight|evening|night)\b.*\b(?:cools? (?:down|off)|gets? {_COOL})\b"
-    rf"|\b(?:cools? (?:down|off)|gets? {_COOL})\b.*\b(?:later|tonight|evening|night)\b"
+    rf"|\b(?:later|tonight|evening|night)\b.*\b{_FALLS}\b"
+    rf"|\b{_FALLS}\b.*\b(?:later|tonight|evening|night)\b"
 )
 FORECAST = re.compile(
     r"\b(?:is it|will it|it will|going to|gonna) (?:rain|snow|be (?:cold|hot|warm|sunny|windy|nice))\b(?!.*\bwear\b)"
@@ -298,8 +300,8 @@ RELAXED_EMPLOYER = re.compile(
 )
 # the employer said alone, as the place an outfit is for ("c'est bien pour une startup ?")
 AT_A_RELAXED_EMPLOYER = re.compile(
-    r"\b(?:for|at|in) (?:a |an |the |my )?(?:start-?ups?|start ups?|tech (?:company|firm|job)|creative agency"
-    r"|design agency|ad agency)\b"
+    r"\b(?:for|at|in|to) (?:a |an |the |my |this |that )?(?:start-?ups?|start ups?|tech (?:company|firm|job)"
+    r"|creative agency|design agency|ad agency|advertising agency|agency|agencies|design studio)\b"
 )
 # the languages' occasions say these
 EVENT = re.compile(r"\b(lunch|brunch|christening|baptism|graduation|church|gig|theatre|theater|drinks|cinema|movies)\b")

@@ -1,0 +1,100 @@
+"""What holding five-turn conversations as a new user showed (talk17b): an evening said to drop to a number of
+degrees, a shoe swap in the rain, caps, an agency, sailing, denim, and the answer's closing line."""
+
+from functools import partial
+
+import pytest
+
+from tests.assistant.wardrobe import converse as converse_over
+from tests.assistant.wardrobe import item
+
+OFFICE = (
+    item(900, "shirt", "top", "white", "white", style="smart-casual", formality=3, warmth=2),
+    item(901, "trousers", "bottom", "charcoal", "grey", style="formal", formality=4, warmth=3),
+    item(902, "formal-shoes", "shoes", "black", "black", style="formal", formality=5, warmth=2),
+    item(903, "loafers", "shoes", "tan", "brown", style="smart-casual", formality=3, warmth=2),
+    item(904, "boots", "shoes", "brown", "brown", style="smart-casual", formality=3, warmth=4),
+    item(905, "sneakers", "shoes", "white", "white", style="casual", formality=1, warmth=2),
+    item(906, "blazer", "outerwear", "black", "black", style="formal", formality=4, warmth=3),
+    item(907, "coat", "outerwear", "camel", "brown", style="formal", formality=4, warmth=5),
+    item(908, "sweater", "top", "navy", "navy", style="casual", formality=2, warmth=4),
+)
+office = partial(converse_over, wardrobe=OFFICE)
+
+
+@pytest.mark.parametrize(
+    ("day", "evening"),
+    [
+        ("office tomorrow at 14 degrees", "and in the evening after, it drops to 4"),
+        ("O que visto para o escritório amanhã? Vão estar 14 graus.", "e à noite depois, desce para 4"),
+        ("¿Qué me pongo mañana para la oficina? Harán 14 grados.", "¿y si por la noche baja a 4?"),
+    ],
+)
+def test_an_evening_that_drops_to_a_few_degrees_gets_the_coat_and_stays_the_office(day: str, evening: str) -> None:
+    _, later = office(day, evening)
+    assert 907 in later.referenced_item_ids, later.text  # the warm coat, not the blazer as "the lightest layer"
+    assert "14" not in later.text and "4 °C" in later.text, later.text  # the evening's degrees, read as degrees
+    assert "dinner" not in later.text and "jantar" not in later.text and "cena" not in later.text, later.text
+
+
+def test_swapping_the_boots_in_the_rain_keeps_to_laced_closed_shoes() -> None:
+    first, swap = office("it's raining and 8 degrees, what should I wear to the office?", "swap the shoes")
+    assert 904 in first.referenced_item_ids, first.text  # rain: the boots
+    assert swap.intent == "revise", swap.text
+    shoes = {902, 903, 905} & set(swap.referenced_item_ids)
+    assert shoes and 903 not in shoes, swap.text  # never the loafers a puddle runs into
+
+
+INTERVIEW = (
+    item(910, "dress", "one-piece", "black", "black", style="smart-casual", formality=3, warmth=2),
+    item(911, "loafers", "shoes", "black", "black", style="smart-casual", formality=3, warmth=2),
+    item(912, "boots", "shoes", "black", "black", style="smart-casual", formality=3, warmth=4),
+    item(913, "heels", "shoes", "red", "red", style="formal", formality=4, warmth=1),
+    item(914, "coat", "outerwear", "charcoal", "grey", style="formal", formality=4, warmth=5),
+)
+
+
+def test_rain_boots_as_smart_as_the_loafers_count_at_an_interview() -> None:
+    _, rain = converse_over("what should I wear to a job interview tomorrow?", "and if it rains?", wardrobe=INTERVIEW)
+    assert 912 in rain.referenced_item_ids and 911 not in rain.referenced_item_ids, rain.text
+
+
+HATS = (
+    item(920, "beanie", "accessory", "navy", "navy", style="casual", formality=1, warmth=4),
+    item(921, "blazer", "outerwear", "black", "black", style="formal", formality=4, warmth=3),
+    item(922, "jeans", "bottom", "denim blue", "blue", style="casual", formality=2, warmth=3),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do I have a cap?", "est-ce que j'ai une casquette ?", "¿tengo una gorra?", "ho un cappellino?", "tenho um boné?"],
+)
+def test_a_cap_is_not_a_beanie(question: str) -> None:
+    (answer,) = converse_over(question, wardrobe=HATS)
+    assert answer.intent == "own", answer.text
+    assert not answer.text.lower().startswith(("yes", "oui", "sí", "sì", "sim")), answer.text  # the beanie is no cap
+
+
+def test_a_beanie_still_counts_as_a_hat() -> None:
+    (answer,) = converse_over("any hats?", wardrobe=HATS)
+    assert answer.text.startswith("Yes") and 920 in answer.referenced_item_ids, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is a blazer too much for an agency?",
+        "Ist ein Blazer zu viel für eine Agentur?",
+        "¿un blazer es demasiado para una agencia?",
+    ],
+)
+def test_a_blazer_is_not_too_much_for_an_agency_and_is_optional_there(question: str) -> None:
+    (answer,) = converse_over(question, wardrobe=HATS)
+    assert answer.text.startswith(("No", "Nein")), answer.text  # "too much?" answered the right way round
+    assert "smart casual" in answer.text, answer.text  # the place said: a creative office dresses smart casual
+
+
+def test_a_tie_is_too_much_for_brunch_said_as_yes() -> None:
+    (answer,) = converse_over("is a tie too much for brunch?", wardrobe=HATS)
+    assert answer.text.startswith("Yes"), answer.text
