@@ -1,4 +1,4 @@
-""""What am I missing for summer (spring, autumn)?" is judged for that season, in every language: a wardrobe with
+""" "What am I missing for summer (spring, autumn)?" is judged for that season, in every language: a wardrobe with
 no shorts, skirt or sandals is told so; before, every season but winter got the capsule answer ("nothing is
 missing: your coat...")."""
 

@@ -772,7 +772,6 @@ LANGUAGE = Language(
         "need/breathable": "leichte Hemden und Hosen aus Leinen oder Baumwolle (sie atmen in feuchter Hitze)",
         "scenario/sport": "Laufen und Training",
         "scenario/hot": "ein heißes Klima",
-        "scenario/summer": "den Sommer",
         "need/hat": "ein Sonnenhut",
         "need/light_layer": "eine leichte Jacke (für kühle Morgen und den Flug)",
         "need/walking_shoes": "bequeme Schuhe zum Gehen",

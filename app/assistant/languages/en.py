@@ -510,7 +510,6 @@ LANGUAGE = Language(
         "need/breathable": "light linen or cotton shirts and trousers (they breathe in humid heat)",
         "scenario/sport": "running and training",
         "scenario/hot": "a hot climate",
-        "scenario/summer": "the summer",
         "need/hat": "a sun hat",
         "need/light_layer": "a light jacket (for cool mornings and planes)",
         "need/walking_shoes": "comfortable walking shoes",

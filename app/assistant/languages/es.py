@@ -741,7 +741,6 @@ LANGUAGE = Language(
         "need/breathable": "camisas y pantalones ligeros de lino o algodón (transpiran con el calor húmedo)",
         "scenario/sport": "correr y entrenar",
         "scenario/hot": "un clima caluroso",
-        "scenario/summer": "el verano",
         "need/hat": "un sombrero",
         "need/light_layer": "una chaqueta ligera (para las mañanas frescas y el avión)",
         "need/walking_shoes": "calzado cómodo para caminar",

@@ -774,7 +774,6 @@ LANGUAGE = Language(
         "need/breathable": "des chemises et pantalons légers en lin ou en coton (ils respirent dans la chaleur humide)",
         "scenario/sport": "la course et le sport",
         "scenario/hot": "un climat chaud",
-        "scenario/summer": "l'été",
         "need/hat": "un chapeau de soleil",
         "need/light_layer": "une veste légère (pour les matins frais et l'avion)",
         "need/walking_shoes": "des chaussures confortables pour marcher",

@@ -745,7 +745,6 @@ LANGUAGE = Language(
         "need/breathable": "camicie e pantaloni leggeri di lino o cotone (respirano nel caldo umido)",
         "scenario/sport": "la corsa e l'allenamento",
         "scenario/hot": "un clima caldo",
-        "scenario/summer": "l'estate",
         "need/hat": "un cappello",
         "need/light_layer": "una giacca leggera (per le mattine fresche e l'aereo)",
         "need/walking_shoes": "scarpe comode per camminare",

@@ -755,7 +755,6 @@ LANGUAGE = Language(
         "need/breathable": "camisas e calças leves de linho ou algodão (respiram no calor húmido)",
         "scenario/sport": "a corrida e o treino",
         "scenario/hot": "um clima quente",
-        "scenario/summer": "o verão",
         "need/hat": "um chapéu de sol",
         "need/light_layer": "um casaco leve (para manhãs frescas e o avião)",
         "need/walking_shoes": "calçado confortável para caminhar",

@@ -397,8 +397,6 @@ NEEDS = {
               ("sports_top", ("sport-top",), 1)),
     "hot": (("breathable", (), 9), ("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1),
             ("hat", ("hat", "sunglasses"), 1)),
-    "summer": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("breathable", (), 9),
-               ("hat", ("hat", "sunglasses"), 1)),
     "beach": (("shorts", ("shorts",), 1), ("sandals", ("sandals",), 1), ("swimwear", (), 9),
               ("hat", ("hat", "sunglasses"), 1)),
     "weekend": (("casual_jacket", ("jacket", "denim-jacket", "bomber", "overshirt"), 1),
@@ -453,8 +451,6 @@ def _scenario(ask: Ask) -> str:
         return s.season  # "what am I missing for summer?": that season's pieces, not a capsule with a coat
     if s.trip_days or s.occasion == "travel":
         return "trip"
-    if s.season == "summer" and not dressed_for:
-        return "summer"  # "what's missing for the summer?": what the heat asks for, not the capsule's coat
     if s.occasion in ("wedding-guest", "day-wedding", "formal", "party", "funeral"):
         return "formal"
     if s.occasion in ("work", "interview"):
