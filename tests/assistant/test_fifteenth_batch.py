@@ -4,6 +4,9 @@ A gap question for the summer is judged for the heat, not for a capsule; a hikin
 trail kit before gloves.
 """
 
+import pytest
+
+from app.assistant.local.understand import understand
 from eval.assistant import load_wardrobes
 from tests.assistant.wardrobe import converse
 
@@ -20,3 +23,23 @@ def test_a_gap_for_the_summer_names_what_the_heat_asks_for() -> None:
 def test_a_hiking_trip_in_the_mountains_is_judged_for_the_trail() -> None:
     [answer] = converse("off hillwalking in the mountains for five days, what do i lack?", wardrobe=WARDROBES["fay"])
     assert "waterproof" in answer.text and "gloves" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "occasion", "walking"),
+    [
+        ("mañana voy al gimnasio temprano, ¿qué me pongo?", "gym", False),
+        ("je file à la salle de sport après le boulot, je mets quoi ?", "gym", False),
+        ("was soll ich im Fitnessstudio tragen?", "gym", False),
+        ("stasera palestra, cosa indosso?", "gym", False),
+        ("vou ao ginásio amanhã, o que visto?", "gym", False),
+        ("¿qué llevo a la barbacoa de mis vecinos?", "casual", False),
+        ("wir grillen am Sonntag im Garten, was ziehe ich an?", "casual", False),
+        ("grigliata in campagna domenica, cosa mi metto?", "casual", False),
+        ("churrasco em casa da minha tia, o que visto?", "casual", False),
+        ("Stadtbummel am Samstag, was passt?", None, True),
+    ],
+)
+def test_the_gym_a_barbecue_and_a_stroll_in_other_languages(question: str, occasion: str | None, walking: bool) -> None:
+    slots = understand(question).slots
+    assert (slots.occasion, slots.walking) == (occasion, walking), slots

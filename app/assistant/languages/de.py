@@ -451,6 +451,8 @@ GLOSS = {
     "es ist windig": "windy", "windig": "windy", "wind": "windy", "etwas in neon": "anything neon",
     "heiße tage und kühle abende": "hot days and cool evenings", "einen langen spaziergang": "a long walk",
     "spaziergang": "walk", "wandern": "hiking", "kleiderschrank": "wardrobe", "meinem": "my", "ein outfit für": "an outfit for",
+    "fitnessstudio": "gym", "ins fitnessstudio": "to the gym", "grillen": "barbecue", "grillparty": "barbecue",
+    "grillfest": "barbecue", "stadtbummel": "walk around town", "bummeln": "walking around", "shoppingtour": "shopping",
     "vorstellungsgespräch": "job interview", "beerdigung": "funeral", "hochzeit": "wedding", "abendessen": "dinner",
     "party": "party", "meeting": "meeting", "besprechung": "meeting", "zur arbeit": "to work", "arbeit": "work", "büro": "office",
     "fürs büro": "for the office", "heute abend": "tonight", "morgen": "tomorrow", "heute": "today", "am wochenende": "this weekend",

@@ -410,6 +410,8 @@ GLOSS = {
     "hace viento": "windy", "viento": "windy", "algo de color neón": "anything neon", "algo neón": "anything neon",
     "días calurosos y noches frescas": "hot days and cool evenings", "caminar todo el día": "a long walking day",
     "caminar": "walking", "pasear": "walk", "paseo": "walk", "armario": "wardrobe", "en el armario": "in my wardrobe",
+    # the gym and a barbecue are occasions in English; said in Spanish they were unknown words
+    "gimnasio": "gym", "el gimnasio": "the gym", "gimnasia": "gym", "barbacoa": "barbecue", "parrillada": "barbecue",
     "un look para": "an outfit for", "look": "outfit",
     "entrevista de trabajo": "job interview", "entrevista": "interview", "funeral": "funeral", "boda": "wedding", "cena": "dinner",
     "fiesta": "party", "reunión": "meeting", "trabajo": "work", "oficina": "office", "esta noche": "tonight", "mañana": "tomorrow",
