@@ -383,6 +383,16 @@ COMMON = {
     "repasser": "iron", "courir": "running", "footing": "running", "aller courir": "go for a run",
 }  # fmt: skip
 
+# The words of knowledge questions, so they retrieve the section their English twin does: "que signifie black
+# tie ?", "puis-je mélanger les motifs ?", "comment enlever les bouloches ?"
+KNOWLEDGE_WORDS = {
+    "que signifie": "what means", "que veut dire": "what means", "signifie": "means", "veut dire": "means",
+    "qu'est-ce que le": "what is", "qu'est-ce que la": "what is", "qu'est-ce qu'un": "what is a",
+    "c'est quoi le": "what is", "c'est quoi la": "what is",
+    "motifs": "patterns", "les motifs": "patterns", "imprimés": "prints", "bouloches": "pilling", "peluches": "lint",
+    "sous-ton": "undertone", "sous-tons": "undertones", "teint": "skin tone",
+}  # fmt: skip
+
 GLOSS = {
     "si ça se rafraîchit": "if it gets chilly", "se rafraîchit": "it gets chilly",
     "plus coloré": "more colourful", "plus colorée": "more colourful", "plus de couleur": "more colour", "plus de couleurs": "more colour",
@@ -634,6 +644,7 @@ LANGUAGE = Language(
             "mes",
             "est-ce",
             "qu'est-ce",
+            "signifie",
             "avec",
             "pour",
             "quoi",
@@ -681,7 +692,7 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
     # "j'ai des baskets ?": a question by intonation alone, short and with nothing else asked
     rewrites=(
         (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),

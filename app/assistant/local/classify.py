@@ -200,8 +200,8 @@ COLOUR_THEORY = re.compile(
 )
 DRESS_CODE = re.compile(
     r"\b(?:difference between|explain)\b.*\b(?:casual|formal|black tie|white tie|cocktail)\b|"
-    r"\bwhat (?:does|is) (?:a |an )?(?:black tie|white tie|smart casual|business casual|cocktail|semi-formal|"
-    r"business formal|dress code)\b|\bdress code\b.*\bmean\b|\bmean by\b"
+    r"\bwhat (?:does|is|means) (?:a |an |the )?(?:black tie|white tie|smart casual|business casual|cocktail|"
+    r"semi-formal|business formal|dress code)\b|\bdress code\b.*\bmean\b|\bmean by\b"
     r"|\b(?:black tie|white tie|smart casual|business casual|cocktail|semi-formal|business formal|lounge suit|"
     r"attire)\b.*\b(?:mean|means|meaning)\b|\b(?:invite|invitation) says\b"
 )

@@ -14,6 +14,7 @@ from app.vision.colours import PALETTE
 
 COLOUR_WORDS = tuple(name for name, _, _ in PALETTE)
 FOLDER = Path(__file__).with_name("knowledge")
+TRANSLATED = FOLDER / "translations"  # <code>.md: each section's answer said in that language, under its English title
 FILES_BY_INTENT: dict[str, tuple[str, ...]] = {
     "outfit": ("occasions", "dress_codes"),
     "pairing": ("colour",),
@@ -61,6 +62,16 @@ def sections() -> tuple[Section, ...]:
     for path in sorted(FOLDER.glob("*.md")):
         found.extend(_parse(path.stem, path.read_text(encoding="utf-8")))
     return tuple(found)
+
+
+@cache
+def translations(code: str) -> dict[str, str]:
+    """Section title -> its answer in the language `code`, read once; empty for a language with no file."""
+    path = TRANSLATED / f"{code}.md"
+    if not path.exists():
+        return {}
+    chunks = re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.M)[1:]
+    return {title.strip(): " ".join(rest.split()) for title, _, rest in (chunk.partition("\n") for chunk in chunks)}
 
 
 @cache

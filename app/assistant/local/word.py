@@ -4,7 +4,8 @@ Each Line picks the most specific template its language has ("verdict/no/too_cas
 a variant chosen by a hash of the question (varied across questions, the same for the same question), and
 fills it with the items named the way that language names them ("your navy blazer (#1)", "ton blazer bleu
 marine (#1)"). `#<id>` is the item link: a client renders it as a link to the photo, and it is what grounding
-checks. English knowledge answers quote the curated knowledge base; other languages use their own tips.
+checks. Knowledge answers quote the curated knowledge base, in other languages from its translation; a
+language's own care and fit tips are only the fallback when no section was found.
 """
 
 import re
@@ -14,7 +15,7 @@ from typing import Any
 from app.assistant.languages import Forms, Language
 from app.assistant.local.knowledge import Section, colour_section
 from app.assistant.local.plan import Line, Plan
-from app.assistant.local.tips import tip
+from app.assistant.local.tips import tip_in
 from app.styling import WardrobeItem
 
 
@@ -161,27 +162,27 @@ def _key(line: Line) -> list[str]:
 
 
 def _knowledge(lang: Language, line: Line, seed: str) -> str | None:
-    """Care, fit, colour and dress-code answers: the knowledge base in English, the language's own tips otherwise."""
+    """Care, fit, colour and dress-code answers: the retrieved section in the question's language; the language's
+    topic tips only when no section was found."""
     sections: tuple[Section, ...] = line.values.get("sections", ())
-    items = fields(lang, line)["items"]
-    if lang.code == "en" and sections:
-        body = tip(sections[0], 2)
-        return f"For {items}: {body}" if line.items else body
-    for key in [*_key(line), f"{line.key}/general"]:
-        template = lang.template(key, seed)
-        if template:
-            text = template.format(**fields(lang, line))
-            acc = fields(lang, line)["items_acc"]
-            prefix = lang.extra.get("for_items", "").format(items=items, items_acc=acc) if line.items else ""
-            return f"{prefix}{text}"
-    return None
+    body = tip_in(sections[0], lang.code) if sections else None
+    if body is None:
+        body = next((t.format(**fields(lang, line)) for key in _tips(line) if (t := lang.template(key, seed))), None)
+    if body is None or not line.items:
+        return body
+    found = fields(lang, line)
+    if lang.code == "en":
+        return f"For {found['items']}: {body}"
+    return lang.extra["for_items"].format(items=found["items"], items_acc=found["items_acc"]) + body
+
+
+def _tips(line: Line) -> list[str]:
+    return [*_key(line), f"{line.key}/general"]
 
 
 def _colour_tip(lang: Language, line: Line, seed: str) -> str | None:
     section = colour_section(line.values.get("colour") or "")
-    if lang.code == "en" and section is not None:
-        return tip(section, 1)
-    return None
+    return tip_in(section, lang.code, 1) if section is not None else None
 
 
 SPECIAL: dict[str, Callable[[Language, Line, str], str | None]] = {
@@ -248,8 +249,9 @@ def _plural(lang: Language, item: WardrobeItem) -> bool:
 
 def render(plan: Plan, lang: Language, seed: str) -> str:
     text = " ".join(part for line in plan.lines if (part := render_line(lang, line, seed)))
-    if plan.kind == "colour" and lang.code == "en":
+    if plan.kind == "colour":
         section = next((line.values.get("section") for line in plan.lines if line.values.get("section")), None)
-        if section is not None:
-            text = f"{text} {tip(section, 1)}"
+        said = tip_in(section, lang.code, 1) if section is not None else None
+        if said:
+            text = f"{text} {said}"
     return " ".join(text.split())
