@@ -43,3 +43,18 @@ def test_a_hiking_trip_in_the_mountains_is_judged_for_the_trail() -> None:
 def test_the_gym_a_barbecue_and_a_stroll_in_other_languages(question: str, occasion: str | None, walking: bool) -> None:
     slots = understand(question).slots
     assert (slots.occasion, slots.walking) == (occasion, walking), slots
+
+
+def test_irregular_english_plurals_name_the_kind() -> None:
+    [answer] = converse("got any scarves?", wardrobe=WARDROBES["hugo"])
+    assert answer.referenced_item_ids == [633], answer.text
+    [answer] = converse("how many scarves have i got", wardrobe=WARDROBES["ben"])
+    assert "scarves" in answer.text and not answer.referenced_item_ids, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much should i realistically pay for leather boots", "what would you budget for a good winter coat?"],
+)
+def test_what_to_pay_is_a_price_it_cannot_see(question: str) -> None:
+    assert understand(question).kind == "cannot", understand(question)

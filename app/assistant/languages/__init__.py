@@ -26,6 +26,15 @@ class Noun:
     plural_only: bool = False  # jeans, trousers: named in the plural
 
 
+def plurals(noun: str) -> tuple[str, ...]:
+    """The English plurals of a kind's name: "scarves" (and "scarfs"), "watches", "trenches", "dresses"."""
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return (noun + "es",)
+    if noun.endswith("f"):
+        return (noun[:-1] + "ves", noun + "s")
+    return (noun + "s",)
+
+
 @dataclass(frozen=True)
 class Language:
     code: str

@@ -1,6 +1,6 @@
 """English: no gloss needed (the understanding rules read English), and the reference wording."""
 
-from app.assistant.languages import Language, Noun, forms
+from app.assistant.languages import Language, Noun, forms, plurals
 from app.styling import WardrobeItem
 from app.vision.colours import PALETTE
 from app.vision.taxonomy import TYPES
@@ -24,7 +24,7 @@ SPECIAL = {
     "slippers": Noun("slippers", "slippers", plural_only=True), "gloves": Noun("gloves", "gloves", plural_only=True),
     "cap": Noun("cap", "caps"), "beret": Noun("beret", "berets"),
 }  # fmt: skip
-NOUNS = {name: Noun(name, name + "s") for name in TYPES} | SPECIAL
+NOUNS = {name: Noun(name, plurals(name)[0]) for name in TYPES} | SPECIAL  # "scarves", "watches"
 COLOURS = {name: forms(name) for name, _, _ in PALETTE}
 PATTERNS = {"striped": "striped", "checked": "checked", "dotted": "polka-dot", "floral": "floral", "animal": "animal-print", "graphic": "graphic"}  # fmt: skip
 OCCASIONS = {

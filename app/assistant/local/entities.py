@@ -7,6 +7,7 @@ Plain dictionaries and regular expressions, so extraction is deterministic and t
 import re
 from functools import lru_cache
 
+from app.assistant.languages import plurals
 from app.vision.colours import PALETTE
 from app.vision.taxonomy import TYPES
 
@@ -222,7 +223,7 @@ def _type_vocabulary() -> dict[str, str]:
     for name in TYPES:
         for form in {name, name.replace("-", " ")}:
             vocabulary[form] = name
-            vocabulary[form + ("es" if form.endswith("s") else "s")] = name
+            vocabulary.update(dict.fromkeys(plurals(form), name))
     vocabulary.update(TYPE_SYNONYMS)
     vocabulary.update({word: f"category:{category}" for word, category in CATEGORY_WORDS.items()})
     vocabulary.pop("tops", None)  # "tops" reads as the slot, not the "top" type

@@ -83,7 +83,11 @@ SOCIAL_DRINKS = re.compile(
 )
 WORK_TRIP = re.compile(r"\b(?:business|work|conference|client) (?:trip|travel|visit)\b")
 PRICE = re.compile(
-    r"\bhow much (?:does|do|is|are|would|will)\b|\bhow much (?:should|would|do) (?:i|you) (?:pay|spend)\b"
+    r"\bhow much (?:does|do|is|are|would|will)\b"
+    # "how much should I expect to pay", "what would you budget for": a price, however many words come between
+    r"|\b(?:how much|what) (?:should|would|do|will|might|could|can) (?:i|you|one|we)"
+    r"(?: \w+){0,3} (?:pay|spend|budget)\b"
+    r"|\bbudget (?:for|on)\b"
     r"|\b(?:cost|costs|price|prices|cheap\w*|expensive)\b"
     r"|\bworth (?:the money|it|buying|the price|paying)\b|\b(?:on sale|a bargain|overpriced)\b"
     # what a piece would fetch second hand: a price too
