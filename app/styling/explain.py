@@ -48,8 +48,12 @@ _NOTABLE_AGAINST = {"weather": 0.5, "rotation": 0.3}
 
 
 def describe(item: WardrobeItem) -> str:
-    colour = item.colour_names[0] if item.colour_names else ""
-    return f"{colour} {type_words(item.type or item.category or 'item')}".strip()
+    return item_name(item.colour_names[0] if item.colour_names else None, item.type or item.category)
+
+
+def item_name(colour: str | None, kind: str | None) -> str:
+    """An item in words, colour then kind ("black formal shoes"): outfits and wardrobe items say it alike."""
+    return f"{colour or ''} {type_words(kind or 'item')}".strip()
 
 
 def explain(

@@ -5,6 +5,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from app.core.errors import ErrorBody
 from app.core.text import InputText
+from app.styling.explain import item_name
 from app.vocabularies import Category, ColourFamily, GarmentMask, Pattern, ReviewedField, Season, Style
 from app.wardrobe import tags
 
@@ -66,6 +67,11 @@ class ImageTags(BaseModel):
 class Image(BaseModel):
     id: int
     user_id: int
+    name: str = Field(
+        description="The item in words for display, from its tags with the user's corrections: colour and kind, "
+        "as outfit items are named.",
+        examples=["black formal shoes"],
+    )
     filename: str | None = Field(description="The client's file name, for display only; never used as a path.")
     source_format: str = Field(description="Format detected from the bytes: JPEG, PNG, WEBP or HEIF.")
     width: int
@@ -106,16 +112,20 @@ def image_json(row: Any) -> dict[str, Any]:
     """An `Image` as plain data from a row (ORM object or selected columns), for list responses."""
     base = f"/api/images/{row.user_id}/{row.id}"
     corrections = row.corrections or {}
+    shaped = tags_json(tags.effective_tags(row.tags, corrections))  # derived fields follow the corrections
     return {
         "id": row.id,
         "user_id": row.user_id,
+        "name": item_name(
+            next((c["name"] for c in shaped["colors"]), None), shaped.get("type") or shaped.get("category")
+        ),
         "filename": row.original_filename,
         "source_format": row.source_format,
         "width": row.width,
         "height": row.height,
         "size_bytes": row.size_bytes,
         "content_hash": row.content_hash,
-        "tags": tags_json(tags.effective_tags(row.tags, corrections)),  # derived fields follow the corrections
+        "tags": shaped,
         "corrections": corrections,
         "created_at": row.created_at,
         "file_url": f"{base}/file",

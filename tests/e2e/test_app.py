@@ -17,6 +17,8 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select
 
+from app.styling.garments import HYPHENATED
+from app.vision.taxonomy import TYPES
 from tests.e2e.conftest import PHONE, Page
 
 pytestmark = pytest.mark.e2e
@@ -190,6 +192,10 @@ def test_new_user_from_empty_wardrobe_to_outfits_and_chat(page: Page, tmp_path: 
     # Rate my outfit (still raining, 12 °C): a top, the jeans, the boots and the jacket.
     for slot in ("top", "bottom", "shoes", "outerwear"):
         click_when_ready(page, f'#rate-items li[data-category="{slot}"] input')
+    # Each piece is named in words, as outfits name it ("Black formal shoes", never the tag "formal-shoes").
+    names = [element.text.lower() for element in all_css(page, "#rate-items li label")]
+    raw_keys = [key for key in TYPES if "-" in key and key not in HYPHENATED]
+    assert names and not [name for name in names if any(key in name for key in raw_keys)], names
     css(page, "#rate-button").click()
     page.wait(lambda _: "%" in css(page, "#rate-result").text)
     assert not all_css(page, "#rate-result .broken"), css(page, "#rate-result").text

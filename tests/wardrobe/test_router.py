@@ -57,3 +57,17 @@ async def test_items_of_other_users_are_not_reachable_through_own_id(client: htt
     # Ana asks for Bo's image id under her own user id: it is not hers, so it does not exist for her.
     response = await client.get(f"/api/images/{ana.id}/{bos_image['id']}/file", headers=ana.headers)
     assert response.status_code == 404
+
+
+async def test_every_image_response_names_the_item_as_outfits_do(client: httpx.AsyncClient) -> None:
+    """The web app showed "Black formal-shoes" built from raw tags; the name is colour and kind in words."""
+    ana = await create_user(client)
+    uploaded = (await upload(client, ana, jpeg((20, 20, 20)))).json()
+    url = f"/api/images/{ana.id}/{uploaded['id']}"
+    colour = uploaded["tags"]["primary_color"]
+    assert uploaded["name"].startswith(colour) and "tags" in uploaded and "file_url" in uploaded
+    corrected = (await client.patch(url, json={"type": "formal-shoes"}, headers=ana.headers)).json()
+    assert corrected["name"] == f"{colour} formal shoes"
+    assert (await client.get(url, headers=ana.headers)).json()["name"] == f"{colour} formal shoes"
+    [listed] = (await client.get(f"/api/images/{ana.id}", headers=ana.headers)).json()
+    assert listed["name"] == f"{colour} formal shoes" and listed["tags"]["type"] == "formal-shoes"

@@ -763,6 +763,12 @@ export interface components {
             /** Id */
             id: number;
             /**
+             * Name
+             * @description The item in words for display, from its tags with the user's corrections: colour and kind, as outfit items are named.
+             * @example black formal shoes
+             */
+            name: string;
+            /**
              * Size Bytes
              * @description Size of the stored (re-encoded, metadata-free) JPEG.
              */
@@ -1224,6 +1230,12 @@ export interface components {
             height: number;
             /** Id */
             id: number;
+            /**
+             * Name
+             * @description The item in words for display, from its tags with the user's corrections: colour and kind, as outfit items are named.
+             * @example black formal shoes
+             */
+            name: string;
             /**
              * Near Duplicates
              * @description Existing items this photo very likely shows again (most similar first).

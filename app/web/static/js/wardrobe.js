@@ -40,9 +40,9 @@ export function pictureOf(/** @type {Item} */ item) {
   return media.cutouts ? `/api/images/${item.user_id}/${item.id}/cutout` : item.thumbnail_url;
 }
 
-/** "blue t-shirt". @param {{ tags: Item["tags"] }} item */
+/** "black formal shoes": the server's display name, as outfit items carry (not built from raw tags). @param {{ name: string }} item */
 export function describe(item) {
-  return [item.tags.primary_color, item.tags.type].filter(Boolean).join(" ") || "unrecognised item";
+  return item.name;
 }
 
 /** @param {HTMLImageElement} img @param {string} url */
