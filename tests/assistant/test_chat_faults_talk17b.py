@@ -98,3 +98,54 @@ def test_a_blazer_is_not_too_much_for_an_agency_and_is_optional_there(question: 
 def test_a_tie_is_too_much_for_brunch_said_as_yes() -> None:
     (answer,) = converse_over("is a tie too much for brunch?", wardrobe=HATS)
     assert answer.text.startswith("Yes"), answer.text
+
+
+DECK = (
+    item(930, "t-shirt", "top", "navy", "navy", style="casual", formality=1, warmth=1),
+    item(931, "jeans", "bottom", "white", "white", style="casual", formality=2, warmth=3),
+    item(932, "dress", "one-piece", "black", "black", style="smart-casual", formality=3, warmth=2),
+    item(933, "sneakers", "shoes", "white", "white", style="sporty", formality=1, warmth=2),
+    item(934, "heels", "shoes", "beige", "beige", style="formal", formality=4, warmth=1),
+    item(935, "loafers", "shoes", "black", "black", style="smart-casual", formality=3, warmth=2),
+    item(936, "jacket", "outerwear", "khaki", "green", style="casual", formality=2, warmth=3),
+    item(937, "cardigan", "outerwear", "camel", "brown", style="smart-casual", formality=2, warmth=3),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm going sailing on Saturday, it's 22 degrees, what should I wear?",
+        "Este sábado voy a navegar, harán 22 grados. ¿Qué me pongo?",
+        "je vais faire de la voile samedi, 22 degrés, je mets quoi ?",
+    ],
+)
+def test_sailing_on_a_mild_day_gets_a_windproof_layer_and_deck_shoes(question: str) -> None:
+    (answer,) = converse_over(question, wardrobe=DECK)
+    ids = set(answer.referenced_item_ids)
+    assert 936 in ids, answer.text  # the wind on the water: a jacket that blocks it, not the cardigan
+    assert 933 in ids and not ids & {932, 934}, answer.text  # flat grippy trainers, no dress or heels on deck
+
+
+DENIM = (
+    item(940, "shirt", "top", "denim blue", "blue", style="casual", formality=2, warmth=2),
+    item(941, "jeans", "bottom", "black", "black", style="casual", formality=2, warmth=3),
+    item(942, "jacket", "outerwear", "navy", "navy", style="casual", formality=2, warmth=3),
+    item(943, "trousers", "bottom", "light blue", "blue", style="smart-casual", formality=3, warmth=3),
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["do I have a denim jacket?", "Habe ich eine Jeansjacke?", "¿tengo una chaqueta vaquera?"]
+)
+def test_a_denim_jacket_asked_for_finds_the_denim_not_a_blue_jacket(question: str) -> None:
+    (answer,) = converse_over(question, wardrobe=DENIM)
+    ids = set(answer.referenced_item_ids)
+    assert 942 not in ids and 943 not in ids, answer.text  # the navy jacket and blue trousers are not denim
+    assert 940 in ids, answer.text  # the denim there is: the shirt
+
+
+@pytest.mark.parametrize("question", ["anything denim?", "tenho alguma coisa de ganga?", "j'ai des pièces en jean ?"])
+def test_denim_pieces_are_the_jeans_and_the_denim_blue_ones(question: str) -> None:
+    (answer,) = converse_over(question, wardrobe=DENIM)
+    assert set(answer.referenced_item_ids) == {940, 941}, answer.text

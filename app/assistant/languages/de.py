@@ -325,6 +325,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # denim is a fabric: "Jeansjacke", "aus Jeans"
+    "jeansjacke": "denim jacket", "jeansjacken": "denim jackets", "jeanshemd": "denim shirt", "jeansrock": "denim skirt", "aus jeans": "denim", "jeansstoff": "denim",
+    # on the water
+    "segelboot": "sailboat", "bootsfahrt": "boat trip", "boot": "boat", "segeltörn": "sailing trip",
     # a creative workplace ("zu viel für eine Agentur?")
     "werbeagentur": "ad agency", "agentur": "agency", "agenturen": "agencies", "zu viel": "too much",
     # the temperature falling to a number ("abends fällt es auf 4")

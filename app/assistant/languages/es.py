@@ -293,6 +293,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # denim is a fabric: "chaqueta vaquera", "de mezclilla"
+    "chaqueta vaquera": "denim jacket", "camisa vaquera": "denim shirt", "falda vaquera": "denim skirt", "de mezclilla": "denim", "tela vaquera": "denim",
+    # on the water
+    "velero": "sailboat", "en barco": "on a boat", "barco": "boat", "vela": "sailing",
     # a creative workplace ("¿demasiado para una agencia?")
     "agencia de publicidad": "ad agency", "agencia": "agency", "agencias": "agencies",
     # the temperature falling to a number ("por la tarde baja a 15")

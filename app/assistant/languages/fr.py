@@ -306,6 +306,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # denim is a fabric: "en jean", "veste en jean"
+    "en jean": "denim", "en denim": "denim",
+    # on the water
+    "faire de la voile": "sailing", "de la voile": "sailing", "voilier": "sailboat", "en bateau": "on a boat", "bateau": "boat",
     # a creative workplace ("trop pour une agence ?")
     "agence de pub": "ad agency", "agence": "agency", "agences": "agencies", "c'est trop": "is it too much", "trop pour": "too much for",
     # the temperature falling to a number ("le soir ça descend à 4")

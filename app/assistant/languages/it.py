@@ -296,6 +296,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # denim is a fabric: "giacca di jeans"
+    "di jeans": "denim", "in jeans": "denim", "di denim": "denim",
+    # on the water
+    "barca a vela": "sailboat", "in barca": "on a boat", "barca": "boat", "velisti": "sailing",
     # a creative workplace ("troppo per un'agenzia?")
     "un'agenzia": "an agency", "agenzia": "agency", "agenzie": "agencies",
     # the temperature falling to a number ("la sera scende a 4")

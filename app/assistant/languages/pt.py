@@ -290,6 +290,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    # denim is a fabric: "de ganga" (pt-PT), "jeans" (pt-BR)
+    "de ganga": "denim", "ganga": "denim", "de jeans": "denim",
+    # on the water
+    "velejar": "sailing", "veleiro": "sailboat", "de barco": "on a boat", "barco": "boat",
     # a creative workplace ("demais para uma agência?")
     "agência de publicidade": "ad agency", "agência": "agency", "agências": "agencies",
     # the temperature falling to a number ("à noite desce para 2")

@@ -67,16 +67,18 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     for joined in _joined_kinds(ask.u.text, garments):  # "shirts and blouses", "jackets or coats": both kinds
         pool = list(dict.fromkeys([*pool, *of_kind_or_near(ask.wardrobe, joined.kind)]))
     colour = garment.colour if garment else (ask.slots.colours[0] if ask.slots.colours else None)
+    text = ask.u.text
+    material = material_asked(text)
+    if material and colour in MATERIAL_SHOWN_BY[material][1]:
+        colour = None  # "a denim jacket": denim is the fabric (filtered below), not a blue to match by shade
     if colour:
         pool = [item for item in pool if _matches_colour(item, colour)]
-    text = ask.u.text
     said_print = _PRINT.search(text)
     printed = garment.pattern if garment else PATTERNS[said_print.group(1)] if said_print else None
     if printed:  # "anything with stripes?", "which of my shirts are checked?": the print is the filter
         pool = [item for item in pool if item.pattern == printed]
     elif ANY_PRINT.search(text):  # "which of my things have a pattern?": any print at all
         pool = [item for item in pool if item.pattern and item.pattern != "solid"]
-    material = material_asked(text)
     if material:  # "anything linen?": only what the tags show is made of it
         pool = [item for item in pool if made_of(item, material)]
     if FLAT.search(text):  # "which shoes are flat?": no heels
@@ -307,6 +309,10 @@ def own(ask: Ask) -> Plan:
     if picked is not None:
         return picked
     material = material_asked(ask.u.text)
+    made = [i for i in ask.wardrobe if made_of(i, material)] if material and not found and garment else []
+    if made and garment:  # "have I got a denim jacket?" with a denim shirt: no such jacket, and the denim there is
+        plan.say("dont_see", *made[:2], kind=garment.kind, colour=garment.colour)
+        return plan
     if material and not found:  # "tenho alguma coisa de linho?": none tagged so, and why that is not the last word
         plan.say("none_material", material=material)
         return plan

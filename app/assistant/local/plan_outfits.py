@@ -33,6 +33,10 @@ NOT_FOR_CYCLING = frozenset({"skirt", "dress", "heels", "jumpsuit"})
 NOT_FOR_WALKING = frozenset({"heels", "formal-shoes", "sandals", "flats"})
 OPEN_SHOES = frozenset({"sandals", "flats"})
 NOT_FOR_WIND = frozenset({"skirt", "dress"})
+# A deck is wet, moves and is climbed about: flat closed soles, nothing long or loose
+NOT_ON_DECK = frozenset(
+    {"heels", "sandals", "flip-flops", "slides", "flats", "formal-shoes", "skirt", "dress", "jumpsuit"}
+)
 HEAVY = frozenset({"coat", "boots"})
 RAIN_COVER = ("trench", "coat", "jacket", "puffer", "outerwear")
 LIGHT_LAYERS = frozenset({"blazer", "cardigan"})  # worn over an outfit, but no protection from cold or rain
@@ -70,6 +74,7 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         s.rain and kind == "shorts" and (temperature is None or temperature < 24),
         s.rain and slot in ("bottom", "one-piece") and colour in PALE,  # mud and splashes
         s.wind and kind in NOT_FOR_WIND,
+        s.on_water and kind in NOT_ON_DECK,
         cold and slot in ("bottom", "shoes", "one-piece") and (kind in ("shorts", "sandals") or warmth(item) <= 1),
         temperature is not None and temperature < 10 and slot in ("top", "bottom", "one-piece")
         and warmth(item) <= (1 if slot == "top" else 2),
@@ -245,13 +250,13 @@ SPORTSWEAR_FITS = frozenset({"gym", "outdoor", "travel", "beach"})  # where a ho
 def _sportswear_out(ask: Ask, blocked: set[int]) -> set[int]:
     """Sportswear is for sport: at a lunch, a brunch, a party or an ordinary day out, a hoodie, joggers or running
     shoes are out whenever the same slot has a piece that is not sportswear; a hike, the gym, a flight or the
-    beach keep them, and a bike ride or a long walk keeps the running shoes."""
+    beach keep them, and a bike ride, a long walk or a day on a boat keeps the trainers (grippy, flat, wet-proof)."""
     s = ask.slots
     journey = s.occasion == "travel" and ask.u.kind != k.PACKING  # a suitcase is worn at the destination too
     if s.occasion in SPORTSWEAR_FITS - {"travel"} or journey:
         return set()
     out: set[int] = set()
-    for slot in ("top", "bottom") if s.cycling or s.walking else ("top", "bottom", "shoes"):
+    for slot in ("top", "bottom") if s.cycling or s.walking or s.on_water else ("top", "bottom", "shoes"):
         pieces = [i for i in ask.wardrobe if i.category == slot and i.id not in blocked]
         if any(not is_sporty(i) for i in pieces):
             out |= {i.id for i in pieces if is_sporty(i)}
@@ -283,6 +288,8 @@ def cover_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] =
         temperature = effective_temperature(ask.slots)
         cold = temperature is not None and temperature < COVER_BELOW_C
         layers = [item for item in layers if item.type in RAIN_COVER] or (layers if cold else [])
+    elif ask.slots.wind:  # a blazer or a cardigan lets the wind through: a jacket, a trench or a coat first
+        layers = [item for item in layers if item.type in RAIN_COVER] or layers
     level = sum(formality(item) for item in chosen) / max(len(chosen), 1)
     cool_only = ask.slots.day_and_evening and not cold_evening(ask.slots, effective_temperature(ask.slots))
     if cool_only:  # the lightest layer, at the outfit's level: a jacket at a barbecue, not a blazer

@@ -21,6 +21,10 @@ RAIN = re.compile(
     r"|bucketing|waterproof|monsoon)\b"
 )
 WIND = re.compile(r"\b(?:wind\w*|gust\w*|breez\w*|blustery|storm\w*)\b")
+# On the water the wind is always up, whatever the forecast: a windproof layer, nothing that flaps or slips on deck
+ON_THE_WATER = re.compile(
+    r"\b(?:sail\w*|boat\w*|yacht\w*|on the water|regatta|kayak\w*|canoe\w*|paddleboard\w*|ferry|catamaran)\b"
+)
 CYCLING = re.compile(r"\b(?:cycl\w*|bik(?:e|es|ing)|bicycle|ride my bike|on my bike|scooter)\b")
 HIKING = re.compile(r"\b(?:hik(?:e|es|ing)|trek\w*|hillwalk\w*|trails?)\b")  # a walk off the pavement: the outdoors
 WALKING = re.compile(
@@ -189,6 +193,7 @@ class Slots:
     rain: bool = False
     wind: bool = False
     cycling: bool = False
+    on_water: bool = False  # sailing, a boat trip: windy by nature, a deck underfoot
     walking: bool = False
     evening: bool = False
     day_and_evening: bool = False
@@ -389,8 +394,9 @@ def slots_of(text: str) -> Slots:
         temperature_c=_temperature(text),
         degrees=said_in_degrees(text),
         rain=bool(RAIN.search(text)) and not re.search(r"\bif it does(?:n't| not)\b", text),
-        wind=bool(WIND.search(text)),
+        wind=bool(WIND.search(text) or ON_THE_WATER.search(text)),
         cycling=bool(CYCLING.search(text)),
+        on_water=bool(ON_THE_WATER.search(text)),
         walking=bool(WALKING.search(text)),
         evening=bool(EVENING.search(text)),
         day_and_evening=bool(DAY_AND_EVENING.search(text)),

@@ -31,6 +31,7 @@ CARRIED = (
     "wind",
     "cycling",
     "walking",
+    "on_water",
     "evening",
     "day_and_evening",
     "warm_day",
