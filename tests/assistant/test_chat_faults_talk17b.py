@@ -149,3 +149,33 @@ def test_a_denim_jacket_asked_for_finds_the_denim_not_a_blue_jacket(question: st
 def test_denim_pieces_are_the_jeans_and_the_denim_blue_ones(question: str) -> None:
     (answer,) = converse_over(question, wardrobe=DENIM)
     assert set(answer.referenced_item_ids) == {940, 941}, answer.text
+
+
+# The closing lines every outfit answer used to end with, whatever the outfit (issue 15: "no repeated boilerplate")
+BOILERPLATE = (
+    "It's right for the occasion.", "It's a combination people really wear.", "It keeps to one style.",
+    "Everything is at the same level of dress.", "The colours sit well together.", "C'est adapté à l'occasion.",
+    "C'est une association qu'on porte vraiment.", "Le style reste cohérent.", "Das passt zum Anlass.",
+    "Diese Kombination tragen Leute wirklich.", "Der Stil bleibt einheitlich.", "Es adecuado para la ocasión.",
+    "Es una combinación que la gente lleva de verdad.", "Mantiene un estilo coherente.", "È adatto all'occasione.",
+    "È un abbinamento che si porta davvero.", "Lo stile resta coerente.", "É adequado para a ocasião.",
+    "É uma combinação que as pessoas usam de verdade.", "O estilo fica coerente.", "Die Farben passen gut zusammen.",
+)  # fmt: skip
+OUTFIT_QUESTIONS = (
+    "What should I wear to the office tomorrow?", "What should I wear for brunch on Sunday?",
+    "What should I wear on a first date?", "Que mettre pour un brunch dimanche ?", "Was ziehe ich morgen ins Büro an?",
+    "¿Qué me pongo para una cena?", "Cosa metto per un aperitivo?", "O que visto para um casamento?",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("question", OUTFIT_QUESTIONS)
+def test_an_outfit_says_why_in_its_own_words_not_a_stock_line(question: str) -> None:
+    (answer,) = office(question)
+    assert not any(line in answer.text for line in BOILERPLATE), answer.text
+
+
+def test_the_reason_names_the_pieces_or_colours_it_is_about() -> None:
+    (answer,) = office("What should I wear for brunch on Sunday?")
+    reason = answer.text.split(". ")[1]  # the sentence after the outfit
+    names = ("shirt", "trousers", "sweater", "loafers", "boots", "sneakers", "white", "charcoal", "navy", "tan")
+    assert "#" not in reason and any(name in reason for name in names), answer.text

@@ -423,6 +423,29 @@ def _tie_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = 
     return max(ties, key=lambda i: (formality(i), -i.id), default=None) if shirted else None
 
 
+def _say_why(ask: Ask, plan: Plan, chosen: Sequence[WardrobeItem], reason: str) -> None:
+    """The reason the engine's score gives, said of the pieces it is about ("The white and charcoal sit easily
+    together", "Your brown boots keep it right for the rain"), never a bare "It's right for the occasion"."""
+    worn = [i for i in chosen if i.category in ("one-piece", "top", "bottom", "shoes")] or list(chosen)
+    if not worn:
+        return
+    main, other = worn[0], worn[1:2]
+    if reason == "occasion":  # the piece that sets the tone: the smartest at a dressy occasion, else the easiest
+        dressy = ask.slots.occasion in OCCASIONS and OCCASIONS[str(ask.slots.occasion)][0] >= 3
+        main = max(worn, key=lambda i: (formality(i) if dressy else -formality(i), -i.id))
+    if reason == "weather":  # the piece that answers the weather: the warmest when it is cool, else the lightest
+        temperature = effective_temperature(ask.slots)
+        cool = ask.slots.rain or (temperature is not None and temperature < 18)
+        main = max(chosen, key=lambda i: (warmth(i) if cool else -warmth(i), -i.id))
+    colours = tuple(dict.fromkeys(i.colour_names[0] for i in worn[:3] if i.colour_names))[:2]
+    if reason == "colour_harmony" and len(colours) < 2:
+        reason = "tonal"  # one colour head to toe: said as a choice, not as two colours that "go together"
+    if not other and reason in ("formality", "style", "learned_compatibility"):
+        reason = "occasion" if ask.slots.occasion else "balance"  # a pair's reason needs two pieces to name
+    plan.say("because", main, other=other, reason=reason, colours=colours, occasion=ask.slots.occasion,
+             event=ask.slots.event)  # fmt: skip
+
+
 def _formality_gap(ask: Ask, chosen: Sequence[WardrobeItem], plan: Plan) -> None:
     occasion = ask.slots.occasion
     if occasion not in OCCASIONS or not chosen:
@@ -481,7 +504,7 @@ def outfit_lines(
         reasons = sorted(best.parts.items(), key=lambda kv: -kv[1])
         said = {"preferences"} if ask.context.style_preferences else set()  # the beach's own leaning is no taste
         reasons = [(name, value) for name, value in reasons if name != "preferences" or name in said]
-        plan.say("because", reason=next((name for name, value in reasons if value > 0.05), "balance"))
+        _say_why(ask, plan, best.items, next((name for name, value in reasons if value > 0.05), "balance"))
     _formality_gap(ask, best.items, plan)
     _situation_notes(ask, plan)
     if alternative and len(outfits) > 1 and not follow_up:

@@ -101,13 +101,17 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
     plain = [lang.name_item(lang, item, True) for item in line.other]  # pieces left out: named without a link
     cased = lang.name_cased
     plain_acc = [cased(lang, item, "acc") if cased else lang.name_item(lang, item, True) for item in line.other]
+    plain_dat = [cased(lang, item, "dat") if cased else lang.name_item(lang, item, True) for item in line.other]
     found |= {"other_plain": lang.join(plain), "other_plain_acc": lang.join(plain_acc), "rest": lang.join(items[1:])}
+    found["other_plain_dat"] = lang.join(plain_dat)
     if line.items:
         found |= {"item": items[0], "item_cap": _cap(items[0]), "item_bare": lang.name_item(lang, line.items[0], False)}
         # Named without its link: a piece the user turned down is not part of the answer's suggestion, and the
         # next question's "it" must not point at it.
         first = line.items[0]
         found["item_plain"] = lang.name_item(lang, first, True)
+        found["item_plain_cap"] = _cap(found["item_plain"])
+        found["item_plain_dat"] = lang.name_cased(lang, first, "dat") if lang.name_cased else found["item_plain"]
         found["item_plain_acc"] = lang.name_cased(lang, first, "acc") if lang.name_cased else found["item_plain"]
     found |= _kind_words(lang, values)
     colour = values.get("colour")
@@ -116,6 +120,7 @@ def fields(lang: Language, line: Line) -> dict[str, Any]:
     found["material"] = lang.extra.get(f"material/{values.get('material')}", values.get("material") or "")
     found["partners"] = lang.join([lang.colour(c) for c in values.get("partners", ())])
     found["colours"] = lang.join([lang.colour(c) for c in values.get("colours", ())])
+    found["colours_cap"] = _cap(found["colours"])
     occasion = values.get("occasion")
     found["occasion"] = (
         occasion_words(lang, occasion, values.get("event")) if occasion else lang.extra.get("this_occasion", "")
