@@ -58,3 +58,18 @@ def test_irregular_english_plurals_name_the_kind() -> None:
 )
 def test_what_to_pay_is_a_price_it_cannot_see(question: str) -> None:
     assert understand(question).kind == "cannot", understand(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("my grey trousers are loose around the waist, can that be fixed?", "Taking in"),
+        ("a camisa branca fica larga nos ombros, o que posso fazer?", "Apertar"),
+        ("los vaqueros negros me quedan anchos, ¿qué hago?", "Meter"),
+        ("i pantaloni beige mi stanno larghi, si possono sistemare?", "Stringere"),
+        ("mon pantalon noir bâille à la taille, c'est réparable ?", "Reprendre"),
+    ],
+)
+def test_a_fit_complaint_without_too_gets_the_tailors_fix(question: str, word: str) -> None:
+    [answer] = converse(question, wardrobe=WARDROBES["anna"])
+    assert answer.intent == "fit" and word.lower() in answer.text.lower(), answer.text

@@ -552,6 +552,7 @@ CHAT_WORDS = {
     'zu kurz': 'too short',
     'zu eng': 'too tight',
     'zu weit': 'too loose',
+    'an der taille': 'at the waist', 'in der taille': 'at the waist',
     'zu groß': 'too big',
     'zu klein': 'too small',
     'was kann ich tun': 'what can i do',

@@ -536,6 +536,10 @@ CHAT_WORDS = {
     'muy grande': 'too big',
     'muy holgado': 'too loose',
     'muy holgada': 'too loose',
+    'me queda ancho': 'is too loose', 'me queda ancha': 'is too loose', 'me quedan anchos': 'are too loose',
+    'me quedan anchas': 'are too loose', 'me queda grande': 'is too big', 'me quedan grandes': 'are too big',
+    'me queda apretado': 'is too tight', 'me queda apretada': 'is too tight', 'me queda pequeño': 'is too small',
+    'me queda pequeña': 'is too small', 'en la cintura': 'at the waist', 'cintura': 'waist',
     'qué hago': 'what can i do',
     'qué puedo hacer': 'what can i do',
 }  # fmt: skip

@@ -562,6 +562,8 @@ CHAT_WORDS = {
     'trop serrées': 'too tight',
     'trop large': 'too loose',
     'trop larges': 'too loose',
+    'baille': 'gapes', 'baillent': 'gape', 'bâille': 'gapes', 'bâillent': 'gape', 'me serre': 'is too tight',
+    'à la taille': 'at the waist',
     'trop grand': 'too big',
     'trop grande': 'too big',
     'trop grands': 'too big',

@@ -532,6 +532,10 @@ CHAT_WORDS = {
     'troppo larghi': 'too loose',
     'troppo larga': 'too loose',
     'troppo larghe': 'too loose',
+    'mi sta largo': 'is too loose', 'mi sta larga': 'is too loose', 'mi stanno larghi': 'are too loose',
+    'mi stanno larghe': 'are too loose', 'mi sta stretto': 'is too tight', 'mi sta stretta': 'is too tight',
+    'mi stanno stretti': 'are too tight', 'mi stanno strette': 'are too tight', 'è largo': 'is too loose',
+    'è larga': 'is too loose', 'in vita': 'at the waist',
     'cosa posso fare': 'what can i do',
     'che faccio': 'what can i do',
 }  # fmt: skip

@@ -521,6 +521,12 @@ CHAT_WORDS = {
     'muito larga': 'too loose',
     'muito largos': 'too loose',
     'muito largas': 'too loose',
+    # a fit said as a complaint, with no 'too': 'está largo na cintura' is a waist a tailor takes in
+    'está largo': 'is too loose', 'está larga': 'is too loose', 'estão largos': 'are too loose',
+    'estão largas': 'are too loose', 'fica largo': 'is too loose', 'fica larga': 'is too loose',
+    'ficam largos': 'are too loose', 'ficam largas': 'are too loose', 'está apertado': 'is too tight',
+    'está apertada': 'is too tight', 'estão apertados': 'are too tight', 'estão apertadas': 'are too tight',
+    'na cintura': 'at the waist', 'cintura': 'waist', 'nos ombros': 'at the shoulders',
     'o que faço': 'what can i do',
     'o que posso fazer': 'what can i do',
 }  # fmt: skip

@@ -52,6 +52,8 @@ CARE_FREQUENCY = (
 )  # fmt: skip
 # Creases, on a journey or in a bag: how to keep them out and get them out, whichever piece creases
 CREASES = (("creases", r"\bcreas\w*|\bwrinkl\w*|\bcrumpl\w*", "Creases on the move"),)
+# A fit said of one's own piece, "is loose", "feels a bit tight" (not "should it be loose?")
+_SAID_OF_IT = r"\b(?:is|are|feels?|'s|it's|they're|got|gets|a bit|slightly|quite|really|very|so) "
 # A fit problem and its fix: (topic, what says it, the knowledge section); sleeves before the length of the piece
 FIT_PROBLEMS = (
     ("alter_shrunk", r"\b(?:shrunk|shrank|shrunken)\b", "Shrunk in the wash"),
@@ -59,8 +61,10 @@ FIT_PROBLEMS = (
     ("alter_sleeves_short", r"\bsleeves?\b.*\btoo short\b|\btoo short\b.*\bsleeves?\b", "Sleeves too short"),
     ("alter_long", r"\btoo long\b", "Too long: hemming"),
     ("alter_short", r"\btoo short\b", "Too short"),
-    ("alter_tight", r"\btoo (?:tight|small|snug)\b", "Too tight"),
-    ("alter_loose", r"\btoo (?:loose|big|baggy|wide)\b", "Too loose or baggy"),
+    ("alter_tight", r"\btoo (?:tight|small|snug)\b|" + _SAID_OF_IT + r"tight\b", "Too tight"),
+    # "my blazer is loose at the waist": a complaint with no "too" is the same fix (a gape has its own section)
+    ("alter_loose", r"\btoo (?:loose|big|baggy|wide)\b|" + _SAID_OF_IT + r"(?:loose|baggy)\b",
+     "Too loose or baggy"),
 )  # fmt: skip
 SHRUNK = tuple(problem for problem in FIT_PROBLEMS if problem[0] == "alter_shrunk")  # a care question's answer too
 SUITS_ME = re.compile(r"\b(?:suit|suits|flatter|flatters|look good on) me\b")
