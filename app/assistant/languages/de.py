@@ -405,6 +405,15 @@ COMMON = {
     "flohmarkt": "flea market", "rabatt": "discount",
 }  # fmt: skip
 
+# The words of knowledge questions, so they retrieve the section their English twin does: "was bedeutet Black
+# Tie?", "kann ich Muster mischen?", "wie entferne ich Knötchen?"
+KNOWLEDGE_WORDS = {
+    "was bedeutet": "what means", "bedeutet": "means", "was heißt": "what means",
+    "muster mischen": "mix patterns", "muster kombinieren": "mix patterns", "muster mixen": "mix patterns",
+    "knötchen": "pilling", "fusseln": "lint", "wie entferne ich": "how do i remove",
+    "entfernen": "remove", "unterton": "undertone", "untertöne": "undertones", "hautton": "skin tone",
+}  # fmt: skip
+
 GLOSS = {
     "wenn es abkühlt": "if it gets chilly", "abkühlt": "gets chilly", "kühler wird": "gets chilly",
     "etwas farbigeres": "something more colourful", "etwas bunteres": "something more colourful", "farbiger": "more colourful",
@@ -623,6 +632,7 @@ LANGUAGE = Language(
     cues=frozenset(
         [
             "ich",
+            "bedeutet",
             "mein",
             "meine",
             "meinen",
@@ -671,7 +681,7 @@ LANGUAGE = Language(
             "fürs",
         ]
     ),
-    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
     rewrites=(
         (r"^\s*(?:passt|passen) (?!mein|dein)(.+?) zu\b", r"does \1 go with"),  # "Passen braune Schuhe zu ...?"
         (

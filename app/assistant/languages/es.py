@@ -364,6 +364,17 @@ COMMON = {
     "plumas": "puffer", "qué tengo de abrigo": "what do i have for the cold", "de abrigo": "for the cold", "puede que llueva": "might rain",
 }  # fmt: skip
 
+# The words of knowledge questions, so they retrieve the section their English twin does: "¿qué significa
+# black tie?", "¿puedo mezclar estampados?", "¿cómo quito las bolitas?"
+KNOWLEDGE_WORDS = {
+    "qué significa": "what means", "que significa": "what means", "significa": "means", "qué quiere decir": "what means",
+    "qué es el": "what is", "qué es la": "what is", "qué es un": "what is a", "qué es": "what is",
+    "¿qué es el": "what is", "¿qué es la": "what is", "¿qué es un": "what is a", "¿qué es": "what is",  # before "¿qué"
+    "mezclar estampados": "mix patterns", "combinar estampados": "mix patterns", "mezclar estampado": "mix patterns",
+    "bolitas": "pilling", "pelotitas": "pilling", "quitar": "remove", "quito": "remove", "cómo quito": "how do i remove",
+    "subtono": "undertone", "subtonos": "undertones", "tono de piel": "skin tone",
+}  # fmt: skip
+
 GLOSS = {
     "si refresca": "if it gets chilly", "refresca": "it gets chilly", "si hace fresco": "if it gets chilly",
     "con clientes": "with clients", "con un cliente": "with a client", "con los clientes": "with clients",
@@ -658,7 +669,7 @@ LANGUAGE = Language(
         ),
     ),
     agreeing=AGREEING,
-    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
     phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,

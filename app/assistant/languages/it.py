@@ -370,6 +370,21 @@ COMMON = {
     "comode": "comfortable", "comodo": "comfortable", "comoda": "comfortable",
 }  # fmt: skip
 
+# The words of knowledge questions, so they retrieve the section their English twin does: "cosa significa black
+# tie?", "posso mescolare le fantasie?", "come tolgo i pallini?", "come deve cadere un blazer?"
+KNOWLEDGE_WORDS = {
+    "cosa significa": "what means", "che cosa significa": "what means", "che significa": "what means",
+    "significa": "means", "cosa vuol dire": "what means", "che vuol dire": "what means",
+    "cos'è il": "what is", "cos'è lo": "what is", "cos'è la": "what is", "cos'è": "what is", "che cos'è": "what is",
+    "cosa è il": "what is", "cosa è lo": "what is",
+    "mescolare le fantasie": "mix patterns", "mescolare fantasie": "mix patterns", "abbinare le fantasie": "mix patterns",
+    "mixare le fantasie": "mix patterns", "pallini": "pilling", "pelucchi": "lint", "come tolgo": "how do i remove",
+    "sottotono": "undertone", "sottotoni": "undertones", "carnagione": "skin tone",
+    "ogni quanto": "how often", "ogni quante volte": "how often", "quanto spesso": "how often", "lavo": "wash",
+    "come deve cadere": "how should fit", "come devono cadere": "how should fit", "come deve vestire": "how should fit",
+    "come devono vestire": "how should fit", "come deve stare": "how should fit", "come devono stare": "how should fit",
+}  # fmt: skip
+
 GLOSS = {
     "quale è": "which is", "il più caldo": "the warmest", "la più calda": "the warmest", "il più elegante": "the smartest", "la più elegante": "the smartest",
     "se rinfresca": "if it gets chilly", "fa fresco": "gets chilly", "fa freddo": "gets cold", "se fa fresco": "if it gets chilly", "rinfresca": "it gets chilly",
@@ -603,6 +618,8 @@ LANGUAGE = Language(
     code="it",
     cues=frozenset(
         [
+            "significa",
+            "ogni",
             "mille",
             "grazie",
             "mie",
@@ -661,7 +678,7 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
     phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,

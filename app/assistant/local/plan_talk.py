@@ -4,6 +4,7 @@ import re
 
 from app.assistant.local import kinds as k
 from app.assistant.local.classify import CARE_YESNO, styling_technique, technique_named
+from app.assistant.local.entities import TYPE_VOCABULARY
 from app.assistant.local.knowledge import Section, colour_section, find, retrieve
 from app.assistant.local.plan import Ask, Plan, planner
 from app.assistant.local.plan_verdict import Verdict
@@ -65,6 +66,9 @@ FIT_PROBLEMS = (
     # "my blazer is loose at the waist": a complaint with no "too" is the same fix (a gape has its own section)
     ("alter_loose", r"\btoo (?:loose|big|baggy|wide)\b|" + _SAID_OF_IT + r"(?:loose|baggy)\b",
      "Too loose or baggy"),
+    # "how long should jeans be with loafers?": where the hem falls, not the cut of the leg
+    ("length", r"\bhow long (?:should|do|must)\b.*\b(?:trousers|jeans|pants|chinos)\b"
+               r"|\b(?:length|hem) of (?:my |the )?(?:trousers|jeans|pants|chinos)\b", "Trouser fit and break"),
 )  # fmt: skip
 SHRUNK = tuple(problem for problem in FIT_PROBLEMS if problem[0] == "alter_shrunk")  # a care question's answer too
 SUITS_ME = re.compile(r"\b(?:suit|suits|flatter|flatters|look good on) me\b")
@@ -142,11 +146,19 @@ PROBLEMS = frozenset(
 )
 
 
+def _problem_named(section: Section, text: str) -> bool:
+    """The question names the problem: a word of it ("pilling", "store"), not only a kind its tags list ("how do I
+    care for my leather shoes?" is not about storing them), and not after "without" ("how do I wash my sweater
+    without it shrinking?" asks how to wash it)."""
+    asked = re.split(r"\bwithout\b", text)[0]
+    return any(not TYPE_VOCABULARY.spans(match.group(0)) for match in section.pattern.finditer(asked))
+
+
 def _sections(ask: Ask, files: tuple[str, ...], items: list[WardrobeItem]) -> list[Section]:
     """The best sections for the question; a problem it names (pilling, a stain) before the fabric's basics."""
     words = " ".join((item.type or "").replace("-", " ") for item in items)
     found = retrieve(f"{ask.u.text} {words} ", "", limit=3, files=files)
-    problem = [section for section in found if section.title in PROBLEMS and section.pattern.search(ask.u.text)]
+    problem = [section for section in found if section.title in PROBLEMS and _problem_named(section, ask.u.text)]
     kinds = {garment.kind.replace("-", " ") for garment in ask.slots.garments} | set(words.split())
     named = [section for section in found if kinds & set(section.tags)]  # "suit trousers": trousers, not suits
     return list(dict.fromkeys(problem + named + found))[:2]
