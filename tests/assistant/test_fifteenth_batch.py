@@ -73,3 +73,22 @@ def test_what_to_pay_is_a_price_it_cannot_see(question: str) -> None:
 def test_a_fit_complaint_without_too_gets_the_tailors_fix(question: str, word: str) -> None:
     [answer] = converse(question, wardrobe=WARDROBES["anna"])
     assert answer.intent == "fit" and word.lower() in answer.text.lower(), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "wardrobe", "cited"),
+    [
+        ("is my blue blazer too formal for a pub lunch?", "anna", 1),  # navy is what most people call blue
+        ("mi jersey azul abriga lo suficiente para 8 grados?", "hugo", 614),
+    ],
+)
+def test_navy_is_found_when_said_as_blue(question: str, wardrobe: str, cited: int) -> None:
+    [answer] = converse(question, wardrobe=WARDROBES[wardrobe])
+    missing = ("don't see", "No veo")  # before: "I don't see a blue blazer; the nearest is your navy blazer"
+    assert answer.referenced_item_ids[:1] == [cited] and not any(m in answer.text for m in missing), answer.text
+
+
+def test_a_named_blue_shade_still_wins_over_navy() -> None:
+    [answer] = converse("the white shirt or the blue one for the office?", wardrobe=WARDROBES["hugo"])
+    assert set(answer.referenced_item_ids) <= {606, 607, 608}, answer.text
+    assert 608 not in answer.referenced_item_ids, answer.text

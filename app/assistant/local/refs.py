@@ -29,6 +29,10 @@ MISMATCH = 0.35  # below this colour similarity the item is not the one describe
 CLOSE_CALL = 0.1  # two candidates closer than this are ambiguous
 SAME_FAMILY = 0.4  # two shades of one colour family (burgundy, red) are at least this alike
 FAMILY = {name: family for name, _, family in PALETTE}
+# Shades most people call by another family's name: navy is "blue" ("my blue blazer" is the navy one). Weaker than
+# a shade of the family itself, so "the blue shirt" is still the light blue one before the navy.
+SAID_AS = {"navy": "blue"}
+SAID_AS_SIMILARITY = 0.27  # with the confusion bonus: above MISMATCH, a clear step under a named shade
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,8 @@ def colour_similarity(asked: str, tagged: str) -> float:
     seen = max(0.0, 1 - math.dist(a, b) / 45) if a and b else 0.0  # CIE76 distance 45 reads as a different colour
     if FAMILY.get(asked) is not None and FAMILY.get(asked) == FAMILY.get(tagged):
         seen = max(seen, SAME_FAMILY)  # "my burgundy skirt" for the skirt tagged red: a shade, not another colour
+    elif FAMILY.get(asked) is not None and FAMILY.get(asked) == SAID_AS.get(tagged):
+        seen = max(seen, SAID_AS_SIMILARITY)
     confused = any(asked in group and tagged in group for group in CONFUSED)
     # "the blue shirt" is the light blue one before the navy: a shade whose name says the colour asked for
     named = asked in tagged.split()
