@@ -98,6 +98,7 @@ TRAIN_VENV := .venv-train
 eval: install-dev  ## accuracy on the validation splits (DATA=path to the labelled sets)
 	$(BIN)/python -m training.evaluate --data $(DATA) --out models/
 	$(BIN)/python -m eval.colours --data $(DATA)
+	$(BIN)/python -m eval.secondary_colours --data $(DATA)
 	$(BIN)/python -m eval.vision --data $(DATA)
 	$(BIN)/python -m eval.duplicates --data $(DATA)
 	$(BIN)/python -m eval.outfits --data $(DATA) --no-fit

@@ -54,3 +54,14 @@ def test_trusted_family_renames_the_main_colour_within_it() -> None:
     image = garment_image(colour=(52, 56, 66))
     assert dominant_colours(image)[0].family != "navy"
     assert dominant_colours(image, primary_family="navy")[0].name == "navy"
+
+
+def test_light_falloff_on_a_plain_garment_is_one_colour_not_two() -> None:
+    # A plain blue-grey shirt lit from one side, as photographed at home: the lit half (7 ΔE00 away, nearest to
+    # "silver" in the palette) is the same fabric, not a second, metallic colour.
+    image = Image.new("RGB", (300, 300), (245, 245, 245))
+    image.paste((134, 151, 164), (60, 60, 240, 150))
+    image.paste((157, 174, 186), (60, 150, 240, 240))
+    colours = dominant_colours(image)
+    assert len(colours) == 1, colours
+    assert colours[0].share == pytest.approx(1.0)
