@@ -13,7 +13,7 @@ from app.assistant.local.knowledge import Section, sections, translations
 from app.assistant.local.tips import SENTENCE, tip, tip_in
 from tests.assistant.wardrobe import ANNA, converse
 
-LANGUAGES = ("fr", "de", "es", "it")
+LANGUAGES = ("fr", "de", "es", "it", "pt")
 NUMBER = re.compile(r"\d+(?:-\d+)?")
 
 

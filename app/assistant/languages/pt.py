@@ -363,6 +363,20 @@ COMMON = {
     "casacos": "jackets", "jantar de amigos": "dinner with friends",
 }  # fmt: skip
 
+# The words of knowledge questions, so they retrieve the section their English twin does: "o que significa black
+# tie?", "posso misturar estampas?", "como tiro as bolinhas?"
+KNOWLEDGE_WORDS = {
+    "o que significa": "what means", "que significa": "what means", "significa": "means", "o que quer dizer": "what means",
+    "o que é o": "what is", "o que é a": "what is", "o que é um": "what is a", "o que é": "what is",
+    "misturar estampas": "mix patterns", "misturar padrões": "mix patterns", "combinar estampas": "mix patterns",
+    "tiro as bolinhas": "remove pilling", "tirar as bolinhas": "remove pilling", "borboto": "pilling",
+    "como tiro as bolinhas": "how do i remove pilling", "como tirar as bolinhas": "how do i remove pilling",
+    "como tiro": "how do i remove", "tirar": "remove", "o que é que": "what", "lavo": "wash",
+    "dobro as mangas": "roll up the sleeves", "arregaço as mangas": "roll up the sleeves",
+    "arregaçar as mangas": "roll up the sleeves", "dobrar as mangas": "roll up the sleeves",
+    "subtom": "undertone", "subtons": "undertones", "tom de pele": "skin tone",
+}  # fmt: skip
+
 GLOSS = {
     "se arrefecer": "if it gets chilly", "se esfriar": "if it gets chilly", "esfriar": "gets chilly", "esfria": "gets chilly", "se refrescar": "if it gets chilly", "arrefece": "it gets chilly", "se ficar fresco": "if it gets chilly",
     "mais colorido": "more colourful", "mais colorida": "more colourful", "mais cor": "more colour", "com mais cor": "with more colour",
@@ -594,6 +608,9 @@ LANGUAGE = Language(
     code="pt",
     cues=frozenset(
         [
+            "estampas",
+            "camurça",
+            "misturar",
             "comboio",
             "amarrotem",
             "amarrotar",
@@ -673,7 +690,7 @@ LANGUAGE = Language(
         ]
     ),
     agreeing=AGREEING,
-    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS},
+    gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
     phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
     nouns=NOUNS,
     colours=COLOURS,
