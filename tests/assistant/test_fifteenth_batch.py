@@ -1,7 +1,9 @@
 """Capabilities the fifteenth held-out batch showed missing, on sentences of their own (no sentence of the batch).
 
 A gap question for the summer is judged for the heat, not for a capsule; a hiking trip in the mountains needs
-trail kit before gloves.
+trail kit before gloves; the gym, a barbecue and a city stroll said in other languages; English plurals such as
+"scarves"; what to pay is a price; a fit complaint without "too" is a tailor's fix; navy said as blue; "formal" is
+narrower than "smart".
 """
 
 import pytest
@@ -92,3 +94,16 @@ def test_a_named_blue_shade_still_wins_over_navy() -> None:
     [answer] = converse("the white shirt or the blue one for the office?", wardrobe=WARDROBES["hugo"])
     assert set(answer.referenced_item_ids) <= {606, 607, 608}, answer.text
     assert 608 not in answer.referenced_item_ids, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "wardrobe", "cited"),
+    [
+        ("which of my shirts are formal", "hugo", {606}),  # the light blue one is smart-casual
+        ("list my formal shirts please", "ben", {104, 105}),  # not the pink one
+        ("which of my tops are smart", "ben", {104, 105, 106}),  # smart is wider than formal
+    ],
+)
+def test_formal_is_narrower_than_smart(question: str, wardrobe: str, cited: set[int]) -> None:
+    [answer] = converse(question, wardrobe=WARDROBES[wardrobe])
+    assert set(answer.referenced_item_ids) == cited, answer.text

@@ -122,6 +122,9 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if quality:  # "any smart shoes?": pieces of that level, not every pair
         smart = quality.group(1) != "casual"
         pool = [i for i in pool if (formality(i) >= 3) == smart]
+        formal = [i for i in pool if is_formal(i)]
+        if quality.group(1) == "formal" and formal:  # "my formal shirts": the dress shirts, not the smart-casual pink
+            pool = formal
     most = MOST.search(text)
     if most:
         said = most.group(1) or most.group(2)
@@ -132,6 +135,11 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         if COMFORT.search(text) and pool and all(i.category == "shoes" for i in pool):
             pool = sorted(pool, key=lambda i: (WALKING_ORDER.get(i.type or "", 9), i.id))  # flat, cushioned first
     return pool, garment
+
+
+def is_formal(item: WardrobeItem) -> bool:
+    """Formal, not merely smart: tagged formal, or at the top of the scale whatever its style tag."""
+    return item.style == "formal" or formality(item) >= 4
 
 
 # Kinds that name a family ("do I have a jacket?" is answered by a puffer); narrower kinds must be owned as such
