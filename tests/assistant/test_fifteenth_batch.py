@@ -107,3 +107,19 @@ def test_a_named_blue_shade_still_wins_over_navy() -> None:
 def test_formal_is_narrower_than_smart(question: str, wardrobe: str, cited: set[int]) -> None:
     [answer] = converse(question, wardrobe=WARDROBES[wardrobe])
     assert set(answer.referenced_item_ids) == cited, answer.text
+
+
+@pytest.mark.parametrize("revision", ["something more elegant", "qualcosa di più elegante", "a bit more polished"])
+def test_more_elegant_steps_the_outfit_up(revision: str) -> None:
+    assert understand(revision, has_suggestion=True).slots.direction == "smarter"
+
+
+def test_a_reason_said_of_trousers_agrees_in_english() -> None:
+    from app.assistant.languages import get
+    from app.assistant.local.plan import Line
+    from app.assistant.local.word import render_line
+
+    trousers = next(i for i in WARDROBES["eli"] if i.id == 413)
+    for seed in ("a", "b", "c", "d"):
+        said = render_line(get("en"), Line("because/occasion", (trousers,), values={"occasion": "work"}), seed)
+        assert said.startswith("Your grey trousers") and " sets " not in said and " keeps " not in said, said

@@ -519,7 +519,8 @@ def _direction(text: str) -> str | None:
     text = as_revision(text)
     for word, direction in (
         ("warmer", "warmer"), ("waterproof", "waterproof"), ("cooler", "cooler"), ("lighter", "cooler"),
-        ("smarter", "smarter"), ("dressier", "smarter"), ("more formal", "smarter"), ("more casual", "casual"),
+        ("smarter", "smarter"), ("dressier", "smarter"), ("more casual", "casual"),
+        ("more (?:formal|dressy|elegant|polished|classy|chic)", "smarter"),  # "qualcosa di più elegante"
         ("more relaxed", "casual"), ("less (?:formal|dressy|smart|fancy|corporate|stiff|office\\w*)", "casual"),
         ("dress (?:it |them )?down", "casual"), ("less casual", "smarter"), ("dress (?:it |them )?up", "smarter"),
         ("more colou?r\\w*", "colour"),
