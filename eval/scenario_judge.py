@@ -43,6 +43,8 @@ NEVER: dict[str, set[str]] = {
     "casual": {"tie"},
     "beach": {"formal-shoes", "heels", "tie", "blazer", "outerwear", "jacket", "trousers", "boots"},
     "outdoor": {"heels", "flats", "sandals", "flip-flops", "skirt", "dress", "tie", "clutch", "formal-shoes"},
+    # a day on grass and in crowds (the fifth round): shoes you can stand in all day, nothing for an office
+    "festival": {"heels", "formal-shoes", "tie", "clutch", "blazer"},
 }
 GYM = {"t-shirt", "top", "polo", "longsleeve", "sweatshirt", "hoodie", "shorts", "track-pants", "leggings",
        "sports-shoes", "casual-shoes", "cap", "watch", "backpack", "jacket"}  # fmt: skip
@@ -85,6 +87,10 @@ JUDGE_CODE: dict[str, str] = {
     "commute to work by bike": "work", "wedding in the afternoon": "wedding-guest", "beach day": "beach",
     "the gym": "gym", "long-haul flight": "travel", "a day of walking around the city": "casual",
     "evening at a ski chalet": "smart-casual",
+    # the fifth round's phrases
+    "gym after work": "gym", "music festival": "festival", "festival": "festival", "evening wedding": "wedding-guest",
+    "weekend trip": "travel", "commute": "work", "summer wedding guest": "wedding-guest",
+    "weekend in the city": "casual", "client meeting": "work", "walk in the park": "casual",
 }  # fmt: skip
 # Seen in public on a casual or social day, a hoodie or sweatshirt with track pants is loungewear (the gym, home,
 # a flight); head-to-toe white is a statement nobody asked for. Neither is a fault at the gym or when travelling.

@@ -137,6 +137,28 @@ SPECS: dict[str, list[Pick]] = {
         ("pa", "Caps", "Men", None, 1), ("pa", "Ties", "Men", None, 1), ("pa", "Watches", "Men", None, 1),
         ("pa", "Backpacks", None, None, 1),
     ],
+    # Written for the fifth round (session 11), before the engine was run on them. A man who dresses for a hot
+    # city office and owns no shorts at all: trousers, chinos and jeans must do in the heat.
+    "summer-office-men": [
+        ("pa", "Shirts", "Men", "Formal", 3), ("pa", "Shirts", "Men", "Casual", 2), ("ct", "Polo", None, None, 2),
+        ("pa", "Tshirts", "Men", "Casual", 2), ("pa", "Sweaters", "Men", None, 1), ("ct", "Blazer", None, None, 1),
+        ("pa", "Jackets", "Men", None, 1), ("pa", "Trousers", "Men", "Formal", 2), ("ct", "Pants", None, None, 2),
+        ("pa", "Jeans", "Men", None, 1), ("pa", "Track Pants", "Men", None, 1), ("pa", "Formal Shoes", "Men", None, 2),
+        ("pa", "Casual Shoes", "Men", None, 1), ("pa", "Sports Shoes", "Men", None, 1),
+        ("pa", "Sandals", "Men", None, 1), ("pa", "Belts", "Men", None, 1), ("pa", "Watches", "Men", None, 1),
+        ("pa", "Ties", "Men", None, 1), ("pa", "Sunglasses", "Men", None, 1), ("pa", "Backpacks", None, None, 1),
+    ],
+    # A woman who dresses for festivals and trips: no heels, flats or dress shoes at all, so an evening wedding
+    # cannot be met on shoes and must be reported as such.
+    "festival-women": [
+        ("pa", "Tops", "Women", None, 3), ("pa", "Tshirts", "Women", None, 3), ("ct", "Blouse", None, None, 1),
+        ("pa", "Shorts", "Women", None, 2), ("pa", "Jeans", "Women", None, 2), ("pa", "Skirts", "Women", None, 1),
+        ("pa", "Dresses", "Women", None, 2), ("pa", "Leggings", "Women", None, 1), ("ct", "Hoodie", None, None, 1),
+        ("pa", "Jackets", "Women", None, 1), ("ct", "Outwear", None, None, 1), ("pa", "Sweaters", "Women", None, 1),
+        ("pa", "Casual Shoes", "Women", None, 1), ("pa", "Sports Shoes", "Women", None, 1),
+        ("pa", "Sandals", None, None, 1), ("pa", "Flip Flops", "Women", None, 1), ("pa", "Backpacks", None, None, 1),
+        ("pa", "Handbags", "Women", None, 1), ("pa", "Caps", "Women", None, 1), ("pa", "Sunglasses", "Women", None, 1),
+    ],
 }  # fmt: skip
 
 
