@@ -44,6 +44,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "walking around", "day in the city", "day in town", "exploring the city",
         # an evening in with friends, a class where hands get messy, a day on a boat: relaxed, never dressed up
         "games night", "game night", "board games", "pottery", "pottery class", "sailing", "boat trip", "on a boat",
+        # a walk in town or a park: comfortable and casual (a walk in the hills is outdoors, its own longer phrase)
+        "walk", "a walk", "walk in the park", "stroll", "park", "dog walk", "walking the dog", "walk the dog",
     ),
     "work": (
         "office", "the office", "business casual", "business-casual", "business meeting", "meeting", "presentation",
@@ -125,6 +127,15 @@ BY_TIME_OF_DAY: dict[str, tuple[str, str, tuple[str, ...]]] = {
 }
 
 
+# Words that say when, not what: "the gym after work" is the gym, "a run before school" a run. Matched like the
+# phrases (longest first), a time cue is taken out of the text and the search goes on, so a longer phrase that holds
+# one ("drinks after work") still wins over it.
+TIME_CUES = (
+    "after work", "before work", "after the office", "before the office", "after school", "before school",
+    "after class", "before class", "after college", "after uni", "on my lunch break", "in my lunch break",
+)  # fmt: skip
+
+
 class UnknownOccasion(ValueError):
     """The text names no occasion we know; the message lists what is accepted."""
 
@@ -142,10 +153,11 @@ def _normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
-    table = [(name, name) for name in OCCASION_NAMES]
+def _phrases() -> tuple[tuple[re.Pattern[str], str | None], ...]:
+    table: list[tuple[str, str | None]] = [(name, name) for name in OCCASION_NAMES]
     table += [(phrase, occasion) for occasion, phrases in SYNONYMS.items() for phrase in phrases]
     table += list(_CANONICAL_ALIASES.items())
+    table += [(cue, None) for cue in TIME_CUES]  # None: a time cue, taken out of the text
     table.sort(key=lambda entry: -len(entry[0]))  # longest phrase first: "business casual" before "casual"
     return tuple((re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), name) for phrase, name in table)
 
@@ -157,9 +169,17 @@ def find_occasion(text: str | None) -> str | None:
     word = _normalise(text)
     if word in OCCASION_NAMES:
         return word
+    return _named_in(word, cues_out=True) or _named_in(word, cues_out=False)  # "after work" alone is still work
+
+
+def _named_in(word: str, *, cues_out: bool) -> str | None:
     for pattern, name in _phrases():
-        if pattern.search(word):
-            return _by_time_of_day(name, word)
+        if not pattern.search(word):
+            continue
+        if name is None:
+            word = pattern.sub(" ", word) if cues_out else word
+            continue
+        return _by_time_of_day(name, word)
     return None
 
 

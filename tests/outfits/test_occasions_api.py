@@ -18,6 +18,8 @@ PHRASES = {
     "black tie": "formal",
     "a day of walking around the city": "casual",
     "evening at a ski chalet": "dinner",
+    "gym after work": "gym",
+    "walk in the park": "casual",
 }
 
 

@@ -28,6 +28,13 @@ def test_every_synonym_resolves_to_its_occasion(phrase: str, occasion: str) -> N
         ("wedding_guest", "wedding-guest"),
         ("a day at the beach", "beach"),
         ("work out", "gym"),
+        # a time cue says when, not what (session 11: "gym after work" was the office)
+        ("gym after work", "gym"),
+        ("a run before school", "gym"),
+        ("drinks after work", "dinner"),
+        ("after work", "work"),
+        ("walk in the park", "casual"),
+        ("a walk in the hills", "outdoor"),
     ],
 )
 def test_free_text_names_the_occasion(text: str, occasion: str) -> None:
