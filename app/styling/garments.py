@@ -32,6 +32,10 @@ class Garment:
     formal: bool = False  # tailoring and dress shoes: wrong at the gym
     accessory: str | None = None  # the accessory kind: at most one of each kind per outfit
     winter: bool = False  # winter accessories (beanie, gloves, wool scarf): not in heat
+    # Bottoms of a heavy cloth (wool, corduroy, leather): too warm from HOT_C. Legs judge the heat by the cloth, not
+    # by the torso's warmth scale: light trousers, chinos, linen and jeans are worn at 28-32 °C by people with no
+    # shorts, and were refused at 27 °C by the assistant's warmth range (session 11).
+    heavy: bool = False
 
 
 GARMENTS: dict[str, Garment] = {
@@ -81,6 +85,12 @@ GARMENTS: dict[str, Garment] = {
     "pants": Garment(warmth=3),
     "trousers": Garment(warmth=3),
     "chinos": Garment(warmth=3),
+    "linen-trousers": Garment(warmth=2),
+    "wool-trousers": Garment(warmth=4, heavy=True),
+    "corduroys": Garment(warmth=4, heavy=True),
+    "corduroy-trousers": Garment(warmth=4, heavy=True),
+    "leather-trousers": Garment(warmth=4, heavy=True),
+    "leather-pants": Garment(warmth=4, heavy=True),
     "joggers": Garment(warmth=3, sportswear=True),
     "track-pants": Garment(warmth=3, sportswear=True),
     "sweatpants": Garment(warmth=3, sportswear=True),
@@ -133,7 +143,9 @@ LIKE_TYPE: dict[str, str] = {
     "waistcoat": "blazer", "trench-coat": "trench", "raincoat": "jacket", "parka": "puffer",
     "denim-jacket": "jacket", "leather-jacket": "jacket", "windbreaker": "jacket",
     "tracksuit": "jumpsuit", "swimsuit": "bodysuit",
-    "chinos": "trousers", "track-pants": "joggers", "sweatpants": "joggers",
+    "chinos": "trousers", "linen-trousers": "trousers", "wool-trousers": "trousers", "corduroys": "trousers",
+    "corduroy-trousers": "trousers", "leather-trousers": "trousers", "leather-pants": "trousers",
+    "track-pants": "joggers", "sweatpants": "joggers",
     "trainers": "sneakers", "running-shoes": "sneakers", "oxfords": "formal-shoes", "ankle-boots": "boots",
     "heeled-boots": "boots", "pumps": "heels", "slides": "sandals",
     "handbag": "bag", "backpack": "bag", "clutch": "bag", "cap": "hat", "muffler": "scarf", "jewellery": "watch",

@@ -143,6 +143,12 @@ def _weather_problem(item: WardrobeItem, context: StyleContext) -> Violation | N
             )
         if item.category == "outerwear" and warmth_of(item) >= 4:
             return Violation("heat", f"a {item.type or 'coat'} at {temperature:g} °C", "")
+        if kind.heavy:
+            return Violation(
+                "heat",
+                f"{type_words(item.type)} at {temperature:g} °C (a heavy cloth)",
+                "nothing light enough for the heat: add chinos, linen trousers or a skirt",
+            )
     return None  # fmt: skip
 
 

@@ -25,6 +25,7 @@ from app.styling.dress_codes import DRESSED_CODES, occasion_problem
 from app.styling.garments import garment as garment_of_kind
 from app.styling.garments import is_sporty
 from app.styling.occasions import WEDDINGS
+from app.styling.rules import HOT_C
 from app.vision.taxonomy import WARMTH_RANGE_C, base_formality
 
 NEUTRALS = frozenset({"black", "white", "grey", "charcoal", "light grey", "navy", "beige", "cream", "ivory", "stone",
@@ -86,7 +87,9 @@ def _ruled_out(item: WardrobeItem, s: Slots, temperature: float | None) -> bool:
         temperature is None and s.season == "summer" and slot in ("top", "bottom", "one-piece") and warmth(item) >= 4,
         unknown_weather and s.occasion != "beach" and set(item.seasons or ("?",)) <= {"summer"},
         temperature is not None and slot in WORN and temperature > WARMTH_RANGE_C[min(warmth(item), 5)][1] + 2
-        and not (slot == "shoes" and warmth(item) <= 2),  # canvas sneakers are what a hot city day is walked in
+        and not (slot == "shoes" and warmth(item) <= 2)  # canvas sneakers are what a hot city day is walked in
+        and slot != "bottom",  # legs feel the heat by the cloth: only a heavy one stays home (garments.heavy)
+        temperature is not None and temperature >= HOT_C and slot == "bottom" and garment_of_kind(item).heavy,
         s.season == "winter" and bool(item.seasons) and "winter" not in item.seasons and warmth(item) <= 1,
         _out_of_season(item, s.season),
         s.occasion in SOMBRE_OCCASIONS and slot in ("top", "bottom", "one-piece", "shoes") and is_loud(item),
