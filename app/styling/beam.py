@@ -13,9 +13,9 @@ from numpy.typing import NDArray
 
 from app.styling.context import TORSO
 from app.styling.features import Array
-from app.styling.garments import MID, accessory_kind, garment
+from app.styling.garments import MID, accessory_kind, covers, garment
 from app.styling.items import WardrobeItem
-from app.styling.rules import ACCESSORY_WARMTH, MAX_ACCESSORY_WARMTH, WARM_ACCESSORIES, warmth_of
+from app.styling.rules import ACCESSORY_WARMTH, MAX_ACCESSORY_WARMTH, WARM_ACCESSORIES, WARM_COAT, warmth_of
 from app.styling.scoring import VECTOR, partial_context
 from app.vision.taxonomy import normalise_type
 
@@ -39,6 +39,7 @@ class Slot:
     warmth: Array = field(init=False)  # rules.warmth_of
     warm_kinds: NDArray[np.str_] = field(init=False)  # the accessory kind when it keeps the cold out, else ""
     insulating: Array = field(init=False)  # the tagged warmth context.insulation_of reads (nan where it reads none)
+    light_cover: NDArray[np.bool_] = field(init=False)  # a coat or jacket too light to go without a knit in a frost
 
     def __post_init__(self) -> None:
         layers = [garment(item).layer for item in self.items]
@@ -50,6 +51,12 @@ class Slot:
         self.insulating = np.array(
             [item.warmth if item.category in TORSO and item.warmth else np.nan for item in self.items], dtype=np.float64
         )
+        self.light_cover = np.array([_light_cover(item) for item in self.items], dtype=bool)
+
+
+def _light_cover(item: WardrobeItem) -> bool:
+    """What rules.weather_problems asks a knit under below FROST_C: a coat or jacket under WARM_COAT."""
+    return item.category == "outerwear" and covers(garment(item)) and warmth_of(item) < WARM_COAT
 
 
 def _warm_kind(item: WardrobeItem) -> str:
@@ -148,6 +155,27 @@ def allowed(beam: Beam, n: int, search: Search) -> NDArray[np.bool_]:
         after = np.arange(len(slot.items))[None, :] > beam.picks[:, first][:, None]
         ok &= picked[:, None] & after & (slot.kinds[None, :] != kinds[:, None])
     return ok
+
+
+def hopeless(beam: Beam, n: int, search: Search, need: float | None, frost: bool) -> NDArray[np.bool_]:
+    """Rows ranked after the rest at step n, because the weather rules will refuse them whatever comes later: once
+    every torso slot is chosen, under `need`; in a frost, from the step it is picked, a light jacket with no knit
+    when no knit slot follows. So a cut keeps the rows that can still meet the weather: a red coat that needs no
+    knit was cut at the coat step for eight jackets that all needed one, and every outfit came back flagged."""
+    later = search.names[n + 1 :]
+    out = np.zeros(len(beam.picks), dtype=bool)
+    if need is not None and not any(name in TORSO_SLOTS for name in later):
+        out |= torso_warmth(beam, search) < need
+    if frost and "layer" not in later:
+        light = np.zeros_like(out)
+        knit = np.zeros_like(out)
+        for m, name in enumerate(search.names[: n + 1]):
+            picked, covers_lightly = search.column(beam, m, search.slots[name].light_cover)
+            light |= picked & covers_lightly
+            picked, layer = search.column(beam, m, search.slots[name].layers)
+            knit |= picked & (layer == MID)
+        out |= light & ~knit
+    return out
 
 
 def torso_warmth(beam: Beam, search: Search) -> Array:

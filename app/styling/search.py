@@ -22,9 +22,9 @@ from app.styling.beam import (
     concat,
     expand,
     has_anchors,
+    hopeless,
     insulation,
     start,
-    torso_warmth,
 )
 from app.styling.certainty import is_safe, is_sure
 from app.styling.compatibility import PairModel, load_model, mean_pair_logits, pair_logits
@@ -221,6 +221,7 @@ def _beam(
     search = Search(names, slots, blocks)
     weakest = load_model().weakest_pair
     need = warmth_needed(context.temperature_c)
+    frost = context.temperature_c is not None and context.temperature_c < FROST_C
     last_torso = max((n for n, s in enumerate(names) if s in TORSO_SLOTS), default=-1)
     beam, weather = start(len(names)), has_weather(context)
     for n, slot in enumerate(names):
@@ -229,9 +230,7 @@ def _beam(
             grown = concat(grown, beam)  # optional slots may stay empty
             if context.anchor_ids:
                 grown = grown.take(np.flatnonzero(has_anchors(grown, n, search, context.anchor_ids)))
-        too_cold = np.zeros(len(grown.picks), dtype=bool)
-        if need is not None and n >= last_torso:  # once every torso layer is chosen, warm enough outfits first
-            too_cold = torso_warmth(grown, search) < need
+        too_cold = hopeless(grown, n, search, need, frost)  # rows that can still meet the weather first
         value = grown.value(weakest)
         if weather:
             value = value + partial_weather(

@@ -15,9 +15,17 @@ from app.styling.beam import BEAM, TORSO_SLOTS, Index
 from app.styling.compatibility import PairModel, load_model, pair_logits
 from app.styling.context import StyleContext, insulation_of
 from app.styling.features import Array, ItemFeatures, item_features
-from app.styling.garments import MID, accessory_kind, garment
+from app.styling.garments import MID, accessory_kind, covers, garment
 from app.styling.items import FeedbackStats, Suggestions, WardrobeItem
-from app.styling.rules import accessory_warmth, outfit_problems, torso_warmth, warmth_needed, warmth_of
+from app.styling.rules import (
+    FROST_C,
+    WARM_COAT,
+    accessory_warmth,
+    outfit_problems,
+    torso_warmth,
+    warmth_needed,
+    warmth_of,
+)
 from app.styling.scoring import VECTOR, has_weather, partial_context, partial_weather, unary, unary_vector
 from app.styling.search import (
     OPTIONAL,
@@ -158,6 +166,7 @@ def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext)
     }
     beam = [State((), 0.0, np.inf, np.zeros(len(VECTOR)), model.weakest_pair)]
     need = warmth_needed(context.temperature_c)
+    frost = context.temperature_c is not None and context.temperature_c < FROST_C
     last_torso = max((n for n, s in enumerate(names) if s in TORSO_SLOTS), default=-1)
     for n, slot in enumerate(names):
         grown = _expand(beam, slot, slots, pairs)
@@ -165,29 +174,46 @@ def _beam(shape: tuple[str, ...], slots: dict[str, Slot], context: StyleContext)
             grown += beam  # optional slots may stay empty
             grown = [state for state in grown if _has_anchors(state, slot, slots, context)]
         done = n >= last_torso
-        rank = partial(_rank, slots=slots, need=need if done else None, context=context, complete=done)
+        later = names[n + 1 :]
+        rank = partial(_rank, slots=slots, later=later, need=need, frost=frost, context=context, complete=done)
         beam = sorted(grown, key=rank)[:BEAM]
     return beam
 
 
 def _rank(
-    state: State, slots: dict[str, Slot], need: float | None, context: StyleContext, complete: bool
+    state: State,
+    slots: dict[str, Slot],
+    later: list[str],
+    need: float | None,
+    frost: bool,
+    context: StyleContext,
+    complete: bool,
 ) -> tuple[bool, float]:
-    """Best value (with the weather part a partial outfit already has) first; once every torso layer is chosen,
-    outfits warm enough for the day before the rest."""
+    """Best value (with the weather part a partial outfit already has) first; outfits that the slots still to come
+    can make warm enough for the day before the rest."""
     value = state.value
     if has_weather(context):
         insulation = insulation_of([slots[s].items[i] for s, i in state.picks if s in TORSO_SLOTS])
         rows = np.array([np.nan if insulation is None else insulation])
         value += float(partial_weather(state.unary_sum[None, :], rows, context, complete=complete)[0])
-    return (need is not None and _torso_warmth(state, slots) < need, -value)
+    return (_hopeless(state, slots, later, need, frost, complete), -value)
 
 
-def _torso_warmth(state: State, slots: dict[str, Slot]) -> float:
-    """The warmth rules.py judges: the warmest torso layer plus half a point per extra layer, plus a scarf."""
-    layers = [slots[s].warmth[i] for s, i in state.picks if s in TORSO_SLOTS]
-    accessories = [slots[s].items[i] for s, i in state.picks if s.startswith("accessory")]
-    return torso_warmth(layers, accessory_warmth(accessories) if accessories else 0.0)
+def _hopeless(
+    state: State, slots: dict[str, Slot], later: list[str], need: float | None, frost: bool, done: bool
+) -> bool:
+    """Refused by the weather whatever comes later: once every torso layer is chosen, not warm enough; in a frost, a
+    light jacket with no knit when no knit can follow."""
+    if need is not None and done:
+        layers = [slots[s].warmth[i] for s, i in state.picks if s in TORSO_SLOTS]
+        worn = [slots[s].items[i] for s, i in state.picks if s.startswith("accessory")]
+        if torso_warmth(layers, accessory_warmth(worn) if worn else 0.0) < need:
+            return True
+    if not frost or "layer" in later:
+        return False
+    picked = [slots[s].items[i] for s, i in state.picks]
+    light = any(i.category == "outerwear" and covers(garment(i)) and warmth_of(i) < WARM_COAT for i in picked)
+    return light and not any(garment(i).layer == MID for i in picked)
 
 
 def _has_anchors(state: State, slot: str, slots: dict[str, Slot], context: StyleContext) -> bool:

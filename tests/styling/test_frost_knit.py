@@ -43,3 +43,27 @@ def test_above_frost_nothing_is_required_of_the_knit() -> None:
     result = suggest(office_wardrobe(), StyleContext(occasion="work", temperature_c=7.0), count=3)
     assert result.unmet == []
     assert any(40 not in {item.id for item in outfit.items} for outfit in result.outfits)
+
+
+def bank_wardrobe(coat: str) -> list[WardrobeItem]:
+    """A warm red coat among eight dressier light jackets and two blazers, no knit: at the coat step the beam's 50
+    best rows were all jacket rows, and every one broke the frost rule once the blazer came (session 11)."""
+    items = [make(1 + n, "shirt", "top", family) for n, family in enumerate(FAMILIES[:6])]
+    items += [make(10 + n, "trousers", "bottom", family) for n, family in enumerate(FAMILIES[1:6])]
+    items += [make(20 + n, "formal-shoes", "shoes", family) for n, family in enumerate(("black", "brown", "grey"))]
+    items += [WardrobeItem(30, coat, "outerwear", ("red",), style="formal", formality=4, warmth=5)]
+    jackets = ("navy", "black", "grey", "brown", "navy", "black", "beige", "blue")
+    items += [
+        WardrobeItem(40 + n, "jacket", "outerwear", (family,), style="formal", formality=4, warmth=4)
+        for n, family in enumerate(jackets)
+    ]
+    items += [make(60, "blazer", "outerwear", "navy"), make(61, "blazer", "outerwear", "black")]
+    return items
+
+
+@pytest.mark.parametrize("search", [suggest, reference_suggest])
+@pytest.mark.parametrize("coat", ["coat", "puffer"])
+def test_the_beam_keeps_the_coat_that_needs_no_knit(search: object, coat: str) -> None:
+    result = search(bank_wardrobe(coat), StyleContext(occasion="interview", temperature_c=1), count=3)  # type: ignore[operator]
+    assert result.unmet == [], result.unmet
+    assert result.outfits and all(30 in {item.id for item in o.items} and not o.problems for o in result.outfits)
