@@ -13,6 +13,7 @@ from app.styling.context import (
     weather_complaint,
 )
 from app.styling.dress_codes import DRESS_CODES
+from app.styling.features import lifted_gap
 from app.styling.garments import covers, garment, type_words
 from app.styling.items import Violation, WardrobeItem
 from app.styling.rules import CLASH_IS_A_RULE, COLD_C, HOT_C, formality_clashes, lounging, unasked_white
@@ -118,10 +119,10 @@ def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -
     if part == "formality" and (clashes := formality_clashes(items)):
         return f"{CRITIQUE[part]} ({clashes[0]})"
     if part == "formality":
-        garments = [i for i in items if i.category != "accessory" and i.formality is not None]
-        if len(garments) > 1:
-            low = min(garments, key=lambda i: i.formality or 0)
-            high = max(garments, key=lambda i: i.formality or 0)
+        pairs = [(a, b) for n, a in enumerate(items) for b in items[n + 1 :] if a.formality and b.formality]
+        if pairs:  # the two pieces furthest apart, each judged with what dresses it up (a dress with heels is not)
+            a, b = max(pairs, key=lambda pair: lifted_gap(*pair))
+            low, high = sorted((a, b), key=lambda i: i.formality or 0)
             return f"{CRITIQUE[part]} ({_a(low.style or 'casual', low.type)} with {_a('', high.type)})"
     if part == "occasion" and context.occasion in OCCASIONS:
         return _occasion_critique(items, context)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from app.styling.garments import garment_of
 from app.styling.items import WardrobeItem
 from app.vision.colours import PALETTE, hex_to_rgb, rgb_to_lab
 from app.vision.taxonomy import TYPES, normalise_type
@@ -52,6 +53,8 @@ class ItemFeatures:
     embedding: Array  # (n, d) L2-normalised, zero rows when unknown
     garment_type: NDArray[np.intp]  # index into GARMENT_TYPES, UNKNOWN_TYPE when not one of ours
     colour_family: NDArray[np.intp]  # main colour's index into COLOUR_FAMILIES, UNKNOWN_FAMILY when none
+    styled_up: Array  # formality levels the pieces worn with it may lift this one by (garments.Garment.styled_up)
+    styling: Array  # 1 for what styles a piece up or down (shoes, outerwear, accessories), else 0
 
 
 def _colours(item: WardrobeItem) -> list[tuple[str, float]]:
@@ -118,7 +121,37 @@ def item_features(items: Sequence[WardrobeItem], embedding_dim: int = 1280) -> I
         embedding=embedding,
         garment_type=np.array([_type_index(i.type) for i in items], dtype=np.intp),
         colour_family=np.array([_family_index(i) for i in items], dtype=np.intp),
+        styled_up=np.array([styled_up(i) for i in items], dtype=np.float64),
+        styling=np.array([float(i.category in STYLING_SLOTS) for i in items]),
     )
+
+
+STYLING_SLOTS = frozenset({"shoes", "outerwear", "accessory"})  # what dresses a dress up (heels, a blazer, a clutch)
+
+
+def styled_up(item: WardrobeItem) -> int:
+    """How many levels the pieces worn with this item may lift its formality: a plain dress goes to a wedding with
+    heels; a sporty or graphic one stays what it is."""
+    if item.style == "sporty" or item.pattern == "graphic":
+        return 0
+    return garment_of(item.type, item.category).styled_up
+
+
+def lifted_gap(a: WardrobeItem, b: WardrobeItem) -> float:
+    """_formality_gap for one pair: the levels between two pieces once each is lifted by the other."""
+    fa, fb = a.formality or DEFAULT_FORMALITY, b.formality or DEFAULT_FORMALITY
+    up = fb - fa
+    lift_a = min(max(up, 0), styled_up(a) * (b.category in STYLING_SLOTS))
+    lift_b = min(max(-up, 0), styled_up(b) * (a.category in STYLING_SLOTS))
+    return float(abs(up - lift_a + lift_b))
+
+
+def _formality_gap(a: ItemFeatures, b: ItemFeatures) -> Array:
+    """Levels apart, each side lifted first by what it is worn with (a casual dress with heels is dressed up)."""
+    up = b.formality[None, :] - a.formality[:, None]  # how far b is above a
+    lift_a = np.minimum(np.clip(up, 0, None), a.styled_up[:, None] * b.styling[None, :])
+    lift_b = np.minimum(np.clip(-up, 0, None), b.styled_up[None, :] * a.styling[:, None])
+    return np.abs(up - lift_a + lift_b)
 
 
 def _family_index(item: WardrobeItem) -> int:
@@ -151,7 +184,7 @@ def pair_features(a: ItemFeatures, b: ItemFeatures) -> dict[str, Array]:
         "two_loud": np.outer(a.chroma, b.chroma),
         "hist_overlap": np.minimum(a.hist[:, None, :], b.hist[None, :, :]).sum(-1),
         # One level apart is ordinary (jeans with a t-shirt); each level beyond that reads as a mix.
-        "formality_gap": np.clip(np.abs(a.formality[:, None] - b.formality[None, :]) - 1.0, 0.0, None) / 3.0,
+        "formality_gap": np.clip(_formality_gap(a, b) - 1.0, 0.0, None) / 3.0,
         "style_match": a.style @ b.style.T + 0.5 * (1 - style_known),
         "bold_clash": np.outer(a.bold, b.bold),
         "embedding_cos": a.embedding @ b.embedding.T,

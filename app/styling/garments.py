@@ -36,6 +36,10 @@ class Garment:
     # by the torso's warmth scale: light trousers, chinos, linen and jeans are worn at 28-32 °C by people with no
     # shorts, and were refused at 27 °C by the assistant's warmth range (session 11).
     heavy: bool = False
+    # A dress is as dressy as what it is worn with: heels, a blazer or a clutch lift a plain one this many formality
+    # levels (the image engine tags most dresses casual, formality 2, and a dress + heels read as "mixes dressy and
+    # casual" at a wedding). A sporty or graphic one is what it is (features.styled_up).
+    styled_up: int = 0
 
 
 GARMENTS: dict[str, Garment] = {
@@ -75,8 +79,8 @@ GARMENTS: dict[str, Garment] = {
     "leather-jacket": Garment(layer=OUTER, warmth=4),
     "windbreaker": Garment(layer=OUTER, warmth=3, sportswear=True, waterproof=True),
     # one-pieces
-    "dress": Garment(layer=BASE, warmth=2),
-    "jumpsuit": Garment(layer=BASE, warmth=2),
+    "dress": Garment(layer=BASE, warmth=2, styled_up=2),
+    "jumpsuit": Garment(layer=BASE, warmth=2, styled_up=2),
     "bodysuit": Garment(layer=BASE, warmth=1),
     "tracksuit": Garment(layer=BASE, warmth=3, sportswear=True),
     "swimsuit": Garment(layer=BASE, warmth=1, beachwear=True),

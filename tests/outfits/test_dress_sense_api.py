@@ -214,3 +214,20 @@ async def test_no_hat_at_the_office(client: httpx.AsyncClient) -> None:
     assert all(ids["hat"] not in ids_of(outfit) for outfit in body["outfits"]), body["outfits"]
     rated = await rate(client, ana, list(ids.values()), occasion="work")
     assert "hat at work (never worn)" in [rule["message"] for rule in rated["broken_rules"]], rated["broken_rules"]
+
+
+async def test_a_casual_dress_with_heels_is_dressed_for_a_wedding(client: httpx.AsyncClient) -> None:
+    """A dress is judged by what it is worn with (garments.Garment.styled_up): the image engine tags most dresses
+    casual, and a dress + heels at a wedding read "mixes dressy and casual pieces (a casual dress with heels)"."""
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["dress", "heels", "sneakers"])
+    await correct(client, ana, ids["dress"], style="casual")
+    for occasion in ("wedding", "summer wedding", "garden wedding", "party"):
+        rated = await rate(client, ana, [ids["dress"], ids["heels"]], occasion=occasion, temperature_c=22)
+        assert "mixes dressy and casual" not in rated["explanation"], (occasion, rated["explanation"])
+        assert rated["parts"]["formality"] > -0.3, (occasion, rated["parts"])
+        body = await suggest(client, ana, occasion=occasion, temperature_c=22)
+        assert {ids["dress"], ids["heels"]} <= ids_of(body["outfits"][0]), (occasion, body["outfits"][0])
+    # a casual dress with sneakers is still casual: nothing dresses it up
+    casual = await rate(client, ana, [ids["dress"], ids["sneakers"]], occasion="wedding", temperature_c=22)
+    assert casual["score"] < rated["score"]
