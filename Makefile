@@ -138,6 +138,7 @@ model: $(TRAIN_VENV)/.installed  ## retrain and export models/ (about an hour on
 	$(TRAIN_VENV)/bin/python -m training.extra_heads --data $(DATA) --out models/
 	$(TRAIN_VENV)/bin/python -m training.mask --data $(DATA) --out models/ --epochs 6
 	$(TRAIN_VENV)/bin/python -m training.colour_head --data $(DATA) --out models/
+	$(TRAIN_VENV)/bin/python -m training.confidence --data $(DATA) --out models/
 	$(TRAIN_VENV)/bin/python -m training.evaluate --data $(DATA) --out models/
 
 clean:

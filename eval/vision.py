@@ -4,79 +4,80 @@
 
 Home photos: `eval/home_photos.csv`, clothing-types photos whose colour family, pattern and shoe kind
 were labelled by eye for this project (blank = not judged: multicoloured, or the kind was unclear),
-and the clothing-types validation split for the ten main types. Shop photos: the product-attributes
-validation split (baseColour -> family, article type + name -> shoe kind). Each field also gets its
-expected calibration error (ECE, 10 equal-width bins) over the confidence the tags report, and over
-the same heads at temperature 1 (before calibration); then, per `needs_review` threshold, how many
-items would be asked about and how often the rest and the asked ones are right.
+and the clothing-types validation split for the ten main types (and the category and seasons they imply).
+Shop photos: the product-attributes validation split (baseColour -> family, article type + name -> shoe kind
+and type, usage -> style, weak pattern labels from names). Seasons and formality are derived from the type (and
+style) by the rule tables, so their truth is what the same tables say for the true type and usage.
+
+Every validation photo falls in one of two fixed halves (SHA-256 of its name): `training/confidence.py` fits the
+confidence calibration on the FIT half; the expected calibration error (ECE, 10 equal-width bins) is reported on
+the other half only, before calibration (the heads' temperatures alone) and after (what the tags report), beside
+the ECE a perfectly calibrated field would show on as few photos ("noise").
+Accuracy is over both halves (calibration never changes an answer). Then, per `needs_review` threshold on the
+report half, how many items would be asked about and how often the rest and the asked ones are right.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
-from app.vision.analyze import ItemAnalysis, LocalAnalyzer
-from app.vision.taxonomy import parent_type, shoe_kind
+from app.vision.analyze import STYLE_NAMES, ItemAnalysis, LocalAnalyzer
+from app.vision.knowledge import formality_of, seasons_of, style_of
+from app.vision.taxonomy import PARENT_TYPE, TYPE_OF_SHOE_KIND, category_of, parent_type, shoe_kind
 from training.calibration import ece
 from training.datasets import clothing_types, product_attributes
 from training.labels import (
     BASE_COLOUR_MAP,
-    CATEGORY_OF_TYPE,
     CLOTHING_TYPES_MAP,
     MAIN_CLOTHING_TYPES,
+    STYLE_MAP,
+    product_fine_type,
+    product_pattern,
     product_shoe_kind,
+    product_type,
 )
 from training.progress import Progress
 
 HOME_LABELS = Path(__file__).with_name("home_photos.csv")
 REVIEW_GRID = (0.4, 0.5, 0.6, 0.7, 0.8)
 CT_NAME_OF_TYPE = {t: ct for ct, types in CLOTHING_TYPES_MAP.items() if ct != "Blouse" for t in types}
+# The tags' confidence key of each scored field.
+CONFIDENCE_KEY = {
+    "colour family": "color_family", "pattern": "pattern", "shoe kind": "shoe_kind", "ten main types": "type",
+    "type": "type", "category": "category", "season": "season", "style": "style", "formality": "formality",
+}  # fmt: skip
+HOME, HOME_TYPES, SHOP = "home photos (labelled by eye)", "home photos (clothing-types validation)", "shop photos"
+SETS = (HOME, HOME_TYPES, SHOP)
 
 
-@dataclass
-class FieldScore:
-    """Hits and reported confidences of one field on one set."""
-
-    hits: list[bool] = field(default_factory=list)
-    second: list[bool] = field(default_factory=list)  # hit with the second candidate, where one is given
-    confidence: list[float] = field(default_factory=list)
-    raw_confidence: list[float] = field(default_factory=list)  # the same heads at temperature 1
-
-    def add(self, hit: bool, confidence: float, second_hit: bool | None = None, raw: float | None = None) -> None:
-        self.hits.append(hit)
-        self.confidence.append(confidence)
-        self.second.append(hit or bool(second_hit))
-        self.raw_confidence.append(confidence if raw is None else raw)
-
-    def line(self, name: str) -> str:
-        if not self.hits:
-            return f"| {name} | - | - | - | - | 0 |"
-        acc, top2 = float(np.mean(self.hits)), float(np.mean(self.second))
-        before, after = ece(self.raw_confidence, self.hits), ece(self.confidence, self.hits)
-        return f"| {name} | {acc:.3f} | {top2:.3f} | {before:.3f} | {after:.3f} | {len(self.hits)} |"
-
-    def review_line(self, name: str, thresholds: tuple[float, ...]) -> str:
-        """Per threshold: share of items asked about, accuracy of the others / of the asked ones."""
-        conf, hits = np.asarray(self.confidence), np.asarray(self.hits, dtype=float)
-        cells = []
-        for t in thresholds:
-            asked = conf < t
-            kept_acc = f"{hits[~asked].mean():.2f}" if (~asked).any() else "-"
-            asked_acc = f"{hits[asked].mean():.2f}" if asked.any() else "-"
-            cells.append(f"{asked.mean():.2f} / {kept_acc} / {asked_acc}")
-        return f"| {name} | " + " | ".join(cells) + " |"
+def is_fit_half(image: str) -> bool:
+    """The half of the validation photos the calibration is fitted on (the other half reports it)."""
+    return hashlib.sha256(image.encode()).digest()[0] % 2 == 0
 
 
-def colour_candidates(analysis: ItemAnalysis) -> list[str]:
-    candidates = list(getattr(analysis, "color_candidates", []) or [])
-    return candidates or [c.family for c in analysis.colors[:1]]
+@dataclass(frozen=True)
+class Record:
+    """One field of one photo: right or not, and the confidence before and after calibration."""
+
+    set: str
+    field: str
+    image: str
+    hit: bool
+    second_hit: bool  # right with the second colour candidate, where one is given
+    confidence: float
+    raw: float
+
+    @property
+    def fit(self) -> bool:
+        return is_fit_half(self.image)
 
 
 def _open(path: Path) -> Image.Image:
@@ -93,102 +94,172 @@ def home_rows(data: Path) -> Iterator[dict[str, str]]:
 
 @dataclass
 class Seen:
-    """One photo's analysis, and the confidences the same heads give at temperature 1."""
+    """One photo's analysis, noting each scored field as a Record."""
 
     analysis: ItemAnalysis
-    raw: dict[str, float]
+    set: str
+    image: str
+    records: list[Record]
 
-    def add(self, scores: FieldScore, hit: bool, name: str, second_hit: bool | None = None) -> None:
-        scores.add(hit, self.analysis.confidence.get(name, 1.0), second_hit, self.raw.get(name, 1.0))
-
-
-class Analyst:
-    """The shipped analyser, and beside it the same model uncalibrated (for the ECE before/after)."""
-
-    def __init__(self, analyzer: LocalAnalyzer) -> None:
-        self.analyzer = analyzer
-        self.uncalibrated = LocalAnalyzer(analyzer.model.uncalibrated(), analyzer.masker)
-
-    def see(self, path: Path) -> Seen:
-        image = _open(path)
-        return Seen(self.analyzer.analyze(image), self.uncalibrated.analyze(image).confidence)
+    def add(self, name: str, hit: bool, second_hit: bool = False) -> None:
+        key = CONFIDENCE_KEY[name]
+        confidence, raw = self.analysis.confidence.get(key, 1.0), self.analysis.raw_confidence.get(key, 1.0)
+        self.records.append(Record(self.set, name, self.image, hit, hit or second_hit, confidence, raw))
 
 
-def score_colour(scores: FieldScore, seen: Seen, truth: str) -> None:
+def colour_candidates(analysis: ItemAnalysis) -> list[str]:
+    candidates = list(getattr(analysis, "color_candidates", []) or [])
+    return candidates or [c.family for c in analysis.colors[:1]]
+
+
+def score_colour(seen: Seen, truth: str) -> None:
     candidates = colour_candidates(seen.analysis)
-    seen.add(scores, candidates[0] == truth, "color_family", truth in candidates[1:2])
+    seen.add("colour family", candidates[0] == truth, truth in candidates[1:2])
 
 
-def home_report(analyst: Analyst, data: Path) -> dict[str, FieldScore]:
-    scores = {name: FieldScore() for name in ("colour family", "pattern", "shoe kind")}
+def home_report(analyzer: LocalAnalyzer, data: Path, records: list[Record]) -> None:
     rows = list(home_rows(data))
     progress = Progress("home photos", len(rows), every=100)
     for i, row in enumerate(rows, 1):
-        seen = analyst.see(Path(row["path"]))
+        seen = Seen(analyzer.analyze(_open(Path(row["path"]))), HOME, row["image"], records)
         if row["color_family"]:
-            score_colour(scores["colour family"], seen, row["color_family"])
+            score_colour(seen, row["color_family"])
         if row["pattern"]:
-            seen.add(scores["pattern"], seen.analysis.pattern == row["pattern"], "pattern")
+            seen.add("pattern", seen.analysis.pattern == row["pattern"])
         if row["shoe_kind"]:
-            seen.add(scores["shoe kind"], shoe_kind(seen.analysis.type) == row["shoe_kind"], "shoe_kind")
+            seen.add("shoe kind", shoe_kind(seen.analysis.type) == row["shoe_kind"])
         progress.update(i)
-    return scores
 
 
-def main_types_report(analyst: Analyst, data: Path, limit: int) -> dict[str, FieldScore]:
+def types_of_label(label: str) -> set[str]:
+    """The types a clothing-types label covers, with their finer kinds (Pants: jeans, joggers, ...)."""
+    coarse = set(CLOTHING_TYPES_MAP[label])
+    finer = {fine for fine, parent in PARENT_TYPE.items() if parent in coarse}
+    shoes = set(TYPE_OF_SHOE_KIND.values()) if any(category_of(t) == "shoes" for t in coarse) else set()
+    return coarse | finer | shoes
+
+
+def main_types_report(analyzer: LocalAnalyzer, data: Path, limit: int, records: list[Record]) -> None:
     dataset = clothing_types(data)
     rows = [
-        (row["label"], path)
+        (row["label"], row["image"], path)
         for row, path, val in zip(dataset.raw, dataset.paths(), dataset.is_val, strict=True)
         if val and row["label"] in MAIN_CLOTHING_TYPES
     ][: limit or None]
-    scores = {"ten main types": FieldScore(), "category": FieldScore()}
     progress = Progress("clothing-types validation", len(rows), every=200)
-    for i, (label, path) in enumerate(rows, 1):
-        seen = analyst.see(path)
+    for i, (label, image, path) in enumerate(rows, 1):
+        seen = Seen(analyzer.analyze(_open(path)), HOME_TYPES, image, records)
         predicted = CT_NAME_OF_TYPE.get(parent_type(seen.analysis.type or ""), "")
         if seen.analysis.category == "shoes":
             predicted = "Shoes"
-        seen.add(scores["ten main types"], predicted == label, "type")
-        truth_category = {CATEGORY_OF_TYPE[t] for t in CLOTHING_TYPES_MAP[label]}
-        seen.add(scores["category"], seen.analysis.category in truth_category, "category")
+        seen.add("ten main types", predicted == label)
+        truth = types_of_label(label)
+        seen.add("category", seen.analysis.category in {category_of(t) for t in truth})
+        seen.add("season", seen.analysis.seasons in [seasons_of(t) for t in truth])
         progress.update(i)
-    return scores
 
 
-def product_report(analyst: Analyst, data: Path, limit: int) -> dict[str, FieldScore]:
+def shop_truth_type(row: dict[str, str]) -> str | None:
+    """The finest type the catalogue row names (a shoe by its kind, jeans rather than pants)."""
+    kind = product_shoe_kind(row["articleType"], row["productDisplayName"])
+    if kind:
+        return TYPE_OF_SHOE_KIND[kind]
+    return product_fine_type(row["articleType"], row["productDisplayName"]) or product_type(
+        row["articleType"], row["productDisplayName"]
+    )
+
+
+def score_shop_row(seen: Seen, row: dict[str, str]) -> None:
+    a = seen.analysis
+    if colour := BASE_COLOUR_MAP.get(row["baseColour"]):
+        score_colour(seen, colour)
+    if kind := product_shoe_kind(row["articleType"], row["productDisplayName"]):
+        seen.add("shoe kind", shoe_kind(a.type) == kind)
+    if pattern := product_pattern(row["masterCategory"], row["articleType"], row["productDisplayName"]):
+        seen.add("pattern", a.pattern == pattern)
+    truth_type = shop_truth_type(row)
+    if truth_type is None:
+        return
+    seen.add("category", a.category == category_of(truth_type))
+    seen.add("season", a.seasons == seasons_of(truth_type))
+    if usage := STYLE_MAP.get(row["usage"]):
+        # The stored style is the type's rules applied to the head's guess: the truth is them on the true usage.
+        truth_style = style_of(truth_type, STYLE_NAMES[usage], a.pattern)
+        seen.add("style", a.style == truth_style)
+        seen.add("formality", a.formality == formality_of(truth_type, truth_style))
+
+
+def product_report(analyzer: LocalAnalyzer, data: Path, limit: int, records: list[Record]) -> None:
     dataset = product_attributes(data)
     rows = [(r, p) for r, p, val in zip(dataset.raw, dataset.paths(), dataset.is_val, strict=True) if val]
     rows = rows[: limit or None]
-    scores = {name: FieldScore() for name in ("colour family", "shoe kind")}
     progress = Progress("product-attributes validation", len(rows), every=200)
     for i, (row, path) in enumerate(rows, 1):
-        colour = BASE_COLOUR_MAP.get(row["baseColour"])
-        kind = product_shoe_kind(row["articleType"], row["productDisplayName"])
-        if colour or kind:
-            seen = analyst.see(path)
-            if colour:
-                score_colour(scores["colour family"], seen, colour)
-            if kind:
-                seen.add(scores["shoe kind"], shoe_kind(seen.analysis.type) == kind, "shoe_kind")
+        score_shop_row(Seen(analyzer.analyze(_open(path)), SHOP, row["image"], records), row)
         progress.update(i)
-    return scores
 
 
-def print_tables(version: str, tables: dict[str, dict[str, FieldScore]]) -> None:
+def collect(analyzer: LocalAnalyzer, data: Path, *, limit: int = 0, home_only: bool = False) -> list[Record]:
+    """Every scored field of every validation photo (both halves)."""
+    records: list[Record] = []
+    home_report(analyzer, data, records)
+    if not home_only:
+        main_types_report(analyzer, data, limit, records)
+        product_report(analyzer, data, limit, records)
+    return records
+
+
+def noise_floor(confidence: list[float], draws: int = 200) -> float:
+    """The ECE a perfectly calibrated field would still show on this many photos (hits drawn at the confidence):
+    below it, a measured ECE says nothing more."""
+    rng = np.random.default_rng(0)
+    conf = np.asarray(confidence)
+    return float(np.mean([ece(conf, rng.random(len(conf)) < conf) for _ in range(draws)]))
+
+
+def _line(name: str, rows: list[Record]) -> str:
+    held = [r for r in rows if not r.fit]
+    acc, top2 = np.mean([r.hit for r in rows]), np.mean([r.second_hit for r in rows])
+    hits = [r.hit for r in held]
+    before, after = ece([r.raw for r in held], hits), ece([r.confidence for r in held], hits)
+    floor = noise_floor([r.confidence for r in held])
+    return f"| {name} | {acc:.3f} | {top2:.3f} | {before:.3f} | {after:.3f} | {floor:.3f} | {len(rows)} | {len(held)} |"
+
+
+def review_line(name: str, rows: list[Record], thresholds: tuple[float, ...]) -> str:
+    """Per threshold: share of items asked about, accuracy of the others / of the asked ones."""
+    conf = np.asarray([r.confidence for r in rows])
+    hits = np.asarray([r.hit for r in rows], dtype=float)
+    cells = []
+    for t in thresholds:
+        asked = conf < t
+        kept_acc = f"{hits[~asked].mean():.2f}" if (~asked).any() else "-"
+        asked_acc = f"{hits[asked].mean():.2f}" if asked.any() else "-"
+        cells.append(f"{asked.mean():.2f} / {kept_acc} / {asked_acc}")
+    return f"| {name} | " + " | ".join(cells) + " |"
+
+
+def grouped(records: list[Record]) -> dict[tuple[str, str], list[Record]]:
+    groups: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        groups.setdefault((record.set, record.field), []).append(record)
+    return groups
+
+
+def print_tables(version: str, records: list[Record]) -> None:
+    groups = grouped(records)
     print(f"\nmodel {version}")
-    print("| set: field | accuracy | with 2nd candidate | ECE at T=1 | ECE (calibrated, ships) | n |")
-    print("|---|---|---|---|---|---|")
-    for set_name, scores in tables.items():
-        for name, score in scores.items():
-            print(score.line(f"{set_name}: {name}"))
-    print("\nneeds_review: per threshold, share of items asked about / accuracy of the rest / of the asked")
+    print("| set: field | accuracy | with 2nd candidate | ECE before | ECE calibrated (ships) | noise | n | held out |")
+    print("|---|---|---|---|---|---|---|---|")
+    for (set_name, name), rows in groups.items():
+        print(_line(f"{set_name}: {name}", rows))
+    print("\nneeds_review (held-out half): per threshold, share asked about / accuracy of the rest / of the asked")
     print("| set: field | " + " | ".join(f"< {t:.1f}" for t in REVIEW_GRID) + " |")
     print("|---|" + "---|" * len(REVIEW_GRID))
-    for set_name, scores in tables.items():
-        for name, score in scores.items():
-            if score.hits:
-                print(score.review_line(f"{set_name}: {name}", REVIEW_GRID))
+    for (set_name, name), rows in groups.items():
+        held = [r for r in rows if not r.fit]
+        if held:
+            print(review_line(f"{set_name}: {name}", held, REVIEW_GRID))
 
 
 def main() -> None:
@@ -198,12 +269,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N photos of each validation split")
     parser.add_argument("--home-only", action="store_true")
     args = parser.parse_args()
-    analyst = Analyst(LocalAnalyzer.load(args.models))
-    tables = {"home photos (labelled by eye)": home_report(analyst, args.data)}
-    if not args.home_only:
-        tables["home photos (clothing-types validation)"] = main_types_report(analyst, args.data, args.limit)
-        tables["shop photos (product-attributes validation)"] = product_report(analyst, args.data, args.limit)
-    print_tables(analyst.analyzer.model_version, tables)
+    analyzer = LocalAnalyzer.load(args.models)
+    records = collect(analyzer, args.data, limit=args.limit, home_only=args.home_only)
+    print_tables(analyzer.model_version, records)
 
 
 if __name__ == "__main__":

@@ -56,3 +56,45 @@ def ece(confidence: Sequence[float] | np.ndarray, hits: Sequence[bool] | np.ndar
 
 def one_hot(truth: np.ndarray, classes: int) -> np.ndarray:
     return np.asarray(np.eye(classes, dtype=bool)[truth])
+
+
+def fit_logit_map(confidence: np.ndarray, hits: np.ndarray, weights: np.ndarray | None = None) -> tuple[float, float]:
+    """Platt scaling of reported confidences: (slope, offset) of sigmoid(slope * logit(p) + offset) minimising
+    the weighted log loss of the hits (Newton's method on two parameters; a small ridge keeps it finite when a
+    field is always right)."""
+    from app.vision.confidence import logit
+
+    x = np.asarray([logit(float(p)) for p in confidence])
+    y = np.asarray(hits, dtype=float)
+    w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float) / np.mean(weights)
+    design = np.stack([x, np.ones_like(x)], axis=1)
+    theta = np.array([1.0, 0.0])
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ theta, -30, 30)))
+        gradient = design.T @ (w * (p - y)) + 1e-2 * theta
+        hessian = (design * (w * p * (1 - p))[:, None]).T @ design + 1e-2 * np.eye(2)
+        step = np.clip(np.linalg.solve(hessian, gradient), -1.0, 1.0)  # damped: a nearly separable field converges
+        theta = theta - step
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(max(theta[0], 1e-3)), float(theta[1])  # increasing, so no answer's rank can change
+
+
+def fit_isotonic(
+    confidence: np.ndarray, hits: np.ndarray, weights: np.ndarray | None = None
+) -> tuple[list[float], list[float]]:
+    """Pool-adjacent-violators: the non-decreasing step function of the confidence closest to the hits
+    (weighted least squares), as knots (each block's lowest and highest confidence, at the block's accuracy)."""
+    order = np.argsort(confidence, kind="stable")
+    x = np.asarray(confidence, dtype=float)[order]
+    y = np.asarray(hits, dtype=float)[order]
+    w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)[order]
+    blocks: list[list[float]] = []  # weighted sum of hits, weight, lowest and highest confidence
+    for xi, yi, wi in zip(x, y, w, strict=True):
+        blocks.append([wi * yi, wi, xi, xi])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+            last = blocks.pop()
+            blocks[-1] = [blocks[-1][0] + last[0], blocks[-1][1] + last[1], blocks[-1][2], last[3]]
+    knots_x = [v for block in blocks for v in (block[2], block[3])]
+    knots_y = [block[0] / block[1] for block in blocks for _ in (0, 1)]
+    return knots_x, knots_y

@@ -11,6 +11,7 @@ from PIL import Image
 
 from app.vision.candidates import TypeCandidate, type_candidates
 from app.vision.colours import ColourShare, dominant_colours
+from app.vision.confidence import ConfidenceCalibration
 from app.vision.cutout import cutout_webp
 from app.vision.features import color_features
 from app.vision.garment_colour import ColourHead, garment_colour_features
@@ -24,10 +25,10 @@ from app.vision.version import rules_digest
 ANALYSIS_SIDE = 320  # the training photos were at most 256 px; analysing more pixels only costs time
 COLOUR_HEAD_TRUST = 0.5  # below this the measured clusters name the colour on their own
 # A field whose calibrated confidence is below this is listed in `needs_review`: a client should ask
-# the user rather than act on it. Chosen from accuracy vs confidence (`python -m eval.vision`, table in
-# docs/model-card.md): on held-out home photos at 0.6, 11% of types are asked about and the rest are
-# right 92% of the time (the asked ones 60%); pattern 7% asked, rest 82%; shoe kind 39% asked, rest
-# 77%. At 0.7 shoe kind would be asked about on most items; at 0.5 the asked ones are still right ~60%.
+# the user rather than act on it. Calibrated (app/vision/confidence.py), 0.6 means the same for every field:
+# expected to be wrong at least 40% of the time. On the held-out half of the home photos (`python -m eval.vision`,
+# table in docs/model-card.md) it asks about 3% of types (the rest right 91%), 10% of patterns (86%), 35% of shoe
+# kinds (68%) and 40% of colour families (85%; the asked ones right 49%).
 REVIEW_THRESHOLD = 0.6
 SECOND_COLOUR_CANDIDATE = 0.25  # a second colour family is offered when the head gives it this much
 REVIEWED_FIELDS = ("type", "category", "color_family", "pattern", "style", "shoe_kind")
@@ -45,7 +46,7 @@ class ItemAnalysis:
     formality: int | None = None  # 1 (gym, beach) .. 5 (black tie)
     seasons: list[str] = field(default_factory=list)
     warmth: int | None = None  # 1 (vest, sandals) .. 5 (winter coat)
-    confidence: dict[str, float] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)  # calibrated (app/vision/confidence.py)
     model_version: str = "colours-only"
     backend: str = "local"
     embedding: NDArray[np.float32] | None = field(default=None, repr=False, compare=False)
@@ -54,6 +55,8 @@ class ItemAnalysis:
     type_candidates: list[TypeCandidate] = field(default_factory=list)  # the type, then what else it may be
     # The learned mask at the analysis size; the cut-out is made from it after the upload answers (cutout.py).
     garment: GarmentMask | None = field(default=None, repr=False, compare=False)
+    # The same fields' confidences before calibration: what training/confidence.py fits the maps on.
+    raw_confidence: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def needs_review(self) -> list[str]:
@@ -186,15 +189,40 @@ def _whole_photo_colours(output: ModelOutput, small: Image.Image) -> NDArray[np.
     return output.color_features if output.color_features is not None else color_features(small)
 
 
+def style_confidence(output: ModelOutput, garment_type: str, pattern: str, style: str | None) -> float:
+    """The head's probability of every style it could have said that the type's rules turn into this one."""
+    return sum(
+        p
+        for label, p in output.style.probabilities.items()
+        if style_of(garment_type, STYLE_NAMES.get(label, label), pattern) == style
+    )
+
+
+def formality_confidence(output: ModelOutput, verdict: TypeVerdict, pattern: str, formality: int | None) -> float:
+    """The type's confidence times the style head's probability of a style giving the same formality."""
+    same = sum(
+        p
+        for label, p in output.style.probabilities.items()
+        if formality_of(verdict.garment_type, style_of(verdict.garment_type, STYLE_NAMES.get(label, label), pattern))
+        == formality
+    )
+    return verdict.confidence * same
+
+
 class LocalAnalyzer:
     """The trained ONNX model for type/pattern/style/season/colour family, plus measured colours."""
 
     def __init__(
-        self, model: VisionModel, masker: GarmentMasker | None = None, colour_head: ColourHead | None = None
+        self,
+        model: VisionModel,
+        masker: GarmentMasker | None = None,
+        colour_head: ColourHead | None = None,
+        calibration: ConfidenceCalibration | None = None,
     ) -> None:
         self.model = model
         self.masker = masker
         self.colour_head = colour_head
+        self.calibration = calibration
 
     @classmethod
     def load(cls, model_dir: Path, *, threads: int = 2) -> "LocalAnalyzer":
@@ -203,7 +231,9 @@ class LocalAnalyzer:
         masker = GarmentMasker.load(model.checked_file(spec["file"]), spec["side"], threads=threads) if spec else None
         colour_spec = model.manifest.get("garment_colour")
         colour_head = ColourHead.load(model.checked_file(colour_spec["file"]), colour_spec) if colour_spec else None
-        return cls(model, masker, colour_head)
+        spec = model.manifest.get("confidence")
+        calibration = ConfidenceCalibration.load(model.checked_file(spec["file"])) if spec else None
+        return cls(model, masker, colour_head, calibration)
 
     @property
     def model_version(self) -> str:
@@ -250,6 +280,17 @@ class LocalAnalyzer:
         # Seasons, warmth and formality come from what the type is (app/vision/knowledge.py); the
         # catalogue-trained heads are skewed (Fall on 65% of rows, "sporty" knits) and only propose.
         style = style_of(garment_type, STYLE_NAMES.get(output.style.label, output.style.label), pattern)
+        formality = formality_of(garment_type, style)
+        raw = {
+            "type": round(verdict.confidence, 3),
+            "category": round(output.category.confidence, 3),
+            "pattern": round(output.pattern.confidence, 3),
+            "style": round(style_confidence(output, garment_type, pattern, style), 3),
+            "season": round(verdict.confidence, 3),  # seasons follow from the type
+            "formality": round(formality_confidence(output, verdict, pattern, formality), 3),
+            "color_family": round(families.get(colours[0].family, family_p) if colours else family_p, 3),
+            **({"shoe_kind": round(verdict.shoe_kind, 3)} if verdict.shoe_kind is not None else {}),
+        }
         return ItemAnalysis(
             colors=colours,
             color_candidates=colour_candidates(families, colours),
@@ -259,18 +300,11 @@ class LocalAnalyzer:
             category=category,
             pattern=pattern,
             style=style,
-            formality=formality_of(garment_type, style),
+            formality=formality,
             seasons=seasons_of(garment_type),
             warmth=warmth_of(garment_type),
-            confidence={
-                "type": round(verdict.confidence, 3),
-                "category": round(output.category.confidence, 3),
-                "pattern": round(output.pattern.confidence, 3),
-                "style": round(output.style.confidence, 3),
-                "season": round(verdict.confidence, 3),  # seasons follow from the type
-                "color_family": round(families.get(colours[0].family, family_p) if colours else family_p, 3),
-                **({"shoe_kind": round(verdict.shoe_kind, 3)} if verdict.shoe_kind is not None else {}),
-            },
+            confidence=self.calibration.apply(raw) if self.calibration else raw,
+            raw_confidence=raw,
             model_version=self.model_version,
             embedding=output.embedding,
             signature=signature(output.embedding, _whole_photo_colours(output, small)),

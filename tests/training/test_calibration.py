@@ -46,3 +46,21 @@ def test_views_are_averaged_after_the_temperature() -> None:
 def test_a_small_source_counts_as_much_as_a_large_one() -> None:
     weights = equal_source_weights(np.array(["shop"] * 9 + ["home"]))
     assert weights[:9].sum() == pytest.approx(weights[9:].sum())
+
+
+def test_platt_and_isotonic_maps_take_an_overconfident_field_back_to_its_accuracy() -> None:
+    from app.vision.confidence import LogitMap, StepMap
+    from training.calibration import fit_isotonic, fit_logit_map
+
+    rng = np.random.default_rng(2)
+    truth_p = rng.uniform(0.3, 1.0, 5000)
+    hits = rng.random(5000) < truth_p
+    reported = truth_p**0.3  # says 0.7 when right half the time
+    assert ece(reported, hits) > 0.1
+    platt = LogitMap(*fit_logit_map(reported, hits))
+    knots = fit_isotonic(reported, hits)
+    isotonic = StepMap(tuple(knots[0]), tuple(knots[1]))
+    for mapping in (platt, isotonic):
+        mapped = [mapping(float(p)) for p in reported]
+        assert ece(mapped, hits) < 0.03
+    assert list(knots[1]) == sorted(knots[1])  # never decreasing: no answer's rank can change
