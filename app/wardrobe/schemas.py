@@ -50,7 +50,12 @@ class ImageTags(BaseModel):
         "rules avoid an item whose plausible other kind would break a rule of the day. Empty once the user "
         "corrected the type, and for items analysed before it existed.",
     )
-    confidence: dict[str, float] = Field(default_factory=dict)
+    confidence: dict[str, float] = Field(
+        default_factory=dict,
+        description="Per field (`type`, `category`, `pattern`, `style`, `season`, `formality`, `color_family`, "
+        "`shoe_kind`), the calibrated probability that the tag is right, fitted on held-out photos "
+        "(docs/model-card.md); a reviewed field below 0.6 is listed in `needs_review`.",
+    )
     needs_review: list[ReviewedField] = Field(
         default_factory=list, description="Tags too unsure to act on without asking the user."
     )

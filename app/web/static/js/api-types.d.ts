@@ -817,7 +817,10 @@ export interface components {
              * @description Lowest outdoor temperature it suits (°C).
              */
             comfort_min_c: number | null;
-            /** Confidence */
+            /**
+             * Confidence
+             * @description Per field (`type`, `category`, `pattern`, `style`, `season`, `formality`, `color_family`, `shoe_kind`), the calibrated probability that the tag is right, fitted on held-out photos (docs/model-card.md); a reviewed field below 0.6 is listed in `needs_review`.
+             */
             confidence: {
                 [key: string]: number;
             };
