@@ -13,7 +13,7 @@ from app.vision.candidates import TypeCandidate, type_candidates
 from app.vision.colours import ColourShare, dominant_colours
 from app.vision.confidence import ConfidenceCalibration
 from app.vision.cutout import cutout_webp
-from app.vision.features import color_features
+from app.vision.features import as_rgb, color_features
 from app.vision.garment_colour import ColourHead, garment_colour_features
 from app.vision.knowledge import formality_of, seasons_of, style_of, warmth_of
 from app.vision.mask import GarmentMask, GarmentMasker
@@ -244,7 +244,7 @@ class LocalAnalyzer:
         """The mask of the analysis-size photo; the category (top, bottom, ...) lets it drop another garment."""
         if self.masker is None:
             return None
-        return self.masker(np.asarray(small.convert("RGB")), category=category)
+        return self.masker(np.asarray(as_rgb(small)), category=category)
 
     def cutout(self, image: Image.Image, *, category: str | None = None) -> bytes | None:
         """As an upload makes it from its analysis (for items whose cut-out is missing). With the analysis's

@@ -12,6 +12,8 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
+from app.vision.features import as_rgb
+
 FloatArray = NDArray[np.float64]
 
 # A curated fashion palette: (name, hex, family). Families are the coarse groups people filter by.
@@ -147,6 +149,12 @@ def name_colour(lab: FloatArray, family: str | None = None) -> tuple[str, str]:
     return name, found
 
 
+def name_colours(labs: FloatArray) -> list[tuple[str, str]]:
+    """name_colour of each row of `labs` (k, 3), in one CIEDE2000 call (k calls cost ~0.1 ms each)."""
+    distances = ciede2000(np.broadcast_to(labs[:, None, :], (len(labs), *_PALETTE_LAB.shape)), _PALETTE_LAB)
+    return [(PALETTE[i][0], PALETTE[i][2]) for i in np.argmin(distances, axis=1)]
+
+
 def foreground_mask(lab: FloatArray) -> NDArray[np.bool_]:
     """Pixels that are not the backdrop, judged against the colour of the image border.
 
@@ -188,7 +196,7 @@ def white_balanced(rgb: NDArray[np.float32]) -> NDArray[np.float32]:
 
 def garment_lab(image: Image.Image, mask: NDArray[np.bool_] | None = None) -> FloatArray:
     """CIELAB of the garment's pixels on a small sample: the learned mask's, else the border heuristic's."""
-    small = image.convert("RGB").resize((_SAMPLE_SIDE, _SAMPLE_SIDE), Image.Resampling.BILINEAR)
+    small = as_rgb(image).resize((_SAMPLE_SIDE, _SAMPLE_SIDE), Image.Resampling.BILINEAR)
     rgb = white_balanced(np.asarray(small, dtype=np.float32) / 255.0)
     lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2Lab).astype(np.float64)
     if mask is None:
@@ -226,8 +234,7 @@ def dominant_colours(
     centres, labels = _kmeans(points, k=max_colours + 2)
     shares = np.bincount(labels, minlength=len(centres)) / len(labels)
     by_name: dict[str, tuple[float, FloatArray, str]] = {}
-    for centre, share in zip(centres, shares, strict=True):
-        name, family = name_colour(centre)
+    for centre, share, (name, family) in zip(centres, shares, name_colours(centres), strict=True):
         previous = by_name.get(name)
         total = share + (previous[0] if previous else 0.0)
         best = centre if previous is None or share > previous[0] else previous[1]

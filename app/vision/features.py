@@ -48,7 +48,12 @@ def to_rgb(image: Image.Image) -> Image.Image:
         canvas = Image.new("RGB", rgba.size, (255, 255, 255))
         canvas.paste(rgba, mask=rgba.getchannel("A"))
         return canvas
-    return image.convert("RGB")
+    return as_rgb(image)
+
+
+def as_rgb(image: Image.Image) -> Image.Image:
+    """The image in RGB, itself when it already is: every caller only reads it (convert() would copy it)."""
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 def foreground_weights(lab: np.ndarray) -> np.ndarray:

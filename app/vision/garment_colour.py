@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
+from app.vision.features import as_rgb
 from app.vision.model import Head, load_heads
 
 FloatArray = NDArray[np.float32]
@@ -39,7 +40,7 @@ MAX_GAIN = 1.4  # white-balance gains are capped: a cast stronger than this is m
 def garment_sample(image: Image.Image, mask: BoolArray | None) -> tuple[NDArray[np.uint8], BoolArray]:
     """The photo at SAMPLE_SIDE x SAMPLE_SIDE (area-averaged RGB) and which of those pixels are garment."""
     side = (SAMPLE_SIDE, SAMPLE_SIDE)
-    rgb = np.asarray(cv2.resize(np.asarray(image.convert("RGB")), side, interpolation=cv2.INTER_AREA), dtype=np.uint8)
+    rgb = np.asarray(cv2.resize(np.asarray(as_rgb(image)), side, interpolation=cv2.INTER_AREA), dtype=np.uint8)
     if mask is None:
         return rgb, np.ones(side, dtype=bool)
     resized = cv2.resize(mask.astype(np.uint8), side, interpolation=cv2.INTER_NEAREST)

@@ -1,5 +1,7 @@
 """Garment types, the outfit slot (category) each fills, and what a type says about formality and warmth."""
 
+from functools import lru_cache
+
 CATEGORIES = ("top", "bottom", "one-piece", "outerwear", "shoes", "accessory")
 
 # type: (category, formality 1-5, warmth 1-5). Model labels and the words people use when correcting.
@@ -83,6 +85,7 @@ OPEN_SHOE_KINDS = frozenset({"sandals", "slippers"})
 WARMTH_RANGE_C: dict[int, tuple[int, int]] = {1: (20, 40), 2: (14, 32), 3: (8, 24), 4: (0, 18), 5: (-20, 12)}
 
 
+@lru_cache(maxsize=4096)  # an analysis asks ~90 times (every type of the model's distribution), the engines more
 def normalise_type(garment_type: str) -> str:
     return garment_type.strip().lower().replace(" ", "-").replace("_", "-")
 
