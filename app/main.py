@@ -30,7 +30,7 @@ from app.outfits.router import legacy_router as match_styles_router
 from app.outfits.router import router as outfits_router
 from app.storage.factory import create_storage
 from app.users.router import router as users_router
-from app.vision.factory import create_analyzer
+from app.vision.factory import close_analyzer, create_analyzer
 from app.wardrobe.router import router as images_router
 from app.wardrobe.sweeper import start_periodic_sweep, stop_periodic_sweep
 from app.web.router import mount_web
@@ -119,6 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.rate_limiter.close()
             await app.state.token_cache.close()
             await engine.dispose()
+            await asyncio.to_thread(close_analyzer, app.state.analyzer)
 
     app = FastAPI(
         title="AI Stylist API",

@@ -87,6 +87,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         database_url=database_url,
         auto_migrate=False,
         storage_dir=tmp_path / "images",
+        vision_process=False,  # a child process per test's app would cost seconds; tests/vision/test_worker.py has one
     )
 
 

@@ -74,6 +74,14 @@ class Settings(BaseSettings):
         description="Threads numpy's BLAS may use in the server; more spin between products and take the cores "
         "from other requests.",
     )
+    vision_process: bool = Field(
+        default=True,
+        description="Analyse photos in one child process that loads the model once, so requests never wait on the "
+        "GIL behind an analysis (local backend); false: in the server's thread pool.",
+    )
+    vision_process_niceness: int = Field(
+        default=5, ge=0, le=19, description="How much lower the analysis process's CPU priority is than the server's."
+    )
     vision_backend: Literal["local", "openai", "gemini"] = Field(
         default="local", description="Who tags photos; remote backends fall back to local on any error."
     )
