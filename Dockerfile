@@ -49,5 +49,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # loop follows the database: uvloop on PostgreSQL, asyncio's own on SQLite (app/core/serving.py says why).
 # Keep-alive (65 s) outlasts the load balancer's idle timeout (60 s), so the ALB never reuses a closed connection.
 CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", \
-     "--no-proxy-headers", "--http", "app.core.http_protocol:CappedHttpToolsProtocol", "--loop", "app.core.serving:event_loop", \
-     "--timeout-keep-alive", "65", "--timeout-graceful-shutdown", "20", "--no-server-header"]
+     "--no-proxy-headers", "--http", "app.core.http_protocol:CappedHttpToolsProtocol", "--loop", "app.core.serving:event_loop", "--timeout-keep-alive", "65", \
+     "--timeout-graceful-shutdown", "20", "--no-server-header"]

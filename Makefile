@@ -31,7 +31,7 @@ migrate: install
 
 run: migrate  ## serve on http://127.0.0.1:8000 (SQLite + local files by default)
 	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT) --no-proxy-headers \
-	  --http app.core.http_protocol:CappedHttpToolsProtocol --loop app.core.serving:event_loop  # app/core/serving.py says why
+	  --http app.core.http_protocol:CappedHttpToolsProtocol --loop app.core.serving:event_loop --timeout-keep-alive 65  # app/core/serving.py says why
 
 test: install-dev contract-python  ## the whole suite but the browser tests; PostgreSQL too when STYLIST_TEST_DATABASE_URL is set
 	$(BIN)/pytest -m "not e2e"

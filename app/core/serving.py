@@ -18,9 +18,14 @@ from typing import Any
 
 from app.core.config import Settings
 
+KEEP_ALIVE_S = 65  # idle connections are kept longer than any client or the ALB (60 s) keeps them
+
 UVICORN_OPTIONS: dict[str, Any] = {
     "http": "app.core.http_protocol:CappedHttpToolsProtocol",
     "loop": "app.core.serving:event_loop",
+    # uvicorn's 5 s default equals httpx's keep-alive expiry (and is under a load balancer's 60 s idle timeout): a
+    # client reusing a connection just as the server closes it gets a ReadError (make load's one error in session 10).
+    "timeout_keep_alive": KEEP_ALIVE_S,
 }
 
 
