@@ -153,13 +153,13 @@ def _normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[tuple[re.Pattern[str], str | None], ...]:
+def _phrases() -> tuple[tuple[str, re.Pattern[str], str | None], ...]:
     table: list[tuple[str, str | None]] = [(name, name) for name in OCCASION_NAMES]
     table += [(phrase, occasion) for occasion, phrases in SYNONYMS.items() for phrase in phrases]
     table += list(_CANONICAL_ALIASES.items())
     table += [(cue, None) for cue in TIME_CUES]  # None: a time cue, taken out of the text
     table.sort(key=lambda entry: -len(entry[0]))  # longest phrase first: "business casual" before "casual"
-    return tuple((re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), name) for phrase, name in table)
+    return tuple((phrase, re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), name) for phrase, name in table)
 
 
 def find_occasion(text: str | None) -> str | None:
@@ -173,8 +173,10 @@ def find_occasion(text: str | None) -> str | None:
 
 
 def _named_in(word: str, *, cues_out: bool) -> str | None:
-    for pattern, name in _phrases():
-        if not pattern.search(word):
+    for phrase, pattern, name in _phrases():
+        # A phrase that is not even a substring cannot match: `in` skips most of the table's regexes (each
+        # question looked the occasion up twice at ~0.35 ms each, most of it in searches that failed).
+        if phrase not in word or not pattern.search(word):
             continue
         if name is None:
             word = pattern.sub(" ", word) if cues_out else word
