@@ -144,7 +144,7 @@ def analyze(
     from app.wardrobe.images import prepare_upload
 
     settings = get_settings()
-    analyzer = create_analyzer(settings)
+    analyzer = create_analyzer(settings.model_copy(update={"vision_process": False}))  # no requests to keep going
     results: dict[str, Any] = {}
     for photo in photos:
         try:

@@ -109,13 +109,14 @@ async def reanalyze_local(
     from app.storage.factory import create_storage
     from app.vision.factory import create_analyzer
 
+    in_process = settings.model_copy(update={"vision_process": False})  # a batch job: no requests to keep going
     engine = create_engine(settings)
     try:
         async with create_session_factory(engine)() as session:
             if await session.get(User, user_id) is None:
                 raise LookupError(f"there is no user {user_id}")
             return await reanalyze_wardrobe(
-                session, create_storage(settings), create_analyzer(settings), user_id=user_id, force=force,
+                session, create_storage(settings), create_analyzer(in_process), user_id=user_id, force=force,
                 progress=progress,
             )  # fmt: skip
     finally:
