@@ -179,3 +179,22 @@ def test_the_reason_names_the_pieces_or_colours_it_is_about() -> None:
     reason = answer.text.split(". ")[1]  # the sentence after the outfit
     names = ("shirt", "trousers", "sweater", "loafers", "boots", "sneakers", "white", "charcoal", "navy", "tan")
     assert "#" not in reason and any(name in reason for name in names), answer.text
+
+
+def test_german_says_no_first_when_the_kind_asked_for_is_not_there() -> None:
+    (answer,) = converse_over("Habe ich eine Kappe?", wardrobe=HATS)
+    assert answer.text.startswith("Nein, eine Kappe"), answer.text  # was "Ich sehe nichts in der Art (Kappe) ..."
+
+
+LAYERS = (
+    item(950, "coat", "outerwear", "navy", "navy", style="formal", formality=4, warmth=5),
+    item(951, "puffer", "outerwear", "khaki", "green", style="casual", formality=1, warmth=5),
+    item(952, "blazer", "outerwear", "black", "black", style="formal", formality=4, warmth=3),
+)
+
+
+@pytest.mark.parametrize("question", ["which of my jackets is warmest?", "¿cuál de mis chaquetas abriga más?"])
+def test_which_of_my_jackets_is_warmest_picks_one_jacket_first(question: str) -> None:
+    (answer,) = converse_over(question, wardrobe=LAYERS)
+    assert answer.referenced_item_ids[:1] == [951], answer.text  # the puffer, a jacket; the coat only close behind
+    assert not answer.text.startswith(("You have", "Tienes")), answer.text  # a pick, not the list

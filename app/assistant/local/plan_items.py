@@ -66,6 +66,7 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     pool = of_kind_or_near(ask.wardrobe, garment.kind) if garment else list(ask.wardrobe)
     for joined in _joined_kinds(ask.u.text, garments):  # "shirts and blouses", "jackets or coats": both kinds
         pool = list(dict.fromkeys([*pool, *of_kind_or_near(ask.wardrobe, joined.kind)]))
+    asked = {i.id for i in pool}  # at equal warmth the kind asked for first: "my jackets" is the puffer, then the coat
     colour = garment.colour if garment else (ask.slots.colours[0] if ask.slots.colours else None)
     text = ask.u.text
     material = material_asked(text)
@@ -93,7 +94,8 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
             pool = list(dict.fromkeys([*pool, *_near_kinds(ask.wardrobe, garment.kind)]))
         below = feels is not None and feels <= 0
         freezing = below or re.search(r"\bsnow\w*\b", text)  # a blazer is no snow gear
-        pool = sorted((i for i in pool if warmth(i) >= (4 if freezing else 3)), key=lambda i: (-warmth(i), i.id))
+        warm_enough = (i for i in pool if warmth(i) >= (4 if freezing else 3))
+        pool = sorted(warm_enough, key=lambda i: (-warmth(i), i.id not in asked, i.id))
     if ask.slots.walking:
         trail = ask.slots.occasion == "outdoor"  # on a hike, boots made for it come first
         pool = sorted(
@@ -131,7 +133,7 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         said = SUPERLATIVE_OF.get(said, said)
         sign = 1 if said == "casual" else -1
         attribute = warmth if said == "warm" else formality
-        pool = sorted(pool, key=lambda i: (sign * attribute(i), i.id))
+        pool = sorted(pool, key=lambda i: (sign * attribute(i), i.id not in asked, i.id))
         if COMFORT.search(text) and pool and all(i.category == "shoes" for i in pool):
             pool = sorted(pool, key=lambda i: (WALKING_ORDER.get(i.type or "", 9), i.id))  # flat, cushioned first
     return pool, garment
@@ -277,16 +279,21 @@ def _most_worn(ask: Ask, plan: Plan) -> Plan:
 # "which of my dresses is the most dressed up?": one piece, asked in the singular, as "the warmest thing I own" is
 MOST_OF_ALL = re.compile(
     r"\b(?:piece|item|thing|garment)\b|\bi (?:own|have)\b|\bin my wardrobe\b|\bis the (?:most [a-z\-]+|\w+est)\b"
+    r"|\bwhich of my\b"  # "which of my jackets is warmest?": one of that group, picked
 )
+# "which of my jackets is warmer?" (and a gloss of "¿cuál de mis chaquetas abriga más?"): among a group, the most
+COMPARED_AMONG = re.compile(r"\bwhich of (?:my|them|those|these)\b.*\b(smart|dress|warm|comf|casual)i?er\b")
 
 
 def _most_of_all(
     ask: Ask, plan: Plan, found: Sequence[WardrobeItem], garment: Garment | None, among: bool = False
 ) -> Plan | None:
     most = MOST.search(ask.u.text)
-    if not most or not found or (garment is not None and not MOST_OF_ALL.search(ask.u.text)):
+    among_group = COMPARED_AMONG.search(ask.u.text)
+    word = (most.group(1) or most.group(2)) if most else among_group.group(1) if among_group else None
+    if word is None or not found or (garment is not None and not MOST_OF_ALL.search(ask.u.text)):
         return None
-    said = SUPERLATIVE_OF.get(most.group(1) or most.group(2), most.group(1) or most.group(2))
+    said = SUPERLATIVE_OF.get(word, word)
     attribute = warmth if said == "warm" else formality
     plan.say(f"most_{'formal' if said == 'dressy' else said}", found[0], among=among or None)
     tied = [i for i in found[1:2] if attribute(i) == attribute(found[0])]
