@@ -41,6 +41,16 @@ OCCASIONS: dict[str, tuple[int, int, frozenset[str], frozenset[str]]] = {
 # A dress is a whole look: by day one a step under the code (a floral day dress at a garden wedding) is dressed
 # enough, where a sweater of the same level is not.
 DRESS_ALLOWANCE = {"day-wedding": 1}
+# Heels, a blazer or a clutch dress a plain dress up (features.styled_up) where the occasion admits dressy pieces, its
+# formality range reaching DRESS_UP_FROM (a wedding, a party, a date, the office); on a casual day or with no
+# occasion a sundress with red heels is still a mix, and the flats come first.
+DRESS_UP_FROM = 4
+
+
+def dresses_up(context: "StyleContext") -> bool:
+    return context.occasion in OCCASIONS and OCCASIONS[str(context.occasion)][1] >= DRESS_UP_FROM
+
+
 WORD_TEMPERATURE = {
     "freezing": -2.0,
     "cold": 5.0,

@@ -8,6 +8,7 @@ from app.styling.context import (
     DARK_PIECES,
     OCCASIONS,
     StyleContext,
+    dresses_up,
     formality_range,
     judged_at,
     weather_complaint,
@@ -121,7 +122,7 @@ def _critique(part: str, items: Sequence[WardrobeItem], context: StyleContext) -
     if part == "formality":
         pairs = [(a, b) for n, a in enumerate(items) for b in items[n + 1 :] if a.formality and b.formality]
         if pairs:  # the two pieces furthest apart, each judged with what dresses it up (a dress with heels is not)
-            a, b = max(pairs, key=lambda pair: lifted_gap(*pair))
+            a, b = max(pairs, key=lambda pair: lifted_gap(*pair, dressed_up=dresses_up(context)))
             low, high = sorted((a, b), key=lambda i: i.formality or 0)
             return f"{CRITIQUE[part]} ({_a(low.style or 'casual', low.type)} with {_a('', high.type)})"
     if part == "occasion" and context.occasion in OCCASIONS:

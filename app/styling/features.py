@@ -98,7 +98,10 @@ def _type_index(garment_type: str | None) -> int:
     return GARMENT_TYPES.index(name) if name in TYPES else UNKNOWN_TYPE
 
 
-def item_features(items: Sequence[WardrobeItem], embedding_dim: int = 1280) -> ItemFeatures:
+def item_features(
+    items: Sequence[WardrobeItem], embedding_dim: int = 1280, *, dressed_up: bool = False
+) -> ItemFeatures:
+    """`dressed_up`: the occasion lets what a dress is worn with lift it (context.dresses_up)."""
     n = len(items)
     labs, hists = _colour_arrays(items)
     style, embedding = np.zeros((n, len(STYLES))), np.zeros((n, embedding_dim))
@@ -121,7 +124,7 @@ def item_features(items: Sequence[WardrobeItem], embedding_dim: int = 1280) -> I
         embedding=embedding,
         garment_type=np.array([_type_index(i.type) for i in items], dtype=np.intp),
         colour_family=np.array([_family_index(i) for i in items], dtype=np.intp),
-        styled_up=np.array([styled_up(i) for i in items], dtype=np.float64),
+        styled_up=np.array([styled_up(i) if dressed_up else 0 for i in items], dtype=np.float64),
         styling=np.array([float(i.category in STYLING_SLOTS) for i in items]),
     )
 
@@ -137,12 +140,12 @@ def styled_up(item: WardrobeItem) -> int:
     return garment_of(item.type, item.category).styled_up
 
 
-def lifted_gap(a: WardrobeItem, b: WardrobeItem) -> float:
+def lifted_gap(a: WardrobeItem, b: WardrobeItem, *, dressed_up: bool) -> float:
     """_formality_gap for one pair: the levels between two pieces once each is lifted by the other."""
     fa, fb = a.formality or DEFAULT_FORMALITY, b.formality or DEFAULT_FORMALITY
     up = fb - fa
-    lift_a = min(max(up, 0), styled_up(a) * (b.category in STYLING_SLOTS))
-    lift_b = min(max(-up, 0), styled_up(b) * (a.category in STYLING_SLOTS))
+    lift_a = min(max(up, 0), styled_up(a) * (b.category in STYLING_SLOTS) * dressed_up)
+    lift_b = min(max(-up, 0), styled_up(b) * (a.category in STYLING_SLOTS) * dressed_up)
     return float(abs(up - lift_a + lift_b))
 
 

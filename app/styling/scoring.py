@@ -10,6 +10,7 @@ from app.styling.compatibility import COMPATIBILITY_PARTS, load_model, outfit_pa
 from app.styling.context import (
     WEATHER_TERMS,
     StyleContext,
+    dresses_up,
     judged_at,
     occasion_fit,
     occasion_part,
@@ -181,7 +182,7 @@ def score(
     passes the items' features and unary parts, which it computed once per item for the whole request."""
     items = tuple(items)
     model = load_model()
-    features = item_features(items) if features is None else features
+    features = item_features(items, dressed_up=dresses_up(context)) if features is None else features
     parts = outfit_parts(features, model) if items else dict.fromkeys(COMPATIBILITY_PARTS, 0.0)
     parts.update(context_parts(items, context, feedback, unaries=unaries))
     for name, cost in soft_rule_costs(items, context).items():

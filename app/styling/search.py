@@ -28,7 +28,7 @@ from app.styling.beam import (
 )
 from app.styling.certainty import is_safe, is_sure
 from app.styling.compatibility import PairModel, load_model, mean_pair_logits, pair_logits
-from app.styling.context import StyleContext
+from app.styling.context import StyleContext, dresses_up
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, TAILORED, covers, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
@@ -158,7 +158,8 @@ def _table(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedbac
     parts = [unary(item, context, feedback) for item in unique]
     vectors = np.array([unary_vector(p, item, context) for p, item in zip(parts, unique, strict=True)])
     sums = np.array([sum(p.values()) for p in parts])
-    return Table(unique, item_features(unique), parts, sums, vectors.reshape(len(unique), len(VECTOR)), rows)
+    features = item_features(unique, dressed_up=dresses_up(context))
+    return Table(unique, features, parts, sums, vectors.reshape(len(unique), len(VECTOR)), rows)
 
 
 def _prune(

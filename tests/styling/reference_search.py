@@ -13,7 +13,7 @@ import numpy as np
 
 from app.styling.beam import BEAM, TORSO_SLOTS, Index
 from app.styling.compatibility import PairModel, load_model, pair_logits
-from app.styling.context import StyleContext, insulation_of
+from app.styling.context import StyleContext, dresses_up, insulation_of
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, accessory_kind, covers, garment
 from app.styling.items import FeedbackStats, Suggestions, WardrobeItem
@@ -88,7 +88,7 @@ class State:
 def _prune(groups: dict[str, list[WardrobeItem]], context: StyleContext, feedback: FeedbackStats) -> dict[str, Slot]:
     """Keep each slot's best PRUNE_TO items by own score plus mean compatibility with a sample of partners."""
     model = load_model()
-    features = {slot: item_features(items) for slot, items in groups.items()}
+    features = {slot: item_features(items, dressed_up=dresses_up(context)) for slot, items in groups.items()}
     unaries = {slot: _unary(items, context, feedback) for slot, items in groups.items()}
     vectors = {slot: _vectors(items, context, feedback) for slot, items in groups.items()}
     samples = {slot: np.argsort(-unaries[slot], kind="stable")[:SAMPLE] for slot in groups}
