@@ -13,6 +13,7 @@ from dataclasses import replace
 from app import styling
 from app.assistant import ConversationContext, create_assistant
 from app.assistant.local.plan import prepare
+from app.assistant.local.understand import understand
 from app.core.config import get_settings
 from app.core.cpu import limit_blas_threads
 from app.styling import WardrobeItem
@@ -30,6 +31,7 @@ async def measure(questions: list[str], wardrobe: tuple[WardrobeItem, ...], roun
     whole, first = [], []
     for _ in range(rounds):
         for question in questions:
+            understand.cache_clear()  # a new question is never in the cache: measure its parse, not a repeat's
             started = time.perf_counter()
             stream = assistant.stream(ConversationContext(question, "minimal, navy and camel", (), wardrobe))
             first_chunk = None

@@ -8,7 +8,8 @@ last suggestion before a fresh outfit request.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 from app.assistant import languages
 from app.assistant.local.classify import classify
@@ -34,7 +35,6 @@ class Understanding:
     slots: Slots
     follow_up: bool  # elliptical: leans on the previous turn ("and if it rains?", "what instead?")
     dislike: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def elided_ones(text: str, focus_kind: str | None) -> str:
@@ -62,11 +62,16 @@ def elided_ones(text: str, focus_kind: str | None) -> str:
 POLITE_OPENING = re.compile(r"^\s*(?:thanks|thank you|cheers|perfect|lovely|super)\b[\s,!.]*")
 
 
+@lru_cache(maxsize=4096)
 def understand(
     question: str, *, previous_lang: str | None = None, has_suggestion: bool = False, focus_kind: str | None = None
 ) -> Understanding:
     """The question's kind and slots. `has_suggestion`: the last answer suggested something to revise;
-    `focus_kind`: the kind of the piece it was about."""
+    `focus_kind`: the kind of the piece it was about.
+
+    A pure function of its arguments, remembered: every answer replays the conversation's stored questions to
+    rebuild the dialogue state (state.rebuild), so without the cache turn n parses n questions again, ~40% of an
+    answer's CPU with six earlier turns (measured with py-spy under make load)."""
     lang = languages.detect(question, previous_lang)
     text = elided_ones(normalise(languages.gloss(question, lang)), focus_kind)
     slots = slots_of(text)
