@@ -123,3 +123,15 @@ def test_a_reason_said_of_trousers_agrees_in_english() -> None:
     for seed in ("a", "b", "c", "d"):
         said = render_line(get("en"), Line("because/occasion", (trousers,), values={"occasion": "work"}), seed)
         assert said.startswith("Your grey trousers") and " sets " not in said and " keeps " not in said, said
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "on va au théâtre samedi, tu me conseilles quoi ?",
+        "esta noche vamos al teatro, ¿qué llevo?",
+        "vou ao teatro com a minha mãe, o que visto?",
+    ],
+)
+def test_the_theatre_said_in_romance_languages(question: str) -> None:
+    assert understand(question).slots.occasion == "formal", understand(question).slots
