@@ -135,3 +135,10 @@ def test_a_reason_said_of_trousers_agrees_in_english() -> None:
 )
 def test_the_theatre_said_in_romance_languages(question: str) -> None:
     assert understand(question).slots.occasion == "formal", understand(question).slots
+
+
+def test_portuguese_never_writes_de_before_an_article() -> None:
+    answers = converse(
+        "a camisa branca fica bem com a calça bege?", "e que casaco ponho por cima?", wardrobe=WARDROBES["eli"]
+    )
+    assert not any(f"de {article} " in a.text for a in answers for article in ("a", "o", "as", "os")), answers[-1].text

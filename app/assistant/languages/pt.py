@@ -140,7 +140,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "nothing_to_pair": ("Ainda não vejo nada para combinar.",),
     "goes_with": ("Com {items}, eu usaria {other}.", "{items_cap} combina bem com {other}."),
     "goes_with/pl": ("Com {items}, eu usaria {other}.", "{items_cap} combinam bem com {other}."),
-    "goes_with/category:shoes": ("Com {items}, use {other_or}.",), "goes_with/category:outerwear": ("Por cima de {items}, use {other_or}.",),
+    "goes_with/category:shoes": ("Com {items}, use {other_or}.",), "goes_with/category:outerwear": ("Por cima, use {other_or} com {items}.",),
     "only_these": ("Não, só {items}.",),
     "dont_see": ("Não vejo {colour_kind} no seu guarda-roupa.",),
     "dont_see/closest": ("Não vejo {colour_kind} no seu guarda-roupa; o mais parecido é {items_or}.",),
