@@ -142,3 +142,16 @@ def test_portuguese_never_writes_de_before_an_article() -> None:
         "a camisa branca fica bem com a calça bege?", "e que casaco ponho por cima?", wardrobe=WARDROBES["eli"]
     )
     assert not any(f"de {article} " in a.text for a in answers for article in ("a", "o", "as", "os")), answers[-1].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hoy llovizna, ¿qué me pongo?",
+        "un peu de crachin ce matin, je mets quoi ?",
+        "fuori pioviggina, cosa indosso?",
+        "está a chuviscar lá fora, o que visto?",
+    ],
+)
+def test_drizzle_is_rain_in_every_language(question: str) -> None:
+    assert understand(question).slots.rain, understand(question)

@@ -423,6 +423,7 @@ GLOSS = {
     "caminar": "walking", "pasear": "walk", "paseo": "walk", "armario": "wardrobe", "en el armario": "in my wardrobe",
     # the gym and a barbecue are occasions in English; said in Spanish they were unknown words
     "gimnasio": "gym", "el gimnasio": "the gym", "gimnasia": "gym", "barbacoa": "barbecue", "parrillada": "barbecue",
+    "llovizna": "drizzle", "lloviznando": "drizzling", "llovizne": "drizzle", "chispea": "drizzle",
     "teatro": "theatre", "al teatro": "to the theatre", "ópera": "opera",
     "un look para": "an outfit for", "look": "outfit",
     "entrevista de trabajo": "job interview", "entrevista": "interview", "funeral": "funeral", "boda": "wedding", "cena": "dinner",

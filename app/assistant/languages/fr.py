@@ -446,6 +446,7 @@ GLOSS = {
     "journées chaudes et soirées fraîches": "hot days and cool evenings", "une longue marche": "a long walking day",
     "longue marche": "long walking day", "marcher": "walking", "balade": "walk", "promenade": "walk",
     "salle de sport": "gym", "salle de gym": "gym", "la gym": "the gym", "muscu": "gym", "musculation": "gym",
+    "bruine": "drizzle", "crachin": "drizzle",
     "théâtre": "theatre", "au théâtre": "to the theatre", "opéra": "opera", "ballet": "ballet",
     "pour aller au travail": "for work", "garde-robe": "wardrobe", "dans ma": "in my", "j'ai": "i have",
     # situations

@@ -432,6 +432,7 @@ GLOSS = {
     "giornate calde e serate fresche": "hot days and cool evenings", "una lunga camminata": "a long walking day",
     "camminata": "walking", "camminare": "walking", "passeggiata": "walk", "guardaroba": "wardrobe", "nel mio": "in my",
     "palestra": "gym", "in palestra": "to the gym", "grigliata": "barbecue", "barbecue": "barbecue",
+    "pioviggina": "drizzle", "pioviggine": "drizzle", "pioggerella": "drizzle", "pioggerellina": "drizzle",
     "un outfit per": "an outfit for", "colloquio di lavoro": "job interview", "colloquio": "interview", "funerale": "funeral",
     "matrimonio": "wedding", "cena": "dinner", "festa": "party", "riunione": "meeting", "per andare al lavoro": "for work",
     "lavoro": "work", "ufficio": "office", "l'ufficio": "the office", "stasera": "tonight", "domani": "tomorrow", "oggi": "today",

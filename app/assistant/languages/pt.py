@@ -422,6 +422,8 @@ GLOSS = {
     "alguma coisa neon": "anything neon", "algo neon": "anything neon", "dias quentes e noites frescas": "hot days and cool evenings",
     "uma caminhada longa": "a long walking day", "caminhada": "walking", "passeio": "walk", "guarda-roupa": "wardrobe",
     "ginásio": "gym", "academia": "gym", "churrasco": "barbecue", "churrascada": "barbecue",
+    "chuvisco": "drizzle", "chuviscar": "drizzle", "a chuviscar": "drizzling", "chuviscando": "drizzling",
+    "morrinha": "drizzle", "garoa": "drizzle",
     "teatro": "theatre", "ao teatro": "to the theatre", "ópera": "opera",
     "no meu": "in my", "um look para": "an outfit for", "look": "outfit", "entrevista de emprego": "job interview",
     "entrevista": "interview", "funeral": "funeral", "casamento": "wedding", "jantar": "dinner", "festa": "party",
