@@ -79,6 +79,13 @@ class Settings(BaseSettings):
         description="Analyse photos in one child process that loads the model once, so requests never wait on the "
         "GIL behind an analysis (local backend); false: in the server's thread pool.",
     )
+    vision_processes: int = Field(
+        default=1,
+        ge=1,
+        le=8,
+        description="How many analysis processes (with vision_process): each loads the model (~100 MB) and analyses "
+        "one photo at a time; more let uploads that arrive together run in parallel on more cores.",
+    )
     vision_process_niceness: int = Field(
         default=5, ge=0, le=19, description="How much lower the analysis process's CPU priority is than the server's."
     )

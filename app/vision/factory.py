@@ -16,6 +16,7 @@ def create_analyzer(settings: Settings) -> ImageAnalyzer:
             threads=settings.vision_threads,
             blas_threads=settings.blas_threads,
             niceness=settings.vision_process_niceness,
+            processes=settings.vision_processes,
         )
     # A remote backend waits on the network, not the GIL: its local fallback stays in this process.
     local = LocalAnalyzer.load(settings.model_dir, threads=settings.vision_threads)

@@ -61,8 +61,9 @@ def _cutout(image: Image.Image, category: str | None) -> bytes | None:
 class AnalysisProcess:
     """An ImageAnalyzer whose LocalAnalyzer runs in one child process; a child that died is replaced."""
 
-    def __init__(self, model_dir: Path, *, threads: int, blas_threads: int, niceness: int) -> None:
+    def __init__(self, model_dir: Path, *, threads: int, blas_threads: int, niceness: int, processes: int = 1) -> None:
         self._start_args = (model_dir, threads, blas_threads, niceness)
+        self._processes = processes
         self._lock = threading.Lock()
         self._pool = self._new_pool()
         # Waits for the child to load the model, as the in-process analyser does before the server accepts requests.
@@ -71,7 +72,9 @@ class AnalysisProcess:
     def _new_pool(self) -> ProcessPoolExecutor:
         # spawn, not fork: the server already runs threads (onnxruntime's, the event loop's) a fork would copy mid-work.
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_load, initargs=self._start_args)
+        return ProcessPoolExecutor(
+            max_workers=self._processes, mp_context=context, initializer=_load, initargs=self._start_args
+        )
 
     def _call(self, work: Callable[..., T], *args: object) -> T:
         """Run `work` in the child and wait for it (from a worker thread: the event loop never blocks here)."""

@@ -1,8 +1,10 @@
 """The analysis process (app/vision/worker.py): the tags and cut-outs of the server's own, and a dead child replaced."""
 
+import multiprocessing
 import os
 import signal
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -67,3 +69,17 @@ async def test_the_server_uploads_and_cuts_out_through_its_analysis_process(sett
             assert cutout.status_code == 200 and cutout.headers["content-type"] == "image/webp"
     with pytest.raises(ProcessLookupError):  # stopped with the server
         os.kill(child, 0)
+
+
+def test_two_processes_analyse_two_photos_at_once_with_the_same_tags(local_analyzer: LocalAnalyzer) -> None:
+    """STYLIST_VISION_PROCESSES=2: photos that arrive together are analysed side by side, each as the server would."""
+    before = set(multiprocessing.active_children())
+    process = AnalysisProcess(Settings(_env_file=None).model_dir, threads=1, blas_threads=1, niceness=5, processes=2)
+    try:
+        names = ["tshirt-blue.jpg", "dress-floral.jpg", "shoes-black-boot.jpg", "tshirt-blue.jpg"]
+        with ThreadPoolExecutor(4) as threads:
+            there = list(threads.map(lambda name: process.analyze(photo(name)), names))
+        assert [a.to_tags() for a in there] == [local_analyzer.analyze(photo(name)).to_tags() for name in names]
+        assert len(set(multiprocessing.active_children()) - before) == 2, "a second child for the photos that waited"
+    finally:
+        process.close()
