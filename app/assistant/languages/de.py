@@ -418,6 +418,8 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
+    "flache schuhe": "flats", "flachen schuhe": "flats", "flachen schuhen": "flats", "flacher schuh": "flats",
     "wenn es abkühlt": "if it gets chilly", "abkühlt": "gets chilly", "kühler wird": "gets chilly",
     "etwas farbigeres": "something more colourful", "etwas bunteres": "something more colourful", "farbiger": "more colourful",
     "farbigeres": "more colourful", "bunter": "more colourful", "bunteres": "more colourful", "mehr farbe": "more colour",

@@ -376,6 +376,8 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
+    "zapatos planos": "flats", "zapato plano": "flats", "zapatos bajos": "flats", "manoletinas": "flats",
     "si refresca": "if it gets chilly", "refresca": "it gets chilly", "si hace fresco": "if it gets chilly",
     "con clientes": "with clients", "con un cliente": "with a client", "con los clientes": "with clients",
     # places hot whatever the month (slots.HOT_PLACE)

@@ -390,6 +390,8 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
+    "chaussures plates": "flats", "chaussure plate": "flats", "souliers plats": "flats",
     "si ça se rafraîchit": "if it gets chilly", "se rafraîchit": "it gets chilly",
     "plus coloré": "more colourful", "plus colorée": "more colourful", "plus de couleur": "more colour", "plus de couleurs": "more colour",
     "avec des clients": "with clients", "avec un client": "with a client", "avec une cliente": "with a client",

@@ -386,6 +386,8 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
+    "scarpe basse": "flats", "scarpe piatte": "flats", "scarpa bassa": "flats",
     "quale è": "which is", "il più caldo": "the warmest", "la più calda": "the warmest", "il più elegante": "the smartest", "la più elegante": "the smartest",
     "se rinfresca": "if it gets chilly", "fa fresco": "gets chilly", "fa freddo": "gets cold", "se fa fresco": "if it gets chilly", "rinfresca": "it gets chilly",
     "con i clienti": "with clients", "con clienti": "with clients", "con un cliente": "with a client",

@@ -378,6 +378,8 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
+    "sapatos rasos": "flats", "sapato raso": "flats", "sapatos baixos": "flats",
     "se arrefecer": "if it gets chilly", "se esfriar": "if it gets chilly", "esfriar": "gets chilly", "esfria": "gets chilly", "se refrescar": "if it gets chilly", "arrefece": "it gets chilly", "se ficar fresco": "if it gets chilly",
     "mais colorido": "more colourful", "mais colorida": "more colourful", "mais cor": "more colour", "com mais cor": "with more colour",
     "com clientes": "with clients", "com um cliente": "with a client", "com os clientes": "with clients",

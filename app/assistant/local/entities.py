@@ -50,6 +50,7 @@ TYPE_SYNONYMS = {
     "sleeveless top": "tank-top", "sleeveless": "tank-top",
     "vest top": "tank-top", "tank top": "tank-top", "long sleeve": "longsleeve", "dress shoes": "formal-shoes",
     "oxfords": "formal-shoes", "brogues": "formal-shoes", "derbies": "formal-shoes", "ballet flats": "flats",
+    "flat shoes": "flats", "flat shoe": "flats",
     "hoody": "hoodie", "sweat": "sweatshirt", "polo shirt": "polo", "pant": "pants", "trouser": "trousers",
     "suit": "suit", "suits": "suit", "two-piece": "suit", "two piece": "suit",
     "cap": "cap", "caps": "cap", "baseball cap": "cap", "baseball caps": "cap", "bucket hat": "hat", "beret": "beret",
