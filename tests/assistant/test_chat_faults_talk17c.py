@@ -30,3 +30,46 @@ def test_flat_shoes_are_the_flats_not_any_shoes(wedding: str, flats: str) -> Non
     assert verdict.intent == "yesno", verdict.text
     assert 932 in verdict.referenced_item_ids, verdict.text  # her flats
     assert 933 not in verdict.referenced_item_ids, verdict.text  # never ankle boots for the sand
+
+
+NO_BAG = (  # chloe's case: nothing to carry in the photos, and no outerwear
+    item(940, "t-shirt", "top", "white", "white", style="casual", formality=1, warmth=1),
+    item(941, "jeans", "bottom", "denim blue", "blue", style="casual", formality=2, warmth=3),
+    item(942, "sneakers", "shoes", "white", "white", style="casual", formality=1, warmth=2),
+    item(943, "sweater", "top", "red", "red", style="casual", formality=2, warmth=4),
+)
+DEPENDS = ("it depends", "depende", "ça dépend", "kommt darauf an", "dipende")
+YES = ("yes", "sí", "oui", "ja", "sì", "sim")
+
+
+@pytest.mark.parametrize(
+    ("interview", "backpack", "bag"),
+    [
+        ("I have a job interview on Monday, what should I wear?", "can I bring my backpack?", "should I take a bag?"),
+        ("Tengo una entrevista de trabajo el lunes, ¿qué me pongo?", "¿puedo llevar mi mochila?",
+         "¿puedo llevar un bolso?"),
+        ("J'ai un entretien d'embauche lundi, qu'est-ce que je mets ?", "est-ce que je peux prendre mon sac à dos ?",
+         "est-ce que je peux prendre un sac ?"),
+        ("Ich habe am Montag ein Vorstellungsgespräch, was soll ich anziehen?", "kann ich meinen Rucksack mitnehmen?",
+         "kann ich eine Tasche mitnehmen?"),
+        ("Ho un colloquio di lavoro lunedì, cosa mi metto?", "posso portare il mio zaino?", "posso portare una borsa?"),
+        ("Tenho uma entrevista de emprego na segunda, o que visto?", "posso levar a minha mochila?",
+         "posso levar uma bolsa?"),
+    ],
+)  # fmt: skip
+def test_a_bag_suits_an_interview_and_a_backpack_is_the_places_call(interview: str, backpack: str, bag: str) -> None:
+    _, pack, carried = converse(interview, backpack, bag, wardrobe=NO_BAG)
+    assert pack.intent == "yesno" and carried.intent == "yesno", (pack.text, carried.text)
+    assert pack.text.lower().startswith(DEPENDS), pack.text  # a backpack reads casual: fine at a startup, not a bank
+    assert carried.text.lower().startswith(YES), carried.text  # every interview takes a bag
+
+
+@pytest.mark.parametrize(
+    ("occasion", "answer"),
+    [("is a backpack ok for the office?", DEPENDS), ("can I take my backpack to the gym?", YES),
+     ("is a backpack ok for a wedding?", ("no",)), ("can I bring a bag to a funeral?", YES)],
+)  # fmt: skip
+def test_a_backpack_is_judged_by_the_occasion(occasion: str, answer: tuple[str, ...]) -> None:
+    (verdict,) = converse(occasion, wardrobe=NO_BAG)
+    assert verdict.intent == "yesno", verdict.text
+    assert verdict.text.lower().startswith(answer), verdict.text

@@ -26,7 +26,7 @@ NOUNS = {
     "socks": N("Socken", "Socken", "f", True), "category:shoes": N("Schuhe", "Schuhe", "f", True),
     "category:top": N("Oberteil", "Oberteile", "n"), "category:bottom": N("Hose", "Hosen", "f"),
     "category:outerwear": N("Jacke", "Jacken", "f"), "category:one-piece": N("Kleid", "Kleider", "n"),
-    "category:accessory": N("Accessoire", "Accessoires", "n"), "sweatshirt": N("Sweatshirt", "Sweatshirts", "n"), "trench": N("Trenchcoat", "Trenchcoats"), "puffer": N("Daunenjacke", "Daunenjacken", "f"), "joggers": N("Jogginghose", "Jogginghosen", "f"), "flip-flops": N("Flip-Flops", "Flip-Flops", "f", True), "slippers": N("Hausschuhe", "Hausschuhe", "f", True), "cap": N("Kappe", "Kappen", "f"), "beret": N("Baskenmütze", "Baskenmützen", "f"), "beanie": N("Mütze", "Mützen", "f"), "gloves": N("Handschuhe", "Handschuhe", "f", True),
+    "category:accessory": N("Accessoire", "Accessoires", "n"), "sweatshirt": N("Sweatshirt", "Sweatshirts", "n"), "trench": N("Trenchcoat", "Trenchcoats"), "puffer": N("Daunenjacke", "Daunenjacken", "f"), "joggers": N("Jogginghose", "Jogginghosen", "f"), "flip-flops": N("Flip-Flops", "Flip-Flops", "f", True), "slippers": N("Hausschuhe", "Hausschuhe", "f", True), "cap": N("Kappe", "Kappen", "f"), "backpack": N("Rucksack", "Rucksäcke"), "beret": N("Baskenmütze", "Baskenmützen", "f"), "beanie": N("Mütze", "Mützen", "f"), "gloves": N("Handschuhe", "Handschuhe", "f", True),
     "item": N("Teil", "Teile", "n"),
 }  # fmt: skip
 COLOURS = {
@@ -632,6 +632,16 @@ ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
     'accessory/socks_match': ('Socken richten sich nach {item_dat}: gleiche Farbe oder eine Spur dunkler; zu Sneakern unsichtbare Füßlinge.',),
 }  # fmt: skip
 
+# A bag at an occasion: every one takes a bag; a backpack reads casual (plan_verdict.CARRIED)
+BAG_VERDICTS: dict[str, tuple[str, ...]] = {
+    "verdict/yes/bag_structured": ('Ja, eine Tasche passt für {occasion}: Eine strukturierte Tote Bag oder eine Ledertasche wirkt richtig, ein Rucksack dagegen leger.',),
+    "verdict/yes/bag_small": ('Ja, nimm eine Tasche für {occasion} mit: eine kleine oder eine Clutch, lieber nichts Großes.',),
+    "verdict/yes/bag_fine": ('Ja, jede Tasche passt für {occasion}, auch ein Rucksack.',),
+    "verdict/yes/backpack_fine": ('Ja, ein Rucksack passt für {occasion}.',),
+    "verdict/depends/backpack_office": ('Kommt darauf an: Ein Rucksack wirkt leger; in einem Startup oder auf dem Arbeitsweg geht er, in einer Bank oder Kanzlei ist eine strukturierte Tote Bag oder eine Ledertasche besser.',),
+    "verdict/no/backpack_event": ('Nein, ein Rucksack wirkt für {occasion} zu leger; besser eine kleine Tasche oder eine Clutch.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="de",
     cues=frozenset(
@@ -697,7 +707,13 @@ LANGUAGE = Language(
         (r"\bich mag (.+?) nicht\b", r"i don't like \1"),  # the negation closes the clause in German
         (r"\b(.+?) gef(?:ä|a)ll(?:t|en) mir nicht\b", r"i don't like \1"),
     ),
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
+    phrases=PHRASES
+    | TAILOR_AND_CARE
+    | WARDROBE_SUPERLATIVES
+    | EVENING_DRESS
+    | SHOES_FOR
+    | ACCESSORY_ADVICE
+    | BAG_VERDICTS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

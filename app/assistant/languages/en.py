@@ -22,7 +22,7 @@ SPECIAL = {
     "puffer": Noun("puffer jacket", "puffer jackets"), "joggers": Noun("joggers", "joggers", plural_only=True),
     "flip-flops": Noun("flip-flops", "flip-flops", plural_only=True),
     "slippers": Noun("slippers", "slippers", plural_only=True), "gloves": Noun("gloves", "gloves", plural_only=True),
-    "cap": Noun("cap", "caps"), "beret": Noun("beret", "berets"),
+    "cap": Noun("cap", "caps"), "backpack": Noun("backpack", "backpacks"), "beret": Noun("beret", "berets"),
 }  # fmt: skip
 NOUNS = {name: Noun(name, plurals(name)[0]) for name in TYPES} | SPECIAL  # "scarves", "watches"
 COLOURS = {name: forms(name) for name, _, _ in PALETTE}
@@ -337,6 +337,16 @@ ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
     'accessory/socks_match': ('Socks follow {item}: the same colour or a shade darker; with sneakers, low no-show socks.',),
 }  # fmt: skip
 
+# A bag at an occasion: every one takes a bag; a backpack reads casual (plan_verdict.CARRIED)
+BAG_VERDICTS: dict[str, tuple[str, ...]] = {
+    "verdict/yes/bag_structured": ('Yes, a bag is fine for {occasion}: a structured tote or a leather bag looks right, while a backpack reads casual.',),
+    "verdict/yes/bag_small": ('Yes, take a bag to {occasion}: a small one or a clutch, rather than anything big.',),
+    "verdict/yes/bag_fine": ('Yes, any bag suits {occasion}, a backpack included.',),
+    "verdict/yes/backpack_fine": ('Yes, a backpack is fine for {occasion}.',),
+    "verdict/depends/backpack_office": ('It depends on the place: a backpack reads casual, fine at a startup or on the commute, but at a bank or a law firm a structured tote or a leather bag is better.',),
+    "verdict/no/backpack_event": ('No, a backpack reads too casual for {occasion}; a small bag or a clutch is better.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="en",
     cues=frozenset(
@@ -419,7 +429,13 @@ LANGUAGE = Language(
         ]
     ),
     gloss={},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
+    phrases=PHRASES
+    | TAILOR_AND_CARE
+    | WARDROBE_SUPERLATIVES
+    | EVENING_DRESS
+    | SHOES_FOR
+    | ACCESSORY_ADVICE
+    | BAG_VERDICTS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

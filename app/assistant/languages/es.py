@@ -23,7 +23,7 @@ NOUNS = {
     "socks": N("calcetines", "calcetines", "m", True), "category:shoes": N("zapatos", "zapatos", "m", True),
     "category:top": N("parte de arriba", "partes de arriba", "f"), "category:bottom": N("parte de abajo", "partes de abajo", "f"),
     "category:outerwear": N("chaqueta", "chaquetas", "f"), "category:one-piece": N("vestido", "vestidos"),
-    "category:accessory": N("accesorio", "accesorios"), "sweatshirt": N("sudadera", "sudaderas", "f"), "trench": N("gabardina", "gabardinas", "f"), "puffer": N("plumífero", "plumíferos"), "joggers": N("pantalones de chándal", "pantalones de chándal", "m", True), "flip-flops": N("chanclas", "chanclas", "f", True), "slippers": N("zapatillas de casa", "zapatillas de casa", "f", True), "cap": N("gorra", "gorras", "f"), "beret": N("boina", "boinas", "f"), "beanie": N("gorro", "gorros"), "gloves": N("guantes", "guantes", "m", True),
+    "category:accessory": N("accesorio", "accesorios"), "sweatshirt": N("sudadera", "sudaderas", "f"), "trench": N("gabardina", "gabardinas", "f"), "puffer": N("plumífero", "plumíferos"), "joggers": N("pantalones de chándal", "pantalones de chándal", "m", True), "flip-flops": N("chanclas", "chanclas", "f", True), "slippers": N("zapatillas de casa", "zapatillas de casa", "f", True), "cap": N("gorra", "gorras", "f"), "backpack": N("mochila", "mochilas", "f"), "beret": N("boina", "boinas", "f"), "beanie": N("gorro", "gorros"), "gloves": N("guantes", "guantes", "m", True),
     "item": N("prenda", "prendas", "f"),
 }  # fmt: skip
 F = forms
@@ -618,6 +618,16 @@ ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
     'accessory/socks_match': ('Los calcetines siguen a {item}: el mismo color o un tono más oscuro; con zapatillas, calcetines invisibles.',),
 }  # fmt: skip
 
+# A bag at an occasion: every one takes a bag; a backpack reads casual (plan_verdict.CARRIED)
+BAG_VERDICTS: dict[str, tuple[str, ...]] = {
+    "verdict/yes/bag_structured": ('Sí, un bolso está bien para {occasion}: un tote estructurado o un bolso de piel quedan bien, mientras que una mochila resulta informal.',),
+    "verdict/yes/bag_small": ('Sí, lleva un bolso a {occasion}: uno pequeño o un clutch, mejor que algo grande.',),
+    "verdict/yes/bag_fine": ('Sí, cualquier bolso va bien para {occasion}, también una mochila.',),
+    "verdict/yes/backpack_fine": ('Sí, una mochila está bien para {occasion}.',),
+    "verdict/depends/backpack_office": ('Depende del sitio: una mochila resulta informal; vale en una startup o para el trayecto, pero en un banco o un bufete es mejor un tote estructurado o un bolso de piel.',),
+    "verdict/no/backpack_event": ('No, una mochila es demasiado informal para {occasion}; mejor un bolso pequeño o un clutch.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="es",
     cues=frozenset(
@@ -674,7 +684,13 @@ LANGUAGE = Language(
     ),
     agreeing=AGREEING,
     gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
+    phrases=PHRASES
+    | TAILOR_AND_CARE
+    | WARDROBE_SUPERLATIVES
+    | EVENING_DRESS
+    | SHOES_FOR
+    | ACCESSORY_ADVICE
+    | BAG_VERDICTS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

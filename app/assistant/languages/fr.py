@@ -23,7 +23,7 @@ NOUNS = {
     "tie": N("cravate", "cravates", "f"), "socks": N("chaussettes", "chaussettes", "f", True),
     "category:shoes": N("chaussures", "chaussures", "f", True), "category:top": N("haut", "hauts"),
     "category:bottom": N("bas", "bas"), "category:outerwear": N("veste", "vestes", "f"),
-    "category:one-piece": N("robe", "robes", "f"), "category:accessory": N("accessoire", "accessoires"), "sweatshirt": N("sweat", "sweats"), "trench": N("trench", "trenchs"), "puffer": N("doudoune", "doudounes", "f"), "joggers": N("jogging", "joggings"), "flip-flops": N("tongs", "tongs", "f", True), "slippers": N("chaussons", "chaussons", "m", True), "cap": N("casquette", "casquettes", "f"), "beret": N("béret", "bérets"), "beanie": N("bonnet", "bonnets"), "gloves": N("gants", "gants", "m", True),
+    "category:one-piece": N("robe", "robes", "f"), "category:accessory": N("accessoire", "accessoires"), "sweatshirt": N("sweat", "sweats"), "trench": N("trench", "trenchs"), "puffer": N("doudoune", "doudounes", "f"), "joggers": N("jogging", "joggings"), "flip-flops": N("tongs", "tongs", "f", True), "slippers": N("chaussons", "chaussons", "m", True), "cap": N("casquette", "casquettes", "f"), "backpack": N("sac à dos", "sacs à dos"), "beret": N("béret", "bérets"), "beanie": N("bonnet", "bonnets"), "gloves": N("gants", "gants", "m", True),
     "item": N("pièce", "pièces", "f"),
 }  # fmt: skip
 F = forms
@@ -635,6 +635,16 @@ ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
     'accessory/socks_match': ('Les chaussettes suivent {item} : même couleur ou un ton plus foncé ; avec des baskets, des socquettes invisibles.',),
 }  # fmt: skip
 
+# A bag at an occasion: every one takes a bag; a backpack reads casual (plan_verdict.CARRIED)
+BAG_VERDICTS: dict[str, tuple[str, ...]] = {
+    "verdict/yes/bag_structured": ("Oui, un sac convient pour {occasion} : un cabas structuré ou un sac en cuir fait bien, alors qu'un sac à dos fait décontracté.",),
+    "verdict/yes/bag_small": ("Oui, prends un sac pour {occasion} : un petit ou une pochette, plutôt qu'un grand.",),
+    "verdict/yes/bag_fine": ("Oui, n'importe quel sac convient pour {occasion}, un sac à dos aussi.",),
+    "verdict/yes/backpack_fine": ('Oui, un sac à dos convient pour {occasion}.',),
+    "verdict/depends/backpack_office": ("Ça dépend du lieu : un sac à dos fait décontracté ; il passe dans une startup ou pour le trajet, mais dans une banque ou un cabinet d'avocats, un cabas structuré ou un sac en cuir est mieux.",),
+    "verdict/no/backpack_event": ('Non, un sac à dos fait trop décontracté pour {occasion} ; un petit sac ou une pochette est mieux.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="fr",
     cues=frozenset(
@@ -700,7 +710,13 @@ LANGUAGE = Language(
         (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),
         (r"^\s*j'ai ((?:un|une|des|du|de la|quelque chose|d')[^?,.;]{0,40}\?\s*)$", r"est-ce que j'ai \1"),
     ),
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
+    phrases=PHRASES
+    | TAILOR_AND_CARE
+    | WARDROBE_SUPERLATIVES
+    | EVENING_DRESS
+    | SHOES_FOR
+    | ACCESSORY_ADVICE
+    | BAG_VERDICTS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

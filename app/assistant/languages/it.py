@@ -23,7 +23,7 @@ NOUNS = {
     "tie": N("cravatta", "cravatte", "f"), "socks": N("calzini", "calzini", "m", True),
     "category:shoes": N("scarpe", "scarpe", "f", True), "category:top": N("maglia", "maglie", "f"),
     "category:bottom": N("pantaloni", "pantaloni", "m", True), "category:outerwear": N("giacca", "giacche", "f"),
-    "category:one-piece": N("vestito", "vestiti"), "category:accessory": N("accessorio", "accessori"), "sweatshirt": N("felpa", "felpe", "f"), "trench": N("trench", "trench"), "puffer": N("piumino", "piumini"), "joggers": N("pantaloni della tuta", "pantaloni della tuta", "m", True), "flip-flops": N("infradito", "infradito", "f", True), "slippers": N("pantofole", "pantofole", "f", True), "cap": N("cappellino", "cappellini"), "beret": N("basco", "baschi"), "beanie": N("berretto", "berretti"), "gloves": N("guanti", "guanti", "m", True),
+    "category:one-piece": N("vestito", "vestiti"), "category:accessory": N("accessorio", "accessori"), "sweatshirt": N("felpa", "felpe", "f"), "trench": N("trench", "trench"), "puffer": N("piumino", "piumini"), "joggers": N("pantaloni della tuta", "pantaloni della tuta", "m", True), "flip-flops": N("infradito", "infradito", "f", True), "slippers": N("pantofole", "pantofole", "f", True), "cap": N("cappellino", "cappellini"), "backpack": N("zaino", "zaini"), "beret": N("basco", "baschi"), "beanie": N("berretto", "berretti"), "gloves": N("guanti", "guanti", "m", True),
     "item": N("capo", "capi"),
 }  # fmt: skip
 F = forms
@@ -617,6 +617,16 @@ ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
     'accessory/socks_match': ('I calzini seguono {item}: stesso colore o un tono più scuro; con le sneakers, calzini invisibili.',),
 }  # fmt: skip
 
+# A bag at an occasion: every one takes a bag; a backpack reads casual (plan_verdict.CARRIED)
+BAG_VERDICTS: dict[str, tuple[str, ...]] = {
+    "verdict/yes/bag_structured": ('Sì, una borsa va bene per {occasion}: una tote strutturata o una borsa di pelle sono giuste, mentre uno zaino è informale.',),
+    "verdict/yes/bag_small": ('Sì, porta una borsa per {occasion}: una piccola o una pochette, meglio di una grande.',),
+    "verdict/yes/bag_fine": ('Sì, qualsiasi borsa va bene per {occasion}, anche uno zaino.',),
+    "verdict/yes/backpack_fine": ('Sì, uno zaino va bene per {occasion}.',),
+    "verdict/depends/backpack_office": ('Dipende dal posto: uno zaino è informale; va bene in una startup o per il tragitto, ma in una banca o in uno studio legale è meglio una tote strutturata o una borsa di pelle.',),
+    "verdict/no/backpack_event": ('No, uno zaino è troppo informale per {occasion}; meglio una borsa piccola o una pochette.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="it",
     cues=frozenset(
@@ -682,7 +692,13 @@ LANGUAGE = Language(
     ),
     agreeing=AGREEING,
     gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
+    phrases=PHRASES
+    | TAILOR_AND_CARE
+    | WARDROBE_SUPERLATIVES
+    | EVENING_DRESS
+    | SHOES_FOR
+    | ACCESSORY_ADVICE
+    | BAG_VERDICTS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

@@ -25,7 +25,7 @@ NOUNS = {
     "socks": N("meias", "meias", "f", True), "category:shoes": N("sapatos", "sapatos", "m", True),
     "category:top": N("parte de cima", "partes de cima", "f"), "category:bottom": N("parte de baixo", "partes de baixo", "f"),
     "category:outerwear": N("jaqueta", "jaquetas", "f"), "category:one-piece": N("vestido", "vestidos"),
-    "category:accessory": N("acessório", "acessórios"), "sweatshirt": N("sweatshirt", "sweatshirts", "f"), "trench": N("gabardine", "gabardines", "f"), "puffer": N("casaco acolchoado", "casacos acolchoados"), "joggers": N("calças de fato de treino", "calças de fato de treino", "f", True), "flip-flops": N("chinelos", "chinelos", "m", True), "slippers": N("pantufas", "pantufas", "f", True), "cap": N("boné", "bonés"), "beret": N("boina", "boinas", "f"), "beanie": N("gorro", "gorros"), "gloves": N("luvas", "luvas", "f", True),
+    "category:accessory": N("acessório", "acessórios"), "sweatshirt": N("sweatshirt", "sweatshirts", "f"), "trench": N("gabardine", "gabardines", "f"), "puffer": N("casaco acolchoado", "casacos acolchoados"), "joggers": N("calças de fato de treino", "calças de fato de treino", "f", True), "flip-flops": N("chinelos", "chinelos", "m", True), "slippers": N("pantufas", "pantufas", "f", True), "cap": N("boné", "bonés"), "backpack": N("mochila", "mochilas", "f"), "beret": N("boina", "boinas", "f"), "beanie": N("gorro", "gorros"), "gloves": N("luvas", "luvas", "f", True),
     "item": N("peça", "peças", "f"),
 }  # fmt: skip
 F = forms
@@ -609,6 +609,16 @@ ACCESSORY_ADVICE: dict[str, tuple[str, ...]] = {
     'accessory/socks_match': ('As meias seguem {item}: a mesma cor ou um tom mais escuro; com ténis, meias invisíveis.',),
 }  # fmt: skip
 
+# A bag at an occasion: every one takes a bag; a backpack reads casual (plan_verdict.CARRIED)
+BAG_VERDICTS: dict[str, tuple[str, ...]] = {
+    "verdict/yes/bag_structured": ('Sim, uma mala fica bem para {occasion}: uma tote estruturada ou uma mala de pele são o certo, enquanto uma mochila é informal.',),
+    "verdict/yes/bag_small": ('Sim, leve uma mala para {occasion}: uma pequena ou uma clutch, em vez de algo grande.',),
+    "verdict/yes/bag_fine": ('Sim, qualquer mala serve para {occasion}, também uma mochila.',),
+    "verdict/yes/backpack_fine": ('Sim, uma mochila serve para {occasion}.',),
+    "verdict/depends/backpack_office": ('Depende do lugar: uma mochila é informal; serve numa startup ou no trajeto, mas num banco ou num escritório de advogados é melhor uma tote estruturada ou uma mala de pele.',),
+    "verdict/no/backpack_event": ('Não, uma mochila é informal demais para {occasion}; melhor uma mala pequena ou uma clutch.',),
+}  # fmt: skip
+
 LANGUAGE = Language(
     code="pt",
     cues=frozenset(
@@ -696,7 +706,13 @@ LANGUAGE = Language(
     ),
     agreeing=AGREEING,
     gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
-    phrases=PHRASES | TAILOR_AND_CARE | WARDROBE_SUPERLATIVES | EVENING_DRESS | SHOES_FOR | ACCESSORY_ADVICE,
+    phrases=PHRASES
+    | TAILOR_AND_CARE
+    | WARDROBE_SUPERLATIVES
+    | EVENING_DRESS
+    | SHOES_FOR
+    | ACCESSORY_ADVICE
+    | BAG_VERDICTS,
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

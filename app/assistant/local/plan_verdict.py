@@ -190,6 +190,23 @@ def _coloured_kind(verdict: Verdict, colour: str | None, occasion: str) -> Verdi
     return by_colour if settles else verdict
 
 
+# A bag is carried, not worn: every occasion takes one, and what it asks is the kind of bag. A backpack reads
+# casual: fine for a relaxed day or the commute, the place's call at an office or interview, out at a dressed event.
+CARRIED = frozenset({"bag", "backpack"})
+OFFICE_DAYS = frozenset({"work", "interview"})
+
+
+def _carried_for_occasion(kind: str, occasion: str, *, relaxed: bool) -> Verdict:
+    dressed = OCCASIONS[occasion][0] >= 3
+    if kind == "backpack":
+        if not dressed or relaxed:
+            return Verdict("yes", "backpack_fine")
+        return Verdict("depends", "backpack_office") if occasion in OFFICE_DAYS else Verdict("no", "backpack_event")
+    if occasion in OFFICE_DAYS:
+        return Verdict("yes", "bag_structured")
+    return Verdict("yes", "bag_small") if dressed else Verdict("yes", "bag_fine")
+
+
 def _kind_for_occasion(kind: str, occasion: str) -> Verdict:
     level = kind_formality(kind)
     low, high = OCCASIONS[occasion][:2]
@@ -424,7 +441,12 @@ def _relaxed_verdict(ask: Ask, items: Sequence[WardrobeItem], plan: Plan) -> boo
 @planner(k.YESNO)
 def yesno(ask: Ask) -> Plan:
     plan = Plan(k.YESNO)
-    if ask.missing is not None:
+    # "can I bring my backpack?" with none in the photos: a bag is rarely photographed, so the verdict still comes;
+    # "my black bag" names one piece, and that none is seen is the answer
+    unseen = ask.missing.garment if ask.missing is not None else None
+    carried = unseen is not None and unseen.kind in CARRIED and not unseen.colour
+    carried_unseen = carried and ask.slots.occasion in OCCASIONS
+    if ask.missing is not None and not carried_unseen:
         plan.say("dont_see", *ask.missing.closest[:2], kind=ask.missing.garment.kind, colour=ask.missing.garment.colour)
         return plan
     mine = re.compile(r"\b(?:my|your)\s+(?:\S+\s+){0,2}$")  # "my dress", not "le sneakers" (sneakers in general)
@@ -453,11 +475,16 @@ def yesno(ask: Ask) -> Plan:
     if rule is not None:  # "socks with sandals, ever ok?": the stylist's rule for the pair, owned or not
         plan.say("verdict", *items[:2], verdict=rule)
         return plan
-    generic_only = not ask.slots.ids and not any(g.owned for g in ask.slots.garments)
+    generic_only = carried_unseen or (not ask.slots.ids and not any(g.owned for g in ask.slots.garments))
     if generic_only and ask.slots.occasion in OCCASIONS and len(ask.slots.garments) == 1:
         kind = ask.slots.garments[0].kind
         occasion = str(ask.slots.occasion)
-        judged = _kind_needed(kind, occasion, ask) if NEED.search(ask.u.text) else _kind_for_occasion(kind, occasion)
+        if kind in CARRIED:
+            judged = _carried_for_occasion(kind, occasion, relaxed=ask.slots.relaxed)
+        elif NEED.search(ask.u.text):
+            judged = _kind_needed(kind, occasion, ask)
+        else:
+            judged = _kind_for_occasion(kind, occasion)
         said_colour = ask.slots.garments[0].colour
         verdict = _coloured_kind(judged, said_colour, occasion)
         if TOO_MUCH.search(ask.u.text):  # "is a blazer too much for an agency?": yes means it is

@@ -94,7 +94,7 @@ def _type_key(kind: str | None) -> str:
 COVERS: dict[str, frozenset[str]] = {"hat": frozenset({"cap", "beret", "beanie"})}
 # Kinds people name that the taxonomy has no row for, and the tag a photo of one gets: a cap or a beret is tagged
 # hat, so a piece tagged hat may be the cap asked for; a beanie (its own tag) never is.
-TAGGED_AS: dict[str, str] = {"cap": "hat", "beret": "hat"}
+TAGGED_AS: dict[str, str] = {"cap": "hat", "beret": "hat", "backpack": "bag"}  # a backpack is tagged bag
 
 
 def of_kind(wardrobe: Sequence[WardrobeItem], kind: str) -> list[WardrobeItem]:
