@@ -73,3 +73,23 @@ def test_a_backpack_is_judged_by_the_occasion(occasion: str, answer: tuple[str, 
     (verdict,) = converse(occasion, wardrobe=NO_BAG)
     assert verdict.intent == "yesno", verdict.text
     assert verdict.text.lower().startswith(answer), verdict.text
+
+
+@pytest.mark.parametrize(
+    ("interview", "rain"),
+    [
+        ("I have a job interview on Monday, what should I wear?", "what if it's raining?"),
+        ("Tengo una entrevista de trabajo el lunes, ¿qué me pongo?", "¿y si llueve?"),
+        ("J'ai un entretien d'embauche lundi, qu'est-ce que je mets ?", "et s'il pleut ?"),
+        ("Ich habe am Montag ein Vorstellungsgespräch, was soll ich anziehen?", "und wenn es regnet?"),
+        ("Ho un colloquio di lavoro lunedì, cosa mi metto?", "e se piove?"),
+        ("Tenho uma entrevista de emprego na segunda, o que visto?", "e se chover?"),
+    ],
+)
+def test_rain_with_nothing_to_keep_it_off_says_so_even_short_of_the_code(interview: str, rain: str) -> None:
+    from app.assistant import languages
+
+    _, wet = converse(interview, rain, wardrobe=NO_BAG)
+    assert wet.intent == "outfit", wet.text
+    said = languages.get(wet.language).phrases["no_rain_cover"]
+    assert any(line.split(";")[0] in wet.text for line in said), wet.text  # no coat or rain layer: what would do

@@ -468,6 +468,17 @@ def _situation_notes(ask: Ask, plan: Plan) -> None:
         plan.say("note_wind")
 
 
+def _no_rain_cover(ask: Ask, plan: Plan, worn: Sequence[WardrobeItem], exclude: Iterable[int] | None) -> None:
+    """In the rain with nothing owned that keeps it off: say what would, as every missing piece is said; with
+    `exclude` None no knit is pulled over the stopgap (a hoodie over an interview's outfit)."""
+    covers = [i for i in (*worn, *ask.wardrobe) if i.category == "outerwear"]
+    if ask.slots.rain and all(i.type in LIGHT_LAYERS for i in covers):
+        warm_top = _warm_top_for_rain(ask, worn, exclude) if exclude is not None else None
+        if warm_top is not None:
+            plan.say("add_warm_top", warm_top)
+        plan.say("no_rain_cover")
+
+
 def outfit_lines(
     ask: Ask,
     plan: Plan,
@@ -491,12 +502,7 @@ def outfit_lines(
     if layer is not None:
         reason = "evening" if ask.slots.day_and_evening else "rain" if ask.slots.rain else "cold"
         plan.say("add_layer", layer, reason=reason)
-    covers = [i for i in (*best.items, layer, *ask.wardrobe) if i and i.category == "outerwear"]
-    if ask.slots.rain and all(i.type in LIGHT_LAYERS for i in covers):  # nothing owned keeps rain off: say what would
-        warm_top = _warm_top_for_rain(ask, best.items, exclude)
-        if warm_top is not None:
-            plan.say("add_warm_top", warm_top)
-        plan.say("no_rain_cover")
+    _no_rain_cover(ask, plan, [*best.items, *([layer] if layer else [])], exclude)
     tie = _tie_for(ask, best.items, exclude)
     if tie is not None:
         plan.say("add_tie", tie)
@@ -723,6 +729,7 @@ def _short_of_the_code(ask: Ask, plan: Plan, best: styling.Outfit, needs: tuple[
     situation = situation_values(ask)  # the answer starts with the lead streamed before the search
     plan.say("short_of_code", needs=needs, **situation)
     plan.say("closest_outfit", *best.items, **situation)
+    _no_rain_cover(ask, plan, best.items, None)  # an interview in the rain with no coat: that is missing too
     return plan
 
 
