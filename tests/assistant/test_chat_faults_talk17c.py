@@ -93,3 +93,25 @@ def test_rain_with_nothing_to_keep_it_off_says_so_even_short_of_the_code(intervi
     assert wet.intent == "outfit", wet.text
     said = languages.get(wet.language).phrases["no_rain_cover"]
     assert any(line.split(";")[0] in wet.text for line in said), wet.text  # no coat or rain layer: what would do
+
+
+@pytest.mark.parametrize(
+    ("interview", "drinks"),
+    [
+        ("I have a job interview on Monday, what should I wear?", "great, what would I change for drinks after?"),
+        ("Tengo una entrevista de trabajo el lunes, ¿qué me pongo?", "genial, ¿qué cambiaría para tomar algo después?"),
+        ("J'ai un entretien d'embauche lundi, qu'est-ce que je mets ?",
+         "super, qu'est-ce que je changerais pour un verre après ?"),
+        ("Ich habe am Montag ein Vorstellungsgespräch, was soll ich anziehen?",
+         "super, was ändere ich für Drinks danach?"),
+        ("Ho un colloquio di lavoro lunedì, cosa mi metto?", "ottimo, cosa cambierei per un aperitivo dopo?"),
+        ("Tenho uma entrevista de emprego na segunda, o que visto?", "ótimo, o que mudaria para uns copos depois?"),
+    ],
+)  # fmt: skip
+def test_drinks_after_an_interview_keep_the_days_look_and_are_no_party(interview: str, drinks: str) -> None:
+    from app.assistant import languages
+
+    first, after = converse(interview, drinks, wardrobe=NO_BAG)
+    assert set(after.referenced_item_ids) == set(first.referenced_item_ids), after.text  # the day's look, kept
+    party = languages.get(after.language).occasions["party"]
+    assert party not in after.text, after.text  # drinks after work are the day's look relaxed, not a night out

@@ -418,6 +418,8 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
+    "was ändere ich": "what do i change", "was würde ich ändern": "what would i change", "was sollte ich ändern": "what should i change",
     # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
     "flache schuhe": "flats", "flachen schuhe": "flats", "flachen schuhen": "flats", "flacher schuh": "flats",
     "wenn es abkühlt": "if it gets chilly", "abkühlt": "gets chilly", "kühler wird": "gets chilly",

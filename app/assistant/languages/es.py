@@ -376,6 +376,9 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
+    "qué cambiaría": "what would i change", "qué cambio": "what do i change", "qué debería cambiar": "what should i change",
+    "¿qué cambiaría": "what would i change", "¿qué cambio": "what do i change", "¿qué debería cambiar": "what should i change",
     # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
     "zapatos planos": "flats", "zapato plano": "flats", "zapatos bajos": "flats", "manoletinas": "flats",
     "si refresca": "if it gets chilly", "refresca": "it gets chilly", "si hace fresco": "if it gets chilly",

@@ -390,6 +390,8 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
+    "qu'est-ce que je changerais": "what would i change", "qu'est-ce que je change": "what do i change", "que changerais-tu": "what would i change", "un verre": "a drink", "prendre un verre": "a drink",
     # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
     "chaussures plates": "flats", "chaussure plate": "flats", "souliers plats": "flats",
     "si ça se rafraîchit": "if it gets chilly", "se rafraîchit": "it gets chilly",

@@ -386,6 +386,8 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
+    "cosa cambierei": "what would i change", "cosa cambio": "what do i change", "che cosa cambierei": "what would i change",
     # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
     "scarpe basse": "flats", "scarpe piatte": "flats", "scarpa bassa": "flats",
     "quale è": "which is", "il più caldo": "the warmest", "la più calda": "the warmest", "il più elegante": "the smartest", "la più elegante": "the smartest",

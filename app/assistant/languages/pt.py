@@ -378,6 +378,8 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
+    "o que mudaria": "what would i change", "o que mudo": "what do i change", "o que devo mudar": "what should i change", "uns copos": "drinks", "um copo": "a drink",
     # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
     "sapatos rasos": "flats", "sapato raso": "flats", "sapatos baixos": "flats",
     "se arrefecer": "if it gets chilly", "se esfriar": "if it gets chilly", "esfriar": "gets chilly", "esfria": "gets chilly", "se refrescar": "if it gets chilly", "arrefece": "it gets chilly", "se ficar fresco": "if it gets chilly",

@@ -75,9 +75,12 @@ WORK_VERB = re.compile(
     r"| in (?:the )?(?:rain|cold|heat|snow|wind|sun|summer|winter|spring|autumn|fall)\b|\s*[?.!,]|\s*$))"
 )
 # "drinks after work" is one occasion (work drinks: the work outfit, a notch relaxed), not drinks, then the office
+# and so are drinks "after" or "afterwards" said alone or after the day's event: after the interview or the meeting
 AFTER_WORK_DRINKS = re.compile(
     r"\b(?:drinks|a drink) (?:with (?:colleagues|co-?workers|the team|work friends) )?after work\b"
     r"|\bafter[- ]work drinks\b"
+    r"|\b(?:drinks|a drink) (?:with (?:colleagues|co-?workers|the team|work friends) )?after(?:wards)?"
+    r"(?:(?= *[?.!,]| *$)| (?:the |my |our |that |this )?(?:interview|meeting|office|conference|presentation|it)\b)"
 )
 # "a drink with some friends", "going for a drink": the drinks occasion (the dinner code), as "drinks with friends";
 # plural "drinks" alone stays a night out
