@@ -78,6 +78,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "meeting his parents", "in-laws",
         # an evening in a ski resort: warm and neat, a meal or drinks by the fire
         "ski chalet", "chalet", "ski lodge", "apres-ski", "après-ski", "apres ski", "après ski",
+        "mountain hut", "mountain refuge", "alpine hut",
     ),
     # The same meal by day: no evening pieces (heels, an evening dress) needed or wanted.
     "lunch": (

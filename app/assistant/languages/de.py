@@ -320,6 +320,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "stattdessen": "instead", "statt dessen": "instead",
+    # cleaning, a mountain hut
+    "reinigen": "clean", "reinige": "clean", "wie reinige ich": "how do i clean", "putzen": "clean", "putze": "clean",
+    "wie putze ich": "how do i clean", "berghütte": "mountain hut", "hütte": "mountain hut", "skihütte": "ski lodge",
     # denim is a fabric: "Jeansjacke", "aus Jeans"
     "jeansjacke": "denim jacket", "jeansjacken": "denim jackets", "jeanshemd": "denim shirt", "jeansrock": "denim skirt", "aus jeans": "denim", "jeansstoff": "denim",
     # on the water

@@ -289,6 +289,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "en su lugar": "instead", "en vez de eso": "instead", "en cambio": "instead",
+    # cleaning, a mountain hut, a country wedding
+    "limpiar": "clean", "limpio": "clean", "cómo limpio": "how do i clean", "¿cómo limpio": "how do i clean",
+    "refugio": "mountain hut", "boda campestre": "garden wedding",
     # denim is a fabric: "chaqueta vaquera", "de mezclilla"
     "chaqueta vaquera": "denim jacket", "camisa vaquera": "denim shirt", "falda vaquera": "denim skirt", "de mezclilla": "denim", "tela vaquera": "denim",
     # on the water

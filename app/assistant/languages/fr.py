@@ -298,6 +298,11 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "à la place": "instead", "à leur place": "instead", "à sa place": "instead",
+    # cleaning, a mountain hut, a country wedding, "would they go?"
+    "nettoyer": "clean", "nettoie": "clean", "comment nettoyer": "how do i clean", "comment je nettoie": "how do i clean",
+    "cirer": "polish", "refuge": "mountain hut", "chalet": "chalet", "mariage champêtre": "garden wedding",
+    "champêtre": "countryside", "iraient": "would work", "irait": "would work", "ça irait": "would it work",
     # denim is a fabric: "en jean", "veste en jean"
     "en jean": "denim", "en denim": "denim",
     # on the water

@@ -292,6 +292,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "invece": "instead", "al loro posto": "instead", "al suo posto": "instead",
+    # cleaning, a mountain hut, a country wedding
+    "pulire": "clean", "pulisco": "clean", "come pulisco": "how do i clean", "rifugio": "mountain hut",
+    "baita": "mountain hut", "matrimonio in campagna": "garden wedding",
     # denim is a fabric: "giacca di jeans"
     "di jeans": "denim", "in jeans": "denim", "di denim": "denim",
     # on the water

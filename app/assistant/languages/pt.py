@@ -286,6 +286,10 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
+    "em vez disso": "instead", "no lugar": "instead", "no lugar deles": "instead",
+    # cleaning, a mountain hut, a country wedding
+    "limpar": "clean", "limpo": "clean", "como limpo": "how do i clean", "refúgio": "mountain hut",
+    "casamento no campo": "garden wedding",
     # denim is a fabric: "de ganga" (pt-PT), "jeans" (pt-BR)
     "de ganga": "denim", "ganga": "denim", "de jeans": "denim",
     # on the water

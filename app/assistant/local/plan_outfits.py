@@ -16,9 +16,9 @@ from app.assistant.local.knowledge import colour_section
 from app.assistant.local.plan import Ask, Plan, effective_temperature, formality, planner, warmth
 from app.assistant.local.plan_accessories import accessory_advice
 from app.assistant.local.plan_codes import black_tie, evening_code
-from app.assistant.local.refs import RELATED, of_kind
+from app.assistant.local.refs import RELATED, of_kind, resolve
 from app.assistant.local.slots import Slots
-from app.assistant.local.state import absent_from_last, left_out, whole_outfit
+from app.assistant.local.state import absent_from_last, left_out, wanted, whole_outfit
 from app.styling import WardrobeItem
 from app.styling.context import OCCASIONS
 from app.styling.dress_codes import DRESSED_CODES, occasion_problem
@@ -785,6 +785,10 @@ def revise(ask: Ask) -> Plan:
     if WITHOUT.search(ask.u.text):  # "without the jacket": no jacket in this answer, not only the one named
         dropped = [*dropped, *(i.id for g in ask.u.slots.garments for i in of_kind(ask.wardrobe, g.kind))]
     wanted = _wanted_instead(ask) if not (dropped or ask.u.dislike) else []
+    worn = [i for i in ask.state.worn if i in ask.by_id]
+    replaced = [i for i in worn if ask.by_id[i].category in {w.category for w in wanted}]
+    if wanted and replaced and ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE):
+        return _swapped(ask, plan, worn, replaced)  # "could I wear sneakers instead?": the outfit, the sneakers in
     if wanted:  # "something with flats instead": the last outfit with flats in their slot
         swapped = [i for i in ask.state.focus if i in ask.by_id and ask.by_id[i].category == wanted[0].category]
         keep = [wanted[0].id, *_rest_of_outfit(ask, swapped)]
@@ -965,6 +969,9 @@ def _swapped(ask: Ask, plan: Plan, worn: Sequence[int], dropped: Sequence[int]) 
         result = suggest(ask, anchors=[i.id for i in kept if i.category in WORN], exclude=turned_down, count=3)
     best = result.outfits[0].items if result.outfits else ()
     new = [item for slot in dict.fromkeys(slots) for item in best if item.category == slot and item not in kept][:2]
+    asked = [item for item in _asked_for(ask) if item.category in slots and item not in kept]
+    if asked:  # "swap the loafers for sneakers": the pair said, not the engine's pick
+        new = [*asked, *(item for item in new if item.category not in {a.category for a in asked})]
     if "shoes" in slots and COMFORT.search(ask.u.text):  # "more comfortable": the kindest pair, not the smartest
         new = [item for item in new if item.category != "shoes"] + _owned_for(ask, "shoes", dropped, comfort=True)[:1]
     for slot in dict.fromkeys(slots):  # the engine found nothing for it: another piece of that slot, never none
@@ -978,6 +985,21 @@ def _swapped(ask: Ask, plan: Plan, worn: Sequence[int], dropped: Sequence[int]) 
     elif kept:
         plan.say("instead", *kept)
     return plan
+
+
+def _asked_for(ask: Ask) -> list[WardrobeItem]:
+    """The user's pieces a revision asks for by kind ("could I wear sneakers instead?"), one per kind said."""
+    blocked = _blocked(ask)
+    allowed = [i for i in ask.wardrobe if i.id not in blocked]
+    found: list[WardrobeItem] = []
+    for garment in ask.u.slots.garments:
+        if not wanted(ask.u, garment):
+            continue
+        if garment.colour:  # "my grey sneakers": that pair, even where the day would not pick it
+            found += list(resolve(garment, list(ask.wardrobe)).items)[:1]
+        else:
+            found += (of_kind(allowed, garment.kind) or of_kind(list(ask.wardrobe), garment.kind))[:1]
+    return found
 
 
 def _owned_for(ask: Ask, slot: str, dropped: Sequence[int], *, comfort: bool = False) -> list[WardrobeItem]:

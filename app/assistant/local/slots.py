@@ -139,6 +139,7 @@ TRENDS = re.compile(
 DISLIKE_CUE = re.compile(
     r"\bi (?:really |just |honestly |totally |truly |still )?(?:don't|do not|didn't|did not) (?:like|love|want|fancy)\b"
     r"|\bnot (?:a fan|keen|my style)\b"
+    r"|\b(?:not|never) (?:so |really |quite )?(?:sure|convinced) (?:about|by|of) (?:the|my|that|this|those|these)\b"
     r"|\bi (?:never|don't|do not|won't|will not|can't|cannot) (?:really )?(?:wear|walk in|get on with|stand)\b"
     r"|\b(?:hate|hated|dislike|disliked|ugly)\b|\bno thanks\b"
     # "never show me the khaki shorts again", "stop suggesting my loafers": a piece the user does not want back

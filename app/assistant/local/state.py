@@ -247,7 +247,24 @@ def advance(
 
 
 BROAD_WORDS = frozenset({"coat", "jacket", "outerwear", "top", "sweater", "trousers", "pants", "shoes"})
-WANTED = re.compile(r"\b(?:with|in|wearing|try|prefer)\s+(?:the |my |some |a |an )?(?:[a-z\-]+ )?$")
+WANTED = re.compile(
+    r"\b(?:with|in|wearing|wear|put on|try|prefer|go for|switch to|change to|instead(?! of))\s+"
+    r"(?:the |my |some |a |an )?(?:[a-z\-]+ )?$"
+    r"|\b(?:swap|change|switch|trade|replace)\b.*\bfor\s+(?:the |my |some |a |an )?(?:[a-z\-]+ )?$"
+)  # "could I wear sneakers instead?", "swap the loafers for sneakers": the sneakers are asked for
+INSTEAD_AFTER = re.compile(r"^(?:[a-z\-]+ ){1,3}instead\b(?! of)")  # "what about sneakers instead?"
+REFUSED = re.compile(
+    r"\b(?:never|not|don't|do not|won't|will not|can't|cannot)\s+(?:really\s+)?(?:wear|put on|go for)\s+"
+    r"(?:the |my |some |a |an )?(?:[a-z\-]+ )?$"
+)  # "I never wear heels": a habit, the heels left out
+
+
+def wanted(u: Understanding, garment: Garment) -> bool:
+    """The revision asks for this piece rather than leaving it out."""
+    before = u.text[: garment.start]
+    if REFUSED.search(before):
+        return False
+    return bool(WANTED.search(before) or INSTEAD_AFTER.search(u.text[garment.start :]))
 
 
 def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) -> list[int]:
@@ -257,7 +274,7 @@ def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) 
     out: list[int] = []
     said = [by_id[i] for i in state.named if i in by_id]
     for garment in u.slots.garments:
-        if WANTED.search(u.text[: garment.start]):
+        if wanted(u, garment):
             continue  # "something with flats instead": asked for, not left out
         # "the coat" of the last answer, even if a puffer; but "the black jacket" is not the camel blazer it had
         # "the coat" may be the puffer the answer had; "not the puffer", when one is owned, is never its coat
@@ -285,7 +302,7 @@ def absent_from_last(u: Understanding, state: State, by_id: Mapping[int, Wardrob
     said = [by_id[i] for i in (*state.named, *state.named_before) if i in by_id]  # the heels of the first idea
     for garment in u.slots.garments:
         before = u.text[: garment.start]
-        if WANTED.search(before) or garment.colour or of_kind_or_near(said, garment.kind):
+        if wanted(u, garment) or garment.colour or of_kind_or_near(said, garment.kind):
             continue
         without = u.kind == k.REVISE and re.search(r"\bwithout\b", before)
         if without or POINTED.search(before) or not of_kind_or_near(list(by_id.values()), garment.kind):

@@ -1,0 +1,77 @@
+"""Faults found in the lead's five-turn chats (session 11): a kind said "instead" is swapped in, in five languages;
+"I'm not sure about the X" is a dislike; cleaning a pair of heels is leather care; a mountain hut is an evening
+out; "iraient ?" asks for a verdict."""
+
+import pytest
+
+from app.assistant.languages import detect
+from tests.assistant.wardrobe import converse, item
+
+CLOSET = (
+    item(900, "shirt", "top", "light blue", "blue", style="smart-casual", formality=3, warmth=2),
+    item(901, "trousers", "bottom", "beige", "beige", style="smart-casual", formality=3, warmth=2),
+    item(902, "loafers", "shoes", "tan", "brown", style="smart-casual", formality=3, warmth=2),
+    item(903, "sneakers", "shoes", "white", "white", style="casual", formality=1, warmth=2),
+    item(904, "sneakers", "shoes", "grey", "grey", style="sporty", formality=1, warmth=2),
+    item(905, "heels", "shoes", "beige", "beige", style="formal", formality=4, warmth=1),
+    item(906, "dress", "one-piece", "red", "red", style="smart-casual", formality=3, warmth=1),
+    item(907, "scarf", "accessory", "grey", "grey", style="casual", formality=2, warmth=3),
+    item(908, "coat", "outerwear", "camel", "brown", style="formal", formality=4, warmth=5),
+)
+DATE = "What should I wear on a date at a wine bar?"
+
+
+@pytest.mark.parametrize(
+    "instead",
+    [
+        "could I wear sneakers instead?",
+        "what about sneakers instead?",
+        "swap the loafers for sneakers",
+        "et avec des baskets à la place ?",
+        "¿podría llevar zapatillas en su lugar?",
+        "kann ich stattdessen Sneaker tragen?",
+        "posso mettere le sneakers invece?",
+        "posso usar ténis em vez disso?",
+    ],
+)
+def test_a_kind_said_instead_is_swapped_into_the_outfit(instead: str) -> None:
+    first, second = converse(DATE, instead, wardrobe=CLOSET)
+    assert {900, 901} <= set(first.referenced_item_ids[:3]), first.text
+    assert 903 in second.referenced_item_ids, second.text  # the sneakers said, the white pair (the grey is sporty)
+    assert 902 not in second.referenced_item_ids  # the loafers leave
+    assert {900, 901} <= set(second.referenced_item_ids)  # the rest of the outfit stays
+    assert detect(second.text) == detect(instead)
+
+
+def test_a_pair_named_by_colour_is_the_one_swapped_in() -> None:
+    _, second = converse(DATE, "can I wear my grey sneakers instead?", wardrobe=CLOSET)
+    assert 904 in second.referenced_item_ids and 903 not in second.referenced_item_ids, second.text
+
+
+def test_not_sure_about_a_piece_is_a_dislike_of_it() -> None:
+    answers = converse("What should I wear to dinner at 5 degrees?", "I'm not sure about the scarf", wardrobe=CLOSET)
+    assert answers[1].intent in ("dislike", "revise"), answers[1].text
+    assert 907 not in answers[1].referenced_item_ids
+
+
+def test_cleaning_heels_is_leather_care_not_how_to_store_boots() -> None:
+    for question in ("how do I clean my heels?", "comment je nettoie mes escarpins ?"):
+        (answer,) = converse(question, wardrobe=CLOSET)
+        assert answer.intent == "care", answer.text
+        assert "upright" not in answer.text and "debout" not in answer.text, answer.text  # storing boots
+
+
+@pytest.mark.parametrize(
+    "hut", ["and for the evening at the mountain hut?", "e per la sera in rifugio?", "et le soir au refuge ?"]
+)
+def test_an_evening_at_a_mountain_hut_is_dressed_for(hut: str) -> None:
+    _, evening = converse("What should I wear for a walk in the mountains on Saturday?", hut, wardrobe=CLOSET)
+    assert evening.intent != "off_topic", evening.text
+    assert evening.referenced_item_ids, evening.text
+
+
+def test_would_they_go_in_french_is_a_verdict() -> None:
+    _, verdict = converse("Je vais à un mariage champêtre en juin, qu'est-ce que je porte ?",
+                          "mes escarpins beiges iraient ?", wardrobe=CLOSET)  # fmt: skip
+    assert verdict.intent == "yesno", verdict.text
+    assert verdict.text.startswith("Oui"), verdict.text
