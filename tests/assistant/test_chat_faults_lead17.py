@@ -79,12 +79,12 @@ def test_would_they_go_in_french_is_a_verdict() -> None:
 
 def test_a_burgundy_tie_on_a_light_blue_shirt_is_the_classic_it_is() -> None:
     office = (
-        *CLOSET,
+        *(piece for piece in CLOSET if piece.id != 900),
+        item(915, "shirt", "top", "light blue", "blue", style="formal", formality=4, warmth=2),
         item(910, "tie", "accessory", "burgundy", "red", style="formal", formality=4, warmth=1),
         item(911, "trousers", "bottom", "charcoal", "grey", style="formal", formality=4, warmth=3),
         item(912, "formal-shoes", "shoes", "black", "black", style="formal", formality=4, warmth=2),
         item(913, "blazer", "outerwear", "navy", "navy", style="formal", formality=4, warmth=3),
-        item(914, "shirt", "top", "white", "white", style="formal", formality=4, warmth=2),
     )
     for first, tie in (
         ("I have an interview at a bank tomorrow, what should I wear?", "does my tie go with it?"),
