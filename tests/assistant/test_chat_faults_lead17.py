@@ -92,3 +92,47 @@ def test_a_burgundy_tie_on_a_light_blue_shirt_is_the_classic_it_is() -> None:
     ):
         _, verdict = converse(first, tie, wardrobe=office)
         assert verdict.text.startswith(("Yes", "Ja")), verdict.text
+
+
+HOODIES = (
+    *CLOSET,
+    item(920, "hoodie", "top", "navy", "navy", style="casual", formality=1, warmth=3),
+    item(921, "sweater", "top", "grey", "grey", style="casual", formality=2, warmth=4),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Habe ich ein graues Kapuzenshirt?",
+        "Tenho alguma camisola cinzenta com capuz?",
+        "¿Tengo una sudadera gris con capucha?",
+        "J'ai un sweat gris à capuche ?",
+        "Ho una maglia grigia con cappuccio?",
+    ],
+)
+def test_a_hoodie_said_with_its_colour_in_the_middle_is_one_hoodie(question: str) -> None:
+    (answer,) = converse(question, wardrobe=HOODIES)
+    assert 921 not in answer.referenced_item_ids, answer.text  # not the grey sweater
+    assert answer.referenced_item_ids[:1] == [920], answer.text  # no grey hoodie; the navy one is nearest
+    assert detect(answer.text) == detect(question)
+
+
+def test_je_peux_without_est_ce_que_is_asked() -> None:
+    _, verdict = converse("J'ai un entretien d'embauche lundi, qu'est-ce que je mets ?",
+                          "je peux prendre mon sac à dos ?", wardrobe=CLOSET)  # fmt: skip
+    assert verdict.text.startswith("Ça dépend"), verdict.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "said"),
+    [
+        ("How many colours should I wear at once?", "colour", "accent"),
+        ("What colours suit warm undertones?", "colour", "camel"),
+        ("how many colours do I own?", "count", ""),
+    ],
+)
+def test_colour_theory_is_not_a_wardrobe_count(question: str, kind: str, said: str) -> None:
+    (answer,) = converse(question, wardrobe=CLOSET)
+    assert answer.intent == kind and answer.text, answer.text
+    assert said in answer.text

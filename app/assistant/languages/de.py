@@ -321,6 +321,7 @@ TRIP_WORDS = {
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
     "stattdessen": "instead", "statt dessen": "instead",
+    "kapuzenshirt": "hoodie", "kapuzenpullover": "hoodie", "kapuzenpulli": "hoodie", "kapuzenjacke": "hoodie",
     # cleaning, a mountain hut
     "reinigen": "clean", "reinige": "clean", "wie reinige ich": "how do i clean", "putzen": "clean", "putze": "clean",
     "wie putze ich": "how do i clean", "berghütte": "mountain hut", "hütte": "mountain hut", "skihütte": "ski lodge",

@@ -240,6 +240,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/summer_piece": ("It depends: {items} is a summer piece; in winter only indoors, with warm layers and boots.",),
     "verdict/depends/summer_piece_cool": ("It depends: {items} is a summer piece; in autumn wear it under a knit or a jacket.",),
     "verdict/depends/summer_piece_cool/pl": ("It depends: {items} are summer pieces; in autumn wear them under a knit or a jacket.",),
+    "colour_general": ("Pair one strong colour with neutrals (navy, grey, beige, white) and keep to three colours an outfit.",),
     "care/general": ("Check the care label first; wash cool, dry flat or on a hanger, and skip the dryer for anything you love.",),
     "technique/general": ("Keep it simple and deliberate: one neat detail (a tuck, a rolled cuff, a knotted scarf) reads styled, three read fussy.",),
     "verdict/yes/belt_rule": ("Yes, as a rule.",),

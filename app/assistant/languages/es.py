@@ -684,6 +684,7 @@ LANGUAGE = Language(
         ]
     ),
     rewrites=(
+        (r"\b(?:sudadera|chaqueta|jersey)((?: \w+)?) con capucha\b", r"sudadera con capucha\1"),  # one hoodie
         (
             r"^\s*¿?\s*((?:qued|combin|peg)an?|van?) bien (mis?|tus?|el|la|los|las) ([^?¿]{1,40}?) con ",
             r"\2 \3 \1 bien con ",

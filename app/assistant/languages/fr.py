@@ -298,7 +298,7 @@ TRIP_WORDS = {
 
 # Everyday words of weather, time of day, trips and gaps; the phrases in GLOSS below win where both have one.
 COMMON = {
-    "à la place": "instead", "à leur place": "instead", "à sa place": "instead",
+    "prendre": "take", "à la place": "instead", "à leur place": "instead", "à sa place": "instead",
     # cleaning, a mountain hut, a country wedding, "would they go?"
     "nettoyer": "clean", "nettoie": "clean", "comment nettoyer": "how do i clean", "comment je nettoie": "how do i clean",
     "cirer": "polish", "refuge": "mountain hut", "chalet": "chalet", "mariage champêtre": "garden wedding",
@@ -714,6 +714,8 @@ LANGUAGE = Language(
     gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
     # "j'ai des baskets ?": a question by intonation alone, short and with nothing else asked
     rewrites=(
+        (r"\b(?:sweat|pull|veste)((?: \w+)?) à capuche\b", r"sweat à capuche\1"),  # "un sweat gris à capuche": a hoodie
+        (r"^\s*je peux\b", "est-ce que je peux"),  # "je peux prendre mon sac à dos ?": asked, by intonation alone
         (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),
         (r"^\s*j'ai ((?:un|une|des|du|de la|quelque chose|d')[^?,.;]{0,40}\?\s*)$", r"est-ce que j'ai \1"),
     ),

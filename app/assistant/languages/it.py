@@ -705,6 +705,9 @@ LANGUAGE = Language(
     | SHOES_FOR
     | ACCESSORY_ADVICE
     | BAG_VERDICTS,
+    rewrites=(
+        (r"\b(?:felpa|maglia|giacca)((?: \w+)?) con cappuccio\b", r"felpa con cappuccio\1"),  # one hoodie
+    ),
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

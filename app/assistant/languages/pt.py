@@ -719,6 +719,9 @@ LANGUAGE = Language(
     | SHOES_FOR
     | ACCESSORY_ADVICE
     | BAG_VERDICTS,
+    rewrites=(
+        (r"\b(?:camisola|moletom|casaco|sweat)((?: \w+)?) com capuz\b", r"moletom com capuz\1"),  # one hoodie
+    ),
     nouns=NOUNS,
     colours=COLOURS,
     patterns=PATTERNS,

@@ -196,7 +196,7 @@ COLOUR_THEORY = re.compile(
     r"\b(?:what|which) colou?rs? (?:(?:should|do|can|could|would|will) (?:i|you) )?(?:actually |really |usually )?"
     r"(?:go|goes|work|match|pair)\b"
     r"|\bcolou?rs? (?:go|goes|that go|to wear) with\b"
-    r"|\b(?:go|goes) together\b|\bundertone\b|\bcolou?r (?:combination|palette|theory)\b"
+    r"|\b(?:go|goes) together\b|\bundertones?\b|\bcolou?r (?:combination|palette|theory)\b"
 )
 DRESS_CODE = re.compile(
     r"\b(?:difference between|explain)\b.*\b(?:casual|formal|black tie|white tie|cocktail)\b|"
@@ -280,7 +280,16 @@ VERDICT_TAG = re.compile(
 )
 
 
+# colour theory asked of no piece: "how many colours should I wear at once?", "what colours suit warm undertones?"
+COLOUR_ADVICE = re.compile(
+    r"\bhow many colou?rs? (?:should|can|could|would|do you|do people) (?:i |you |one |people )?"
+    r"(?:wear|mix|combine|use|put together)\b|\bundertones?\b|\bskin ?tones?\b"
+)
+
+
 def _question(text: str, slots: Slots, question_mark: bool = False) -> str | None:
+    if COLOUR_ADVICE.search(text) and not any(g.owned for g in slots.garments):
+        return k.COLOUR
     if COUNT.search(text):
         return k.COUNT
     if VERSATILE.search(text) and not slots.occasion:
