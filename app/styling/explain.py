@@ -17,7 +17,15 @@ from app.styling.dress_codes import DRESS_CODES
 from app.styling.features import lifted_gap
 from app.styling.garments import covers, garment, type_words
 from app.styling.items import Violation, WardrobeItem
-from app.styling.rules import CLASH_IS_A_RULE, COLD_C, HOT_C, formality_clashes, lounging, unasked_white
+from app.styling.rules import (
+    CLASH_IS_A_RULE,
+    COLD_C,
+    HOT_C,
+    formality_clashes,
+    lounging,
+    sombre_by_day,
+    unasked_white,
+)
 
 PRAISE = {
     "colour_harmony": "colours that work together",
@@ -95,6 +103,8 @@ def soft_faults(items: Sequence[WardrobeItem], context: StyleContext) -> dict[st
         faults["occasion"] = f"loungewear ({lounge[0]}) {DRESS_CODES[str(context.occasion)].where}"
     if unasked_white(items, context):
         faults["colour_harmony"] = "all white, head to toe"
+    elif sombre_by_day(items, context):
+        faults["colour_harmony"] = "head-to-toe black reads sombre at a wedding by day"
     return faults
 
 

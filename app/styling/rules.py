@@ -283,6 +283,22 @@ def unasked_white(items: Sequence[WardrobeItem], context: StyleContext) -> bool:
     return all_white(items) and not (WHITE_FAMILIES & context.preferences.liked_colours)
 
 
+# Head-to-toe black reads sombre at a wedding by day (a garden, a beach, the afternoon): guests wear colour or light
+# tones there; by evening, black is as right as anything. A piece of colour, or a user who likes black, lifts it.
+SOMBRE_BY_DAY = frozenset({"day-wedding"})
+
+
+def all_black(items: Sequence[WardrobeItem]) -> bool:
+    """Every garment and the shoes black: nothing of another colour anywhere but the accessories."""
+    worn = [i for i in items if i.category in GARMENT_SLOTS | {"shoes"}]
+    garments = [i for i in worn if i.category in GARMENT_SLOTS]
+    return bool(garments) and all(i.colour_families[:1] == ("black",) for i in worn)
+
+
+def sombre_by_day(items: Sequence[WardrobeItem], context: StyleContext) -> bool:
+    return context.occasion in SOMBRE_BY_DAY and all_black(items) and "black" not in context.preferences.liked_colours
+
+
 # When the wardrobe cannot meet every rule, the weather's rules yield first: an umbrella or a coat over the arm
 # helps in the rain, nothing helps sneakers at a wedding or a missing shoe.
 YIELDING_RULES = frozenset({"rain", "cold", "heat"})

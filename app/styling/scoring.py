@@ -26,7 +26,14 @@ from app.styling.context import (
 from app.styling.explain import criticisms, explain
 from app.styling.features import ItemFeatures, item_features
 from app.styling.items import FeedbackStats, Outfit, Violation, WardrobeItem
-from app.styling.rules import CLASH_IS_A_RULE, formality_clashes, lounging, outfit_problems, unasked_white
+from app.styling.rules import (
+    CLASH_IS_A_RULE,
+    formality_clashes,
+    lounging,
+    outfit_problems,
+    sombre_by_day,
+    unasked_white,
+)
 
 CONTEXT_PARTS = ("occasion", "weather", "preferences", "feedback", "rotation")
 PARTS = (*COMPATIBILITY_PARTS, *CONTEXT_PARTS, "rules")
@@ -51,6 +58,7 @@ LOUNGE_COST = 1.5  # a hoodie with joggers on a casual day out: below what a per
 # Head-to-toe white, unless white is a colour the person said they like: more than the tonal bonus three white
 # pieces earn in colour_harmony (about 2 logits), so it ranks below the same pieces with one colour in them.
 ALL_WHITE_COST = 2.5
+SOMBRE_COST = 1.0  # head-to-toe black at a day wedding: a soft cost, below all white (the bride's colour)
 
 
 def item_feedback(item: WardrobeItem, feedback: FeedbackStats) -> float:
@@ -87,7 +95,7 @@ def soft_rule_costs(items: Sequence[WardrobeItem], context: StyleContext) -> dic
     return {
         "formality": clash_cost(items, context),
         "occasion": -LOUNGE_COST * bool(lounging(items, context)),
-        "colour_harmony": -ALL_WHITE_COST * unasked_white(items, context),
+        "colour_harmony": -ALL_WHITE_COST * unasked_white(items, context) - SOMBRE_COST * sombre_by_day(items, context),
     }
 
 
