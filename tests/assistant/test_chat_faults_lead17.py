@@ -136,3 +136,19 @@ def test_colour_theory_is_not_a_wardrobe_count(question: str, kind: str, said: s
     (answer,) = converse(question, wardrobe=CLOSET)
     assert answer.intent == kind and answer.text, answer.text
     assert said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "short", "yes"),
+    [
+        ("J'ai un entretien d'embauche lundi, qu'est-ce que je mets ?", "je prends un sac ?", "Oui"),
+        ("Tengo una entrevista de trabajo el lunes, ¿qué me pongo?", "¿llevo un bolso?", "Sí"),
+        ("Ho un colloquio di lavoro lunedì, cosa mi metto?", "porto una borsa?", "Sì"),
+        ("Tenho uma entrevista de emprego na segunda, o que visto?", "levo uma bolsa?", "Sim"),
+        ("Ich habe am Montag ein Vorstellungsgespräch, was ziehe ich an?", "nehme ich eine Tasche mit?", "Ja"),
+    ],
+)
+def test_a_short_do_i_take_one_is_a_yes_no(first: str, short: str, yes: str) -> None:
+    """ "¿llevo un bolso?" is asked as "¿puedo llevar un bolso?" is: a bag at an interview is a yes (none is owned)."""
+    _, verdict = converse(first, short, wardrobe=CLOSET)
+    assert verdict.text.startswith(yes), verdict.text

@@ -705,6 +705,7 @@ LANGUAGE = Language(
     ),
     gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
     rewrites=(
+        (r"^\s*nehme ich ((?:\w+ ){1,3})mit\b", r"kann ich \1mitnehmen"),  # "nehme ich eine Tasche mit?"
         (r"^\s*(?:passt|passen) (?!mein|dein)(.+?) zu\b", r"does \1 go with"),  # "Passen braune Schuhe zu ...?"
         (
             r"^\s*(?:und )?(?:passt|passen) (.+?) (?:dazu|damit)\b",

@@ -706,6 +706,10 @@ LANGUAGE = Language(
     | ACCESSORY_ADVICE
     | BAG_VERDICTS,
     rewrites=(
+        (
+            r"^\s*porto ((?:un|una|uno|il|lo|la|i|gli|le|il mio|la mia|i miei|le mie) )(?![^?]*\b(?:con|com|avec|qué|cosa|quoi|que)\b)(?=[^?,.;]{1,30}\?\s*$)",
+            r"posso portare \1",
+        ),
         (r"\b(?:felpa|maglia|giacca)((?: \w+)?) con cappuccio\b", r"felpa con cappuccio\1"),  # one hoodie
     ),
     nouns=NOUNS,

@@ -720,6 +720,10 @@ LANGUAGE = Language(
     | ACCESSORY_ADVICE
     | BAG_VERDICTS,
     rewrites=(
+        (
+            r"^\s*levo ((?:um|uma|o|a|os|as|o meu|a minha|os meus|as minhas) )(?![^?]*\b(?:con|com|avec|qué|cosa|quoi|que)\b)(?=[^?,.;]{1,30}\?\s*$)",
+            r"posso levar \1",
+        ),
         (r"\b(?:camisola|moletom|casaco|sweat)((?: \w+)?) com capuz\b", r"moletom com capuz\1"),  # one hoodie
     ),
     nouns=NOUNS,
