@@ -97,6 +97,16 @@ class Language:
         return variants[zlib.crc32(f"{seed}|{key}".encode()) % len(variants)]
 
 
+# The rest of a short question that leans on intonation alone: no "with what", at most a few words, then "?".
+_SHORT_QUESTION = r"(?![^?]*\b(?:con|com|avec|qué|cosa|quoi|que)\b)(?=[^?,.;]{1,30}\?\s*$)"
+
+
+def asked_short(opening: str, articles: str, replacement: str) -> tuple[str, str]:
+    """A rewrite of a short "do I take one?" ("¿llevo un bolso?") into the language's "can I bring one?" form:
+    `opening` and then one of `articles` start the question; only a whole short question is rewritten."""
+    return rf"^\s*{opening} ((?:{articles}) ){_SHORT_QUESTION}", replacement
+
+
 def forms(
     masculine: str, feminine: str | None = None, plural_m: str | None = None, plural_f: str | None = None
 ) -> Forms:

@@ -1,6 +1,6 @@
 """Spanish: gloss into English words for the understanding rules, and the Spanish wording."""
 
-from app.assistant.languages import Language, Noun, forms
+from app.assistant.languages import Language, Noun, asked_short, forms
 from app.styling import WardrobeItem
 
 N = Noun
@@ -684,10 +684,7 @@ LANGUAGE = Language(
         ]
     ),
     rewrites=(
-        (
-            r"^\s*¿?\s*llevo ((?:un|una|unos|unas|el|la|los|las|mi|mis) )(?![^?]*\b(?:con|com|avec|qué|cosa|quoi|que)\b)(?=[^?,.;]{1,30}\?\s*$)",
-            r"¿puedo llevar \1",
-        ),  # "¿llevo un bolso?"
+        asked_short(r"¿?\s*llevo", "un|una|unos|unas|el|la|los|las|mi|mis", r"¿puedo llevar \1"),  # "¿llevo un bolso?"
         (r"\b(?:sudadera|chaqueta|jersey)((?: \w+)?) con capucha\b", r"sudadera con capucha\1"),  # one hoodie
         (
             r"^\s*¿?\s*((?:qued|combin|peg)an?|van?) bien (mis?|tus?|el|la|los|las) ([^?¿]{1,40}?) con ",

@@ -1,6 +1,6 @@
 """French: gloss into English words for the understanding rules, and the French wording."""
 
-from app.assistant.languages import Language, Noun, forms
+from app.assistant.languages import Language, Noun, asked_short, forms
 from app.styling import WardrobeItem
 
 N = Noun
@@ -714,10 +714,7 @@ LANGUAGE = Language(
     gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
     # "j'ai des baskets ?": a question by intonation alone, short and with nothing else asked
     rewrites=(
-        (
-            r"^\s*je prends ((?:un|une|des|le|la|les|mon|ma|mes) )(?![^?]*\b(?:con|com|avec|qué|cosa|quoi|que)\b)(?=[^?,.;]{1,30}\?\s*$)",
-            r"est-ce que je peux prendre \1",
-        ),
+        asked_short("je prends", "un|une|des|le|la|les|mon|ma|mes", r"est-ce que je peux prendre \1"),
         (r"\b(?:sweat|pull|veste)((?: \w+)?) à capuche\b", r"sweat à capuche\1"),  # "un sweat gris à capuche": a hoodie
         (r"^\s*je peux\b", "est-ce que je peux"),  # "je peux prendre mon sac à dos ?": asked, by intonation alone
         (r"\b(?:c'est|est-ce) (trop|bien|ok|correct|interdit)\b", r"est-il \1"),

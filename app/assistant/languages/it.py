@@ -1,6 +1,6 @@
 """Italian: gloss into English words for the understanding rules, and the Italian wording."""
 
-from app.assistant.languages import Language, Noun, forms
+from app.assistant.languages import Language, Noun, asked_short, forms
 from app.styling import WardrobeItem
 
 N = Noun
@@ -706,10 +706,7 @@ LANGUAGE = Language(
     | ACCESSORY_ADVICE
     | BAG_VERDICTS,
     rewrites=(
-        (
-            r"^\s*porto ((?:un|una|uno|il|lo|la|i|gli|le|il mio|la mia|i miei|le mie) )(?![^?]*\b(?:con|com|avec|qué|cosa|quoi|que)\b)(?=[^?,.;]{1,30}\?\s*$)",
-            r"posso portare \1",
-        ),
+        asked_short("porto", "un|una|uno|il|lo|la|i|gli|le|il mio|la mia|i miei|le mie", r"posso portare \1"),
         (r"\b(?:felpa|maglia|giacca)((?: \w+)?) con cappuccio\b", r"felpa con cappuccio\1"),  # one hoodie
     ),
     nouns=NOUNS,

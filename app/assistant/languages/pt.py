@@ -3,7 +3,7 @@
 Answers use "o seu / a sua", which reads naturally in both variants.
 """
 
-from app.assistant.languages import Language, Noun, forms
+from app.assistant.languages import Language, Noun, asked_short, forms
 from app.styling import WardrobeItem
 
 N = Noun
@@ -720,10 +720,7 @@ LANGUAGE = Language(
     | ACCESSORY_ADVICE
     | BAG_VERDICTS,
     rewrites=(
-        (
-            r"^\s*levo ((?:um|uma|o|a|os|as|o meu|a minha|os meus|as minhas) )(?![^?]*\b(?:con|com|avec|qué|cosa|quoi|que)\b)(?=[^?,.;]{1,30}\?\s*$)",
-            r"posso levar \1",
-        ),
+        asked_short("levo", "um|uma|o|a|os|as|o meu|a minha|os meus|as minhas", r"posso levar \1"),
         (r"\b(?:camisola|moletom|casaco|sweat)((?: \w+)?) com capuz\b", r"moletom com capuz\1"),  # one hoodie
     ),
     nouns=NOUNS,
