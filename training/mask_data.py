@@ -20,9 +20,9 @@ from PIL import Image
 
 from training.progress import Progress
 from training.shipped_cache import CACHE, worn_garments
+from training.studio import backdrops, product_mask
 
 MASK_SIDE = 128
-WHITE_LEVEL = 232  # a studio background pixel is at least this bright in every channel
 
 
 def _square(image: np.ndarray, side: int, interpolation: int) -> np.ndarray:
@@ -32,21 +32,6 @@ def _square(image: np.ndarray, side: int, interpolation: int) -> np.ndarray:
     canvas = np.zeros((size, size, *image.shape[2:]), dtype=image.dtype)
     canvas[(size - h) // 2 : (size - h) // 2 + h, (size - w) // 2 : (size - w) // 2 + w] = image
     return cv2.resize(canvas, (side, side), interpolation=interpolation)
-
-
-def product_mask(rgb: np.ndarray, worn_by_model: bool) -> np.ndarray:
-    """Foreground of a white-background product photo: not near-white-connected-to-border, minus skin."""
-    near_white = (rgb.min(axis=2) >= WHITE_LEVEL).astype(np.uint8)
-    _, labels = cv2.connectedComponents(near_white, connectivity=4)
-    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-    background = np.isin(labels, border[border > 0]) & (near_white > 0)
-    mask = ~background
-    if worn_by_model:
-        ycrcb = cv2.cvtColor(rgb, cv2.COLOR_RGB2YCrCb)
-        skin = (ycrcb[..., 1] >= 138) & (ycrcb[..., 1] <= 173) & (ycrcb[..., 2] >= 77) & (ycrcb[..., 2] <= 127)
-        mask &= ~skin
-    mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-    return mask.astype(bool)
 
 
 def product_pairs(data: Path) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -74,20 +59,6 @@ def worn_pairs(data: Path) -> tuple[list[np.ndarray], list[np.ndarray]]:
     return images, masks
 
 
-def backdrops(data: Path, count: int = 600) -> np.ndarray:
-    """Square crops of the outer bands of home photos: mostly the bed, floor or table under the garment."""
-    paths = sorted((data / "clothing-types" / "images").iterdir())[::7][:count]
-    out = []
-    for i, path in enumerate(paths):
-        with Image.open(path) as opened:
-            rgb = np.asarray(opened.convert("RGB"))
-        h, w = rgb.shape[:2]
-        band = max(16, min(h, w) // 4)
-        crop = [rgb[:band], rgb[-band:], rgb[:, :band], rgb[:, -band:]][i % 4]
-        out.append(cv2.resize(crop, (MASK_SIDE, MASK_SIDE), interpolation=cv2.INTER_LINEAR))
-    return np.stack(out)
-
-
 def build(data: Path) -> Path:
     path = CACHE / "mask-pairs.npz"
     if path.exists():
@@ -99,7 +70,7 @@ def build(data: Path) -> Path:
         images=np.stack(product_images + worn_images),
         masks=np.stack(product_masks + worn_masks),
         worn=np.array([False] * len(product_images) + [True] * len(worn_images)),
-        backdrops=backdrops(data),
+        backdrops=backdrops(data, MASK_SIDE),
     )
     return path
 
