@@ -9,6 +9,7 @@ deleted meanwhile leaves no file behind.
 import asyncio
 import io
 import logging
+import uuid
 from dataclasses import dataclass
 
 from PIL import Image
@@ -24,6 +25,11 @@ from app.vision.mask import GarmentMask
 from app.wardrobe.models import WardrobeImage
 
 logger = logging.getLogger(__name__)
+
+
+def fresh_cutout_key(storage_key: str) -> str:
+    """A key no file has yet: the next read makes the cut-out from the photo as the row now describes it."""
+    return f"{storage_key.rsplit('.', 1)[0]}.{uuid.uuid4().hex[:8]}.cutout.webp"
 
 
 @dataclass(frozen=True)

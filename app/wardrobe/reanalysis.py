@@ -6,9 +6,9 @@ the `stylist reanalyze` command (every item, with a progress bar).
 
 import asyncio
 import io
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image
 from sqlalchemy import select
@@ -20,7 +20,9 @@ from app.users.models import User
 from app.vision.analyze import ImageAnalyzer, ItemAnalysis
 from app.vision.cutout import CUTOUT_CONTENT_TYPE, cutout_webp
 from app.vision.similarity import pack
+from app.wardrobe.cutouts import fresh_cutout_key
 from app.wardrobe.models import WardrobeImage
+from app.wardrobe.tags import effective_tags
 
 
 @dataclass
@@ -36,12 +38,22 @@ def current_model_version(analyzer: ImageAnalyzer) -> str | None:
     return str(version) if version else None
 
 
-def _analyze_bytes(analyzer: ImageAnalyzer, data: bytes) -> tuple[ItemAnalysis, bytes | None]:
-    """The new tags and the cut-out from their mask (a batch job: both made here, in one thread hop)."""
+def _analyze_bytes(
+    analyzer: ImageAnalyzer, data: bytes, corrections: dict[str, Any]
+) -> tuple[ItemAnalysis, bytes | None]:
+    """The new tags and the cut-out from their mask (a batch job: both made here, in one thread hop). Where the
+    user corrected the item into another slot, the cut-out is made for that slot: a mask made for a top would cut
+    a pair of jeans off at the hem."""
     with Image.open(io.BytesIO(data)) as opened:
         photo = opened.convert("RGB")
     analysis = analyzer.analyze(photo)
-    return analysis, cutout_webp(photo, analysis.garment) if analysis.garment is not None else None
+    if analysis.garment is None:
+        return analysis, None
+    tags = analysis.to_tags()
+    corrected = effective_tags(tags, corrections).get("category")
+    if isinstance(corrected, str) and corrected != tags.get("category"):
+        return analysis, analyzer.cutout(photo, category=corrected)
+    return analysis, cutout_webp(photo, analysis.garment)
 
 
 async def outdated_ids(session: AsyncSession, *, user_id: int, model_version: str | None, force: bool) -> list[int]:
@@ -62,9 +74,9 @@ async def _reanalyze_one(
         data = await storage.get(image.storage_key)
     except ObjectNotFound:
         return False
-    analysis, cutout = await asyncio.to_thread(_analyze_bytes, analyzer, data)
+    analysis, cutout = await asyncio.to_thread(_analyze_bytes, analyzer, data, image.corrections or {})
     if cutout is not None:
-        key = image.cutout_key or f"{image.storage_key.rsplit('.', 1)[0]}.{uuid.uuid4().hex[:8]}.cutout.webp"
+        key = image.cutout_key or fresh_cutout_key(image.storage_key)
         await storage.put(key, cutout, content_type=CUTOUT_CONTENT_TYPE)
         image.cutout_key = key
     image.tags = analysis.to_tags()  # corrections are a separate column: untouched

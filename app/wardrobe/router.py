@@ -212,6 +212,7 @@ async def correct_tags(
     image_id: int,
     body: TagCorrection,
     session: SessionDep,
+    storage: StorageDep,
     response: Response,
     if_match: IfMatch = None,
 ) -> Image:
@@ -224,7 +225,7 @@ async def correct_tags(
     if not if_match_passes(if_match, strong_etag(Image.from_row(image))):
         raise PreconditionFailed("The item changed since it was read (ETag differs); read it again, then retry.")
     changes = body.model_dump(exclude_unset=True)
-    return _tagged(await service.correct_tags(session, image=image, changes=changes), response)
+    return _tagged(await service.correct_tags(session, storage, image=image, changes=changes), response)
 
 
 async def _image_response(

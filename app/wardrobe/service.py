@@ -25,7 +25,7 @@ from app.styling import WardrobeItem
 from app.vision.analyze import ImageAnalyzer, ItemAnalysis
 from app.vision.similarity import embedding_of, near_duplicates, pack, unpack
 from app.vision.taxonomy import category_of
-from app.wardrobe.cutouts import PendingCutout
+from app.wardrobe.cutouts import PendingCutout, fresh_cutout_key
 from app.wardrobe.images import STORED_CONTENT_TYPE, PreparedImage, prepare_upload, upload_hash
 from app.wardrobe.models import WardrobeImage
 
@@ -318,8 +318,19 @@ async def wardrobe_items(
     return [to_wardrobe_item(row, with_embedding=with_embedding) for row in rows]
 
 
-async def correct_tags(session: AsyncSession, *, image: WardrobeImage, changes: dict[str, str | None]) -> WardrobeImage:
+async def correct_tags(
+    session: AsyncSession, storage: Storage, *, image: WardrobeImage, changes: dict[str, str | None]
+) -> WardrobeImage:
+    slot_before = image.effective_tags.get("category")
     corrections = {**(image.corrections or {}), **changes}  # derived fields follow on read (app/wardrobe/tags.py)
     image.corrections = {key: value for key, value in corrections.items() if value is not None}
-    await session.flush()
+    stale = None
+    if image.cutout_key and image.effective_tags.get("category") != slot_before:
+        # The stored cut-out was made for the old slot (a top's mask cuts a pair of jeans off at the hem). A key
+        # with no file yet makes the next read cut it out again for the corrected slot; a writer still holding the
+        # old key finds the row changed and removes its own file (cutouts.keep_cutout).
+        stale, image.cutout_key = image.cutout_key, fresh_cutout_key(image.storage_key)
+    await session.commit()  # the row first: a file without a row is swept, a row naming no file remakes it
+    if stale:
+        await discard_files(storage, [stale])
     return image

@@ -92,6 +92,12 @@ async def test_a_missing_cutout_is_made_for_the_stored_category(
     assert watching.categories == [item["tags"]["category"]] and item["tags"]["category"]
 
 
+def _other_slot(category: str) -> tuple[str, str]:
+    """A slot other than the model's, and a type the user would correct the item to for it."""
+    corrected = "shoes" if category != "shoes" else "bottom"
+    return corrected, {"shoes": "boots", "bottom": "jeans"}[corrected]
+
+
 async def test_a_missing_cutout_is_made_for_the_users_corrected_category(
     app: FastAPI, client: httpx.AsyncClient, storage_dir: Path
 ) -> None:
@@ -99,15 +105,60 @@ async def test_a_missing_cutout_is_made_for_the_users_corrected_category(
     ana = await create_user(client)
     item = (await upload(client, ana, jpeg((20, 30, 140)))).json()
     url = f"/api/images/{ana.id}/{item['id']}"
-    corrected = "shoes" if item["tags"]["category"] != "shoes" else "bottom"
-    kind = {"shoes": "boots", "bottom": "jeans"}[corrected]
+    corrected, kind = _other_slot(item["tags"]["category"])
     assert (await client.patch(url, json={"type": kind}, headers=ana.headers)).status_code == 200
-    [stored] = cutouts(storage_dir)
-    stored.unlink()
+    for stored in cutouts(storage_dir):
+        stored.unlink()
     watching = CategoryWatchingAnalyzer(app.state.analyzer)
     app.state.analyzer = watching
     assert (await client.get(f"{url}/cutout", headers=ana.headers)).status_code == 200
     assert watching.categories == [corrected]
+
+
+async def test_correcting_the_slot_replaces_the_stored_cutout(
+    app: FastAPI, client: httpx.AsyncClient, storage_dir: Path
+) -> None:
+    """The stored cut-out was made with the model's slot: a correction into another slot removes it, and the next
+    read cuts the photo out again for the corrected one; a correction within the slot keeps the file."""
+    ana = await create_user(client)
+    item = (await upload(client, ana, jpeg((20, 30, 140)))).json()
+    url = f"/api/images/{ana.id}/{item['id']}"
+    [first] = cutouts(storage_dir)
+    assert (await client.patch(url, json={"style": "formal"}, headers=ana.headers)).status_code == 200
+    assert cutouts(storage_dir) == [first]
+
+    corrected, kind = _other_slot(item["tags"]["category"])
+    assert (await client.patch(url, json={"type": kind}, headers=ana.headers)).status_code == 200
+    assert cutouts(storage_dir) == []
+    watching = CategoryWatchingAnalyzer(app.state.analyzer)
+    app.state.analyzer = watching
+    response = await client.get(f"{url}/cutout", headers=ana.headers)
+    assert response.status_code == 200 and response.headers["content-type"] == "image/webp"
+    assert watching.categories == [corrected]
+    [remade] = cutouts(storage_dir)
+    assert remade != first and remade.read_bytes() == response.content
+    assert (await client.get(f"{url}/cutout", headers=ana.headers)).content == response.content
+    assert watching.categories == [corrected]  # kept: the second read made nothing
+    assert (await client.delete(url, headers=ana.headers)).status_code == 204
+    assert cutouts(storage_dir) == []
+
+
+async def test_reanalysis_cuts_out_for_the_users_corrected_slot(
+    app: FastAPI, client: httpx.AsyncClient, storage_dir: Path
+) -> None:
+    ana = await create_user(client)
+    item = (await upload(client, ana, jpeg((20, 30, 140)))).json()
+    corrected, kind = _other_slot(item["tags"]["category"])
+    assert (
+        await client.patch(f"/api/images/{ana.id}/{item['id']}", json={"type": kind}, headers=ana.headers)
+    ).is_success
+    await _age(app, item["id"])
+    watching = CategoryWatchingAnalyzer(app.state.analyzer)
+    app.state.analyzer = watching
+    done = (await client.post(f"/api/images/{ana.id}/reanalyze", headers=ana.headers)).json()
+    assert done["reanalyzed"] == 1
+    assert watching.categories == [corrected]
+    assert len(cutouts(storage_dir)) == 1
 
 
 async def test_another_users_cutout_is_forbidden(client: httpx.AsyncClient) -> None:
