@@ -7,6 +7,7 @@ and checked with axe-core (no serious or critical findings).
 """
 
 import base64
+import re
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,7 @@ def test_new_user_from_empty_wardrobe_to_outfits_and_chat(page: Page, tmp_path: 
     assert tiles
     types = [chip.text.lower() for chip in all_css(page, "#grid .chip.type")]
     assert "jeans" in types or "pants" in types, types
+    assert not [t for t in types if re.search(r"\w{2}-\w", t)], types  # "formal shoes", not the key "formal-shoes"
     assert all_css(page, "#grid .chip.colour .swatch")
 
     # The same photo again is a duplicate; a text file is rejected with the reason.

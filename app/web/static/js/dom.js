@@ -49,8 +49,10 @@ export function messageOf(error) {
 /** A score 0..1 as a percentage. @param {number} value */
 export const percent = (value) => `${Math.round(value * 100)}%`;
 
-/** "t-shirt" -> "T-shirt". @param {string | null | undefined} word */
-export const label = (word) => (word ? word.charAt(0).toUpperCase() + word.slice(1).replaceAll("_", " ") : "—");
+/** "formal-shoes" -> "Formal shoes", "smart_casual" -> "Smart casual"; a one-letter prefix keeps its hyphen
+ * ("T-shirt"). @param {string | null | undefined} word */
+export const label = (word) =>
+  word ? word.charAt(0).toUpperCase() + word.slice(1).replaceAll("_", " ").replace(/(?<=\p{L}{2})-/gu, " ") : "—";
 
 /**
  * Fills a <select> with values, keeping the first placeholder option when asked to.
