@@ -43,6 +43,7 @@ LATER_BATCHES = {
     "fourteenth": "cases_fourteenth.jsonl",
     "fifteenth": "cases_fifteenth.jsonl",
     "sixteenth": "cases_sixteenth.jsonl",
+    "seventeenth": "cases_seventeenth.jsonl",
 }
 FAMILY = {name: family for name, _, family in PALETTE}
 
@@ -209,6 +210,7 @@ async def run(args: argparse.Namespace) -> None:
     report("fourteenth holdout batch", results["fourteenth"], args.verbose and args.show_holdout)
     report("fifteenth holdout batch", results["fifteenth"], args.verbose and args.show_holdout)
     report("sixteenth batch (talk17b chats)", results["sixteenth"], args.verbose and args.show_holdout)
+    report("seventeenth batch (talk18, blind)", results["seventeenth"], args.verbose and args.show_holdout)
     report("all", [result for part in results.values() for result in part], False)
 
 
