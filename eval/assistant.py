@@ -152,9 +152,11 @@ async def play(case: Case, wardrobe: tuple[WardrobeItem, ...]) -> list[Result]:
 
 
 def _kind(case: Case) -> str:
-    """The kind from the case id: "en-yn-3" and the fresh "f-en-yn-1" are yes/no cases."""
-    later = ("f-", "t-", "q-", "v-", "s-", "h-", "g-", "n-", "x-", "k-", "w-", "y-", "p-")
-    parts = case.id.split("-")[1:] if case.id[:2] in later else case.id.split("-")
+    """The kind from the case id: "en-yn-3", the fresh "f-en-yn-1" and the later "z-en-chain-1", "s16-en-chain-1" are
+    read alike: whatever batch tag stands before the language, the kind follows the language."""
+    parts = case.id.split("-")
+    if len(parts) > 2 and parts[0] not in ("en", *LANGUAGES) and parts[1] in ("en", *LANGUAGES):
+        parts = parts[1:]  # a batch tag ("f", "z", "s16", "b17") before the language
     return parts[1] if case.lang == "en" else "multilingual"
 
 

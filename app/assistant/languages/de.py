@@ -84,6 +84,7 @@ def name_cased(language: Language, item: WardrobeItem, case: str) -> str:
 PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Kommt darauf an: Für {occasion} geht das in lockerem Rahmen, in formellem weniger; der Rest sollte schick sein.",),
     "verdict/no/pair_not_too_much": ("Nein, gar nicht: {items} gleichen sich gut aus.",),
+    "verdict/no/pair_not_too_casual": ('Nein, nicht zu leger: {items} gleichen sich gut aus.',),
     "verdict/yes": ("Ja.",),
     "verdict/depends/dressier_than_relaxed": ("Kommt darauf an: Wo man sich smart casual kleidet, etwa in einem Start-up, wirkt {items} leicht zu förmlich; es wegzulassen reicht.",),
     "verdict/depends/dressier_than_relaxed/pl": ("Kommt darauf an: Wo man sich smart casual kleidet, etwa in einem Start-up, wirken {items} leicht zu förmlich; eins davon wegzulassen reicht.",),
@@ -123,6 +124,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Ja, {items} ist zu leger für {occasion}; lieber eine Stufe schicker.",),
     "yours": ("Bei dir: {items_or}.",),
     "count/many": ("Du hast insgesamt {n} Teile.",),
+    "count_colours": ("Deine Teile haben {n} Farben: {colours}.",),
     "best_of/ground": ("Auf Rasen bleiben flache oder breite Absätze oben, wo dünne Absätze einsinken: {items}.",),
     "best_of/rain": ("Für den Regen: {items}; ein geschlossener Schuh mit griffiger Sohle hält die Füße trocken.",),
     "best_of/walking": ("Für einen langen Tag zu Fuß: {items}, flach und bequem.",),
@@ -153,6 +155,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike": ("Notiert, das schlage ich nicht mehr vor.", "Verstanden, das fällt weg."),
     "noted_dislike/item": ("Notiert, ich lasse {item_plain_acc} weg.",),
     "no_other_option": ("Mehr Kombinationen gibt dein Kleiderschrank dafür im Moment nicht her.",),
+    "no_step/smarter": ('Schicker geht es mit deinem Kleiderschrank gerade nicht: {items}. Der nächste Schritt wäre ein Hemd oder eine Bluse und eine Stoffhose.',),
+    "no_step/casual": ('Lässiger geht es mit deinem Kleiderschrank dafür nicht: {items}.',),
+    "no_step/smarter_blazer": ('Schicker geht es mit deinem Kleiderschrank gerade nicht: {items}. Ein Blazer wäre der nächste Schritt.',),
     "instead": ("Wie wäre es stattdessen mit {items_dat}?",),
     "swap": ("Nimm stattdessen {items_acc}, der Rest bleibt: {other}.",),
     "instead_pieces": ("Besser: {items_or}.",),
@@ -261,6 +266,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_warm_enough": ("Nein, nicht allein: {items} ist dafür nicht warm genug.",),
     "verdict/depends/bit_casual_for": ("Kommt darauf an: {items} ist für {occasion} etwas leger.",),
     "verdict/depends/too_dressy_for": ("Kommt darauf an: {items} wirkt für {occasion} vielleicht zu schick.",),
+    "verdict/depends/office_top_notch": ('Kommt auf das Büro an: in einer Bank, einer Kanzlei oder beim wichtigen Kundentermin ist {items} genau richtig; in einem legeren Büro wirkt das eine Spur zu formell.',),
     "verdict/depends/kind_too_casual_for": ("Kommt darauf an: {kinds} gehen für {occasion} nur bei lockerem Dresscode.",),
     "verdict/depends/mixed_formality": ("Kommt darauf an: {items} mischen schick und lässig, gut für tagsüber, nicht für formelle Anlässe.",),
     "verdict/depends/colours_careful": ("Kann funktionieren: halte eine der beiden Farben klein oder gedeckt.",),
@@ -423,6 +429,12 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # the afternoon, so a wedding said with it is a day wedding (occasions.WEDDING_DAY_CUES)
+    "nachmittag": "afternoon", "nachmittags": "in the afternoon", "am nachmittag": "in the afternoon",
+    # talk18: dress shoes said by their level, hiking boots, "only for" a season, colours counted
+    "elegante schuhe": "formal shoes", "eleganten schuhe": "formal shoes", "wanderschuhe": "hiking boots",
+    "wanderstiefel": "hiking boots", "nur für": "only for", "nur im": "only in", "farben": "colours",
+    "sachen": "things",
     # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
     "was ändere ich": "what do i change", "was würde ich ändern": "what would i change", "was sollte ich ändern": "what should i change",
     # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
@@ -706,6 +718,19 @@ LANGUAGE = Language(
     gloss={**TRIP_WORDS, **COMMON, **GLOSS, **CHAT_WORDS, **KNOWLEDGE_WORDS},
     rewrites=(
         (r"^\s*nehme ich ((?:\w+ ){1,3})mit\b", r"kann ich \1mitnehmen"),  # "nehme ich eine Tasche mit?"
+        # separable and verb-final verbs: the verb closes the clause, so the English order is restored first
+        (r"^\s*(?:und |also )?(?:ziehe|zieh) ich (.+?) an\b", r"should i wear \1"),  # "ziehe ich die Krawatte an?"
+        (r"^\s*(?:und |also )?(?:soll|sollte) ich (.+?) (?:anziehen|tragen|anhaben)\b", r"should i wear \1"),
+        (r"^\s*(?:und |also )?(?:kann|könnte|darf) ich (.+?) (?:anziehen|tragen|anhaben)\b", r"can i wear \1"),
+        (r"^\s*(und )?sieht (?:das|es)\b", r"\1sieht that"),  # "sieht das gut aus?": the last answer's look
+        (
+            r"^\s*(?:und )?(?:sieht|sehen) (.+?) (?:zu|mit) (.+?) (?:gut|schön|okay|ok) aus\b",
+            r"does \1 look good with \2",
+        ),
+        (r"^\s*(?:und )?(?:sieht|sehen) (.+?) (?:gut|schön|okay|ok) aus\b", r"does \1 look good"),
+        (r"^\s*(?:und )?(?:steht|stehen) (?:mir|mich) (.+?)(?: (?:gut|wirklich))?\s*(?=[?.!]|$)", r"does \1 suit me"),
+        (r"^\s*(?:und )?(?:passt|passen) (.+?) und (.+?) zusammen\b", r"does \1 go with \2"),
+        (r"\b(?:kühlt|kuehlt) es (?:sich )?(.*?)ab\b", r"it drops \1"),  # "abends kühlt es auf 12 Grad ab"
         (r"^\s*(?:passt|passen) (?!mein|dein)(.+?) zu\b", r"does \1 go with"),  # "Passen braune Schuhe zu ...?"
         (
             r"^\s*(?:und )?(?:passt|passen) (.+?) (?:dazu|damit)\b",

@@ -64,6 +64,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Depende del sitio: para {occasion} valen en un ambiente relajado, menos en uno formal; cuida el resto.",),
     "verdict/no/pair_not_too_much": ("No, para nada: {items} se equilibran bien.",),
+    "verdict/no/pair_not_too_casual": ('No, no es demasiado informal: {items} se equilibran bien.',),
     "verdict/yes": ("Sí.",),
     "verdict/depends/dressier_than_relaxed": ("Depende: donde se viste smart casual, como en una startup, {items} puede resultar un punto formal; quitarlo basta.",),
     "verdict/depends/dressier_than_relaxed/pl": ("Depende: donde se viste smart casual, como en una startup, {items} pueden resultar un punto formales; quitar uno basta.",),
@@ -103,6 +104,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Sí, {items} es demasiado informal para {occasion}; sube un punto.",),
     "yours": ("De lo tuyo: {items_or}.",),
     "count/many": ("Tienes {n} prendas en total.",),
+    "count_colours": ("Tus prendas son de {n} colores: {colours}.",),
     "best_of/ground": ("Sobre el césped, las suelas planas o el tacón ancho no se hunden como los tacones finos: {items}.",),
     "best_of/rain": ("Para la lluvia: {items}; un zapato cerrado con buena suela mantiene los pies secos.",),
     "best_of/walking": ("Para un día largo a pie: {items}, planos y cómodos.",),
@@ -132,6 +134,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike": ("Anotado, no te lo volveré a proponer.", "Entendido, descartado."),
     "noted_dislike/item": ("Anotado, dejo fuera {item_plain}.",),
     "no_other_option": ("Por ahora tu armario no da otra combinación para esto.",),
+    "no_step/smarter": ('Eso ya es lo más arreglado que permite tu armario: {items}. Para subir un punto harían falta una camisa o una blusa y un pantalón de vestir.',),
+    "no_step/casual": ('Eso ya es lo más informal que permite tu armario para esto: {items}.',),
+    "no_step/smarter_blazer": ('Eso ya es lo más arreglado que permite tu armario: {items}. Un blazer sería el paso siguiente.',),
     "instead": ("¿Qué tal {items}?", "Prueba mejor {items}."),
     "swap": ("Ponte mejor {items} y deja el resto: {other}.",),
     "instead_pieces": ("Mejor: {items_or}.",),
@@ -231,6 +236,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_warm_enough": ("No, no por sí solo: {items} no abriga lo suficiente.",),
     "verdict/depends/bit_casual_for": ("Depende del sitio: {items} es algo informal para {occasion}.",),
     "verdict/depends/too_dressy_for": ("Depende: {items} puede quedar demasiado arreglado para {occasion}.",),
+    "verdict/depends/office_top_notch": ('Depende de la oficina: en un banco, un despacho de abogados o ante clientes importantes, {items} encaja perfectamente; en una oficina más informal puede resultar un punto formal.',),
     "verdict/depends/kind_too_casual_for": ("Depende: las {kinds} solo funcionan en {occasion} si el código es informal.",),
     "verdict/depends/mixed_formality": ("Depende del contexto: {items} mezclan formal e informal, bien de día, no para algo formal.",),
     "verdict/depends/colours_careful": ("Puede funcionar: deja uno de los dos colores en un detalle.",),
@@ -380,6 +386,13 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # the afternoon, so a wedding said with it is a day wedding (occasions.WEDDING_DAY_CUES)
+    "por la tarde": "in the afternoon", "esta tarde": "this afternoon",
+    # talk18: dress shoes said by their level, hiking boots, "only for" a season, colours counted
+    "zapatos elegantes": "formal shoes", "zapatos de vestir": "formal shoes",
+    "zapatos formales": "formal shoes", "botas de montaña": "hiking boots",
+    "botas de senderismo": "hiking boots", "solo para": "only for", "sólo para": "only for",
+    "solo en": "only in", "colores": "colours", "prendas mías": "pieces of mine", "cosas mías": "things of mine", "son": "are", "prendas": "pieces",
     # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
     "qué cambiaría": "what would i change", "qué cambio": "what do i change", "qué debería cambiar": "what should i change",
     "¿qué cambiaría": "what would i change", "¿qué cambio": "what do i change", "¿qué debería cambiar": "what should i change",

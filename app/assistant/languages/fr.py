@@ -69,6 +69,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Ça dépend du lieu : ça passe pour {occasion} dans un cadre détendu, moins dans un cadre formel ; garde le reste soigné.",),
     "verdict/no/pair_not_too_much": ("Non, pas du tout : {items} s'équilibrent bien.",),
+    "verdict/no/pair_not_too_casual": ("Non, pas trop décontracté : {items} s'équilibrent bien.",),
     "verdict/yes": ("Oui.",),
     "verdict/depends/dressier_than_relaxed": ("Ça dépend : là où l'on s'habille smart casual, comme dans une startup, {items} peut faire un peu trop habillé ; le retirer suffit.",),
     "verdict/depends/dressier_than_relaxed/pl": ("Ça dépend : là où l'on s'habille smart casual, comme dans une startup, {items} peuvent faire un peu trop habillé ; en retirer un suffit.",),
@@ -108,6 +109,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Oui, {items} est trop décontracté pour {occasion} ; monte d'un cran.",),
     "yours": ("Chez toi : {items_or}.",),
     "count/many": ("Tu as {n} pièces en tout.",),
+    "count_colours": ("Tes pièces sont de {n} couleurs : {colours}.",),
     "best_of/ground": ("Sur l'herbe, les semelles plates ou les talons larges restent en surface là où des talons fins s'enfoncent : {items}.",),
     "best_of/rain": ("Pour la pluie : {items} ; une chaussure fermée à semelle qui accroche garde les pieds au sec.",),
     "best_of/walking": ("Pour une longue journée à pied : {items}, plates et confortables.",),
@@ -138,6 +140,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike": ("C'est noté, je ne te le proposerai plus.", "Compris, on oublie celle-là."),
     "noted_dislike/item": ("C'est noté, je laisse de côté {item_plain}.",),
     "no_other_option": ("C'est la seule combinaison que ta garde-robe permet pour l'instant.",),
+    "no_step/smarter": ("C'est déjà le plus habillé que ta garde-robe permette : {items}. Pour monter d'un cran, il faudrait une chemise ou un chemisier et un pantalon de tailleur.",),
+    "no_step/casual": ("C'est déjà le plus décontracté que ta garde-robe permette pour ça : {items}.",),
+    "no_step/smarter_blazer": ("C'est déjà le plus habillé que ta garde-robe permette : {items}. Un blazer serait le cran au-dessus.",),
     "instead": ("Et plutôt {items} ?", "Essaie plutôt {items}."),
     "swap": ("Prends plutôt {items}, le reste ne change pas : {other}.",),
     "instead_pieces": ("Mieux : {items_or}.", "Je choisirais plutôt {items_or}."),
@@ -239,6 +244,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_warm_enough": ("Non, pas tout seul : {items} ne suffit pas à ce froid.",),
     "verdict/depends/bit_casual_for": ("Ça dépend du lieu : {items} est un peu décontracté pour {occasion}.",),
     "verdict/depends/too_dressy_for": ("Ça dépend : {items} risque de faire trop habillé pour {occasion}.",),
+    "verdict/depends/office_top_notch": ("Ça dépend du bureau : dans une banque, un cabinet d'avocats ou face à des clients importants, {items}, c'est parfait ; dans un bureau plus décontracté, c'est un cran trop habillé.",),
     "verdict/depends/kind_too_casual_for": ("Ça dépend : les {kinds} ne passent pour {occasion} que si le code vestimentaire est décontracté.",),
     "verdict/depends/mixed_formality": ("Ça dépend du contexte : {items} mélangent habillé et décontracté, bien pour la journée, pas pour une occasion formelle.",),
     "verdict/depends/colours_careful": ("Ça peut marcher : garde une des deux couleurs en petite touche.",),
@@ -395,6 +401,13 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # the afternoon, so a wedding said with it is a day wedding (occasions.WEDDING_DAY_CUES)
+    "après-midi": "afternoon", "l'après-midi": "in the afternoon", "cet après-midi": "this afternoon",
+    # talk18: dress shoes said by their level, hiking boots, "only for" a season, colours counted
+    "chaussures habillées": "formal shoes",
+    "chaussures élégantes": "formal shoes", "chaussures de randonnée": "hiking boots",
+    "chaussures de rando": "hiking boots", "uniquement pour": "only for", "seulement pour": "only for",
+    "uniquement en": "only in", "seulement en": "only in",
     # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
     "qu'est-ce que je changerais": "what would i change", "qu'est-ce que je change": "what do i change", "que changerais-tu": "what would i change", "un verre": "a drink", "prendre un verre": "a drink",
     # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)

@@ -72,6 +72,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Dipende dal posto: per {occasion} vanno bene in un contesto rilassato, meno in uno formale; cura il resto.",),
     "verdict/no/pair_not_too_much": ("No, per niente: {items} si bilanciano bene.",),
+    "verdict/no/pair_not_too_casual": ('No, non troppo casual: {items} si bilanciano bene.',),
     "verdict/yes": ("Sì.",),
     "verdict/depends/dressier_than_relaxed": ("Dipende: dove ci si veste smart casual, come in una startup, {items} può sembrare un po' troppo formale; toglierlo basta.",),
     "verdict/depends/dressier_than_relaxed/pl": ("Dipende: dove ci si veste smart casual, come in una startup, {items} possono sembrare un po' troppo formali; toglierne uno basta.",),
@@ -111,6 +112,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Sì, {items} è troppo casual per {occasion}; meglio qualcosa di più curato.",),
     "yours": ("Tra i tuoi: {items_or}.",),
     "count/many": ("Hai {n} capi in tutto.",),
+    "count_colours": ("I tuoi capi sono di {n} colori: {colours}.",),
     "best_of/ground": ("Sull'erba, suole piatte o tacchi larghi restano in superficie dove i tacchi sottili affondano: {items}.",),
     "best_of/rain": ("Per la pioggia: {items}; una scarpa chiusa con una suola che fa presa tiene i piedi asciutti.",),
     "best_of/walking": ("Per una lunga giornata a piedi: {items}, basse e comode.",),
@@ -138,6 +140,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike": ("Ricevuto, non te lo proporrò più.", "Capito, lo scartiamo."),
     "noted_dislike/item": ("Ricevuto, lascio fuori {item_plain}.",),
     "no_other_option": ("Per ora il tuo guardaroba non offre un'altra combinazione per questo.",),
+    "no_step/smarter": ("È già il massimo dell'eleganza che il tuo guardaroba consente: {items}. Per salire di un gradino servirebbero una camicia o una camicetta e dei pantaloni sartoriali.",),
+    "no_step/casual": ('È già il look più casual che il tuo guardaroba consente per questo: {items}.',),
+    "no_step/smarter_blazer": ("È già il massimo dell'eleganza che il tuo guardaroba consente: {items}. Un blazer sarebbe il gradino successivo.",),
     "swap": ("Metti invece {items} e tieni il resto: {other}.",),
     "instead": ("Prova invece: {items}.", "In alternativa: {items}."), "instead_pieces": ("Meglio: {items_or}.",),
     "if_relaxed": ("Se sì, scegli {items_or}.",),
@@ -232,6 +237,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_warm_enough": ("No, non da solo: {items} non è abbastanza caldo.",),
     "verdict/depends/bit_casual_for": ("Dipende dal posto: {items} è un po' casual per {occasion}.",),
     "verdict/depends/too_dressy_for": ("Dipende: {items} potrebbe essere troppo elegante per {occasion}.",),
+    "verdict/depends/office_top_notch": ("Dipende dall'ufficio: in banca, in uno studio legale o davanti a clienti importanti {items} va benissimo; in un ufficio più informale può risultare un filo troppo formale.",),
     "verdict/depends/kind_too_casual_for": ("Dipende: le {kinds} vanno bene per {occasion} solo se il dress code è informale.",),
     "verdict/depends/mixed_formality": ("Dipende dal contesto: {items} mescolano elegante e casual, bene di giorno, non per un'occasione formale.",),
     "verdict/depends/colours_careful": ("Può funzionare: tieni uno dei due colori in un dettaglio.",),
@@ -390,6 +396,12 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # the afternoon, so a wedding said with it is a day wedding (occasions.WEDDING_DAY_CUES)
+    "pomeriggio": "afternoon", "nel pomeriggio": "in the afternoon", "di pomeriggio": "in the afternoon",
+    # talk18: dress shoes said by their level, hiking boots, "only for" a season, colours counted
+    "scarpe eleganti": "formal shoes", "scarpe formali": "formal shoes", "scarponi": "hiking boots",
+    "scarponcini": "hiking boots", "scarpe da trekking": "hiking boots", "solo per": "only for",
+    "soltanto per": "only for", "solo in": "only in", "colori": "colours", "cose": "things",
     # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
     "cosa cambierei": "what would i change", "cosa cambio": "what do i change", "che cosa cambierei": "what would i change",
     # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)

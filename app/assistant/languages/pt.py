@@ -67,6 +67,7 @@ def name_item(language: Language, item: WardrobeItem, possessive: bool) -> str:
 PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/depends/kind_bit_casual": ("Depende do lugar: para {occasion} funcionam num ambiente descontraído, menos num formal; cuide do resto.",),
     "verdict/no/pair_not_too_much": ("Não, nada disso: {items} equilibram-se bem.",),
+    "verdict/no/pair_not_too_casual": ('Não, não é informal demais: {items} equilibram-se bem.',),
     "verdict/yes": ("Sim.",),
     "verdict/depends/dressier_than_relaxed": ("Depende: onde se veste smart casual, como numa startup, {items} pode parecer um pouco formal demais; tirá-lo chega.",),
     "verdict/depends/dressier_than_relaxed/pl": ("Depende: onde se veste smart casual, como numa startup, {items} podem parecer um pouco formais demais; tirar um chega.",),
@@ -106,6 +107,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/yes/is_too_casual": ("Sim, {items} é informal demais para {occasion}; sobe um nível.",),
     "yours": ("Dos seus: {items_or}.",),
     "count/many": ("Tem {n} peças no total.",),
+    "count_colours": ("As suas peças têm {n} cores: {colours}.",),
     "best_of/ground": ("Na relva, solas rasas ou saltos largos ficam à superfície onde os saltos finos se enterram: {items}.",),
     "best_of/rain": ("Para a chuva: {items}; um sapato fechado com boa sola mantém os pés secos.",),
     "best_of/walking": ("Para um dia longo a pé: {items}, baixos e confortáveis.",),
@@ -133,6 +135,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "noted_dislike": ("Anotado, não vou sugerir isso de novo.", "Entendido, fica de fora."),
     "noted_dislike/item": ("Anotado, deixo de fora {item_plain}.",),
     "no_other_option": ("Por enquanto o seu guarda-roupa não dá outra combinação para isto.",),
+    "no_step/smarter": ('Isso já é o mais elegante que o seu guarda-roupa permite: {items}. Para subir um degrau, faltariam uma camisa ou blusa e umas calças de alfaiataria.',),
+    "no_step/casual": ('Isso já é o mais descontraído que o seu guarda-roupa permite para isto: {items}.',),
+    "no_step/smarter_blazer": ('Isso já é o mais elegante que o seu guarda-roupa permite: {items}. Um blazer seria o degrau seguinte.',),
     "swap": ("Use antes {items} e mantenha o resto: {other}.",),
     "instead": ("Que tal {items}?", "Experimente antes {items}."), "instead_pieces": ("Melhor: {items_or}.",),
     "if_relaxed": ("Se for o caso, escolhe {items_or}.",),
@@ -227,6 +232,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "verdict/no/not_warm_enough": ("Não, não sozinho: {items} não aquece o suficiente.",),
     "verdict/depends/bit_casual_for": ("Depende do lugar: {items} é um pouco informal para {occasion}.",),
     "verdict/depends/too_dressy_for": ("Depende: {items} pode ficar formal demais para {occasion}.",),
+    "verdict/depends/office_top_notch": ('Depende do escritório: num banco, num escritório de advogados ou perante clientes importantes, {items} fica muito bem; num escritório mais descontraído pode parecer um pouco formal demais.',),
     "verdict/depends/kind_too_casual_for": ("Depende: {kinds} só funcionam para {occasion} se o dress code for informal.",),
     "verdict/depends/mixed_formality": ("Depende do contexto: {items} misturam formal e informal, bem de dia, não para algo formal.",),
     "verdict/depends/colours_careful": ("Pode funcionar: deixe uma das cores num detalhe.",),
@@ -382,6 +388,12 @@ KNOWLEDGE_WORDS = {
 }  # fmt: skip
 
 GLOSS = {
+    # the afternoon, so a wedding said with it is a day wedding (occasions.WEDDING_DAY_CUES)
+    "à tarde": "in the afternoon", "de tarde": "in the afternoon", "esta tarde": "this afternoon", "da tarde": "in the afternoon",
+    # talk18: dress shoes said by their level, hiking boots, "only for" a season, colours counted
+    "sapatos formais": "formal shoes", "sapatos sociais": "formal shoes", "sapatos elegantes": "formal shoes",
+    "botas de caminhada": "hiking boots", "botas de montanha": "hiking boots", "só para": "only for",
+    "apenas para": "only for", "só no": "only in the", "cores": "colours", "peças": "pieces",
     # "what would I change for drinks after?": one change to the last outfit (plan_outfits.ONE_CHANGE)
     "o que mudaria": "what would i change", "o que mudo": "what do i change", "o que devo mudar": "what should i change", "uns copos": "drinks", "um copo": "a drink",
     # a flat shoe said as "flat shoes": the flats, not any shoes (which let boots answer a beach wedding)
@@ -440,7 +452,10 @@ GLOSS = {
     "verão": "summer", "inverno": "winter", "dias": "days",
     "jaqueta jeans": "denim jacket", "moletom cinza com capuz": "grey hoodie", "moletom com capuz": "hoodie",
     "vestido florido": "floral dress", "calças de ganga": "jeans", "calça jeans": "jeans", "calças jeans": "jeans",
-    "jaqueta": "jacket", "casaco de lã": "wool coat", "casaco camelo": "camel coat", "casaco": "coat", "casacos": "outerwear",
+    "jaqueta": "jacket", "casaco de lã": "wool coat", "casaco camelo": "camel outerwear", "casacos": "outerwear",
+    # a casaco is any layer worn over the rest (a jacket, a cardigan, a coat: "casaco de malha", "casaco de
+    # cabedal"); the long, warm one is a sobretudo. So the piece is whichever outer layer the colour says
+    "casaco": "outerwear", "casaco comprido": "coat", "casaco de inverno": "winter coat", "casaco de ganga": "denim jacket",
     "sobretudo": "coat", "sobretudos": "coats", "trench": "trench coat", "calças": "trousers", "calça": "trousers",
     "camisa": "shirt", "blusa": "blouse", "camisola": "sweater", "suéter": "sweater", "moletom": "hoodie", "vestido": "dress",
     "saia": "skirt", "tênis": "sneakers", "ténis": "sneakers", "sapatos": "shoes", "botas": "boots", "mocassins": "loafers",

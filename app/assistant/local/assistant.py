@@ -14,7 +14,7 @@ from app.assistant.base import Answer, AnswerStream, ConversationContext
 from app.assistant.grounding import cited_ids
 from app.assistant.local import kinds as k
 from app.assistant.local.plan import Ask, Plan, plan, prepare
-from app.assistant.local.plan_outfits import situation_values
+from app.assistant.local.plan_outfits import one_change_asked, situation_values
 from app.assistant.local.word import lead, render
 
 CHUNK = re.compile(r"[^.!?]+[.!?]*\s*")  # sentence by sentence, so a client renders as it arrives
@@ -40,8 +40,8 @@ def answer_locally(context: ConversationContext, *, backend: str = "local", ask:
 
 def opening(ask: Ask) -> str:
     """The lead of an outfit answer ("For 5 °C in the rain"), when the answer will start with it."""
-    if ask.u.kind != k.OUTFIT or not ask.wardrobe:
-        return ""
+    if ask.u.kind != k.OUTFIT or not ask.wardrobe or one_change_asked(ask):
+        return ""  # "what would I change for dinner?" opens with its own "For dinner, ..."
     return lead(languages.get(ask.u.lang), situation_values(ask))
 
 

@@ -40,6 +40,9 @@ OWN = re.compile(
     r"\b(?:do|did) i (?:have|own|still have)\b|\bhave i got\b|\bis there\b|\bwhich of my\b|\blist (?:my|all)\b"
     r"|\bshow me (?:my|all|every\w*)\b|\b(?:everything|anything|all) (?:\w+ ){0,2}i (?:own|have)\b"
     r"|\bwhat (?:\w+ )?(?:items|things|clothes|pieces|stuff)\b.*\b(?:have|own)\b"
+    # "which pieces are only for summer?", "what things of mine are warm enough?": the wardrobe, filtered
+    r"|\b(?:what|which) (?:items|things|clothes|pieces|stuff)(?: of mine)? (?:are|is) "
+    r"(?:only|just|\w+ enough|good|ok|fine|suitable|for)\b"
     r"|\bwhat do i have\b|^\s*what i have\b(?! to\b)|\bwhich (?:\w+ ){0,2}(?:do|did) i (?:have|own)\b"
     r"|\bwhich of (?:my|the|them|those|these)\b"
     r"|\b(?:\w+est|most \w+) (?:\w+ ){0,2}(?:i (?:own|have)|i've got|in my wardrobe)\b"

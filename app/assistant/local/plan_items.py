@@ -21,6 +21,7 @@ from app.assistant.local.plan_outfits import (
     is_trail_shoe,
 )
 from app.assistant.local.refs import RELATED, colour_similarity, of_kind, of_kind_or_near, resolve
+from app.assistant.local.refs import SAID_AS as SAID_AS_FAMILY
 from app.assistant.local.slots import HIKING, HOT_PLACE, PATTERNS, PRONOUN, Garment
 from app.assistant.local.versatility import neutral, reach, share
 from app.styling import WardrobeItem
@@ -43,9 +44,11 @@ SOMBRE = frozenset({"black", "navy", "charcoal", "grey", "chocolate", "burgundy"
 
 def _matches_colour(item: WardrobeItem, colour: str) -> bool:
     """The colour said: that shade ("olive" is not any green), or the whole family when the family's own name was said
-    ("anything green?" finds the olive jacket too)."""
+    ("anything green?" finds the olive jacket too), with the shades most people call by it ("anything blue?" finds the
+    navy sweater: navy is a blue to nearly everyone)."""
     family_said = FAMILY.get(colour) == colour
-    return colour in item.colour_names[:1] or (family_said and colour in item.colour_families[:1])
+    said_as = family_said and any(SAID_AS_FAMILY.get(shade) == colour for shade in item.colour_names[:1])
+    return colour in item.colour_names[:1] or (family_said and colour in item.colour_families[:1]) or said_as
 
 
 def _close_colours(wardrobe: Sequence[WardrobeItem], colour: str) -> list[WardrobeItem]:
@@ -64,6 +67,9 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
     if garment and len(garments) > 1 and garment.kind == f"category:{category_of(garments[1].kind)}":
         garment = garments[1]  # "which of my tops are sleeveless?", "which of my shoes are boots?": the kind
     pool = of_kind_or_near(ask.wardrobe, garment.kind) if garment else list(ask.wardrobe)
+    if garment and garment.kind in BY_LEVEL:  # "any formal shoes?": the heels are formal shoes too, as the oxfords are
+        level = [i for i in of_kind(ask.wardrobe, BY_LEVEL[garment.kind]) if is_formal(i)]
+        pool = level or pool
     for joined in _joined_kinds(ask.u.text, garments):  # "shirts and blouses", "jackets or coats": both kinds
         pool = list(dict.fromkeys([*pool, *of_kind_or_near(ask.wardrobe, joined.kind)]))
     asked = {i.id for i in pool}  # at equal warmth the kind asked for first: "my jackets" is the puffer, then the coat
@@ -86,7 +92,13 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         pool = [item for item in pool if item.type != "heels"]
     if ask.u.slots.season or re.search(r"\bsummer\b", text):  # a season carried from a trip does not filter
         season = ask.u.slots.season or "summer"
-        pool = [i for i in pool if season in i.seasons or (not i.seasons and season == "summer" and warmth(i) <= 1)]
+        if ONLY_SEASON.search(text):  # "only for summer": tagged for that season and no other, never an untagged tee
+            pool = [i for i in pool if i.seasons and set(i.seasons) <= {season}]
+        else:
+            light = {
+                i.id for i in pool if not i.seasons and i.category != "accessory" and warmth(i) <= 1
+            }  # a tie: no season
+            pool = [i for i in pool if season in i.seasons or (season == "summer" and i.id in light)]
     feels = effective_temperature(ask.slots)  # wind takes a few degrees off
     cold = feels is not None and feels < 10  # "anything for the snow?"
     if (re.search(r"\bwarm(?:er|est)?\b", text) or cold) and not ask.slots.occasion:
@@ -137,6 +149,11 @@ def _selection(ask: Ask) -> tuple[list[WardrobeItem], Garment | None]:
         if COMFORT.search(text) and pool and all(i.category == "shoes" for i in pool):
             pool = sorted(pool, key=lambda i: (WALKING_ORDER.get(i.type or "", 9), i.id))  # flat, cushioned first
     return pool, garment
+
+
+# Kinds named by their level rather than their make: "formal shoes" / "dress shoes" are whatever formal pair is owned
+BY_LEVEL = {"formal-shoes": "category:shoes"}
+ONLY_SEASON = re.compile(r"\b(?:only|just|exclusively)\b[^.?!]{0,25}?\b(?:summer|winter|spring|fall|autumn)\b")
 
 
 def is_formal(item: WardrobeItem) -> bool:
@@ -332,7 +349,14 @@ def own(ask: Ask) -> Plan:
         plan.say("none_material", material=material)
         return plan
     exists = EXISTS.search(ask.u.text)
-    if exists and garment and garment.kind not in BROAD_KINDS and not of_kind(ask.wardrobe, garment.kind):
+    by_level = garment is not None and garment.kind in BY_LEVEL and bool(found) and all(map(is_formal, found))
+    if (
+        exists
+        and garment
+        and garment.kind not in BROAD_KINDS
+        and not of_kind(ask.wardrobe, garment.kind)
+        and not by_level
+    ):
         # "have I got a raincoat?" with only a wool coat: no, and the nearest; a coat is not a raincoat
         plan.say("dont_see", *found[:2], kind=garment.kind, colour=garment.colour)
         return plan
@@ -389,8 +413,16 @@ def count(ask: Ask) -> Plan:
     found, garment = _selection(ask)
     if PRONOUN.search(ask.u.text) and ask.state.named:  # "how many shirts is that?": in the last answer
         found = [item for item in found if item.id in ask.state.named]
+    if COLOURS_COUNTED.search(ask.u.text):  # "how many colours do I own?": the colours, not the pieces
+        seen = [i.colour_names[0] for i in found if i.colour_names]
+        colours = sorted(dict.fromkeys(seen), key=lambda c: (-seen.count(c), seen.index(c)))
+        plan.say("count_colours", n=len(colours), colours=tuple(colours))
+        return plan
     plan.say("count", *found[: 8 if len(found) <= 8 else 0], n=len(found), kind=garment.kind if garment else None)
     return plan
+
+
+COLOURS_COUNTED = re.compile(r"\bhow many (?:different |distinct )?colou?rs\b")
 
 
 # what a situation needs: (need, types that fill it, the lowest formality that counts)
@@ -558,11 +590,17 @@ def _options(ask: Ask) -> list[WardrobeItem]:
 def _best_of_each_kind(ask: Ask) -> list[WardrobeItem]:
     """ "Boots or sneakers for a muddy festival?": your best pair of each kind for what the question says."""
     kinds = list(dict.fromkeys(g.kind for g in ask.slots.garments))
-    if len(kinds) != 2 or any(k.startswith("category:") for k in kinds):
+    if len(kinds) != 2 or all(k.startswith("category:") for k in kinds):
         return []
     criterion = _criterion(ask)
     chosen: list[WardrobeItem] = []
     for kind in kinds:
+        said = [r.one for r in ask.refs if r.garment.kind == kind and r.one is not None]
+        if kind.startswith("category:"):  # "o casaco cinzento ou o blusão verde": a slot, the piece its colour named
+            if not said:
+                return []
+            chosen.append(said[0])
+            continue
         pool = [i for i in of_kind(ask.wardrobe, kind) if i not in chosen]
         if not pool:
             return []

@@ -600,13 +600,21 @@ ONE_CHANGE = re.compile(
 RELAXED_FROM = frozenset({"work", "interview", "formal", "funeral"})  # from these, an evening out is a step down
 
 
+def one_change_asked(ask: Ask) -> bool:
+    """Whether the question asks for the last outfit with one change for a new occasion (its answer has its own
+    opening, so no outfit lead is streamed before it)."""
+    worn = any(i in ask.by_id for i in ask.state.worn)
+    known = ask.slots.occasion in OCCASIONS and ask.state.kind in DRESSED
+    return bool(ONE_CHANGE.search(ask.u.text)) and worn and known
+
+
 def _one_change(ask: Ask, plan: Plan) -> Plan | None:
     """The last outfit for a new occasion with one change: lose the tie or the blazer, or swap the shoes, for a step
     down (work to drinks); add the blazer or smarter shoes for a step up; nothing when it already fits."""
-    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
-    new, old = ask.slots.occasion, ask.state.slots.occasion
-    if not ONE_CHANGE.search(ask.u.text) or not worn or new not in OCCASIONS or ask.state.kind not in DRESSED:
+    if not one_change_asked(ask):
         return None
+    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    new, old = str(ask.slots.occasion), ask.state.slots.occasion  # one_change_asked: a known occasion
     step = OCCASIONS[new][0] - OCCASIONS[old][0] if old in OCCASIONS else 0
     down = step < 0 or (old in RELAXED_FROM and new not in RELAXED_FROM)
     situation: dict[str, Any] = {"occasion": new, "event": ask.slots.event}
@@ -810,6 +818,9 @@ def revise(ask: Ask) -> Plan:
         fresh = _stepped(ask, [*fresh, *wider], STEP[ask.slots.direction])
         if not fresh and ask.slots.direction == "smarter" and _blazer_on_top(ask, plan):
             return plan
+        fresh = fresh or _one_piece_stepped(ask, revised, dropped, STEP[ask.slots.direction])
+    if not fresh and _no_step(ask, plan):
+        return plan
     if not fresh:
         plan.say("no_other_option")
         return plan
@@ -841,6 +852,34 @@ def _stepped(ask: Ask, outfits: Sequence[styling.Outfit], step: int) -> list[sty
             kept.append(outfit)
         seen.add(key)
     return kept
+
+
+def _no_step(ask: Ask, plan: Plan) -> bool:
+    """ "Anything smarter?" when the last outfit is already the smartest the wardrobe dresses: say so, with the
+    outfit, and the piece that would lift it (a blazer over tailoring, else a shirt and tailored trousers)."""
+    shown = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    if ask.slots.direction not in STEP or not shown or ask.u.slots.occasion:
+        return False
+    tailored = any(i.type in ("shirt", "blouse", "trousers", "skirt", "dress") and formality(i) >= 3 for i in shown)
+    lift = "_blazer" if tailored and ask.slots.direction == "smarter" else ""
+    plan.say(f"no_step/{ask.slots.direction}{lift}", *shown)
+    return True
+
+
+def _one_piece_stepped(ask: Ask, revised: Ask, dropped: Sequence[int], step: int) -> list[styling.Outfit]:
+    """No outfit in the engine's list is a step up or down: the last outfit with one piece changed, the one furthest
+    the wrong way first (the boots for "more casual", the t-shirt for "smarter"), so the answer still moves."""
+    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    for piece in sorted((i for i in worn if i.category in WORN), key=lambda i: (step * formality(i), i.id)):
+        rest = [i.id for i in worn if i.id != piece.id]
+        outfits = suggest(revised, anchors=rest, exclude=[*dropped, piece.id], count=5).outfits
+        if not outfits:  # an occasion the wardrobe cannot dress (an interview in basics): a step up all the same
+            plain = replace(revised, slots=replace(revised.slots, occasion=None))
+            outfits = suggest(plain, anchors=rest, exclude=[*dropped, piece.id], count=5).outfits
+        stepped = _stepped(ask, outfits, step)
+        if stepped:
+            return stepped[:1]
+    return []
 
 
 def _blazer_on_top(ask: Ask, plan: Plan) -> bool:
@@ -1051,6 +1090,9 @@ def _suited(ask: Ask, items: Sequence[WardrobeItem]) -> list[WardrobeItem]:
     return sorted(items, key=lambda i: (max(low - formality(i), formality(i) - high, 0), i.id))
 
 
+WHICH_OF = re.compile(r"\bwhich (?:one )?(?:of )?(?:my |the |your )?(?=\S)")
+
+
 def _target_kind(ask: Ask) -> str | None:
     """The slot or type a pairing asks for: "which *shoes* for that", "what would I put *over* it"."""
     if " over " in ask.u.text or " layer" in ask.u.text:
@@ -1061,6 +1103,10 @@ def _target_kind(ask: Ask) -> str | None:
     s = ask.u.slots
     if not s.garments and (s.rain or s.day_and_evening or (s.temperature_c is not None and s.temperature_c < 16)):
         return "category:outerwear"  # "and if it's cold?" about a piece: what goes over it
+    asked = WHICH_OF.search(ask.u.text)
+    said = ask.slots.garments
+    if asked and len(said) > 1 and said[0].start == asked.end() and of_kind(ask.wardrobe, said[0].kind):
+        return said[0].kind  # "which of my scarves goes with the camel coat?": a scarf for the coat, not both
     anchors = {item.id for item in ask.items}
     for garment in ask.slots.garments:
         owned = [r for r in ask.refs if r.garment == garment and r.one is not None and r.one.id in anchors]
@@ -1111,7 +1157,8 @@ def pairing(ask: Ask) -> Plan:
     partners = _partners(result.outfits, anchors, target)
     if not partners:
         pool = [i for i in of_kind(ask.wardrobe, target) if i.id not in _blocked(ask)] if target else []
-        partners = pool[:2]
+        shades = [c for a in _anchors(ask, target) for c in a.colour_names[:1]]  # a scarf whose colour goes first
+        partners = sorted(pool, key=lambda i: not all(_colours_go(c, i.colour_names[:1]) for c in shades))[:2]
     if target == "category:outerwear" and ask.slots.rain:  # "over it if it rains": a blazer keeps no rain off
         partners = [p for p in partners if p.type not in LIGHT_LAYERS] or partners
     if not anchors:
@@ -1130,6 +1177,13 @@ def pairing(ask: Ask) -> Plan:
     if colour and target is None and not ask.u.follow_up:
         plan.say("colour_tip", colour=colour)
     return plan
+
+
+def _colours_go(colour: str, others: Sequence[str]) -> bool:
+    """Whether a piece in `others` (its main colour) sits well beside `colour`: a neutral, or a pair the knowledge
+    base names."""
+    section = colour_section(colour)
+    return any(c in NEUTRALS or colour in NEUTRALS or bool(section and c in section.pairs) for c in others)
 
 
 def _off_level(ask: Ask, down: bool) -> list[int]:

@@ -272,6 +272,15 @@ def _worst(verdicts: list[Verdict]) -> Verdict:
     return min(verdicts, key=lambda v: "ndy".index(v.answer[0]))
 
 
+def _culprit(items: list[WardrobeItem], occasion: str | None) -> WardrobeItem | None:
+    """The one piece of an outfit that does not suit the occasion, when all the others do: the verdict is about it,
+    not the outfit it was asked with."""
+    if occasion not in OCCASIONS:
+        return None
+    off = [item for item in items if _for_occasion(item, occasion).answer != "yes"]
+    return off[0] if len(off) == 1 else None
+
+
 def _outfit(items: list[WardrobeItem], occasion: str | None) -> Verdict:
     """An outfit of three or four pieces: as good as its weakest pair."""
     return _worst([_pair(a, b, occasion) for n, a in enumerate(items) for b in items[n + 1 :]])
@@ -540,6 +549,10 @@ def yesno(ask: Ask) -> Plan:
         return plan
     if ask.slots.relaxed and len(items) > 2 and _relaxed_verdict(ask, items, plan):
         return plan
+    named = [r for r in ask.refs if r.one is not None]  # "can I put X over it?": one piece said, the rest the thread's
+    culprit = _culprit(items, ask.slots.occasion) if len(items) > 2 and len(named) <= 1 else None
+    if culprit is not None:  # "can I put my camel cardigan over it?" at a wedding: the cardigan is what's wrong
+        items, other = [culprit], None
     verdict = _judge(ask, items[0], other) if len(items) <= 2 else _outfit(items, ask.slots.occasion)
     if generic and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _kind_for_occasion(generic[0], str(ask.slots.occasion))
@@ -555,6 +568,8 @@ def yesno(ask: Ask) -> Plan:
         high = OCCASIONS[str(ask.slots.occasion)][1]  # "is the blazer too much?" is about the occasion's top end
         above = formality(items[0]) > high
         verdict = Verdict("yes", "too_dressy_for") if above else Verdict("no", "not_too_much")
+        if above and ask.slots.occasion == "work" and formality(items[0]) == high + 1 and not ask.slots.relaxed:
+            verdict = Verdict("depends", "office_top_notch")  # a tie at work: right at a bank or before clients
     if TOO_LOUD.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         loud = verdict.reason.startswith("too_bright_for_")  # "are my red heels too loud?": yes means they are
         verdict = Verdict("yes", f"is_{verdict.reason}") if loud else Verdict("no", "not_too_bright")
@@ -563,6 +578,12 @@ def yesno(ask: Ask) -> Plan:
         verdict = Verdict("yes", "is_too_thin") if thin else Verdict("no", "not_too_thin")
     if TOO_CASUAL.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _too_casual(items[0], str(ask.slots.occasion))  # "is it too casual?": yes means it is
+    if TOO_CASUAL.search(ask.u.text) and len(items) == 2 and other is not None:  # "is my beanie too casual with ..."
+        off = _culprit([items[0], other], ask.slots.occasion)
+        if off is not None and _too_casual(off, str(ask.slots.occasion)).answer == "yes":
+            items, other, verdict = [off], None, Verdict("yes", "is_too_casual")  # asked the other way round
+        elif verdict.answer == "yes":
+            verdict = Verdict("no", "pair_not_too_casual")
     if ask.slots.relaxed and verdict.reason == "too_casual_for":  # sneakers at a tech conference: the place decides
         verdict = Verdict("depends", "bit_casual_for")
     plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion, event=ask.slots.event,

@@ -137,7 +137,8 @@ TRENDS = re.compile(
     r"|\bwhat (?:are|is) (?:people|everyone|everybody|guys|girls|women|men) (?:\w+ )?wearing\b"
 )
 DISLIKE_CUE = re.compile(
-    r"\bi (?:really |just |honestly |totally |truly |still )?(?:don't|do not|didn't|did not) (?:like|love|want|fancy)\b"
+    r"\bi (?:really |just |honestly |totally |truly |still )?(?:don't|do not|didn't|did not) "
+    r"(?:really |much |particularly )?(?:like|love|want|fancy)\b"
     r"|\bnot (?:a fan|keen|my style)\b"
     r"|\b(?:not|never) (?:so |really |quite )?(?:sure|convinced) (?:about|by|of) (?:the|my|that|this|those|these)\b"
     r"|\bi (?:never|don't|do not|won't|will not|can't|cannot) (?:really )?(?:wear|walk in|get on with|stand)\b"

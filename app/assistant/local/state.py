@@ -272,7 +272,8 @@ def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) 
     if u.kind not in (k.REVISE, k.DISLIKE):
         return []
     out: list[int] = []
-    said = [by_id[i] for i in state.named if i in by_id]
+    # the last answer's pieces, then the outfit on the table ("the shoes" after a verdict on a layer for it)
+    said = [by_id[i] for i in dict.fromkeys((*state.named, *state.worn)) if i in by_id]
     for garment in u.slots.garments:
         if wanted(u, garment):
             continue  # "something with flats instead": asked for, not left out
@@ -299,7 +300,7 @@ def absent_from_last(u: Understanding, state: State, by_id: Mapping[int, Wardrob
     an owned kind said plainly ("I don't like the sneakers") is a taste, recorded, not this."""
     if u.kind not in (k.REVISE, k.DISLIKE) or not state.named:
         return None
-    said = [by_id[i] for i in (*state.named, *state.named_before) if i in by_id]  # the heels of the first idea
+    said = [by_id[i] for i in (*state.named, *state.named_before, *state.worn) if i in by_id]  # the first idea's heels
     for garment in u.slots.garments:
         before = u.text[: garment.start]
         if wanted(u, garment) or garment.colour or of_kind_or_near(said, garment.kind):
