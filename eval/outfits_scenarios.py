@@ -1,7 +1,7 @@
 """Would a stylist sign the top 3? `python -m eval.outfits_scenarios --data ../shared/data [--draw N]`
 
 Eight wardrobes built from real photos (eval/scenario_wardrobes.py: the engine sees the image engine's tags, the
-judge reads the true labels), 119 scenarios a person would ask about, each judged by eval/scenario_judge.py.
+judge reads the true labels), 149 scenarios a person would ask about, each judged by eval/scenario_judge.py.
 Scenarios with `expect_unmet` use a wardrobe that cannot satisfy a rule: they pass only when the engine says so
 (`unmet`), flags each outfit it returns (score < 0.1) and still satisfies every other rule.
 Prints the share of top-3 outfits that pass (target >= 95%) and every failure with its reasons.
@@ -175,12 +175,49 @@ FIFTH_ROUND: list[Scenario] = [
     _day("mixed-women", "summer wedding guest", "summer wedding guest", 28),
     _day("city-men", "0 °C weekend in the city", "weekend in the city", 0),
 ]  # fmt: skip
+# Sixth round (session 12), written before the engine was run on them: dressed evenings (black tie, the theatre,
+# an evening wedding), a garden wedding in June, a winter funeral, hikes, a client lunch and a beach bar in the heat,
+# snow, a rainy airport, a creative agency's interview, a child's birthday party, the office after the gym and a
+# conference. The first run's score is in the commit that added them and in docs/outfits.md.
+SIXTH_ROUND: list[Scenario] = [
+    _day("mixed-women", "garden wedding in June", "garden wedding in June", 24),
+    _day("summer-office-men", "garden wedding in June", "garden wedding in June", 26),
+    _day("city-men", "evening wedding", "evening wedding", 16),
+    _day("mixed-women", "evening wedding", "evening wedding reception", 18),
+    _day("city-men", "black-tie evening in autumn", "black tie gala", 12),
+    _day("mixed-women", "black-tie evening", "black-tie dinner", 15),
+    _day("winter-men", "funeral in winter", "funeral", -2),
+    _day("city-men", "funeral in the snow", "funeral", 1, rain=True),
+    _day("festival-women", "summer hiking day", "hiking day", 22),
+    _day("winter-men", "cold hike in the mountains", "hike in the mountains", 7),
+    _day("city-men", "theatre evening", "an evening at the theatre", 14),
+    _day("office-women", "theatre evening", "theatre", 17),
+    _day("summer-office-men", "client lunch at 30 °C", "client lunch", 30),
+    _day("office-women", "client lunch at 30 °C", "lunch with a client", 30),
+    _day("winter-men", "ski-town weekend", "weekend in a ski town", -6),
+    _day("city-men", "rainy airport travel day", "airport", 9, rain=True),
+    _day("office-women", "rainy travel day", "travel day", 11, rain=True),
+    _day("mixed-women", "first date in autumn, drizzle", "first date", 11, rain=True),
+    _day("city-men", "interview at a creative agency", "job interview at a creative agency", 18),
+    _day("student", "interview at a design studio", "job interview at a design studio", 16),
+    _day("mixed-women", "kid's birthday party", "kid's birthday party", 21),
+    _day("office-women", "children's birthday party", "children's birthday party", 18),
+    _day("city-men", "office after the gym", "office after the gym", 15),
+    _day("office-women", "gym, then the office", "gym then the office", 12),
+    _day("festival-women", "beach bar evening", "beach bar in the evening", 25),
+    _day("city-men", "drinks at a beach bar", "drinks at a beach bar", 27),
+    _day("winter-men", "snowy commute", "commute to work", -3, rain=True),
+    _day("office-women", "snowy commute", "commute", -1, rain=True),
+    _day("summer-office-men", "conference day", "conference", 21),
+    _day("mixed-women", "conference day", "conference day", 18),
+]  # fmt: skip
 ROUNDS = {
     "first round": SCENARIOS,
     "second round (written before running)": SECOND_ROUND,
     "third round (written before running)": THIRD_ROUND,
     "fourth round (written before running)": FOURTH_ROUND,
     "fifth round (written before running)": FIFTH_ROUND,
+    "sixth round (written before running)": SIXTH_ROUND,
 }
 
 
@@ -220,6 +257,9 @@ def run(scenario: Scenario, wardrobe: Wardrobe, *, why: bool = False) -> tuple[i
         faults = verdict(labels, scenario)
         if scenario.expect_unmet and outfit.score >= FLAGGED_BELOW:
             faults.append(f"presented as good ({outfit.score:.2f}) although it breaks an unmet rule")
+        if not scenario.expect_unmet and not faults and outfit.problems:
+            # a stylist signs it, the engine calls it a broken rule: the person is told to buy what they need not
+            faults.append(f"flagged as breaking {outfit.problems[0].message!r} though a stylist signs it")
         if faults or missing:
             failures.append(f"{' + '.join(label.kind for label in labels)} ({outfit.score:.2f}): {'; '.join(faults)}")
             if why:

@@ -28,6 +28,11 @@ SMART_NEVER = {
     "t-shirt", "shorts", "track-pants", "leggings", "hoodie", "sweatshirt", "jeans", "sports-shoes", "casual-shoes",
     "flip-flops", "sandals", "cap", "backpack",
 }  # fmt: skip
+# an interview at a creative agency (the sixth round): smart casual, clean casual shoes and jeans are fine, sportswear
+# and beach shoes are not
+CREATIVE_NEVER = {
+    "track-pants", "shorts", "flip-flops", "sandals", "sports-shoes", "cap", "hoodie", "sweatshirt", "leggings",
+}  # fmt: skip
 NEVER: dict[str, set[str]] = {
     "interview": SMART_NEVER,
     "wedding-guest": SMART_NEVER,
@@ -45,7 +50,26 @@ NEVER: dict[str, set[str]] = {
     "outdoor": {"heels", "flats", "sandals", "flip-flops", "skirt", "dress", "tie", "clutch", "formal-shoes"},
     # a day on grass and in crowds (the fifth round): shoes you can stand in all day, nothing for an office
     "festival": {"heels", "formal-shoes", "tie", "clutch", "blazer"},
+    # the sixth round's codes. A wedding by day (a garden, June): the smart code, sandals only under a dress or a
+    # skirt (DAY_WEDDING_SANDALS), and not head-to-toe black (_day_wedding)
+    "day-wedding": SMART_NEVER - {"sandals"},
+    # black tie: the smart code, and it expects dress shoes and a dress or a suit jacket, a tie with a suit (_black_tie)
+    "black-tie": SMART_NEVER,
+    # an evening at the theatre: smart casual, nothing sporty, no shorts, no cap or hoodie in the stalls
+    "theatre": {"track-pants", "sports-shoes", "flip-flops", "cap", "shorts", "hoodie"},
+    "creative-interview": CREATIVE_NEVER,
+    # a child's birthday party: playground, grass and cake; nothing to run after a child in heels, nothing for an office
+    "kids-party": {"heels", "tie", "clutch", "formal-shoes"},
+    # a bar on the sand in the evening: sandals or canvas shoes, nothing for an office or a run
+    "beach-evening": {"formal-shoes", "tie", "boots", "heels", "track-pants", "sports-shoes"},
 }
+# where sportswear by its label (a Nike track jacket, a running tee) is out whatever its kind
+NO_SPORTSWEAR = {
+    "interview", "wedding-guest", "funeral", "formal", "work", "day-wedding", "black-tie", "creative-interview",
+    "theatre",
+}  # fmt: skip
+DAY_WEDDING_SANDALS = {"dress", "skirt"}  # what sandals may go with at a wedding by day
+BLACK_TIE_SHOES = {"formal-shoes", "heels", "flats"}
 GYM = {"t-shirt", "top", "polo", "longsleeve", "sweatshirt", "hoodie", "shorts", "track-pants", "leggings",
        "sports-shoes", "casual-shoes", "cap", "watch", "backpack", "jacket"}  # fmt: skip
 
@@ -91,11 +115,22 @@ JUDGE_CODE: dict[str, str] = {
     "gym after work": "gym", "music festival": "festival", "festival": "festival", "evening wedding": "wedding-guest",
     "weekend trip": "travel", "commute": "work", "summer wedding guest": "wedding-guest",
     "weekend in the city": "casual", "client meeting": "work", "walk in the park": "casual",
+    # the sixth round's phrases
+    "garden wedding in june": "day-wedding", "evening wedding reception": "wedding-guest",
+    "black tie gala": "black-tie", "black-tie dinner": "black-tie", "hiking day": "outdoor",
+    "hike in the mountains": "outdoor", "an evening at the theatre": "theatre", "theatre": "theatre",
+    "client lunch": "work", "lunch with a client": "work", "weekend in a ski town": "casual", "travel day": "travel",
+    "job interview at a creative agency": "creative-interview",
+    "job interview at a design studio": "creative-interview",
+    "kid's birthday party": "kids-party", "children's birthday party": "kids-party", "office after the gym": "work",
+    "gym then the office": "work", "beach bar in the evening": "beach-evening",
+    "drinks at a beach bar": "beach-evening",
+    "conference": "work", "conference day": "work",
 }  # fmt: skip
 # Seen in public on a casual or social day, a hoodie or sweatshirt with track pants is loungewear (the gym, home,
 # a flight); head-to-toe white is a statement nobody asked for. Neither is a fault at the gym or when travelling.
 LOUNGE_TOPS, LOUNGE_BOTTOMS = {"hoodie", "sweatshirt"}, {"track-pants"}
-IN_PUBLIC = {"casual", "smart-casual", "date", "dinner", "party", "work"}
+IN_PUBLIC = {"casual", "smart-casual", "date", "dinner", "party", "work", "theatre", "kids-party"}
 GARMENTS = TOPS | BOTTOMS | ONE_PIECES | OUTER | TAILORED
 
 
@@ -137,6 +172,8 @@ def _weather(kinds: set[str], scenario: Scenario) -> list[str]:
             faults.append("cold: shorts or open shoes")
     if temperature is not None and temperature < 5 and not (kinds & KNITS or "outerwear" in kinds):
         faults.append("freezing: no warm layer under a light jacket")
+    if temperature is not None and temperature < 0 and kinds & {"heels", "flats", "sandals", "flip-flops"}:
+        faults.append("freezing: heels, flats or open shoes on ice")
     if temperature is not None and temperature >= 25 and kinds & (KNITS | OUTER | {"muffler", "gloves"}):
         faults.append("heat: a coat or a knit")
     return faults
@@ -150,12 +187,37 @@ def _dress_code(items: Sequence[TrueLabel], scenario: Scenario) -> list[str]:
         faults = [f"gym: {', '.join(wrong)}"] if wrong else []
         return faults + ([] if kinds & {"sports-shoes", "casual-shoes"} else ["gym: no trainers"])
     faults = [f"{occasion}: {kind}" for kind in sorted(kinds & NEVER.get(occasion, set()))]
-    if occasion in ("interview", "wedding-guest", "funeral", "formal", "work"):
+    if occasion in NO_SPORTSWEAR:
         faults += [f"{occasion}: sportswear ({item.kind})" for item in items if item.usage == "Sports"]
+    if occasion == "day-wedding":
+        faults += _day_wedding(items, kinds)
+    if occasion == "black-tie":
+        faults += _black_tie(kinds)
     if occasion == "funeral":
         faults += [f"funeral: {item.colour} {item.kind}" for item in items if item.colour in LOUD]
     if occasion in IN_PUBLIC:
         faults += _in_public(items, kinds, occasion)
+    return faults
+
+
+def _day_wedding(items: Sequence[TrueLabel], kinds: set[str]) -> list[str]:
+    faults = (
+        ["day-wedding: sandals without a dress or skirt"]
+        if "sandals" in kinds and not kinds & DAY_WEDDING_SANDALS
+        else []
+    )
+    worn = [item.colour for item in items if item.kind in GARMENTS | SHOES]
+    if len(worn) >= 2 and all(colour == "Black" for colour in worn):
+        faults.append("day-wedding: head-to-toe black")
+    return faults
+
+
+def _black_tie(kinds: set[str]) -> list[str]:
+    faults = [] if kinds & BLACK_TIE_SHOES else ["black-tie: no dress shoes"]
+    if not kinds & (ONE_PIECES | TAILORED):
+        faults.append("black-tie: neither a dress nor a suit jacket")
+    elif not kinds & ONE_PIECES and "tie" not in kinds:
+        faults.append("black-tie: a suit with no tie")
     return faults
 
 
