@@ -26,6 +26,7 @@ class DressCode:
     no_graphic: bool = False  # no graphic prints (a slogan tee is never smart, whatever its type says)
     fixes: tuple[tuple[str, str], ...] = ()  # slot -> what to add when no item of that slot fits
     expects: tuple["Expected", ...] = ()  # what an outfit must hold here (black tie: dress shoes, a suit or a dress)
+    dressy_bags: bool = False  # a bag must read dressed (tagged formality 3+): a small bag or a clutch, no tote
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Expected:
     what: str  # "dress shoes", as in "no dress shoes at a formal event"
     kinds: frozenset[str]  # garment types that are it
     fix: str
+    unless: frozenset[str] = frozenset()  # types that make it unneeded (a dress needs no tie)
+    said: tuple[str, ...] = ()  # when set, expected only where the person's words say one of these ("black tie")
 
 
 SMART_BANS = frozenset(
@@ -69,13 +72,14 @@ def _smart(
     *,
     dressy_garments: bool = False,
     muted: bool = False,
+    dressy_bags: bool = False,
     also_banned: frozenset[str] = frozenset(),
     also_allowed: frozenset[str] = frozenset(),
 ) -> DressCode:
     """The smart codes share what they never accept; they differ in how dressed a casual-by-kind piece must be."""
     return DressCode(
         where, (SMART_BANS | also_banned) - also_allowed, no_sportswear=True, no_beachwear=True, muted=muted,
-        shoe_types=None, dressy_garments=dressy_garments, no_graphic=True, fixes=SMART_FIXES,
+        shoe_types=None, dressy_garments=dressy_garments, no_graphic=True, fixes=SMART_FIXES, dressy_bags=dressy_bags,
     )  # fmt: skip
 
 
@@ -92,16 +96,27 @@ FORMAL_EXPECTS = (
         frozenset({"blazer", "waistcoat", "dress", "jumpsuit"}),
         "add a suit jacket (a blazer) or a dress",
     ),
+    # Black tie names its tie: a suit without one is a business suit. A dress or a jumpsuit needs none. Said only:
+    # "formal" also covers the opera, the theatre or a graduation, where a suit without a tie passes.
+    Expected(
+        "tie",
+        frozenset({"tie", "bow-tie"}),
+        "add a bow tie or a tie",
+        unless=frozenset({"dress", "jumpsuit"}),
+        said=("black tie", "black-tie", "white tie", "white-tie"),
+    ),
 )
 
 DRESS_CODES: dict[str, DressCode] = {
     # A garment casual by kind must look dressed at an interview, a formal event or a funeral; a wedding in
     # summer allows a casual floral dress, so it only refuses what is never smart.
     "interview": _smart("at an interview", dressy_garments=True, also_banned=frozenset({"hat", "sunglasses"})),
-    "wedding-guest": _smart("at a wedding"),
+    # At a wedding or a formal event the bag is a small one or a clutch: a bag tagged casual is a tote, a shopper or
+    # a backpack the image engine calls a bag (it has no backpack class), and no bag at all is better.
+    "wedding-guest": _smart("at a wedding", dressy_bags=True),
     # A garden or beach wedding by day: dressy sandals belong there (the rest of the smart code holds).
-    "day-wedding": _smart("at a daytime wedding", also_allowed=frozenset({"sandals"})),
-    "formal": replace(_smart("at a formal event", dressy_garments=True), expects=FORMAL_EXPECTS),
+    "day-wedding": _smart("at a daytime wedding", dressy_bags=True, also_allowed=frozenset({"sandals"})),
+    "formal": replace(_smart("at a formal event", dressy_garments=True, dressy_bags=True), expects=FORMAL_EXPECTS),
     "funeral": _smart("at a funeral", dressy_garments=True, muted=True),
     # A slogan or graphic tee is weekend wear, whatever the rest of the outfit: never at the office. Headwear is no
     # part of an office outfit (a cap or beanie never; the image engine's `hat` is most often a cap).
@@ -177,6 +192,8 @@ def _banned_because(item: WardrobeItem, code: DressCode) -> str | None:
         return "too formal"
     if code.shoe_types is not None and item.category == "shoes" and name not in code.shoe_types:
         return "not shoes for it"
+    if code.dressy_bags and accessory_kind(item) == "bag" and item.formality is not None and item.formality < DRESSY:
+        return "a casual bag"
     if item.category in GARMENTS_SEEN and (reason := _too_casual(item, code)):
         return reason
     if (
@@ -246,8 +263,11 @@ def occasion_problem(item: WardrobeItem, occasion: str | None) -> Violation | No
     )
 
 
-def expectation_problems(items: Sequence[WardrobeItem], occasion: str | None) -> list[Violation]:
-    """What the occasion expects that this outfit lacks, each with what to add ("add dress shoes ...")."""
+def expectation_problems(
+    items: Sequence[WardrobeItem], occasion: str | None, said: str | None = None
+) -> list[Violation]:
+    """What the occasion expects that this outfit lacks, each with what to add ("add dress shoes ..."); `said` is
+    the person's own words for the occasion, which some expectations need ("black tie")."""
     code = DRESS_CODES.get(occasion or "")
     if code is None or not code.expects:
         return []
@@ -255,5 +275,10 @@ def expectation_problems(items: Sequence[WardrobeItem], occasion: str | None) ->
     return [
         Violation(str(occasion), f"no {expected.what} {code.where}", f"no {expected.what} {code.where}: {expected.fix}")
         for expected in code.expects
-        if not kinds & expected.kinds
+        if not kinds & (expected.kinds | expected.unless) and _said(expected, said)
     ]
+
+
+def _said(expected: Expected, said: str | None) -> bool:
+    words = (said or "").lower().replace("_", "-")
+    return not expected.said or any(cue in words for cue in expected.said)

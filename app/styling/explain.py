@@ -23,6 +23,7 @@ from app.styling.rules import (
     HOT_C,
     formality_clashes,
     lounging,
+    office_shoes_with_a_dress,
     sombre_by_day,
     unasked_white,
 )
@@ -101,6 +102,8 @@ def soft_faults(items: Sequence[WardrobeItem], context: StyleContext) -> dict[st
         faults["formality"] = f"{CRITIQUE['formality']} ({clashes[0]})"
     if lounge := lounging(items, context):
         faults["occasion"] = f"loungewear ({lounge[0]}) {DRESS_CODES[str(context.occasion)].where}"
+    elif office := office_shoes_with_a_dress(items, context):
+        faults["occasion"] = f"{office} reads office {DRESS_CODES[str(context.occasion)].where}"
     if unasked_white(items, context):
         faults["colour_harmony"] = "all white, head to toe"
     elif sombre_by_day(items, context):

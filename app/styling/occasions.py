@@ -46,6 +46,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "games night", "game night", "board games", "pottery", "pottery class", "sailing", "boat trip", "on a boat",
         # a walk in town or a park: comfortable and casual (a walk in the hills is outdoors, its own longer phrase)
         "walk", "a walk", "walk in the park", "stroll", "park", "dog walk", "walking the dog", "walk the dog",
+        # a child's party: grass, cake and running after children, never dressed up (a "birthday party" is a party)
+        "kid's birthday party", "kids' birthday party", "kids birthday party", "kid's party", "kids' party",
+        "kids party", "children's party", "children's birthday party", "child's birthday party", "playdate",
     ),
     "work": (
         "office", "the office", "business casual", "business-casual", "business meeting", "meeting", "presentation",
@@ -100,7 +103,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "jogging", "yoga", "yoga class", "spin class", "pilates", "fitness", "exercise", "crossfit", "tennis",
         "cycling", "the gym", "gym session", "gym class",
     ),
-    "beach": ("beach", "seaside", "pool", "poolside", "swimming", "lake", "by the sea"),
+    "beach": ("beach", "seaside", "pool", "poolside", "swimming", "lake", "by the sea", "beach bar", "beach club"),
     "travel": (
         "trip", "flight", "airport", "plane", "train", "road trip", "long drive", "holiday", "vacation",
         "journey", "travelling", "traveling", "sightseeing",
@@ -134,6 +137,8 @@ BY_TIME_OF_DAY: dict[str, tuple[str, str, tuple[str, ...]]] = {
 TIME_CUES = (
     "after work", "before work", "after the office", "before the office", "after school", "before school",
     "after class", "before class", "after college", "after uni", "on my lunch break", "in my lunch break",
+    # "the office after the gym" is the office: what is worn there, the gym kit goes in a bag
+    "after the gym", "before the gym", "after gym", "after a workout", "after my workout",
 )  # fmt: skip
 
 

@@ -30,6 +30,7 @@ from app.styling.garments import (
     type_words,
 )
 from app.styling.items import Violation, WardrobeItem
+from app.styling.occasions import WEDDINGS
 from app.vision.taxonomy import normalise_type
 
 COLD_C = 10.0  # below this an outfit needs outerwear
@@ -299,6 +300,27 @@ def sombre_by_day(items: Sequence[WardrobeItem], context: StyleContext) -> bool:
     return context.occasion in SOMBRE_BY_DAY and all_black(items) and "black" not in context.preferences.liked_colours
 
 
+# Under a dress or a skirt at a wedding the shoes are heels, flats or sandals: loafers, brogues or men's dress shoes
+# read office there, and boots read winter (below CHILLY_C they are what a winter wedding wears). With trousers they
+# are fine. A soft rule: dana's June garden wedding was topped with a navy dress and black loafers.
+OFFICE_SHOES = frozenset({"loafers", "formal-shoes", "oxfords", "brogues", "derbies", "boots", "ankle-boots"})
+WINTER_BOOTS = frozenset({"boots", "ankle-boots"})
+SKIRTED = frozenset({"dress", "jumpsuit", "skirt"})
+
+
+def office_shoes_with_a_dress(items: Sequence[WardrobeItem], context: StyleContext) -> str | None:
+    """ "loafers with a dress" when the outfit wears them at a wedding, else None."""
+    if context.occasion not in WEDDINGS or not any(normalise_type(i.type) in SKIRTED for i in items if i.type):
+        return None
+    cold = context.temperature_c is not None and context.temperature_c < CHILLY_C
+    for item in items:
+        kind = normalise_type(item.type) if item.type else None
+        if item.category == "shoes" and kind in OFFICE_SHOES and not (cold and kind in WINTER_BOOTS):
+            dressed = next(normalise_type(i.type) for i in items if i.type and normalise_type(i.type) in SKIRTED)
+            return f"{type_words(item.type)} with a {dressed}"
+    return None
+
+
 # When the wardrobe cannot meet every rule, the weather's rules yield first: an umbrella or a coat over the arm
 # helps in the rain, nothing helps sneakers at a wedding or a missing shoe.
 YIELDING_RULES = frozenset({"rain", "cold", "heat"})
@@ -318,7 +340,8 @@ def outfit_problems(items: Sequence[WardrobeItem], context: StyleContext) -> lis
             Violation(context.occasion, f"{clash} {where} (mixes dressy and casual)")
             for clash in formality_clashes(items)
         ]
-    found += expectation_problems(items, context.occasion) + uncovered_knits(items, context.occasion)
+    found += expectation_problems(items, context.occasion, context.occasion_said)
+    found += uncovered_knits(items, context.occasion)
     for item in items:
         found += item_problems(item, context)
     unique: dict[str, Violation] = {}
@@ -327,4 +350,4 @@ def outfit_problems(items: Sequence[WardrobeItem], context: StyleContext) -> lis
     return list(unique.values())
 
 
-__all__ = ["DRESS_CODES", "Violation", "item_problems", "outfit_problems"]
+__all__ = ["DRESS_CODES", "Violation", "item_problems", "office_shoes_with_a_dress", "outfit_problems"]

@@ -2,6 +2,7 @@
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -12,6 +13,7 @@ from app.styling.context import (
     StyleContext,
     dresses_up,
     judged_at,
+    occasion_cost,
     occasion_fit,
     occasion_part,
     preference_fit,
@@ -24,12 +26,13 @@ from app.styling.context import (
     weather_value,
 )
 from app.styling.explain import criticisms, explain
-from app.styling.features import ItemFeatures, item_features
+from app.styling.features import BOLD_PATTERNS, STYLING_SLOTS, ItemFeatures, item_features, styled_up
 from app.styling.items import FeedbackStats, Outfit, Violation, WardrobeItem
 from app.styling.rules import (
     CLASH_IS_A_RULE,
     formality_clashes,
     lounging,
+    office_shoes_with_a_dress,
     outfit_problems,
     sombre_by_day,
     unasked_white,
@@ -59,6 +62,7 @@ LOUNGE_COST = 1.5  # a hoodie with joggers on a casual day out: below what a per
 # pieces earn in colour_harmony (about 2 logits), so it ranks below the same pieces with one colour in them.
 ALL_WHITE_COST = 2.5
 SOMBRE_COST = 1.0  # head-to-toe black at a day wedding: a soft cost, below all white (the bride's colour)
+DRESS_SHOES_COST = 1.0  # loafers or brogues under a dress at a wedding: below the same dress with heels or flats
 
 
 def item_feedback(item: WardrobeItem, feedback: FeedbackStats) -> float:
@@ -91,12 +95,37 @@ def clash_cost(items: Sequence[WardrobeItem], context: StyleContext) -> float:
 
 def soft_rule_costs(items: Sequence[WardrobeItem], context: StyleContext) -> dict[str, float]:
     """What the soft rules cost, by the part they belong to: a formality clash on a casual day, loungewear in
-    public, head-to-toe white. The search adds the same costs, so its ranking is the scores' order."""
+    public, loafers under a dress at a wedding, head-to-toe white or black; and what a dress dressed up by its heels
+    gets back (styled_dress_credit). The search adds the same, so its ranking is the scores' order."""
     return {
         "formality": clash_cost(items, context),
-        "occasion": -LOUNGE_COST * bool(lounging(items, context)),
+        "occasion": -LOUNGE_COST * bool(lounging(items, context))
+        - DRESS_SHOES_COST * bool(office_shoes_with_a_dress(items, context))
+        + styled_dress_credit(items, context),
         "colour_harmony": -ALL_WHITE_COST * unasked_white(items, context) - SOMBRE_COST * sombre_by_day(items, context),
     }
+
+
+def styled_dress_credit(items: Sequence[WardrobeItem], context: StyleContext) -> float:
+    """What the occasion gives back to a dress that the pieces worn with it dress up (features.styled_up: heels, a
+    blazer, a clutch), where the occasion admits dressy pieces: its cost judged at the lifted formality, and no longer
+    casual in style once lifted. The formality pair feature already lifts it; without this the same dress + heels
+    were "less dressed than usual at a wedding" (occasion part -1.3) beside a true "fits the dress code". Only a
+    plain dress: a print (a floral sundress) reads day wear whatever it is worn with (features.BOLD_PATTERNS)."""
+    if not dresses_up(context):
+        return 0.0
+    dressiest = max((i.formality or 0 for i in items if i.category in STYLING_SLOTS), default=0)
+    credit = 0.0
+    for item in items:
+        if item.category != "one-piece" or item.formality is None or item.pattern in BOLD_PATTERNS:
+            continue
+        lift = min(styled_up(item), max(dressiest - item.formality, 0))
+        if lift:
+            style = None if item.style == "casual" else item.style
+            lifted = replace(item, formality=item.formality + lift, style=style)
+            occasion = judged_at(item, context)
+            credit += occasion_cost(lifted, occasion) - occasion_cost(item, occasion)
+    return credit
 
 
 def rules_cost(problems: Sequence[Violation]) -> float:

@@ -29,6 +29,7 @@ from app.styling.beam import (
 from app.styling.certainty import is_safe, is_sure
 from app.styling.compatibility import PairModel, load_model, mean_pair_logits, pair_logits
 from app.styling.context import StyleContext, dresses_up
+from app.styling.explain import soft_faults
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, TAILORED, covers, garment
 from app.styling.items import FeedbackStats, Outfit, Suggestions, Violation, WardrobeItem
@@ -406,7 +407,7 @@ def _over_used(shown: list[Outfit], count: int, context: StyleContext) -> frozen
     """When fewer than `count` outfits could be shown, or one breaks a soft rule (loungewear, a clash, all white),
     the pieces that reached the share cap (MAX_SHARE): the diversity rule turned the next outfits that hold them
     away, and the beam may hold little else."""
-    soft = any(any(soft_rule_costs(outfit.items, context).values()) for outfit in shown)
+    soft = any(soft_faults(outfit.items, context) for outfit in shown)
     if len(shown) >= count and not soft:
         return frozenset()
     cap = max(1, math.ceil(count * MAX_SHARE))

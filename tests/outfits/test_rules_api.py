@@ -210,6 +210,6 @@ async def test_black_tie_without_formal_pieces_offers_the_dressiest_and_says_wha
         assert outfit["score"] < 0.1 and outfit["broken_rules"], outfit
         assert not {"t-shirt", "hoodie", "jeans", "shorts", "sneakers"} & set(types_of(outfit)), outfit
     bea = await create_user(client, "bea")
-    await wardrobe(client, bea, ["shirt", "trousers", "formal-shoes", "blazer", "t-shirt", "jeans", "sneakers"])
+    await wardrobe(client, bea, ["shirt", "trousers", "formal-shoes", "blazer", "tie", "t-shirt", "jeans", "sneakers"])
     dressed = await suggest(client, bea, occasion="black tie", temperature_c=18)
     assert dressed["unmet"] == [] and all("blazer" in types_of(o) for o in dressed["outfits"]), dressed
