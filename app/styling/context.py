@@ -5,7 +5,7 @@ Context weights are stylist judgement, not fitted: the worn-outfit photos carry 
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 
 from app.styling.garments import covers, garment
 from app.styling.items import WardrobeItem
-from app.styling.occasions import UNSTATED_TIME, find_occasion, said_in_the_evening
+from app.styling.occasions import UNSTATED_TIME, dressed_as, find_occasion, said_in_the_evening
 from app.styling.preferences import Preferences
 
 # occasion -> (lowest, highest formality that fits, styles that suit it, styles that do not)
@@ -37,6 +37,9 @@ OCCASIONS: dict[str, tuple[int, int, frozenset[str], frozenset[str]]] = {
     "beach": (1, 2, frozenset({"casual"}), frozenset({"formal"})),
     "travel": (1, 3, frozenset({"casual"}), frozenset()),
     "outdoor": (1, 2, frozenset({"casual", "sporty"}), frozenset({"formal"})),
+    # refined by the words (occasions.SETTINGS): an interview at a creative agency, the beach in the evening
+    "relaxed-interview": (3, 4, frozenset({"formal", "smart-casual"}), frozenset({"sporty"})),
+    "beach-evening": (1, 3, frozenset({"casual", "smart-casual"}), frozenset({"formal", "sporty"})),
 }
 # A dress is a whole look: by day one a step under the code (a floral day dress at a garden wedding) is dressed
 # enough, where a sweater of the same level is not.
@@ -45,6 +48,13 @@ DRESS_ALLOWANCE = {"day-wedding": 1}
 # formality range reaching DRESS_UP_FROM (a wedding, a party, a date, the office); on a casual day or with no
 # occasion a sundress with red heels is still a mix, and the flats come first.
 DRESS_UP_FROM = 4
+
+
+def refined(context: "StyleContext") -> "StyleContext":
+    """The context with its occasion read with the person's words (occasions.dressed_as): the code an interview at a
+    design studio is dressed by is the relaxed one. The engine's entry points (suggest, score) call it once."""
+    occasion = dressed_as(context.occasion, context.occasion_said)
+    return context if occasion == context.occasion else replace(context, occasion=occasion)
 
 
 def dresses_up(context: "StyleContext") -> bool:

@@ -169,7 +169,29 @@ DRESS_CODES: dict[str, DressCode] = {
         fixes=(("shoes", "boots or sneakers"),),
     ),
     "casual": DressCode("for a casual day", frozenset({"tie"})),
-}
+    # Codes the words refine an occasion to (occasions.SETTINGS), never sent by a client. An interview at a creative
+    # agency or a startup is smart casual: the office's code, and nothing for the beach or a hat.
+    "relaxed-interview": DressCode(
+        "at an interview",
+        frozenset({"shorts", "tank-top", "undershirt", "cap", "hat", "beanie", "sunglasses", "flip-flops", "slides",
+                   "slippers", "sandals"}),
+        no_sportswear=True,
+        no_beachwear=True,
+        no_graphic=True,
+        fixes=(
+            ("top", "a shirt, blouse or knit"),
+            ("bottom", "trousers, a skirt or dark jeans"),
+            ("shoes", "loafers, boots, flats or clean sneakers"),
+        ),
+    ),
+}  # fmt: skip
+# The beach in the evening is a bar: beach shoes still, long light trousers welcome, nothing sporty.
+DRESS_CODES["beach-evening"] = replace(
+    DRESS_CODES["beach"],
+    where="at the beach in the evening",
+    banned_types=BEACH_BANS - {"trousers", "pants"},
+    no_sportswear=True,
+)
 
 
 # The codes that ask for dress (built with _smart): where an outfit that breaks them is no outfit to offer at all.

@@ -142,6 +142,29 @@ TIME_CUES = (
 )  # fmt: skip
 
 
+# The words can say a setting that changes the code but not the occasion: an interview at a creative agency or a
+# startup is smart casual (clean sneakers and dark jeans pass, sportswear does not); the beach in the evening is a bar,
+# where nothing sporty goes. The refined codes are the engine's own (context.OCCASIONS, dress_codes.DRESS_CODES, with
+# the occasion's words in messages), not names a client sends: the occasion stays the one the words named.
+CREATIVE_CUES = (
+    "creative", "creative agency", "agency", "design studio", "design agency", "creative studio", "startup", "start-up",
+    "tech company", "tech startup", "ad agency", "advertising agency", "gallery", "fashion brand",
+)  # fmt: skip
+SETTINGS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "interview": ((CREATIVE_CUES, "relaxed-interview"),),
+    "beach": ((EVENING_CUES, "beach-evening"),),
+}
+
+
+def dressed_as(occasion: str | None, said: str | None) -> str | None:
+    """The code an occasion is dressed by once its words are read: `dressed_as("interview", "job interview at a design
+    studio") == "relaxed-interview"`; the occasion itself when the words say no setting."""
+    if occasion not in SETTINGS or not said:
+        return occasion
+    text = _normalise(said)
+    return next((code for cues, code in SETTINGS[occasion] if _says(cues, text)), occasion)
+
+
 class UnknownOccasion(ValueError):
     """The text names no occasion we know; the message lists what is accepted."""
 

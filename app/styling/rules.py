@@ -65,7 +65,19 @@ LOUNGE_OCCASIONS = frozenset({"casual"})
 WHITE_FAMILIES = frozenset({"white"})
 GARMENT_SLOTS = frozenset({"top", "bottom", "one-piece", "outerwear"})  # what "head to toe" counts
 CLASH_IS_A_RULE = frozenset(
-    {"work", "interview", "wedding-guest", "day-wedding", "formal", "funeral", "date", "dinner", "lunch", "party"}
+    {
+        "work",
+        "interview",
+        "relaxed-interview",
+        "wedding-guest",
+        "day-wedding",
+        "formal",
+        "funeral",
+        "date",
+        "dinner",
+        "lunch",
+        "party",
+    }
 )
 
 

@@ -17,6 +17,7 @@ from app.styling.context import (
     occasion_fit,
     occasion_part,
     preference_fit,
+    refined,
     repeat_cost,
     rotation_cost,
     shared_rewards,
@@ -217,7 +218,7 @@ def score(
 ) -> Outfit:
     """Score any set of items as one outfit: the same parts the search uses, and an explanation. The search
     passes the items' features and unary parts, which it computed once per item for the whole request."""
-    items = tuple(items)
+    items, context = tuple(items), refined(context)
     model = load_model()
     features = item_features(items, dressed_up=dresses_up(context)) if features is None else features
     parts = outfit_parts(features, model) if items else dict.fromkeys(COMPATIBILITY_PARTS, 0.0)

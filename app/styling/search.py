@@ -28,7 +28,7 @@ from app.styling.beam import (
 )
 from app.styling.certainty import is_safe, is_sure
 from app.styling.compatibility import PairModel, load_model, mean_pair_logits, pair_logits
-from app.styling.context import StyleContext, dresses_up
+from app.styling.context import StyleContext, dresses_up, refined
 from app.styling.explain import soft_faults
 from app.styling.features import Array, ItemFeatures, item_features
 from app.styling.garments import MID, TAILORED, covers, garment
@@ -352,6 +352,7 @@ def _suggest_with(
 ) -> Suggestions:
     """suggest() with the finding of candidate outfits passed in: tests/styling/reference_search.py passes the
     plain search, so both share everything before and after it."""
+    context = refined(context)
     result = Suggestions(unclassified=sum(1 for item in items if not item.category))
     groups = _group(items, context)
     if not any(all(slot in groups for slot in shape) for shape in SHAPES):

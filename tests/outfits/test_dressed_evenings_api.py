@@ -87,3 +87,38 @@ async def test_the_office_after_the_gym_is_the_office_and_a_childs_party_is_casu
         assert not {"hoodie", "joggers"} & set(types_of(outfit)), outfit
     party = await suggest(client, ana, occasion="kid's birthday party", temperature_c=20)
     assert all(ids["heels"] not in ids_of(outfit) for outfit in party["outfits"][:1]), party["outfits"]
+
+
+async def test_an_interview_at_a_design_studio_is_smart_casual(client: httpx.AsyncClient) -> None:
+    """The words refine the code (occasions.SETTINGS): at a creative agency or a startup clean sneakers and dark jeans
+    pass, sportswear does not; at a bank the interview code holds. The student's shirt + trousers + sneakers was
+    flagged "sneakers at an interview" there, every outfit scored 0."""
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["shirt", "trousers", "sneakers", "hoodie", "joggers"])
+    await correct(client, ana, ids["sneakers"], style="casual")
+    for words in ("job interview at a design studio", "interview at a creative agency", "startup interview"):
+        body = await suggest(client, ana, occasion=words, temperature_c=16)
+        assert body["unmet"] == [], (words, body["unmet"])
+        for outfit in body["outfits"]:
+            assert outfit["broken_rules"] == [] and not {"hoodie", "joggers"} & set(types_of(outfit)), outfit
+            assert "at an interview" in outfit["explanation"], outfit["explanation"]
+    bank = await suggest(client, ana, occasion="job interview at a bank", temperature_c=16)
+    assert any("formal shoes" in unmet for unmet in bank["unmet"]), bank["unmet"]
+    await correct(client, ana, ids["sneakers"], style="sporty")
+    sporty = await rate(
+        client, ana, [ids["shirt"], ids["trousers"], ids["sneakers"]], occasion="design studio interview"
+    )
+    assert "sneakers at an interview (sportswear)" in [rule["message"] for rule in sporty["broken_rules"]], sporty
+
+
+async def test_the_beach_in_the_evening_leaves_the_running_shoes(client: httpx.AsyncClient) -> None:
+    ana = await create_user(client)
+    ids = await wardrobe(client, ana, ["t-shirt", "shorts", "sneakers", "sandals", "linen-trousers"])
+    await correct(client, ana, ids["sneakers"], style="sporty")
+    body = await suggest(client, ana, occasion="beach bar in the evening", temperature_c=26)
+    assert body["unmet"] == [] and body["outfits"], body
+    assert all(ids["sneakers"] not in ids_of(outfit) for outfit in body["outfits"]), body["outfits"]
+    rated = await rate(
+        client, ana, [ids["t-shirt"], ids["linen-trousers"], ids["sandals"]], occasion="beach bar at night"
+    )
+    assert rated["broken_rules"] == [], rated["broken_rules"]  # long light trousers are fine at a bar
