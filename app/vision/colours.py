@@ -63,6 +63,7 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
 _SAMPLE_SIDE = 64  # pixels per side analysed: colour needs area, not detail
 _MIN_SHARE = 0.08  # clusters smaller than this are trims, shadows or noise
 SECONDARY_SHARE = 0.2  # a second colour is named only when it covers at least this share of the garment
+FAMILY_LEAD_SHARE = 0.5  # a cluster of the head's family leads when it is at least half the largest one
 # Folds and light fall-off split one fabric into clusters a few ΔE00 apart ("light blue" and "silver" on a plain
 # shirt); a second colour a person would name lies further from the main one. On the 117 home photos of
 # eval/home_photos.csv labelled solid, 66 had a second colour before this merge and 22 after; stripes and checks
@@ -245,11 +246,27 @@ def dominant_colours(
     ]
     kept = kept[:1] + [k for k in kept[1:] if k[1] >= SECONDARY_SHARE]
     if primary_family is not None and kept[0][3] != primary_family:
-        name, family = name_colour(kept[0][2], primary_family)
-        share = kept[0][1] + sum(k[1] for k in kept[1:] if k[0] == name)
-        kept = [(name, share, kept[0][2], family), *(k for k in kept[1:] if k[0] != name)]
+        kept = _led_by_family(kept, ranked, primary_family)
     total = sum(s for _, s, _, _ in kept)
     return [ColourShare(name=n, hex=_lab_hex(c), family=f, share=round(float(s / total), 3)) for n, s, c, f in kept]
+
+
+_Kept = tuple[str, float, FloatArray, str]  # name, share, measured centre (Lab), family
+
+
+def _led_by_family(
+    kept: list[_Kept], ranked: list[tuple[str, tuple[float, FloatArray, str]]], family: str
+) -> list[_Kept]:
+    """The colour head's family names the garment. A cluster of that family covering at least FAMILY_LEAD_SHARE of
+    what the largest covers leads, with its own measured colour as the swatch (a white shirt whose mask kept some of
+    a brown bed is white, shown white); otherwise the largest cluster is named within the family (studio light turns
+    a navy jumper's pixels near black: it is navy, shown as seen)."""
+    own = next(((n, s, c, f) for n, (s, c, f) in ranked if f == family and s >= FAMILY_LEAD_SHARE * kept[0][1]), None)
+    if own is not None:
+        return [own, *(k for k in kept if k[0] != own[0])]
+    name, found = name_colour(kept[0][2], family)
+    share = kept[0][1] + sum(k[1] for k in kept[1:] if k[0] == name)
+    return [(name, share, kept[0][2], found), *(k for k in kept[1:] if k[0] != name)]
 
 
 def _lab_hex(lab: FloatArray) -> str:

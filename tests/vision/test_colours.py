@@ -56,6 +56,34 @@ def test_trusted_family_renames_the_main_colour_within_it() -> None:
     assert dominant_colours(image, primary_family="navy")[0].name == "navy"
 
 
+def test_the_head_s_family_leads_with_its_own_pixels_and_swatch() -> None:
+    # A white shirt whose mask kept a brown bed (55% bed, 45% shirt): the head says white, and the photo holds
+    # white, so white leads with a light swatch; it was "white" shown as #5A3A22 (the bed's brown).
+    image = Image.new("RGB", (300, 300), (245, 245, 245))
+    image.paste((90, 58, 34), (40, 40, 260, 161))
+    image.paste((242, 242, 238), (40, 161, 260, 260))
+    garment = np.zeros((300, 300), dtype=bool)
+    garment[40:260, 40:260] = True  # the learned mask: bed and shirt (white on white is no backdrop to it)
+    colours = dominant_colours(image, primary_family="white", mask=garment)
+    assert colours[0].family == "white"
+    assert rgb_to_lab(np.array(hex_rgb(colours[0].hex)))[0] > 85
+    assert [c.family for c in colours[1:]] == ["brown"]
+
+
+def test_a_small_patch_of_the_head_s_family_does_not_lead() -> None:
+    # A navy jumper read mostly near-black, a sliver of it navy: the largest is named navy, not the sliver.
+    image = Image.new("RGB", (300, 300), (245, 245, 245))
+    image.paste((30, 30, 34), (40, 40, 260, 230))
+    image.paste((31, 42, 98), (40, 230, 260, 260))
+    colours = dominant_colours(image, primary_family="navy")
+    assert colours[0].name == "navy" and colours[0].share > 0.7
+    assert rgb_to_lab(np.array(hex_rgb(colours[0].hex)))[0] < 20
+
+
+def hex_rgb(value: str) -> tuple[int, int, int]:
+    return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+
+
 def test_light_falloff_on_a_plain_garment_is_one_colour_not_two() -> None:
     # A plain blue-grey shirt lit from one side, as photographed at home: the lit half (7 ΔE00 away, nearest to
     # "silver" in the palette) is the same fabric, not a second, metallic colour.
