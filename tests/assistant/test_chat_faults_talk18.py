@@ -306,3 +306,16 @@ def test_the_shoes_disliked_after_a_verdict_on_a_layer_are_the_outfits_shoes() -
     )
     worn = [i.id for i in dana if i.id in first.referenced_item_ids[:2] and i.category == "shoes"]
     assert worn and third.disliked_item_ids == worn, third.text  # the pair it wore, never the sneakers
+
+
+def test_a_dinner_the_suitcase_cannot_dress_is_dressed_from_the_wardrobe() -> None:
+    from eval.assistant import load_wardrobes  # hugo: a casual city trip packed, then a dressed dinner there
+
+    hugo = load_wardrobes()["hugo"]
+    packed, dinner = converse(
+        "I'm flying to Edinburgh for 3 days next week, it'll be around 7 degrees and wet. What should I pack?",
+        "and for a nice dinner?",
+        wardrobe=hugo,
+    )
+    assert 618 not in packed.referenced_item_ids, packed.text  # no tailoring in the suitcase
+    assert "nothing you own" not in dinner.text and 618 in dinner.referenced_item_ids, dinner.text  # he owns some

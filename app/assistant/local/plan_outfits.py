@@ -550,6 +550,8 @@ def _from_the_suitcase(ask: Ask, anchors: Sequence[int]) -> styling.Suggestions 
         return None
     packed = set(ask.state.suggestion)
     result = suggest(ask, anchors=anchors, exclude=[item.id for item in ask.wardrobe if item.id not in packed])
+    if result.outfits and _needs_for_the_code(ask, result.outfits[0]):
+        return None  # the suitcase falls short of the dinner's code: dressed from the wardrobe, never "nothing you own"
     return result if result.outfits else None
 
 
