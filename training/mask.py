@@ -142,13 +142,19 @@ def export(model: MaskNet, out: Path) -> None:
     dummy = torch.zeros(1, 3, MASK_SIDE, MASK_SIDE)
     torch.onnx.export(model, (dummy,), str(path), input_names=["rgb"], output_names=["logits"], opset_version=17,
                       dynamo=False)  # fmt: skip
+    register(out)
+
+
+def register(out: Path) -> None:
+    """List <out>/mask.onnx in the manifest (with its hash), which each backbone export writes anew."""
+    path = out / MASK_FILE
     manifest_path = out / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
     manifest["mask"] = {"file": MASK_FILE, "side": MASK_SIDE, "input": "RGB 0-255 float, NCHW, letter-boxed"}
     manifest["files"][MASK_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
     stamp_version(manifest)
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    print(f"listed {path} ({path.stat().st_size / 1e6:.2f} MB) in {manifest_path}")
 
 
 def main() -> None:
@@ -157,7 +163,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("models"))
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the mask in --out (a backbone retrain): list it only")
     args = parser.parse_args()
+    if args.keep:
+        register(args.out)
+        return
     export(train(args.data, args.epochs, args.threads), args.out)
 
 
