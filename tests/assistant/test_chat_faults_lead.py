@@ -3,6 +3,7 @@ a fit problem answered with the fix; how often to clean a kind of piece; a shoes
 outfit; a superlative about the wardrobe picks one piece; black tie; a drink on the beach; rain after heat; an
 accessory the user does not own; styling a piece for a season."""
 
+import re
 from functools import partial
 
 import pytest
@@ -498,3 +499,21 @@ def test_an_interview_outfit_for_a_startup_depends_and_a_knit_replaces_the_blaze
     first, answer = converse(interview, startup)
     assert "#700" in first.text, first.text  # the blazer over the interview outfit: the premise
     assert answer.text.startswith(opening) and "#700" in answer.text and "#705" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What should I wear to a country wedding in September?",
+     "Qu'est-ce que je mets pour un mariage à la campagne en septembre ?"],
+)  # fmt: skip
+def test_the_other_way_to_dress_is_not_the_same_outfit_with_the_added_pieces(question: str) -> None:
+    """The suggestion plus the blazer and tie its own lines added was offered again as "Or: ..." (hugo's wedding):
+    with one dressed outfit in the wardrobe, there is no other way to offer."""
+    one_dressed_outfit = tuple(i for i in CLOSET if i.id not in (702, 704, 708))
+    (answer,) = converse_over(question, wardrobe=one_dressed_outfit)
+    assert {703, 701, 706, 700, 709} <= set(answer.referenced_item_ids), answer.text
+    said, _, other = answer.text.partition("Or: " if answer.language == "en" else "Ou bien : ")
+    first = {int(n) for n in re.findall(r"#(\d+)", said)}
+    if other:
+        assert not {int(n) for n in re.findall(r"#(\d+)", other)} <= first, answer.text
+    assert "avec :" not in answer.text, answer.text  # "Porte ta cravate avec : ..." read as a dangling "with"

@@ -617,7 +617,7 @@ WARDROBE_SUPERLATIVES: dict[str, tuple[str, ...]] = {
 # add when the wardrobe cannot meet the code
 EVENING_DRESS: dict[str, tuple[str, ...]] = {
     'evening_gap_any': ("Honnêtement, ce code demande un smoking ou une robe du soir, et rien dans ta garde-robe n'approche ce niveau : ce sont tes pièces les plus habillées, mais il faudrait l'un des deux.",),
-    'add_tie': ('Porte {item} avec : une cravate finit une tenue habillée.',),
+    'add_tie': ('Noue {item} : une cravate finit une tenue habillée.',),
     'evening_gap_suit': ("Honnêtement, ce code demande un smoking ou au moins un costume sombre, et je n'en vois pas dans ta garde-robe : c'est ce qui s'en approche le plus ; un costume marine ou anthracite avec un nœud papillon noir y répondrait.",),
     'evening_gap_dress': ("Honnêtement, ce code demande une robe longue du soir ; {item} est ce qui s'en approche le plus, alors garde tout le reste sombre et soigné.",),
 }  # fmt: skip

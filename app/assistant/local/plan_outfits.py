@@ -516,8 +516,17 @@ def outfit_lines(
         _say_why(ask, plan, best.items, next((name for name, value in reasons if value > 0.05), "balance"))
     _formality_gap(ask, best.items, plan)
     _situation_notes(ask, plan)
-    if alternative and len(outfits) > 1 and not follow_up:
-        plan.say("alternative", *outfits[1].items)
+    if alternative and not follow_up:
+        added = [piece for piece in (knit, tailoring, layer, tie) if piece is not None]
+        other = _another_look(outfits[1:], {i.id for i in (*best.items, *added)})
+        if other is not None:
+            plan.say("alternative", *other.items)
+
+
+def _another_look(outfits: Sequence[styling.Outfit], presented: set[int]) -> styling.Outfit | None:
+    """The best outfit that is not the one just said: the suggestion with the blazer and tie its own lines added
+    (or some of those pieces) offered again as "Or: ..." is the same look twice."""
+    return next((outfit for outfit in outfits if not {i.id for i in outfit.items} <= presented), None)
 
 
 def _no_outfit(ask: Ask, plan: Plan, result: styling.Suggestions, situation: dict[str, Any] | None = None) -> Plan:
