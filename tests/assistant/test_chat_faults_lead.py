@@ -517,3 +517,20 @@ def test_the_other_way_to_dress_is_not_the_same_outfit_with_the_added_pieces(que
     if other:
         assert not {int(n) for n in re.findall(r"#(\d+)", other)} <= first, answer.text
     assert "avec :" not in answer.text, answer.text  # "Porte ta cravate avec : ..." read as a dangling "with"
+
+
+@pytest.mark.parametrize(
+    ("first", "smarter", "blazer_lift"),
+    [("what can I wear to the office tomorrow? it's going to be 8 degrees and windy", "something smarter please",
+      "A blazer would be the step up"),
+     ("Qu'est-ce que je mets au bureau demain ? 8 degrés et du vent", "quelque chose de plus chic ?",
+      "Un blazer serait le cran au-dessus")],
+)  # fmt: skip
+def test_the_smartest_outfit_with_a_blazer_on_is_not_lifted_by_a_blazer(
+    first: str, smarter: str, blazer_lift: str
+) -> None:
+    """dana's office outfit already had her blazer on, and "smarter" answered "A blazer would be the step up";
+    "plus chic" was off topic."""
+    _, answer = converse(first, smarter)
+    assert answer.intent == "revise" and 700 in answer.referenced_item_ids, answer.text
+    assert blazer_lift not in answer.text, answer.text

@@ -158,6 +158,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_step/smarter": ('Schicker geht es mit deinem Kleiderschrank gerade nicht: {items}. Der nächste Schritt wäre ein Hemd oder eine Bluse und eine Stoffhose.',),
     "no_step/casual": ('Lässiger geht es mit deinem Kleiderschrank dafür nicht: {items}.',),
     "no_step/smarter_blazer": ('Schicker geht es mit deinem Kleiderschrank gerade nicht: {items}. Ein Blazer wäre der nächste Schritt.',),
+    "no_step/smarter_suit": ('Schicker geht es mit deinem Kleiderschrank gerade nicht: {items}. Der nächste Schritt wäre ein passender Anzug.',),
     "instead": ("Wie wäre es stattdessen mit {items_dat}?",),
     "swap": ("Nimm stattdessen {items_acc}, der Rest bleibt: {other}.",),
     "instead_pieces": ("Besser: {items_or}.",),

@@ -135,6 +135,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_step/smarter": ("That's already the smartest your wardrobe goes: {items}. The step up would be a shirt or blouse and tailored trousers.",),
     "no_step/casual": ("That's already as relaxed as your wardrobe goes for this: {items}.",),
     "no_step/smarter_blazer": ("That's already the smartest your wardrobe goes: {items}. A blazer would be the step up.",),
+    "no_step/smarter_suit": ("That's already the smartest your wardrobe goes: {items}. The step up from here would be a matching suit.",),
     "instead": ("How about {items} instead?", "Try {items} instead."),
     "swap": ("Wear {items} instead and keep the rest: {other}.", "Swap in {items}; the rest stays: {other}."),
     "instead_pieces": ("Better: {items_or}.", "Instead, I'd pick {items_or}."),

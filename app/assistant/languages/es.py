@@ -137,6 +137,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_step/smarter": ('Eso ya es lo más arreglado que permite tu armario: {items}. Para subir un punto harían falta una camisa o una blusa y un pantalón de vestir.',),
     "no_step/casual": ('Eso ya es lo más informal que permite tu armario para esto: {items}.',),
     "no_step/smarter_blazer": ('Eso ya es lo más arreglado que permite tu armario: {items}. Un blazer sería el paso siguiente.',),
+    "no_step/smarter_suit": ('Eso ya es lo más arreglado que permite tu armario: {items}. El paso siguiente sería un traje a juego.',),
     "instead": ("¿Qué tal {items}?", "Prueba mejor {items}."),
     "swap": ("Ponte mejor {items} y deja el resto: {other}.",),
     "instead_pieces": ("Mejor: {items_or}.",),

@@ -143,6 +143,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_step/smarter": ("C'est déjà le plus habillé que ta garde-robe permette : {items}. Pour monter d'un cran, il faudrait une chemise ou un chemisier et un pantalon de tailleur.",),
     "no_step/casual": ("C'est déjà le plus décontracté que ta garde-robe permette pour ça : {items}.",),
     "no_step/smarter_blazer": ("C'est déjà le plus habillé que ta garde-robe permette : {items}. Un blazer serait le cran au-dessus.",),
+    "no_step/smarter_suit": ("C'est déjà le plus habillé que ta garde-robe permette : {items}. Le cran au-dessus serait un costume assorti.",),
     "instead": ("Et plutôt {items} ?", "Essaie plutôt {items}."),
     "swap": ("Prends plutôt {items}, le reste ne change pas : {other}.",),
     "instead_pieces": ("Mieux : {items_or}.", "Je choisirais plutôt {items_or}."),
@@ -355,6 +356,7 @@ COMMON = {
     "rayées": "striped", "fleuri": "floral", "fleurie": "floral", "à carreaux": "checked", "à rayures": "striped",
     "moins formel": "less formal", "moins formelle": "less formal", "moins habillé": "less formal",
     "moins habillée": "less formal", "plus décontracté": "more casual", "plus habillé": "smarter",
+    "plus habillée": "smarter", "plus chic": "smarter", "plus élégant": "smarter", "plus élégante": "smarter",
     "baptême": "christening", "remise de diplômes": "graduation", "pot de départ": "work drinks", "afterwork": "work drinks",
     # social life: meals, days, family, celebrations, places (the occasions people actually dress for)
     "anniversaire": "birthday", "déjeuner": "lunch", "dejeuner": "lunch", "chez mes parents": "at my parents'", "parents": "parents",

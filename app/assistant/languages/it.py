@@ -143,6 +143,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_step/smarter": ("È già il massimo dell'eleganza che il tuo guardaroba consente: {items}. Per salire di un gradino servirebbero una camicia o una camicetta e dei pantaloni sartoriali.",),
     "no_step/casual": ('È già il look più casual che il tuo guardaroba consente per questo: {items}.',),
     "no_step/smarter_blazer": ("È già il massimo dell'eleganza che il tuo guardaroba consente: {items}. Un blazer sarebbe il gradino successivo.",),
+    "no_step/smarter_suit": ("È già il massimo dell'eleganza che il tuo guardaroba consente: {items}. Il gradino successivo sarebbe un abito coordinato.",),
     "swap": ("Metti invece {items} e tieni il resto: {other}.",),
     "instead": ("Prova invece: {items}.", "In alternativa: {items}."), "instead_pieces": ("Meglio: {items_or}.",),
     "if_relaxed": ("Se sì, scegli {items_or}.",),

@@ -138,6 +138,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "no_step/smarter": ('Isso já é o mais elegante que o seu guarda-roupa permite: {items}. Para subir um degrau, faltariam uma camisa ou blusa e umas calças de alfaiataria.',),
     "no_step/casual": ('Isso já é o mais descontraído que o seu guarda-roupa permite para isto: {items}.',),
     "no_step/smarter_blazer": ('Isso já é o mais elegante que o seu guarda-roupa permite: {items}. Um blazer seria o degrau seguinte.',),
+    "no_step/smarter_suit": ('Isso já é o mais elegante que o seu guarda-roupa permite: {items}. O degrau seguinte seria um fato completo.',),
     "swap": ("Use antes {items} e mantenha o resto: {other}.",),
     "instead": ("Que tal {items}?", "Experimente antes {items}."), "instead_pieces": ("Melhor: {items_or}.",),
     "if_relaxed": ("Se for o caso, escolhe {items_or}.",),

@@ -867,12 +867,15 @@ def _stepped(ask: Ask, outfits: Sequence[styling.Outfit], step: int) -> list[sty
 
 def _no_step(ask: Ask, plan: Plan) -> bool:
     """ "Anything smarter?" when the last outfit is already the smartest the wardrobe dresses: say so, with the
-    outfit, and the piece that would lift it (a blazer over tailoring, else a shirt and tailored trousers)."""
+    outfit, and the piece that would lift it (a blazer over tailoring, a suit over a blazer already worn, else a
+    shirt and tailored trousers)."""
     shown = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
     if ask.slots.direction not in STEP or not shown or ask.u.slots.occasion:
         return False
     tailored = any(i.type in ("shirt", "blouse", "trousers", "skirt", "dress") and formality(i) >= 3 for i in shown)
-    lift = "_blazer" if tailored and ask.slots.direction == "smarter" else ""
+    lift = ""
+    if tailored and ask.slots.direction == "smarter":  # a blazer already worn is no step up: a suit would be
+        lift = "_suit" if any(i.type == "blazer" for i in shown) else "_blazer"
     plan.say(f"no_step/{ask.slots.direction}{lift}", *shown)
     return True
 
