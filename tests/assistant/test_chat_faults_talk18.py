@@ -5,10 +5,12 @@ move, "which of my scarves goes with ...", hiking boots in five languages, and t
 
 import pytest
 
+from app.assistant import Turn
 from app.assistant.local.assistant import answer_locally
 from app.assistant.local.knowledge import colour_section
 from app.assistant.local.tips import tip
 from app.assistant.local.understand import understand
+from app.styling import WardrobeItem
 from tests.assistant.wardrobe import ask, converse, item
 
 CLOSET = (
@@ -319,3 +321,32 @@ def test_a_dinner_the_suitcase_cannot_dress_is_dressed_from_the_wardrobe() -> No
     )
     assert 618 not in packed.referenced_item_ids, packed.text  # no tailoring in the suitcase
     assert "nothing you own" not in dinner.text and 618 in dinner.referenced_item_ids, dinner.text  # he owns some
+
+
+def _dana_after(*said: tuple[str, str]) -> tuple[tuple[WardrobeItem, ...], tuple[Turn, ...]]:
+    """dana's wardrobe and a thread as stored (question, answer text), whatever the engine ranks today."""
+    from eval.assistant import load_wardrobes
+
+    return load_wardrobes()["dana"], tuple(Turn(q, a) for q, a in said)
+
+
+def test_a_coloured_kind_disliked_is_that_kind_not_the_nearest_kind_the_answer_had() -> None:
+    dana, turns = _dana_after((
+        "I have a wedding in the countryside in June, afternoon, about 26 degrees. Ideas?",
+        "For a daytime wedding at 26 °C, I'd wear your red dress (#320) and your beige heels (#325). Or: your white "
+        "shirt (#306), your charcoal trousers (#313) and your black loafers (#327).",
+    ))  # fmt: skip
+    answer = answer_locally(ask("I don't really like the black flats", wardrobe=dana, turns=turns))
+    assert answer.disliked_item_ids == [324] and 324 not in answer.referenced_item_ids, answer.text  # not the loafers
+
+
+def test_without_a_piece_only_an_earlier_answer_had_says_the_last_one_had_none() -> None:
+    dana, turns = _dana_after(
+        ("outfit for a wedding in september, outdoors",
+         "For a daytime wedding, I'd wear your white shirt (#306), your charcoal trousers (#313), your black loafers "
+         "(#327) and your black blazer (#301). Or: your red dress (#320) and your beige heels (#325)."),
+        ("something warmer", "Warmer, then: your grey sweater (#308), your charcoal trousers (#313), your brown boots "
+         "(#323) and your stone trench coat (#303)."),
+    )  # fmt: skip
+    answer = answer_locally(ask("without the heels", wardrobe=dana, turns=turns))
+    assert "no heels" in answer.text and 325 not in answer.referenced_item_ids, answer.text

@@ -281,7 +281,9 @@ def left_out(u: Understanding, state: State, by_id: Mapping[int, WardrobeItem]) 
         # "the coat" may be the puffer the answer had; "not the puffer", when one is owned, is never its coat
         owned = [] if garment.kind in BROAD_WORDS else of_kind(list(by_id.values()), garment.kind)
         near = of_kind(said, garment.kind) or owned or of_kind_or_near(said, garment.kind)
-        here = resolve(garment, said).items if garment.colour else tuple(near)
+        # "the black flats" when the answer had black loafers: the flats owned, not the nearest kind it named
+        among = said if of_kind(said, garment.kind) or not owned else owned
+        here = resolve(garment, among).items if garment.colour else tuple(near)
         if here:
             out.append(here[0].id)
         elif garment.colour:
@@ -301,11 +303,12 @@ def absent_from_last(u: Understanding, state: State, by_id: Mapping[int, Wardrob
     if u.kind not in (k.REVISE, k.DISLIKE) or not state.named:
         return None
     said = [by_id[i] for i in (*state.named, *state.named_before, *state.worn) if i in by_id]  # the first idea's heels
+    last = [by_id[i] for i in (*state.named, *state.worn) if i in by_id]  # "without the heels": of the last outfit
     for garment in u.slots.garments:
         before = u.text[: garment.start]
-        if wanted(u, garment) or garment.colour or of_kind_or_near(said, garment.kind):
-            continue
         without = u.kind == k.REVISE and re.search(r"\bwithout\b", before)
+        if wanted(u, garment) or garment.colour or of_kind_or_near(last if without else said, garment.kind):
+            continue
         if without or POINTED.search(before) or not of_kind_or_near(list(by_id.values()), garment.kind):
             return garment
     return None
