@@ -534,3 +534,12 @@ def test_the_smartest_outfit_with_a_blazer_on_is_not_lifted_by_a_blazer(
     _, answer = converse(first, smarter)
     assert answer.intent == "revise" and 700 in answer.referenced_item_ids, answer.text
     assert blazer_lift not in answer.text, answer.text
+
+
+def test_an_accessory_asked_after_a_dislike_goes_with_the_rest_of_the_outfit() -> None:
+    """chloe disliked her only shoes, then "what bag goes with that?" was styled around the disliked sneakers."""
+    casual = tuple(i for i in CLOSET if i.id in (705, 707, 708, 710))
+    *_, answer = converse_over("what should I wear this weekend?", "I don't like those shoes, something else?",
+                               "and what bag goes with that?", wardrobe=casual)  # fmt: skip
+    assert answer.intent == "pairing" and answer.referenced_item_ids, answer.text
+    assert 707 not in answer.referenced_item_ids, answer.text

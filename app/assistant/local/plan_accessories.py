@@ -27,8 +27,14 @@ def asked_accessory(text: str) -> str | None:
 
 
 def _outfit(ask: Ask) -> list[WardrobeItem]:
+    """The outfit an accessory question is about, without what the user left out or disliked: after "I don't like
+    those shoes" the last answer named only the sneakers, and "what bag goes with that?" is the rest of the outfit."""
     shown = ask.state.outfit if ask.state.kind not in OUTFIT_KINDS else ask.state.focus
-    return [ask.by_id[i] for i in shown or ask.state.focus if i in ask.by_id]
+    for ids in (shown or ask.state.focus, ask.state.outfit):
+        kept = [ask.by_id[i] for i in ids if i in ask.by_id and i not in ask.state.excluded]
+        if kept:
+            return kept
+    return []
 
 
 def accessory_advice(ask: Ask) -> Plan | None:
