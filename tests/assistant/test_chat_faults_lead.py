@@ -543,3 +543,28 @@ def test_an_accessory_asked_after_a_dislike_goes_with_the_rest_of_the_outfit() -
                                "and what bag goes with that?", wardrobe=casual)  # fmt: skip
     assert answer.intent == "pairing" and answer.referenced_item_ids, answer.text
     assert 707 not in answer.referenced_item_ids, answer.text
+
+
+EVENING = (
+    item(800, "dress", "one-piece", "black", "black", style="formal", formality=4, warmth=2),
+    item(801, "heels", "shoes", "black", "black", style="formal", formality=4, warmth=1),
+    item(802, "blazer", "outerwear", "navy", "navy", style="formal", formality=4, warmth=3),
+    item(803, "coat", "outerwear", "camel", "brown", style="formal", formality=4, warmth=5),
+    item(804, "bag", "accessory", "black", "black", style="formal", formality=4, warmth=1),
+    item(805, "shirt", "top", "white", "white", style="formal", formality=4, warmth=2),
+    item(806, "trousers", "bottom", "black", "black", style="formal", formality=4, warmth=3),
+    item(807, "loafers", "shoes", "brown", "brown", style="smart-casual", formality=3, warmth=2),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "tonal"),
+    [("What should I wear to a formal dinner on Saturday?", "Keeping to black"),
+     ("¿Qué me pongo para una cena elegante el sábado?", "Todo en negro")],
+)  # fmt: skip
+def test_a_layer_of_another_colour_is_not_all_black(question: str, tonal: str) -> None:
+    """anna's formal dinner: black dress and heels 'all in black' with her navy blazer added on top."""
+    (answer,) = converse_over(question, wardrobe=EVENING)
+    said, *_ = re.split(r"(?:Or|Another way|O bien|Otra opción): ", answer.text, maxsplit=1)
+    first = {int(n) for n in re.findall(r"#(\d+)", said)}
+    assert {800, 801, 802} <= first and tonal not in said, answer.text

@@ -426,9 +426,12 @@ def _tie_for(ask: Ask, chosen: Sequence[WardrobeItem], exclude: Iterable[int] = 
     return max(ties, key=lambda i: (formality(i), -i.id), default=None) if shirted else None
 
 
-def _say_why(ask: Ask, plan: Plan, chosen: Sequence[WardrobeItem], reason: str) -> None:
+def _say_why(
+    ask: Ask, plan: Plan, chosen: Sequence[WardrobeItem], reason: str, added: Sequence[WardrobeItem] = ()
+) -> None:
     """The reason the engine's score gives, said of the pieces it is about ("The white and charcoal sit easily
-    together", "Your brown boots keep it right for the rain"), never a bare "It's right for the occasion"."""
+    together", "Your brown boots keep it right for the rain"), never a bare "It's right for the occasion".
+    `added` are the layers and tie the answer put on top: a navy blazer over a black dress is not "all black"."""
     worn = [i for i in chosen if i.category in ("one-piece", "top", "bottom", "shoes")] or list(chosen)
     if not worn:
         return
@@ -442,7 +445,11 @@ def _say_why(ask: Ask, plan: Plan, chosen: Sequence[WardrobeItem], reason: str) 
         main = max(chosen, key=lambda i: (warmth(i) if cool else -warmth(i), -i.id))
     colours = tuple(dict.fromkeys(i.colour_names[0] for i in worn[:3] if i.colour_names))[:2]
     if reason == "colour_harmony" and len(colours) < 2:
-        reason = "tonal"  # one colour head to toe: said as a choice, not as two colours that "go together"
+        # one colour head to toe: said as a choice, not as two colours that "go together", unless a layer on top
+        # is another colour
+        on_top = {i.colour_names[0] for i in added if i.colour_names and i.category in ("outerwear", "top")}
+        tonal = on_top <= set(colours)
+        reason = "tonal" if tonal else "occasion" if ask.slots.occasion else "balance"
     if not other and reason in ("formality", "style", "learned_compatibility"):
         reason = "occasion" if ask.slots.occasion else "balance"  # a pair's reason needs two pieces to name
     plan.say("because", main, other=other, reason=reason, colours=colours, occasion=ask.slots.occasion,
@@ -506,6 +513,7 @@ def outfit_lines(
     tie = _tie_for(ask, best.items, exclude)
     if tie is not None:
         plan.say("add_tie", tie)
+    added = [piece for piece in (knit, tailoring, layer, tie) if piece is not None]  # what the lines put on top
     # A follow-up ("and if it's cold?") gets the change, not the reasons and a second outfit all over again:
     # short where the question is short, and no line repeated turn after turn.
     follow_up = ask.u.follow_up or ask.u.kind in (k.REVISE, k.DISLIKE)
@@ -513,19 +521,21 @@ def outfit_lines(
         reasons = sorted(best.parts.items(), key=lambda kv: -kv[1])
         said = {"preferences"} if ask.context.style_preferences else set()  # the beach's own leaning is no taste
         reasons = [(name, value) for name, value in reasons if name != "preferences" or name in said]
-        _say_why(ask, plan, best.items, next((name for name, value in reasons if value > 0.05), "balance"))
+        _say_why(ask, plan, best.items, next((name for name, value in reasons if value > 0.05), "balance"), added)
     _formality_gap(ask, best.items, plan)
     _situation_notes(ask, plan)
     if alternative and not follow_up:
-        added = [piece for piece in (knit, tailoring, layer, tie) if piece is not None]
-        other = _another_look(outfits[1:], {i.id for i in (*best.items, *added)})
+        other = _another_look(outfits[1:], best.items, added)
         if other is not None:
             plan.say("alternative", *other.items)
 
 
-def _another_look(outfits: Sequence[styling.Outfit], presented: set[int]) -> styling.Outfit | None:
+def _another_look(
+    outfits: Sequence[styling.Outfit], best: Sequence[WardrobeItem], added: Sequence[WardrobeItem]
+) -> styling.Outfit | None:
     """The best outfit that is not the one just said: the suggestion with the blazer and tie its own lines added
     (or some of those pieces) offered again as "Or: ..." is the same look twice."""
+    presented = {i.id for i in (*best, *added)}
     return next((outfit for outfit in outfits if not {i.id for i in outfit.items} <= presented), None)
 
 
