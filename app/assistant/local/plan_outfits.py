@@ -20,12 +20,13 @@ from app.assistant.local.refs import RELATED, of_kind, resolve
 from app.assistant.local.slots import Slots
 from app.assistant.local.state import absent_from_last, left_out, wanted, whole_outfit
 from app.styling import WardrobeItem
-from app.styling.context import OCCASIONS
+from app.styling.context import OCCASIONS, refined
 from app.styling.dress_codes import DRESSED_CODES, occasion_problem
 from app.styling.garments import garment as garment_of_kind
 from app.styling.garments import is_sporty
+from app.styling.items import Violation
 from app.styling.occasions import WEDDINGS
-from app.styling.rules import HOT_C
+from app.styling.rules import HOT_C, STRUCTURE, YIELDING_RULES, outfit_problems
 from app.vision.taxonomy import WARMTH_RANGE_C, base_formality
 
 NEUTRALS = frozenset({"black", "white", "grey", "charcoal", "light grey", "navy", "beige", "cream", "ivory", "stone",
@@ -990,8 +991,12 @@ def dislike(ask: Ask) -> Plan:
     dropped = left_out(ask.u, ask.state, ask.by_id) or [r.one.id for r in ask.refs if r.one is not None]
     plan.disliked = tuple(dropped) or tuple(ask.state.suggestion)
     named = [ask.by_id[i] for i in dropped if i in ask.by_id]
-    plan.say("noted_dislike", *named[:1])
     worn = [i for i in ask.state.worn if i in ask.by_id]
+    if named and _elsewhere(ask, dropped, worn):  # "the black flats" of the wardrobe, not of the last outfit
+        plan.say("not_in_last", *(ask.by_id[i] for i in worn), kind=named[0].type)
+        plan.say("noted_dislike", named[0])
+        return plan
+    plan.say("noted_dislike", *named[:1])
     # a piece of the outfit (or of its "Or:") turned down: that outfit stays, the piece swapped if it was in it
     if worn and set(dropped) & set(ask.state.suggestion) and ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE):
         return _swapped(ask, plan, worn, dropped)
@@ -1021,9 +1026,17 @@ def dislike(ask: Ask) -> Plan:
     return plan
 
 
+def _elsewhere(ask: Ask, dropped: Sequence[int], worn: Sequence[int]) -> bool:
+    """A dislike of owned pieces the last suggestion did not have, after an outfit: the suggestion stands."""
+    outfit = ask.state.kind in (k.OUTFIT, k.REVISE, k.DISLIKE) and whole_outfit(worn, ask.by_id)
+    return outfit and bool(dropped) and not set(dropped) & {*ask.state.suggestion, *ask.state.named}
+
+
 def _swapped(ask: Ask, plan: Plan, worn: Sequence[int], dropped: Sequence[int]) -> Plan:
     """ "I don't like the loafers" after an outfit: the same outfit, only the loafers swapped (the engine's best
-    other shoes with everything else kept); a piece with nothing to take its place simply leaves."""
+    other shoes with everything else kept); a piece with nothing to take its place simply leaves. The outfit revised
+    is the one the piece was in (the "Or:" for its loafers), and the revision passes the engine's hard rules."""
+    worn = _outfit_with(ask, worn, dropped)
     kept = [ask.by_id[i] for i in worn if i not in dropped]
     slots = [slot for i in dropped if (slot := ask.by_id[i].category) is not None and slot in WORN]
     turned_down = (*plan.disliked, *dropped)  # disliked, or only swapped: either way not in the answer again
@@ -1043,11 +1056,57 @@ def _swapped(ask: Ask, plan: Plan, worn: Sequence[int], dropped: Sequence[int]) 
     if any(ask.by_id[i].category == "outerwear" for i in dropped):  # the coat turned down in the rain: another cover
         layer = cover_for(ask, kept, plan.disliked) or _tailoring(ask, kept, plan.disliked)
         new += [layer] if layer is not None else []
+    new = _within_rules(ask, kept, new, [ask.by_id[i] for i in worn], asked, turned_down)
     if new:
         plan.say("swap", *new, other=kept)
     elif kept:
         plan.say("instead", *kept)
     return plan
+
+
+def _outfit_with(ask: Ask, worn: Sequence[int], dropped: Sequence[int]) -> list[int]:
+    """The outfit of the last answer a swapped piece belongs to: the one dressed, else its alternative."""
+    if set(dropped) & set(worn):
+        return list(worn)
+    other = [i for i in ask.state.suggestion if i in ask.by_id and i not in worn]
+    return other if set(dropped) & set(other) and whole_outfit(other, ask.by_id) else list(worn)
+
+
+def rule_breaks(ask: Ask, items: Sequence[WardrobeItem]) -> list[Violation]:
+    """The engine's hard rules an outfit breaks in the thread's situation, as the search would judge it."""
+    return outfit_problems(items, refined(ask.style()))
+
+
+def _within_rules(
+    ask: Ask,
+    kept: Sequence[WardrobeItem],
+    new: Sequence[WardrobeItem],
+    before: Sequence[WardrobeItem],
+    asked: Sequence[WardrobeItem],
+    dropped: Sequence[int],
+) -> list[WardrobeItem]:
+    """The swapped-in pieces, each passing the engine's hard rules the way a suggestion does: never a second pair
+    of shoes or two coats; where no piece of the slot passes every rule, the one breaking only rules that yield
+    (the rain's, the cold's) as the search would, or the piece the user asked for by name."""
+    allowed = {problem.message for problem in rule_breaks(ask, before)}
+    taken: list[WardrobeItem] = []
+    for item in new:
+        have = {problem.message for problem in rule_breaks(ask, [*kept, *taken])} | allowed
+        others = [] if item in asked else _owned_for(ask, str(item.category), [*dropped, item.id])
+        options = [item, *(other for other in others if other not in new and other not in kept)]
+        costs = [(_added_breaks(ask, [*kept, *taken, option], have, option in asked), option) for option in options]
+        cost, best = min(costs, key=lambda pair: pair[0])  # the piece itself on a tie: the engine's or the user's
+        if cost[:2] == (0, 0):
+            taken.append(best)
+    return taken
+
+
+def _added_breaks(ask: Ask, items: Sequence[WardrobeItem], had: set[str], asked: bool) -> tuple[int, int, int]:
+    """How badly a revised outfit breaks rules it did not break before: structure, then rules that do not yield
+    (the dress code; waived for a piece the user asked for), then all of them, like the engine's `breakage`."""
+    broken = [problem for problem in rule_breaks(ask, items) if problem.message not in had]
+    firm = 0 if asked else sum(problem.rule not in YIELDING_RULES for problem in broken)
+    return sum(problem.rule == STRUCTURE for problem in broken), firm, len(broken)
 
 
 def _asked_for(ask: Ask) -> list[WardrobeItem]:

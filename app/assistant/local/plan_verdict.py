@@ -26,8 +26,10 @@ from app.assistant.local.refs import of_kind, of_kind_or_near, resolve
 from app.assistant.local.slots import PRONOUN
 from app.assistant.local.state import ASKED_AGAIN, WORN_SLOTS
 from app.styling import WardrobeItem
-from app.styling.context import OCCASIONS, formality_range, target_warmth
+from app.styling.context import OCCASIONS, StyleContext, formality_range, target_warmth
+from app.styling.garments import GARMENTS
 from app.styling.occasions import WEDDINGS
+from app.styling.rules import HOT_C, item_problems
 from app.vision.taxonomy import base_formality, category_of
 
 # "what can I wear to the office at 30 degrees, are shorts ok?": the verdict, then an outfit of the user's own
@@ -35,6 +37,9 @@ WHAT_TO_WEAR = re.compile(r"\bwhat (?:can|should|could|do|shall|would) i (?:wear
 TOO_MUCH = re.compile(r"\btoo (?:much|formal|dressy|smart|fancy)\b|\boverdressed\b|\bover the top\b|\boverkill\b")
 TOO_LOUD = re.compile(r"\btoo (?:loud|bright|flashy|showy|bold|colou?rful|much colou?r)\b")
 TOO_THIN = re.compile(r"\btoo (?:thin|light|flimsy|skimpy|cold)\b")  # "too thin for 14 degrees?": yes means it is
+TOO_WARM = re.compile(r"\btoo (?:warm|hot|heavy|thick)\b")  # "too warm for 30 degrees?": yes means it is
+LIGHT = ("light_enough", "warm_enough")
+CLOTH_AFTER = re.compile(r"\S+ (?:of|en|in|made of) ([a-z]+)\b")
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|relaxed|sporty|scruffy)\b|\bunderdressed\b")
 ACCESSORY_TOO_WARM_FROM_C = 18.0  # a beanie or a wool scarf is too warm only on a warm day
 TOP_ALONE_BELOW_C = 10.0  # below this, no top or dress is enough outdoors without a layer
@@ -229,6 +234,8 @@ def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
     if temperature is not None:
         if item.type == "shorts" and temperature < 20:
             return Verdict("no", "too_cold_for")
+        if _too_warm_for_heat(ask, item, temperature):  # the engine's heat rule: never "warm enough" at 30 °C
+            return Verdict("no", "too_warm_heat")
         need = target_warmth(temperature)
         if item.category in ("top", "one-piece", "outerwear") and warmth(item) < need - 0.5:
             return Verdict("no", "not_warm_enough")
@@ -237,12 +244,32 @@ def _for_weather(ask: Ask, item: WardrobeItem) -> Verdict | None:
         accessory_in_cold = item.category == "accessory" and temperature < ACCESSORY_TOO_WARM_FROM_C
         if warmth(item) > need + 2 and not accessory_in_cold:  # a beanie in the cold is never "too warm"
             return Verdict("depends", "too_warm_for")
-        return Verdict("yes", "warm_enough")
+        return Verdict("yes", "light_enough" if temperature >= HOT_C else "warm_enough")
     if s.season == "winter" and (("summer" in item.seasons and "winter" not in item.seasons) or warmth(item) <= 1):
         return Verdict("depends", "summer_piece")
     if s.season == "fall" and "summer" in item.seasons and not {"fall", "winter"} & set(item.seasons):
         return Verdict("depends", "summer_piece_cool")  # a linen shirt in November: under a knit or a jacket
     return None
+
+
+def _too_warm_for_heat(ask: Ask, item: WardrobeItem, temperature: float) -> bool:
+    """The outfit engine's heat rule (knits, winter accessories, warm coats, heavy cloth) for the piece as the
+    question describes it: "wool trousers" are judged as wool trousers whatever cloth their tag leaves unsaid."""
+    judged = _as_said(ask, item)
+    return any(problem.rule == "heat" for problem in item_problems(judged, StyleContext(temperature_c=temperature)))
+
+
+def _as_said(ask: Ask, item: WardrobeItem) -> WardrobeItem:
+    """The item with the cloth the question names before its kind, where the engine knows that kind of cloth."""
+    for ref in ask.refs:
+        if ref.one is None or ref.one.id != item.id:
+            continue
+        after = CLOTH_AFTER.match(ask.u.text[ref.garment.start :])  # "trousers of wool" (pantaloni di lana)
+        cloth = [after.group(1)] if after else ask.u.text[: ref.garment.start].split()[-1:]
+        for kind in dict.fromkeys((item.type, ref.garment.kind)):
+            if cloth and kind and f"{cloth[0]}-{kind}" in GARMENTS:
+                return replace(item, type=f"{cloth[0]}-{kind}")
+    return item
 
 
 def _belt_and_shoes(first: WardrobeItem, second: WardrobeItem) -> bool:
@@ -576,6 +603,10 @@ def yesno(ask: Ask) -> Plan:
     if TOO_THIN.search(ask.u.text) and other is None and verdict.reason in ("not_warm_enough", "warm_enough"):
         thin = verdict.reason == "not_warm_enough"  # asked the other way round: "too thin?" is yes when it is
         verdict = Verdict("yes", "is_too_thin") if thin else Verdict("no", "not_too_thin")
+    heat = _for_weather(ask, items[0]) if TOO_WARM.search(ask.u.text) and other is None else None
+    if heat is not None and heat.reason in ("too_warm_heat", *LIGHT):  # asked of the weather, not of the occasion
+        hot = heat.reason == "too_warm_heat"  # "is my sweater too warm for 30 degrees?": yes means it is
+        verdict = Verdict("yes", "is_too_warm_heat") if hot else Verdict("no", "not_too_warm")
     if TOO_CASUAL.search(ask.u.text) and other is None and ask.slots.occasion in OCCASIONS:
         verdict = _too_casual(items[0], str(ask.slots.occasion))  # "is it too casual?": yes means it is
     if TOO_CASUAL.search(ask.u.text) and len(items) == 2 and other is not None:  # "is my beanie too casual with ..."
@@ -589,7 +620,11 @@ def yesno(ask: Ask) -> Plan:
     plan.say("verdict", *items, verdict=verdict, occasion=ask.slots.occasion, event=ask.slots.event,
              temperature=effective_temperature(ask.slots), generic=bool(generic))  # fmt: skip
     said_yes = verdict.answer == "yes" and not verdict.reason.startswith(("is_too_bright", "is_too_thin"))
-    if not said_yes and other is None and verdict.reason not in ("not_too_much", "not_too_bright", "not_too_thin"):
+    if (
+        not said_yes
+        and other is None
+        and verdict.reason not in ("not_too_much", "not_too_bright", "not_too_thin", "not_too_warm")
+    ):
         layer = cover_for(ask, [items[0]]) if verdict.reason in ("not_warm_enough", "is_too_thin") else None
         if layer is not None:
             plan.say("add_layer", layer, reason="cold")
