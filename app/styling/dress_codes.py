@@ -107,6 +107,12 @@ FORMAL_EXPECTS = (
     ),
 )
 
+# What the office asks for, said when the wardrobe misses it (the interview at a creative agency asks the same).
+OFFICE_FIXES: tuple[tuple[str, str], ...] = (
+    ("top", "a shirt, blouse or knit"),
+    ("bottom", "trousers, a skirt or dark jeans"),
+    ("shoes", "loafers, boots, flats or clean sneakers"),
+)
 DRESS_CODES: dict[str, DressCode] = {
     # A garment casual by kind must look dressed at an interview, a formal event or a funeral; a wedding in
     # summer allows a casual floral dress, so it only refuses what is never smart.
@@ -126,11 +132,7 @@ DRESS_CODES: dict[str, DressCode] = {
         no_sportswear=True,
         no_beachwear=True,
         no_graphic=True,
-        fixes=(
-            ("top", "a shirt, blouse or knit"),
-            ("bottom", "trousers, a skirt or dark jeans"),
-            ("shoes", "loafers, boots, flats or clean sneakers"),
-        ),
+        fixes=OFFICE_FIXES,
     ),
     "date": DressCode("on a date", frozenset({"undershirt", "slippers"}), no_sportswear=True, no_beachwear=True),
     # A meal or drinks with people (a family gathering, drinks with friends): hats come off at the table.
@@ -178,11 +180,7 @@ DRESS_CODES: dict[str, DressCode] = {
         no_sportswear=True,
         no_beachwear=True,
         no_graphic=True,
-        fixes=(
-            ("top", "a shirt, blouse or knit"),
-            ("bottom", "trousers, a skirt or dark jeans"),
-            ("shoes", "loafers, boots, flats or clean sneakers"),
-        ),
+        fixes=OFFICE_FIXES,
     ),
 }  # fmt: skip
 # The beach in the evening is a bar: beach shoes still, long light trousers welcome, nothing sporty.
