@@ -219,7 +219,9 @@ async def correct_tags(
     """Corrects what the analysis got wrong; corrections survive later re-analysis.
 
     Concurrent corrections of different fields all survive. Send `If-Match: <ETag>` to apply the change only
-    to the version you read (412 `precondition_failed` when someone changed it since).
+    to the version you read (412 `precondition_failed` when someone changed it since). A correction that moves the
+    item to another category (a "top" corrected to jeans) discards its cut-out, made for the old slot: the next
+    `GET .../cutout` cuts the photo out again for the corrected one.
     """
     image = await service.locked_image(session, user_id=user.id, image_id=image_id)
     if not if_match_passes(if_match, strong_etag(Image.from_row(image))):
@@ -293,8 +295,9 @@ async def download_cutout(
     """The garment cut out of its photo by the learned mask: a transparent WebP, at most 512 px.
 
     Right after an upload it may still be encoding; then it is made here, so the answer is the same. When the
-    item's tags say `garment_mask: fallback` (no plausible mask), it is the whole photo. 404 when the item was
-    analysed before cut-outs existed: re-analyse it first.
+    item's tags say `garment_mask: fallback` (no plausible mask), it is the whole photo. After a correction into
+    another category it is made again for the corrected slot. 404 when the item was analysed before cut-outs
+    existed: re-analyse it first.
     """
     image = await service.get_image(session, user_id=user.id, image_id=image_id)
     data = await cutouts.cutout_of(factory, storage, analyzer, image)

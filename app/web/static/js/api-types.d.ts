@@ -248,7 +248,9 @@ export interface paths {
          * @description Corrects what the analysis got wrong; corrections survive later re-analysis.
          *
          *     Concurrent corrections of different fields all survive. Send `If-Match: <ETag>` to apply the change only
-         *     to the version you read (412 `precondition_failed` when someone changed it since).
+         *     to the version you read (412 `precondition_failed` when someone changed it since). A correction that moves the
+         *     item to another category (a "top" corrected to jeans) discards its cut-out, made for the old slot: the next
+         *     `GET .../cutout` cuts the photo out again for the corrected one.
          */
         patch: operations["images-correct-tags"];
         trace?: never;
@@ -265,8 +267,9 @@ export interface paths {
          * @description The garment cut out of its photo by the learned mask: a transparent WebP, at most 512 px.
          *
          *     Right after an upload it may still be encoding; then it is made here, so the answer is the same. When the
-         *     item's tags say `garment_mask: fallback` (no plausible mask), it is the whole photo. 404 when the item was
-         *     analysed before cut-outs existed: re-analyse it first.
+         *     item's tags say `garment_mask: fallback` (no plausible mask), it is the whole photo. After a correction into
+         *     another category it is made again for the corrected slot. 404 when the item was analysed before cut-outs
+         *     existed: re-analyse it first.
          */
         get: operations["images-download-cutout"];
         put?: never;
