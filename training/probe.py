@@ -1,7 +1,7 @@
 """Linear probes of a backbone on the home photos: how much of what we need its embedding already carries.
 
 The same protocol for every backbone (a fine-tuned tail in training.finetune_images, or an ONNX file such as the
-shipped one), so variants can be compared before the slow head refits: a class-balanced-free logistic regression
+shipped one), so variants can be compared before the slow head refits: a plain (not class-balanced) logistic regression
 on the standardised embeddings of both views, trained on training photos and scored on held-out ones:
 - type10: the ten main clothing-types classes, clothing-types training split -> its validation split;
 - home colour / shoe / pattern: training/home_*.csv (labelled by eye, training split) -> eval/home_photos.csv.

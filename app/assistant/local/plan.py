@@ -83,6 +83,11 @@ class Ask:
         return list(dict.fromkeys(found))
 
     @property
+    def worn(self) -> list[WardrobeItem]:
+        """The last outfit as it was dressed (State.worn), as owned items."""
+        return [self.by_id[i] for i in self.state.worn if i in self.by_id]
+
+    @property
     def outfit_in_focus(self) -> tuple[int, ...]:
         """The last answer's outfit, when "that" in a pairing ("what shoes go with that?") points at all of it."""
         focus = self.state.focus

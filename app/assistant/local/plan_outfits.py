@@ -635,7 +635,7 @@ def _one_change(ask: Ask, plan: Plan) -> Plan | None:
     down (work to drinks); add the blazer or smarter shoes for a step up; nothing when it already fits."""
     if not one_change_asked(ask):
         return None
-    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    worn = ask.worn
     new, old = str(ask.slots.occasion), ask.state.slots.occasion  # one_change_asked: a known occasion
     step = OCCASIONS[new][0] - OCCASIONS[old][0] if old in OCCASIONS else 0
     down = step < 0 or (old in RELAXED_FROM and new not in RELAXED_FROM)
@@ -864,7 +864,7 @@ def _level(items: Sequence[WardrobeItem]) -> float:
 
 def _stepped(ask: Ask, outfits: Sequence[styling.Outfit], step: int) -> list[styling.Outfit]:
     """The outfits a step dressier (step 1) or more relaxed (-1) than the last one, in the engine's order, once each."""
-    shown = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    shown = ask.worn
     if not shown:
         return list(outfits)
     before, kept, seen = _level(shown), [], set()
@@ -880,7 +880,7 @@ def _no_step(ask: Ask, plan: Plan) -> bool:
     """ "Anything smarter?" when the last outfit is already the smartest the wardrobe dresses: say so, with the
     outfit, and the piece that would lift it (a blazer over tailoring, a suit over a blazer already worn, else a
     shirt and tailored trousers)."""
-    shown = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    shown = ask.worn
     if ask.slots.direction not in STEP or not shown or ask.u.slots.occasion:
         return False
     tailored = any(i.type in ("shirt", "blouse", "trousers", "skirt", "dress") and formality(i) >= 3 for i in shown)
@@ -894,7 +894,7 @@ def _no_step(ask: Ask, plan: Plan) -> bool:
 def _one_piece_stepped(ask: Ask, revised: Ask, dropped: Sequence[int], step: int) -> list[styling.Outfit]:
     """No outfit in the engine's list is a step up or down: the last outfit with one piece changed, the one furthest
     the wrong way first (the boots for "more casual", the t-shirt for "smarter"), so the answer still moves."""
-    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    worn = ask.worn
     for piece in sorted((i for i in worn if i.category in WORN), key=lambda i: (step * formality(i), i.id)):
         rest = [i.id for i in worn if i.id != piece.id]
         outfits = suggest(revised, anchors=rest, exclude=[*dropped, piece.id], count=5).outfits
@@ -909,7 +909,7 @@ def _one_piece_stepped(ask: Ask, revised: Ask, dropped: Sequence[int], step: int
 
 def _blazer_on_top(ask: Ask, plan: Plan) -> bool:
     """Nothing dressier to wear instead: the same outfit with the user's blazer (under its coat, if it has one)."""
-    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    worn = ask.worn
     if not worn or any(item.type == "blazer" for item in worn):
         return False
     blazers = [i for i in of_kind(ask.wardrobe, "blazer") if i.id not in ask.state.excluded]
@@ -938,7 +938,7 @@ def _not_in_last(ask: Ask, plan: Plan) -> bool:
     absent = absent_from_last(ask.u, ask.state, ask.by_id)
     if absent is None:
         return False
-    worn = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id]
+    worn = ask.worn
     plan.say("not_in_last", *(worn if whole_outfit(ask.state.worn, ask.by_id) else ()), kind=absent.kind)
     return True
 

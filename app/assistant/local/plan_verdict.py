@@ -460,7 +460,7 @@ RELAXED_KNITS = ("sweater", "cardigan", "polo")
 def _relaxed_verdict(ask: Ask, items: Sequence[WardrobeItem], plan: Plan) -> bool:
     """ "Is it ok for a startup?" of an interview outfit: it depends, the pieces that read too formal there, and the
     knit of the user's own to wear instead; False when nothing in it is above a relaxed office."""
-    outfit = [ask.by_id[i] for i in ask.state.worn if i in ask.by_id] or list(items)  # the blazer on top too
+    outfit = ask.worn or list(items)  # the blazer on top too
     dressy = [i for i in outfit if i.type in ABOVE_RELAXED]
     dressed_down = any(formality(i) <= 2 for i in outfit if i.category in WORN_SLOTS)  # a blazer over jeans: right
     if not dressy or dressed_down:
